@@ -1,0 +1,184 @@
+"""newsframe: turn English news articles into polars tables of documents, entities,
+quotes and events.
+
+Examples
+--------
+>>> import newsframe as nf
+>>> res = nf.extract(nf.load_demo())
+>>> res                                                   # doctest: +SKIP
+Extraction(documents=7, entities=..., quotes=..., events=...)
+>>> res.events.select("doc_id", "type", "location", "date", "killed")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Dict, List, Optional, Tuple
+
+import polars as pl
+
+from . import _native
+from ._extraction import Extraction, PandasTables
+from ._extractor import DEFAULT_BATCH_SIZE, Extractor, GazetteerLike
+from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE
+from ._io import load_demo, read_articles
+from ._show import Rendered
+
+__all__ = [
+    "extract",
+    "entities",
+    "quotes",
+    "events",
+    "Extractor",
+    "Extraction",
+    "PandasTables",
+    "Rendered",
+    "read_articles",
+    "load_demo",
+    "demo",
+    "LABELS",
+    "EVENT_TYPES",
+    "__version__",
+]
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("newsframe")
+        except PackageNotFoundError:
+            pass
+    except ImportError:  # pragma: no cover
+        pass
+    return str(_native.version())
+
+
+__version__: str = _version()
+LABELS: List[str] = list(_native.LABELS)
+"""Entity labels: PERSON, NORP, FAC, ORG, GPE, LOC, EVENT, PRODUCT, LAW, DATE, TIME, PERCENT,
+MONEY, QUANTITY, ORDINAL, CARDINAL."""
+EVENT_TYPES: List[str] = list(_native.EVENT_TYPES)
+"""Event types (PLOVER verbs): ASSAULT, FIGHT, SEIZE, RETREAT, CASUALTIES, DESTROY, ..."""
+
+_cache_lock = threading.Lock()
+_cache: Dict[Tuple[bool, bool, bool], Extractor] = {}
+
+
+def _default(entities: bool = True, quotes: bool = True, events: bool = True) -> Extractor:
+    key = (entities, quotes, events)
+    with _cache_lock:
+        ex = _cache.get(key)
+        if ex is None:
+            ex = _cache[key] = Extractor(entities=entities, quotes=quotes, events=events)
+        return ex
+
+
+def extract(
+    data: Any,
+    *,
+    text: Optional[str] = DEFAULT_TEXT,
+    id: Optional[str] = DEFAULT_ID,
+    published: Optional[str] = DEFAULT_PUBLISHED,
+    title: Optional[str] = DEFAULT_TITLE,
+    progress: Optional[bool] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Extraction:
+    """Extract the four tables with the default :class:`Extractor`.
+
+    Parameters
+    ----------
+    data
+        A ``str``; a list/iterable of ``str`` (``None`` allowed); a ``pl.Series``; a
+        ``pl.DataFrame``, ``pd.DataFrame`` or ``pyarrow.Table`` with a ``text`` column and
+        optional ``id``, ``published`` (date, datetime or ISO string) and ``title`` columns.
+    text, id, published, title
+        Column names, when they differ from the defaults.
+    progress
+        Progress bar on stderr (default: on a terminal, when there is more than one batch).
+    batch_size
+        Documents per call into the core.
+
+    Returns
+    -------
+    Extraction
+        ``.documents``, ``.entities``, ``.quotes``, ``.events`` (polars DataFrames).
+
+    See Also
+    --------
+    Extractor.extract : the same with options (gazetteer, threads, extractors off).
+
+    Examples
+    --------
+    >>> import newsframe as nf
+    >>> res = nf.extract(["Kyiv was hit by drones overnight, officials said."])
+    >>> res.documents.height
+    1
+    >>> import polars as pl
+    >>> df = pl.DataFrame({"id": [17], "published": ["2022-09-13"],
+    ...                    "text": ["On Tuesday, shelling of Izium killed 5 civilians."]})
+    >>> nf.extract(df).events["doc_id"].dtype           # doctest: +SKIP
+    Int64
+    """
+    return _default().extract(
+        data, text=text, id=id, published=published, title=title, progress=progress, batch_size=batch_size
+    )
+
+
+def entities(data: Any, **kwargs: Any) -> pl.DataFrame:
+    """Only the entities table (quotes and events are not extracted: faster).
+
+    Takes the same arguments as :func:`extract`.
+
+    Examples
+    --------
+    >>> import newsframe as nf
+    >>> nf.entities("President Volodymyr Zelensky visited Kharkiv.").select("text", "label")  # doctest: +SKIP
+    """
+    return _default(True, False, False).extract(data, **kwargs).entities
+
+
+def quotes(data: Any, **kwargs: Any) -> pl.DataFrame:
+    """Only the quotes table (entities and events are not returned).
+
+    Takes the same arguments as :func:`extract`.
+
+    Examples
+    --------
+    >>> import newsframe as nf
+    >>> nf.quotes('“We will hold,” the mayor said.').select("text", "speaker", "cue")  # doctest: +SKIP
+    """
+    return _default(False, True, False).extract(data, **kwargs).quotes
+
+
+def events(data: Any, **kwargs: Any) -> pl.DataFrame:
+    """Only the events table (entities and quotes are not returned).
+
+    Takes the same arguments as :func:`extract`.
+
+    Examples
+    --------
+    >>> import newsframe as nf
+    >>> nf.events("A missile strike on Odesa killed two people.").select("type", "killed")  # doctest: +SKIP
+    """
+    return _default(False, False, True).extract(data, **kwargs).events
+
+
+def demo() -> pl.DataFrame:
+    """The bundled demo articles as a DataFrame (same as :func:`load_demo`).
+
+    Returns
+    -------
+    pl.DataFrame
+        ``id``, ``title``, ``published`` (Date), ``text``: seven short fictional articles in
+        the style of wire copy about the war in Ukraine and European politics.
+
+    Examples
+    --------
+    >>> import newsframe as nf
+    >>> res = nf.extract(nf.demo())
+    >>> res.documents.height == nf.demo().height
+    True
+    """
+    return load_demo()

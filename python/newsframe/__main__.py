@@ -1,0 +1,140 @@
+"""Command line: ``newsframe extract ...``, ``newsframe demo``, ``newsframe --version``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import List, Optional
+
+import polars as pl
+
+__all__ = ["main"]
+
+# columns printed by ``newsframe demo``
+DEMO_COLUMNS = {
+    "documents": ["doc_id", "title", "published", "n_sentences", "n_entities", "n_quotes", "n_events", "warnings"],
+    "entities": ["doc_id", "text", "label", "canonical", "role", "country", "value"],
+    "quotes": ["doc_id", "kind", "text", "speaker", "speaker_canonical", "cue", "confidence"],
+    "events": ["doc_id", "trigger", "type", "actor", "target", "location", "date", "killed", "injured", "source"],
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(
+        prog="newsframe",
+        description="Turn English news articles into tables of documents, entities, quotes and events.",
+    )
+    p.add_argument("--version", action="version", version=f"newsframe {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract the four tables from article files",
+        description="Read articles (.txt files, .jsonl/.ndjson, .csv, .parquet; folders and globs) "
+        "and write documents, entities, quotes and events tables to OUTDIR.",
+    )
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")
+    ex.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created)")
+    ex.add_argument("--format", choices=["parquet", "csv", "jsonl"], default="parquet")
+    ex.add_argument("--threads", type=int, default=None, help="worker threads (default: all cores)")
+    ex.add_argument("--no-entities", action="store_true", help="skip the entities table")
+    ex.add_argument("--no-quotes", action="store_true", help="skip the quotes table")
+    ex.add_argument("--no-events", action="store_true", help="skip the events table")
+    ex.add_argument("--text-column", default="text", help="text column in table files (default: text)")
+    ex.add_argument("--id-column", default="id", help="id column in table files (default: id)")
+    ex.add_argument("-r", "--recursive", action="store_true", help="descend into sub-folders")
+    ex.add_argument("--batch-size", type=int, default=1000, help="documents per batch (default: 1000)")
+    bar = ex.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="always show the progress bar")
+    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
+
+    dm = sub.add_parser("demo", help="run on the bundled demo articles and print the tables")
+    dm.add_argument("--all-columns", action="store_true", help="print every column")
+    return p
+
+
+def _extract(args: argparse.Namespace) -> int:
+    import warnings
+
+    from . import Extractor, read_articles
+
+    t0 = time.perf_counter()
+    df = read_articles(args.inputs, text=args.text_column, id=args.id_column, recursive=args.recursive)
+    ex = Extractor(
+        entities=not args.no_entities,
+        quotes=not args.no_quotes,
+        events=not args.no_events,
+        threads=args.threads,
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = ex.extract(df, progress=args.progress, batch_size=args.batch_size)
+    for w in caught:
+        print(f"newsframe: warning: {w.message}", file=sys.stderr)
+    res.write(args.output, format=args.format)
+    dt = time.perf_counter() - t0
+    n = res.documents.height
+    print(
+        f"newsframe: {n} documents, {res.entities.height} entities, {res.quotes.height} quotes, "
+        f"{res.events.height} events in {dt:.1f}s ({n / dt if dt > 0 else 0:.0f} docs/s) -> {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from . import extract, load_demo
+
+    res = extract(load_demo(), progress=False)
+    with pl.Config(
+        tbl_rows=40,
+        tbl_cols=-1,
+        fmt_str_lengths=60,
+        tbl_width_chars=200,
+        tbl_hide_dataframe_shape=False,
+        tbl_hide_column_data_types=True,
+        fmt_table_cell_list_len=3,
+    ):
+        for name, table in res.tables().items():
+            cols = table.columns if args.all_columns else [c for c in DEMO_COLUMNS[name] if c in table.columns]
+            print(f"\n{name} ({table.height} rows)")
+            print(table.select(cols))
+    return 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Entry point of the ``newsframe`` command.
+
+    Examples
+    --------
+    >>> from newsframe.__main__ import main
+    >>> main(["extract", "articles/", "-o", "out/", "--format", "csv"])  # doctest: +SKIP
+    0
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        if args.command == "extract":
+            if args.threads is not None and args.threads < 1:
+                parser.error("--threads must be at least 1")
+            if args.batch_size < 1:
+                parser.error("--batch-size must be at least 1")
+            return _extract(args)
+        return _demo(args)
+    except (FileNotFoundError, ValueError, TypeError, RuntimeError, OSError) as exc:
+        print(f"newsframe: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # pragma: no cover
+        print("\nnewsframe: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,314 @@
+"""The Extractor: batching, progress, doc_id mapping, warnings, around the native engine."""
+
+from __future__ import annotations
+
+import re
+import threading
+import warnings
+from collections import Counter
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+import polars as pl
+
+from . import _native
+from ._extraction import Extraction
+from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE, Prepared, prepare
+from ._progress import Progress, stderr_is_tty
+from ._util import user_stacklevel
+
+__all__ = ["Extractor", "GazetteerLike", "normalize_gazetteer"]
+
+DEFAULT_BATCH_SIZE = 1000
+GazetteerRow = Tuple[str, str, Optional[str]]
+GazetteerLike = Union[
+    Mapping[str, Union[str, Tuple[str, Optional[str]], Sequence[Optional[str]]]],
+    Sequence[Sequence[Optional[str]]],
+    pl.DataFrame,
+    Any,  # pandas.DataFrame
+]
+
+_DOC_ERROR = re.compile(r"^document (\d+): (.*)$", re.DOTALL)
+# warnings about the absence of a date are not worth a UserWarning when no dates were given
+_QUIET_WITHOUT_DATES = ("no publication date",)
+
+
+def _check_label(label: Any, surface: str) -> str:
+    if not isinstance(label, str):
+        raise TypeError(f"gazetteer label for {surface!r} must be a str, got {type(label).__name__}")
+    lab = label.strip().upper()
+    if lab not in _native.LABELS:
+        raise ValueError(
+            f"gazetteer: unknown label {label!r} for {surface!r}; expected one of {list(_native.LABELS)}"
+        )
+    return lab
+
+
+def normalize_gazetteer(gazetteer: GazetteerLike) -> List[GazetteerRow]:
+    """Convert the accepted gazetteer shapes to rows ``(surface, label, canonical or None)``.
+
+    Accepted: ``{surface: label}``, ``{surface: (label, canonical)}``, a list of
+    ``(surface, label)`` / ``(surface, label, canonical)`` tuples, or a polars/pandas
+    DataFrame with columns ``text``, ``label`` and optional ``canonical``.
+    Labels are case-insensitive and must be one of :data:`newsframe.LABELS`.
+
+    Examples
+    --------
+    >>> normalize_gazetteer({"Blorvania": "GPE", "Gen. Zorn": ("PERSON", "Ivo Zorn")})
+    [('Blorvania', 'GPE', None), ('Gen. Zorn', 'PERSON', 'Ivo Zorn')]
+    """
+    rows: List[GazetteerRow] = []
+    if type(gazetteer).__module__.split(".")[0] == "pandas" and type(gazetteer).__name__ == "DataFrame":
+        gazetteer = pl.from_pandas(gazetteer)
+    if isinstance(gazetteer, pl.DataFrame):
+        missing = [c for c in ("text", "label") if c not in gazetteer.columns]
+        if missing:
+            raise ValueError(
+                f"gazetteer DataFrame needs columns 'text', 'label' (optional 'canonical'); "
+                f"missing {missing}, available {gazetteer.columns}"
+            )
+        canon = gazetteer.get_column("canonical").to_list() if "canonical" in gazetteer.columns else None
+        items: List[Any] = [
+            (t, lab, canon[i] if canon is not None else None)
+            for i, (t, lab) in enumerate(zip(gazetteer.get_column("text").to_list(), gazetteer.get_column("label").to_list()))
+        ]
+    elif isinstance(gazetteer, Mapping):
+        items = []
+        for surface, v in gazetteer.items():
+            if isinstance(v, str):
+                items.append((surface, v, None))
+            elif isinstance(v, (tuple, list)) and len(v) in (1, 2):
+                items.append((surface, v[0], v[1] if len(v) == 2 else None))
+            else:
+                raise TypeError(
+                    f"gazetteer value for {surface!r} must be a label or (label, canonical), got {v!r}"
+                )
+    elif isinstance(gazetteer, (str, bytes)):
+        raise TypeError("gazetteer must be a dict, a list of tuples or a DataFrame, got str")
+    else:
+        items = []
+        for i, row in enumerate(gazetteer):
+            if isinstance(row, (str, bytes)) or not isinstance(row, (tuple, list)) or len(row) not in (2, 3):
+                raise TypeError(
+                    f"gazetteer row {i} must be (surface, label) or (surface, label, canonical), got {row!r}"
+                )
+            items.append((row[0], row[1], row[2] if len(row) == 3 else None))
+    for surface, label, canonical in items:
+        if not isinstance(surface, str) or not surface.strip():
+            raise ValueError(f"gazetteer surface forms must be non-empty strings, got {surface!r}")
+        if canonical is not None and not isinstance(canonical, str):
+            raise TypeError(f"gazetteer canonical for {surface!r} must be a str or None")
+        rows.append((surface, _check_label(label, surface), canonical))
+    return rows
+
+
+_default_engine_lock = threading.Lock()
+_default_engine: Optional[Any] = None
+
+
+def _get_default_engine() -> Any:
+    global _default_engine
+    with _default_engine_lock:
+        if _default_engine is None:
+            _default_engine = _native.Engine(None)
+        return _default_engine
+
+
+def _remap_doc_ids(df: pl.DataFrame, ids: Optional[pl.Series]) -> pl.DataFrame:
+    if ids is None or "doc_id" not in df.columns:
+        return df
+    return df.with_columns(ids.gather(df.get_column("doc_id")).alias("doc_id"))
+
+
+def _warning_kind(w: str) -> str:
+    """Group warnings by kind: the part before ':' with numbers replaced by N."""
+    return re.sub(r"\d+", "N", w.split(":", 1)[0].strip())
+
+
+class Extractor:
+    """A configured extraction pipeline; reuse it across calls (the lexicon is built once).
+
+    Parameters
+    ----------
+    entities, quotes, events
+        Which tables to fill; the others come back empty (with their full schema).
+        Turning extractors off makes extraction faster.
+    gazetteer
+        Extra lexicon: ``{surface: label}``, ``{surface: (label, canonical)}``, a list of
+        ``(surface, label[, canonical])`` tuples or a DataFrame with columns ``text``,
+        ``label`` and optional ``canonical``. Labels are those of :data:`newsframe.LABELS`.
+    threads
+        Worker threads; default all cores (``RAYON_NUM_THREADS`` is respected).
+
+    Examples
+    --------
+    >>> import newsframe as nf
+    >>> ex = nf.Extractor(events=False, gazetteer={"Blorvania": "GPE"})
+    >>> res = ex.extract(["Blorvania sent aid to Kyiv on Monday."])
+    >>> res.entities.select("text", "label")            # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        entities: bool = True,
+        quotes: bool = True,
+        events: bool = True,
+        gazetteer: Optional[GazetteerLike] = None,
+        threads: Optional[int] = None,
+    ) -> None:
+        if threads is not None:
+            if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+                raise ValueError(f"threads must be a positive int or None, got {threads!r}")
+        self.entities = bool(entities)
+        self.quotes = bool(quotes)
+        self.events = bool(events)
+        self.threads = threads
+        self.gazetteer: List[GazetteerRow] = normalize_gazetteer(gazetteer) if gazetteer is not None else []
+        self._engine = _native.Engine(self.gazetteer) if self.gazetteer else _get_default_engine()
+
+    def __repr__(self) -> str:
+        return (
+            f"Extractor(entities={self.entities}, quotes={self.quotes}, events={self.events}, "
+            f"gazetteer=<{len(self.gazetteer)} rows>, threads={self.threads})"
+        )
+
+    def extract(
+        self,
+        data: Any,
+        *,
+        text: Optional[str] = DEFAULT_TEXT,
+        id: Optional[str] = DEFAULT_ID,
+        published: Optional[str] = DEFAULT_PUBLISHED,
+        title: Optional[str] = DEFAULT_TITLE,
+        progress: Optional[bool] = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> Extraction:
+        """Extract documents, entities, quotes and events.
+
+        Parameters
+        ----------
+        data
+            A ``str``; a list/iterable of ``str`` (``None`` allowed); a ``pl.Series``; a
+            ``pl.DataFrame``, ``pd.DataFrame`` or ``pyarrow.Table`` with a text column and
+            optional id, published and title columns.
+        text, id, published, title
+            Column names in a table input. ``id``, ``published`` and ``title`` are optional:
+            with their default names they are used when present; a non-default name must
+            exist. ``published`` may hold ``pl.Date``, ``pl.Datetime`` (the written local date
+            is used) or ISO 8601 strings; empty strings count as missing. Pass ``None`` to
+            ignore a column.
+        progress
+            Progress bar on stderr: ``True`` always, ``False`` never, ``None`` (default) when
+            stderr is a terminal and there is more than one batch.
+        batch_size
+            Documents per call into the core; results do not depend on it.
+
+        Returns
+        -------
+        Extraction
+            ``doc_id`` is the row number (``UInt32``) or, with an id column, its values and
+            dtype. One ``documents`` row per input document, in input order.
+
+        Raises
+        ------
+        TypeError
+            ``data`` of an unsupported type, a non-string element or text/title column.
+        ValueError
+            A missing column, an unparseable published value, null ids.
+        RuntimeError
+            An internal error on a document (its doc_id is named).
+
+        Warns
+        -----
+        UserWarning
+            When documents got warnings (null, empty, binary or truncated text ...); see
+            ``Extraction.documents["warnings"]``.
+
+        Examples
+        --------
+        >>> import polars as pl, newsframe as nf
+        >>> df = pl.DataFrame({"id": ["a1"], "published": ["2022-09-13"],
+        ...                    "text": ["On Tuesday, shelling of Izium killed 5 civilians."]})
+        >>> res = nf.Extractor().extract(df)
+        >>> res.events.select("doc_id", "type", "date", "killed")   # doctest: +SKIP
+        """
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        prep = prepare(data, text=text, id=id, published=published, title=title)
+        return self._run(prep, progress, batch_size)
+
+    # ----------------------------------------------------------------- internals
+    def _run(self, prep: Prepared, progress: Optional[bool], batch_size: int) -> Extraction:
+        n = len(prep)
+        n_batches = max(1, -(-n // batch_size))
+        show = bool(progress) if progress is not None else (stderr_is_tty() and n_batches > 1)
+        bar = Progress(n, enabled=show)
+        parts: List[Tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]] = []
+        published_days = prep.published.to_physical()
+        try:
+            for b in range(n_batches):
+                off = b * batch_size
+                texts = prep.texts.slice(off, batch_size).to_list()
+                days = published_days.slice(off, batch_size).to_list()
+                titles = prep.titles.slice(off, batch_size).to_list()
+                try:
+                    out = self._engine.extract(
+                        texts,
+                        days,
+                        titles,
+                        entities=self.entities,
+                        quotes=self.quotes,
+                        events=self.events,
+                        threads=self.threads,
+                        doc_offset=off,
+                    )
+                except RuntimeError as exc:
+                    raise RuntimeError(self._doc_error_message(exc, prep)) from exc
+                parts.append(tuple(out))  # type: ignore[arg-type]
+                bar.update(len(texts))
+        finally:
+            bar.close()
+        tables = [
+            parts[0][k] if len(parts) == 1 else pl.concat([p[k] for p in parts], how="vertical")
+            for k in range(4)
+        ]
+        tables = [_remap_doc_ids(t, prep.ids) for t in tables]
+        result = Extraction(*tables, texts=prep.texts)
+        self._warn_summary(result.documents, prep)
+        return result
+
+    @staticmethod
+    def _doc_error_message(exc: RuntimeError, prep: Prepared) -> str:
+        msg = str(exc)
+        m = _DOC_ERROR.match(msg)
+        if not m:
+            return msg
+        idx, detail = int(m.group(1)), m.group(2)
+        if prep.ids is not None and 0 <= idx < prep.ids.len():
+            return f"document {prep.ids[idx]!r} (row {idx}, {prep.id_column!r} column): {detail}"
+        return f"document {idx}: {detail}"
+
+    @staticmethod
+    def _warn_summary(documents: pl.DataFrame, prep: Prepared) -> None:
+        if documents.height == 0 or "warnings" not in documents.columns:
+            return
+        with_w = documents.filter(pl.col("warnings").list.len() > 0).get_column("warnings")
+        counts: Counter = Counter()
+        n_docs = 0
+        for ws in with_w.to_list():
+            kinds = [
+                _warning_kind(w)
+                for w in ws
+                if prep.published_given or not w.startswith(_QUIET_WITHOUT_DATES)
+            ]
+            if kinds:
+                n_docs += 1
+                counts.update(kinds)
+        if not n_docs:
+            return
+        detail = ", ".join(f"{k}: {v}" for k, v in counts.most_common())
+        warnings.warn(
+            f"{n_docs} of {documents.height} documents have warnings ({detail}); "
+            "see Extraction.documents['warnings']",
+            UserWarning,
+            stacklevel=user_stacklevel(),
+        )

@@ -1,0 +1,248 @@
+"""Turn the many accepted shapes of ``data`` into aligned polars Series.
+
+Accepted: a ``str``; a list, tuple or any iterable (generators included) of ``str``/``None``;
+a ``pl.Series`` of strings; a ``pl.DataFrame``/``pl.LazyFrame``, ``pandas.DataFrame``,
+``pandas.Series`` or ``pyarrow.Table``/``RecordBatch`` with a text column and optional id,
+published and title columns.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any, List, Optional
+
+import polars as pl
+
+from ._util import user_stacklevel
+
+__all__ = ["Prepared", "prepare", "ACCEPTED"]
+
+ACCEPTED = (
+    "a str, a list/tuple/iterable of str (None allowed), a polars Series of strings, "
+    "or a polars DataFrame, pandas DataFrame or pyarrow Table with a text column"
+)
+
+DEFAULT_TEXT = "text"
+DEFAULT_ID = "id"
+DEFAULT_PUBLISHED = "published"
+DEFAULT_TITLE = "title"
+
+# what may follow "YYYY-MM-DD" in a published string: nothing, or a time with optional zone
+_TIME_TAIL = re.compile(r"^(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?)?\s*$")
+_STR_TYPES = (pl.String, pl.Categorical, pl.Enum)
+
+
+@dataclass
+class Prepared:
+    """Input normalised to aligned Series (all of the same length)."""
+
+    texts: pl.Series  # String, named "text"
+    published: pl.Series  # Date
+    titles: pl.Series  # String
+    ids: Optional[pl.Series]  # any dtype, or None: doc_id is the row number
+    id_column: Optional[str]
+    published_given: bool  # a published column was present in the input
+
+    def __len__(self) -> int:
+        return self.texts.len()
+
+
+def _is_instance_of(obj: Any, module_prefix: str, names: tuple) -> bool:
+    t = type(obj)
+    return t.__module__.split(".")[0] == module_prefix and t.__name__ in names
+
+
+def _columns_of(data: Any) -> List[str]:
+    if isinstance(data, pl.DataFrame):
+        return list(data.columns)
+    if _is_instance_of(data, "pandas", ("DataFrame",)):
+        return [str(c) for c in data.columns]
+    if _is_instance_of(data, "pyarrow", ("Table", "RecordBatch")):
+        return list(data.schema.names)
+    raise AssertionError("not a table")
+
+
+def _column(data: Any, name: str) -> pl.Series:
+    """Fetch one column as a pl.Series, converting pandas/pyarrow lazily."""
+    if isinstance(data, pl.DataFrame):
+        return data.get_column(name)
+    try:
+        if _is_instance_of(data, "pandas", ("DataFrame",)):
+            col = data[name]
+            if getattr(col, "ndim", 1) != 1:
+                raise ValueError(f"column {name!r} is duplicated in the pandas DataFrame")
+            s = pl.from_pandas(col.reset_index(drop=True))
+        else:  # pyarrow
+            s = pl.from_arrow(data.column(name))
+            if isinstance(s, pl.DataFrame):  # pragma: no cover - defensive
+                s = s.to_series()
+    except ValueError:
+        raise
+    except Exception as exc:  # arrow conversion errors on mixed-type object columns
+        raise TypeError(f"column {name!r} could not be converted to a polars column: {exc}") from exc
+    return s.rename(name)
+
+
+def _resolve(
+    columns: List[str], name: Optional[str], default: str, what: str, required: bool = False
+) -> Optional[str]:
+    if name is None:
+        if required:
+            raise ValueError(f"the {what} column name must not be None")
+        return None
+    if name in columns:
+        return name
+    if required or name != default:
+        raise ValueError(
+            f"{what} column {name!r} not found; available columns: {columns!r}"
+            + (f" (pass {what}=... to name the {what} column)" if required else "")
+        )
+    return None
+
+
+def _as_text(s: pl.Series, column: str, what: str = "text") -> pl.Series:
+    dt = s.dtype
+    if dt == pl.Null:
+        return s.cast(pl.String)
+    if isinstance(dt, _STR_TYPES) or dt in _STR_TYPES:
+        return s.cast(pl.String)
+    raise TypeError(f"{what} column {column!r} must hold strings, got dtype {dt}")
+
+
+def _as_date(s: pl.Series, column: str) -> pl.Series:
+    """Convert a published column to pl.Date (the written local date for datetimes)."""
+    dt = s.dtype
+    if dt == pl.Date:
+        return s
+    if dt == pl.Null:
+        return s.cast(pl.Date)
+    if isinstance(dt, pl.Datetime):
+        return s.dt.date()
+    if isinstance(dt, _STR_TYPES) or dt in _STR_TYPES:
+        st = s.cast(pl.String).str.strip_chars()
+        st = pl.select(pl.when(st.str.len_chars() == 0).then(None).otherwise(st)).to_series()
+        day = st.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+        tail_ok = st.str.slice(10).str.contains(_TIME_TAIL.pattern)
+        bad = st.is_not_null() & (day.is_null() | ~tail_ok.fill_null(False))
+        if bad.any():
+            row = int(bad.arg_true()[0])
+            raise ValueError(
+                f"published column {column!r}: cannot parse {s[row]!r} (row {row}) as a date; "
+                "expected a date, a datetime or an ISO 8601 string such as '2022-09-13' "
+                "or '2022-09-13T10:00:00Z'"
+            )
+        return day.rename(s.name)
+    raise TypeError(
+        f"published column {column!r} must hold dates, datetimes or ISO 8601 strings, got dtype {dt}"
+    )
+
+
+def _from_strings(values: List[Any]) -> pl.Series:
+    for i, v in enumerate(values):
+        if v is not None and not isinstance(v, str):
+            hint = " (decode bytes first)" if isinstance(v, (bytes, bytearray)) else ""
+            raise TypeError(
+                f"element {i} of data is {type(v).__name__}, expected str or None{hint}"
+            )
+    return pl.Series("text", values, dtype=pl.String)
+
+
+def prepare(
+    data: Any,
+    *,
+    text: Optional[str] = DEFAULT_TEXT,
+    id: Optional[str] = DEFAULT_ID,
+    published: Optional[str] = DEFAULT_PUBLISHED,
+    title: Optional[str] = DEFAULT_TITLE,
+) -> Prepared:
+    """Normalise ``data`` (see module docstring); raise TypeError/ValueError on bad input."""
+    texts: pl.Series
+    if isinstance(data, pl.LazyFrame):
+        data = data.collect()
+    if _is_instance_of(data, "pandas", ("Series",)):
+        data = pl.from_pandas(data.reset_index(drop=True))
+
+    if isinstance(data, str):
+        texts = pl.Series("text", [data], dtype=pl.String)
+    elif isinstance(data, pl.Series):
+        texts = _as_text(data, data.name or "<Series>").rename("text")
+    elif isinstance(data, pl.DataFrame) or _is_instance_of(
+        data, "pandas", ("DataFrame",)
+    ) or _is_instance_of(data, "pyarrow", ("Table", "RecordBatch")):
+        return _prepare_table(data, text=text, id=id, published=published, title=title)
+    elif isinstance(data, (bytes, bytearray, dict)) or not _iterable(data):
+        raise TypeError(f"data must be {ACCEPTED}; got {type(data).__name__}")
+    else:
+        texts = _from_strings(list(data))
+    n = texts.len()
+    return Prepared(
+        texts=texts,
+        published=pl.Series("published", [None] * n, dtype=pl.Date),
+        titles=pl.Series("title", [None] * n, dtype=pl.String),
+        ids=None,
+        id_column=None,
+        published_given=False,
+    )
+
+
+def _iterable(obj: Any) -> bool:
+    try:
+        iter(obj)
+    except TypeError:
+        return False
+    return True
+
+
+def _prepare_table(
+    data: Any,
+    *,
+    text: Optional[str],
+    id: Optional[str],
+    published: Optional[str],
+    title: Optional[str],
+) -> Prepared:
+    cols = _columns_of(data)
+    text_col = _resolve(cols, text, DEFAULT_TEXT, "text", required=True)
+    assert text_col is not None
+    id_col = _resolve(cols, id, DEFAULT_ID, "id")
+    pub_col = _resolve(cols, published, DEFAULT_PUBLISHED, "published")
+    title_col = _resolve(cols, title, DEFAULT_TITLE, "title")
+
+    texts = _as_text(_column(data, text_col), text_col).rename("text")
+    n = texts.len()
+    if pub_col is not None:
+        pub = _as_date(_column(data, pub_col), pub_col).rename("published")
+    else:
+        pub = pl.Series("published", [None] * n, dtype=pl.Date)
+    if title_col is not None:
+        titles = _as_text(_column(data, title_col), title_col, "title").rename("title")
+    else:
+        titles = pl.Series("title", [None] * n, dtype=pl.String)
+    ids: Optional[pl.Series] = None
+    if id_col is not None:
+        ids = _column(data, id_col)
+        if ids.dtype == pl.Null:
+            raise ValueError(f"id column {id_col!r} holds only nulls")
+        n_null = ids.null_count()
+        if n_null:
+            row = int(ids.is_null().arg_true()[0])
+            raise ValueError(f"id column {id_col!r} has {n_null} null value(s), first at row {row}")
+        n_dup = n - ids.n_unique()
+        if n_dup:
+            warnings.warn(
+                f"id column {id_col!r} has {n_dup} duplicate value(s); doc_id will not identify "
+                "documents uniquely (show() picks the first)",
+                UserWarning,
+                stacklevel=user_stacklevel(),
+            )
+        ids = ids.rename("doc_id")
+    return Prepared(
+        texts=texts,
+        published=pub,
+        titles=titles,
+        ids=ids,
+        id_column=id_col,
+        published_given=pub_col is not None,
+    )

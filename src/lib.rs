@@ -1,0 +1,23 @@
+//! newsframe core: news text → entities, quotes and events.
+//!
+//! The pipeline reads top to bottom, one module per stage:
+//! `normalize` → `segment` → `entities` (+ `dates`, `numbers`) → `resolve` → `quotes` →
+//! `events`, driven by `pipeline`. Everything here is plain Rust (no Python); the `python`
+//! feature adds the thin pyo3 binding and the polars tables.
+
+pub mod dates;
+pub mod entities;
+pub mod events;
+pub mod lexicon;
+pub mod model;
+pub mod normalize;
+pub mod numbers;
+pub mod pipeline;
+pub mod quotes;
+pub mod resolve;
+pub mod segment;
+
+#[cfg(feature = "python")]
+mod python;
+#[cfg(feature = "python")]
+mod tables;

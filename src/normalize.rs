@@ -1,0 +1,187 @@
+//! Stage 1: a normalised view of the text.
+//!
+//! Every character is replaced by exactly one character, so the view has the same number of
+//! code points as the original and a code-point offset in the view is the same offset in the
+//! original: nothing needs mapping back. Quote marks, dashes, spaces and line ends are unified
+//! so later stages compare against a handful of ASCII characters; what the original quote
+//! glyph was (opening, closing or either) is kept in `QuoteMark` because it helps pairing.
+
+/// Which way a quote glyph faces in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facing {
+    Open,
+    Close,
+    /// Straight quotes (and ‟/‛-style marks) face either way.
+    Either,
+}
+
+/// One quote glyph of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteMark {
+    /// Byte offset in the normalised text (the glyph is one ASCII byte there).
+    pub pos: usize,
+    /// `"`-level (true) or `'`-level (false).
+    pub double: bool,
+    pub facing: Facing,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// Every quote glyph in text order, including apostrophes (`'` and `’`).
+    pub marks: Vec<QuoteMark>,
+}
+
+/// Classify a quote glyph: (double-level, facing). `None` for other characters.
+pub fn quote_glyph(c: char) -> Option<(bool, Facing)> {
+    Some(match c {
+        '"' | '\u{FF02}' => (true, Facing::Either),
+        '\u{201C}' => (true, Facing::Open),  // “
+        '\u{201D}' => (true, Facing::Close), // ”
+        '\u{201E}' => (true, Facing::Open),  // „
+        '\u{201F}' => (true, Facing::Open),  // ‟
+        '\u{00AB}' => (true, Facing::Open),  // «
+        '\u{00BB}' => (true, Facing::Close), // »
+        '\u{2033}' => (true, Facing::Either), // ″ (often a mangled straight quote)
+        '\'' => (false, Facing::Either),
+        '\u{2018}' => (false, Facing::Open),  // ‘
+        '\u{2019}' => (false, Facing::Close), // ’ (also the typographic apostrophe)
+        '\u{201A}' => (false, Facing::Open),  // ‚
+        '\u{201B}' => (false, Facing::Open),  // ‛
+        '\u{2039}' => (false, Facing::Open),  // ‹
+        '\u{203A}' => (false, Facing::Close), // ›
+        '\u{2032}' | '`' | '\u{00B4}' => (false, Facing::Either),
+        _ => return None,
+    })
+}
+
+/// The one-character replacement of `c` in the normalised view.
+fn unify(c: char, next: Option<char>) -> char {
+    if let Some((double, _)) = quote_glyph(c) {
+        return if double { '"' } else { '\'' };
+    }
+    match c {
+        // CR before LF would otherwise double every line break; a lone CR is a line break.
+        '\r' => {
+            if next == Some('\n') {
+                ' '
+            } else {
+                '\n'
+            }
+        }
+        '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}' => '\n',
+        '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+        | '\u{3000}' => ' ',
+        // Zero-width characters and the soft hyphen: a space keeps the 1:1 mapping; the
+        // tokenizer treats them as word-internal when letters surround them.
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => ' ',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
+        | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2026}' => '.', // … (one char for one char; "..." handled by the segmenter too)
+        c if c.is_control() && c != '\n' => ' ',
+        c => c,
+    }
+}
+
+pub fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut marks = Vec::new();
+    let mut chars = original.chars().peekable();
+    while let Some(c) = chars.next() {
+        let u = unify(c, chars.peek().copied());
+        if let Some((double, facing)) = quote_glyph(c) {
+            marks.push(QuoteMark { pos: text.len(), double, facing });
+        }
+        text.push(u);
+    }
+    Normalized { text, marks }
+}
+
+/// True when the text looks like binary data rather than prose: many control or
+/// replacement characters.
+pub fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(20_000) {
+        total += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 10 > total
+}
+
+/// Byte offset → code-point offset table for one text, for the final tables.
+pub struct CharIndex {
+    /// `starts[i]` = byte offset of char i; plus the total length at the end.
+    starts: Vec<u32>,
+    ascii: bool,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return CharIndex { starts: Vec::new(), ascii: true };
+        }
+        let mut starts: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        starts.push(text.len() as u32);
+        CharIndex { starts, ascii: false }
+    }
+    /// Code-point offset of a byte offset that lies on a char boundary.
+    pub fn char_of(&self, byte: usize) -> u32 {
+        if self.ascii {
+            return byte as u32;
+        }
+        match self.starts.binary_search(&(byte as u32)) {
+            Ok(i) => i as u32,
+            Err(i) => i as u32, // not on a boundary: round up (never happens for our spans)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_char_for_one_char() {
+        let s = "“Kyiv”\u{00A0}— it’s «here»\r\n‘x’ 🇺🇦 e\u{301}";
+        let n = normalize(s);
+        assert_eq!(n.text.chars().count(), s.chars().count());
+        assert_eq!(n.text, "\"Kyiv\" - it's \"here\" \n'x' 🇺🇦 e\u{301}");
+    }
+
+    #[test]
+    fn marks_keep_their_facing() {
+        let n = normalize("“a” 'b' «c»");
+        let f: Vec<_> = n.marks.iter().map(|m| (m.double, m.facing)).collect();
+        assert_eq!(
+            f,
+            vec![
+                (true, Facing::Open),
+                (true, Facing::Close),
+                (false, Facing::Either),
+                (false, Facing::Either),
+                (true, Facing::Open),
+                (true, Facing::Close)
+            ]
+        );
+        assert_eq!(&n.text[n.marks[4].pos..n.marks[4].pos + 1], "\"");
+    }
+
+    #[test]
+    fn char_index_maps_bytes_to_code_points() {
+        let t = "é“a” 🇺🇦b";
+        let n = normalize(t);
+        let idx = CharIndex::new(&n.text);
+        let b = n.text.find('b').unwrap();
+        assert_eq!(idx.char_of(b) as usize, t.chars().position(|c| c == 'b').unwrap());
+        assert_eq!(idx.char_of(n.text.len()) as usize, t.chars().count());
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary("\u{0}\u{1}\u{2}abc\u{3}\u{4}"));
+        assert!(!looks_binary("An ordinary sentence.\n"));
+    }
+}

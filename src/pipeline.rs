@@ -1,0 +1,198 @@
+//! The pipeline, top to bottom: normalize → segment → entities → resolve → quotes → events.
+//!
+//! `analyze` runs one document; `analyze_batch` runs many in parallel with rayon and keeps
+//! the input order. A panic inside one document is caught and reported for that document.
+
+use crate::lexicon::Resources;
+use crate::model::{Days, DocInput, DocResult, Mention, Options, Quote, Segmented};
+use crate::normalize::{self, QuoteMark};
+use crate::{dates, entities, events, numbers, quotes, resolve};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// What every stage after segmentation may read about one document.
+pub struct DocContext<'a> {
+    /// The normalised text; all offsets are byte offsets into it.
+    pub text: &'a str,
+    /// Quote glyphs of the original text, in order (see `normalize`).
+    pub marks: &'a [QuoteMark],
+    pub seg: &'a Segmented,
+    pub res: &'a Resources,
+    pub published: Option<Days>,
+}
+
+impl<'a> DocContext<'a> {
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[start..end]
+    }
+    pub fn token_text(&self, i: usize) -> &'a str {
+        let t = self.seg.tokens[i];
+        &self.text[t.start..t.end]
+    }
+    /// Index of the sentence that contains byte offset `pos` (or the last one before it).
+    pub fn sentence_of(&self, pos: usize) -> u32 {
+        match self.seg.sentences.binary_search_by(|s| s.start.cmp(&pos)) {
+            Ok(i) => i as u32,
+            Err(0) => 0,
+            Err(i) => (i - 1) as u32,
+        }
+    }
+    /// Index of the first token that starts at or after `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.start < pos)
+    }
+}
+
+/// Cut a text to at most `max_chars` characters, on a char boundary.
+fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {
+    text.char_indices().nth(max_chars).map(|(b, _)| &text[..b])
+}
+
+/// Run the whole pipeline on one document.
+pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
+    let mut result = DocResult { published: input.published, title: input.title.map(str::to_string), ..Default::default() };
+    let Some(raw) = input.text else {
+        result.warnings.push("null text".into());
+        return result;
+    };
+    if raw.trim().is_empty() {
+        result.warnings.push(if raw.is_empty() { "empty text".into() } else { "whitespace-only text".into() });
+        result.text = normalize::normalize(raw).text;
+        return result;
+    }
+    if normalize::looks_binary(raw) {
+        result.warnings.push("text looks binary: skipped".into());
+        result.text = normalize::normalize(raw).text;
+        return result;
+    }
+    let raw = match truncate_chars(raw, opts.max_chars) {
+        Some(cut) => {
+            result.warnings.push(format!("text truncated to {} chars", opts.max_chars));
+            cut
+        }
+        None => raw,
+    };
+    let norm = normalize::normalize(raw);
+    let seg = crate::segment::segment(&norm.text, &res.abbreviations);
+    result.n_sentences = seg.sentences.len() as u32;
+    if input.published.is_none() {
+        result.warnings.push("no publication date: relative dates unresolved".into());
+    }
+    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res, published: input.published };
+    if result.title.is_none() {
+        result.title = seg
+            .sentences
+            .first()
+            .filter(|s| s.headline && s.paragraph == 0)
+            .map(|s| ctx.slice(s.start, s.end).to_string());
+    }
+
+    // Entities are needed by quotes (speakers) and events (arguments) even when the
+    // entities table itself is not asked for.
+    let need_mentions = opts.entities || opts.quotes || opts.events;
+    let mut mentions: Vec<Mention> = Vec::new();
+    if need_mentions {
+        mentions = entities::recognize(&ctx);
+        mentions.extend(dates::recognize(&ctx));
+        mentions.extend(numbers::recognize(&ctx));
+        mentions = resolve::resolve(&ctx, mentions);
+    }
+    let mut found_quotes: Vec<Quote> = Vec::new();
+    if opts.quotes || opts.events {
+        found_quotes = quotes::extract(&ctx, &mentions);
+    }
+    if opts.events {
+        result.events = events::extract(&ctx, &mentions, &found_quotes);
+    }
+    if opts.quotes {
+        result.quotes = found_quotes;
+    }
+    if opts.entities {
+        result.entities = mentions;
+    }
+    result.text = norm.text;
+    result
+}
+
+/// A document whose analysis panicked: its index and the panic message.
+#[derive(Debug, Clone)]
+pub struct DocFailure {
+    pub index: usize,
+    pub message: String,
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+/// Analyse one document, turning a panic into an error.
+pub fn analyze_caught(index: usize, input: &DocInput, res: &Resources, opts: &Options) -> Result<DocResult, DocFailure> {
+    catch_unwind(AssertUnwindSafe(|| analyze(input, res, opts)))
+        .map_err(|p| DocFailure { index, message: panic_message(p) })
+}
+
+/// Analyse many documents in parallel; results keep the input order. `threads` = None uses
+/// rayon's global pool (all cores, or RAYON_NUM_THREADS).
+pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threads: Option<usize>) -> Result<Vec<DocResult>, DocFailure> {
+    let run = || -> Result<Vec<DocResult>, DocFailure> {
+        inputs.par_iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect()
+    };
+    match threads {
+        Some(n) if n > 0 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        },
+        _ => run(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_bad_text_gets_a_warning() {
+        let res = Resources::shared();
+        let opts = Options::default();
+        let cases: [(Option<&str>, &str); 4] = [
+            (None, "null text"),
+            (Some(""), "empty text"),
+            (Some("  \n\t "), "whitespace-only text"),
+            (Some("\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}"), "text looks binary: skipped"),
+        ];
+        for (text, warning) in cases {
+            let r = analyze(&DocInput { text, published: Some(19000), title: None }, &res, &opts);
+            assert_eq!(r.warnings, vec![warning.to_string()]);
+        }
+    }
+
+    #[test]
+    fn truncation_is_reported() {
+        let res = Resources::shared();
+        let opts = Options { max_chars: 10, ..Options::default() };
+        let r = analyze(&DocInput { text: Some("Kyiv is a city in Ukraine."), published: Some(0), title: None }, &res, &opts);
+        assert_eq!(r.text.chars().count(), 10);
+        assert!(r.warnings.iter().any(|w| w.contains("truncated")));
+    }
+
+    #[test]
+    fn batch_keeps_order_whatever_the_threads() {
+        let res = Resources::shared();
+        let texts: Vec<String> = (0..50).map(|i| format!("Doc {i}. Shelling hit Kharkiv, the governor said.")).collect();
+        let inputs: Vec<DocInput> = texts.iter().map(|t| DocInput { text: Some(t), published: None, title: None }).collect();
+        let one = analyze_batch(&inputs, &res, &Options::default(), Some(1)).unwrap();
+        let two = analyze_batch(&inputs, &res, &Options::default(), Some(2)).unwrap();
+        for (a, b) in one.iter().zip(&two) {
+            assert_eq!(a.text, b.text);
+            assert_eq!(a.entities, b.entities);
+            assert_eq!(a.quotes, b.quotes);
+            assert_eq!(a.events, b.events);
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Stage 2: tokens, sentences and paragraphs of the normalised text.
+//!
+//! News text as it comes: headlines and captions without a full stop, one paragraph a line,
+//! abbreviations ("Mr.", "U.S.", "No. 6", "Gen."), initials, decimals. Quote marks are tokens
+//! of their own; a `'` inside a word ("don't", "O'Brien") stays in the word, but a possessive
+//! "'s" is split off so that "Zelensky's" yields the name "Zelensky".
+
+use crate::model::{Paragraph, Segmented, Sentence, Token, TokenKind};
+use std::collections::HashSet;
+
+#[derive(Debug, Default, Clone)]
+pub struct Abbreviations {
+    title: HashSet<String>,
+    before_number: HashSet<String>,
+    other: HashSet<String>,
+    starters: HashSet<String>,
+}
+
+impl Abbreviations {
+    /// Parse `data/abbreviations.tsv` (`abbr<TAB>kind`, `#` comments, a header line).
+    pub fn parse(tsv: &str) -> Self {
+        let mut a = Abbreviations::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let mut f = line.split('\t');
+            let (Some(abbr), Some(kind)) = (f.next(), f.next()) else { continue };
+            let set = match kind.trim() {
+                "title" => &mut a.title,
+                "number" => &mut a.before_number,
+                "other" => &mut a.other,
+                "starter" => &mut a.starters,
+                _ => continue,
+            };
+            set.insert(abbr.trim().to_lowercase());
+        }
+        a
+    }
+
+    fn key(word: &str) -> String {
+        word.trim_end_matches('.').to_lowercase()
+    }
+    fn is_title(&self, word: &str) -> bool {
+        self.title.contains(&Self::key(word))
+    }
+    fn is_known(&self, word: &str) -> bool {
+        let k = Self::key(word);
+        self.title.contains(&k) || self.before_number.contains(&k) || self.other.contains(&k)
+    }
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(&word.to_lowercase())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Split the text into tokens.
+pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i).unwrap();
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut j = i;
+            let mut all_digits = true;
+            while j < text.len() {
+                let d = char_at(text, j).unwrap();
+                if is_word_char(d) {
+                    if !(d.is_ascii_digit()) {
+                        all_digits = false;
+                    }
+                    j += d.len_utf8();
+                    continue;
+                }
+                // Joiners kept inside a token when a word character follows.
+                let next = char_at(text, j + d.len_utf8());
+                let next_is_word = next.map_or(false, is_word_char);
+                if !next_is_word {
+                    break;
+                }
+                let prev = text[..j].chars().next_back().unwrap_or(' ');
+                let keep = match d {
+                    '-' => true,
+                    '\'' => {
+                        // possessive 's / s' is split off; n't, O'Brien, Kam'ianets stay whole
+                        let after = &text[j + 1..];
+                        let possessive = (after.starts_with('s') || after.starts_with('S'))
+                            && !after[1..].chars().next().map_or(false, is_word_char);
+                        !possessive
+                    }
+                    '.' => {
+                        // decimals (3.6), acronyms (U.S), web names (bbc.co.uk)
+                        (prev.is_ascii_digit() && next.map_or(false, |n| n.is_ascii_digit()))
+                            || (prev.is_alphabetic()
+                                && next.map_or(false, |n| n.is_alphabetic())
+                                && text[start..j].chars().filter(|c| c.is_alphabetic()).count()
+                                    <= 3
+                                && text[j + 1..]
+                                    .chars()
+                                    .take_while(|c| c.is_alphabetic())
+                                    .count()
+                                    <= 3)
+                    }
+                    ',' => prev.is_ascii_digit() && {
+                        // thousands separator: exactly three digits follow
+                        let rest: Vec<char> = text[j + 1..].chars().take(4).collect();
+                        rest.len() >= 3
+                            && rest[..3].iter().all(|c| c.is_ascii_digit())
+                            && rest.get(3).map_or(true, |c| !c.is_ascii_digit())
+                    },
+                    '/' | ':' => prev.is_ascii_digit() && next.map_or(false, |n| n.is_ascii_digit()),
+                    '&' => false,
+                    _ => false,
+                };
+                if !keep {
+                    break;
+                }
+                all_digits = all_digits && matches!(d, '.' | ',' | ':' | '/');
+                j += d.len_utf8();
+            }
+            // A final period belongs to abbreviations, initials and acronyms.
+            if j < text.len() && bytes[j] == b'.' {
+                let word = &text[start..j];
+                let next_char = char_at(text, j + 1);
+                let single_letter_initial = word.chars().count() == 1
+                    && word.chars().next().unwrap().is_uppercase()
+                    && next_char.map_or(false, |c| c == ' ' || c == '-');
+                let acronym = word.contains('.') && !word.chars().any(|c| c.is_ascii_digit());
+                let number_abbrev = abbrev.before_number.contains(&word.to_lowercase()) && {
+                    let rest = text[j + 1..].trim_start();
+                    rest.chars().next().map_or(false, |c| c.is_ascii_digit())
+                };
+                let known = (abbrev.title.contains(&word.to_lowercase())
+                    || abbrev.other.contains(&word.to_lowercase()))
+                    && !(word.chars().all(|c| c.is_lowercase()) && word.len() > 3);
+                if single_letter_initial || acronym || number_abbrev || known {
+                    j += 1;
+                }
+            }
+            let has_digit = text[start..j].chars().next().map_or(false, |c| c.is_ascii_digit());
+            tokens.push(Token {
+                start,
+                end: j,
+                kind: if all_digits || has_digit && text[start..j].chars().all(|c| !c.is_alphabetic()) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            });
+            i = j;
+            continue;
+        }
+        if c == '"' || c == '\'' {
+            // possessive after a word: "Ukraine's" / "Ukraine’s" / "Forces'"
+            let prev_word = tokens.last().map_or(false, |t: &Token| t.end == i && t.kind == TokenKind::Word);
+            let after = &text[i + 1..];
+            if c == '\'' && prev_word && (after.starts_with('s') || after.starts_with('S'))
+                && !after[1..].chars().next().map_or(false, is_word_char)
+            {
+                tokens.push(Token { start: i, end: i + 2, kind: TokenKind::Word });
+                i += 2;
+                continue;
+            }
+            tokens.push(Token { start: i, end: i + 1, kind: TokenKind::Quote });
+            i += 1;
+            continue;
+        }
+        // Runs of the same punctuation ("...", "--", "!!") form one token.
+        let mut j = i + clen;
+        if matches!(c, '.' | '-' | '!' | '?') {
+            while j < text.len() && char_at(text, j) == Some(c) {
+                j += clen;
+            }
+        }
+        tokens.push(Token { start: i, end: j, kind: TokenKind::Punct });
+        i = j;
+    }
+    tokens
+}
+
+fn is_final_punct(tok: &str) -> bool {
+    tok.starts_with('.') || tok.starts_with('!') || tok.starts_with('?')
+}
+
+fn starts_upper_or_digit(tok: &str) -> bool {
+    tok.chars().next().map_or(false, |c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn newlines_between(text: &str, a: usize, b: usize) -> usize {
+    text[a..b].bytes().filter(|&c| c == b'\n').count()
+}
+
+/// Tokens, sentences and paragraphs.
+pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
+    let tokens = tokenize(text, abbrev);
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    if tokens.is_empty() {
+        return Segmented { tokens, sentences, paragraphs };
+    }
+    let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let mut sent_start = 0usize;
+    let mut para_index = 0u32;
+    let mut para_start_byte = tokens[0].start;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = tok(i);
+        let mut end_here = false; // sentence ends after token i
+        let mut para_break = false;
+        if i + 1 == n {
+            end_here = true;
+        } else {
+            let gap_nl = newlines_between(text, tokens[i].end, tokens[i + 1].start);
+            let next = tok(i + 1);
+            if gap_nl >= 2 {
+                end_here = true;
+                para_break = true;
+            } else if gap_nl == 1 {
+                // A line break ends a sentence unless it wraps one mid-way (the line does
+                // not end in punctuation and the next line carries on in lower case).
+                let wraps = !is_final_punct(t)
+                    && tokens[i].kind != TokenKind::Quote
+                    && next.chars().next().map_or(false, |c| c.is_lowercase());
+                if !wraps {
+                    end_here = true;
+                    para_break = true;
+                }
+            } else if tokens[i].kind == TokenKind::Punct && is_final_punct(t) {
+                // Closing quotes and brackets right after the stop belong to this sentence.
+                let mut k = i + 1;
+                while k < n
+                    && tokens[k].start == tokens[k - 1].end
+                    && (tokens[k].kind == TokenKind::Quote || matches!(tok(k), ")" | "]"))
+                {
+                    k += 1;
+                }
+                if k < n {
+                    let nk = tok(k);
+                    let gap_nl2 = newlines_between(text, tokens[k - 1].end, tokens[k].start);
+                    let opener = starts_upper_or_digit(nk)
+                        || tokens[k].kind == TokenKind::Quote
+                        || matches!(nk, "(" | "[" | "-");
+                    if (opener && tokens[k].start > tokens[k - 1].end) || gap_nl2 > 0 {
+                        if k - 1 > i {
+                            i = k - 1;
+                        }
+                        end_here = true;
+                        if gap_nl2 > 0 {
+                            para_break = true;
+                        }
+                    }
+                } else {
+                    i = n - 1;
+                    end_here = true;
+                }
+            } else if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 {
+                // An abbreviation carrying the period: ends a sentence only before a usual
+                // sentence opener ("... to the U.S. The talks ...").
+                let title = abbrev.is_title(t);
+                let initial = t.chars().count() == 2;
+                if !title && !initial && abbrev.is_starter(next) && starts_upper_or_digit(next) {
+                    end_here = true;
+                } else if !title && !initial && !abbrev.is_known(t) && !t[..t.len() - 1].contains('.') {
+                    end_here = starts_upper_or_digit(next);
+                }
+            }
+        }
+        if end_here {
+            let s = Sentence {
+                start: tokens[sent_start].start,
+                end: tokens[i].end,
+                tok_start: sent_start,
+                tok_end: i + 1,
+                paragraph: para_index,
+                headline: false,
+            };
+            sentences.push(s);
+            sent_start = i + 1;
+            if para_break || i + 1 == n {
+                paragraphs.push(Paragraph { start: para_start_byte, end: tokens[i].end });
+                para_index += 1;
+                if i + 1 < n {
+                    para_start_byte = tokens[i + 1].start;
+                }
+            }
+        }
+        i += 1;
+    }
+    // Headlines, captions, datelines: a whole line that does not end in punctuation.
+    for s in sentences.iter_mut() {
+        let line_start = text[..s.start].rfind('\n').map_or(0, |p| p + 1);
+        let alone_on_line = text[line_start..s.start].trim().is_empty()
+            && text[s.end..].split('\n').next().map_or(true, |rest| rest.trim().is_empty());
+        let last = &text[tokens[s.tok_end - 1].start..tokens[s.tok_end - 1].end];
+        let ends_open = !is_final_punct(last)
+            && tokens[s.tok_end - 1].kind != TokenKind::Quote
+            && last != ":"
+            && last != ",";
+        s.headline = alone_on_line && ends_open && s.tok_end - s.tok_start <= 30;
+    }
+    Segmented { tokens, sentences, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbrev() -> Abbreviations {
+        Abbreviations::parse(include_str!("../data/abbreviations.tsv"))
+    }
+
+    fn sents(text: &str) -> Vec<String> {
+        let seg = segment(text, &abbrev());
+        seg.sentences.iter().map(|s| text[s.start..s.end].to_string()).collect()
+    }
+
+    fn toks(text: &str) -> Vec<String> {
+        tokenize(text, &abbrev()).iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = sents("Mr. Smith met Gen. Ivanov in the U.S. capital. They talked.");
+        assert_eq!(s, vec!["Mr. Smith met Gen. Ivanov in the U.S. capital.", "They talked."]);
+    }
+
+    #[test]
+    fn acronym_at_sentence_end_splits_before_opener() {
+        let s = sents("The aid came from the U.S. The talks went on.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn numbers_and_initials() {
+        let s = sents("Platform No. 6 was hit by 3.6 million tonnes. J. R. Smith said so.");
+        assert_eq!(s, vec!["Platform No. 6 was hit by 3.6 million tonnes.", "J. R. Smith said so."]);
+        assert!(toks("3.6 million and 10,000 people").contains(&"10,000".to_string()));
+        assert!(toks("3.6 million").contains(&"3.6".to_string()));
+    }
+
+    #[test]
+    fn no_is_a_word_without_number() {
+        let s = sents("He said no. Then he left.");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn headline_without_stop_is_its_own_sentence() {
+        let text = "Shelling hits Kharkiv overnight\nKYIV, Sept 13 - Russian forces shelled the city. Five died.";
+        let seg = segment(text, &abbrev());
+        assert_eq!(seg.sentences.len(), 3);
+        assert!(seg.sentences[0].headline);
+        assert!(!seg.sentences[1].headline);
+        assert_eq!(seg.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        let s = sents("\"We will win.\" Then he left. 'Go,' she said.");
+        assert_eq!(s, vec!["\"We will win.\"", "Then he left.", "'Go,' she said."]);
+    }
+
+    #[test]
+    fn possessive_and_apostrophes() {
+        assert_eq!(toks("Zelensky's plan"), vec!["Zelensky", "'s", "plan"]);
+        assert_eq!(toks("I don't know O'Brien"), vec!["I", "don't", "know", "O'Brien"]);
+        assert_eq!(toks("'I don't.'"), vec!["'", "I", "don't", ".", "'"]);
+    }
+
+    #[test]
+    fn wrapped_lines_do_not_split() {
+        let s = sents("The governor said the city\nwas quiet on Monday.");
+        assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn offsets_are_valid_on_odd_text() {
+        for text in ["", "   ", "...", "\"\"\"", "a.b.c.d.e", "🇺🇦🇺🇦 e\u{301}. X", "''", "-- - --", "x'", "'s"] {
+            let seg = segment(text, &abbrev());
+            for t in &seg.tokens {
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);
+            }
+        }
+    }
+}
