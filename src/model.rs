@@ -277,6 +277,9 @@ pub struct Event {
 pub struct DocResult {
     /// The normalised text the byte offsets refer to (same chars as the original).
     pub text: String,
+    /// The original text (truncated like `text` when too long): table `text` columns come
+    /// from here so that they equal Python's `text[start:end]`.
+    pub original: String,
     pub title: Option<String>,
     pub published: Option<Days>,
     pub n_sentences: u32,

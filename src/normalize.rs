@@ -139,6 +139,41 @@ impl CharIndex {
     }
 }
 
+/// Turns byte spans of the normalised text into code-point offsets and slices of the
+/// original text (the two have the same characters one for one, not the same bytes).
+pub struct SpanMapper<'a> {
+    norm: CharIndex,
+    original: &'a str,
+    orig: CharIndex,
+}
+
+impl<'a> SpanMapper<'a> {
+    pub fn new(normalised: &str, original: &'a str) -> Self {
+        SpanMapper { norm: CharIndex::new(normalised), original, orig: CharIndex::new(original) }
+    }
+    /// Code-point offsets of a byte span of the normalised text.
+    pub fn chars(&self, start: usize, end: usize) -> (u32, u32) {
+        (self.norm.char_of(start), self.norm.char_of(end))
+    }
+    /// The original text of a byte span of the normalised text.
+    pub fn original(&self, start: usize, end: usize) -> &'a str {
+        let (s, e) = self.chars(start, end);
+        let (bs, be) = (self.orig.byte_of(s), self.orig.byte_of(e));
+        self.original.get(bs..be).unwrap_or("")
+    }
+}
+
+impl CharIndex {
+    /// Byte offset of code-point offset `ch` (clamped to the end).
+    pub fn byte_of(&self, ch: u32) -> usize {
+        if self.ascii {
+            return ch as usize;
+        }
+        let i = (ch as usize).min(self.starts.len().saturating_sub(1));
+        self.starts.get(i).copied().unwrap_or(0) as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +212,18 @@ mod tests {
         let b = n.text.find('b').unwrap();
         assert_eq!(idx.char_of(b) as usize, t.chars().position(|c| c == 'b').unwrap());
         assert_eq!(idx.char_of(n.text.len()) as usize, t.chars().count());
+    }
+
+    #[test]
+    fn span_mapper_slices_the_original() {
+        let orig = "“Kyiv” — é 🇺🇦 ‘x’";
+        let n = normalize(orig);
+        let m = SpanMapper::new(&n.text, orig);
+        let b = n.text.find("Kyiv").unwrap();
+        assert_eq!(m.original(b - 1, b + 5), "“Kyiv”");
+        let x = n.text.find('x').unwrap();
+        assert_eq!(m.original(x - 1, x + 2), "‘x’");
+        assert_eq!(m.chars(x, x + 1), (orig.chars().position(|c| c == 'x').unwrap() as u32, orig.chars().position(|c| c == 'x').unwrap() as u32 + 1));
     }
 
     #[test]

@@ -58,11 +58,13 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     if raw.trim().is_empty() {
         result.warnings.push(if raw.is_empty() { "empty text".into() } else { "whitespace-only text".into() });
         result.text = normalize::normalize(raw).text;
+        result.original = raw.to_string();
         return result;
     }
     if normalize::looks_binary(raw) {
         result.warnings.push("text looks binary: skipped".into());
         result.text = normalize::normalize(raw).text;
+        result.original = raw.to_string();
         return result;
     }
     let raw = match truncate_chars(raw, opts.max_chars) {
@@ -84,7 +86,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
             .sentences
             .first()
             .filter(|s| s.headline && s.paragraph == 0)
-            .map(|s| ctx.slice(s.start, s.end).to_string());
+            .map(|s| normalize::SpanMapper::new(&norm.text, raw).original(s.start, s.end).to_string());
     }
 
     // Entities are needed by quotes (speakers) and events (arguments) even when the
@@ -111,6 +113,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
         result.entities = mentions;
     }
     result.text = norm.text;
+    result.original = raw.to_string();
     result
 }
 

@@ -1,3 +1,109 @@
+//! The pyo3 binding: thin. It converts the arguments, releases the GIL for the whole run,
+//! and returns polars DataFrames built in Rust. No panic crosses into Python.
+
+use crate::lexicon::Resources;
+use crate::model::{DocInput, Label, Options, EVENT_TYPES};
+use crate::pipeline::{analyze_batch, DocFailure};
+use crate::tables::{self, Ran};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3_polars::PyDataFrame;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+type Tables = (PyDataFrame, PyDataFrame, PyDataFrame, PyDataFrame);
+
+/// The extraction engine: lexicons parsed once, shared by every call.
+#[pyclass(module = "newsframe._native", frozen)]
+struct Engine {
+    resources: Arc<Resources>,
+}
+
+#[pymethods]
+impl Engine {
+    #[new]
+    #[pyo3(signature = (gazetteer=None))]
+    fn new(py: Python<'_>, gazetteer: Option<Vec<(String, String, Option<String>)>>) -> PyResult<Self> {
+        let resources = match gazetteer {
+            None => py.detach(Resources::shared),
+            Some(rows) if rows.is_empty() => py.detach(Resources::shared),
+            Some(rows) => {
+                let mut parsed = Vec::with_capacity(rows.len());
+                for (surface, label, canonical) in rows {
+                    let l = Label::parse(&label).ok_or_else(|| {
+                        PyValueError::new_err(format!(
+                            "gazetteer: unknown label {label:?} for {surface:?}; expected one of {}",
+                            Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
+                        ))
+                    })?;
+                    if surface.trim().is_empty() {
+                        return Err(PyValueError::new_err("gazetteer: empty surface form"));
+                    }
+                    parsed.push((surface, l, canonical));
+                }
+                Arc::new(py.detach(|| Resources::with_user(&parsed)))
+            }
+        };
+        Ok(Engine { resources })
+    }
+
+    #[pyo3(signature = (texts, published, titles, entities=true, quotes=true, events=true, threads=None, doc_offset=0))]
+    #[allow(clippy::too_many_arguments)]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        texts: Vec<Option<String>>,
+        published: Vec<Option<i32>>,
+        titles: Vec<Option<String>>,
+        entities: bool,
+        quotes: bool,
+        events: bool,
+        threads: Option<usize>,
+        doc_offset: u32,
+    ) -> PyResult<Tables> {
+        if published.len() != texts.len() || titles.len() != texts.len() {
+            return Err(PyValueError::new_err("texts, published and titles must have the same length"));
+        }
+        let resources = self.resources.clone();
+        let opts = Options { entities, quotes, events, ..Options::default() };
+        let outcome = py.detach(move || {
+            let inputs: Vec<DocInput> = texts
+                .iter()
+                .zip(&published)
+                .zip(&titles)
+                .map(|((t, p), ti)| DocInput { text: t.as_deref(), published: *p, title: ti.as_deref() })
+                .collect();
+            let results = analyze_batch(&inputs, &resources, &opts, threads)?;
+            let ran = Ran { entities, quotes, events };
+            catch_unwind(AssertUnwindSafe(|| -> polars::prelude::PolarsResult<_> {
+                Ok((
+                    tables::documents(&results, doc_offset, ran)?,
+                    tables::entities(&results, doc_offset)?,
+                    tables::quotes(&results, doc_offset)?,
+                    tables::events(&results, doc_offset)?,
+                ))
+            }))
+            .map_err(|_| DocFailure { index: usize::MAX, message: "panic while building tables".into() })
+        });
+        match outcome {
+            Ok(Ok((d, e, q, ev))) => Ok((PyDataFrame(d), PyDataFrame(e), PyDataFrame(q), PyDataFrame(ev))),
+            Ok(Err(e)) => Err(PyRuntimeError::new_err(format!("building tables failed: {e}"))),
+            Err(f) if f.index == usize::MAX => Err(PyRuntimeError::new_err(f.message)),
+            Err(f) => Err(PyRuntimeError::new_err(format!("document {}: {}", f.index as u64 + doc_offset as u64, f.message))),
+        }
+    }
+}
+
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
 #[pymodule]
-fn _native(_m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Engine>()?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add("LABELS", Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>())?;
+    m.add("EVENT_TYPES", EVENT_TYPES.to_vec())?;
+    Ok(())
+}

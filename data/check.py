@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Validate the lexicon files in data/ (run: python data/check.py).
+
+Checks UTF-8, header line, field count on every line, no empty key fields,
+duplicate keys/ids, and a few per-file rules.  Exit status 1 on error.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+TSV = {
+    "places.tsv": ["id", "name", "label", "kind", "country", "admin1", "lat", "lon", "population", "aliases"],
+    "place_overrides.tsv": ["id", "name", "add_aliases"],
+    "locations.tsv": ["name", "label", "kind", "country", "lat", "lon", "aliases", "id"],
+    "orgs.tsv": ["name", "label", "country", "aliases", "id"],
+    "people.tsv": ["name", "aliases", "role", "country", "id"],
+    "demonyms.tsv": ["surface", "country", "canonical"],
+    "titles.tsv": ["title", "kind", "canonical"],
+    "cues.tsv": ["form", "lemma", "kind"],
+    "event_triggers.tsv": ["trigger", "type", "subtype", "role"],
+    "modality.tsv": ["cue", "modality"],
+}
+# (file, column that must be unique)
+UNIQUE = {
+    "places.tsv": "id", "place_overrides.tsv": "id", "locations.tsv": "id",
+    "orgs.tsv": "id", "people.tsv": "id", "demonyms.tsv": "surface",
+    "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue",
+}
+ENUMS = {
+    ("places.tsv", "label"): {"GPE"},
+    ("places.tsv", "kind"): {"country", "admin1", "city"},
+    ("locations.tsv", "label"): {"LOC", "GPE", "FAC"},
+    ("orgs.tsv", "label"): {"ORG"},
+    ("titles.tsv", "kind"): {"honorific", "rank", "office"},
+    ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
+    ("event_triggers.tsv", "role"): {"verb", "noun"},
+    ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
+}
+LISTS = ["common_words.txt", "place_stoplist.txt", "first_names.txt",
+         "first_names_ambiguous.txt", "org_heads.txt"]
+
+
+def main():
+    errors = 0
+
+    def err(msg):
+        nonlocal errors
+        errors += 1
+        if errors <= 50:
+            print("ERROR:", msg)
+
+    for name, header in TSV.items():
+        path = os.path.join(HERE, name)
+        try:
+            text = open(path, encoding="utf-8").read()
+        except (OSError, UnicodeDecodeError) as e:
+            err("%s: %s" % (name, e))
+            continue
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if not lines or lines[0].split("\t") != header:
+            err("%s: bad header %r" % (name, lines[0] if lines else None))
+            continue
+        seen = {}
+        ucol = header.index(UNIQUE[name]) if name in UNIQUE else None
+        for n, line in enumerate(lines[1:], 2):
+            if "\r" in line:
+                err("%s:%d: CR character" % (name, n))
+            f = line.split("\t")
+            if len(f) != len(header):
+                err("%s:%d: %d fields, expected %d" % (name, n, len(f), len(header)))
+                continue
+            if not f[0].strip():
+                err("%s:%d: empty first field" % (name, n))
+            for (fn, col), allowed in ENUMS.items():
+                if fn == name and f[header.index(col)] not in allowed:
+                    err("%s:%d: bad %s %r" % (name, n, col, f[header.index(col)]))
+            if ucol is not None:
+                key = f[ucol]
+                if key in seen:
+                    err("%s:%d: duplicate %s %r (line %d)" % (name, n, header[ucol], key, seen[key]))
+                seen[key] = n
+            if name == "places.tsv":
+                for col in ("lat", "lon"):
+                    v = f[header.index(col)]
+                    if v:
+                        try:
+                            float(v)
+                        except ValueError:
+                            err("%s:%d: bad %s %r" % (name, n, col, v))
+                if not f[8].isdigit():
+                    err("%s:%d: bad population %r" % (name, n, f[8]))
+                al = f[9][1:] if f[9].startswith("!") else f[9]
+                for a in (al.split("|") if al else []):
+                    if len(a) < 3 or not a[0].isupper():
+                        err("%s:%d: bad alias %r" % (name, n, a))
+            for col in ("aliases", "add_aliases"):
+                if col in header:
+                    v = f[header.index(col)].lstrip("!")
+                    if v and "" in v.split("|"):
+                        err("%s:%d: empty alias" % (name, n))
+        print("%-24s %6d rows  %9d bytes" % (name, len(lines) - 1, os.path.getsize(path)))
+
+    # places: every alias key appears in at most one row
+    path = os.path.join(HERE, "places.tsv")
+    owner = {}
+    for line in open(path, encoding="utf-8").read().splitlines()[1:]:
+        f = line.split("\t")
+        bang = f[9].startswith("!")
+        keys = ([] if bang else [f[1]]) + [a for a in f[9].lstrip("!").split("|") if a]
+        for k in set(x.casefold() for x in keys):
+            if k in owner and owner[k] != f[0]:
+                err("places.tsv: key %r matches %s and %s" % (k, owner[k], f[0]))
+            owner[k] = f[0]
+
+    for name in LISTS:
+        path = os.path.join(HERE, name)
+        try:
+            lines = [l for l in open(path, encoding="utf-8").read().splitlines()
+                     if l.strip() and not l.startswith("#")]
+        except (OSError, UnicodeDecodeError) as e:
+            err("%s: %s" % (name, e))
+            continue
+        for n, l in enumerate(lines, 1):
+            if "\t" in l or l != l.strip():
+                err("%s: bad entry %r" % (name, l))
+        if len(set(lines)) != len(lines):
+            err("%s: duplicate entries" % name)
+        print("%-24s %6d entries %8d bytes" % (name, len(lines), os.path.getsize(path)))
+
+    if errors:
+        print("%d error(s)" % errors)
+        sys.exit(1)
+    print("all lexicon files OK")
+
+
+if __name__ == "__main__":
+    main()
