@@ -334,6 +334,7 @@ pub mod files {
     pub const CUES: &str = include_str!("../data/cues.tsv");
     pub const TRIGGERS: &str = include_str!("../data/event_triggers.tsv");
     pub const MODALITY: &str = include_str!("../data/modality.tsv");
+    pub const EXTRA_KEYS: &str = include_str!("../data/extra_keys.tsv");
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
@@ -475,6 +476,18 @@ impl GazetteerBuilder {
         }
     }
 
+    /// `key id`: more keys for entries already loaded.
+    fn extra_keys(&mut self, tsv: &str) {
+        let by_id: HashMap<&str, u32> = self.entries.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+        let mut extra = Vec::new();
+        for r in tsv_rows(tsv) {
+            if let Some(&i) = by_id.get(field(&r, 1)) {
+                extra.push((field(&r, 0).to_string(), i));
+            }
+        }
+        self.keys.extend(extra);
+    }
+
     fn build(self) -> Gazetteer {
         Gazetteer::build(self.entries, self.keys)
     }
@@ -524,6 +537,7 @@ impl Resources {
         g.locations(files::LOCATIONS);
         g.places(files::PLACES);
         g.demonyms(files::DEMONYMS);
+        g.extra_keys(files::EXTRA_KEYS);
         let titles = tsv_rows(files::TITLES)
             .filter_map(|r| {
                 let kind = match field(&r, 1) {

@@ -1,8 +1,228 @@
-//! Stage 4: canonical names, stable ids and short-name coreference.
-use crate::model::Mention;
-use crate::pipeline::DocContext;
+//! Stage 4: one mention per span, canonical names, stable ids, short-name coreference.
+//!
+//! - Overlapping mentions from different recognisers: the longer one stays (a lexicon
+//!   mention wins a tie).
+//! - A person written in full once ("Oleksandr Hrytsenko") gives its canonical name and id
+//!   to later mentions of the surname alone ("Hrytsenko", "Mr Hrytsenko"), also where the
+//!   recogniser missed them, and to transliteration variants of it (Zelenskiy/Zelensky).
+//! - Ids: the lexicon's id where known (`geonames:…`, `person:…`, `org:…`), otherwise a slug
+//!   of the label and the canonical name, so the same name groups across articles.
 
-pub fn resolve(_ctx: &DocContext, mut mentions: Vec<Mention>) -> Vec<Mention> {
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+use crate::lexicon::{fold_char, slug};
+use crate::model::{Label, Mention, MentionSource, TokenKind};
+use crate::pipeline::DocContext;
+use std::collections::HashMap;
+
+/// A spelling-insensitive key for one name word: lowercase, accents folded, and the
+/// -iy/-yy/-yi/-ii endings of Ukrainian and Russian transliterations made one.
+pub fn name_key(word: &str) -> String {
+    let mut w: String = word.chars().map(fold_char).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    for ending in ["yy", "iy", "yi", "ii", "ij"] {
+        if w.len() > 4 && w.ends_with(ending) {
+            w.truncate(w.len() - 2);
+            w.push('y');
+            break;
+        }
+    }
+    w
+}
+
+/// Keep one mention per span: longer first, then lexicon over rules.
+fn remove_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let rank = |m: &Mention| (std::cmp::Reverse(m.end - m.start), m.source != MentionSource::Lexicon, m.start);
+    mentions.sort_by_key(rank);
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        // spans is sorted by start: check the neighbours only.
+        let i = spans.partition_point(|&(s, _)| s < m.start);
+        let clash_right = spans.get(i).map_or(false, |&(s, _)| s < m.end);
+        let clash_left = i > 0 && spans[i - 1].1 > m.start;
+        if clash_left || clash_right {
+            continue;
+        }
+        spans.insert(i, (m.start, m.end));
+        kept.push(m);
+    }
+    kept.sort_by_key(|m| (m.start, m.end));
+    kept
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
+}
+
+/// Person names written in full in this document, by the key of their last word.
+struct PersonIndex {
+    by_surname: HashMap<String, (String, String)>,
+}
+
+impl PersonIndex {
+    fn build(ctx: &DocContext, mentions: &[Mention]) -> Self {
+        let mut by_surname = HashMap::new();
+        for m in mentions.iter().filter(|m| m.label == Label::Person) {
+            let surface = &ctx.text[m.start..m.end];
+            let ws = words(surface);
+            if ws.len() < 2 {
+                continue;
+            }
+            let canonical = m.canonical.clone().unwrap_or_else(|| ws.join(" "));
+            let id = m.entity_id.clone().unwrap_or_else(|| person_id(&canonical));
+            // The first full name with a surname claims it.
+            by_surname.entry(name_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
+            if let Some(last) = words(&canonical).last() {
+                by_surname.entry(name_key(last)).or_insert((canonical, id));
+            }
+        }
+        PersonIndex { by_surname }
+    }
+
+    fn lookup(&self, surname: &str) -> Option<&(String, String)> {
+        self.by_surname.get(&name_key(surname))
+    }
+}
+
+fn person_id(canonical: &str) -> String {
+    let key: Vec<String> = words(canonical).iter().map(|w| name_key(w)).collect();
+    format!("person:{}", slug(&key.join(" ")))
+}
+
+/// A slug id for a name no lexicon knows.
+pub fn rule_id(label: Label, canonical: &str) -> String {
+    match label {
+        Label::Person => person_id(canonical),
+        _ => format!("{}:{}", label.as_str().to_lowercase(), slug(canonical)),
+    }
+}
+
+fn is_named(label: Label) -> bool {
+    matches!(label, Label::Person | Label::Norp | Label::Fac | Label::Org | Label::Gpe | Label::Loc | Label::Event | Label::Product | Label::Law)
+}
+
+pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut mentions = remove_overlaps(mentions);
+    let people = PersonIndex::build(ctx, &mentions);
+
+    for m in mentions.iter_mut() {
+        if !is_named(m.label) {
+            continue;
+        }
+        let surface = &ctx.text[m.start..m.end];
+        let ws = words(surface);
+        // Surname alone (or a one-word rule name that is someone's surname here).
+        if ws.len() == 1 && (m.label == Label::Person || m.source == MentionSource::Rule) {
+            if let Some((canonical, id)) = people.lookup(ws[0]) {
+                m.label = Label::Person;
+                m.canonical = Some(canonical.clone());
+                m.entity_id = Some(id.clone());
+                continue;
+            }
+        }
+        // A full rule-found name that is a variant of a known one (same first and last key).
+        if m.label == Label::Person && m.source == MentionSource::Rule && ws.len() >= 2 {
+            if let Some((canonical, id)) = people.lookup(ws[ws.len() - 1]) {
+                let first_matches = words(canonical).first().map_or(false, |f| name_key(f) == name_key(ws[0]));
+                if first_matches {
+                    m.canonical = Some(canonical.clone());
+                    m.entity_id = Some(id.clone());
+                    continue;
+                }
+            }
+        }
+        if m.canonical.is_none() {
+            let c = surface.strip_prefix("the ").or_else(|| surface.strip_prefix("The ")).unwrap_or(surface);
+            m.canonical = Some(words(c).join(" "));
+        }
+        if m.entity_id.is_none() {
+            m.entity_id = Some(rule_id(m.label, m.canonical.as_deref().unwrap_or(surface)));
+        }
+    }
+
+    // Surnames the recogniser did not mark ("met Hrytsenko", "Hrytsenko's").
+    if !people.by_surname.is_empty() {
+        let mut added = Vec::new();
+        let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
+        let mut last_end = 0usize;
+        for (ti, t) in ctx.seg.tokens.iter().enumerate() {
+            while let Some(&(s, e)) = covered.peek() {
+                if s < t.end {
+                    last_end = last_end.max(e);
+                    covered.next();
+                } else {
+                    break;
+                }
+            }
+            if t.kind != TokenKind::Word || t.start < last_end {
+                continue;
+            }
+            let w = ctx.token_text(ti);
+            if !w.chars().next().map_or(false, char::is_uppercase) || w.chars().count() < 3 {
+                continue;
+            }
+            if let Some((canonical, id)) = people.lookup(w) {
+                added.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    sentence: ctx.sentence_of(t.start),
+                    label: Label::Person,
+                    canonical: Some(canonical.clone()),
+                    entity_id: Some(id.clone()),
+                    role: None,
+                    geo: Default::default(),
+                    value: None,
+                    source: MentionSource::Rule,
+                });
+            }
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| (m.start, m.end));
+        }
+    }
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Resources;
+    use crate::normalize::normalize;
+    use crate::segment::segment;
+
+    fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
+        let res = Resources::shared();
+        let n = normalize(text);
+        let seg = segment(&n.text, &res.abbreviations);
+        let ctx = DocContext { text: &n.text, marks: &n.marks, seg: &seg, res: &res, published: None };
+        let ms = resolve(&ctx, crate::entities::recognize(&ctx));
+        ms.into_iter().map(|m| (n.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
+    }
+
+    #[test]
+    fn transliteration_keys() {
+        assert_eq!(name_key("Zelenskiy"), name_key("Zelensky"));
+        assert_eq!(name_key("Zelenskyy"), name_key("Zelensky"));
+        assert_eq!(name_key("Dnipró"), "dnipro");
+    }
+
+    #[test]
+    fn zelensky_variants_share_one_id() {
+        let ms = run("Volodymyr Zelensky spoke. Zelenskiy said Kyiv would hold. Later Zelensky left Kiev.");
+        let ids: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).map(|m| m.3.clone()).collect();
+        assert_eq!(ids.len(), 3, "{ms:?}");
+        assert!(ids.iter().all(|i| i == &ids[0]), "{ms:?}");
+        let places: Vec<_> = ms.iter().filter(|m| m.1 == Label::Gpe).map(|m| (m.2.clone(), m.3.clone())).collect();
+        assert_eq!(places.len(), 2);
+        assert_eq!(places[0], places[1]);
+    }
+
+    #[test]
+    fn surname_alone_resolves_to_full_name() {
+        let ms = run("Defence Minister Oleksandr Hrytsenko visited Izium. Officials met Hrytsenko there. Hrytsenko's aide spoke.");
+        let h: Vec<_> = ms.iter().filter(|m| m.0 == "Hrytsenko").collect();
+        assert_eq!(h.len(), 2, "{ms:?}");
+        assert!(h.iter().all(|m| m.2.as_deref() == Some("Oleksandr Hrytsenko")), "{ms:?}");
+        let full = ms.iter().find(|m| m.0 == "Oleksandr Hrytsenko").unwrap();
+        assert_eq!(full.3, h[0].3);
+    }
 }
