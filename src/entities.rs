@@ -88,6 +88,15 @@ fn lexicon_hits<'a>(ctx: &DocContext<'a>) -> Vec<(LexMatch, &'a Entry, MentionSo
 fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentence: &Sentence) -> bool {
     let surface = &ctx.text[m.start..m.end];
     let sentence_initial = ctx.text[sentence.start..m.start].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+    // A town whose name is also a given name ("Yuri", "Florence"): only in a place context
+    // and never right before another capitalised word ("Yuri Danilov").
+    if e.kind == EntryKind::City && e.population < 1_000_000 && ctx.res.first_names.contains(surface) {
+        let next_cap = ctx.text[m.end..].trim_start_matches(' ').chars().next().map_or(false, char::is_uppercase)
+            && ctx.text[m.end..].starts_with(' ');
+        if next_cap || !preceded_by_place_word(ctx, m.start) {
+            return true;
+        }
+    }
     if e.kind == EntryKind::City && e.population < 100_000 && !surface.contains(' ') {
         // Small places whose name is an ordinary word: only in a place context.
         if ctx.res.is_common_word(surface) && (sentence_initial || !preceded_by_place_word(ctx, m.start)) {
@@ -188,7 +197,8 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
     let at_sentence_start = |i: usize| -> bool { (s.tok_start..i).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number) };
     while a < b {
         let t = ctx.token_text(a);
-        let drop = (at_sentence_start(a) && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t)) && !ctx.res.first_names.contains(t))
+        let title_here = ctx.res.titles.find_in(ctx.text, toks[a].start, toks[b - 1].end).next().map_or(false, |(st, _, _)| st == toks[a].start);
+        let drop = (at_sentence_start(a) && !title_here && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t)) && !ctx.res.first_names.contains(t))
             || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
         if !drop {
             break;
@@ -332,6 +342,21 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
                     }
                 }
             }
+            // A one-word person key after a given name that is not this person's ("Yuri"
+            // + "Danilov" when the lexicon knows Oleksiy Danilov) is somebody else.
+            if let Some((m, e, _)) = inside.iter().find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' ')) {
+                let tok = ctx.token_at(m.start);
+                if tok > run.0 {
+                    let given = ctx.token_text(tok - 1);
+                    let own_given = e.canonical.split(' ').next().map_or(false, |g| g == given);
+                    if ctx.res.first_names.contains(given) && !own_given {
+                        let mut x = rule_mention(ctx.seg.tokens[tok - 1].start, m.end, sidx, Label::Person);
+                        x.role = None;
+                        sent_mentions.push(x);
+                        continue;
+                    }
+                }
+            }
             // Lexicon hits stand; the capitalised stretches between them are classified.
             let mut cursor = run.0;
             for (m, _, _) in inside.iter() {
@@ -423,6 +448,15 @@ mod tests {
         let p = find(&ms, "Ivan Petrenko").expect("petrenko");
         assert_eq!(p.1, Label::Person);
         assert_eq!(p.3.as_deref(), Some("mayor of Bucha"));
+    }
+
+    #[test]
+    fn given_names_are_not_towns_and_surnames_stay_apart() {
+        let ms = run("Security chief Yuri Danilov said so. Defence Minister Oleksandr Hrytsenko agreed.");
+        let y = find(&ms, "Yuri Danilov").unwrap_or_else(|| panic!("{ms:?}"));
+        assert_eq!(y.1, Label::Person);
+        assert_eq!(y.2, None);
+        assert_eq!(find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(), Some("Defence Minister"));
     }
 
     #[test]
