@@ -9,6 +9,7 @@ use crate::normalize::{self, QuoteMark};
 use crate::{dates, entities, events, numbers, quotes, resolve};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
 
 /// What every stage after segmentation may read about one document.
 pub struct DocContext<'a> {
@@ -140,18 +141,43 @@ pub fn analyze_caught(index: usize, input: &DocInput, res: &Resources, opts: &Op
         .map_err(|p| DocFailure { index, message: panic_message(p) })
 }
 
+/// Threads to use: the caller's choice, else RAYON_NUM_THREADS, else every core.
+fn thread_count(threads: Option<usize>) -> usize {
+    threads
+        .filter(|&n| n > 0)
+        .or_else(|| std::env::var("RAYON_NUM_THREADS").ok().and_then(|v| v.trim().parse().ok()).filter(|&n: &usize| n > 0))
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A thread pool for this process. Pools are remembered per process id because a rayon
+/// pool does not survive `fork()` (multiprocessing workers would wait forever on threads
+/// that only exist in the parent); a forked child builds its own.
+fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
+    static POOLS: Mutex<Vec<(u32, usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
+    let pid = std::process::id();
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    pools.retain(|(p, _, _)| *p == pid);
+    if let Some((_, _, p)) = pools.iter().find(|(_, n, _)| *n == threads) {
+        return Some(p.clone());
+    }
+    let p = Arc::new(rayon::ThreadPoolBuilder::new().num_threads(threads).build().ok()?);
+    pools.push((pid, threads, p.clone()));
+    Some(p)
+}
+
 /// Analyse many documents in parallel; results keep the input order. `threads` = None uses
-/// rayon's global pool (all cores, or RAYON_NUM_THREADS).
+/// RAYON_NUM_THREADS or all cores.
 pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threads: Option<usize>) -> Result<Vec<DocResult>, DocFailure> {
     let run = || -> Result<Vec<DocResult>, DocFailure> {
         inputs.par_iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect()
     };
-    match threads {
-        Some(n) if n > 0 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        },
-        _ => run(),
+    let n = thread_count(threads);
+    if n == 1 || inputs.len() < 2 {
+        return inputs.iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect();
+    }
+    match pool(n) {
+        Some(p) => p.install(run),
+        None => inputs.iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect(),
     }
 }
 

@@ -1,0 +1,30 @@
+"""A rayon pool does not survive fork(): a child process must build its own and not hang."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+
+import pytest
+
+import newsframe as nf
+
+TEXTS = [f"Shelling hit Kharkiv on day {i}, the regional governor said." for i in range(64)]
+
+
+def _child(queue: "mp.Queue[int]") -> None:
+    queue.put(nf.extract(TEXTS, threads=2).documents.height)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork start method")
+def test_extract_in_forked_child_after_parent_used_the_pool():
+    assert nf.extract(TEXTS, threads=2).documents.height == 64  # parent builds its pool
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(queue,))
+    proc.start()
+    proc.join(timeout=120)
+    if proc.is_alive():
+        proc.kill()
+        pytest.fail("extract() hung in a forked child")
+    assert proc.exitcode == 0
+    assert queue.get(timeout=5) == 64
