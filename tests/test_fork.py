@@ -12,12 +12,12 @@ TEXTS = [f"Shelling hit Kharkiv on day {i}, the regional governor said." for i i
 
 
 def _child(queue: "mp.Queue[int]") -> None:
-    queue.put(nf.extract(TEXTS, threads=2).documents.height)
+    queue.put(nf.Extractor(threads=2).extract(TEXTS).documents.height)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork start method")
 def test_extract_in_forked_child_after_parent_used_the_pool():
-    assert nf.extract(TEXTS, threads=2).documents.height == 64  # parent builds its pool
+    assert nf.Extractor(threads=2).extract(TEXTS).documents.height == 64  # parent builds its pool
     ctx = mp.get_context("fork")
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(queue,))
