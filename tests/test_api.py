@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import warnings
 from html.parser import HTMLParser
 from typing import Any, List
@@ -503,7 +502,11 @@ def test_write_parquet_round_trip(tmp_path, demo_result):
 def test_write_other_formats(tmp_path, demo_result, fmt, reader):
     demo_result.write(tmp_path, format=fmt)
     for t in TABLES:
-        back = reader(tmp_path / f"{t}.{fmt}")
+        path = tmp_path / f"{t}.{fmt}"
+        if fmt == "jsonl" and path.stat().st_size == 0:  # zero rows: an empty JSONL file
+            assert getattr(demo_result, t).height == 0
+            continue
+        back = reader(path)
         assert back.height == getattr(demo_result, t).height
         assert back.columns == getattr(demo_result, t).columns
     if fmt == "csv":

@@ -3,7 +3,6 @@ written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 import polars as pl
 import pytest

@@ -19,7 +19,7 @@ import polars as pl
 
 from . import _native
 from ._extraction import Extraction, PandasTables
-from ._extractor import DEFAULT_BATCH_SIZE, Extractor, GazetteerLike
+from ._extractor import DEFAULT_BATCH_SIZE, Extractor
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE
 from ._io import load_demo, read_articles
 from ._show import Rendered

@@ -95,7 +95,7 @@ def _demo(args: argparse.Namespace) -> int:
         tbl_cols=-1,
         fmt_str_lengths=60,
         tbl_width_chars=200,
-        tbl_hide_dataframe_shape=False,
+        tbl_hide_dataframe_shape=True,
         tbl_hide_column_data_types=True,
         fmt_table_cell_list_len=3,
     ):

@@ -6,7 +6,7 @@ import re
 import threading
 import warnings
 from collections import Counter
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, List, Mapping, Optional, Sequence, Tuple, Union
 
 import polars as pl
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob as _glob
 import os
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Union
+from typing import Iterable, List, Sequence, Union
 
 import polars as pl
 
