@@ -135,10 +135,14 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
+/// Run `work` for document `index`, turning a panic into an error for that document.
+fn catch_doc<T>(index: usize, work: impl FnOnce() -> T) -> Result<T, DocFailure> {
+    catch_unwind(AssertUnwindSafe(work)).map_err(|p| DocFailure { index, message: panic_message(p) })
+}
+
 /// Analyse one document, turning a panic into an error.
 pub fn analyze_caught(index: usize, input: &DocInput, res: &Resources, opts: &Options) -> Result<DocResult, DocFailure> {
-    catch_unwind(AssertUnwindSafe(|| analyze(input, res, opts)))
-        .map_err(|p| DocFailure { index, message: panic_message(p) })
+    catch_doc(index, || analyze(input, res, opts))
 }
 
 /// Threads to use: the caller's choice, else RAYON_NUM_THREADS, else every core.
@@ -199,6 +203,15 @@ mod tests {
             let r = analyze(&DocInput { text, published: Some(19000), title: None }, &res, &opts);
             assert_eq!(r.warnings, vec![warning.to_string()]);
         }
+    }
+
+    #[test]
+    fn a_panic_becomes_an_error_naming_the_document() {
+        let r: Result<(), DocFailure> = catch_doc(7, || panic!("boom at {}", 3));
+        let f = r.unwrap_err();
+        assert_eq!(f.index, 7);
+        assert_eq!(f.message, "boom at 3");
+        assert_eq!(catch_doc(1, || 5).unwrap(), 5);
     }
 
     #[test]
