@@ -1,0 +1,431 @@
+//! Direct quotes: link each quoted span to a cue and a speaker next to it.
+
+use super::speaker::{gap_speaker, np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
+use super::words::*;
+use super::{Cand, CueHit, How, QuoteSpan};
+use crate::model::QuoteKind;
+
+/// What was found around one span.
+#[derive(Debug, Clone)]
+struct Attr {
+    guess: Option<Guess>,
+    cue: Option<String>,
+    how: How,
+}
+
+/// Token index of the mark at byte `pos` (the first token starting at or after it).
+fn token_of(v: &View, pos: usize) -> usize {
+    v.ctx.token_at(pos)
+}
+
+/// Cues whose first token lies in `[a, b)`.
+fn cues_from<'c>(cues: &'c [CueHit], a: usize, b: usize) -> impl Iterator<Item = &'c CueHit> {
+    let i = cues.partition_point(|c| c.tok_start < a);
+    cues[i..].iter().take_while(move |c| c.tok_start < b)
+}
+
+/// Cues ending at or before token `j` and no earlier than `floor`, nearest first.
+fn cues_ending_before<'c>(cues: &'c [CueHit], floor: usize, j: usize) -> impl Iterator<Item = &'c CueHit> {
+    let i = cues.partition_point(|c| c.tok_start < j);
+    cues[..i].iter().rev().filter(move |c| c.tok_end <= j).take_while(move |c| c.tok_end >= floor)
+}
+
+/// Does a quote opening at token `open` start a clause (so it can be a whole utterance)?
+fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
+    let s = &v.ctx.seg.sentences[v.sentence_of_token(open)];
+    if open <= s.tok_start {
+        return true;
+    }
+    let p = open - 1;
+    if v.is_quote(p) || v.is_dash(p) || v.is_final(p) {
+        return true;
+    }
+    if matches!(v.tok(p), ":" | "," | ";" | "(" | "[") || v.is(p, "that") {
+        return true;
+    }
+    // right after a reporting verb: He said “…”
+    let i = cues.partition_point(|c| c.tok_end < open);
+    cues.get(i).map_or(false, |c| c.tok_end == open) || (i > 0 && cues[i - 1].tok_end == open)
+}
+
+/// The span is a whole sentence (or sentences) in marks: opens a sentence, and the
+/// closing mark ends one.
+fn is_whole_sentence(v: &View, open: usize, close: Option<usize>) -> bool {
+    let sents = &v.ctx.seg.sentences;
+    let so = &sents[v.sentence_of_token(open)];
+    let opens = open == so.tok_start || (open == so.tok_start + 1 && v.is_dash(so.tok_start));
+    if !opens {
+        return false;
+    }
+    let Some(close) = close else { return true };
+    let sc = &sents[v.sentence_of_token(close)];
+    (close + 1..sc.tok_end).all(|t| v.is_final(t) || matches!(v.tok(t), ")" | "]"))
+}
+
+/// Attribution after the closing mark: "…," X said / "…," said X / "…" - X.
+fn after_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], close: usize, next_open: Option<usize>, content_end_char: Option<char>) -> Option<Attr> {
+    let sents = &v.ctx.seg.sentences;
+    let sc = v.sentence_of_token(close);
+    let sent = sents[sc];
+    let mut i = close + 1;
+    let mut hi = sent.tok_end;
+    let mut crossed = false;
+    if i >= hi {
+        // The quote ended its sentence: only a bare "X said." sentence can follow.
+        let next = sents.get(sc + 1)?;
+        if next.paragraph != sent.paragraph || content_end_char == Some('.') && !v.is_capitalised(i) {
+            return None;
+        }
+        hi = next.tok_end;
+        crossed = true;
+    }
+    if let Some(n) = next_open {
+        hi = hi.min(n);
+    }
+    let mut dash = false;
+    while i < hi && (v.is_punct(i, ",") || v.is_dash(i)) {
+        dash |= v.is_dash(i);
+        i += 1;
+    }
+    if crossed && i != close + 1 {
+        return None;
+    }
+    // The cue is near; after a long appositive ("…," Scott Pruitt, the attorney general
+    // of Oklahoma, one of the states suing, said) it may come later.
+    let near = cues_from(cues, i, (i + 11).min(hi)).next();
+    let far = || {
+        let first = np_forward(v, mi, i, hi, false).filter(|g| g.named && v.is_punct(g.tok_end, ","))?;
+        cues_from(cues, first.tok_end, (i + 30).min(hi)).next().map(|c| (c, first))
+    };
+    let (cue, preset) = match near {
+        Some(c) => (Some(c), None),
+        None if !crossed => match far() {
+            Some((c, g)) => (Some(c), Some(g)),
+            None => (None, None),
+        },
+        None => (None, None),
+    };
+    if let Some(cue) = cue {
+        let guess = if preset.is_some() {
+            preset
+        } else if cue.according {
+            np_forward(v, mi, cue.tok_end, hi, true)
+        } else if let Some((a, b)) = cue.embedded {
+            np_back(v, mi, a, b, true)
+        } else if cue.tok_start == i {
+            np_forward(v, mi, cue.tok_end, hi, true) // "…," said the minister
+        } else {
+            gap_speaker(v, mi, i, cue.tok_start)
+        };
+        if let Some(g) = guess {
+            if crossed {
+                // nothing but a few adjunct words may follow in that sentence
+                let after = g.tok_end.max(cue.tok_end);
+                let sent_end = sents.get(sc + 1).map_or(hi, |x| x.tok_end);
+                let rest = (after..sent_end).filter(|&t| v.is_word(t) || v.is_quote(t)).count();
+                if rest > 5 || g.tok_start < i {
+                    return None;
+                }
+            }
+            return Some(Attr { guess: Some(g), cue: Some(cue.lemma.clone()), how: How::Cue });
+        }
+        // A cue right after the quote is evidence enough, even with no speaker found.
+        if !crossed && cue.tok_start <= i + 8 && (i..cue.tok_start).all(|t| !v.is_quote(t)) {
+            return Some(Attr { guess: None, cue: Some(cue.lemma.clone()), how: How::Cue });
+        }
+        return None;
+    }
+    if dash && !crossed {
+        // "…" - Volodymyr Zelensky: the name closes the sentence
+        let g = np_forward(v, mi, i, hi, false)?;
+        if (g.tok_end..hi).all(|t| !v.is_word(t)) {
+            return Some(Attr { guess: Some(g), cue: Some("say".into()), how: How::Dash });
+        }
+    }
+    None
+}
+
+/// Attribution before the opening mark: X said: “…” / X told reporters, “…” / X said “…”
+/// / X: “…”. Also across a sentence ending with a colon (The minister said:\n“…”).
+fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> Option<(Attr, bool, bool)> {
+    let sents = &v.ctx.seg.sentences;
+    let so = v.sentence_of_token(open);
+    let mut lo = sents[so].tok_start;
+    let mut j = open;
+    if j <= lo {
+        let prev = sents.get(so.checked_sub(1)?)?;
+        if prev.tok_end == 0 || !v.is_punct(prev.tok_end - 1, ":") {
+            return None;
+        }
+        lo = prev.tok_start;
+        j = prev.tok_end;
+    }
+    let mut intro = false; // a colon, comma or "that" right before the mark
+    let mut colon = false;
+    if j > lo && (v.is_punct(j - 1, ":") || v.is_punct(j - 1, ",") || v.is_dash(j - 1)) {
+        colon = v.is_punct(j - 1, ":");
+        intro = true;
+        j -= 1;
+    }
+    let mut that = false;
+    if j > lo && v.is(j - 1, "that") {
+        intro = true;
+        that = true;
+        j -= 1;
+    }
+    let floor = j.saturating_sub(7).max(lo);
+    for cue in cues_ending_before(cues, floor, j) {
+        if cue.tok_start < lo {
+            break;
+        }
+        let gap = cue.tok_end..j;
+        if !gap.is_empty() && cue.tok_start == lo && !cue.according && cue.embedded.is_none() {
+            // "Said Ellis: “…”" — the speaker follows a sentence-initial verb
+            if let Some(g) = np_forward(v, mi, cue.tok_end, j, false).filter(|g| g.tok_end == j) {
+                return Some((Attr { guess: Some(g), cue: Some(cue.lemma.clone()), how: How::Cue }, colon, that));
+            }
+        }
+        if !gap.is_empty() {
+            let words_only = gap.clone().all(|t| v.is_word(t));
+            let first = v.tok(gap.start);
+            let adjunct = is_adjunct_prep(first) || takes_object(&cue.lemma) || cue.according;
+            if !(words_only && adjunct && intro) {
+                continue;
+            }
+        }
+        let guess = if cue.according {
+            np_forward(v, mi, cue.tok_end, j, true)
+        } else if let Some((a, b)) = cue.embedded {
+            np_back(v, mi, a, b, true)
+        } else {
+            let participle = v.tok(cue.tok_start).ends_with("ing");
+            let subject = if participle {
+                None // "…, saying, “…”": the subject opens the sentence
+            } else {
+                match subject_before(v, mi, lo, cue.tok_start, true) {
+                    Ok(g) => g,
+                    Err(_) => return None,
+                }
+            };
+            subject
+                .or_else(|| if cue.tok_start == lo { np_forward(v, mi, cue.tok_end, j, false) } else { None }) // "Said Ellis: “…”"
+                .or_else(|| sentence_subject(v, mi, lo, cue.tok_start))
+        };
+        return Some((Attr { guess, cue: Some(cue.lemma.clone()), how: How::Cue }, colon, that));
+    }
+    if colon {
+        // "Zelensky: “…”" — the whole stretch before the colon must be the speaker
+        let mut start = lo;
+        while start < j && !v.is_word(start) {
+            start += 1;
+        }
+        if j > start && j - start <= 10 {
+            if let Some(g) = np_back(v, mi, start, j, false) {
+                if g.tok_start == start {
+                    return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Attribute every span; returns direct quote candidates.
+pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit]) -> Vec<Cand> {
+    let paras = &v.ctx.seg.paragraphs;
+    let mut out: Vec<Cand> = Vec::new();
+    let mut chain_id: Option<usize> = None;
+    let mut next_chain = 0usize;
+    let mut last_attr: Option<(usize, Attr)> = None;
+    for (k, span) in spans.iter().enumerate() {
+        let open = token_of(v, span.open);
+        if open >= v.n_tokens() {
+            continue;
+        }
+        let close = span.close.map(|c| token_of(v, c + span.close_len - 1)).filter(|&c| c < v.n_tokens() && c > open);
+        // A quote continuing from the previous paragraph's unclosed one.
+        let continues = k > 0
+            && spans[k - 1].close.is_none()
+            && spans[k - 1].para + 1 == span.para
+            && paras.get(span.para).map_or(false, |p| p.start == span.open);
+        if !continues {
+            chain_id = None;
+        } else if chain_id.is_none() {
+            // the previous span becomes the chain's first member if it was kept
+            let id = next_chain;
+            next_chain += 1;
+            chain_id = Some(id);
+            if let Some(last) = out.last_mut() {
+                if last.start == spans[k - 1].content_start {
+                    last.chain = Some(id);
+                }
+            }
+        }
+        let next_open = spans.get(k + 1).map(|s| token_of(v, s.open));
+        let clause_start = starts_clause(v, open, cues);
+        let whole = is_whole_sentence(v, open, close);
+        let end_char = v.ctx.text.get(..span.content_end).and_then(|s| s.chars().next_back());
+        let so = v.sentence_of_token(open);
+        let mut attr: Option<Attr>;
+        let from_after: bool;
+        let mut that_intro = false;
+        if !clause_start && !continues {
+            // "The commission ''only requires that ...'' the report says": the quoted
+            // words finish a sentence begun outside the marks — a mixed quote
+            if let Some(a) = close.and_then(|c| after_pattern(v, mi, cues, c, next_open, end_char)) {
+                // only when the attribution follows the closing mark at once
+                let adjacent = match (&a.guess, close) {
+                    (Some(g), Some(c)) => (c + 1..g.tok_start).filter(|&t| v.is_word(t)).count() <= 1,
+                    _ => false,
+                };
+                if a.how == How::Cue && adjacent {
+                    let sent = v.ctx.seg.sentences[so];
+                    let mut first = sent.tok_start;
+                    while first < open && !v.is_word(first) {
+                        first += 1;
+                    }
+                    if first < open && !crosses_other_quote(spans, k, v.start(first)) {
+                        out.push(Cand { start: v.start(first), end: span.outer_end(), kind: QuoteKind::Mixed, guess: a.guess, cue: a.cue, how: How::Mixed, chain: None });
+                    }
+                }
+            }
+            continue;
+        }
+        {
+            let before = before_pattern(v, mi, cues, open);
+            let after = close.and_then(|c| after_pattern(v, mi, cues, c, next_open, end_char));
+            from_after = after.is_some() && before.is_none();
+            if let Some((b, _, that)) = before {
+                that_intro = that;
+                attr = Some(b);
+            } else {
+                attr = after;
+            }
+        }
+        // The second half of a quote split around its attribution, further than the
+        // before-pattern reaches: “A,” X said, referring to ..., “B.”
+        if attr.is_none() && clause_start && open > 0 && v.is_punct(open - 1, ",") {
+            if let Some((s_idx, a)) = &last_attr {
+                if *s_idx == so {
+                    attr = Some(a.clone());
+                }
+            }
+        }
+        let attr = match attr {
+            Some(a) => a,
+            None if continues || (span.close.is_none() && clause_start && k + 1 < spans.len() && spans[k + 1].para == span.para + 1 && paras.get(span.para + 1).map_or(false, |p| p.start == spans[k + 1].open)) => {
+                Attr { guess: None, cue: None, how: How::Chain }
+            }
+            None if whole && word_count(v, span) >= 2 && !title_like(v, span) => Attr { guess: None, cue: None, how: How::Floating },
+            None => continue, // a scare quote or a title: maybe part of a mixed quote
+        };
+        if attr.how == How::Cue {
+            last_attr = Some((close.map_or(so, |c| v.sentence_of_token(c)), attr.clone()));
+        }
+        let (mut start, mut end) = content_bounds(v, span);
+        let mut kind = QuoteKind::Direct;
+        let mut how = attr.how;
+        let sent = v.ctx.seg.sentences[so];
+        let first_lower = v.ctx.text.get(start..).and_then(|t| t.chars().next()).map_or(false, |c| c.is_lowercase());
+        if from_after && first_lower && open > sent.tok_start + 2 && v.is_punct(open - 1, ",") {
+            // "counting systems, “there is no single point of failure,” he said": the
+            // sentence began outside the marks, so the whole clause is the content
+            let mut a = sent.tok_start;
+            while a < open && !v.is_word(a) {
+                a += 1;
+            }
+            start = v.start(a);
+            end = span.outer_end();
+            kind = QuoteKind::Mixed;
+            how = How::Mixed;
+        } else if that_intro && how == How::Cue {
+            // "said that “…”": reported speech in quoted words — the clause is the
+            // quotation, marks included
+            start = span.open;
+            end = span.outer_end();
+            kind = QuoteKind::Mixed;
+            how = How::Mixed;
+            if let Some(c) = close {
+                let sc = v.ctx.seg.sentences[v.sentence_of_token(c)];
+                if c + 1 < sc.tok_end && v.is_word(c + 1) && !v.is_capitalised(c + 1) && !is_speaker_pronoun(v.tok(c + 1)) {
+                    let mut b = sc.tok_end;
+                    while b > c + 1 && (v.is_final(b - 1) || v.is_quote(b - 1) || matches!(v.tok(b - 1), "," | ";" | ":")) {
+                        b -= 1;
+                    }
+                    end = v.end(b - 1);
+                }
+            }
+        } else if let Some(c) = close.filter(|_| !from_after && how == How::Cue) {
+            // "… said in an email that, “X is going to defend himself” against what …":
+            // the clause runs on after the closing mark
+            let sc = v.ctx.seg.sentences[v.sentence_of_token(c)];
+            let bare_end = v.ctx.text.get(..span.content_end).and_then(|t| t.chars().next_back()).map_or(false, |ch| ch.is_alphanumeric());
+            let runs_on = bare_end && c + 1 < sc.tok_end && v.is_word(c + 1) && !v.is_capitalised(c + 1) && !is_speaker_pronoun(v.tok(c + 1)) && cues_from(cues, c + 1, c + 2).next().is_none();
+            if runs_on {
+                let mut b = sc.tok_end;
+                while b > c + 1 && (v.is_final(b - 1) || v.is_quote(b - 1) || matches!(v.tok(b - 1), "," | ";" | ":")) {
+                    b -= 1;
+                }
+                start = span.open;
+                end = v.end(b - 1);
+                kind = QuoteKind::Mixed;
+                how = How::Mixed;
+            }
+        }
+        if start >= end {
+            continue;
+        }
+        out.push(Cand { start, end, kind, guess: attr.guess, cue: attr.cue, how, chain: if continues { chain_id } else { None } });
+    }
+    // Chain members share the speaker and cue of the first member that names them.
+    let mut chain_attr: std::collections::HashMap<usize, (Option<Guess>, Option<String>)> = std::collections::HashMap::new();
+    for c in &out {
+        if let (Some(id), true) = (c.chain, c.guess.is_some() || c.cue.is_some()) {
+            chain_attr.entry(id).or_insert_with(|| (c.guess.clone(), c.cue.clone()));
+        }
+    }
+    for c in out.iter_mut() {
+        if c.guess.is_none() {
+            if let Some((g, cue)) = c.chain.and_then(|id| chain_attr.get(&id)) {
+                c.guess = g.clone();
+                if c.cue.is_none() {
+                    c.cue = cue.clone();
+                }
+                c.how = How::Chain;
+            }
+        }
+    }
+    out
+}
+
+/// True when `start` lies inside the previous quote span (the clause would cut it).
+fn crosses_other_quote(spans: &[QuoteSpan], k: usize, start: usize) -> bool {
+    k > 0 && spans[k - 1].outer_end() > start
+}
+
+/// A short run of capitalised words ("All Bets Are Off."): a heading or a title, not speech.
+fn title_like(v: &View, span: &QuoteSpan) -> bool {
+    let Some(t) = v.ctx.text.get(span.content_start..span.content_end) else { return false };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let caps = words.iter().filter(|w| w.chars().next().map_or(false, |c| c.is_uppercase())).count();
+    words.len() <= 8 && caps * 4 >= words.len() * 3
+}
+
+fn word_count(v: &View, span: &QuoteSpan) -> usize {
+    v.ctx.text.get(span.content_start..span.content_end).map_or(0, |s| s.split_whitespace().count())
+}
+
+/// The words inside the marks: a trailing comma (and any spaces) dropped, `.?!` kept.
+fn content_bounds(v: &View, span: &QuoteSpan) -> (usize, usize) {
+    let text = v.ctx.text;
+    let (s, mut e) = (span.content_start, span.content_end);
+    while e > s {
+        let Some(c) = text.get(..e).and_then(|t| t.chars().next_back()) else { break };
+        if c == ',' || c == ';' || c == ':' || c.is_whitespace() || (c == '-' && span.close.is_some()) {
+            e -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (s, e)
+}

@@ -1,0 +1,261 @@
+//! Indirect and mixed quotes: a reported clause next to a cue and its speaker.
+//!
+//! "X said (that) CLAUSE", "CLAUSE, X said.", "CLAUSE, said X.", "according to X, CLAUSE",
+//! "CLAUSE, according to X." The clause is the content; it is a mixed quote when it holds
+//! quoted words. Conservative on purpose: the speaker must be found right next to the
+//! cue, negated, passive and relative-clause reports are skipped ("the attack, which
+//! officials said killed five"), and belief verbs need "that".
+
+use super::speaker::{np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
+use super::words::*;
+use super::{Cand, CueHit, How, QuoteSpan};
+use crate::lexicon::CueKind;
+use crate::model::QuoteKind;
+
+/// The clause on tokens `[a, b)` without edge punctuation, as a byte span; `None` when it
+/// has fewer than three words.
+fn clause(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (mut a, mut b) = (a, b);
+    while a < b && (v.is_punct(a, ",") || v.is_dash(a) || v.is_punct(a, ":")) {
+        a += 1;
+    }
+    while b > a && (v.is_final(b - 1) || v.is_dash(b - 1) || matches!(v.tok(b - 1), "," | ";" | ":")) {
+        b -= 1;
+    }
+    if (a..b).filter(|&t| v.is_word(t)).count() < 3 {
+        return None;
+    }
+    Some((v.start(a), v.end(b - 1)))
+}
+
+fn sentence_bounds(v: &View, cue: &CueHit) -> (usize, usize) {
+    let s = &v.ctx.seg.sentences[cue.sentence];
+    let mut lo = s.tok_start;
+    // a dateline dash or bullet does not belong to the clause
+    while lo < s.tok_end && !v.is_word(lo) && !v.is_quote(lo) {
+        lo += 1;
+    }
+    (lo, s.tok_end)
+}
+
+fn embedded_or_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    if let Some((a, b)) = cue.embedded {
+        return np_back(v, mi, a, b, true);
+    }
+    subject_before(v, mi, lo, cue.tok_start, false).ok().flatten()
+}
+
+/// A comma (possibly with a closing quote mark on either side) right before token `k`:
+/// returns the token where the clause before it ends (exclusive).
+fn comma_before(v: &View, lo: usize, k: usize) -> Option<usize> {
+    if k <= lo + 1 {
+        return None;
+    }
+    if v.is_punct(k - 1, ",") {
+        return Some(if k >= 2 && v.is_quote(k - 2) { k - 1 } else { k - 1 });
+    }
+    if v.is_quote(k - 1) && k >= lo + 2 && v.is_punct(k - 2, ",") {
+        return Some(k - 1); // …,” the minister said: the clause keeps its closing mark
+    }
+    None
+}
+
+/// How many words follow the attribution before a comma or the sentence end
+/// (", adding ..." after the verb is fine; a whole clause is not).
+fn tail_words(v: &View, from: usize, hi: usize) -> Option<usize> {
+    let mut n = 0;
+    for t in from..hi {
+        if v.is_punct(t, ",") || v.is_final(t) {
+            return Some(n);
+        }
+        if v.is_quote(t) {
+            return None;
+        }
+        if v.is_word(t) {
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
+fn short_tail(v: &View, from: usize, hi: usize) -> bool {
+    tail_words(v, from, hi).map_or(false, |n| n <= 8)
+}
+
+/// A clause cannot open with a preposition or a subordinator ("At the debate, X said ...").
+fn opens_like_clause(v: &View, a: usize) -> bool {
+    let w = v.tok(a);
+    let bad = [
+        "at", "in", "during", "for", "as", "when", "if", "though", "although", "while", "after", "before", "since",
+        "because", "by", "on", "back", "among", "with", "without", "despite", "unlike", "like", "according", "from",
+        "until", "once", "whether", "to", "of", "into", "over", "under", "through", "amid", "following", "asked",
+    ];
+    !bad.iter().any(|b| b.eq_ignore_ascii_case(w))
+}
+
+/// "A, X said, B": the attribution sits inside the sentence. The longer side is kept (the
+/// speaker never lies inside the content).
+fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi: usize) -> Option<(usize, usize)> {
+    if !v.is_punct(after_attr, ",") {
+        return None;
+    }
+    let left = (lo..comma_before).filter(|&t| v.is_word(t)).count();
+    let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
+    if right > left {
+        clause(v, after_attr + 1, hi)
+    } else {
+        clause(v, lo, comma_before)
+    }
+}
+
+/// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
+fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
+    let (lo, hi) = sentence_bounds(v, cue);
+    if lo >= hi || !opens_like_clause(v, lo) {
+        return None;
+    }
+    let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue) {
+        // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
+        let mut k = g.tok_start;
+        let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
+        if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
+            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
+                if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
+                    k = c + 1;
+                }
+            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 6 {
+                return None; // "The state's chairman, X, said ...": no clause before
+            }
+        }
+        (comma_before(v, lo, k)?, g, cue.tok_end)
+    } else {
+        let end = comma_before(v, lo, cue.tok_start)?;
+        let g = np_forward(v, mi, cue.tok_end, hi, false)?;
+        let after = g.tok_end;
+        (end, g, after)
+    };
+    if short_tail(v, after, hi) {
+        // "CLAUSE, X said (on Tuesday)." or "A, X said, B" with a short B
+        let n = tail_words(v, after, hi).unwrap_or(0);
+        let mut t = after;
+        while t < hi && !v.is_punct(t, ",") && !v.is_final(t) {
+            t += 1;
+        }
+        if n <= 8 && t < hi && v.is_punct(t, ",") && (t + 1..hi).filter(|&x| v.is_word(x)).count() > 3 {
+            let (s, e) = parenthetical(v, lo, end, t, hi)?;
+            return Some((s, e, g));
+        }
+        let (s, e) = clause(v, lo, end)?;
+        return Some((s, e, g));
+    }
+    None
+}
+
+/// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
+fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
+    let (lo, hi) = sentence_bounds(v, cue);
+    // "..., saying CLAUSE": a participle after a comma reports the sentence's subject
+    let participle = v.tok(cue.tok_start).ends_with("ing") && cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",");
+    let g = if participle { sentence_subject(v, mi, lo, cue.tok_start)? } else { embedded_or_subject(v, mi, lo, cue)? };
+    let i = cue.tok_end;
+    if i >= hi {
+        return None;
+    }
+    let mut start = None;
+    let mut with_that = false;
+    if v.is(i, "that") {
+        start = Some(i + 1);
+        with_that = true;
+    } else {
+        let lim = (i + 8).min(hi);
+        let mut t = i;
+        while t < lim && v.is_word(t) && !v.is(t, "that") {
+            t += 1;
+        }
+        let bridged = is_adjunct_prep(v.tok(i)) || takes_object(&cue.lemma) || v.is_capitalised(i);
+        if t < lim && v.is(t, "that") && bridged {
+            start = Some(t + 1);
+            with_that = true;
+        }
+    }
+    if start.is_none() {
+        // no "that": only sure verbs, and a clause-like word right after the verb
+        let one_word_tell = takes_object(&cue.lemma) && cue.tok_end == cue.tok_start + 1;
+        let ok = cue.kind != CueKind::Belief
+            && is_strong_lemma(&cue.lemma)
+            && !one_word_tell
+            && v.is_word(i)
+            && !bad_clause_start(v.tok(i))
+            && !v.is(i, "so")
+            && !v.tok(i).eq_ignore_ascii_case("goodbye");
+        if ok {
+            start = Some(i);
+        }
+    }
+    let start = start?;
+    let (s, e) = clause(v, start, hi)?;
+    Some((s, e, g, with_that))
+}
+
+/// "according to X, CLAUSE" / "CLAUSE, according to X."
+fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
+    let (lo, hi) = sentence_bounds(v, cue);
+    let g = np_forward(v, mi, cue.tok_end, hi, true)?;
+    // the source phrase may run on a little ("according to officials in Kharkiv")
+    let mut t = g.tok_end;
+    while t < hi && t < g.tok_end + 5 && v.is_word(t) {
+        t += 1;
+    }
+    if cue.tok_start <= lo && t < hi && v.is_punct(t, ",") {
+        let (s, e) = clause(v, t + 1, hi)?;
+        return Some((s, e, g));
+    }
+    if (t..hi).all(|x| !v.is_word(x)) && cue.tok_start > lo {
+        let (s, e) = clause(v, lo, cue.tok_start)?;
+        return Some((s, e, g));
+    }
+    None
+}
+
+fn overlaps_any(cands: &[Cand], s: usize, e: usize) -> bool {
+    cands.iter().any(|c| c.start < e && s < c.end)
+}
+
+fn holds_quote_marks(spans: &[QuoteSpan], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|q| q.open < s);
+    spans.get(i).map_or(false, |q| q.open < e) || (i > 0 && spans[i - 1].outer_end() > s)
+}
+
+/// Indirect and mixed quotes not overlapping the direct ones.
+pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit], direct: &[Cand]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for cue in cues {
+        let found = if cue.according {
+            according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
+        } else {
+            trailing(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect)).or_else(|| {
+                leading(v, mi, cue).map(|(s, e, g, that)| {
+                    let how = if cue.kind == CueKind::Belief { How::Belief } else { How::Indirect };
+                    (s, e, g, if that || how == How::Belief { how } else { How::Indirect })
+                })
+            })
+        };
+        let Some((s, e, g, how)) = found else { continue };
+        // the belief verbs need "that" (checked in `leading`) and never trail a clause
+        if cue.kind == CueKind::Belief && how != How::Belief {
+            continue;
+        }
+        if s < e && (overlaps_any(direct, s, e) || out.last().map_or(false, |c| c.start < e && s < c.end)) {
+            continue;
+        }
+        if g.start < e && s < g.end {
+            continue; // the speaker is never inside the content
+        }
+        let mixed = holds_quote_marks(spans, s, e);
+        let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
+        let how = if mixed && how == How::Indirect { How::Mixed } else { how };
+        let lemma = cue.lemma.clone();
+        out.push(Cand { start: s, end: e, kind, guess: Some(g), cue: Some(lemma), how, chain: None });
+    }
+    out
+}

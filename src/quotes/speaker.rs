@@ -1,0 +1,546 @@
+//! Finding the speaker phrase next to a reporting verb, and resolving pronoun speakers.
+//!
+//! A speaker is, in order of preference, an entity mention (PERSON, ORG, GPE, NORP), a
+//! capitalised name, a phrase headed by a role noun ("the regional governor", "a Kremlin
+//! spokesman", "officials"), or a pronoun resolved later against earlier mentions and
+//! earlier quotes' speakers.
+
+use super::words::*;
+use crate::model::{Label, Mention, Speaker};
+
+/// A speaker phrase as found in the text, before pronoun resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guess {
+    /// Byte span of the speaker (the mention's span when a mention was used).
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the whole phrase found.
+    pub tok_start: usize,
+    pub tok_end: usize,
+    /// Index into the mentions.
+    pub mention: Option<usize>,
+    pub pronoun: bool,
+    /// A mention or a capitalised name (as opposed to a role phrase or a loose phrase).
+    pub named: bool,
+    /// Headed by a role noun.
+    pub role: bool,
+}
+
+impl Guess {
+    /// How much a speaker of this sort lowers the confidence.
+    pub fn penalty(&self) -> f32 {
+        if self.named {
+            0.0
+        } else if self.role {
+            0.04
+        } else if self.pronoun {
+            0.08
+        } else {
+            0.12
+        }
+    }
+}
+
+fn speaker_label(l: Label) -> bool {
+    matches!(l, Label::Person | Label::Org | Label::Norp | Label::Gpe)
+}
+
+/// Mentions sorted by start, for range look-ups.
+pub struct MentionIndex<'a> {
+    pub mentions: &'a [Mention],
+    order: Vec<usize>,
+}
+
+impl<'a> MentionIndex<'a> {
+    pub fn new(mentions: &'a [Mention]) -> Self {
+        let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| speaker_label(mentions[i].label)).collect();
+        order.sort_by_key(|&i| (mentions[i].start, std::cmp::Reverse(mentions[i].end)));
+        MentionIndex { mentions, order }
+    }
+
+    /// Speaker-like mentions lying inside `[a, b)`.
+    pub fn inside(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.order.partition_point(|&i| self.mentions[i].start < a);
+        self.order[from..].iter().copied().take_while(move |&i| self.mentions[i].start < b).filter(move |&i| self.mentions[i].end <= b)
+    }
+
+    /// The best speaker mention inside a phrase: a PERSON anywhere, else the mention that
+    /// ends the phrase (its head: "Ukraine's defence ministry" is not "Ukraine").
+    pub fn best_inside(&self, text: &str, a: usize, b: usize, head_start: usize) -> Option<usize> {
+        let all: Vec<usize> = self.inside(a, b).collect();
+        let possessive = |i: usize| text.get(self.mentions[i].end..).map_or(false, |r| r.starts_with("'s"));
+        if let Some(&p) = all.iter().find(|&&i| self.mentions[i].label == Label::Person && !possessive(i)) {
+            return Some(p);
+        }
+        all.into_iter().rev().find(|&i| self.mentions[i].end >= head_start)
+    }
+
+    /// Mentions starting before `pos` and after `floor`, nearest first.
+    pub fn before(&self, pos: usize, floor: usize) -> impl Iterator<Item = usize> + '_ {
+        let upto = self.order.partition_point(|&i| self.mentions[i].start < pos);
+        self.order[..upto].iter().rev().copied().take_while(move |&i| self.mentions[i].start >= floor)
+    }
+
+    /// The fullest way the text names this mention's entity: the mention of the same entity
+    /// with the most words, the earliest among equals.
+    pub fn fullest(&self, v: &View, m: usize) -> usize {
+        let target = &self.mentions[m];
+        let key = target.entity_id.as_ref().or(target.canonical.as_ref());
+        let Some(key) = key else { return m };
+        let words = |i: usize| v.ctx.text.get(self.mentions[i].start..self.mentions[i].end).map_or(0, |s| s.split_whitespace().count());
+        let mut best = m;
+        for &i in &self.order {
+            let mi = &self.mentions[i];
+            if mi.start > target.start {
+                break;
+            }
+            let k = mi.entity_id.as_ref().or(mi.canonical.as_ref());
+            if k == Some(key) && (words(i) > words(best) || (words(i) == words(best) && mi.start < self.mentions[best].start)) {
+                best = i;
+            }
+        }
+        best
+    }
+}
+
+fn is_time_word(w: &str) -> bool {
+    const T: [&str; 21] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december", "today",
+        "yesterday", "tonight",
+    ];
+    T.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Build a guess for the phrase `[k, last]`, or `None` when it does not look like a speaker.
+fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> Option<Guess> {
+    if k > last {
+        return None;
+    }
+    let head = v.tok(last);
+    if is_determiner(head) || head == "'s" || is_np_stop(head) || is_time_word(head) {
+        return None;
+    }
+    if k == last && is_speaker_pronoun(head) {
+        return Some(Guess { start: v.start(k), end: v.end(k), tok_start: k, tok_end: k + 1, mention: None, pronoun: true, named: false, role: false });
+    }
+    let (a, b) = (v.start(k), v.end(last));
+    if let Some(m) = mi.best_inside(v.ctx.text, a, b, v.start(last)) {
+        let mm = &mi.mentions[m];
+        return Some(Guess { start: mm.start, end: mm.end, tok_start: k, tok_end: last + 1, mention: Some(m), pronoun: false, named: true, role: false });
+    }
+    let role = v.is_role(last);
+    // A capitalised head that is not a role word: a name ("Peskov", "the Kremlin").
+    // A lone sentence-initial common word is only capitalised by position.
+    let sentence_initial = v.ctx.seg.sentences.get(v.sentence_of_token(k)).map_or(false, |s| s.tok_start == k);
+    let capital_name = v.is_capitalised(last)
+        && !role
+        && !(k == last && sentence_initial && v.ctx.res.is_common_word(head))
+        && !head.chars().all(|c| !c.is_alphabetic());
+    if !(capital_name || role || loose) {
+        return None;
+    }
+    if loose && !(capital_name || role) && last + 1 - k > 6 {
+        return None;
+    }
+    Some(Guess { start: a, end: b, tok_start: k, tok_end: last + 1, mention: None, pronoun: false, named: capital_name, role })
+}
+
+/// The noun phrase ending right before token `j` (exclusive), not reaching before `lo`.
+pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) -> Option<Guess> {
+    if j <= lo || j > v.n_tokens() {
+        return None;
+    }
+    let last = j - 1;
+    if !v.is_word(last) {
+        return None;
+    }
+    if is_speaker_pronoun(v.tok(last)) {
+        return validate(v, mi, last, last, loose);
+    }
+    let mut k = last;
+    let mut n = 1;
+    while k > lo && n < 9 {
+        let p = k - 1;
+        let w = v.tok(p);
+        if w == "'s" {
+            k = p;
+            n += 1;
+            continue;
+        }
+        if !v.is_word(p) {
+            break;
+        }
+        if is_determiner(w) {
+            k = p;
+            // "the head of the regional administration": walk on over "of"
+            if p >= lo + 2 && (v.is(p - 1, "of") || v.is(p - 1, "for")) && v.is_word(p - 2) && !is_np_stop(v.tok(p - 2)) && !is_determiner(v.tok(p - 2)) {
+                k = p - 2;
+                n += 3;
+                continue;
+            }
+            break;
+        }
+        if v.is(p, "of") || v.is(p, "for") {
+            if p > lo && v.is_word(p - 1) && !is_np_stop(v.tok(p - 1)) && !is_determiner(v.tok(p - 1)) {
+                k = p - 1;
+                n += 2;
+                continue;
+            }
+            break;
+        }
+        if is_np_stop(w) || is_speaker_pronoun(w) || is_time_word(w) {
+            break;
+        }
+        // A lower-case word before a capitalised name is not part of it ("officials" in
+        // "... killed officials Peskov said" is rare; verbs like "met" are common).
+        if !v.is_capitalised(p) && v.is_capitalised(k) && !v.is_role(p) && v.tok(k) != "'s" && !is_determiner(v.tok(p)) {
+            // keep lower-case modifiers only when a role word follows ("regional governor")
+            break;
+        }
+        k = p;
+        n += 1;
+    }
+    validate(v, mi, k, last, loose)
+}
+
+/// The noun phrase starting at token `i`, not reaching `hi`.
+pub fn np_forward(v: &View, mi: &MentionIndex, i: usize, hi: usize, loose: bool) -> Option<Guess> {
+    let hi = hi.min(v.n_tokens());
+    if i >= hi || !v.is_word(i) {
+        return None;
+    }
+    if is_speaker_pronoun(v.tok(i)) {
+        return validate(v, mi, i, i, loose);
+    }
+    let mut j = i;
+    let mut n = 0;
+    while j < hi && n < 9 {
+        let w = v.tok(j);
+        if !v.is_word(j) {
+            break;
+        }
+        if (v.is(j, "of") || v.is(j, "for") || v.is(j, "from")) && j > i && j + 1 < hi && v.is_word(j + 1) && !is_np_stop(v.tok(j + 1)) {
+            j += 1;
+            n += 1;
+            continue;
+        }
+        if (is_np_stop(w) || is_time_word(w)) && !(j == i && is_determiner(w)) {
+            break;
+        }
+        j += 1;
+        n += 1;
+    }
+    if j == i {
+        return None;
+    }
+    validate(v, mi, i, j - 1, loose)
+}
+
+/// Why a subject search gave up: the verb is negated, passive, or in a relative clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reject;
+
+/// The subject of a reporting verb starting at token `cue`: "X said", "X has also said",
+/// "X, the defence minister, said". `Err` when the verb is not a report of speech
+/// (negated, passive, inside a relative clause).
+pub fn subject_before(v: &View, mi: &MentionIndex, lo: usize, cue: usize, loose: bool) -> Result<Option<Guess>, Reject> {
+    let mut j = cue;
+    while j > lo && (is_verb_filler(v.tok(j - 1)) || is_negation(v.tok(j - 1))) {
+        if is_negation(v.tok(j - 1)) {
+            return Err(Reject);
+        }
+        j -= 1;
+    }
+    if j == lo {
+        return Ok(None);
+    }
+    if is_passive_aux(v.tok(j - 1)) {
+        return Err(Reject);
+    }
+    if is_relative(v.tok(j - 1)) {
+        return Err(Reject);
+    }
+    if v.is_punct(j - 1, ",") {
+        return Ok(appositive(v, mi, lo, j - 1));
+    }
+    let g = np_back(v, mi, lo, j, loose);
+    if let Some(g) = &g {
+        if g.tok_start > lo && is_relative(v.tok(g.tok_start - 1)) {
+            return Err(Reject);
+        }
+    }
+    Ok(g)
+}
+
+/// "X, the defence minister, said" / "the minister, X, said" / "X, 45, said": `comma` is the
+/// token index of the comma right before the verb.
+fn appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
+    let floor = comma.saturating_sub(10).max(lo);
+    let mut c = comma;
+    while c > floor {
+        c -= 1;
+        if v.is_punct(c, ",") {
+            break;
+        }
+        if !v.is_word(c) {
+            return None;
+        }
+    }
+    if c == comma || !v.is_punct(c, ",") || c + 1 >= comma {
+        return None;
+    }
+    let head = np_back(v, mi, lo, c, false);
+    let appos = np_back(v, mi, c + 1, comma, false).filter(|g| g.tok_start == c + 1);
+    if let Some(h) = &head {
+        if h.tok_start > lo && is_relative(v.tok(h.tok_start - 1)) {
+            return None;
+        }
+    }
+    pick(head, appos)
+}
+
+/// Prefer a PERSON mention, then a name, then the first phrase.
+fn pick(a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
+    let score = |g: &Option<Guess>| match g {
+        None => 0,
+        Some(g) if g.mention.is_some() => 4,
+        Some(g) if g.named => 3,
+        Some(g) if g.role => 2,
+        Some(_) => 1,
+    };
+    if score(&b) > score(&a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The speaker in the stretch between a closing quote mark and its reporting verb
+/// ("...," the regional governor said / "...," Dmitry Peskov, the Kremlin spokesman, said /
+/// "...," Rep. Jane Doe (D-Ill.) said). Falls back to the whole stretch when it is short.
+pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Guess> {
+    if b <= a || b - a > 30 {
+        return None;
+    }
+    let mut b = b;
+    while b > a && (is_verb_filler(v.tok(b - 1)) || is_negation(v.tok(b - 1))) {
+        if is_negation(v.tok(b - 1)) {
+            return None;
+        }
+        b -= 1;
+    }
+    // Parts separated by commas and brackets; a period is fine inside "R-Ky.,".
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut part_start = a;
+    let mut depth = 0usize;
+    for i in a..=b {
+        let sep = i == b || v.is_punct(i, ",") || v.is_punct(i, "(") || v.is_punct(i, ")");
+        if i < b && (v.is_quote(i) || (v.is_final(i) && !(i + 1 < b && (v.is_punct(i + 1, ",") || v.is_punct(i + 1, ")"))))) {
+            return None;
+        }
+        if sep {
+            if i > part_start && depth == 0 {
+                parts.push((part_start, i));
+            }
+            part_start = i + 1;
+        }
+        if i < b && v.is_punct(i, "(") {
+            depth += 1;
+        } else if i < b && v.is_punct(i, ")") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    let mut best: Option<Guess> = None;
+    for &(s, e) in &parts {
+        let full = np_back(v, mi, s, e, true).filter(|g| g.tok_start == s);
+        let g = full.or_else(|| np_back(v, mi, s, e, false));
+        best = if best.is_none() { g } else { pick(best, g) };
+    }
+    if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && !is_np_stop(v.tok(a)) {
+        best = Some(Guess { start: v.start(a), end: v.end(b - 1), tok_start: a, tok_end: b, mention: None, pronoun: false, named: false, role: false });
+    }
+    best
+}
+
+/// The subject at the start of a sentence, for participle cues far from it
+/// ("Trump attacked Clinton ..., saying, “…”"): a mention, a capitalised name, a pronoun
+/// or a determiner + role phrase opening the sentence.
+pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Option<Guess> {
+    let mut i = lo;
+    while i < hi && !v.is_word(i) {
+        i += 1;
+    }
+    if i >= hi {
+        return None;
+    }
+    if let Some(m) = mi.inside(v.start(i), v.end(hi.saturating_sub(1))).next() {
+        let mm = &mi.mentions[m];
+        if mm.start == v.start(i) {
+            let mut e = i;
+            while e < hi && v.end(e) < mm.end {
+                e += 1;
+            }
+            return Some(Guess { start: mm.start, end: mm.end, tok_start: i, tok_end: e + 1, mention: Some(m), pronoun: false, named: true, role: false });
+        }
+    }
+    if is_speaker_pronoun(v.tok(i)) {
+        return validate(v, mi, i, i, false);
+    }
+    let mut e = i;
+    while e < hi && e < i + 6 && v.is_capitalised(e) && !is_np_stop(v.tok(e)) && !is_determiner(v.tok(e)) {
+        e += 1;
+    }
+    if e > i {
+        return validate(v, mi, i, e - 1, false).filter(|g| g.named || g.role);
+    }
+    if is_determiner(v.tok(i)) {
+        let mut e = i + 1;
+        while e < hi && e < i + 5 && v.is_word(e) && !is_np_stop(v.tok(e)) {
+            if v.is_role(e) {
+                return validate(v, mi, i, e, false);
+            }
+            e += 1;
+        }
+    }
+    None
+}
+
+/// Turn a non-pronoun guess into a Speaker.
+pub fn speaker_of(v: &View, mi: &MentionIndex, g: &Guess) -> Speaker {
+    if let Some(m) = g.mention {
+        let mm = &mi.mentions[m];
+        return Speaker {
+            text: v.ctx.text.get(mm.start..mm.end).unwrap_or("").to_string(),
+            canonical: mm.canonical.clone(),
+            entity_id: mm.entity_id.clone(),
+            label: Some(mm.label),
+            start: mm.start,
+            end: mm.end,
+        };
+    }
+    Speaker {
+        text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(),
+        canonical: None,
+        entity_id: None,
+        label: None,
+        start: g.start,
+        end: g.end,
+    }
+}
+
+/// A speaker already attributed earlier in the document, for pronouns and floating quotes.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    pub speaker: Speaker,
+    /// Where the quote it spoke was (its start), and its paragraph.
+    pub quote_start: usize,
+    pub para: u32,
+    /// The speaker was an unresolved pronoun (not a good antecedent).
+    pub unresolved: bool,
+}
+
+fn looks_plural(s: &Speaker) -> bool {
+    s.label.is_none() && s.text.split_whitespace().last().map_or(false, |w| w.ends_with('s') && w.chars().next().map_or(false, |c| c.is_lowercase()))
+}
+
+/// Resolve a pronoun speaker. Returns the speaker (its span stays on the pronoun) and
+/// whether it was resolved.
+pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Previous>) -> (Speaker, bool) {
+    let word = v.ctx.text.get(g.start..g.end).unwrap_or("").to_lowercase();
+    let unresolved = Speaker { text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(), start: g.start, end: g.end, ..Default::default() };
+    let para = v.paragraph_of(g.start);
+    let floor_para = para.saturating_sub(4);
+    let floor = v.ctx.seg.paragraphs.get(floor_para as usize).map_or(0, |p| p.start);
+    let prev = prev.filter(|p| !p.unresolved && p.para >= floor_para);
+    let from_mention = |m: usize| {
+        let full = mi.fullest(v, m);
+        let mm = &mi.mentions[full];
+        let m0 = &mi.mentions[m];
+        Speaker {
+            text: v.ctx.text.get(mm.start..mm.end).unwrap_or("").to_string(),
+            canonical: m0.canonical.clone().or_else(|| mm.canonical.clone()),
+            entity_id: m0.entity_id.clone().or_else(|| mm.entity_id.clone()),
+            label: Some(m0.label),
+            start: g.start,
+            end: g.end,
+        }
+    };
+    let from_prev = |p: &Previous| Speaker { start: g.start, end: g.end, ..p.speaker.clone() };
+    match word.as_str() {
+        "he" | "she" => {
+            // The subject of the nearest sentence naming a person: its first PERSON mention.
+            let last = mi.before(g.start, floor).find(|&i| mi.mentions[i].label == Label::Person);
+            let mention = last.map(|m| {
+                let s = v.ctx.sentence_of(mi.mentions[m].start) as usize;
+                let s_start = v.ctx.seg.sentences.get(s).map_or(0, |x| x.start);
+                mi.inside(s_start, g.start).find(|&i| mi.mentions[i].label == Label::Person).unwrap_or(m)
+            });
+            let prev_ok = prev.filter(|p| matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker));
+            match (mention, prev_ok) {
+                (Some(m), Some(p)) => {
+                    let s_start = v.ctx.seg.sentences.get(v.ctx.sentence_of(mi.mentions[m].start) as usize).map_or(0, |x| x.start);
+                    if p.quote_start >= s_start || p.speaker.start >= s_start {
+                        (from_prev(p), true)
+                    } else {
+                        (from_mention(m), true)
+                    }
+                }
+                (Some(m), None) => (from_mention(m), true),
+                (None, Some(p)) => (from_prev(p), true),
+                (None, None) => match capitalised_name_before(v, g) {
+                    Some(s) => (s, true),
+                    None => (unresolved, false),
+                },
+            }
+        }
+        "they" => {
+            if let Some(p) = prev.filter(|p| matches!(p.speaker.label, Some(Label::Org) | Some(Label::Norp) | Some(Label::Gpe)) || looks_plural(&p.speaker)) {
+                return (from_prev(p), true);
+            }
+            match mi.before(g.start, floor).find(|&i| matches!(mi.mentions[i].label, Label::Org | Label::Norp)) {
+                Some(m) => (from_mention(m), true),
+                None => (unresolved, false),
+            }
+        }
+        "it" => {
+            if let Some(p) = prev.filter(|p| matches!(p.speaker.label, Some(Label::Org) | Some(Label::Gpe)) || (p.speaker.label.is_none() && !looks_plural(&p.speaker) && p.speaker.text.starts_with(|c: char| c.is_lowercase()))) {
+                return (from_prev(p), true);
+            }
+            match mi.before(g.start, floor).find(|&i| mi.mentions[i].label == Label::Org) {
+                Some(m) => (from_mention(m), true),
+                None => (unresolved, false),
+            }
+        }
+        _ => (unresolved, false),
+    }
+}
+
+/// Without entity mentions: the nearest run of two or more capitalised words in the
+/// pronoun's sentence or the two before it, not opening its sentence ("Oleh Syniehubov").
+fn capitalised_name_before(v: &View, g: &Guess) -> Option<Speaker> {
+    let si = v.sentence_of_token(g.tok_start);
+    let first = si.saturating_sub(2);
+    let sents = &v.ctx.seg.sentences;
+    let lo = sents.get(first)?.tok_start;
+    let mut i = g.tok_start;
+    while i > lo {
+        i -= 1;
+        if !v.is_capitalised(i) {
+            continue;
+        }
+        let end = i + 1;
+        let mut k = i;
+        while k > lo && v.is_capitalised(k - 1) {
+            k -= 1;
+        }
+        let sentence_start = sents.get(v.sentence_of_token(k)).map_or(false, |s| s.tok_start == k);
+        let k2 = if sentence_start && v.ctx.res.is_common_word(v.tok(k)) { k + 1 } else { k };
+        if end >= k2 + 2 && (k2..end).all(|t| !v.ctx.res.is_common_word(v.tok(t)) && !v.is_role(t)) {
+            let (s, e) = (v.start(k2), v.end(end - 1));
+            return Some(Speaker { text: v.ctx.text.get(s..e).unwrap_or("").to_string(), start: g.start, end: g.end, ..Default::default() });
+        }
+        i = k;
+    }
+    None
+}

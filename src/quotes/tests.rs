@@ -1,0 +1,653 @@
+use super::*;
+use crate::lexicon::Resources;
+use crate::model::{Geo, Label, MentionSource};
+use crate::normalize::normalize;
+use crate::segment::segment;
+
+/// Run the quote extractor on `text` with hand-made mentions: every whole-word occurrence
+/// of each given surface becomes a mention with that label and canonical name.
+fn run_with(text: &str, names: &[(&str, Label, &str)]) -> (String, Vec<Quote>) {
+    let res = Resources::shared();
+    let norm = normalize(text);
+    let seg = segment(&norm.text, &res.abbreviations);
+    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published: None };
+    let mut mentions = Vec::new();
+    for (surface, label, canonical) in names {
+        let mut from = 0;
+        while let Some(p) = norm.text[from..].find(surface) {
+            let s = from + p;
+            let e = s + surface.len();
+            let before = norm.text[..s].chars().next_back().map_or(false, |c| c.is_alphanumeric());
+            let after = norm.text[e..].chars().next().map_or(false, |c| c.is_alphanumeric());
+            if !before && !after {
+                mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    sentence: ctx.sentence_of(s),
+                    label: *label,
+                    canonical: Some(canonical.to_string()),
+                    entity_id: Some(format!("test:{}", crate::lexicon::slug(canonical))),
+                    role: None,
+                    geo: Geo::default(),
+                    value: None,
+                    source: MentionSource::Rule,
+                });
+            }
+            from = e;
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    let quotes = extract(&ctx, &mentions);
+    (norm.text.clone(), quotes)
+}
+
+fn run(text: &str) -> (String, Vec<Quote>) {
+    run_with(text, &[])
+}
+
+fn content<'a>(text: &'a str, q: &Quote) -> &'a str {
+    &text[q.start..q.end]
+}
+
+fn speaker_text(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.text.as_str())
+}
+
+fn show(text: &str, qs: &[Quote]) -> String {
+    qs.iter()
+        .map(|q| format!("[{:?} {:?} spk={:?} cue={:?} conf={:.2}]", q.kind, content(text, q), speaker_text(q), q.cue, q.confidence))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Content texts compared in normalised form (curly marks become straight ones).
+fn norm(s: &str) -> String {
+    normalize(s).text
+}
+
+fn assert_sane(text: &str, qs: &[Quote]) {
+    for w in qs.windows(2) {
+        assert!(w[0].start <= w[1].start, "not sorted");
+    }
+    for q in qs {
+        assert!(q.start < q.end && q.end <= text.len());
+        assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+        assert!((0.0..=1.0).contains(&q.confidence));
+        if let Some(s) = &q.speaker {
+            assert!(s.start <= s.end && s.end <= text.len());
+            assert!(s.end <= q.start || s.start >= q.end, "speaker inside content: {}", show(text, qs));
+        }
+    }
+}
+
+#[test]
+fn direct_with_role_speaker_after() {
+    let (t, qs) = run("“We will not give up a single village,” the minister said.");
+    assert_sane(&t, &qs);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(content(&t, q), "We will not give up a single village");
+    assert_eq!(speaker_text(q), Some("the minister"));
+    assert_eq!(q.cue.as_deref(), Some("say"));
+    assert!(q.confidence >= 0.85);
+}
+
+#[test]
+fn single_marks_with_apostrophe_and_pronoun_resolved_to_person() {
+    let text = "Volodymyr Zelensky spoke in Kyiv on Monday.\n\n'I don't want to negotiate,' he said.";
+    let (t, qs) = run_with(text, &[("Volodymyr Zelensky", Label::Person, "Volodymyr Zelensky")]);
+    assert_sane(&t, &qs);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(content(&t, q), "I don't want to negotiate");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.text, "Volodymyr Zelensky");
+    assert_eq!(s.canonical.as_deref(), Some("Volodymyr Zelensky"));
+    assert_eq!(s.label, Some(Label::Person));
+    assert_eq!(&t[s.start..s.end], "he");
+    assert_eq!(q.sentence, 1);
+}
+
+#[test]
+fn pronoun_prefers_the_fullest_name() {
+    let text = "Olaf Brandt arrived late. Later Brandt met the press. 'We need more time,' he said.";
+    let (t, qs) = run_with(text, &[("Olaf Brandt", Label::Person, "Olaf Brandt"), ("Brandt", Label::Person, "Olaf Brandt")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Olaf Brandt"));
+}
+
+#[test]
+fn guillemets_and_low_high_marks() {
+    let (t, qs) = run("«The bridge is open again», the mayor said.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The bridge is open again");
+    assert_eq!(speaker_text(&qs[0]), Some("the mayor"));
+    let (t, qs) = run("„We have no fuel left“, a local doctor told reporters.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "We have no fuel left");
+    assert_eq!(speaker_text(&qs[0]), Some("a local doctor"));
+    assert_eq!(qs[0].cue.as_deref(), Some("tell"));
+}
+
+#[test]
+fn speaker_before_with_colon() {
+    let (t, qs) = run("The regional governor Oleh Marchenko wrote on Telegram: “Three people were hurt in the strike.”");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(content(&t, q), "Three people were hurt in the strike.");
+    assert!(speaker_text(q).unwrap().contains("Oleh Marchenko"), "{}", show(&t, &qs));
+    assert_eq!(q.cue.as_deref(), Some("write"));
+}
+
+#[test]
+fn colon_intro_without_a_verb() {
+    let (t, qs) = run_with("Kuleba: “Nobody will trade our land.”", &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Kuleba"));
+    assert_eq!(qs[0].speaker.as_ref().unwrap().canonical.as_deref(), Some("Dmytro Kuleba"));
+    assert_eq!(qs[0].cue.as_deref(), Some("say"));
+    assert!(qs[0].confidence < 0.9);
+}
+
+#[test]
+fn quote_split_around_he_said() {
+    let text = "Anna Koval runs the shelter. “We will stay,” she said, “as long as the children need us.”";
+    let (t, qs) = run_with(text, &[("Anna Koval", Label::Person, "Anna Koval")]);
+    assert_sane(&t, &qs);
+    assert_eq!(qs.len(), 2, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "We will stay");
+    assert_eq!(content(&t, &qs[1]), "as long as the children need us.");
+    for q in &qs {
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(speaker_text(q), Some("Anna Koval"));
+    }
+}
+
+#[test]
+fn speaker_named_after_verb_and_appositive() {
+    let text = "“The talks are over,” said Dmitry Peskov, the Kremlin spokesman.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Dmitry Peskov"));
+    let text = "“The talks are over,” Dmitry Peskov, the Kremlin spokesman, told journalists.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn multi_paragraph_quote_keeps_its_speaker() {
+    let text = "“We lost power at dawn,” the plant director said. “Then the water stopped.\n\n“By noon the whole district was dark. We are still waiting.”\n\nRepairs began on Friday.";
+    let (t, qs) = run(text);
+    assert_sane(&t, &qs);
+    assert_eq!(qs.len(), 3, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[1]), "Then the water stopped.");
+    assert_eq!(content(&t, &qs[2]), "By noon the whole district was dark. We are still waiting.");
+    for q in &qs {
+        assert_eq!(speaker_text(q), Some("the plant director"), "{}", show(&t, &qs));
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+}
+
+#[test]
+fn unbalanced_quote_runs_to_paragraph_end() {
+    let text = "The governor said: “The evacuation continues and buses leave every hour.\n\nOfficials gave no figures.";
+    let (t, qs) = run(text);
+    assert_sane(&t, &qs);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The evacuation continues and buses leave every hour.");
+    assert_eq!(speaker_text(&qs[0]), Some("The governor"));
+}
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    let (t, qs) = run("Moscow staged a so-called “referendum” in the occupied region last week.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+    let (t, qs) = run("The “special military operation” entered its third year.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn mixed_quote_takes_the_whole_clause() {
+    let (t, qs) = run("The defence ministry said that the town had been “completely liberated” by its troops.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(content(&t, q), norm("the town had been “completely liberated” by its troops"));
+    assert_eq!(speaker_text(q), Some("The defence ministry"));
+    assert_eq!(q.cue.as_deref(), Some("say"));
+}
+
+#[test]
+fn scare_quote_inside_a_reported_clause_makes_it_mixed() {
+    let (t, qs) = run("The so-called “referendum” was illegal, the foreign minister said.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(qs[0].kind, QuoteKind::Mixed);
+    assert_eq!(content(&t, &qs[0]), norm("The so-called “referendum” was illegal"));
+    assert_eq!(speaker_text(&qs[0]), Some("the foreign minister"));
+    let (t, qs) = run("The agency ''only counts confirmed deaths'' the report says.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(qs[0].kind, QuoteKind::Mixed);
+    assert_eq!(content(&t, &qs[0]), "The agency ''only counts confirmed deaths''");
+}
+
+#[test]
+fn doubled_apostrophes_and_participle_cues() {
+    let (t, qs) = run("''We are not leaving,'' said Mr. Hale, a farmer near the river.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "We are not leaving");
+    assert_eq!(speaker_text(&qs[0]), Some("Mr. Hale"));
+    let (t, qs) = run("Maria Lind criticised the plan on Monday, saying, “It will cost lives.”");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "It will cost lives.");
+    assert_eq!(speaker_text(&qs[0]), Some("Maria Lind"));
+}
+
+#[test]
+fn indirect_said_that() {
+    let (t, qs) = run_with("Olaf Scholz said on Tuesday that Germany would send more air defence systems.", &[("Olaf Scholz", Label::Person, "Olaf Scholz")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(content(&t, q), "Germany would send more air defence systems");
+    assert_eq!(speaker_text(q), Some("Olaf Scholz"));
+    assert_eq!(q.cue.as_deref(), Some("say"));
+    assert!(q.confidence < 0.9);
+}
+
+#[test]
+fn indirect_without_that_and_without_mentions() {
+    let (t, qs) = run("Local officials said the bridge was destroyed overnight.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the bridge was destroyed overnight");
+    assert_eq!(speaker_text(&qs[0]), Some("Local officials"));
+}
+
+#[test]
+fn according_to_both_ways() {
+    let (t, qs) = run("According to the local police, two drones hit a fuel depot near the border.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "two drones hit a fuel depot near the border");
+    assert_eq!(speaker_text(&qs[0]), Some("the local police"));
+    assert_eq!(qs[0].cue.as_deref(), Some("according to"));
+    let (t, qs) = run("Two drones hit a fuel depot near the border, according to the local police.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "Two drones hit a fuel depot near the border");
+    assert_eq!(speaker_text(&qs[0]), Some("the local police"));
+}
+
+#[test]
+fn trailing_attribution_regional_governor() {
+    let (t, qs) = run("Shelling damaged four houses in the village overnight, the regional governor said.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(content(&t, q), "Shelling damaged four houses in the village overnight");
+    assert_eq!(speaker_text(q), Some("the regional governor"));
+    assert_eq!(q.cue.as_deref(), Some("say"));
+}
+
+#[test]
+fn apostrophes_do_not_end_quotes() {
+    let text = "‘Ukraine’s soldiers’ courage is not for sale,’ the commander said.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), norm("Ukraine’s soldiers’ courage is not for sale"));
+    let (t, qs) = run("“Our soldiers’ families need help,” the mayor said.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), norm("Our soldiers’ families need help"));
+}
+
+#[test]
+fn straight_double_quotes_pair_by_context() {
+    let (t, qs) = run("\"We are ready for winter,\" the energy minister said. \"The grid will hold.\"");
+    assert_sane(&t, &qs);
+    assert_eq!(qs.len(), 2, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[1]), "The grid will hold.");
+    // the floating second quote inherits the speaker
+    assert_eq!(speaker_text(&qs[1]), Some("the energy minister"));
+    assert!(qs[1].confidence < qs[0].confidence);
+}
+
+#[test]
+fn relative_clause_is_not_an_attribution() {
+    let (t, qs) = run("The attack, which officials said killed five people, happened at night.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+    let (t, qs) = run("He did not say whether the talks would resume.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn cue_first_inverted_and_trailing_dash() {
+    let (t, qs) = run("“Help is coming,” said a spokesman for the Red Cross.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert!(speaker_text(&qs[0]).unwrap().starts_with("a spokesman"), "{}", show(&t, &qs));
+    let (t, qs) = run_with("“We will rebuild every school” - Volodymyr Zelensky", &[("Volodymyr Zelensky", Label::Person, "Volodymyr Zelensky")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn no_panic_on_random_glyph_soup() {
+    let res = Resources::shared();
+    let pieces = [
+        "“", "”", "\"", "'", "’", "‘", "«", "»", "„", "‹", "›", "‟", " ", " ", "\n", "\n\n", "a", "He", "said", ",", ".", ":",
+        "don't", "s", "the minister", "according to", "that", "-", "Zelensky", "é", "🇺🇦", "told reporters", "?", "''",
+        "'s", "(", ")", "said,", "Said", " - ",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..400 {
+        let mut text = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let n = (seed % 60) as usize;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let norm = normalize(&text);
+        let seg = segment(&norm.text, &res.abbreviations);
+        let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published: None };
+        let qs = extract(&ctx, &[]);
+        assert_sane(&norm.text, &qs);
+    }
+}
+
+#[test]
+fn long_document_is_fast_enough() {
+    let para = "“We will hold the line,” the commander said. Shelling continued overnight, officials said. The “so-called” vote was held. According to the police, roads were closed.\n\n";
+    let text = para.repeat(800);
+    let start = std::time::Instant::now();
+    let (_, qs) = run(&text);
+    assert_eq!(qs.len(), 2400, "{}", qs.len());
+    assert!(start.elapsed().as_secs_f64() < 10.0);
+}
+
+/// PolNeAR dev scores (run by hand: `cargo test --lib polnear -- --ignored --nocapture`).
+/// Reads the corpus at `$NEWSFRAME_CORPORA/polnear` (default `/work/shared/corpora`); a
+/// rough Rust twin of `bench/eval_quotes.py` (overlap ≥ 30 % of gold word tokens, speaker
+/// overlapping the gold Source). Nothing of the corpus is kept.
+#[test]
+#[ignore]
+fn polnear_dev_scores() {
+    use std::collections::HashMap;
+    let root = std::env::var("NEWSFRAME_CORPORA").unwrap_or_else(|_| "/work/shared/corpora".into());
+    let dir = std::path::Path::new(&root).join("polnear").join(std::env::var("POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into()));
+    let Ok(entries) = std::fs::read_dir(dir.join("text")) else {
+        eprintln!("skipped: PolNeAR not found");
+        return;
+    };
+    let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().trim_end_matches(".txt").to_string()).collect();
+    names.sort();
+    let anns: Vec<String> = {
+        let mut a: Vec<String> = std::fs::read_dir(dir.join("attributions")).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).collect();
+        a.sort();
+        a
+    };
+    let res = Resources::shared();
+    let opts = crate::model::Options::default();
+    let show_n: usize = std::env::var("SHOW").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    // [all, direct] x (tp_pred, n_pred, tp_gold, n_gold, spk_ok, spk_n)
+    let mut tot = [[0usize; 6]; 2];
+    let mut kinds: HashMap<&'static str, (usize, usize)> = HashMap::new();
+    let mut shown = [0usize; 3];
+    for name in &names {
+        let Some(ann) = anns.iter().find(|a| a.rsplit_once('_').map_or(false, |(b, _)| b == name)) else { continue };
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt"))).unwrap();
+        let ann = std::fs::read_to_string(dir.join("attributions").join(ann)).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        // brat
+        let mut tbs: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut golds: Vec<(Vec<(usize, usize)>, Option<(usize, usize)>)> = Vec::new();
+        let mut events: Vec<HashMap<String, Vec<String>>> = Vec::new();
+        for line in ann.split('\n') {
+            let parts: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            if parts[0].starts_with('T') {
+                let Some((_, offs)) = parts[1].split_once(' ') else { continue };
+                let sp: Option<Vec<(usize, usize)>> = offs
+                    .split(';')
+                    .map(|p| {
+                        let n: Vec<usize> = p.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+                        (n.len() == 2).then(|| (n[0], n[1]))
+                    })
+                    .collect();
+                if let Some(sp) = sp {
+                    tbs.insert(parts[0].to_string(), sp);
+                }
+            } else if parts[0].starts_with('E') {
+                let mut ev: HashMap<String, Vec<String>> = HashMap::new();
+                for (i, arg) in parts[1].split_whitespace().enumerate() {
+                    if let Some((role, r)) = arg.split_once(':') {
+                        let role = if i > 0 { role.trim_end_matches(|c: char| c.is_ascii_digit()) } else { role };
+                        ev.entry(role.to_string()).or_default().push(r.to_string());
+                    }
+                }
+                events.push(ev);
+            }
+        }
+        for ev in &events {
+            let pieces = |role: &str| -> Vec<(usize, usize)> {
+                let mut v: Vec<(usize, usize)> = ev.get(role).into_iter().flatten().filter_map(|r| tbs.get(r)).flatten().copied().collect();
+                v.sort();
+                v
+            };
+            let content = pieces("Content");
+            if content.is_empty() {
+                continue;
+            }
+            let src = pieces("Source");
+            let src = (!src.is_empty()).then(|| (src[0].0, src.iter().map(|p| p.1).max().unwrap()));
+            golds.push((content, src));
+        }
+        let r = crate::pipeline::analyze(&crate::model::DocInput { text: Some(&text), published: None, title: None }, &res, &opts);
+        let ci = crate::normalize::CharIndex::new(&r.text);
+        let regions = scorer_regions(&chars);
+        let qchar = |c: char| "“”‘’\"'«»„‟‹›".contains(c);
+        let is_direct = |pieces: &Vec<(usize, usize)>| {
+            pieces.iter().all(|&(s0, e0)| {
+                let (mut s, mut e) = (s0.min(chars.len()), e0.min(chars.len()));
+                while s < e && chars[s].is_whitespace() {
+                    s += 1;
+                }
+                while e > s && chars[e - 1].is_whitespace() {
+                    e -= 1;
+                }
+                if s >= e {
+                    return false;
+                }
+                let (mut is_, mut ie) = (s, e);
+                while is_ < ie && qchar(chars[is_]) {
+                    is_ += 1;
+                }
+                while ie > is_ && (qchar(chars[ie - 1]) || chars[ie - 1] == ',' || chars[ie - 1] == '.') {
+                    ie -= 1;
+                }
+                while is_ < ie && chars[is_].is_whitespace() {
+                    is_ += 1;
+                }
+                while ie > is_ && chars[ie - 1].is_whitespace() {
+                    ie -= 1;
+                }
+                if is_ >= ie {
+                    return false;
+                }
+                if regions.iter().any(|&(o, c)| o < is_ && ie <= c) {
+                    return true;
+                }
+                let mut b = s as isize - 1;
+                while b >= 0 && (chars[b as usize] == ' ' || chars[b as usize] == '\t') {
+                    b -= 1;
+                }
+                let mut a = e;
+                while a < chars.len() && " \t,.".contains(chars[a]) {
+                    a += 1;
+                }
+                let before = qchar(chars[s]) || (b >= 0 && qchar(chars[b as usize]));
+                let after = qchar(chars[e - 1]) || (a < chars.len() && qchar(chars[a]));
+                before && after && !chars[is_..ie].iter().any(|&c| "“”\"".contains(c))
+            })
+        };
+        // word tokens (char offsets)
+        let mut wstarts = Vec::new();
+        let mut wends = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i].is_alphanumeric() || chars[i] == '_' {
+                let s = i;
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    i += 1;
+                }
+                wstarts.push(s);
+                wends.push(i);
+            } else {
+                i += 1;
+            }
+        }
+        let toks = |sp: &[(usize, usize)]| -> std::collections::HashSet<usize> {
+            let mut out = std::collections::HashSet::new();
+            for &(s, e) in sp {
+                let mut k = wends.partition_point(|&x| x < s + 1);
+                while k < wstarts.len() && wstarts[k] < e {
+                    out.insert(k);
+                    k += 1;
+                }
+            }
+            out
+        };
+        let preds: Vec<(usize, usize, &Quote)> = r.quotes.iter().map(|q| (ci.char_of(q.start) as usize, ci.char_of(q.end) as usize, q)).collect();
+        for (set, only_direct) in [(0usize, false), (1usize, true)] {
+            let gs: Vec<&(Vec<(usize, usize)>, Option<(usize, usize)>)> = golds.iter().filter(|g| !only_direct || is_direct(&g.0)).collect();
+            let ps: Vec<&(usize, usize, &Quote)> = preds.iter().filter(|p| !only_direct || p.2.kind == QuoteKind::Direct).collect();
+            let ptoks: Vec<_> = ps.iter().map(|p| toks(&[(p.0, p.1)])).collect();
+            let mut p_ok = vec![false; ps.len()];
+            tot[set][1] += ps.len();
+            tot[set][3] += gs.len();
+            for g in &gs {
+                let gt = toks(&g.0);
+                if gt.is_empty() {
+                    continue;
+                }
+                let mut best: Option<(usize, f64)> = None;
+                for (pi, pt) in ptoks.iter().enumerate() {
+                    let ov = gt.intersection(pt).count() as f64 / gt.len() as f64;
+                    if ov >= 0.3 {
+                        p_ok[pi] = true;
+                        if best.map_or(true, |b| ov > b.1) {
+                            best = Some((pi, ov));
+                        }
+                    }
+                }
+                let Some((bi, _)) = best else {
+                    if (only_direct != std::env::var("SHOW_ALL").is_ok()) && shown[0] < show_n {
+                        shown[0] += 1;
+                        let a = g.0[0].0.saturating_sub(80);
+                        let b = (g.0[g.0.len() - 1].1 + 80).min(chars.len());
+                        let c: String = chars[a..g.0[0].0].iter().collect();
+                        let d: String = chars[g.0[0].0..g.0[0].1.min(g.0[0].0 + 80)].iter().collect();
+                        let e: String = chars[g.0[g.0.len() - 1].1..b].iter().collect();
+                        eprintln!("MISSED {name}: {c:?} [[{d}]] {e:?}");
+                    }
+                    continue;
+                };
+                tot[set][2] += 1;
+                if let Some((gs_, ge)) = g.1 {
+                    tot[set][5] += 1;
+                    let q = ps[bi].2;
+                    let ok = q.speaker.as_ref().map_or(false, |s| {
+                        let (a, b) = (ci.char_of(s.start) as usize, ci.char_of(s.end) as usize);
+                        a < ge && gs_ < b
+                    });
+                    if ok {
+                        tot[set][4] += 1;
+                    } else if only_direct && shown[2] < show_n {
+                        shown[2] += 1;
+                        let src: String = chars[gs_..ge].iter().collect();
+                        eprintln!("SPEAKER {name}: gold {src:?} got {:?} in {:?}", q.speaker.as_ref().map(|s| &s.text), &r.text[q.start..q.end.min(q.start + 60)]);
+                    }
+                }
+            }
+            for (pi, p) in ps.iter().enumerate() {
+                if !only_direct {
+                    let e = kinds.entry(p.2.kind.as_str()).or_default();
+                    e.0 += 1;
+                    e.1 += p_ok[pi] as usize;
+                }
+                if (only_direct != std::env::var("SHOW_ALL").is_ok()) && !p_ok[pi] && shown[1] < show_n {
+                    shown[1] += 1;
+                    let a = r.text.floor_char_boundary(p.2.start.saturating_sub(80));
+                    let b = r.text.floor_char_boundary((p.2.end + 60).min(r.text.len()));
+                    eprintln!("FALSE {name}: {:?} [[{}]] {:?} spk {:?} how {:.2}", &r.text[a..p.2.start], &r.text[p.2.start..p.2.end], &r.text[p.2.end..b], p.2.speaker.as_ref().map(|s| &s.text), p.2.confidence);
+                }
+            }
+            tot[set][0] += p_ok.iter().filter(|&&x| x).count();
+        }
+    }
+    for (set, label) in [(0, "all"), (1, "direct")] {
+        let t = tot[set];
+        let p = t[0] as f64 / t[1].max(1) as f64;
+        let r = t[2] as f64 / t[3].max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        eprintln!("{label:7} P {p:.3} R {r:.3} F1 {f:.3} pred {} gold {}  speaker {:.3} ({})", t[1], t[3], t[4] as f64 / t[5].max(1) as f64, t[5]);
+    }
+    eprintln!("precision by kind: {kinds:?}");
+}
+
+/// A port of the lead scorer's `quote_regions` (bench/eval_quotes.py), char offsets.
+#[cfg(test)]
+fn scorer_regions(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut regions = Vec::new();
+    let mut pos = 0;
+    for para in chars.split(|&c| c == '\n') {
+        for (opens, closes, straight) in [("“„‟«", "”»", '"'), ("‘‹", "’›", '\'')] {
+            let mut stack: Vec<(char, usize)> = Vec::new();
+            for (j, &ch) in para.iter().enumerate() {
+                if straight == '\'' && (ch == '’' || ch == '\'') {
+                    let prev = if j > 0 { para[j - 1] } else { ' ' };
+                    let next = para.get(j + 1).copied().unwrap_or(' ');
+                    if prev.is_alphanumeric() && next.is_alphanumeric() {
+                        continue;
+                    }
+                }
+                if ch == straight {
+                    if stack.last().map_or(false, |t| t.0 == straight) {
+                        let o = stack.pop().unwrap().1;
+                        regions.push((pos + o, pos + j));
+                    } else {
+                        stack.push((ch, j));
+                    }
+                } else if opens.contains(ch) {
+                    if ch == '“' && stack.last().map_or(false, |t| t.0 == '„') {
+                        let o = stack.pop().unwrap().1;
+                        regions.push((pos + o, pos + j));
+                    } else {
+                        stack.push((ch, j));
+                    }
+                } else if closes.contains(ch) {
+                    while stack.last().map_or(false, |t| t.0 == straight) {
+                        stack.pop();
+                    }
+                    if let Some((_, o)) = stack.pop() {
+                        regions.push((pos + o, pos + j));
+                    }
+                }
+            }
+            if straight == '"' {
+                if let Some(&(_, o)) = stack.first() {
+                    regions.push((pos + o, pos + para.len()));
+                }
+            }
+        }
+        pos += para.len() + 1;
+    }
+    regions
+}
+
