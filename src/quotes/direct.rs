@@ -31,9 +31,15 @@ fn cues_ending_before<'c>(cues: &'c [CueHit], floor: usize, j: usize) -> impl It
 }
 
 /// Does a quote opening at token `open` start a clause (so it can be a whole utterance)?
+/// Only symbols (emoji, bullets, dashes) stand between the sentence start and `open`.
+fn only_symbols_before(v: &View, open: usize) -> bool {
+    let s = &v.ctx.seg.sentences[v.sentence_of_token(open)];
+    (s.tok_start..open).all(|i| v.ctx.seg.tokens[i].kind == crate::model::TokenKind::Punct && !matches!(v.tok(i), "," | ";" | ":" | "." | "(" | ")"))
+}
+
 fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
     let s = &v.ctx.seg.sentences[v.sentence_of_token(open)];
-    if open <= s.tok_start {
+    if open <= s.tok_start || only_symbols_before(v, open) {
         return true;
     }
     let p = open - 1;
@@ -53,7 +59,7 @@ fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
 fn is_whole_sentence(v: &View, open: usize, close: Option<usize>) -> bool {
     let sents = &v.ctx.seg.sentences;
     let so = &sents[v.sentence_of_token(open)];
-    let opens = open == so.tok_start || (open == so.tok_start + 1 && v.is_dash(so.tok_start));
+    let opens = open == so.tok_start || only_symbols_before(v, open);
     if !opens {
         return false;
     }
