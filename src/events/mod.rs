@@ -1,0 +1,630 @@
+//! Stage 6: events — trigger, type, actor, target, place, date, casualties, modality, source.
+//!
+//! Work is done one sentence at a time (never across the whole document):
+//!
+//! 1. triggers from the lexicon (`event_triggers.tsv`), minus the ones that sit inside a
+//!    name ("Security Council"), read as something else ("heart attack", "pounds" after a
+//!    number, "the occupied territories") or lack the context that makes them an event
+//!    ("sent a letter" is no aid);
+//! 2. attributions ("…, the regional governor said", "according to X") are cut out of the
+//!    sentence, and the rest is split into clauses at ";", ", and", ", but", ", which" …;
+//! 3. within a clause a verb and a noun of the same type make one event ("signed an
+//!    agreement"), and casualty words ("killed 5", "12 were wounded") fill the killed/injured
+//!    of an attack or fight in the same clause instead of becoming events of their own;
+//! 4. each event gets its actor, target, place, date, counts, modality and source.
+//!
+//! Arguments come from the entity mentions; when there are none (the recogniser did not
+//! run), names from the gazetteer and capitalised phrases ("Russian forces") stand in.
+
+mod args;
+mod slots;
+#[cfg(test)]
+mod tests;
+
+use crate::lexicon::{Resources, Trigger};
+use crate::model::{Argument, Days, Event, Geo, Label, Mention, MentionSource, Quote, Token, TokenKind};
+use crate::numbers::{self, NumberPhrase};
+use crate::pipeline::DocContext;
+use args::{Attribution, Cand};
+
+pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<Event> {
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| (m.start, m.end));
+    // Without any entity mention the recogniser did not run: look names up ourselves.
+    let use_gazetteer = !mentions.iter().any(|m| is_entity_label(m.label));
+    let mut events: Vec<(u32, Event)> = Vec::new(); // (paragraph, event)
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        let lo = sorted.partition_point(|m| m.start < s.start);
+        let hi = sorted.partition_point(|m| m.start < s.end);
+        let mut in_sentence: Vec<Mention> = sorted[lo..hi].iter().filter(|m| m.end <= s.end).map(|m| (*m).clone()).collect();
+        if use_gazetteer {
+            in_sentence.extend(args::gazetteer_mentions(ctx, s.start, s.end, si as u32));
+            in_sentence.sort_by_key(|m| (m.start, m.end));
+        }
+        let mut view = View::new(ctx, si as u32, in_sentence);
+        for e in sentence_events(&mut view, quotes) {
+            events.push((s.paragraph, e));
+        }
+    }
+    events.sort_by_key(|(_, e)| (e.start, e.end));
+    events.dedup_by_key(|(_, e)| (e.start, e.end));
+    inherit_dates(&mut events);
+    events.into_iter().map(|(_, e)| e).collect()
+}
+
+fn is_entity_label(l: Label) -> bool {
+    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
+}
+
+/// An event without a date of its own takes the date of the previous event of the same
+/// paragraph ("On Tuesday, shelling hit Izium. Two people died." — both on Tuesday).
+fn inherit_dates(events: &mut [(u32, Event)]) {
+    let mut last: Option<(u32, Days, Option<String>)> = None;
+    for (para, e) in events.iter_mut() {
+        match (&e.date, &last) {
+            (Some(d), _) => last = Some((*para, *d, e.date_text.clone())),
+            (None, Some((p, d, text))) if p == para => {
+                e.date = Some(*d);
+                e.date_text = text.clone();
+            }
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The sentence as the event stages see it
+
+/// One sentence: its tokens (lowercased once), mentions, numbers and clauses.
+pub(crate) struct View<'a> {
+    pub ctx: &'a DocContext<'a>,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub res: &'a Resources,
+    pub index: u32,
+    pub t0: usize,
+    pub t1: usize,
+    pub headline: bool,
+    lower: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub numbers: Vec<NumberPhrase>,
+    /// Clause id per token (index `i - t0`); `NO_CLAUSE` for attribution and boundary tokens.
+    clause: Vec<u32>,
+    /// Token lies inside a title phrase ("regional governor").
+    title: Vec<bool>,
+}
+
+pub(crate) const NO_CLAUSE: u32 = u32::MAX;
+
+impl<'a> View<'a> {
+    fn new(ctx: &'a DocContext<'a>, index: u32, mentions: Vec<Mention>) -> View<'a> {
+        let s = ctx.seg.sentences[index as usize];
+        let tokens = &ctx.seg.tokens[..];
+        let (t0, t1) = (s.tok_start, s.tok_end.min(tokens.len()));
+        let lower = (t0..t1).map(|i| ctx.token_text(i).to_lowercase()).collect();
+        let mut title = vec![false; t1 - t0];
+        for (a, b, _) in ctx.res.titles.find_in(ctx.text, s.start, s.end) {
+            for i in ctx.token_at(a)..ctx.token_at(b).min(t1) {
+                if i >= t0 {
+                    title[i - t0] = true;
+                }
+            }
+        }
+        View {
+            ctx,
+            text: ctx.text,
+            tokens,
+            res: ctx.res,
+            index,
+            t0,
+            t1,
+            headline: s.headline,
+            lower,
+            mentions,
+            numbers: numbers::scan_sentence(ctx, t0, t1),
+            clause: vec![0; t1 - t0],
+            title,
+        }
+    }
+
+    /// Lowercased token text; "" outside the sentence.
+    pub fn lw(&self, i: usize) -> &str {
+        if i >= self.t0 && i < self.t1 {
+            &self.lower[i - self.t0]
+        } else {
+            ""
+        }
+    }
+    /// Original token text; "" outside the sentence.
+    pub fn tx(&self, i: usize) -> &'a str {
+        if i >= self.t0 && i < self.t1 {
+            &self.text[self.tokens[i].start..self.tokens[i].end]
+        } else {
+            ""
+        }
+    }
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        (i >= self.t0 && i < self.t1).then(|| self.tokens[i].kind)
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.tx(i).chars().next().map_or(false, |c| c.is_uppercase())
+    }
+    pub fn clause_of(&self, i: usize) -> u32 {
+        if i >= self.t0 && i < self.t1 {
+            self.clause[i - self.t0]
+        } else {
+            NO_CLAUSE
+        }
+    }
+    pub fn is_title(&self, i: usize) -> bool {
+        i >= self.t0 && i < self.t1 && self.title[i - self.t0]
+    }
+    /// Byte span of tokens `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.tokens[a].start, self.tokens[b.max(a + 1) - 1].end)
+    }
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        let (s, e) = self.span(a, b);
+        &self.text[s..e]
+    }
+    /// Token range of a byte span.
+    pub fn tokens_of(&self, start: usize, end: usize) -> (usize, usize) {
+        let a = self.ctx.token_at(start);
+        let b = self.ctx.token_at(end).max(a + 1);
+        (a, b.min(self.t1.max(a + 1)))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Word lists shared by the submodules (all lower case)
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "another", "several", "some", "many", "every", "each", "both", "any",
+];
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "in", "near", "at", "on", "from", "of", "to", "into", "outside", "around", "across", "with",
+    "by", "for", "against", "over", "under", "after", "before", "since", "during", "toward",
+    "towards", "between", "amid", "inside", "through", "about", "within", "along", "beyond",
+    "behind", "despite", "without", "via", "like", "than", "upon", "onto", "off",
+];
+pub(crate) const AUX: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "am", "got", "get", "gets", "has", "have",
+    "had", "'s",
+];
+pub(crate) const ADVERBS: &[&str] = &[
+    "reportedly", "allegedly", "also", "again", "repeatedly", "heavily", "later", "then", "now",
+    "already", "just", "apparently", "still", "recently", "successfully", "partially", "partly",
+    "completely", "fully", "badly", "seriously", "fatally", "critically", "severely", "lightly",
+    "mortally", "all", "both", "reported", "confirmed", "believed", "feared", "thought", "said",
+    "probably", "likely", "almost", "nearly", "mostly", "largely", "since", "ever", "once",
+];
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "near",
+    "and", "or", "but", "as", "that", "which", "who", "whom", "whose", "this", "these", "those",
+    "its", "their", "his", "her", "our", "was", "were", "is", "are", "be", "been", "being",
+    "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must",
+    "not", "no", "after", "before", "since", "during", "while", "when", "where", "than", "then",
+    "also", "about", "over", "under", "around", "across", "outside", "inside", "it", "they",
+    "he", "she", "we", "you", "i", "there", "here", "more", "most", "such", "amid", "despite",
+    "against", "toward", "towards", "through", "up", "down", "out", "off", "so", "if", "all",
+    "both", "each", "said", "says", "did", "does", "do", "what", "how", "why", "whether",
+    "because", "although", "though", "until", "between", "including", "without", "via", "per",
+    "'s", "very", "just", "only", "even", "nor", "yet", "ago", "last", "next", "ahead",
+];
+pub(crate) fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+// ---------------------------------------------------------------------------------------
+// Triggers
+
+/// One trigger hit kept for the sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub t0: usize,
+    pub t1: usize,
+    pub event_type: String,
+    pub subtype: Option<String>,
+    /// Read as a verb (its subject is the actor).
+    pub verb: bool,
+    pub clause: u32,
+}
+
+impl Hit {
+    fn is_casualty(&self) -> bool {
+        self.event_type == "CASUALTIES" && matches!(self.subtype.as_deref(), Some("killed") | Some("wounded"))
+    }
+    fn is_host(&self) -> bool {
+        matches!(self.event_type.as_str(), "ASSAULT" | "FIGHT")
+    }
+}
+
+/// Lexicon hits in the sentence that pass the context checks.
+fn find_triggers(v: &View) -> Vec<Hit> {
+    let s = v.ctx.seg.sentences[v.index as usize];
+    let mut out = Vec::new();
+    for (start, end, trig) in v.res.triggers.find_in(v.text, s.start, s.end) {
+        let (t0, t1) = v.tokens_of(start, end);
+        if t0 < v.t0 || t1 > v.t1 || inside_name(v, start, end) {
+            continue;
+        }
+        // Part of a hyphenated word: "live-fire", "Russian-occupied", "anti-war".
+        if v.tokens[t0].start != start || v.tokens[t1 - 1].end != end {
+            continue;
+        }
+        let first = v.tx(t0);
+        let capitalised = first.chars().next().map_or(false, |c| c.is_uppercase());
+        let all_caps = first.chars().all(|c| !c.is_lowercase());
+        let sentence_initial = t0 == v.t0 || matches!(v.kind(t0 - 1), Some(TokenKind::Quote)) || v.tx(t0 - 1) == ":";
+        // Mid-sentence capitals are names or months ("March", "Operation Storm").
+        if capitalised && !all_caps && !sentence_initial && !v.headline {
+            continue;
+        }
+        if matches!(first, "March" | "Fall") && !sentence_initial {
+            continue;
+        }
+        let lower = v.slice(t0, t1).to_lowercase();
+        if !plausible(v, t0, t1, &lower, trig) {
+            continue;
+        }
+        out.push(Hit {
+            start,
+            end,
+            t0,
+            t1,
+            event_type: trig.event_type.clone(),
+            subtype: trig.subtype.clone(),
+            verb: trig.verb,
+            clause: 0,
+        });
+    }
+    out
+}
+
+/// The trigger is part of a name: "Security Council", "Battle of Bakhmut" (EVENT).
+fn inside_name(v: &View, start: usize, end: usize) -> bool {
+    v.mentions.iter().any(|m| {
+        m.start < end
+            && start < m.end
+            && !matches!(m.label, Label::Norp | Label::Date | Label::Time | Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent)
+            && m.source != MentionSource::Rule
+    })
+}
+
+fn any_of(w: &str, list: &[&str]) -> bool {
+    list.contains(&w)
+}
+
+/// Words that make "sent", "provided", "delivered" … an aid event.
+const AID_OBJECTS: &[&str] = &[
+    "aid", "weapons", "arms", "tanks", "missiles", "ammunition", "munitions", "shells", "equipment",
+    "supplies", "money", "funds", "funding", "artillery", "rockets", "drones", "vehicles", "jets",
+    "aircraft", "systems", "system", "howitzers", "launchers", "assistance", "package", "loan",
+    "loans", "grant", "food", "medicine", "medicines", "generators", "humanitarian", "military",
+    "financial", "air", "defence", "defense", "fighter", "f-16s", "himars", "patriot", "rounds",
+    "helicopters", "ships", "armoured", "armored", "troops", "grain", "fuel", "million", "billion",
+    "bn", "m", "$", "€", "£", "euros", "dollars", "support", "kits", "ambulances", "humvees",
+];
+const ATTACK_OBJECTS: &[&str] = &[
+    "missiles", "missile", "rockets", "rocket", "drones", "drone", "shahed", "shaheds", "bombs",
+    "shells", "kamikaze", "ballistic", "cruise", "kalibr", "iskander", "kinzhal", "s-300", "artillery",
+    "mortars", "grenades", "projectiles", "munitions", "salvo", "salvos", "volley",
+];
+
+/// Context checks for ambiguous trigger words. `lower` is the whole trigger, lowercased.
+fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> bool {
+    let prev = if t0 > v.t0 { v.lw(t0 - 1) } else { "" };
+    let prev2 = if t0 > v.t0 + 1 { v.lw(t0 - 2) } else { "" };
+    let next = v.lw(t1);
+    let next2 = v.lw(t1 + 1);
+    let next_is_object = v.is_capitalised(t1) || any_of(next, &["the", "a", "an", "its", "their", "his", "her"]);
+    let prev_is_number = t0 > v.t0 && (v.kind(t0 - 1) == Some(TokenKind::Number) || v.numbers.iter().any(|p| p.end_tok == t0));
+    // A participle used as an adjective: "the damaged building", "the occupied territories".
+    if trig.verb && trig.event_type != "CASUALTIES" && any_of(prev, DETERMINERS) && (lower.ends_with("ed") || lower.ends_with("ing")) {
+        return false;
+    }
+    let window_has = |list: &[&str], n: usize| (t1..(t1 + n).min(v.t1)).any(|i| any_of(v.lw(i), list));
+    match lower {
+        "attack" | "attacks" => {
+            !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
+                && !any_of(next, &["helicopter", "helicopters", "aircraft", "jets", "jet", "drone", "drones", "submarine", "submarines", "dog", "dogs", "vessel", "vessels", "ads", ","])
+        }
+        "war" | "warfare" => next == "broke" || next == "erupted",
+        "fall" => next == "of",
+        "march" | "marches" => !v.tx(t0).starts_with('M'), // "March" is the month
+        "pocket" => any_of(next, &["of", "around", "near"]),
+        "draft" => v.kind(t1) != Some(TokenKind::Word) || any_of(next, &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"]),
+        "call" => !any_of(next, &["for", "on", "to", "up", "off", "sign"]) && any_of(prev, &["a", "the", "phone", "telephone", "video", "hour-long", "lengthy"]),
+        "fire" | "fires" | "fired" | "firing" => {
+            any_of(next, &["at", "on", "upon", "missiles", "rockets", "shells", "drones", "artillery", "mortars", "bullets", "shots", "into"])
+                || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 5))
+                || any_of(prev, &["under", "opened", "open", "heavy", "artillery", "mortar", "enemy", "returned"])
+        }
+        "launched" | "launch" | "launches" | "launching" => window_has(ATTACK_OBJECTS, 4) || (t1..(t1 + 4).min(v.t1)).any(|i| v.numbers.iter().any(|p| p.start_tok == i)) && window_has(ATTACK_OBJECTS, 6),
+        "strike" | "strikes" => !any_of(prev, &["hunger", "general", "on", "workers'", "rail"]) && next != "a",
+        "target" | "targets" => next_is_object && !any_of(prev, &["legitimate", "military", "civilian", "key", "a", "the", "its", "their", "main"]),
+        "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" => next_is_object && !prev_is_number && !any_of(prev, &["artillery", "of", "the", "a", "cluster", "mortar", "tank", "million", "billion", "thousand"]),
+        "combat" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)) || next == "operations",
+        "engaged" => next != "in" && next != "with",
+        "engagement" | "engagements" => !any_of(prev, &["diplomatic", "economic"]),
+        "received" => v.is_capitalised(t1) || (next == "the" && v.is_title(t1 + 1)),
+        "concluded" => next != "that" && !any_of(next, &[",", "."]),
+        "asked" | "request" | "requested" => !any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"]) || next == "for" && prev != "was",
+        "pressed" | "pressing" => any_of(next, &["for", "ahead", "on"]) || v.is_capitalised(t1),
+        "alleged" => next == "that" || v.kind(t1) != Some(TokenKind::Word),
+        "deal" | "deals" => next != "with" && prev != "great",
+        "host" | "hosts" => next != "of",
+        "conference" => !any_of(prev, &["press", "news"]),
+        "advanced" | "advance" | "advances" | "advancing" => {
+            prev != "in" && (v.kind(t1) != Some(TokenKind::Word) || any_of(next, PREPOSITIONS) || any_of(next, &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"]))
+        }
+        "entered" => !any_of(next, &["into", "office", "force", "service"]) && (v.is_capitalised(t1) || next == "the"),
+        "occupied" | "occupy" | "occupies" | "occupying" => {
+            !any_of(prev, &["temporarily", "the"]) && (v.is_capitalised(t1) || any_of(next, &["the", "a", "parts", "much", "most", "part", "large", "positions"]))
+        }
+        "occupation" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)),
+        "surrounding" | "surrounded" | "surround" => v.is_capitalised(t1) || next == "the" || any_of(prev, AUX),
+        "push" => !any_of(next, &["for", "to", "back"]) && !any_of(prev, &["to", "will", "would", "could"]),
+        "aid" => !any_of(next, &["workers", "worker", "agency", "agencies", "group", "groups", "organisation", "organisations", "organization", "organizations", "officials", "chief"]) && prev != "first",
+        "death" => !any_of(next, &["penalty", "sentence", "threats", "threat", "row"]),
+        "sentence" => any_of(prev, &["prison", "jail", "a", "his", "her", "the", "life", "year"]) || prev.ends_with("-year"),
+        "freeze" | "froze" | "frozen" | "freezing" => !any_of(prev, &["a", "the"]) && !any_of(next, &["conflict", "temperatures", "weather", "cold"]),
+        "disabled" => !any_of(next, &["people", "persons", "children", "veterans"]),
+        "dying" => prev != "the",
+        "executed" => !any_of(next, &["the plan", "plan", "order", "orders", "a plan"]),
+        "supplies" => true,
+        "supply" | "supplying" | "supplied" if any_of(next, &["route", "routes", "line", "lines", "chain", "chains", "depot", "depots", "problems", "shortages"]) => false,
+        "water supply" => any_of(prev, &["cut", "cuts", "disrupted", "no", "without"]) || any_of(next, &["was", "were", "is", "has", "had"]) && any_of(next2, &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"]),
+        "trip" | "visit" | "visits" => !any_of(prev, &["state-sponsored"]),
+        "rubble" | "ruins" | "wreckage" => !any_of(prev2, &["under", "beneath", "from", "through"]) && !any_of(prev, &["under", "beneath", "from", "through"]),
+        "freed" => !(t1..(t1 + 4).min(v.t1)).any(|i| any_of(v.lw(i), &["prisoners", "hostages", "fighters", "soldiers", "civilians", "people", "servicemen", "children", "pows", "detainees", "captives", "sailors", "journalists", "him", "her", "them"])),
+        "toll" => prev == "death" || any_of(next, &["rose", "has", "had", "climbed", "stands", "stood", "reached", "of", "is", "was", "increased", "jumped", "risen"]),
+        "losses" => !any_of(prev, &["economic", "financial", "revenue", "job"]),
+        "missing" => !any_of(next, &["out", "from", "the", "link", "piece", "pieces"]),
+        _ if trig.event_type == "AID" && trig.verb => {
+            // "provided details", "sent a letter": only with something given
+            window_has(AID_OBJECTS, 7) || (t1..(t1 + 4).min(v.t1)).any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
+        }
+        _ => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Clauses
+
+/// Mark clause ids: boundaries at ";", ":", a dash, ", and"/", but"/", while", relative
+/// ", which"/", who", and the attribution spans.
+fn assign_clauses(v: &mut View, attributions: &[Attribution], hits: &[Hit]) {
+    let n = v.t1 - v.t0;
+    let mut clause = 0u32;
+    let mut i = 0;
+    while i < n {
+        let tok = v.t0 + i;
+        if attributions.iter().any(|a| tok >= a.t0 && tok < a.t1) {
+            v.clause[i] = NO_CLAUSE;
+            if i + 1 < n && !attributions.iter().any(|a| tok + 1 >= a.t0 && tok + 1 < a.t1) {
+                clause += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let t = v.lw(tok).to_string();
+        let next = v.lw(tok + 1).to_string();
+        let hard = matches!(t.as_str(), ";" | ":" | "(" | ")") || (t == "-" && v.kind(tok) == Some(TokenKind::Punct) && tok > v.t0 && v.tokens[tok].start > v.tokens[tok - 1].end);
+        let comma_split = t == "," && matches!(next.as_str(), "and" | "but" | "while" | "whereas" | "although" | "though" | "which" | "who" | "where" | "as" | "when" | "after" | "before" | "meanwhile");
+        // A subordinate clause with a verb of its own: "… after Russian drones struck …".
+        let subordinate = matches!(t.as_str(), "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where")
+            && verb_ahead(v, tok + 1, hits);
+        let bare_split = matches!(t.as_str(), "but" | "while" | "whereas" | "although") || subordinate;
+        if hard || comma_split {
+            v.clause[i] = NO_CLAUSE;
+            clause += 1;
+        } else if bare_split {
+            clause += 1;
+            v.clause[i] = NO_CLAUSE;
+        } else {
+            v.clause[i] = clause;
+        }
+        i += 1;
+    }
+}
+
+/// A lexicon verb within five words, with no punctuation before it.
+fn verb_ahead(v: &View, from: usize, hits: &[Hit]) -> bool {
+    let mut i = from;
+    while i < v.t1 && i < from + 5 {
+        if hits.iter().any(|h| h.t0 == i && h.verb) {
+            return true;
+        }
+        if !matches!(v.kind(i), Some(TokenKind::Word) | Some(TokenKind::Number)) {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------
+// Events of one sentence
+
+/// An event being built: its trigger, the casualty triggers folded into it, and counts.
+struct Draft {
+    hit: Hit,
+    casualties: Vec<Hit>,
+    absorbed: Vec<Hit>,
+}
+
+fn sentence_events(v: &mut View, quotes: &[Quote]) -> Vec<Event> {
+    let mut hits = find_triggers(v);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let attributions = args::attributions(v, quotes, &hits);
+    assign_clauses(v, &attributions, &hits);
+    let v: &View = v;
+    let cands = args::candidates(v, &hits);
+    hits.retain(|h| v.clause_of(h.t0) != NO_CLAUSE);
+    for h in hits.iter_mut() {
+        h.clause = v.clause_of(h.t0);
+        h.verb = args::reads_as_verb(v, &cands, h);
+    }
+    let drafts = merge(v, hits.clone());
+    let dates = slots::sentence_dates(v);
+    let source = args::sentence_source(v, &attributions, quotes);
+    // Numbers that count casualties are no quantity of any event of the sentence.
+    let mut casualty_numbers: Vec<usize> = drafts
+        .iter()
+        .flat_map(|d| d.casualties.iter())
+        .filter_map(|c| slots::casualty_count(v, c).and_then(|(_, tok)| tok))
+        .collect();
+    casualty_numbers.sort_unstable();
+    drafts.iter().map(|d| build_event(v, &cands, &hits, d, &dates, &source, quotes, &casualty_numbers)).collect()
+}
+
+/// Fold verb+noun pairs of one type, and casualty words into their attack.
+fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for h in hits {
+        // Verb and noun of the same type close together: "signed an agreement", "pledged … aid".
+        if let Some(last) = drafts.last_mut() {
+            let close = h.t0 <= last.hit.t1 + 6
+                && h.clause == last.hit.clause
+                && (last.hit.t1..h.t0).all(|k| matches!(v.kind(k), Some(TokenKind::Word) | Some(TokenKind::Number)) || v.numbers.iter().any(|p| p.start_tok <= k && k < p.end_tok))
+                && h.event_type != "CASUALTIES";
+            let purpose = h.verb && last.hit.verb && h.t0 > v.t0 && v.lw(h.t0 - 1) == "to" && h.clause == last.hit.clause;
+            if purpose && h.event_type == last.hit.event_type && !h.is_casualty() {
+                last.absorbed.push(h);
+                continue;
+            }
+            if close && h.event_type == last.hit.event_type && h.verb != last.hit.verb && !h.is_casualty() {
+                if h.verb {
+                    let noun = std::mem::replace(&mut last.hit, h);
+                    last.absorbed.push(noun);
+                } else {
+                    last.absorbed.push(h);
+                }
+                continue;
+            }
+        }
+        drafts.push(Draft { hit: h, casualties: Vec::new(), absorbed: Vec::new() });
+    }
+    // Casualty words attach to the nearest attack or fight of their clause.
+    let mut kept: Vec<Draft> = Vec::new();
+    let mut pending: Vec<Hit> = Vec::new();
+    for d in drafts {
+        if d.hit.is_casualty() {
+            pending.push(d.hit);
+        } else {
+            kept.push(d);
+        }
+    }
+    let mut lone: Vec<Hit> = Vec::new();
+    for c in pending {
+        let host = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.hit.is_host() && d.hit.clause == c.clause)
+            .min_by_key(|(_, d)| {
+                // before the casualty word first, then the closest
+                let after = d.hit.t0 > c.t0;
+                (after, if after { d.hit.t0 - c.t0 } else { c.t0 - d.hit.t0 })
+            })
+            .map(|(i, _)| i);
+        match host {
+            Some(i) => kept[i].casualties.push(c),
+            None => lone.push(c),
+        }
+    }
+    // Casualty words without an attack: one CASUALTIES event per clause ("3 dead and 10
+    // injured"), unless a count would be overwritten.
+    let mut groups: Vec<Draft> = Vec::new();
+    for c in lone {
+        let slot_taken = |g: &Draft| g.casualties.iter().any(|x| x.subtype == c.subtype && slots::casualty_count(v, x).is_some());
+        match groups.iter_mut().find(|g| g.hit.clause == c.clause && !slot_taken(g)) {
+            Some(g) => g.casualties.push(c),
+            None => groups.push(Draft { hit: c.clone(), casualties: vec![c], absorbed: Vec::new() }),
+        }
+    }
+    kept.extend(groups);
+    kept.sort_by_key(|d| d.hit.start);
+    kept
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usize, Days, String)], source: &Option<Argument>, quotes: &[Quote], casualty_numbers: &[usize]) -> Event {
+    let h = &d.hit;
+    let mut roles = args::roles(v, cands, h, hits);
+    // A folded noun may carry what the verb lacks: "pledged $2 billion in aid to Ukraine".
+    for noun in &d.absorbed {
+        let extra = args::roles(v, cands, noun, hits);
+        if roles.target.is_none() && extra.target.is_some() {
+            roles.target = extra.target;
+            roles.target_cand = extra.target_cand;
+        }
+        if roles.actor.is_none() && extra.actor.is_some() {
+            roles.actor = extra.actor;
+            roles.actor_cands = extra.actor_cands;
+        }
+    }
+    let (location, geo) = args::location(v, cands, h, &roles);
+    // Counts
+    let mut killed = None;
+    let mut injured = None;
+    let mut used_numbers: Vec<usize> = casualty_numbers.to_vec();
+    for c in &d.casualties {
+        if let Some((count, number_tok)) = slots::casualty_count(v, c) {
+            let slot = if c.subtype.as_deref() == Some("wounded") { &mut injured } else { &mut killed };
+            if slot.is_none() {
+                *slot = count;
+            }
+            used_numbers.extend(number_tok);
+        }
+    }
+    used_numbers.sort_unstable();
+    let quantity = if h.event_type == "CASUALTIES" && h.subtype.as_deref() != Some("captured") && h.subtype.as_deref() != Some("missing") {
+        None
+    } else {
+        slots::quantity(v, h, &used_numbers, hits)
+    };
+    let modality = slots::modality(v, h);
+    let (date, date_text) = slots::nearest_date(v, h, dates);
+    // Source: the quote the trigger sits in, else the sentence's attribution.
+    let in_quote = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.start <= h.start && h.end <= q.end)
+        .min_by_key(|(_, q)| q.end - q.start);
+    let (source, quote_id) = match in_quote {
+        Some((i, q)) => (q.speaker.as_ref().map(args::speaker_argument), Some(i as u32)),
+        None => (source.clone(), None),
+    };
+    let mut actor = roles.actor;
+    if actor.is_none() && roles.pronoun_subject {
+        actor = source.clone();
+    }
+    Event {
+        start: h.start,
+        end: h.end,
+        sentence: v.index,
+        event_type: h.event_type.clone(),
+        subtype: h.subtype.clone(),
+        actor,
+        target: roles.target,
+        location,
+        geo: geo.unwrap_or_else(Geo::default),
+        date,
+        date_text,
+        killed,
+        injured,
+        quantity,
+        modality,
+        source,
+        quote_id,
+    }
+}

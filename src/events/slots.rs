@@ -1,0 +1,452 @@
+//! Event slots read off the words around the trigger: casualty counts, the quantity,
+//! modality and the date.
+use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, NO_CLAUSE};
+use crate::lexicon::PhraseMatcher;
+use crate::model::{Days, Label, Modality, TokenKind};
+use crate::numbers::NumberPhrase;
+use std::sync::OnceLock;
+
+fn any_of(w: &str, list: &[&str]) -> bool {
+    list.contains(&w)
+}
+
+// ---------------------------------------------------------------------------------------
+// Casualties
+
+/// Nouns for people that casualty counts count ("5 civilians", "a child").
+const PERSON_NOUNS: &[&str] = &[
+    "people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "servicemen",
+    "serviceman", "troops", "children", "child", "kids", "women", "woman", "men", "man",
+    "residents", "resident", "fighters", "fighter", "officers", "officer", "workers", "worker",
+    "journalists", "journalist", "volunteers", "volunteer", "police", "policemen", "policeman",
+    "members", "member", "pensioners", "pensioner", "teenagers", "teenager", "boy", "boys", "girl",
+    "girls", "babies", "baby", "passengers", "passenger", "patients", "medics", "medic", "doctors",
+    "doctor", "firefighters", "firefighter", "rescuers", "rescuer", "guards", "guard", "marines",
+    "paratroopers", "mercenaries", "militants", "prisoners", "inmates", "others", "adults",
+    "infants", "infant", "individuals", "crew", "sailors", "sailor", "pilots", "pilot", "victims",
+    "employees", "staff", "villagers", "servicemembers", "personnel", "occupants", "attackers",
+    "defenders", "invaders", "recruits", "conscripts", "more",
+];
+/// Words between a casualty noun and its number: "the death toll has risen to 20".
+const TOLL_FILLERS: &[&str] = &[
+    "has", "have", "had", "rose", "risen", "climbed", "increased", "jumped", "reached", "stands",
+    "stood", "now", "to", "at", "of", "is", "was", "grew", "hit", "passed", "exceeded",
+    "surpassed", "topped", "rises", "climbs", "reaches", "stood", "already",
+];
+/// Casualty words that are adjectives or nouns: their count usually comes first
+/// ("3 dead", "20 deaths"); verbs take theirs after ("killed 5").
+const COUNT_BEFORE: &[&str] = &[
+    "dead", "injured", "wounded", "hurt", "deaths", "death", "casualties", "fatalities", "bodies",
+    "corpses", "killings", "injuries", "missing", "losses", "killed in action",
+];
+
+fn person_noun(w: &str) -> bool {
+    any_of(w, PERSON_NOUNS)
+}
+
+fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
+    v.numbers.iter().find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
+}
+
+fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
+    v.numbers.iter().find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
+}
+
+fn as_count(p: &NumberPhrase) -> Option<u32> {
+    p.value.filter(|x| x.is_finite() && *x >= 0.0 && *x < 4e9).map(|x| x.round() as u32)
+}
+
+/// Count after the trigger: "killed at least 5 civilians", "killing a child", "toll rose to 20".
+fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usize>)> {
+    let mut i = h.t1;
+    if toll {
+        let mut skipped = 0;
+        while skipped < 5 && any_of(v.lw(i), TOLL_FILLERS) && v.clause_of(i) == h.clause {
+            i += 1;
+            skipped += 1;
+        }
+    }
+    if v.clause_of(i) != h.clause {
+        return None;
+    }
+    if let Some(p) = number_starting_at(v, i) {
+        return Some((as_count(p), Some(p.core_tok)));
+    }
+    // "killed a woman", "wounding an elderly man"
+    if any_of(v.lw(i), &["a", "an", "one"]) {
+        let mut j = i + 1;
+        while j < i + 3 && v.is_word(j) && !person_noun(v.lw(j)) && !is_function_word(v.lw(j)) {
+            j += 1;
+        }
+        if person_noun(v.lw(j)) && !v.lw(j).ends_with('s') || matches!(v.lw(j), "person" | "child" | "woman" | "man") {
+            return Some((Some(1), None));
+        }
+    }
+    None
+}
+
+/// "The death toll from Saturday's strike on Dnipro has risen to 40": a number after
+/// "to"/"at"/"of" further on in the clause.
+fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+    let limit = (h.t1 + 12).min(v.t1);
+    (h.t1..limit)
+        .take_while(|&i| v.clause_of(i) == h.clause)
+        .filter(|&i| any_of(v.lw(i), &["to", "at", "of", "reached", "passed", "topped", "exceeded", "surpassed", "hit"]))
+        .find_map(|i| number_starting_at(v, i + 1).map(|p| (as_count(p), Some(p.core_tok))))
+}
+
+/// Count before the trigger: "5 people were killed", "12 were wounded", "two soldiers
+/// killed", "3 dead", "a child was killed", "dozens were killed".
+fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+    let mut j = h.t0; // exclusive end of what remains to the left
+    // auxiliaries and adverbs: "were reportedly", "have been", "are feared"
+    while j > v.t0 && v.clause_of(j - 1) == h.clause && (any_of(v.lw(j - 1), AUX) || any_of(v.lw(j - 1), ADVERBS) || any_of(v.lw(j - 1), &["who", "that", "later", "left"])) {
+        j -= 1;
+    }
+    // a parenthesis between count and verb: "11 people, including a child, were killed"
+    if j > v.t0 + 1 && v.lw(j - 1) == "," {
+        let open = (j.saturating_sub(10).max(v.t0)..j - 1).rev().find(|&k| v.lw(k) == ",");
+        if let Some(k) = open {
+            if any_of(v.lw(k + 1), &["including", "among", "mostly", "most", "many", "all", "some", "half", "mainly"]) {
+                j = k;
+            }
+        }
+    }
+    // the counted noun phrase: up to three words ending in a person noun
+    let noun_end = j;
+    let mut k = j;
+    let mut has_person = false;
+    while k > v.t0 && noun_end - k < 3 && v.clause_of(k - 1) == h.clause {
+        let w = v.lw(k - 1);
+        if v.kind(k - 1) != Some(TokenKind::Word) || is_function_word(w) || number_ending_at(v, k).is_some() {
+            break;
+        }
+        if k == noun_end && !person_noun(w) {
+            break; // the word next to the verb must be a person noun
+        }
+        has_person |= person_noun(w);
+        k -= 1;
+    }
+    if k < noun_end && !has_person {
+        return None;
+    }
+    if let Some(p) = number_ending_at(v, k) {
+        if v.clause_of(p.start_tok) == h.clause || v.clause_of(p.start_tok) == NO_CLAUSE {
+            return Some((as_count(p), Some(p.core_tok)));
+        }
+    }
+    // "a child was killed", "one person died"
+    if k < noun_end && k > v.t0 && any_of(v.lw(k - 1), &["a", "an", "one"]) && !v.lw(noun_end - 1).ends_with('s') {
+        return Some((Some(1), None));
+    }
+    None
+}
+
+/// The count of a casualty trigger: Some((value, number token)) when a count is attached
+/// (value None for "dozens"), None when there is none.
+pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+    let lower = v.slice(h.t0, h.t1).to_lowercase();
+    let toll = lower.contains("toll") || lower == "body count";
+    if toll {
+        return count_after(v, h, true).or_else(|| toll_further_on(v, h)).or_else(|| count_before(v, h));
+    }
+    let passive = h.t0 > v.t0 && {
+        let mut i = h.t0;
+        let mut found = false;
+        while i > v.t0 && h.t0 - i < 3 {
+            i -= 1;
+            let w = v.lw(i);
+            if any_of(w, &["was", "were", "been", "are", "is", "being"]) {
+                found = true;
+                break;
+            }
+            if !any_of(w, ADVERBS) {
+                break;
+            }
+        }
+        found
+    };
+    if passive || any_of(lower.as_str(), COUNT_BEFORE) {
+        count_before(v, h).or_else(|| count_after(v, h, false))
+    } else {
+        count_after(v, h, false).or_else(|| count_before(v, h))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Quantity
+
+/// "10000 soldiers", "3.6 million refugees", "$2 billion": the number nearest the trigger
+/// (after a verb, before a noun first) and the words it counts. `used` (sorted) holds the
+/// number tokens that already count casualties.
+pub(crate) fn quantity(v: &View, h: &Hit, used: &[usize], hits: &[Hit]) -> Option<String> {
+    // numbers are in text order: look only at the few around the trigger
+    let lo = v.numbers.partition_point(|p| p.end_tok + 4 < h.t0);
+    let hi = v.numbers.partition_point(|p| p.start_tok <= h.t1 + 6);
+    let near = &v.numbers[lo..hi.max(lo)];
+    let usable = |p: &&NumberPhrase| {
+        used.binary_search(&p.core_tok).is_err()
+            && matches!(p.label, Label::Cardinal | Label::Money | Label::Quantity)
+            && v.clause_of(p.start_tok) == h.clause
+            && !(p.start_tok < h.t1 && h.t0 < p.end_tok)
+    };
+    let after = near.iter().filter(usable).filter(|p| p.start_tok >= h.t1 && p.start_tok <= h.t1 + 6).min_by_key(|p| p.start_tok);
+    let before = near.iter().filter(usable).filter(|p| p.end_tok <= h.t0 && p.end_tok + 4 >= h.t0).max_by_key(|p| p.end_tok);
+    let p = if h.verb { after.or(before) } else { before.or(after) }?;
+    // the counted words: up to three, ending at a plural or before a function word
+    let mut e = p.end_tok;
+    if p.value.is_none() && v.lw(e) == "of" {
+        e += 1; // "thousands of residents"
+    }
+    if p.label == Label::Cardinal {
+        // the counted words end at a plural noun ("10,000 soldiers", "50 Leopard tanks") or at
+        // the trigger itself ("3.6 million refugees"); otherwise the number stands alone
+        let mut k = e;
+        while k < v.t1 && k < e + 3 && v.clause_of(k) == h.clause {
+            let w = v.lw(k);
+            let own = h.t0 <= k && k < h.t1;
+            let other_trigger = hits.iter().any(|o| o.t0 <= k && k < o.t1) && !own;
+            if !(v.kind(k) == Some(TokenKind::Word) || v.kind(k) == Some(TokenKind::Number)) || is_function_word(w) || any_of(w, DETERMINERS) || other_trigger {
+                break;
+            }
+            if own {
+                if k == e || h.t0 == e {
+                    e = h.t1;
+                }
+                break;
+            }
+            k += 1;
+            if w.ends_with('s') && !w.ends_with("ss") && w.len() > 2 {
+                e = k;
+                break;
+            }
+        }
+    }
+    Some(v.slice(p.start_tok, e).to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// Modality
+
+/// Words that may stand between a negation and its trigger.
+const NEGATION_GAP: &[&str] = &[
+    "be", "been", "to", "any", "immediate", "reports", "report", "of", "confirmed", "further",
+    "new", "major", "serious", "significant", "civilian", "military", "yet", "will", "would",
+    "could", "can", "did", "do", "does", "plan", "plans", "intention", "intend", "direct",
+    "large-scale", "full-scale", "other", "more", "casualties",
+];
+/// Verbs whose infinitive complement has not happened: "urged X to send".
+const WISH_VERBS: &[&str] = &[
+    "urged", "urge", "urges", "urging", "asked", "asks", "called", "calls", "demanded",
+    "demands", "wants", "want", "wanted", "seeks", "seek", "sought", "ready", "willing",
+    "pressed", "pressing", "appealed", "requested", "needs", "need", "hopes", "hoped", "hope",
+    "tried", "trying", "tries", "attempt", "attempted", "attempting", "offered", "proposed",
+];
+
+/// Markers used when `data/modality.tsv` lacks them (and on top of it).
+const MARKERS: &[(&str, Modality)] = &[
+    ("denied", Modality::Negated),
+    ("deny", Modality::Negated),
+    ("denies", Modality::Negated),
+    ("denying", Modality::Negated),
+    ("rejected claims", Modality::Negated),
+    ("dismissed claims", Modality::Negated),
+    ("dismissed reports", Modality::Negated),
+    ("refuted", Modality::Negated),
+    ("ruled out", Modality::Negated),
+    ("rules out", Modality::Negated),
+    ("refused to", Modality::Negated),
+    ("refuses to", Modality::Negated),
+    ("refusing to", Modality::Negated),
+    ("failed to", Modality::Negated),
+    ("no longer", Modality::Negated),
+    ("not rule out", Modality::Hypothetical),
+    ("not ruling out", Modality::Hypothetical),
+    ("not ruled out", Modality::Hypothetical),
+    ("won't rule out", Modality::Hypothetical),
+    ("reportedly", Modality::Hedged),
+    ("allegedly", Modality::Hedged),
+    ("alleged", Modality::Hedged),
+    ("apparently", Modality::Hedged),
+    ("apparent", Modality::Hedged),
+    ("purportedly", Modality::Hedged),
+    ("purported", Modality::Hedged),
+    ("appears to", Modality::Hedged),
+    ("appeared to", Modality::Hedged),
+    ("appear to", Modality::Hedged),
+    ("seems to", Modality::Hedged),
+    ("seemed to", Modality::Hedged),
+    ("if confirmed", Modality::Hedged),
+    ("unconfirmed", Modality::Hedged),
+    ("unverified", Modality::Hedged),
+    ("suspected", Modality::Hedged),
+    ("possibly", Modality::Hedged),
+    ("probably", Modality::Hedged),
+    ("presumably", Modality::Hedged),
+    ("may have", Modality::Hedged),
+    ("might have", Modality::Hedged),
+    ("could have", Modality::Hedged),
+    ("is believed to", Modality::Hedged),
+    ("are believed to", Modality::Hedged),
+    ("was believed to", Modality::Hedged),
+    ("were believed to", Modality::Hedged),
+    ("is thought to", Modality::Hedged),
+    ("are thought to", Modality::Hedged),
+    ("said to have", Modality::Hedged),
+    ("claimed to", Modality::Hedged),
+    ("claims to", Modality::Hedged),
+    ("reports of", Modality::Hedged),
+    ("feared", Modality::Hedged),
+    ("will", Modality::Planned),
+    ("'ll", Modality::Planned),
+    ("plans to", Modality::Planned),
+    ("plan to", Modality::Planned),
+    ("planned", Modality::Planned),
+    ("planning to", Modality::Planned),
+    ("intends to", Modality::Planned),
+    ("intend to", Modality::Planned),
+    ("is set to", Modality::Planned),
+    ("are set to", Modality::Planned),
+    ("is expected to", Modality::Planned),
+    ("are expected to", Modality::Planned),
+    ("scheduled", Modality::Planned),
+    ("is due to", Modality::Planned),
+    ("are due to", Modality::Planned),
+    ("going to", Modality::Planned),
+    ("aims to", Modality::Planned),
+    ("prepares to", Modality::Planned),
+    ("preparing to", Modality::Planned),
+    ("promised to", Modality::Planned),
+    ("vowed to", Modality::Planned),
+    ("pledged to", Modality::Planned),
+    ("upcoming", Modality::Planned),
+    ("if", Modality::Hypothetical),
+    ("unless", Modality::Hypothetical),
+    ("could", Modality::Hypothetical),
+    ("might", Modality::Hypothetical),
+    ("may", Modality::Hypothetical),
+    ("would", Modality::Hypothetical),
+    ("should", Modality::Hypothetical),
+    ("in case", Modality::Hypothetical),
+    ("in the event of", Modality::Hypothetical),
+    ("threatened to", Modality::Hypothetical),
+    ("threatens to", Modality::Hypothetical),
+    ("threatening to", Modality::Hypothetical),
+    ("possible", Modality::Hypothetical),
+    ("potential", Modality::Hypothetical),
+    ("whether", Modality::Hypothetical),
+];
+
+fn builtin_markers() -> &'static PhraseMatcher<Modality> {
+    static CELL: OnceLock<PhraseMatcher<Modality>> = OnceLock::new();
+    CELL.get_or_init(|| PhraseMatcher::new(MARKERS.iter().map(|(p, m)| (p.to_string(), *m)).collect()))
+}
+
+fn rank(m: Modality) -> u8 {
+    match m {
+        Modality::Negated => 4,
+        Modality::Hypothetical => 3,
+        Modality::Planned => 2,
+        Modality::Hedged => 1,
+        Modality::Asserted => 0,
+    }
+}
+
+/// Words that deny what follows at any distance in the clause ("denied that its forces
+/// had shelled").
+fn is_denial(phrase: &str) -> bool {
+    let p = phrase.to_lowercase();
+    p.starts_with("den") || p.starts_with("rejected") || p.starts_with("dismissed") || p.starts_with("refuted") || p.starts_with("rul")
+}
+
+/// Modality of a trigger from the markers before it (up to 12 tokens, not across ";"), a
+/// short negation right before it, and "if confirmed"/"reportedly" just after it.
+pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
+    let mut scope = h.t0;
+    while scope > v.t0 && h.t0 - scope < 12 && !matches!(v.lw(scope - 1), ";" | ":" | "but" | "while" | "whereas") {
+        scope -= 1;
+    }
+    let mut best = Modality::Asserted;
+    let mut consider = |m: Modality| {
+        if rank(m) > rank(best) {
+            best = m;
+        }
+    };
+    // Short negation: "not", "no", "never", "didn't" within four tokens, with nothing but
+    // auxiliaries, adverbs and determiners between ("did not attack", "no reports of
+    // casualties"; not "has not commented on the losses").
+    for i in h.t0.saturating_sub(4).max(scope)..h.t0 {
+        let w = v.lw(i);
+        if any_of(w, &["not", "no", "never", "cannot", "neither", "nor", "without"]) || w.ends_with("n't") {
+            let clear = (i + 1..h.t0).all(|k| {
+                let x = v.lw(k);
+                any_of(x, AUX) || any_of(x, ADVERBS) || any_of(x, DETERMINERS) || x.ends_with("ly") || v.kind(k) == Some(TokenKind::Number)
+                    || any_of(x, NEGATION_GAP)
+            });
+            if clear {
+                consider(Modality::Negated);
+            }
+        }
+    }
+    // "urged allies to supply", "wants to negotiate": an infinitive under a wish or demand
+    if h.t0 > scope && v.lw(h.t0 - 1) == "to" && (scope..h.t0).any(|k| any_of(v.lw(k), WISH_VERBS)) {
+        consider(Modality::Hypothetical);
+    }
+    let from = v.tokens[scope.min(h.t0)].start;
+    let matchers = [builtin_markers(), &v.res.modality];
+    for matcher in matchers {
+        for (s, e, m) in matcher.find_in(v.text, from.min(h.start), h.start) {
+            let marker_tok = v.ctx.token_at(e);
+            let dist = h.t0.saturating_sub(marker_tok);
+            let surface = &v.text[s..e];
+            // "May" in capitals mid-sentence is the month
+            if surface == "May" && s > v.tokens[v.t0].start {
+                continue;
+            }
+            match m {
+                Modality::Negated if !is_denial(surface) && dist > 4 => {}
+                _ => consider(*m),
+            }
+        }
+        // after the trigger: "… attacked, if confirmed" (within 30 tokens), "reportedly" (6)
+        let far = v.tokens[(h.t1 + 30).min(v.t1) - 1].end.max(h.end);
+        let near = v.tokens[(h.t1 + 6).min(v.t1) - 1].end.max(h.end);
+        for (s, e, m) in matcher.find_in(v.text, h.end, far) {
+            let surface = v.text[s..e].to_lowercase();
+            if surface == "if confirmed" || (*m == Modality::Hedged && s <= near && surface != "feared") {
+                consider(*m);
+            }
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+/// "2022-09-13" → days since the epoch; a month, a range or a time → None.
+pub(crate) use crate::dates::parse_iso_day;
+
+/// Full-day DATE mentions of the sentence: (token, day, text).
+pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
+    v.mentions
+        .iter()
+        .filter(|m| m.label == Label::Date)
+        .filter_map(|m| {
+            let day = parse_iso_day(m.value.as_deref()?.trim())?;
+            Some((v.ctx.token_at(m.start), day, v.text[m.start..m.end].to_string()))
+        })
+        .collect()
+}
+
+/// The date of the clause if it has one, else the nearest of the sentence.
+pub(crate) fn nearest_date(v: &View, h: &Hit, dates: &[(usize, Days, String)]) -> (Option<Days>, Option<String>) {
+    let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
+    let best = dates
+        .iter()
+        .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
+    match best {
+        Some((_, d, text)) => (Some(*d), Some(text.clone())),
+        None => (None, None),
+    }
+}

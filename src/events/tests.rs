@@ -1,0 +1,514 @@
+use super::*;
+use crate::lexicon::Resources;
+use crate::model::{Modality, QuoteKind, Segmented, Speaker};
+use crate::normalize;
+use crate::segment;
+
+/// A hand-made mention: the `nth` occurrence of `surface`.
+#[derive(Clone)]
+struct M {
+    surface: &'static str,
+    nth: usize,
+    label: Label,
+    canonical: Option<&'static str>,
+    id: Option<&'static str>,
+    geo: Option<(&'static str, f64, f64)>,
+    value: Option<&'static str>,
+}
+
+fn m(surface: &'static str, label: Label) -> M {
+    M { surface, nth: 0, label, canonical: Some(surface), id: None, geo: None, value: None }
+}
+fn place(surface: &'static str, id: &'static str, country: &'static str, lat: f64, lon: f64) -> M {
+    M { id: Some(id), geo: Some((country, lat, lon)), ..m(surface, Label::Gpe) }
+}
+fn date(surface: &'static str, value: &'static str) -> M {
+    M { value: Some(value), canonical: None, ..m(surface, Label::Date) }
+}
+fn norp(surface: &'static str, country: &'static str) -> M {
+    M { geo: Some((country, f64::NAN, f64::NAN)), id: None, ..m(surface, Label::Norp) }
+}
+
+fn izium() -> M {
+    place("Izium", "geonames:707292", "UA", 49.21, 37.25)
+}
+
+/// Byte span of the nth occurrence of `needle`.
+fn find(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let s = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} not in {text:?}")).0;
+    (s, s + needle.len())
+}
+
+struct Run {
+    text: String,
+    events: Vec<Event>,
+}
+
+fn run_with(text: &str, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>, published: Option<Days>) -> Run {
+    let res = Resources::shared();
+    let norm = normalize::normalize(text);
+    let seg: Segmented = segment::segment(&norm.text, &res.abbreviations);
+    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published };
+    let mentions: Vec<Mention> = marks
+        .iter()
+        .map(|mk| {
+            let (start, end) = find(&norm.text, mk.surface, mk.nth);
+            Mention {
+                start,
+                end,
+                sentence: ctx.sentence_of(start),
+                label: mk.label,
+                canonical: mk.canonical.map(str::to_string),
+                entity_id: mk.id.map(str::to_string).or_else(|| mk.canonical.map(|c| format!("test:{c}"))),
+                role: None,
+                geo: mk.geo.map_or(Geo::default(), |(c, lat, lon)| Geo {
+                    country: Some(c.to_string()),
+                    lat: (!lat.is_nan()).then_some(lat),
+                    lon: (!lon.is_nan()).then_some(lon),
+                }),
+                value: mk.value.map(str::to_string),
+                source: MentionSource::Lexicon,
+            }
+        })
+        .collect();
+    let qs = quotes(&norm.text);
+    let events = extract(&ctx, &mentions, &qs);
+    Run { text: norm.text.clone(), events }
+}
+
+fn run(text: &str, marks: &[M]) -> Run {
+    run_with(text, marks, |_| Vec::new(), Some(day("2022-09-13")))
+}
+
+fn day(iso: &str) -> Days {
+    slots::parse_iso_day(iso).expect("valid date")
+}
+
+impl Run {
+    fn trigger(&self, e: &Event) -> &str {
+        &self.text[e.start..e.end]
+    }
+    fn of_type(&self, t: &str) -> Vec<&Event> {
+        self.events.iter().filter(|e| e.event_type == t).collect()
+    }
+    fn one(&self, t: &str) -> &Event {
+        let found = self.of_type(t);
+        assert_eq!(found.len(), 1, "expected one {t} event, got {}", self.describe());
+        found[0]
+    }
+    fn describe(&self) -> String {
+        self.events
+            .iter()
+            .map(|e| {
+                format!(
+                    "\n  {} [{}] actor={:?} target={:?} loc={:?} killed={:?} injured={:?} qty={:?} mod={:?} src={:?} q={:?} date={:?}",
+                    e.event_type,
+                    self.trigger(e),
+                    e.actor.as_ref().map(|a| &a.text),
+                    e.target.as_ref().map(|a| &a.text),
+                    e.location.as_ref().map(|a| &a.text),
+                    e.killed,
+                    e.injured,
+                    e.quantity,
+                    e.modality,
+                    e.source.as_ref().map(|a| &a.text),
+                    e.quote_id,
+                    e.date
+                )
+            })
+            .collect()
+    }
+}
+
+fn text_of(a: &Option<Argument>) -> Option<&str> {
+    a.as_ref().map(|a| a.text.as_str())
+}
+
+const IZIUM_SENTENCE: &str = "On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12, the regional governor said.";
+
+fn check_izium_event(r: &Run) -> &Event {
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+    let e = &r.events[0];
+    assert_eq!(e.event_type, "ASSAULT");
+    assert_eq!(e.subtype.as_deref(), Some("shelling"));
+    assert_eq!(r.trigger(e), "shelling");
+    let loc = e.location.as_ref().expect("location");
+    assert_eq!(loc.text, "Izium");
+    assert_eq!(loc.entity_id.as_deref(), Some("geonames:707292"));
+    assert_eq!(e.geo.country.as_deref(), Some("UA"));
+    assert_eq!(e.geo.lat, Some(49.21));
+    assert_eq!(e.geo.lon, Some(37.25));
+    assert_eq!(e.date, Some(day("2022-09-13")));
+    assert_eq!(e.date_text.as_deref(), Some("Tuesday"));
+    assert_eq!(e.killed, Some(5));
+    assert_eq!(e.injured, Some(12));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert!(e.source.as_ref().map_or(false, |s| s.text.contains("governor")), "{}", r.describe());
+    e
+}
+
+#[test]
+fn acceptance_shelling_of_izium_source_from_the_cue() {
+    let r = run(IZIUM_SENTENCE, &[izium(), date("Tuesday", "2022-09-13")]);
+    let e = check_izium_event(&r);
+    assert_eq!(text_of(&e.source), Some("the regional governor"));
+    assert_eq!(e.quote_id, None);
+    assert_eq!(text_of(&e.target), Some("Izium"));
+}
+
+#[test]
+fn acceptance_shelling_of_izium_inside_a_quote() {
+    let quotes = |t: &str| {
+        let (start, _) = find(t, "On Tuesday", 0);
+        let (_, end) = find(t, "wounded 12", 0);
+        let (ss, se) = find(t, "the regional governor", 0);
+        vec![Quote {
+            start,
+            end,
+            sentence: 0,
+            kind: QuoteKind::Indirect,
+            speaker: Some(Speaker { text: "the regional governor".into(), canonical: None, entity_id: None, label: None, start: ss, end: se }),
+            cue: Some("say".into()),
+            confidence: 0.8,
+        }]
+    };
+    let r = run_with(IZIUM_SENTENCE, &[izium(), date("Tuesday", "2022-09-13")], quotes, Some(day("2022-09-13")));
+    let e = check_izium_event(&r);
+    assert_eq!(e.quote_id, Some(0));
+}
+
+#[test]
+fn passive_voice_puts_the_target_first_and_the_actor_after_by() {
+    let r = run("Kharkiv was shelled by Russian forces overnight.", &[place("Kharkiv", "geonames:706483", "UA", 50.0, 36.2), norp("Russian", "RU")]);
+    let e = r.one("ASSAULT");
+    assert_eq!(text_of(&e.target), Some("Kharkiv"), "{}", r.describe());
+    assert_eq!(text_of(&e.actor), Some("Russian forces"));
+    assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Russian"));
+    assert_eq!(text_of(&e.location), Some("Kharkiv"));
+}
+
+#[test]
+fn passive_with_a_plain_subject() {
+    let r = run("The power plant was shelled again on Monday.", &[]);
+    let e = r.one("ASSAULT");
+    assert_eq!(text_of(&e.target), Some("The power plant"), "{}", r.describe());
+}
+
+#[test]
+fn recapture_has_actor_target_and_place() {
+    let r = run("Ukrainian forces recaptured Lyman on Saturday.", &[norp("Ukrainian", "UA"), place("Lyman", "geonames:702658", "UA", 48.98, 37.8)]);
+    let e = r.one("SEIZE");
+    assert_eq!(text_of(&e.actor), Some("Ukrainian forces"), "{}", r.describe());
+    assert_eq!(text_of(&e.target), Some("Lyman"));
+    assert_eq!(text_of(&e.location), Some("Lyman"));
+    assert_eq!(e.geo.country.as_deref(), Some("UA"));
+}
+
+#[test]
+fn talks_between_two_parties_at_a_place() {
+    let marks = [
+        place("Russia", "geonames:2017370", "RU", 60.0, 100.0),
+        place("Ukraine", "geonames:690791", "UA", 49.0, 32.0),
+        place("Istanbul", "geonames:745044", "TR", 41.01, 28.95),
+    ];
+    let r = run("Russia and Ukraine held talks in Istanbul.", &marks);
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+    let e = &r.events[0];
+    assert!(e.event_type == "CONSULT" || e.event_type == "NEGOTIATE");
+    assert_eq!(text_of(&e.actor), Some("Russia"));
+    assert_eq!(text_of(&e.target), Some("Ukraine"));
+    assert_eq!(text_of(&e.location), Some("Istanbul"));
+    assert_eq!(e.geo.country.as_deref(), Some("TR"));
+    let r = run("Talks between Russia and Ukraine resumed in Istanbul.", &marks);
+    let e = &r.events[0];
+    assert_eq!((text_of(&e.actor), text_of(&e.target)), (Some("Russia"), Some("Ukraine")), "{}", r.describe());
+}
+
+#[test]
+fn denial_negates_the_event() {
+    let r = run("Moscow denied shelling the plant.", &[place("Moscow", "geonames:524901", "RU", 55.75, 37.6)]);
+    let e = r.one("ASSAULT");
+    assert_eq!(e.modality, Modality::Negated, "{}", r.describe());
+    assert_eq!(text_of(&e.actor), Some("Moscow"));
+    assert_eq!(text_of(&e.target), Some("the plant"));
+    let r = run("Russian troops did not attack the city.", &[norp("Russian", "RU")]);
+    assert_eq!(r.one("ASSAULT").modality, Modality::Negated, "{}", r.describe());
+}
+
+#[test]
+fn hedges_plans_and_conditions() {
+    let r = run("Russian forces reportedly shelled Kherson.", &[norp("Russian", "RU"), place("Kherson", "geonames:706448", "UA", 46.6, 32.6)]);
+    assert_eq!(r.one("ASSAULT").modality, Modality::Hedged, "{}", r.describe());
+    let r = run("The strike, if confirmed, would be the deadliest this year.", &[]);
+    assert_eq!(r.one("ASSAULT").modality, Modality::Hedged, "{}", r.describe());
+    let r = run("Zelensky will visit Washington next week.", &[m("Zelensky", Label::Person), place("Washington", "geonames:4140963", "US", 38.9, -77.0)]);
+    let e = r.one("CONSULT");
+    assert_eq!(e.modality, Modality::Planned, "{}", r.describe());
+    assert_eq!(text_of(&e.actor), Some("Zelensky"));
+    let r = run("If talks fail, Russia could launch a new offensive.", &[place("Russia", "geonames:2017370", "RU", 60.0, 100.0)]);
+    let e = r.one("FIGHT");
+    assert_eq!(e.modality, Modality::Hypothetical, "{}", r.describe());
+    assert_eq!(text_of(&e.actor), Some("Russia"));
+}
+
+#[test]
+fn blackouts_are_disruptions() {
+    let r = run("Blackouts hit Odesa after Russian drones struck a substation.", &[place("Odesa", "geonames:698740", "UA", 46.48, 30.73), norp("Russian", "RU")]);
+    let e = r.one("DISRUPT");
+    assert_eq!(text_of(&e.location), Some("Odesa"), "{}", r.describe());
+    let a = r.one("ASSAULT");
+    assert_eq!(text_of(&a.actor), Some("Russian drones"));
+}
+
+#[test]
+fn aid_with_its_amount_is_one_event() {
+    let marks = [place("United States", "geonames:6252001", "US", 39.8, -98.5), place("Ukraine", "geonames:690791", "UA", 49.0, 32.0)];
+    let r = run("The United States pledged $2 billion in military aid to Ukraine.", &marks);
+    let e = r.one("AID");
+    assert_eq!(e.quantity.as_deref(), Some("$2 billion"), "{}", r.describe());
+    assert_eq!(text_of(&e.actor), Some("United States"));
+    assert_eq!(text_of(&e.target), Some("Ukraine"));
+    assert!(e.location.is_none(), "an aid pledge has no place here: {}", r.describe());
+}
+
+#[test]
+fn quantities_count_soldiers_and_refugees() {
+    let r = run("Russia deployed 10,000 soldiers to the border.", &[place("Russia", "geonames:2017370", "RU", 60.0, 100.0)]);
+    assert_eq!(r.one("MOBILIZE").quantity.as_deref(), Some("10,000 soldiers"), "{}", r.describe());
+    let r = run("Some 3.6 million refugees have crossed into Poland.", &[place("Poland", "geonames:798544", "PL", 52.0, 20.0)]);
+    assert_eq!(r.one("DISPLACE").quantity.as_deref(), Some("Some 3.6 million refugees"), "{}", r.describe());
+}
+
+#[test]
+fn according_to_gives_the_source() {
+    let r = run("According to the Ukrainian military, Russian troops attacked Bakhmut.", &[norp("Ukrainian", "UA"), norp("Russian", "RU"), place("Bakhmut", "geonames:712165", "UA", 48.6, 38.0)]);
+    let e = r.one("ASSAULT");
+    assert_eq!(text_of(&e.source), Some("the Ukrainian military"), "{}", r.describe());
+    assert_eq!(text_of(&e.actor), Some("Russian troops"));
+    assert_eq!(text_of(&e.target), Some("Bakhmut"));
+}
+
+#[test]
+fn a_trigger_inside_a_quote_takes_the_quote() {
+    let text = "\"We repelled the attack on Avdiivka,\" the commander said.";
+    let quotes = |t: &str| {
+        let (start, end) = find(t, "We repelled the attack on Avdiivka,", 0);
+        let (ss, se) = find(t, "the commander", 0);
+        vec![Quote {
+            start,
+            end,
+            sentence: 0,
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker { text: "the commander".into(), canonical: None, entity_id: None, label: None, start: ss, end: se }),
+            cue: Some("say".into()),
+            confidence: 0.9,
+        }]
+    };
+    let r = run_with(text, &[place("Avdiivka", "geonames:713174", "UA", 48.14, 37.74)], quotes, None);
+    assert!(!r.events.is_empty(), "{}", r.describe());
+    for e in &r.events {
+        assert_eq!(e.quote_id, Some(0), "{}", r.describe());
+        assert_eq!(text_of(&e.source), Some("the commander"));
+    }
+    let a = r.one("ASSAULT");
+    assert_eq!(text_of(&a.target), Some("Avdiivka"));
+}
+
+#[test]
+fn casualties_without_an_attack_are_one_event() {
+    let r = run("Three civilians were killed and 10 injured in Kharkiv.", &[place("Kharkiv", "geonames:706483", "UA", 50.0, 36.2)]);
+    let e = r.one("CASUALTIES");
+    assert_eq!((e.killed, e.injured), (Some(3), Some(10)), "{}", r.describe());
+    assert_eq!(text_of(&e.location), Some("Kharkiv"));
+}
+
+#[test]
+fn casualty_counts_in_many_shapes() {
+    let cases: [(&str, Option<u32>, Option<u32>); 8] = [
+        ("A child was killed in the attack.", Some(1), None),
+        ("Dozens were killed overnight.", None, None),
+        ("The death toll rose to 20 on Friday.", Some(20), None),
+        ("The blast left 3 dead and 10 injured.", Some(3), Some(10)),
+        ("Two soldiers killed, four wounded.", Some(2), Some(4)),
+        ("Russian missiles hit the city, killing five people.", Some(5), None),
+        ("Twelve people were wounded by the shelling.", None, Some(12)),
+        ("The strike on three villages injured a woman.", None, Some(1)),
+    ];
+    for (text, killed, injured) in cases {
+        let r = run(text, &[]);
+        assert!(!r.events.is_empty(), "{text}");
+        let with_counts: Vec<&Event> = r.events.iter().filter(|e| e.killed.is_some() || e.injured.is_some()).collect();
+        let got = with_counts.first().map_or((None, None), |e| (e.killed, e.injured));
+        assert_eq!(got, (killed, injured), "{text}: {}", r.describe());
+    }
+}
+
+#[test]
+fn a_casualty_word_does_not_duplicate_the_attack() {
+    let r = run("A Russian missile strike killed 7 people in Zaporizhzhia.", &[norp("Russian", "RU"), place("Zaporizhzhia", "geonames:687700", "UA", 47.8, 35.2)]);
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+    let e = &r.events[0];
+    assert_eq!(e.event_type, "ASSAULT");
+    assert_eq!(text_of(&e.actor), Some("Russian"));
+    assert_eq!(e.killed, Some(7));
+    assert_eq!(e.quantity, None);
+}
+
+#[test]
+fn dates_are_inherited_within_a_paragraph() {
+    let text = "On Tuesday, shelling hit Izium. Two people died.\n\nFighting continued near Bakhmut.";
+    let r = run(text, &[izium(), date("Tuesday", "2022-09-13")]);
+    assert_eq!(r.events.len(), 3, "{}", r.describe());
+    assert_eq!(r.events[0].date, Some(day("2022-09-13")));
+    assert_eq!(r.events[1].event_type, "CASUALTIES");
+    assert_eq!(r.events[1].killed, Some(2));
+    assert_eq!(r.events[1].date, Some(day("2022-09-13")), "{}", r.describe());
+    assert_eq!(r.events[2].date, None, "another paragraph: {}", r.describe());
+}
+
+#[test]
+fn without_mentions_the_gazetteer_and_capitals_stand_in() {
+    let r = run("Russian forces shelled Kharkiv overnight, the governor said.", &[]);
+    let e = r.one("ASSAULT");
+    assert_eq!(text_of(&e.actor), Some("Russian forces"), "{}", r.describe());
+    assert_eq!(text_of(&e.target), Some("Kharkiv"));
+    assert_eq!(text_of(&e.location), Some("Kharkiv"));
+    assert_eq!(e.geo.country.as_deref(), Some("UA"));
+    assert!(e.geo.lat.is_some());
+    assert_eq!(text_of(&e.source), Some("the governor"));
+}
+
+#[test]
+fn non_events_are_left_alone() {
+    for text in [
+        "He died of a heart attack in 2019.",
+        "Aid workers opened a new office.",
+        "The occupied territories remain tense.",
+        "She sent a letter to the editor.",
+        "The war in Ukraine is in its second year.",
+        "The Security Council met in March.",
+    ] {
+        let marks = if text.contains("Security Council") { vec![m("Security Council", Label::Org)] } else { vec![] };
+        let r = run(text, &marks);
+        let bad: Vec<&Event> = r.events.iter().filter(|e| e.event_type != "CONSULT" && e.event_type != "CASUALTIES").collect();
+        assert!(bad.is_empty(), "{text}: {}", r.describe());
+    }
+    let r = run("He died of a heart attack.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty());
+}
+
+#[test]
+fn verb_and_noun_of_one_type_merge() {
+    let r = run("Kyiv and Warsaw signed a security agreement on Monday.", &[place("Kyiv", "geonames:703448", "UA", 50.45, 30.52), place("Warsaw", "geonames:756135", "PL", 52.2, 21.0)]);
+    let e = r.one("AGREE");
+    assert_eq!(r.trigger(e), "signed");
+    assert_eq!((text_of(&e.actor), text_of(&e.target)), (Some("Kyiv"), Some("Warsaw")), "{}", r.describe());
+}
+
+#[test]
+fn events_are_sorted_and_unique() {
+    let r = run("Drones attacked Kyiv. Russian shelling of Kherson continued; three people were killed.", &[]);
+    let starts: Vec<usize> = r.events.iter().map(|e| e.start).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(starts, sorted, "{}", r.describe());
+    // "three people were killed" is in its own clause: a separate casualty event
+    assert_eq!(r.of_type("CASUALTIES").len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn parse_iso_day_accepts_only_full_days() {
+    assert_eq!(slots::parse_iso_day("1970-01-01"), Some(0));
+    assert_eq!(slots::parse_iso_day("2022-09-13"), Some(19248));
+    for bad in ["2022-09", "2022-02-30", "13.09.2022", "", "2022-13-01", "2022-09-13T10:00"] {
+        assert_eq!(slots::parse_iso_day(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "",
+        "killed",
+        "\"",
+        "shelling of",
+        "according to",
+        ", said",
+        "Killed killed killed 5 5 5 by by by",
+        "The toll rose to",
+        "Russia and and and held talks between and",
+        "Обстріл Харкова 😀 shelling — attack… \"quoted\" ‘x’",
+        "A\n\nB shelled\n\nC",
+    ] {
+        let _ = run(text, &[]);
+        let _ = run_with(text, &[], |_| vec![Quote { start: 0, end: text.len(), sentence: 0, kind: QuoteKind::Direct, speaker: None, cue: None, confidence: 0.1 }], None);
+    }
+}
+
+
+#[test]
+fn gerund_after_of_takes_the_accused_as_actor() {
+    let marks = [place("Kyiv", "geonames:703448", "UA", 50.45, 30.52), place("Moscow", "geonames:524901", "RU", 55.75, 37.6)];
+    let r = run("Kyiv accused Moscow of deliberately targeting power plants.", &marks);
+    let e = r.one("ASSAULT");
+    assert_eq!(text_of(&e.actor), Some("Moscow"), "{}", r.describe());
+    assert_eq!(text_of(&e.target), Some("power plants"));
+    assert!(e.location.is_none(), "the accuser is no place: {}", r.describe());
+    let a = r.one("ACCUSE");
+    assert_eq!((text_of(&a.actor), text_of(&a.target)), (Some("Kyiv"), Some("Moscow")));
+}
+
+#[test]
+fn death_toll_of_an_earlier_strike() {
+    let r = run("The death toll from Saturday's strike on Dnipro has risen to 40, rescuers said.", &[place("Dnipro", "geonames:709930", "UA", 48.45, 34.98)]);
+    let e = r.one("ASSAULT");
+    assert_eq!(e.killed, Some(40), "{}", r.describe());
+    assert_eq!(text_of(&e.target), Some("Dnipro"));
+    assert_eq!(text_of(&e.source), Some("rescuers"));
+}
+
+#[test]
+fn counts_across_a_parenthesis() {
+    let r = run("At least 9 people, including two children, were killed in Kramatorsk.", &[place("Kramatorsk", "geonames:704147", "UA", 48.72, 37.56)]);
+    let e = r.one("CASUALTIES");
+    assert_eq!(e.killed, Some(9), "{}", r.describe());
+}
+
+#[test]
+fn names_that_look_like_cues_or_triggers_are_names() {
+    // "States" is no cue, "live-fire" no attack, "attack helicopters" no attack
+    let r = run("The United States held a live-fire drill with attack helicopters near Lviv.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+    assert!(r.events.iter().all(|e| e.source.is_none()), "{}", r.describe());
+}
+
+#[test]
+fn aid_goes_to_the_recipient_and_wishes_are_hypothetical() {
+    let r = run("Zelensky urged Western allies to supply more air defence systems to Ukraine.", &[m("Zelensky", Label::Person), place("Ukraine", "geonames:690791", "UA", 49.0, 32.0)]);
+    let aid = r.one("AID");
+    assert_eq!(aid.modality, Modality::Hypothetical, "{}", r.describe());
+    assert_eq!(text_of(&aid.actor), Some("Western allies"));
+    assert_eq!(text_of(&aid.target), Some("Ukraine"));
+    let demand = r.one("DEMAND");
+    assert_eq!(text_of(&demand.actor), Some("Zelensky"));
+}
+
+#[test]
+fn a_participle_clause_shares_the_main_subject() {
+    let r = run("Ukrainian troops pushed east after recapturing Kupiansk.", &[norp("Ukrainian", "UA"), place("Kupiansk", "geonames:704422", "UA", 49.7, 37.6)]);
+    let e = r.one("SEIZE");
+    assert_eq!(text_of(&e.actor), Some("Ukrainian troops"), "{}", r.describe());
+    assert_eq!(text_of(&e.location), Some("Kupiansk"));
+}
+
+#[test]
+fn a_run_on_sentence_stays_fast() {
+    let piece = "Russian forces shelled Kharkiv, killing 3 people, the governor said, and ";
+    let text: String = piece.repeat(400) + "the shelling went on.";
+    let start = std::time::Instant::now();
+    let r = run(&text, &[]);
+    assert!(r.events.len() >= 400);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
