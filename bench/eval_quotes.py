@@ -21,6 +21,12 @@ Two match criteria:
            punctuation at both ends (and a leading complementizer "that", which PolNeAR
            puts in Content and newsframe leaves out), internal whitespace collapsed.
            One-to-one.
+  /piece   PolNeAR joins a quote interrupted by its attribution ("X," he said, "Y.")
+           into one discontinuous content; a system returning the two parts as two
+           quotes can never match it exactly. overlap30/piece and exact/piece count a
+           prediction right when it matches one piece of a gold content, and a gold
+           quote found when its pieces are (together >= 30 % of its tokens covered;
+           every piece matched exactly by its own prediction).
 
 Speaker accuracy, among gold quotes that have a Source and are matched (the best
 overlapping prediction): the predicted speaker mention overlaps the gold Source span, or
@@ -207,8 +213,17 @@ def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> Dict[str, float]:
 
 
 def score(docs: List[dict], preds: Dict[str, List[dict]], direct: bool, examples: Optional[dict] = None) -> dict:
-    """Score one gold set (all or direct) with both criteria."""
-    ov_tp_p = ov_tp_g = ex_tp = n_p = n_g = 0
+    """Score one gold set (all or direct) with the overlap and exact criteria.
+
+    ``overlap30`` and ``exact`` compare each prediction with a gold quote's whole content.
+    PolNeAR joins a quote interrupted by its attribution ("X," he said, "Y.") into one
+    discontinuous content, which a system that returns the two parts as two quotes can
+    never match exactly and whose first part may cover < 30 % of it; the ``/piece``
+    variants count a prediction right when it matches one piece of a gold content
+    (≥ 30 % of the piece's tokens, or exactly), and a gold quote found when its pieces
+    are (together ≥ 30 % of its tokens covered; every piece matched exactly).
+    """
+    c = Counter()
     spk_n = spk_ok = spk_none = 0
     by_kind_n: Counter = Counter()
     by_kind_ok: Counter = Counter()
@@ -218,27 +233,37 @@ def score(docs: List[dict], preds: Dict[str, List[dict]], direct: bool, examples
         ps = [p for p in preds.get(d["id"], []) if (p["kind"] == "direct" or not direct)]
         idx = DocIndex(text)
         gtoks = [idx.tokens(g["content"]) for g in golds]
+        gpieces = [[idx.tokens([pc]) for pc in g["content"]] for g in golds]
         ptoks = [idx.tokens([(p["start"], p["end"])]) for p in ps]
-        n_p += len(ps)
-        n_g += len(golds)
-        # overlap criterion
+        c["n_p"] += len(ps)
+        c["n_g"] += len(golds)
         p_ok = [False] * len(ps)
+        p_ok_piece = [False] * len(ps)
         for gi, g in enumerate(golds):
             gt = gtoks[gi]
+            if not gt:
+                continue
             best, best_ov = None, 0.0
+            covered = set()
             for pi, pt in enumerate(ptoks):
-                if not gt:
+                inter = gt & pt
+                if not inter:
                     continue
-                ov = len(gt & pt) / len(gt)
+                ov = len(inter) / len(gt)
                 if ov >= OVERLAP:
-                    p_ok[pi] = True
+                    p_ok[pi] = p_ok_piece[pi] = True
                     if ov > best_ov:
                         best, best_ov = pi, ov
+                if any(pc and len(pc & pt) / len(pc) >= OVERLAP for pc in gpieces[gi]):
+                    p_ok_piece[pi] = True
+                    covered |= inter
+            if len(covered) / len(gt) >= OVERLAP or best is not None:
+                c["ov_piece_tp_g"] += 1
             if best is None:
                 if examples is not None:
                     examples.setdefault("missed", []).append((d["id"], g["content_text"], g["source_text"]))
                 continue
-            ov_tp_g += 1
+            c["ov_tp_g"] += 1
             if g["source"] is not None:
                 spk_n += 1
                 p = ps[best]
@@ -259,19 +284,39 @@ def score(docs: List[dict], preds: Dict[str, List[dict]], direct: bool, examples
         for pi, p in enumerate(ps):
             by_kind_n[p["kind"]] += 1
             by_kind_ok[p["kind"]] += p_ok[pi]
-            if not p_ok[pi] and examples is not None:
+            if not p_ok_piece[pi] and examples is not None:
                 examples.setdefault("false", []).append((d["id"], p["kind"], p["text"], p["speaker"]))
-        ov_tp_p += sum(p_ok)
-        # exact criterion (one-to-one on normalised text)
+        c["ov_tp_p"] += sum(p_ok)
+        c["ov_piece_tp_p"] += sum(p_ok_piece)
+        # exact: whole content (one-to-one on normalised text)
         gnorm = Counter(norm_text(g["content_text"]) for g in golds)
-        for p in ps:
-            k = norm_text(p["text"] or "")
+        pnorm = [norm_text(p["text"] or "") for p in ps]
+        for k in pnorm:
             if k and gnorm[k] > 0:
                 gnorm[k] -= 1
-                ex_tp += 1
+                c["ex_tp"] += 1
+        # exact per piece: a gold is found when its whole text or each of its pieces is
+        # a distinct, not yet used prediction
+        unused = Counter(k for k in pnorm if k)
+        for g in golds:
+            whole = norm_text(g["content_text"])
+            if unused[whole] > 0:
+                unused[whole] -= 1
+                c["ex_piece_tp_g"] += 1
+                c["ex_piece_tp_p"] += 1
+                continue
+            pieces = [norm_text(text[s_:e_]) for s_, e_ in g["content"]]
+            need = Counter(pieces)
+            if len(pieces) > 1 and all(k and unused[k] >= n for k, n in need.items()):
+                unused.subtract(need)
+                c["ex_piece_tp_g"] += 1
+                c["ex_piece_tp_p"] += len(pieces)
+    n_p, n_g = c["n_p"], c["n_g"]
     out = {
-        "overlap30": prf(ov_tp_p, n_p, ov_tp_g, n_g),
-        "exact": prf(ex_tp, n_p, ex_tp, n_g),
+        "overlap30": prf(c["ov_tp_p"], n_p, c["ov_tp_g"], n_g),
+        "overlap30/piece": prf(c["ov_piece_tp_p"], n_p, c["ov_piece_tp_g"], n_g),
+        "exact": prf(c["ex_tp"], n_p, c["ex_tp"], n_g),
+        "exact/piece": prf(c["ex_piece_tp_p"], n_p, c["ex_piece_tp_g"], n_g),
         "speaker_accuracy": round(spk_ok / spk_n, 4) if spk_n else None,
         "speaker_n": spk_n,
         "speaker_missing": spk_none,
@@ -338,14 +383,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"PolNeAR {args.split}: {len(docs)} documents, {n_att} gold attributions ({n_dir} direct)")
     print(f"newsframe {getattr(nf, '__version__', '?')}: {len(q)} quotes predicted {dict(sorted(kinds.items()))} in {elapsed:.2f} s")
     print()
-    hdr = f"{'gold set':8} {'match':9} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}  speaker acc (n)"
+    hdr = f"{'gold set':8} {'match':15} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}  speaker acc (n)"
     print(hdr)
     print("-" * len(hdr))
     for name, s in (("all", all_s), ("direct", dir_s)):
-        for crit in ("overlap30", "exact"):
+        for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece"):
             m = s[crit]
             spk = f"{s['speaker_accuracy']:.3f} ({s['speaker_n']})" if crit == "overlap30" and s["speaker_accuracy"] is not None else ""
-            print(f"{name:8} {crit:9} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['n_pred']:6d} {m['n_gold']:6d}  {spk}")
+            print(f"{name:8} {crit:15} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['n_pred']:6d} {m['n_gold']:6d}  {spk}")
     print()
     print("precision (overlap30) of predictions by kind vs all gold:",
           ", ".join(f"{k} {v['precision']:.3f} (n={v['n']})" for k, v in all_s["precision_by_kind"].items()))

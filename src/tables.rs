@@ -132,7 +132,15 @@ pub fn quotes(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame>
             text.push(map.original(q.start, q.end));
             kind.push(q.kind.as_str());
             let sp = q.speaker.as_ref();
-            speaker.push(sp.map(|s| s.text.as_str()));
+            // The speaker's surface comes from the original text unless it was resolved from
+            // a pronoun (then it is the antecedent's name).
+            speaker.push(sp.map(|s| {
+                if r.text.get(s.start..s.end) == Some(s.text.as_str()) {
+                    map.original(s.start, s.end)
+                } else {
+                    s.text.as_str()
+                }
+            }));
             speaker_canonical.push(sp.and_then(|s| s.canonical.as_deref()));
             speaker_entity_id.push(sp.and_then(|s| s.entity_id.as_deref()));
             speaker_label.push(sp.and_then(|s| s.label.map(|l| l.as_str())));
