@@ -17,7 +17,7 @@ use crate::pipeline::DocContext;
 
 /// Words that may stand inside a name between capitalised words ("Institute for the Study
 /// of War", "Abu Bakr al Baghdadi", "Ursula von der Leyen").
-const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le", "on"];
+const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le"];
 
 /// Prepositions after which an unknown capitalised word is most likely a place.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "around", "from", "into", "towards", "toward", "across", "through"];
@@ -115,6 +115,23 @@ fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
         let w = w.to_lowercase();
         PLACE_PREPOSITIONS.contains(&w.as_str()) || PLACE_NOUNS.contains(&w.as_str()) || w == "of"
     })
+}
+
+/// Share of a sentence's words that start with a capital.
+fn capitalised_share(ctx: &DocContext, s: &Sentence) -> f64 {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in s.tok_start..s.tok_end {
+        if ctx.seg.tokens[i].kind == TokenKind::Word && ctx.token_text(i) != "'s" {
+            words += 1;
+            if first_char_upper(ctx.token_text(i)) {
+                caps += 1;
+            }
+        }
+    }
+    if words < 3 {
+        return 0.0;
+    }
+    caps as f64 / words as f64
 }
 
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
@@ -255,8 +272,13 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
         ctx.res.cues.get(&rest[..next_word_end]).is_some()
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
+    // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
+    // nothing: only a title, a known given name or an organisation head word count.
+    let shouting = capitalised_share(ctx, s) > 0.6;
     let label = if person_by_title && looks_like_name || known_first && n >= 2 {
         Label::Person
+    } else if shouting {
+        return None;
     } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         Label::Org
     } else if followed_by_cue && looks_like_name {
@@ -457,6 +479,19 @@ mod tests {
         assert_eq!(y.1, Label::Person);
         assert_eq!(y.2, None);
         assert_eq!(find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(), Some("Defence Minister"));
+    }
+
+    #[test]
+    fn headlines_in_capitals_are_not_full_of_names() {
+        let ms = run("RUSSIAN STRIKES HIT POWER GRID AS WINTER NEARS\nShelling Kills Five Civilians In Izium\nText follows.");
+        assert!(ms.iter().all(|m| m.1 != Label::Org && m.1 != Label::Person), "{ms:?}");
+        assert!(find(&ms, "Izium").is_some());
+    }
+
+    #[test]
+    fn a_date_after_a_name_is_not_part_of_it() {
+        let ms = run("Defence Minister Oleksandr Hrytsenko on Tuesday ruled out talks.");
+        assert!(find(&ms, "Oleksandr Hrytsenko").is_some(), "{ms:?}");
     }
 
     #[test]

@@ -337,6 +337,8 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         }
         "war" | "warfare" => next == "broke" || next == "erupted",
         "fall" => next == "of",
+        // "Sign up for our newsletter" is no agreement.
+        "sign" | "signs" | "signed" | "signing" => !any_of(next, &["up", "in", "off"]),
         "march" | "marches" => !v.tx(t0).starts_with('M'), // "March" is the month
         "pocket" => any_of(next, &["of", "around", "near"]),
         "draft" => v.kind(t1) != Some(TokenKind::Word) || any_of(next, &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"]),

@@ -477,6 +477,8 @@ fn counts_across_a_parenthesis() {
 
 #[test]
 fn names_that_look_like_cues_or_triggers_are_names() {
+    // a newsletter promo is no agreement
+    assert!(run("Sign up for our morning briefing.", &[]).events.is_empty());
     // "States" is no cue, "live-fire" no attack, "attack helicopters" no attack
     let r = run("The United States held a live-fire drill with attack helicopters near Lviv.", &[]);
     assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
