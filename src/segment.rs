@@ -303,8 +303,12 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
         }
         i += 1;
     }
+    let mut sentences = split_datelines(text, &tokens, sentences);
     // Headlines, captions, datelines: a whole line that does not end in punctuation.
     for s in sentences.iter_mut() {
+        if s.headline {
+            continue;
+        }
         let line_start = text[..s.start].rfind('\n').map_or(0, |p| p + 1);
         let alone_on_line = text[line_start..s.start].trim().is_empty()
             && text[s.end..].split('\n').next().map_or(true, |rest| rest.trim().is_empty());
@@ -316,6 +320,53 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
         s.headline = alone_on_line && ends_open && s.tok_end - s.tok_start <= 30;
     }
     Segmented { tokens, sentences, paragraphs }
+}
+
+/// A wire-copy dateline ("KYIV, Nov 25 (Reuters) - ", "LONDON (AP) — ") opening a
+/// paragraph becomes a sentence of its own (flagged like a headline), so that the story's
+/// first sentence starts where the story does.
+fn split_datelines(text: &str, tokens: &[Token], sentences: Vec<Sentence>) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut prev_para = u32::MAX;
+    for s in sentences {
+        let first_in_para = s.paragraph != prev_para;
+        prev_para = s.paragraph;
+        if first_in_para {
+            if let Some(cut) = dateline_end(text, tokens, &s) {
+                out.push(Sentence { end: tokens[cut - 1].end, tok_end: cut, headline: true, ..s });
+                out.push(Sentence { start: tokens[cut].start, tok_start: cut, ..s });
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Token index just after the dateline's dash, when the sentence opens with one.
+fn dateline_end(text: &str, tokens: &[Token], s: &Sentence) -> Option<usize> {
+    let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let first = tok(s.tok_start);
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let limit = (s.tok_start + 14).min(s.tok_end.saturating_sub(1));
+    let mut saw_comma_or_paren = false;
+    for i in s.tok_start + 1..limit {
+        let t = tok(i);
+        if t == "," || t == ")" {
+            saw_comma_or_paren = true;
+        }
+        let spaced = tokens[i].start > tokens[i - 1].end && tokens[i + 1].start > tokens[i].end;
+        if tokens[i].kind == TokenKind::Punct && t.starts_with('-') && spaced && saw_comma_or_paren {
+            return Some(i + 1);
+        }
+        if matches!(t, "." | "!" | "?") {
+            return None;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -365,10 +416,23 @@ mod tests {
     fn headline_without_stop_is_its_own_sentence() {
         let text = "Shelling hits Kharkiv overnight\nKYIV, Sept 13 - Russian forces shelled the city. Five died.";
         let seg = segment(text, &abbrev());
-        assert_eq!(seg.sentences.len(), 3);
+        // headline, dateline, two sentences
+        assert_eq!(seg.sentences.len(), 4);
         assert!(seg.sentences[0].headline);
-        assert!(!seg.sentences[1].headline);
+        assert!(seg.sentences[1].headline);
+        assert!(!seg.sentences[2].headline);
         assert_eq!(seg.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn datelines_are_their_own_sentence() {
+        let text = "KYIV, Nov 25 (Reuters) - Power was back on Friday, officials said.\nLONDON (AP) - Talks went on.";
+        assert_eq!(
+            sents(text),
+            vec!["KYIV, Nov 25 (Reuters) -", "Power was back on Friday, officials said.", "LONDON (AP) -", "Talks went on."]
+        );
+        assert!(segment(text, &abbrev()).sentences[0].headline);
+        assert_eq!(sents("NATO said - in a statement - that it would act.").len(), 1);
     }
 
     #[test]
