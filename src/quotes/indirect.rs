@@ -111,9 +111,13 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
 fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    if lo >= hi || !opens_like_clause(v, lo) {
+    if lo >= hi {
         return None;
     }
+    // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
+    // governor said"); what must not happen is that the adverbial alone is the clause
+    // ("At the debate, X said ...").
+    let adverbial_end = if opens_like_clause(v, lo) { None } else { (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi)) };
     let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue) {
         // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
         let mut k = g.tok_start;
@@ -134,6 +138,9 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
         let after = g.tok_end;
         (end, g, after)
     };
+    if adverbial_end.map_or(false, |a| end <= a + 1) {
+        return None;
+    }
     if short_tail(v, after, hi) {
         // "CLAUSE, X said (on Tuesday)." or "A, X said, B" with a short B
         let n = tail_words(v, after, hi).unwrap_or(0);

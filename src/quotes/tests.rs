@@ -651,3 +651,14 @@ fn scorer_regions(chars: &[char]) -> Vec<(usize, usize)> {
     regions
 }
 
+
+#[test]
+fn trailing_attribution_after_an_opening_adverbial() {
+    let (t, qs) = run("On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12, the regional governor said.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(&t[qs[0].start..qs[0].end], "On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12");
+    assert_eq!(speaker_text(&qs[0]), Some("the regional governor"));
+    // the adverbial alone is no reported clause
+    let (_, qs) = run("At the debate, the senator said little.");
+    assert!(qs.is_empty());
+}
