@@ -117,21 +117,25 @@ fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
     })
 }
 
-/// Share of a sentence's words that start with a capital.
-fn capitalised_share(ctx: &DocContext, s: &Sentence) -> f64 {
-    let (mut words, mut caps) = (0usize, 0usize);
+/// Shares of a sentence's words that start with a capital, and that are all capitals.
+fn capitalised_share(ctx: &DocContext, s: &Sentence) -> (f64, f64) {
+    let (mut words, mut caps, mut all_caps) = (0usize, 0usize, 0usize);
     for i in s.tok_start..s.tok_end {
         if ctx.seg.tokens[i].kind == TokenKind::Word && ctx.token_text(i) != "'s" {
+            let t = ctx.token_text(i);
             words += 1;
-            if first_char_upper(ctx.token_text(i)) {
+            if first_char_upper(t) {
                 caps += 1;
+            }
+            if is_all_caps(t) {
+                all_caps += 1;
             }
         }
     }
     if words < 3 {
-        return 0.0;
+        return (0.0, 0.0);
     }
-    caps as f64 / words as f64
+    (caps as f64 / words as f64, all_caps as f64 / words as f64)
 }
 
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
@@ -274,7 +278,8 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
-    let shouting = capitalised_share(ctx, s) > 0.6;
+    let (cap_share, all_caps_share) = capitalised_share(ctx, s);
+    let shouting = (s.headline && cap_share > 0.6) || all_caps_share > 0.5;
     let label = if person_by_title && looks_like_name || known_first && n >= 2 {
         Label::Person
     } else if shouting {
