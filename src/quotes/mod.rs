@@ -12,6 +12,7 @@
 //! 5. a last pass in text order resolves pronoun speakers and floating quotes against the
 //!    mentions and the speakers of earlier quotes.
 
+mod describe;
 mod direct;
 mod indirect;
 mod marks;
@@ -102,7 +103,9 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     let mut cands = direct::attribute(&v, &mi, &spans, &cues);
     let found = indirect::find(&v, &mi, &spans, &cues, &cands);
     cands.extend(found);
-    finalize(&v, &mi, cands)
+    let mut quotes = finalize(&v, &mi, cands);
+    describe::link_descriptions(ctx.text, mentions, &mut quotes);
+    quotes
 }
 
 /// True when byte offset `pos` lies inside the words of some quoted span.
