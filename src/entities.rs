@@ -23,6 +23,25 @@ const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "de", "du", "da", "di", "
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "around", "from", "into", "towards", "toward", "across", "through"];
 const PLACE_NOUNS: &[&str] = &["village", "town", "city", "settlement", "region", "district", "oblast", "province", "port", "suburb"];
 
+/// Capitalised words after a place name that keep it a place ("Kyiv Oblast", "Donetsk
+/// Airport"): a place name followed by one of these is not a person or a club.
+const PLACE_SUFFIXES: &[&str] = &[
+    "Oblast", "Region", "District", "Raion", "Rayon", "Province", "Governorate", "Krai", "County", "City", "Town", "Village",
+    "Airport", "Station", "Square", "Street", "Avenue", "Bridge", "Dam", "Plant", "Port", "Bay", "River", "Lake", "Valley",
+    "Highway", "Road", "Gate", "Palace", "Cathedral", "Stadium", "Arena", "Park", "Island", "Islands", "Peninsula", "Sea",
+    "Gulf", "Strait", "Canal", "Heights", "Base", "Prison", "Hospital", "Hotel", "Direction", "Axis", "Mountains", "Hills",
+    "Municipality", "Community", "Hromada", "Communique", "Agreement", "Accords", "Protocol", "Format", "Summit",
+];
+/// Words that make a place name a sports club: "Dynamo Kyiv", "Shakhtar Donetsk", "Leeds United".
+const CLUB_PREFIXES: &[&str] = &["Dynamo", "Dinamo", "Spartak", "Shakhtar", "Lokomotiv", "Zenit", "CSKA", "Zorya", "Real", "Sporting", "Olympique", "Inter", "FC", "AC", "SC"];
+const CLUB_SUFFIXES: &[&str] = &["United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "FC", "AFC", "CF"];
+/// Name particles that are also the names of small towns: "Abu Ammar", "Umm Ali".
+const NAME_PARTICLES: &[&str] = &["Abu", "Umm", "Ibn", "Bin", "Ben", "Abd", "Abdel"];
+/// Company suffixes: "X Corp of Y" is the company X from Y, not a company named after Y.
+const COMPANY_SUFFIXES: &[&str] = &["Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Holding", "Holdings", "Group", "Company"];
+/// Speech verbs after which a capitalised name closes the clause: "..., said Kowalski."
+const SAID_BEFORE_NAME: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "concluded", "recalled", "insisted", "stressed"];
+
 fn first_char_upper(s: &str) -> bool {
     s.chars().next().map_or(false, char::is_uppercase)
 }
@@ -209,6 +228,201 @@ fn role_start(ctx: &DocContext, s: &Sentence, title_start: usize) -> usize {
     start
 }
 
+/// A word shaped like a personal name: a capital, then lowercase letters (hyphens and
+/// apostrophes allowed), not an ordinary word, not a place suffix or organisation head.
+fn looks_like_surname(ctx: &DocContext, w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(c0) = chars.next() else { return false };
+    c0.is_uppercase()
+        && w.chars().count() >= 3
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        && !ctx.res.is_common_word(w)
+        && !ctx.res.org_heads.contains(w)
+        && !PLACE_SUFFIXES.contains(&w)
+}
+
+/// The first token of a run that can start a name: sentence-initial ordinary words
+/// ("After", "The") and connectors are skipped.
+fn name_start(ctx: &DocContext, s: &Sentence, a: usize, b: usize) -> usize {
+    let toks = &ctx.seg.tokens;
+    let mut a = a;
+    while a < b {
+        let t = ctx.token_text(a);
+        let initial = (s.tok_start..a).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number);
+        let drop = (initial && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t)) && !ctx.res.first_names.contains(t))
+            || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
+        if !drop {
+            break;
+        }
+        a += 1;
+    }
+    a
+}
+
+fn is_small_place(e: &Entry, max_population: u64) -> bool {
+    matches!(e.kind, EntryKind::City) && e.population < max_population
+}
+
+/// Rules for a whole capitalised run that holds lexicon places but is something else:
+/// - a given name before a town that is also a surname: "Matt Lawton", "Carla Sacramento";
+/// - a title before a small town's name: "King Sihanouk";
+/// - a small town's name that is also a given name or particle before a surname:
+///   "Abu Ammar", "Inga Babakova";
+/// - a sports club: "Dynamo Kyiv", "Leeds United", "San Francisco Giants".
+fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), inside: &[&(LexMatch, &Entry, MentionSource)], shouting: bool) -> Option<Mention> {
+    let toks = &ctx.seg.tokens;
+    if inside.is_empty() || !inside.iter().all(|(_, e, _)| e.label.is_place()) {
+        return None;
+    }
+    let mut a = name_start(ctx, s, run.0, run.1);
+    let b = run.1;
+    // Leading capitalised titles are the role ("Foreign Secretary Philip Hammond").
+    let mut role: Option<String> = None;
+    while a < b {
+        let pos = toks[a].start;
+        let Some((_, e, _)) = ctx.res.titles.find_in(ctx.text, pos, toks[b - 1].end).next().filter(|(st, _, _)| *st == pos && first_char_upper(ctx.token_text(a))) else { break };
+        role = Some(ctx.text[toks[run.0.max(name_start(ctx, s, run.0, run.1))].start..e].to_string());
+        a = ctx.token_at(e);
+    }
+    if a >= b || b - a > 4 || (a..b).any(|i| NAME_CONNECTORS.contains(&ctx.token_text(i))) {
+        return None;
+    }
+    let (start, end) = (toks[a].start, toks[b - 1].end);
+    if inside.iter().any(|(m, _, _)| m.start < start) {
+        return None;
+    }
+    let words: Vec<&str> = (a..b).map(|i| ctx.token_text(i)).collect();
+    let n = words.len();
+    let first_hit = inside[0];
+    let first_hit_tok = ctx.token_at(first_hit.0.start);
+    let hit_at = |i: usize| inside.iter().find(|(m, _, _)| ctx.token_at(m.start) == i);
+    // Sports clubs.
+    if role.is_none() && n >= 2 && (CLUB_PREFIXES.contains(&words[0]) && hit_at(a + 1).is_some() || CLUB_SUFFIXES.contains(&words[n - 1]) && first_hit_tok == a) {
+        return Some(rule_mention(start, end, sidx, Label::Org));
+    }
+    // A place name then capitalised plurals: "San Francisco Giants", "Kyiv Dynamos".
+    let last = words[n - 1];
+    // (Capitalised mid-sentence, so "Giants" or "Rangers" is a name even though common.)
+    let last_is_plural = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last.chars().skip(1).all(|c| c.is_lowercase())
+        && !PLACE_SUFFIXES.contains(&last)
+        && !ctx.res.org_heads.contains(last)
+        // "Curtis", "Roberts", "Paes": surnames, not team plurals ("Giants", "Yankees").
+        && !(last.ends_with("is") || last.ends_with("us") || last.ends_with("as") || last.ends_with("os") || (last.ends_with("es") && !last.ends_with("ees")))
+        && !ctx.res.first_names.contains(words[0])
+        && !ctx.res.first_names.contains(last.trim_end_matches('s'));
+    if role.is_none() && !shouting && n >= 2 && first_hit_tok == a && last_is_plural && hit_at(b - 1).is_none() && inside.iter().all(|(m, _, _)| m.end <= toks[b - 2].end) {
+        return Some(rule_mention(start, end, sidx, Label::Org));
+    }
+    let one_token_hits = inside.iter().all(|(m, _, _)| toks[ctx.token_at(m.start)].end == m.end);
+    if n < 2 || n > 3 || !one_token_hits {
+        return None;
+    }
+    let all_small = inside.iter().all(|(_, e, _)| is_small_place(e, u64::MAX) || e.kind == EntryKind::Location);
+    if !all_small {
+        return None;
+    }
+    // Every word is a name-like word or a town hit.
+    let namey = (a..b).all(|i| hit_at(i).is_some() || looks_like_surname(ctx, ctx.token_text(i)) || ctx.res.first_names.contains(ctx.token_text(i)));
+    if !namey {
+        return None;
+    }
+    let at_start = (s.tok_start..a).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number);
+    let given = |w: &str| ctx.res.first_names.contains(w) && (!ctx.res.ambiguous_first_names.contains(w) || !at_start);
+    let person = |role: Option<String>| {
+        let mut m = rule_mention(start, end, sidx, Label::Person);
+        m.role = role;
+        Some(m)
+    };
+    // Given name, then the town-surname.
+    if hit_at(a).is_none() && given(words[0]) {
+        return person(role);
+    }
+    // A small town that doubles as a given name or particle, then a surname.
+    let name_like_first = NAME_PARTICLES.contains(&words[0]) || ctx.res.first_names.contains(words[0]) || ctx.res.first_names.contains(words[1]);
+    if !shouting && name_like_first && hit_at(a).map_or(false, |(_, e, _)| is_small_place(e, 1_000_000)) && hit_at(a + 1).is_none() && looks_like_surname(ctx, words[1]) {
+        return person(role);
+    }
+    None
+}
+
+/// The capitalised words before "of [the]" + place name end in an organisation head:
+/// the organisation runs from the first of them to the end of the place name.
+fn org_of_place(ctx: &DocContext, s: &Sentence, sidx: u32, gap: (usize, usize), hit: &LexMatch, e: &Entry) -> Option<Mention> {
+    if !e.label.is_place() || gap.1 < gap.0 + 2 {
+        return None;
+    }
+    let mut k = gap.1;
+    if ctx.token_text(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < gap.0 + 2 || !matches!(ctx.token_text(k - 1), "of" | "for") || !ctx.res.org_heads.contains(ctx.token_text(k - 2)) || COMPANY_SUFFIXES.contains(&ctx.token_text(k - 2)) {
+        return None;
+    }
+    let head = k - 2;
+    // Back from the head over capitalised words that are not titles' persons.
+    let first = name_start(ctx, s, gap.0, head + 1);
+    let mut a = head;
+    while a > first && first_char_upper(ctx.token_text(a - 1)) {
+        a -= 1;
+    }
+    if a > head {
+        return None;
+    }
+    Some(rule_mention(ctx.seg.tokens[a].start, hit.end, sidx, Label::Org))
+}
+
+/// Is the run followed by "(ACRONYM)" whose letters are the initials of its words, in order?
+fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words: &[&str]) -> bool {
+    let rest = ctx.text[end..s.end].trim_start();
+    let Some(inner) = rest.strip_prefix('(') else { return false };
+    let Some(close) = inner.find(')') else { return false };
+    let acr = inner[..close].trim();
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.len() > 8 || !letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    if initials.first() != letters.first() {
+        return false;
+    }
+    // Every acronym letter is found among the initials, in order (a few letters may come
+    // from inside a word: "NATO", "SBU").
+    let mut i = 0;
+    let matched = letters.iter().filter(|&&c| {
+        while i < initials.len() {
+            i += 1;
+            if initials[i - 1] == c {
+                return true;
+            }
+        }
+        false
+    });
+    matched.count() * 2 >= letters.len() + 1
+}
+
+/// Is a speech verb the next word after `pos` ("Weber said", "Weber told reporters")?
+fn followed_by_speech(ctx: &DocContext, s: &Sentence, pos: usize) -> bool {
+    let rest = ctx.text[pos..s.end].trim_start_matches(' ');
+    let w_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let w = &rest[..w_end];
+    !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && ctx.res.cues.get(w).map_or(false, |c| c.kind == crate::lexicon::CueKind::Speech)
+}
+
+/// A title right before a small town's name makes it a surname: "King Sihanouk",
+/// "Colonel Bucha" (the capitalised title is inside the run).
+fn title_before_place(ctx: &DocContext, s: &Sentence, hit: &LexMatch, e: &Entry) -> Option<(usize, String)> {
+    if !is_small_place(e, 1_000_000) || ctx.text[hit.start..hit.end].contains(' ') {
+        return None;
+    }
+    let (ts, _, _) = title_before(ctx, s, hit.start)?;
+    let title = ctx.text[ts..hit.start].trim_end();
+    // Only a capitalised title written right before the name ("King", "Defence Minister").
+    (!title.is_empty() && title.split_whitespace().all(first_char_upper)).then(|| (ts, title.to_string()))
+}
+
 /// Classify a capitalised run nobody's lexicon knows. Returns the mention (possibly
 /// narrower than the run) or None.
 fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) -> Option<Mention> {
@@ -265,6 +479,10 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
     if ctx.res.org_heads.contains(last) && n >= 2 {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
+    // An acronym of the run in brackets right after it: "Bank Rozwoju Eksportu (BRE)".
+    if n >= 2 && role.is_none() && !ctx.res.first_names.contains(first) && acronym_follows(ctx, s, end, &words) {
+        return Some(rule_mention(start, end, sidx, Label::Org));
+    }
     let title_outside = if role.is_none() { title_before(ctx, s, start) } else { None };
     let person_by_title = role.is_some() && title_kind != Some(TitleKind::Office) || title_outside.as_ref().map_or(false, |t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
         || role.is_some();
@@ -276,6 +494,9 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
         ctx.res.cues.get(&rest[..next_word_end]).is_some()
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
+    // "..., said Kowalski." — a speech verb before a name that closes the clause.
+    let said_before = previous_word(ctx, start).map_or(false, |w| SAID_BEFORE_NAME.contains(&w))
+        && ctx.text[end..s.end].trim_start().chars().next().map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
     let (cap_share, all_caps_share) = capitalised_share(ctx, s);
@@ -286,7 +507,7 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
         return None;
     } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         Label::Org
-    } else if followed_by_cue && looks_like_name {
+    } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person
     } else if n <= 3 && looks_like_name && preceded_by_place_word(ctx, start) {
         Label::Gpe
@@ -354,6 +575,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             }
             j += 1;
         }
+        let shouting = capitalised_share(ctx, s) > 0.6;
         let mut sent_mentions: Vec<Mention> = Vec::new();
         for run in capitalised_runs(ctx, s) {
             let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
@@ -368,6 +590,10 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
                         continue;
                     }
                 }
+            }
+            if let Some(m) = run_over_places(ctx, s, sidx, run, &inside, shouting) {
+                sent_mentions.push(m);
+                continue;
             }
             // A one-word person key after a given name that is not this person's ("Yuri"
             // + "Danilov" when the lexicon knows Oleksiy Danilov) is somebody else.
@@ -386,8 +612,48 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             }
             // Lexicon hits stand; the capitalised stretches between them are classified.
             let mut cursor = run.0;
-            for (m, _, _) in inside.iter() {
+            for (m, e, _) in inside.iter() {
                 let hit_tok = ctx.token_at(m.start);
+                if hit_tok < cursor {
+                    continue;
+                }
+                // "National Bank of Poland", "Government of Iraq": an organisation named
+                // after its place.
+                if let Some(x) = org_of_place(ctx, s, sidx, (cursor, hit_tok), m, e) {
+                    sent_mentions.push(x);
+                    cursor = ctx.token_at(m.end);
+                    continue;
+                }
+                // "King Sihanouk": a title makes a small town's name a surname.
+                if !shouting {
+                    if let Some((ts, role)) = title_before_place(ctx, s, m, e) {
+                        if hit_tok > cursor {
+                            let title_tok = ctx.token_at(ts);
+                            if title_tok > cursor {
+                                if let Some(x) = classify_run(ctx, s, sidx, (cursor, title_tok)) {
+                                    sent_mentions.push(x);
+                                }
+                            }
+                        }
+                        // The name may go on: "President Tono Eitel".
+                        let mut end_tok = ctx.token_at(m.end);
+                        while end_tok < run.1 && end_tok < hit_tok + 3 && looks_like_surname(ctx, ctx.token_text(end_tok)) && !inside.iter().any(|(h, _, _)| ctx.token_at(h.start) == end_tok) {
+                            end_tok += 1;
+                        }
+                        let mut x = rule_mention(m.start, ctx.seg.tokens[end_tok - 1].end, sidx, Label::Person);
+                        x.role = Some(role);
+                        sent_mentions.push(x);
+                        cursor = end_tok;
+                        continue;
+                    }
+                }
+                // A small town's name before a speech verb is somebody's surname:
+                // "Weber said".
+                if !shouting && run.1 - run.0 == 1 && is_small_place(e, 300_000) && !preceded_by_place_word(ctx, m.start) && followed_by_speech(ctx, s, m.end) {
+                    sent_mentions.push(rule_mention(m.start, m.end, sidx, Label::Person));
+                    cursor = ctx.token_at(m.end);
+                    continue;
+                }
                 if hit_tok > cursor {
                     if let Some(x) = classify_run(ctx, s, sidx, (cursor, hit_tok)) {
                         sent_mentions.push(x);
@@ -504,5 +770,345 @@ mod tests {
         let ms = run("After the attack, Russian troops withdrew. The Pentagon said nothing.");
         assert!(find(&ms, "After").is_none());
         assert!(ms.iter().all(|m| !m.0.starts_with("The ")), "{ms:?}");
+    }
+
+    #[test]
+    fn given_name_before_a_town_name_is_a_person() {
+        let ms = run("The visitors scored late through Matt Lawton, and the coach praised Carla Sacramento.");
+        assert_eq!(find(&ms, "Matt Lawton").map(|m| m.1), Some(Label::Person), "{ms:?}");
+        assert_eq!(find(&ms, "Carla Sacramento").map(|m| m.1), Some(Label::Person), "{ms:?}");
+        assert!(find(&ms, "Lawton").is_none(), "{ms:?}");
+    }
+
+    #[test]
+    fn name_particle_town_before_a_surname_is_a_person() {
+        let ms = run("Police said the suspect Abu Ammar was held near the border.");
+        assert_eq!(find(&ms, "Abu Ammar").map(|m| m.1), Some(Label::Person), "{ms:?}");
+        // A region key stays a place.
+        let ms = run("Drones struck Kharkiv Oblast again overnight.");
+        assert_eq!(find(&ms, "Kharkiv Oblast").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    }
+
+    #[test]
+    fn capitalised_title_before_a_town_name_makes_a_surname() {
+        let ms = run("The exiled King Sihanouk returned to the capital on Monday.");
+        let k = find(&ms, "Sihanouk").unwrap_or_else(|| panic!("{ms:?}"));
+        assert_eq!(k.1, Label::Person);
+        assert_eq!(k.3.as_deref(), Some("King"));
+    }
+
+    #[test]
+    fn clubs_named_after_places_are_organisations() {
+        let ms = run("Dynamo Kyiv lost to Leeds United, while fans of the San Francisco Giants celebrated.");
+        assert_eq!(find(&ms, "Dynamo Kyiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
+        assert_eq!(find(&ms, "Leeds United").map(|m| m.1), Some(Label::Org), "{ms:?}");
+        assert_eq!(find(&ms, "San Francisco Giants").map(|m| m.1), Some(Label::Org), "{ms:?}");
+        // A plain place stays a place.
+        let ms = run("Shelling hit Kyiv on Friday and later Odesa.");
+        assert_eq!(find(&ms, "Kyiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    }
+
+    #[test]
+    fn organisation_head_of_a_place_is_one_organisation() {
+        let ms = run("The governor met the National Bank of Poland and the University of Kharkiv.");
+        assert_eq!(find(&ms, "National Bank of Poland").map(|m| m.1), Some(Label::Org), "{ms:?}");
+        assert_eq!(find(&ms, "University of Kharkiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
+        // A company "of" its home town is the company, then the town.
+        let ms = run("Shares of Brandwell Corp of Odesa rose.");
+        assert!(find(&ms, "Brandwell Corp of Odesa").is_none(), "{ms:?}");
+        assert_eq!(find(&ms, "Odesa").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    }
+
+    #[test]
+    fn acronym_in_brackets_marks_an_organisation() {
+        let ms = run("Auditors from the Grain Export Monitoring Bureaux (GEMB) arrived.");
+        assert_eq!(find(&ms, "Grain Export Monitoring Bureaux").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    }
+
+    #[test]
+    fn speech_verb_before_or_after_a_name() {
+        let ms = run("\"We will rebuild the bridge,\" said Kowalczyk. Weber said the talks had stalled.");
+        assert_eq!(find(&ms, "Kowalczyk").map(|m| m.1), Some(Label::Person), "{ms:?}");
+        assert_eq!(find(&ms, "Weber").map(|m| m.1), Some(Label::Person), "{ms:?}");
+        // Capitals that speak stay places.
+        let ms = run("Moscow said the talks had stalled.");
+        assert_eq!(find(&ms, "Moscow").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    }
+
+    #[test]
+    fn honorific_and_single_surname() {
+        let ms = run("Mr. Blenkowitz declined to comment, and Dr Marchetti agreed.");
+        assert_eq!(find(&ms, "Blenkowitz").map(|m| m.1), Some(Label::Person), "{ms:?}");
+        assert_eq!(find(&ms, "Marchetti").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    }
+
+    // ------------------------------------------------------------------ corpus scores
+
+    /// Gold or predicted span: doc-local char offsets and a label group.
+    type Span = (usize, usize, &'static str);
+
+    fn corpora_root() -> std::path::PathBuf {
+        std::env::var("NEWSFRAME_CORPORA").unwrap_or_else(|_| "/work/shared/corpora".into()).into()
+    }
+
+    /// CoNLL-2003 as (text, gold spans): tokens joined by spaces, sentences by "\n"; IOB1/IOB2.
+    fn load_conll(path: &std::path::Path) -> Option<Vec<(String, Vec<Span>)>> {
+        let raw = std::fs::read_to_string(path).ok()?;
+        let group = |l: &str| -> &'static str {
+            match l {
+                "PER" => "PER",
+                "LOC" => "LOC",
+                "ORG" => "ORG",
+                _ => "MISC",
+            }
+        };
+        let mut docs = Vec::new();
+        let mut sents: Vec<Vec<(String, String)>> = Vec::new();
+        let mut cur: Vec<(String, String)> = Vec::new();
+        let flush = |sents: &mut Vec<Vec<(String, String)>>, docs: &mut Vec<(String, Vec<Span>)>| {
+            if sents.is_empty() {
+                return;
+            }
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            let mut pos = 0usize; // chars
+            for (si, sent) in sents.iter().enumerate() {
+                if si > 0 {
+                    text.push('\n');
+                    pos += 1;
+                }
+                let mut open: Option<(String, usize)> = None;
+                let mut last_end = pos;
+                for (ti, (tok, tag)) in sent.iter().enumerate() {
+                    if ti > 0 {
+                        text.push(' ');
+                        pos += 1;
+                    }
+                    let (start, end) = (pos, pos + tok.chars().count());
+                    text.push_str(tok);
+                    pos = end;
+                    let (pref, lab) = match tag.split_once('-') {
+                        Some((p, l)) if tag != "O" => (p, Some(l)),
+                        _ => ("O", None),
+                    };
+                    if let Some((ol, os)) = &open {
+                        if pref != "I" || lab != Some(ol.as_str()) {
+                            spans.push((*os, last_end, group(ol)));
+                            open = None;
+                        }
+                    }
+                    if let (Some(l), None) = (lab, &open) {
+                        open = Some((l.to_string(), start));
+                    }
+                    last_end = end;
+                }
+                if let Some((ol, os)) = open {
+                    spans.push((os, last_end, group(&ol)));
+                }
+            }
+            docs.push((text, spans));
+            sents.clear();
+        };
+        for line in raw.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if !cur.is_empty() {
+                    sents.push(std::mem::take(&mut cur));
+                }
+                continue;
+            }
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if cols[0] == "-DOCSTART-" {
+                if !cur.is_empty() {
+                    sents.push(std::mem::take(&mut cur));
+                }
+                flush(&mut sents, &mut docs);
+                continue;
+            }
+            cur.push((cols[0].to_string(), cols.last().filter(|_| cols.len() > 1).unwrap_or(&"O").to_string()));
+        }
+        if !cur.is_empty() {
+            sents.push(cur);
+        }
+        flush(&mut sents, &mut docs);
+        Some(docs)
+    }
+
+    /// re3d: every source folder; several rows on one span keep the most confident.
+    fn load_re3d(root: &std::path::Path) -> Option<Vec<(String, Vec<Span>)>> {
+        use std::collections::HashMap;
+        let mut folders: Vec<_> = std::fs::read_dir(root).ok()?.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("documents.json").exists()).collect();
+        folders.sort();
+        let num = |v: &serde_json::Value| -> f64 {
+            match v {
+                serde_json::Value::Number(n) => n.as_f64().unwrap_or(0.0),
+                serde_json::Value::String(s) => s.parse().unwrap_or(0.0),
+                serde_json::Value::Object(o) => o.values().next().map_or(0.0, |x| x.as_str().and_then(|s| s.parse().ok()).or_else(|| x.as_f64()).unwrap_or(0.0)),
+                _ => 1.0,
+            }
+        };
+        let group = |t: &str| -> Option<&'static str> {
+            Some(match t {
+                "Person" => "Person",
+                "Location" => "Location",
+                "Organisation" => "Organisation",
+                "Nationality" => "Nationality",
+                _ => return None,
+            })
+        };
+        let mut docs = Vec::new();
+        for f in folders {
+            let mut texts: Vec<(String, String)> = Vec::new();
+            for line in std::fs::read_to_string(f.join("documents.json")).ok()?.lines().filter(|l| !l.trim().is_empty()) {
+                let Ok(o) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                texts.push((o["_id"].as_str().unwrap_or("").to_string(), o["text"].as_str().unwrap_or("").to_string()));
+            }
+            let mut best: HashMap<(String, usize, usize), (f64, &'static str)> = HashMap::new();
+            for line in std::fs::read_to_string(f.join("entities.json")).unwrap_or_default().lines().filter(|l| !l.trim().is_empty()) {
+                let Ok(o) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                let key = (o["documentId"].as_str().unwrap_or("").to_string(), num(&o["begin"]) as usize, num(&o["end"]) as usize);
+                let conf = if o.get("confidence").is_some() { num(&o["confidence"]) } else { 1.0 };
+                let Some(g) = group(o["type"].as_str().unwrap_or("")) else {
+                    // Still claims the span (a more confident other type wins it).
+                    let e = best.entry(key).or_insert((conf, ""));
+                    if conf > e.0 {
+                        *e = (conf, "");
+                    }
+                    continue;
+                };
+                let e = best.entry(key).or_insert((f64::MIN, g));
+                if conf > e.0 {
+                    *e = (conf, g);
+                }
+            }
+            texts.sort();
+            for (id, text) in texts {
+                let mut spans: Vec<Span> = best.iter().filter(|((d, _, _), (_, g))| *d == id && !g.is_empty()).map(|((_, b, e), (_, g))| (*b, *e, *g)).collect();
+                spans.sort();
+                docs.push((text, spans));
+            }
+        }
+        Some(docs)
+    }
+
+    fn has_capital(chars: &[char], s: usize, e: usize) -> bool {
+        (s..e.min(chars.len())).any(|i| chars[i].is_uppercase() && (i == 0 || !chars[i - 1].is_alphanumeric()))
+    }
+
+    /// Run the pipeline on each text and score exact spans per group; prints a table and
+    /// SHOW=N examples of misses and false alarms. Returns micro F1.
+    fn score_corpus(name: &str, docs: &[(String, Vec<Span>)], map: fn(Label) -> Option<&'static str>, groups: &[&'static str], named_only: bool) -> f64 {
+        use std::collections::HashMap;
+        let res = Resources::shared();
+        let opts = crate::model::Options { quotes: false, events: false, ..Default::default() };
+        let show_n: usize = std::env::var("SHOW").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+        let mut tp: HashMap<&str, usize> = HashMap::new();
+        let mut np: HashMap<&str, usize> = HashMap::new();
+        let mut ng: HashMap<&str, usize> = HashMap::new();
+        let (mut fps, mut fns): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        let t0 = std::time::Instant::now();
+        for (text, gold) in docs {
+            let r = crate::pipeline::analyze(&crate::model::DocInput { text: Some(text), published: None, title: None }, &res, &opts);
+            let ci = crate::normalize::CharIndex::new(&r.text);
+            let chars: Vec<char> = text.chars().collect();
+            let gold: Vec<Span> = gold.iter().copied().filter(|&(s, e, _)| !named_only || has_capital(&chars, s, e)).collect();
+            let pred: Vec<Span> = r
+                .entities
+                .iter()
+                .filter_map(|m| map(m.label).map(|g| (ci.char_of(m.start) as usize, ci.char_of(m.end) as usize, g)))
+                .filter(|&(s, e, _)| !named_only || has_capital(&chars, s, e))
+                .collect();
+            let mut left: Vec<Option<Span>> = gold.iter().copied().map(Some).collect();
+            let ctx_of = |s: usize, e: usize| -> String {
+                let a = s.saturating_sub(40);
+                let b = (e + 40).min(chars.len());
+                format!("{}[{}]{}", chars[a..s].iter().collect::<String>(), chars[s..e].iter().collect::<String>(), chars[e..b].iter().collect::<String>()).replace('\n', " / ")
+            };
+            for g in &gold {
+                *ng.entry(g.2).or_default() += 1;
+            }
+            for p in &pred {
+                *np.entry(p.2).or_default() += 1;
+                if let Some(slot) = left.iter_mut().find(|x| **x == Some(*p)) {
+                    *slot = None;
+                    *tp.entry(p.2).or_default() += 1;
+                } else if fps.len() < show_n * 20 {
+                    let gl = gold.iter().find(|g| g.0 < p.1 && p.0 < g.1).map_or("-".to_string(), |g| format!("{} {:?}", g.2, chars[g.0..g.1].iter().collect::<String>()));
+                    fps.push(format!("FP {:5} {}   (gold: {gl})", p.2, ctx_of(p.0, p.1)));
+                }
+            }
+            for g in left.into_iter().flatten() {
+                if fns.len() < show_n * 20 {
+                    let pl = pred.iter().find(|p| g.0 < p.1 && p.0 < g.1).map_or("-".to_string(), |p| format!("{} {:?}", p.2, chars[p.0..p.1].iter().collect::<String>()));
+                    fns.push(format!("FN {:5} {}   (pred: {pl})", g.2, ctx_of(g.0, g.1)));
+                }
+            }
+        }
+        let prf = |t: usize, p: usize, g: usize| {
+            let pr = if p > 0 { t as f64 / p as f64 } else { 0.0 };
+            let rc = if g > 0 { t as f64 / g as f64 } else { 0.0 };
+            let f = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+            (pr, rc, f)
+        };
+        println!("{name}: {} docs in {:.1?}", docs.len(), t0.elapsed());
+        println!("  {:13} {:>6} {:>6} {:>6} {:>6} {:>6}", "group", "P", "R", "F1", "pred", "gold");
+        let (mut st, mut sp, mut sg) = (0, 0, 0);
+        for g in groups {
+            let (t, p, gg) = (tp.get(g).copied().unwrap_or(0), np.get(g).copied().unwrap_or(0), ng.get(g).copied().unwrap_or(0));
+            let (pr, rc, f) = prf(t, p, gg);
+            println!("  {g:13} {pr:6.3} {rc:6.3} {f:6.3} {p:6} {gg:6}");
+            st += t;
+            sp += p;
+            sg += gg;
+        }
+        let (pr, rc, f) = prf(st, sp, sg);
+        println!("  {:13} {pr:6.3} {rc:6.3} {f:6.3} {sp:6} {sg:6}", "micro");
+        if show_n > 0 {
+            // Spread the examples over the corpus: every 20th (SHOW_STEP overrides).
+            let step: usize = std::env::var("SHOW_STEP").ok().and_then(|s| s.parse().ok()).filter(|&n| n > 0).unwrap_or(20);
+            for x in fps.iter().step_by(step).chain(fns.iter().step_by(step)).take(2 * show_n) {
+                println!("    {x}");
+            }
+        }
+        f
+    }
+
+    /// CoNLL-2003 dev and re3d exact-span scores (run by hand:
+    /// `cargo test --lib conll_dev_scores -- --ignored --nocapture`; SHOW=N prints examples).
+    /// Reads `$NEWSFRAME_CORPORA` (default `/work/shared/corpora`); skips what is absent.
+    #[test]
+    #[ignore]
+    fn conll_dev_scores() {
+        let root = corpora_root();
+        match load_conll(&root.join("conll2003").join("valid.txt")) {
+            Some(docs) => {
+                let map = |l: Label| match l {
+                    Label::Person => Some("PER"),
+                    Label::Gpe | Label::Loc | Label::Fac => Some("LOC"),
+                    Label::Org => Some("ORG"),
+                    Label::Norp | Label::Event | Label::Product | Label::Law => Some("MISC"),
+                    _ => None,
+                };
+                score_corpus("conll2003/valid", &docs, map, &["PER", "LOC", "ORG", "MISC"], false);
+            }
+            None => eprintln!("skipped: conll2003 not found"),
+        }
+        match load_re3d(&root.join("re3d")) {
+            Some(docs) => {
+                let map = |l: Label| match l {
+                    Label::Person => Some("Person"),
+                    Label::Gpe | Label::Loc | Label::Fac => Some("Location"),
+                    Label::Org => Some("Organisation"),
+                    Label::Norp => Some("Nationality"),
+                    _ => None,
+                };
+                let groups = ["Person", "Location", "Organisation", "Nationality"];
+                score_corpus("re3d (named mentions)", &docs, map, &groups, true);
+                if std::env::var("RE3D_ALL").is_ok() {
+                    score_corpus("re3d (all mentions)", &docs, map, &groups, false);
+                }
+            }
+            None => eprintln!("skipped: re3d not found"),
+        }
     }
 }

@@ -99,6 +99,14 @@ fn is_named(label: Label) -> bool {
     matches!(label, Label::Person | Label::Norp | Label::Fac | Label::Org | Label::Gpe | Label::Loc | Label::Event | Label::Product | Label::Law)
 }
 
+/// Is this one-word surface a town's key (not a country or region)? A town name that is
+/// also the surname of a person named in full in the same article is that person
+/// ("Matt Lawton ... Lawton said").
+fn is_town_key(ctx: &DocContext, surface: &str) -> bool {
+    let g = &ctx.res.gazetteer;
+    g.find(surface).first().map_or(false, |m| m.start == 0 && m.end == surface.len() && g.entry(m).kind == crate::lexicon::EntryKind::City)
+}
+
 pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut mentions = remove_overlaps(mentions);
     let people = PersonIndex::build(ctx, &mentions);
@@ -110,7 +118,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         let surface = &ctx.text[m.start..m.end];
         let ws = words(surface);
         // Surname alone (or a one-word rule name that is someone's surname here).
-        if ws.len() == 1 && (m.label == Label::Person || m.source == MentionSource::Rule) {
+        if ws.len() == 1 && (m.label == Label::Person || m.source == MentionSource::Rule || m.label == Label::Gpe && is_town_key(ctx, surface)) {
             if let Some((canonical, id)) = people.lookup(ws[0]) {
                 m.label = Label::Person;
                 m.canonical = Some(canonical.clone());
@@ -224,5 +232,13 @@ mod tests {
         assert!(h.iter().all(|m| m.2.as_deref() == Some("Oleksandr Hrytsenko")), "{ms:?}");
         let full = ms.iter().find(|m| m.0 == "Oleksandr Hrytsenko").unwrap();
         assert_eq!(full.3, h[0].3);
+    }
+
+    #[test]
+    fn town_name_that_is_a_surname_here_is_the_person() {
+        let ms = run("The midfielder Matt Lawton scored twice. Fans cheered for Lawton afterwards.");
+        let l = ms.iter().find(|m| m.0 == "Lawton").unwrap_or_else(|| panic!("{ms:?}"));
+        assert_eq!(l.1, Label::Person, "{ms:?}");
+        assert_eq!(l.2.as_deref(), Some("Matt Lawton"));
     }
 }
