@@ -157,6 +157,12 @@ fn capitalised_share(ctx: &DocContext, s: &Sentence) -> (f64, f64) {
     (caps as f64 / words as f64, all_caps as f64 / words as f64)
 }
 
+/// In a title-case headline or a line mostly in capitals, capitals say nothing about names.
+fn is_shouting(ctx: &DocContext, s: &Sentence) -> bool {
+    let (cap_share, all_caps_share) = capitalised_share(ctx, s);
+    (s.headline && cap_share > 0.6) || all_caps_share > 0.5
+}
+
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
 fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
     let toks = &ctx.seg.tokens;
@@ -499,8 +505,7 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
         && ctx.text[end..s.end].trim_start().chars().next().map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
-    let (cap_share, all_caps_share) = capitalised_share(ctx, s);
-    let shouting = (s.headline && cap_share > 0.6) || all_caps_share > 0.5;
+    let shouting = is_shouting(ctx, s);
     let label = if person_by_title && looks_like_name || known_first && n >= 2 {
         Label::Person
     } else if shouting {
@@ -575,7 +580,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             }
             j += 1;
         }
-        let shouting = capitalised_share(ctx, s) > 0.6;
+        let shouting = is_shouting(ctx, s);
         let mut sent_mentions: Vec<Mention> = Vec::new();
         for run in capitalised_runs(ctx, s) {
             let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);

@@ -154,29 +154,44 @@ impl Gazetteer {
             pats.push(k);
             key_entry.push(e);
         }
+        // Standard match semantics: the only kind that supports overlapping search.
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&pats)
             .expect("gazetteer automaton");
         Gazetteer { entries, keys: pats, key_entry, automaton }
     }
 
-    /// Leftmost-longest hits on word boundaries. Keys match in their own case, or in
-    /// capitals when the text is capitalised (datelines such as "KYIV, Sept 13").
+    /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
+    /// own case, or in capitals when the text is capitalised ("KYIV, Sept 13").
+    ///
+    /// The automaton reports every key occurrence (overlapping search), so a rejected long
+    /// hit ("Kyiv region" against the text "Kyiv Region police") still lets a shorter or
+    /// differently-cased key at the same place win ("Kyiv Region", or "Kyiv").
     pub fn find(&self, text: &str) -> Vec<LexMatch> {
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let mut candidates: Vec<LexMatch> = Vec::new();
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            self.automaton.find_overlapping(text, &mut state);
+            let Some(m) = state.get_match() else { break };
             let (s, e) = (m.start(), m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_word_byte_boundary(text, s, e) {
                 continue;
             }
             let key_id = m.pattern().as_usize();
-            let surface = &text[s..e];
-            if !self.case_ok(key_id, surface) {
+            if !self.case_ok(key_id, &text[s..e]) {
                 continue;
             }
-            out.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id] });
+            candidates.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id] });
+        }
+        // Leftmost first, then longest; an exact-case key before a capitals-only match.
+        candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut out: Vec<LexMatch> = Vec::with_capacity(candidates.len());
+        for m in candidates {
+            if out.last().map_or(true, |last| m.start >= last.end) {
+                out.push(m);
+            }
         }
         out
     }
@@ -635,6 +650,26 @@ mod tests {
         let text = "KYIV - In Kiev and Kyiv Oblast, not Kievan or kyiv.";
         let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(hits, vec!["KYIV", "Kiev", "Kyiv Oblast"]);
+    }
+
+    #[test]
+    fn rejected_hits_leave_room_for_other_keys() {
+        let e = |n: &str| Entry {
+            label: Label::Gpe,
+            kind: EntryKind::City,
+            canonical: n.into(),
+            id: n.into(),
+            geo: Geo::default(),
+            population: 0,
+            role: None,
+        };
+        let g = Gazetteer::build(
+            vec![e("Kyiv"), e("Kyiv Oblast"), e("Donetsk")],
+            vec![("Kyiv".into(), 0), ("Kyiv region".into(), 1), ("Kyiv Region".into(), 1), ("Donetsk".into(), 2), ("The D".into(), 0)],
+        );
+        let text = "Police in Kyiv Region and the Donetsk area; kyiv region Kyiv";
+        let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(hits, vec!["Kyiv Region", "Donetsk", "Kyiv"]);
     }
 
     #[test]
