@@ -12,6 +12,10 @@
 //! "2000000000"; "300 km" → "300"). Modifiers such as "at least" or "more than" belong to the
 //! span (as in OntoNotes) but not to the value.
 //!
+//! Ranges: a glued digit range ("10-12 people") is one CARDINAL whose value is its lower
+//! bound; word ranges ("between 10 and 15") stay two numbers, and the event stage counts
+//! the lower one.
+//!
 //! Dates and times belong to `dates`: years (1900–2100 on their own), day numbers next to a
 //! month name, clock times and durations ("five days") are skipped here.
 use crate::model::{Label, Mention, MentionSource, TokenKind};
@@ -454,6 +458,15 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         if is_unit_word(rest_l) {
             return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: true, glued_m: false });
         }
+        // A glued range "10-12": its value is the LOWER bound (the figure all sources agree
+        // to; events count casualties the same way). Year spans ("2022-23") are dates.
+        if rest.starts_with('-') && !rest_l.is_empty() && rest_l.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            let upper = parse_digits(rest_l)?;
+            let year_span = num.len() == 4 && (1900.0..=2100.0).contains(&v);
+            if upper > v && !year_span {
+                return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: false });
+            }
+        }
         return None;
     }
     if tok.kind != TokenKind::Word {
@@ -687,6 +700,13 @@ mod tests {
             got.iter().any(|(s, l, v)| s == surface && *l == label && v.as_deref() == value),
             "{surface} / {label} / {value:?} not in {got:?}"
         );
+    }
+
+    #[test]
+    fn glued_ranges_take_their_lower_bound() {
+        one("Shelling injured 10-12 people.", "10-12", "CARDINAL", Some("10"));
+        assert!(found("The 2022-23 budget.").is_empty());
+        assert!(found("The 12-10 vote.").is_empty(), "a falling pair is no range");
     }
 
     #[test]

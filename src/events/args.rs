@@ -8,7 +8,7 @@
 //! for passives; for nouns the modifier before ("Russian shelling"), the object of
 //! "of/on/against" after ("shelling of Izium") and the subject of a light verb ("Russia
 //! launched an offensive").
-use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, PREPOSITIONS};
+use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, NO_CLAUSE, PREPOSITIONS};
 use crate::lexicon::{files, tsv_rows, CueKind};
 use crate::model::{Argument, Geo, Label, Mention, MentionSource, Quote, Speaker, TokenKind};
 use crate::pipeline::DocContext;
@@ -258,12 +258,20 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
         if a < v.t0 || b > v.t1 {
             continue;
         }
+        if m.label.is_place() && place_inside_org_name(v, m, b) {
+            continue;
+        }
         let widen = matches!(m.label, Label::Norp | Label::Gpe | Label::Org);
         let ext = if widen { force_extension(v, b, hits) } else { None };
-        let (t1, end) = match ext {
+        let (mut t1, mut end) = match ext {
             Some(e) => (e, v.tokens[e - 1].end),
             None => (b, m.end),
         };
+        // a name cut before its number: "Lyceum No." + "3"
+        if ext.is_none() && b > a && any_of(v.lw(b - 1), &["no.", "nos.", "#"]) && v.kind(b) == Some(TokenKind::Number) {
+            t1 = b + 1;
+            end = v.tokens[b].end;
+        }
         let surface = &v.text[m.start..m.end];
         let modifier = m.label == Label::Norp
             && ext.is_none()
@@ -333,6 +341,28 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
     out
 }
 
+/// A place that is part of an organisation's name: nested in an ORG mention ("Kyiv" in
+/// "Kyiv City Military Administration") or followed by capitalised words ending in an
+/// organisation head ("Kharkiv Regional Council"). Such a place is no event location.
+fn place_inside_org_name(v: &View, m: &Mention, b: usize) -> bool {
+    // mentions are sorted by start: an enclosing one starts at or before `m`, close by
+    let upto = v.mentions.partition_point(|o| o.start <= m.start);
+    let nested = v.mentions[upto.saturating_sub(8)..upto].iter().any(|o| {
+        matches!(o.label, Label::Org | Label::Fac | Label::Event | Label::Law | Label::Product) && o.start <= m.start && m.end <= o.end && (o.start, o.end) != (m.start, m.end)
+    });
+    if nested {
+        return true;
+    }
+    let mut k = b;
+    while k < v.t1 && k < b + 4 && v.is_capitalised(k) {
+        if v.res.org_heads.contains(v.tx(k)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// How far (in tokens) from a trigger its arguments are looked for; keeps the work per
 /// trigger bounded in run-on sentences.
 const WINDOW: usize = 60;
@@ -375,6 +405,10 @@ pub(crate) fn reads_as_verb(v: &View, cands: &[Cand], h: &Hit) -> bool {
 
 fn is_passive(v: &View, h: &Hit) -> bool {
     let first = v.lw(h.t0);
+    // "came under fire", "under attack": the subject is hit, not hitting
+    if h.t0 > v.t0 && v.lw(h.t0 - 1) == "under" {
+        return true;
+    }
     if first.ends_with("ing") {
         return false;
     }
@@ -538,6 +572,11 @@ fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
     let content_start = i;
     while i < v.t1 && i < content_start + 4 && v.clause_of(i) == h.clause && v.is_word(i) && !is_function_word(v.lw(i)) && !hits.iter().any(|o| o.t0 == i) {
         let w = v.lw(i);
+        // an identifier belongs to the name: "Lyceum No. 3", "School No. 6"
+        if any_of(w, &["no.", "nos.", "#"]) && i > content_start && v.kind(i + 1) == Some(TokenKind::Number) {
+            i += 2;
+            break;
+        }
         // adverbs, particles and a second verb end the phrase ("striking back decisively")
         let verbish = i > content_start && w.ends_with("ed");
         if w.ends_with("ly") || any_of(w, &["back", "again", "hard", "twice", "once", "overnight", "today", "yesterday"]) || verbish {
@@ -718,7 +757,8 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
     let mut j = h.t0;
     for _ in 0..4 {
         let ending_at = |e: usize| near(cands, e.saturating_sub(WINDOW), e).find(|&ci| cands[ci].t1 == e);
-        if let Some(ci) = ending_at(j) {
+        // "65 MLRS attacks", "3 Iskander strikes": after a count the name is the weapon
+        if let Some(ci) = ending_at(j).filter(|&ci| !(cands[ci].t0 > v.t0 && v.numbers.iter().any(|p| p.end_tok == cands[ci].t0))) {
             return vec![ci];
         }
         if j > v.t0 + 1 && v.lw(j - 1) == "'s" {
@@ -761,7 +801,7 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 // ---------------------------------------------------------------------------------------
 // Location
 
-pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles) -> (Option<Argument>, Option<Geo>) {
+pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>) {
     let physical = any_of(&h.event_type, PHYSICAL);
     let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci));
     let score = |ci: usize| -> (u32, i64) {
@@ -784,6 +824,9 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles) -> (Opt
                 prep || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
             })
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
+            // from another clause only when no other event stands between, and never the
+            // speaker of an attribution ("Moscow ordered …", "Kyiv said")
+            .filter(|&ci| v.clause_of(cands[ci].t0) == h.clause || (v.clause_of(cands[ci].t0) != NO_CLAUSE && !super::event_between(v, hits, h, cands[ci].t0)))
             .max_by_key(|&ci| score(ci))
     };
     let best = pick(true).or_else(|| if sentence_wide { pick(false) } else { None });
@@ -936,9 +979,37 @@ pub(crate) fn speaker_argument(sp: &Speaker) -> Argument {
 
 /// Who reports the events of this sentence: "according to X", else the subject of a
 /// reporting verb; a pronoun takes the speaker the quote stage found in the sentence.
+/// Per attribution: does it close the sentence ("…, the governor said (on Telegram).")?
+/// "X said that …" opens a complement instead and reaches no event before it. Computed once
+/// per sentence.
+pub(crate) fn trailing_attributions(v: &View, attributions: &[Attribution], hits: &[Hit]) -> Vec<bool> {
+    let last_hit = hits.iter().map(|o| o.t0).max().unwrap_or(0);
+    attributions
+        .iter()
+        .map(|a| {
+            let opens_complement = a.t1 > a.t0 && v.lw(a.t1 - 1) == "that";
+            let words_after = (a.t1..v.t1).filter(|&i| matches!(v.kind(i), Some(TokenKind::Word) | Some(TokenKind::Number))).take(5).count();
+            !opens_complement && words_after <= 4 && last_hit < a.t1
+        })
+        .collect()
+}
+
+/// The source of a trigger: "according to X" covers the whole sentence; "X said (that) …"
+/// covers what follows it, and a trailing "…, X said." what precedes it. A mid-sentence
+/// "…, and X said …" does not reach back to the events before it.
+pub(crate) fn source_for(v: &View, attributions: &[Attribution], trailing: &[bool], quotes: &[Quote], h: &Hit) -> Option<Argument> {
+    let sentence_wide = |a: &Attribution| a.according || a.np == Some((a.t0, a.t1));
+    let covers = |(a, tr): (&Attribution, &bool)| sentence_wide(a) || h.t0 >= a.t1 || (h.t1 <= a.t0 && *tr);
+    let mut ordered: Vec<&Attribution> = attributions.iter().zip(trailing.iter()).filter(|(a, tr)| a.np.is_some() && covers((a, tr))).map(|(a, _)| a).collect();
+    // "according to" first, then the nearest cue before the trigger, then a trailing one
+    ordered.sort_by_key(|a| (!a.according, a.t1 > h.t0, if a.t1 <= h.t0 { h.t0 - a.t1 } else { a.t0.saturating_sub(h.t1) }));
+    let owned: Vec<Attribution> = ordered.into_iter().cloned().collect();
+    sentence_source(v, &owned, quotes)
+}
+
 pub(crate) fn sentence_source(v: &View, attributions: &[Attribution], quotes: &[Quote]) -> Option<Argument> {
     let mut ordered: Vec<&Attribution> = attributions.iter().filter(|a| a.np.is_some()).collect();
-    ordered.sort_by_key(|a| !a.according);
+    ordered.sort_by_key(|a| !a.according); // stable: keeps the caller's order otherwise
     for a in ordered {
         let Some((n0, n1)) = a.np else { continue };
         if n1 == n0 + 1 && any_of(v.lw(n0), PRONOUNS) {

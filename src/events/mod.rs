@@ -20,6 +20,8 @@ mod args;
 mod slots;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod field;
 
 use crate::lexicon::{Resources, Trigger};
 use crate::model::{Argument, Days, Event, Geo, Label, Mention, MentionSource, Quote, Token, TokenKind};
@@ -49,6 +51,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     events.sort_by_key(|(_, e)| (e.start, e.end));
     events.dedup_by_key(|(_, e)| (e.start, e.end));
     inherit_dates(&mut events);
+    inherit_casualty_places(&mut events);
     events.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -66,6 +69,24 @@ fn inherit_dates(events: &mut [(u32, Event)]) {
             (None, Some((p, d, text))) if p == para => {
                 e.date = Some(*d);
                 e.date_text = text.clone();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A casualty report with no place of its own takes the place of the attack or fight just
+/// before it in the paragraph, at most two sentences back ("A drone hit a building in Sumy.
+/// Three people were injured.").
+fn inherit_casualty_places(events: &mut [(u32, Event)]) {
+    let mut last: Option<(u32, u32, Argument, Geo)> = None; // (paragraph, sentence, place, geo)
+    for (para, e) in events.iter_mut() {
+        let physical = matches!(e.event_type.as_str(), "ASSAULT" | "FIGHT" | "CASUALTIES" | "DESTROY");
+        match (&e.location, &last) {
+            (Some(loc), _) if physical => last = Some((*para, e.sentence, loc.clone(), e.geo.clone())),
+            (None, Some((p, s, loc, geo))) if e.event_type == "CASUALTIES" && p == para && e.sentence <= s + 2 => {
+                e.location = Some(loc.clone());
+                e.geo = geo.clone();
             }
             _ => {}
         }
@@ -317,6 +338,13 @@ const ATTACK_OBJECTS: &[&str] = &[
     "mortars", "grenades", "projectiles", "munitions", "salvo", "salvos", "volley",
 ];
 
+/// Attack nouns that can be the subject of "hit" (besides the weapons themselves).
+const WEAPON_SUBJECTS: &[&str] = &[
+    "missile", "strike", "strikes", "shell", "bomb", "attack", "attacks", "shelling", "airstrike",
+    "airstrikes", "barrage", "explosion", "explosions", "blast", "blasts", "debris", "fragments",
+    "shrapnel", "projectile", "munition", "mortar", "mine", "mines", "glide", "warhead",
+];
+
 /// Context checks for ambiguous trigger words. `lower` is the whole trigger, lowercased.
 fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> bool {
     let prev = if t0 > v.t0 { v.lw(t0 - 1) } else { "" };
@@ -335,6 +363,18 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
             !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
                 && !any_of(next, &["helicopter", "helicopters", "aircraft", "jets", "jet", "drone", "drones", "submarine", "submarines", "dog", "dogs", "vessel", "vessels", "ads", ","])
         }
+        // "a missile hit a school", "was hit by a drone"; not "hit by sanctions", "hit a record"
+        "hit" | "hits" => {
+            let weapon_before = (t0.saturating_sub(4).max(v.t0)..t0).any(|i| any_of(v.lw(i), ATTACK_OBJECTS) || any_of(v.lw(i), WEAPON_SUBJECTS));
+            let weapon_agent = next == "by" && (t1 + 1..(t1 + 5).min(v.t1)).any(|i| any_of(v.lw(i), ATTACK_OBJECTS) || any_of(v.lw(i), WEAPON_SUBJECTS));
+            // "hit the grid with 40 missiles"
+            let weapon_with = (t1..(t1 + 8).min(v.t1)).any(|i| v.lw(i) == "with" && (i + 1..(i + 5).min(v.t1)).any(|k| any_of(v.lw(k), ATTACK_OBJECTS)));
+            (weapon_before && !any_of(next, &["back", "out", "hard", "record", "new", "the headlines"])) || weapon_agent || weapon_with
+        }
+        // "the enemy lost up to 140 servicemen": losses in a daily summary
+        "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
+            v.numbers.iter().any(|p| p.start_tok == i && p.label == Label::Cardinal && (p.end_tok..(p.end_tok + 2).min(v.t1)).any(|k| slots::is_person_noun(v.lw(k))))
+        }),
         "war" | "warfare" => next == "broke" || next == "erupted",
         "fall" => next == "of",
         // "Sign up for our newsletter" is no agreement.
@@ -384,7 +424,11 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "supply" | "supplying" | "supplied" if any_of(next, &["route", "routes", "line", "lines", "chain", "chains", "depot", "depots", "problems", "shortages"]) => false,
         "water supply" => any_of(prev, &["cut", "cuts", "disrupted", "no", "without"]) || any_of(next, &["was", "were", "is", "has", "had"]) && any_of(next2, &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"]),
         "trip" | "visit" | "visits" => !any_of(prev, &["state-sponsored"]),
-        "rubble" | "ruins" | "wreckage" => !any_of(prev2, &["under", "beneath", "from", "through"]) && !any_of(prev, &["under", "beneath", "from", "through"]),
+        // "searching the ruins", "pulled from the rubble": a scene, not a destruction event
+        "rubble" | "ruins" | "wreckage" | "debris" => {
+            const SCENE: &[&str] = &["under", "beneath", "from", "through", "in", "among", "amid", "searching", "searched", "search", "searches", "combing", "combed", "comb", "clearing", "cleared", "clear", "clears", "digging", "dug", "dig", "sifting", "sifted", "removing", "removed", "remove", "picking", "walked", "walking", "walk", "walks", "stood", "standing", "stands", "inspected", "inspecting", "examined", "examining"];
+            !any_of(prev2, SCENE) && !any_of(prev, SCENE)
+        }
         "freed" => !(t1..(t1 + 4).min(v.t1)).any(|i| any_of(v.lw(i), &["prisoners", "hostages", "fighters", "soldiers", "civilians", "people", "servicemen", "children", "pows", "detainees", "captives", "sailors", "journalists", "him", "her", "them"])),
         "toll" => prev == "death" || any_of(next, &["rose", "has", "had", "climbed", "stands", "stood", "reached", "of", "is", "was", "increased", "jumped", "risen"]),
         "losses" => !any_of(prev, &["economic", "financial", "revenue", "job"]),
@@ -455,6 +499,9 @@ fn verb_ahead(v: &View, from: usize, hits: &[Hit]) -> bool {
 // ---------------------------------------------------------------------------------------
 // Events of one sentence
 
+/// Subtypes too general to win over the subtype of a merged noun.
+const GENERIC_SUBTYPES: &[&str] = &["attack", ""];
+
 /// An event being built: its trigger, the casualty triggers folded into it, and counts.
 struct Draft {
     hit: Hit,
@@ -478,7 +525,8 @@ fn sentence_events(v: &mut View, quotes: &[Quote]) -> Vec<Event> {
     }
     let drafts = merge(v, hits.clone());
     let dates = slots::sentence_dates(v);
-    let source = args::sentence_source(v, &attributions, quotes);
+    let trailing = args::trailing_attributions(v, &attributions, &hits);
+    let sources: Vec<Option<Argument>> = drafts.iter().map(|d| args::source_for(v, &attributions, &trailing, quotes, &d.hit)).collect();
     // Numbers that count casualties are no quantity of any event of the sentence.
     let mut casualty_numbers: Vec<usize> = drafts
         .iter()
@@ -486,7 +534,7 @@ fn sentence_events(v: &mut View, quotes: &[Quote]) -> Vec<Event> {
         .filter_map(|c| slots::casualty_count(v, c).and_then(|(_, tok)| tok))
         .collect();
     casualty_numbers.sort_unstable();
-    drafts.iter().map(|d| build_event(v, &cands, &hits, d, &dates, &source, quotes, &casualty_numbers)).collect()
+    drafts.iter().zip(sources.iter()).map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers)).collect()
 }
 
 /// Fold verb+noun pairs of one type, and casualty words into their attack.
@@ -495,8 +543,12 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
     for h in hits {
         // Verb and noun of the same type close together: "signed an agreement", "pledged … aid".
         if let Some(last) = drafts.last_mut() {
+            // A coordinator in between starts a new event: "shelled Nikopol and a drone
+            // attack hit …", "launched 3 missile strikes and 41 air strikes".
+            let coordinated = (last.hit.t1..h.t0).any(|k| matches!(v.lw(k), "and" | "or" | "but" | "nor" | "then"));
             let close = h.t0 <= last.hit.t1 + 6
                 && h.clause == last.hit.clause
+                && !coordinated
                 && (last.hit.t1..h.t0).all(|k| matches!(v.kind(k), Some(TokenKind::Word) | Some(TokenKind::Number)) || v.numbers.iter().any(|p| p.start_tok <= k && k < p.end_tok))
                 && h.event_type != "CASUALTIES";
             let purpose = h.verb && last.hit.verb && h.t0 > v.t0 && v.lw(h.t0 - 1) == "to" && h.clause == last.hit.clause;
@@ -510,6 +562,11 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
                     last.absorbed.push(noun);
                 } else {
                     last.absorbed.push(h);
+                }
+                // A generic verb takes the noun's subtype: "launched 3 missile strikes".
+                let noun_subtype = last.absorbed.last().and_then(|n| n.subtype.clone());
+                if GENERIC_SUBTYPES.contains(&last.hit.subtype.as_deref().unwrap_or("")) && noun_subtype.is_some() {
+                    last.hit.subtype = noun_subtype;
                 }
                 continue;
             }
@@ -528,10 +585,14 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
     }
     let mut lone: Vec<Hit> = Vec::new();
     for c in pending {
+        // the attack's own clause, else a clause tied to it by "when"/"after"/"as"
+        // ("10 people were killed when a missile hit …")
+        let same_clause = kept.iter().any(|d| d.hit.is_host() && d.hit.clause == c.clause);
+        let linked = |k: u32| k == c.clause || (!same_clause && subordinate_link(v, c.clause, k));
         let host = kept
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.hit.is_host() && d.hit.clause == c.clause)
+            .filter(|(_, d)| d.hit.is_host() && linked(d.hit.clause))
             .min_by_key(|(_, d)| {
                 // before the casualty word first, then the closest
                 let after = d.hit.t0 > c.t0;
@@ -558,6 +619,59 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
     kept
 }
 
+/// The kind of attack a generic verb stands for, read off the weapon next to it: "a
+/// missile hit …" is a missile strike, "drones attacked …" a drone strike. Looks four words
+/// before (and after "with"/"using"/"by"), within the clause.
+fn weapon_subtype(v: &View, h: &Hit) -> Option<&'static str> {
+    let lo = h.t0.saturating_sub(4).max(v.t0);
+    let hi = (h.t1 + 8).min(v.t1);
+    let mut best: Option<(usize, &'static str)> = None;
+    for i in (lo..h.t0).chain(h.t1..hi) {
+        // after the trigger only the instrument counts ("struck with drones"), not the
+        // target ("struck a drone factory")
+        if v.clause_of(i) != h.clause || (i >= h.t1 && !(h.t1..i).any(|k| matches!(v.lw(k), "with" | "using" | "by"))) {
+            continue;
+        }
+        let kind = match v.lw(i) {
+            "missile" | "missiles" | "rocket" | "rockets" | "iskander" | "iskanders" | "kalibr" | "kalibrs" | "kinzhal" | "cruise" | "ballistic" | "s-300" | "himars" | "atacms" | "storm" => "missile strike",
+            "drone" | "drones" | "shahed" | "shaheds" | "kamikaze" | "uav" | "uavs" | "geran" => "drone strike",
+            "artillery" | "shell" | "shells" | "mortar" | "mortars" | "howitzer" | "howitzers" | "mlrs" | "grad" | "grads" => "shelling",
+            "bomb" | "bombs" | "aircraft" | "jets" | "warplanes" | "warplane" | "glide" => "airstrike",
+            _ => continue,
+        };
+        let dist = if i < h.t0 { h.t0 - i } else { i + 1 - h.t1 };
+        if best.map_or(true, |(d, _)| dist < d) {
+            best = Some((dist, kind));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// A place or date at token `tok` of another clause belongs to another event: one whose
+/// trigger lies between it and `h`, or one in `tok`'s own clause ("A Russian airstrike
+/// hit Kostiantynivka, while the air force said it shot down 20 drones": Kostiantynivka is
+/// the airstrike's). Casualty words do not count: they are folded into their attack.
+pub(crate) fn event_between(v: &View, hits: &[Hit], h: &Hit, tok: usize) -> bool {
+    let (lo, hi) = if tok < h.t0 { (tok, h.t0) } else { (h.t1, tok) };
+    let tok_clause = v.clause_of(tok);
+    hits.iter().any(|o| {
+        o.t0 != h.t0 && o.event_type != "CASUALTIES" && ((o.t0 >= lo && o.t1 <= hi) || (tok_clause != NO_CLAUSE && v.clause_of(o.t0) == tok_clause))
+    })
+}
+
+/// Clauses `a` and `b` are adjacent and the later one opens with a temporal or causal
+/// subordinator ("when", "after", "as"): the casualties of one are the attack of the other.
+fn subordinate_link(v: &View, a: u32, b: u32) -> bool {
+    if a == NO_CLAUSE || b == NO_CLAUSE || a.abs_diff(b) != 1 {
+        return false;
+    }
+    let later = a.max(b);
+    match (v.t0..v.t1).find(|&i| v.clause_of(i) == later) {
+        Some(i) if i > v.t0 => matches!(v.lw(i - 1), "when" | "after" | "as" | "since" | "because"),
+        _ => false,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usize, Days, String)], source: &Option<Argument>, quotes: &[Quote], casualty_numbers: &[usize]) -> Event {
     let h = &d.hit;
@@ -565,6 +679,13 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     // A folded noun may carry what the verb lacks: "pledged $2 billion in aid to Ukraine".
     for noun in &d.absorbed {
         let extra = args::roles(v, cands, noun, hits);
+        // The noun is the verb's subject ("a drone attack hit Marhanets"): the attacker is
+        // the noun's ("a Russian drone attack"), never a subject further back.
+        if h.verb && noun.t1 <= h.t0 {
+            roles.actor = extra.actor.clone();
+            roles.actor_cands = extra.actor_cands.clone();
+            continue;
+        }
         if roles.target.is_none() && extra.target.is_some() {
             roles.target = extra.target;
             roles.target_cand = extra.target_cand;
@@ -574,7 +695,12 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
             roles.actor_cands = extra.actor_cands;
         }
     }
-    let (location, geo) = args::location(v, cands, h, &roles);
+    let (location, geo) = args::location(v, cands, h, &roles, hits);
+    let subtype = if h.event_type == "ASSAULT" && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
+        weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
+    } else {
+        h.subtype.clone()
+    };
     // Counts
     let mut killed = None;
     let mut injured = None;
@@ -592,10 +718,10 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     let quantity = if h.event_type == "CASUALTIES" && h.subtype.as_deref() != Some("captured") && h.subtype.as_deref() != Some("missing") {
         None
     } else {
-        slots::quantity(v, h, &used_numbers, hits)
+        slots::quantity(v, h, &d.absorbed, &used_numbers, hits)
     };
     let modality = slots::modality(v, h);
-    let (date, date_text) = slots::nearest_date(v, h, dates);
+    let (date, date_text) = slots::nearest_date(v, h, dates, hits);
     // Source: the quote the trigger sits in, else the sentence's attribution.
     let in_quote = quotes
         .iter()
@@ -615,7 +741,7 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
         end: h.end,
         sentence: v.index,
         event_type: h.event_type.clone(),
-        subtype: h.subtype.clone(),
+        subtype,
         actor,
         target: roles.target,
         location,

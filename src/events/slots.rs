@@ -44,6 +44,10 @@ fn person_noun(w: &str) -> bool {
     any_of(w, PERSON_NOUNS)
 }
 
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    person_noun(w)
+}
+
 fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
     v.numbers.iter().find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
 }
@@ -69,7 +73,12 @@ fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usi
     if v.clause_of(i) != h.clause {
         return None;
     }
-    if let Some(p) = number_starting_at(v, i) {
+    // "killed between 10 and 15 people", "killed from 3 to 5": the first number is the
+    // lower bound, and that is the count kept
+    if any_of(v.lw(i), &["between", "from"]) && number_starting_at(v, i + 1).is_some() {
+        i += 1;
+    }
+    if let Some(p) = number_starting_at(v, i).filter(|p| !is_identifier_or_name(v, p)) {
         return Some((as_count(p), Some(p.core_tok)));
     }
     // "killed a woman", "wounding an elderly man"
@@ -93,6 +102,24 @@ fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
         .take_while(|&i| v.clause_of(i) == h.clause)
         .filter(|&i| any_of(v.lw(i), &["to", "at", "of", "reached", "passed", "topped", "exceeded", "surpassed", "hit"]))
         .find_map(|i| number_starting_at(v, i + 1).map(|p| (as_count(p), Some(p.core_tok))))
+}
+
+/// The lower end of a range the number closes: "between 10 and 15 people", "10 to 15",
+/// "10-15". Ranges report their LOWER bound as the count (the figure every source agrees
+/// to); the full range stays readable in the text.
+fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v NumberPhrase> {
+    let j = upper.start_tok;
+    if j <= v.t0 + 1 {
+        return None;
+    }
+    let link = v.lw(j - 1);
+    if !any_of(link, &["and", "to", "-", "or"]) {
+        return None;
+    }
+    let lower = number_ending_at(v, j - 1)?;
+    let opener = if lower.start_tok > v.t0 { v.lw(lower.start_tok - 1) } else { "" };
+    // "10 and 15 people" alone is a list, not a range; "between"/"from" or "to"/"-"/"or" make it one
+    (link != "and" || any_of(opener, &["between", "from"])).then_some(lower)
 }
 
 /// Count before the trigger: "5 people were killed", "12 were wounded", "two soldiers
@@ -130,8 +157,9 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     if k < noun_end && !has_person {
         return None;
     }
-    if let Some(p) = number_ending_at(v, k) {
+    if let Some(p) = number_ending_at(v, k).filter(|p| !is_identifier_or_name(v, p)) {
         if v.clause_of(p.start_tok) == h.clause || v.clause_of(p.start_tok) == NO_CLAUSE {
+            let p = range_lower_bound(v, p).unwrap_or(p);
             return Some((as_count(p), Some(p.core_tok)));
         }
     }
@@ -179,7 +207,7 @@ pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<u
 /// "10000 soldiers", "3.6 million refugees", "$2 billion": the number nearest the trigger
 /// (after a verb, before a noun first) and the words it counts. `used` (sorted) holds the
 /// number tokens that already count casualties.
-pub(crate) fn quantity(v: &View, h: &Hit, used: &[usize], hits: &[Hit]) -> Option<String> {
+pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits: &[Hit]) -> Option<String> {
     // numbers are in text order: look only at the few around the trigger
     let lo = v.numbers.partition_point(|p| p.end_tok + 4 < h.t0);
     let hi = v.numbers.partition_point(|p| p.start_tok <= h.t1 + 6);
@@ -189,6 +217,7 @@ pub(crate) fn quantity(v: &View, h: &Hit, used: &[usize], hits: &[Hit]) -> Optio
             && matches!(p.label, Label::Cardinal | Label::Money | Label::Quantity)
             && v.clause_of(p.start_tok) == h.clause
             && !(p.start_tok < h.t1 && h.t0 < p.end_tok)
+            && !is_identifier_or_name(v, p)
     };
     let after = near.iter().filter(usable).filter(|p| p.start_tok >= h.t1 && p.start_tok <= h.t1 + 6).min_by_key(|p| p.start_tok);
     let before = near.iter().filter(usable).filter(|p| p.end_tok <= h.t0 && p.end_tok + 4 >= h.t0).max_by_key(|p| p.end_tok);
@@ -204,25 +233,53 @@ pub(crate) fn quantity(v: &View, h: &Hit, used: &[usize], hits: &[Hit]) -> Optio
         let mut k = e;
         while k < v.t1 && k < e + 3 && v.clause_of(k) == h.clause {
             let w = v.lw(k);
-            let own = h.t0 <= k && k < h.t1;
-            let other_trigger = hits.iter().any(|o| o.t0 <= k && k < o.t1) && !own;
+            // the trigger itself or a noun folded into it ("launched 3 missile strikes")
+            let own = std::iter::once(h).chain(absorbed.iter()).find(|o| o.t0 <= k && k < o.t1);
+            let other_trigger = hits.iter().any(|o| o.t0 <= k && k < o.t1) && own.is_none();
             if !(v.kind(k) == Some(TokenKind::Word) || v.kind(k) == Some(TokenKind::Number)) || is_function_word(w) || any_of(w, DETERMINERS) || other_trigger {
                 break;
             }
-            if own {
-                if k == e || h.t0 == e {
-                    e = h.t1;
-                }
+            if let Some(o) = own {
+                // only counting words lie between the number and the trigger
+                e = o.t1;
                 break;
             }
             k += 1;
-            if w.ends_with('s') && !w.ends_with("ss") && w.len() > 2 {
+            // an acronym is a modifier, not a plural: "65 MLRS attacks"
+            let acronym = v.tx(k - 1).chars().all(|c| !c.is_lowercase());
+            if w.ends_with('s') && !w.ends_with("ss") && w.len() > 2 && !acronym {
                 e = k;
                 break;
             }
         }
     }
     Some(v.slice(p.start_tok, e).to_string())
+}
+
+/// A number that names rather than counts: part of a name ("Group of Seven"), an
+/// identifier ("School No. 6", "S-300", "Su-25", "Highway 5"), or an age ("67-year-old").
+pub(crate) fn is_identifier_or_name(v: &View, p: &NumberPhrase) -> bool {
+    let inside_name = v.mentions.iter().any(|m| {
+        m.start <= p.start && p.end <= m.end && !matches!(m.label, Label::Cardinal | Label::Quantity | Label::Money | Label::Percent | Label::Ordinal | Label::Date | Label::Time | Label::Norp)
+    });
+    if inside_name {
+        return true;
+    }
+    let core = p.core_tok;
+    if core > v.t0 {
+        let prev = v.lw(core - 1);
+        if any_of(prev, &["no.", "no", "nos.", "number", "#", "route", "highway", "unit", "brigade", "regiment", "division", "battalion", "corps", "army", "platoon", "block", "building", "house", "flat", "apartment", "school", "hospital", "lyceum", "gymnasium", "kindergarten", "exit", "gate", "page", "section", "article", "paragraph", "resolution", "chapter", "terminal", "platform", "line", "reactor", "unit"]) && (prev.starts_with('#') || v.is_capitalised(core - 1) || prev == "no." || prev == "number") {
+            return true;
+        }
+        // glued to letters or a hyphen: "S-300", "Kh-101", "T-72"
+        if v.tokens[core - 1].end == v.tokens[core].start && (prev == "-" || prev.chars().last().map_or(false, |c| c.is_alphabetic())) {
+            return true;
+        }
+    }
+    // an age: "67-year-old", "a 5 year old boy"
+    let tail = v.lw(p.end_tok);
+    let own = v.tx(core).to_lowercase();
+    own.contains("-year") || tail.starts_with("-year") || tail.starts_with("year-old") || (tail == "year" && v.lw(p.end_tok + 1) == "old")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -241,6 +298,13 @@ const WISH_VERBS: &[&str] = &[
     "demands", "wants", "want", "wanted", "seeks", "seek", "sought", "ready", "willing",
     "pressed", "pressing", "appealed", "requested", "needs", "need", "hopes", "hoped", "hope",
     "tried", "trying", "tries", "attempt", "attempted", "attempting", "offered", "proposed",
+];
+
+/// Verbs whose object is only talked about: "to discuss more military aid".
+const DISCUSSION_VERBS: &[&str] = &[
+    "discuss", "discussed", "discusses", "discussing", "consider", "considered", "considers",
+    "considering", "debate", "debated", "debating", "weigh", "weighed", "weighing", "mulling",
+    "explore", "exploring", "propose", "proposed", "proposing", "proposal", "seek", "seeking",
 ];
 
 /// Markers used when `data/modality.tsv` lacks them (and on top of it).
@@ -392,6 +456,19 @@ pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
     if h.t0 > scope && v.lw(h.t0 - 1) == "to" && (scope..h.t0).any(|k| any_of(v.lw(k), WISH_VERBS)) {
         consider(Modality::Hypothetical);
     }
+    // "met to discuss more aid", "considering sanctions": the subject of talk, not a fact
+    let mut k = h.t0;
+    while k > scope && h.t0 - k < 4 {
+        k -= 1;
+        let w = v.lw(k);
+        if any_of(w, DISCUSSION_VERBS) {
+            consider(Modality::Hypothetical);
+            break;
+        }
+        if !(any_of(w, DETERMINERS) || any_of(w, &["more", "new", "further", "possible", "additional", "fresh", "military", "financial", "humanitarian"]) || w.ends_with("ly")) {
+            break;
+        }
+    }
     let from = v.tokens[scope.min(h.t0)].start;
     let matchers = [builtin_markers(), &v.res.modality];
     for matcher in matchers {
@@ -440,10 +517,14 @@ pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
 }
 
 /// The date of the clause if it has one, else the nearest of the sentence.
-pub(crate) fn nearest_date(v: &View, h: &Hit, dates: &[(usize, Days, String)]) -> (Option<Days>, Option<String>) {
+/// A date of another clause is taken only when no other event stands between it and the
+/// trigger ("… killed 16, while the air force said it shot down 20 drones overnight": the
+/// night is the drones').
+pub(crate) fn nearest_date(v: &View, h: &Hit, dates: &[(usize, Days, String)], hits: &[Hit]) -> (Option<Days>, Option<String>) {
     let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
     let best = dates
         .iter()
+        .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !super::event_between(v, hits, h, *t))
         .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
     match best {
         Some((_, d, text)) => (Some(*d), Some(text.clone())),
