@@ -174,7 +174,8 @@ fn place_rank(label: Label, canonical: Option<&str>, id: Option<&str>) -> u8 {
     }
 }
 
-/// Names from the gazetteer, for documents whose entities were not recognised.
+/// Names from the gazetteer, for documents whose entities were not recognised (the stage's
+/// own unit tests run it without the recogniser).
 pub(crate) fn gazetteer_mentions(ctx: &DocContext, start: usize, end: usize, sentence: u32) -> Vec<Mention> {
     let g = &ctx.res.gazetteer;
     let hay = &ctx.text[start..end];
@@ -187,18 +188,7 @@ pub(crate) fn gazetteer_mentions(ctx: &DocContext, start: usize, end: usize, sen
             if m.start == 0 && ctx.res.is_common_word(surface) {
                 return None;
             }
-            Some(Mention {
-                start: start + m.start,
-                end: start + m.end,
-                sentence,
-                label: e.label,
-                canonical: Some(e.canonical.clone()),
-                entity_id: Some(e.id.clone()),
-                role: None,
-                geo: e.geo.clone(),
-                value: None,
-                source: MentionSource::Lexicon,
-            })
+            Some(crate::entities::mention_from_entry(start + m.start, start + m.end, sentence, e, MentionSource::Lexicon))
         })
         .collect()
 }
