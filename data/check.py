@@ -31,7 +31,7 @@ ENUMS = {
     ("places.tsv", "label"): {"GPE"},
     ("places.tsv", "kind"): {"country", "admin1", "city"},
     ("locations.tsv", "label"): {"LOC", "GPE", "FAC"},
-    ("orgs.tsv", "label"): {"ORG"},
+    ("orgs.tsv", "label"): {"ORG", "PRODUCT"},
     ("titles.tsv", "kind"): {"honorific", "rank", "office"},
     ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
     ("event_triggers.tsv", "role"): {"verb", "noun"},

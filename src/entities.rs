@@ -59,6 +59,174 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 
+/// Head words of numbered institutions: "Lyceum No. 3", "Hospital No. 2", "Penal Colony No. 10".
+const NUMBERED_INSTITUTION_HEADS: &[&str] = &[
+    "School", "Lyceum", "Gymnasium", "Kindergarten", "Hospital", "Clinic", "Polyclinic", "Colony", "Prison", "Orphanage", "Institution",
+];
+/// Head words of numbered documents: "Decree No. 71", "Resolution No. 2202".
+const NUMBERED_DOCUMENT_HEADS: &[&str] = &["Decree", "Law", "Resolution", "Order", "Directive", "Bill", "Regulation", "Protocol", "Ordinance", "Edict"];
+/// Written before the number of a numbered name.
+const NUMBER_SIGNS: &[&str] = &["No.", "No", "Nr.", "Nr", "№", "#"];
+/// Lower-level administrative units written after a place name: "Bakhmut district", "the
+/// Kupiansk raion", "Nikopol community".
+const ADMIN_UNIT_NOUNS: &[&str] = &["district", "raion", "rayon", "hromada", "community", "municipality", "region", "oblast", "province"];
+/// Of those, the ones a known town's name before them may already name ("Kharkiv region"):
+/// the lexicon's own reading stands.
+const ADMIN_UNIT_REGIONAL: &[&str] = &["region", "oblast", "province"];
+/// Function words that open a sentence before a numbered name ("In Lyceum No. 3").
+const LEADING_FUNCTION_WORDS: &[&str] = &["the", "a", "an", "in", "at", "on", "to", "from", "near", "by", "of", "and", "but", "for", "with"];
+
+/// A capitalised word that is an ordinary English word rather than a name when it opens a
+/// sentence: a listed common word, or one made from a listed word by a plural, agent or
+/// adverb ending ("Firefighters" from "firefight"+"ers", "Soldiers", "Reportedly",
+/// "Earlier" from "early"). Stems must be listed, so towns like "Randers" or "Khojaly"
+/// stay names.
+fn looks_like_ordinary_word(ctx: &DocContext, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let common = |stem: &str| stem.chars().count() >= 3 && ctx.res.is_common_word(stem);
+    let with_y = |stem: &str| common(&format!("{stem}y"));
+    ctx.res.is_common_word(&lower)
+        || lower.strip_suffix("ly").map_or(false, |st| common(st) || lower.strip_suffix("ily").map_or(false, with_y))
+        || lower.strip_suffix("ier").map_or(false, with_y)
+        || lower.strip_suffix("ies").map_or(false, with_y)
+        || lower.strip_suffix('s').map_or(false, common)
+        || lower.strip_suffix("ers").map_or(false, |st| common(st) || common(&format!("{st}e")))
+}
+
+/// Is token `i` the first word or number of the sentence?
+fn is_sentence_initial_token(ctx: &DocContext, s: &Sentence, i: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    (s.tok_start..i).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number)
+}
+
+/// Numbered names: capitalised words, "No." and a number ("Lyceum No. 3", "Decree No. 71").
+/// Schools and hospitals become ORG, documents LAW; any other such span is returned with
+/// `None` so that it never turns into a person or a place ("Unit No." is no surname).
+fn numbered_names(ctx: &DocContext, s: &Sentence, sidx: u32) -> Vec<(usize, usize, Option<Mention>)> {
+    let toks = &ctx.seg.tokens;
+    let mut out = Vec::new();
+    for i in (s.tok_start + 2)..s.tok_end {
+        if toks[i].kind != TokenKind::Number || !NUMBER_SIGNS.contains(&ctx.token_text(i - 1)) {
+            continue;
+        }
+        let head = i - 2;
+        let head_text = ctx.token_text(head);
+        if toks[head].kind != TokenKind::Word || !first_char_upper(head_text) || head_text == "'s" {
+            continue;
+        }
+        // Back over the capitalised words of the name (at most four).
+        let mut a = head;
+        while a > s.tok_start && head - a < 3 {
+            let t = ctx.token_text(a - 1);
+            if toks[a - 1].kind != TokenKind::Word || !first_char_upper(t) || t == "'s" {
+                break;
+            }
+            a -= 1;
+        }
+        while a < head && (LEADING_FUNCTION_WORDS.contains(&ctx.token_text(a).to_lowercase().as_str()) || (is_sentence_initial_token(ctx, s, a) && ctx.res.abbreviations.is_starter(ctx.token_text(a)))) {
+            a += 1;
+        }
+        let (start, end) = (toks[a].start, toks[i].end);
+        // Numbered schools and hospitals are institutions (ORG, as OntoNotes tags them). Not
+        // FAC: a FAC without coordinates would outrank the town it stands in as an event's
+        // location (events/args.rs place_rank) and the event would lose its geo. Other
+        // numbered names ("Unit No. 4") only block the span; that blocked span is the head
+        // and the number alone, so a place before it ("Kharkiv Lyceum No. 3") stays.
+        if NUMBERED_DOCUMENT_HEADS.contains(&head_text) {
+            out.push((start, end, Some(rule_mention(start, end, sidx, Label::Law))));
+        } else if NUMBERED_INSTITUTION_HEADS.contains(&head_text) {
+            let start = toks[head].start;
+            out.push((start, end, Some(rule_mention(start, end, sidx, Label::Org))));
+        } else {
+            out.push((toks[head].start, end, None));
+        }
+    }
+    out
+}
+
+/// "Bakhmut district", "the Darnytskyi district", "Nikopol community": a place name (known
+/// or not) before an administrative unit noun is one GPE; a known place lends its geography.
+/// `mentions` are the sentence's mentions so far; the new spans replace the ones inside.
+fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Mention]) -> Vec<Mention> {
+    let toks = &ctx.seg.tokens;
+    let mut out = Vec::new();
+    for i in (s.tok_start + 1)..s.tok_end {
+        let noun = ctx.token_text(i);
+        let lower = noun.to_lowercase();
+        if toks[i].kind != TokenKind::Word || !ADMIN_UNIT_NOUNS.contains(&lower.as_str()) {
+            continue;
+        }
+        let (noun_start, noun_end) = (toks[i].start, toks[i].end);
+        // Already named as a whole ("Kharkiv Oblast" from the lexicon).
+        if mentions.iter().any(|m| m.start < noun_end && noun_start < m.end) {
+            continue;
+        }
+        let prev = i - 1;
+        let prev_text = ctx.token_text(prev);
+        if toks[prev].kind != TokenKind::Word || !first_char_upper(prev_text) || prev_text == "'s" || is_all_caps(prev_text) {
+            continue;
+        }
+        let prev_start = toks[prev].start;
+        let before = mentions.iter().find(|m| m.start <= prev_start && prev_start < m.end);
+        let (start, geo) = match before {
+            Some(m) if m.end == toks[prev].end && matches!(m.label, Label::Gpe | Label::Loc) => {
+                if ADMIN_UNIT_REGIONAL.contains(&lower.as_str()) {
+                    continue;
+                }
+                (m.start, m.geo.clone())
+            }
+            Some(_) => continue,
+            None => {
+                // An unknown name: one or two name-like words, not ordinary words.
+                let mut a = prev;
+                if looks_like_ordinary_word(ctx, prev_text) || ctx.res.org_heads.contains(prev_text) || ctx.res.titles.get(prev_text).is_some() {
+                    continue;
+                }
+                if a > s.tok_start {
+                    let t = ctx.token_text(a - 1);
+                    let free = !mentions.iter().any(|m| m.start <= toks[a - 1].start && toks[a - 1].start < m.end);
+                    if free && toks[a - 1].kind == TokenKind::Word && first_char_upper(t) && t != "'s" && !looks_like_ordinary_word(ctx, t) && !is_all_caps(t) && ctx.res.titles.get(t).is_none() {
+                        a -= 1;
+                    }
+                }
+                // "Sant'Egidio Community", "Haninge Municipality": capitalised, an unknown
+                // name before them is more often an organisation's.
+                if first_char_upper(noun) && matches!(lower.as_str(), "community" | "municipality") {
+                    continue;
+                }
+                (toks[a].start, Default::default())
+            }
+        };
+        // "the eastern Sharqiyah province": a lowercase region word stays outside the name
+        // of a place nobody knows (the name alone is the place).
+        let unknown_regional = before.is_none() && ADMIN_UNIT_REGIONAL.contains(&noun);
+        let end = if unknown_regional { toks[prev].end } else { noun_end };
+        let text = &ctx.text[start..end];
+        let mut m = rule_mention(start, end, sidx, Label::Gpe);
+        m.canonical = Some(text.to_string());
+        m.entity_id = Some(format!("gpe:{}", slugify(text)));
+        m.geo = geo;
+        out.push(m);
+    }
+    out
+}
+
+/// Lowercase ASCII-ish slug: letters and digits kept, runs of anything else become '-'.
+fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 /// A mention from a lexicon entry.
 pub fn mention_from_entry(start: usize, end: usize, sentence: u32, e: &Entry, source: MentionSource) -> Mention {
     Mention {
@@ -115,6 +283,10 @@ fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentence: &Sentenc
         if next_cap || !preceded_by_place_word(ctx, m.start) {
             return true;
         }
+    }
+    // A sentence-initial ordinary word ("Firefighters", "Earlier") is not a small place.
+    if sentence_initial && matches!(e.kind, EntryKind::City | EntryKind::Location) && e.population < 100_000 && !surface.contains(' ') && looks_like_ordinary_word(ctx, surface) {
+        return true;
     }
     if e.kind == EntryKind::City && e.population < 100_000 && !surface.contains(' ') {
         // Small places whose name is an ordinary word: only in a place context.
@@ -380,6 +552,14 @@ fn org_of_place(ctx: &DocContext, s: &Sentence, sidx: u32, gap: (usize, usize), 
     Some(rule_mention(ctx.seg.tokens[a].start, hit.end, sidx, Label::Org))
 }
 
+/// Does an organisation head word (not a company suffix) stand right before "of"/"for"
+/// inside these words, with a capitalised word after the connector(s)?
+fn head_of_phrase(ctx: &DocContext, words: &[&str]) -> bool {
+    words.windows(3).any(|w| {
+        ctx.res.org_heads.contains(w[0]) && !COMPANY_SUFFIXES.contains(&w[0]) && matches!(w[1], "of" | "for") && (first_char_upper(w[2]) || w[2] == "the")
+    })
+}
+
 /// Is the run followed by "(ACRONYM)" whose letters are the initials of its words, in order?
 fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words: &[&str]) -> bool {
     let rest = ctx.text[end..s.end].trim_start();
@@ -485,6 +665,12 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
     if ctx.res.org_heads.contains(last) && n >= 2 {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
+    // An organisation head word before "of"/"for" and more capitalised words: "Ministry of
+    // Higher Education", "Board of Inquiry", "Institute for Economic Studies". (The run's
+    // end is not a head word, so the rule above missed it.)
+    if n >= 3 && role.is_none() && head_of_phrase(ctx, &words) {
+        return Some(rule_mention(start, end, sidx, Label::Org));
+    }
     // An acronym of the run in brackets right after it: "Bank Rozwoju Eksportu (BRE)".
     if n >= 2 && role.is_none() && !ctx.res.first_names.contains(first) && acronym_follows(ctx, s, end, &words) {
         return Some(rule_mention(start, end, sidx, Label::Org));
@@ -514,7 +700,7 @@ fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) 
         Label::Org
     } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person
-    } else if n <= 3 && looks_like_name && preceded_by_place_word(ctx, start) {
+    } else if n <= 3 && looks_like_name && preceded_by_place_word(ctx, start) && !words.iter().any(|w| looks_like_ordinary_word(ctx, w)) {
         Label::Gpe
     } else if (2..=3).contains(&n) && looks_like_name {
         Label::Person
@@ -674,12 +860,28 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
                 }
             }
         }
+        // Numbered names ("Lyceum No. 3") replace whatever the runs made of them.
+        for (start, end, m) in numbered_names(ctx, s, sidx) {
+            sent_mentions.retain(|x| x.end <= start || end <= x.start);
+            match m {
+                Some(m) => sent_mentions.push(m),
+                // Keep the lexicon off it too: a placeholder removed below.
+                None => sent_mentions.push(rule_mention(start, end, sidx, Label::Cardinal)),
+            }
+        }
         // Lexicon hits not swallowed by an organisation run.
         for (m, e, src) in &sent_hits {
             if sent_mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
                 continue;
             }
             sent_mentions.push(mention_from_entry(m.start, m.end, sidx, e, *src));
+        }
+        sent_mentions.retain(|m| m.label != Label::Cardinal);
+        sent_mentions.sort_by_key(|m| (m.start, m.end));
+        let units = admin_unit_spans(ctx, s, sidx, &sent_mentions);
+        for u in units {
+            sent_mentions.retain(|x| x.end <= u.start || u.end <= x.start);
+            sent_mentions.push(u);
         }
         for m in sent_mentions.iter_mut() {
             if m.label == Label::Person && m.role.is_none() {
@@ -690,6 +892,15 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+#[cfg(test)]
+pub(crate) fn tests_run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
+    let res = crate::lexicon::Resources::shared();
+    let n = crate::normalize::normalize(text);
+    let seg = crate::segment::segment(&n.text, &res.abbreviations);
+    let ctx = DocContext { text: &n.text, marks: &n.marks, seg: &seg, res: &res, published: None };
+    recognize(&ctx).into_iter().map(|m| (n.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country)).collect()
 }
 
 #[cfg(test)]
@@ -1115,5 +1326,69 @@ mod tests {
             }
             None => eprintln!("skipped: re3d not found"),
         }
+    }
+
+    #[test]
+    fn numbered_facilities_are_never_people() {
+        let ms = tests_run("Overnight a missile struck Lyceum No. 3 in Kharkiv. School No. 6 lost its windows, and doctors at Hospital No. 2 treated the wounded.");
+        assert!(ms.iter().all(|m| m.1 != Label::Person), "{ms:?}");
+        for name in ["Lyceum No. 3", "School No. 6", "Hospital No. 2"] {
+            assert_eq!(ms.iter().find(|m| m.0 == name).map(|m| m.1), Some(Label::Org), "{name}: {ms:?}");
+        }
+        assert!(ms.iter().all(|m| !m.0.ends_with("No.")), "no half names: {ms:?}");
+        assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+        // A place before the numbered name keeps its own mention; documents are laws.
+        let ms = tests_run("Teachers of the Kharkiv Lyceum No. 3 met. The president signed Decree No. 71 on Friday. Reactor Unit No. 4 was shut.");
+        assert!(ms.iter().all(|m| m.1 != Label::Person && !m.0.contains("Unit")), "{ms:?}");
+        assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+        assert_eq!(ms.iter().find(|m| m.0 == "Decree No. 71").map(|m| m.1), Some(Label::Law), "{ms:?}");
+    }
+
+    #[test]
+    fn ordinary_words_opening_a_sentence_are_not_small_towns() {
+        // "Marks" and "Orchards" are small towns in the lexicon, and plurals of common words.
+        let ms = tests_run("Marks of shrapnel covered the walls. Orchards burned near the front line. Firefighters arrived at dawn.");
+        assert!(ms.iter().all(|m| !m.1.is_place()), "{ms:?}");
+        // A town whose name is no English word still counts at the start of a sentence,
+        // and a big city always does.
+        let ms = tests_run("Khojaly was shelled again. Kharkiv had no power.");
+        assert_eq!(ms.iter().find(|m| m.0 == "Khojaly").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+        assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    }
+
+    #[test]
+    fn weapon_systems_are_products_not_organisations() {
+        let ms = tests_run("Kyiv used HIMARS and ATACMS against an S-300 battery, while Moscow fired Kh-101 and Kalibr missiles, Shahed drones and an Iskander. Germany sent Leopard tanks; Abrams tanks and a Patriot air defence system followed. MLRS units fired back.");
+        for w in ["HIMARS", "ATACMS", "S-300", "Kh-101", "Kalibr", "Shahed", "Iskander", "Leopard", "Abrams tanks", "Patriot air defence system", "MLRS"] {
+            let m = ms.iter().find(|m| m.0 == w).unwrap_or_else(|| panic!("{w}: {ms:?}"));
+            assert_eq!(m.1, Label::Product, "{w}: {ms:?}");
+            assert!(m.2.as_deref().map_or(false, |id| id.starts_with("product:")), "{w}: {ms:?}");
+        }
+        // "Patriot" alone is not a key.
+        let ms = tests_run("The Patriot Act was debated.");
+        assert!(ms.iter().all(|m| m.1 != Label::Product), "{ms:?}");
+    }
+
+    #[test]
+    fn district_and_community_names_are_one_place() {
+        let ms = tests_run("Debris fell on the Darnytskyi district of Kyiv. Fighting went on in the Bakhmut district, the Kupiansk raion and the Nikopol community.");
+        let get = |t: &str| ms.iter().find(|m| m.0 == t).cloned();
+        let d = get("Darnytskyi district").unwrap_or_else(|| panic!("{ms:?}"));
+        assert_eq!((d.1, d.2.as_deref()), (Label::Gpe, Some("gpe:darnytskyi-district")));
+        assert_eq!(get("Kyiv").map(|m| m.1), Some(Label::Gpe));
+        let b = get("Bakhmut district").unwrap_or_else(|| panic!("{ms:?}"));
+        assert_eq!((b.1, b.2.as_deref(), b.3.as_deref()), (Label::Gpe, Some("gpe:bakhmut-district"), Some("UA")), "the town lends its country");
+        assert_eq!(get("Kupiansk raion").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+        assert_eq!(get("Nikopol community").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+        // Groups and ordinary words before "community" are not places.
+        let ms = tests_run("The international community and the Jewish community reacted. The Central district court ruled.");
+        assert!(ms.iter().all(|m| !m.0.ends_with("community") && !m.0.ends_with("district")), "{ms:?}");
+    }
+
+    #[test]
+    fn head_word_before_of_makes_an_organisation() {
+        let ms = tests_run("Officials at the Ministry of Higher Education and the Institute for Strategic Studies disagreed.");
+        assert_eq!(ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1), Some(Label::Org), "{ms:?}");
+        assert_eq!(ms.iter().find(|m| m.0 == "Institute for Strategic Studies").map(|m| m.1), Some(Label::Org), "{ms:?}");
     }
 }
