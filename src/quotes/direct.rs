@@ -68,11 +68,38 @@ fn is_whole_sentence(v: &View, open: usize, close: Option<usize>) -> bool {
     (close + 1..sc.tok_end).all(|t| v.is_final(t) || matches!(v.tok(t), ")" | "]"))
 }
 
+/// "“…” - Jane Doe" / "“…” ― Jane Doe, teacher": a dash right after the closing mark and a
+/// name that ends the line. Each quote of a run of such vox pops takes its own signature,
+/// even when the segmenter starts a new sentence at the dash.
+fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<usize>) -> Option<Attr> {
+    let i = close + 1;
+    if !v.is_dash(i) {
+        return None;
+    }
+    // same paragraph: no line break between the mark and the dash
+    let gap = v.ctx.text.get(v.end(close)..v.start(i))?;
+    if gap.contains('\n') {
+        return None;
+    }
+    let para_end = v.ctx.seg.paragraphs.get(v.paragraph_of(v.start(i)) as usize).map_or(v.ctx.text.len(), |p| p.end);
+    let mut hi = i + 1;
+    while hi < v.n_tokens() && v.start(hi) < para_end && !v.is_quote(hi) && Some(hi) != next_open {
+        hi += 1;
+    }
+    let g = np_forward(v, mi, i + 1, hi, false).filter(|g| g.named || g.role)?;
+    // only an appositive ("…, 34, nurse") or final punctuation may follow the name
+    let rest_ok = g.tok_end >= hi || v.is_punct(g.tok_end, ",") || (g.tok_end..hi).all(|t| !v.is_word(t));
+    rest_ok.then(|| Attr { guess: Some(g), cue: Some("say".into()), how: How::Dash })
+}
+
 /// Attribution after the closing mark: "…," X said / "…," said X / "…" - X.
 fn after_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], close: usize, next_open: Option<usize>, content_end_char: Option<char>) -> Option<Attr> {
     let sents = &v.ctx.seg.sentences;
     let sc = v.sentence_of_token(close);
     let sent = sents[sc];
+    if let Some(a) = dash_signature(v, mi, close, next_open) {
+        return Some(a);
+    }
     let mut i = close + 1;
     let mut hi = sent.tok_end;
     let mut crossed = false;
@@ -275,6 +302,16 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         let mut attr: Option<Attr>;
         let from_after: bool;
         let mut that_intro = false;
+        // A title in marks (“Fox News Sunday”, a book's name) with words of the sentence
+        // before it is a name, not speech: "In her memoir, “Title,” she argued ...".
+        if title_like(v, span) && !continues && open > v.ctx.seg.sentences[so].tok_start && !only_symbols_before(v, open) {
+            let p = open - 1;
+            let cue_ends_at = |t: usize| cues_ending_before(cues, t, t).next().is_some();
+            let after_intro = v.is_punct(p, ":") || cue_ends_at(open) || (v.is_punct(p, ",") && cue_ends_at(p));
+            if !after_intro {
+                continue;
+            }
+        }
         if !clause_start && !continues {
             // "The commission ''only requires that ...'' the report says": the quoted
             // words finish a sentence begun outside the marks — a mixed quote
@@ -410,11 +447,14 @@ fn crosses_other_quote(spans: &[QuoteSpan], k: usize, start: usize) -> bool {
 }
 
 /// A short run of capitalised words ("All Bets Are Off."): a heading or a title, not speech.
-fn title_like(v: &View, span: &QuoteSpan) -> bool {
+pub(crate) fn title_like(v: &View, span: &QuoteSpan) -> bool {
     let Some(t) = v.ctx.text.get(span.content_start..span.content_end) else { return false };
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // short function words stay lower case in titles ("Winter on the Front Line")
+    const SMALL: [&str; 14] = ["a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from"];
+    let all: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&&str> = all.iter().filter(|w| !SMALL.contains(w)).collect();
     let caps = words.iter().filter(|w| w.chars().next().map_or(false, |c| c.is_uppercase())).count();
-    words.len() <= 8 && caps * 4 >= words.len() * 3
+    all.len() <= 8 && caps > 0 && caps * 4 >= words.len() * 3
 }
 
 fn word_count(v: &View, span: &QuoteSpan) -> usize {

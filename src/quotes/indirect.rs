@@ -102,10 +102,34 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
     let left = (lo..comma_before).filter(|&t| v.is_word(t)).count();
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
     if right > left {
+        if describes_the_speaker(v, after_attr + 1, hi) {
+            return None;
+        }
         clause(v, after_attr + 1, hi)
     } else {
         clause(v, lo, comma_before)
     }
+}
+
+/// What follows "X said," is about X, not said by X, when it opens like a description or
+/// an adjunct: a determiner or role noun ("a lawyer for the group, who ..."), a relative
+/// ("who led the agency"), a preposition ("on his first day") or a participle ("going on
+/// to compare ..."). A reported clause there opens with its own subject instead.
+fn describes_the_speaker(v: &View, a: usize, hi: usize) -> bool {
+    let Some(first) = (a..hi).find(|&t| v.is_word(t)) else { return true };
+    let w = v.tok(first);
+    let lower = w.chars().next().map_or(false, |c| c.is_lowercase());
+    (lower && is_determiner(w) && !is_speaker_pronoun(w))
+        || is_relative(w)
+        || !opens_like_clause(v, first)
+        || (lower && v.is_role(first))
+        || (lower && w.len() > 4 && w.ends_with("ing") && !is_cue_word(v, first))
+}
+
+/// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
+fn is_cue_word(v: &View, t: usize) -> bool {
+    let (s, e) = (v.start(t), v.end(t));
+    v.ctx.res.cues.find_in(v.ctx.text, s, e).into_iter().any(|(a, _, _)| a == s)
 }
 
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
@@ -158,12 +182,38 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
     None
 }
 
+/// "…, said Jane Roe, a farmer from the region, who said (that) CLAUSE": a relative "who"
+/// right before a reporting verb hands the clause to the person it describes — the
+/// nearest named person before the comma in the same sentence.
+fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    let mut j = cue.tok_start;
+    while j > lo && is_verb_filler(v.tok(j - 1)) {
+        j -= 1;
+    }
+    if j < lo + 3 || !v.is(j - 1, "who") || !v.is_punct(j - 2, ",") || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    let comma = j - 2;
+    let floor = v.start(lo);
+    let m = mi.before(v.start(comma), floor).find(|&i| mi.mentions[i].label == crate::model::Label::Person && mi.mentions[i].end <= v.start(comma))?;
+    let mm = &mi.mentions[m];
+    let (ts, te) = (v.ctx.token_at(mm.start), v.ctx.token_at(mm.end));
+    Some(Guess { start: mm.start, end: mm.end, tok_start: ts, tok_end: te, mention: Some(m), pronoun: false, named: true, role: false })
+}
+
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
 fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
     // "..., saying CLAUSE": a participle after a comma reports the sentence's subject
     let participle = v.tok(cue.tok_start).ends_with("ing") && cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",");
-    let g = if participle { sentence_subject(v, mi, lo, cue.tok_start)? } else { embedded_or_subject(v, mi, lo, cue)? };
+    let g = if participle {
+        sentence_subject(v, mi, lo, cue.tok_start)?
+    } else {
+        match embedded_or_subject(v, mi, lo, cue) {
+            Some(g) => g,
+            None => relative_antecedent(v, mi, lo, cue)?,
+        }
+    };
     let i = cue.tok_end;
     if i >= hi {
         return None;
@@ -224,6 +274,19 @@ fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     None
 }
 
+/// "On “Face the Nation,” the senator said ..." / "In his book, “Title,” X argued": an
+/// adverbial opening the sentence and a title in marks is no reported clause.
+fn adverbial_before_title(v: &View, spans: &[QuoteSpan], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|q| q.open < s);
+    let Some(last) = spans[i..].iter().take_while(|q| q.open < e).last() else { return false };
+    if last.content_end + 2 < e || !super::direct::title_like(v, last) {
+        return false;
+    }
+    let first = v.ctx.token_at(s);
+    let w = v.tok(first);
+    !opens_like_clause(v, first) || (w.len() > 4 && w.to_ascii_lowercase().ends_with("ing"))
+}
+
 fn overlaps_any(cands: &[Cand], s: usize, e: usize) -> bool {
     cands.iter().any(|c| c.start < e && s < c.end)
 }
@@ -259,6 +322,9 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
             continue; // the speaker is never inside the content
         }
         let mixed = holds_quote_marks(spans, s, e);
+        if mixed && adverbial_before_title(v, spans, s, e) {
+            continue;
+        }
         let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let how = if mixed && how == How::Indirect { How::Mixed } else { how };
         let lemma = cue.lemma.clone();

@@ -17,6 +17,7 @@ mod direct;
 mod indirect;
 mod marks;
 mod speaker;
+mod transcript;
 mod words;
 
 #[cfg(test)]
@@ -104,6 +105,15 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     let found = indirect::find(&v, &mi, &spans, &cues, &cands);
     cands.extend(found);
     let mut quotes = finalize(&v, &mi, cands);
+    // Interview turns replace whatever the mark and cue rules made of those paragraphs;
+    // bracketed stage directions are never quotes.
+    let turns = transcript::turns(ctx, mentions);
+    quotes.retain(|q| {
+        let inside_turn = turns.iter().any(|(t, _)| t.content.0 < q.end && q.start < t.content.1.max(t.content.0 + 1));
+        !inside_turn && !transcript::is_stage_direction(ctx.text.get(q.start..q.end).unwrap_or(""))
+    });
+    quotes.extend(transcript::turn_quotes(ctx, &mi, &turns));
+    quotes.sort_by_key(|q| (q.start, q.end));
     describe::link_descriptions(ctx.text, mentions, &mut quotes);
     quotes
 }
@@ -186,6 +196,12 @@ fn previous_from(speaker: &Speaker, start: usize, para: u32, resolved: bool) -> 
 /// Resolve pronouns and floating quotes in text order; build the quotes.
 fn finalize(v: &View, mi: &MentionIndex, mut cands: Vec<Cand>) -> Vec<Quote> {
     cands.retain(|c| c.start < c.end && c.end <= v.ctx.text.len() && v.ctx.text.is_char_boundary(c.start) && v.ctx.text.is_char_boundary(c.end));
+    // The speaker is never inside the words it is said to speak.
+    for c in cands.iter_mut() {
+        if c.guess.as_ref().map_or(false, |g| g.start < c.end && c.start < g.end) {
+            c.guess = None;
+        }
+    }
     cands.sort_by_key(|c| (c.start, c.end));
     cands.dedup_by(|b, a| a.start == b.start && a.end == b.end);
     let mut prev: Option<Previous> = None;

@@ -112,6 +112,25 @@ fn is_time_word(w: &str) -> bool {
     T.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// Heads that never speak: measures, rules, documents' parts ("his body mass index").
+fn is_non_agent_head(w: &str) -> bool {
+    const N: [&str; 22] = [
+        "index", "rate", "rates", "definition", "law", "laws", "rule", "rules", "standard", "standards", "tradition",
+        "logic", "plan", "schedule", "formula", "terms", "measure", "level", "levels", "threshold", "ratio", "scale",
+    ];
+    N.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A loose speaker phrase must look like a noun phrase: it does not open with a
+/// preposition or a lower-case participle ("meaning it ..."), does not end in a function
+/// word ("followers into", "the secretary of"), and its head can speak.
+pub(crate) fn plausible_phrase(v: &View, k: usize, last: usize) -> bool {
+    let (first, head) = (v.tok(k), v.tok(last));
+    let preposition = |w: &str| (is_np_stop(w) && !is_speaker_pronoun(w)) || ["of", "for", "from"].iter().any(|p| p.eq_ignore_ascii_case(w));
+    let participle = first.chars().next().map_or(false, |c| c.is_lowercase()) && first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
+    !(preposition(first) || participle || preposition(head) || is_determiner(head) || head == "'s" || is_non_agent_head(head))
+}
+
 /// Build a guess for the phrase `[k, last]`, or `None` when it does not look like a speaker.
 fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> Option<Guess> {
     if k > last {
@@ -140,7 +159,7 @@ fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> 
     if !(capital_name || role || loose) {
         return None;
     }
-    if loose && !(capital_name || role) && last + 1 - k > 6 {
+    if loose && !(capital_name || role) && (last + 1 - k > 6 || !plausible_phrase(v, k, last)) {
         return None;
     }
     Some(Guess { start: a, end: b, tok_start: k, tok_end: last + 1, mention: None, pronoun: false, named: capital_name, role })
@@ -357,7 +376,7 @@ pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Gu
         let g = full.or_else(|| np_back(v, mi, s, e, false));
         best = if best.is_none() { g } else { pick(best, g) };
     }
-    if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && !is_np_stop(v.tok(a)) {
+    if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && plausible_phrase(v, a, b - 1) {
         best = Some(Guess { start: v.start(a), end: v.end(b - 1), tok_start: a, tok_end: b, mention: None, pronoun: false, named: false, role: false });
     }
     best
@@ -368,6 +387,14 @@ pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Gu
 /// or a determiner + role phrase opening the sentence.
 pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Option<Guess> {
     let mut i = lo;
+    while i < hi && !v.is_word(i) && !v.is_quote(i) {
+        i += 1;
+    }
+    // A sentence opening with quoted words: the subject follows them (“…,” Jane sings).
+    if i < hi && v.is_quote(i) {
+        let close = (i + 1..hi).find(|&t| v.is_quote(t))?;
+        i = close + 1;
+    }
     while i < hi && !v.is_word(i) {
         i += 1;
     }

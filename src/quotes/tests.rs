@@ -662,3 +662,101 @@ fn trailing_attribution_after_an_opening_adverbial() {
     let (_, qs) = run("At the debate, the senator said little.");
     assert!(qs.is_empty());
 }
+
+#[test]
+fn appositive_after_the_speaker_is_not_a_reported_clause() {
+    let text = "\u{201c}Nobody expected this,\u{201d} said Olena Kovalenko, an engineer for the city water utility, who has been repairing pipes since March. \u{201c}We are tired.\u{201d}";
+    let (t, qs) = run_with(text, &[("Olena Kovalenko", Label::Person, "Olena Kovalenko")]);
+    assert_sane(&t, &qs);
+    assert!(qs.iter().all(|q| !content(&t, q).contains("engineer")), "{}", show(&t, &qs));
+    assert!(qs.iter().any(|q| content(&t, q) == "Nobody expected this" && speaker_text(q) == Some("Olena Kovalenko")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn fragments_are_not_speakers() {
+    // a measure named after "according to" is no source
+    let text = "The soldier is 1.9 metres tall and weighs 110 kilograms, which makes him heavy according to his body mass index.";
+    let (t, qs) = run(text);
+    assert!(qs.iter().all(|q| speaker_text(q).map_or(true, |s| !s.contains("index"))), "{}", show(&t, &qs));
+    // a phrase opening with a preposition after a quote is no speaker
+    let text = "Her allies called her \u{201c}a careful negotiator\u{201d} for her handling of the grain deal talks.";
+    let (t, qs) = run(text);
+    assert!(qs.iter().all(|q| speaker_text(q).map_or(true, |s| !s.starts_with("for "))), "{}", show(&t, &qs));
+}
+
+#[test]
+fn vox_pops_take_their_own_signatures() {
+    let text = "Readers wrote to us about the blackouts.\n\n\u{201c}The lights went out twice today. We cook by candle.\u{201d} \u{2015} Iryna Bondar\n\u{201c}My children sleep in the corridor now.\u{201d} \u{2015} Taras Melnyk\n\u{201c}We will rebuild everything.\u{201d} \u{2015} Oksana Hrytsenko";
+    let (t, qs) = run_with(text, &[("Iryna Bondar", Label::Person, "Iryna Bondar"), ("Taras Melnyk", Label::Person, "Taras Melnyk"), ("Oksana Hrytsenko", Label::Person, "Oksana Hrytsenko")]);
+    assert_sane(&t, &qs);
+    let who = |w: &str| qs.iter().find(|q| content(&t, q).contains(w)).and_then(speaker_text);
+    assert_eq!(who("candle"), Some("Iryna Bondar"), "{}", show(&t, &qs));
+    assert_eq!(who("corridor"), Some("Taras Melnyk"), "{}", show(&t, &qs));
+    assert_eq!(who("rebuild"), Some("Oksana Hrytsenko"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn speaker_never_inside_the_quoted_words() {
+    let text = "Talks will resume only if Minister Petrenko returns to the capital by Friday, the source added.";
+    let (t, qs) = run_with(text, &[("Petrenko", Label::Person, "Ivan Petrenko")]);
+    assert_sane(&t, &qs);
+    let q = qs.iter().find(|q| content(&t, q).contains("Talks will resume")).expect("quote found");
+    assert_eq!(speaker_text(q), Some("the source"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn interview_transcript_turns() {
+    let text = "Partial transcript follows:\n\n\"HOST: Thank you for joining us this morning, Minister.\n\n\"KULEBA: Thank you for having me. The situation at the front is difficult.\n\n\"(CROSSTALK.)\n\n\"HOST: Let me ask about the grain corridor.\n\n\"KULEBA: The corridor works, and it will keep working.\n\n\"We have guarantees from our partners.";
+    let (t, qs) = run_with(text, &[("Dmytro Kuleba", Label::Person, "Dmytro Kuleba")]);
+    assert_sane(&t, &qs);
+    assert!(qs.iter().all(|q| !content(&t, q).contains("CROSSTALK")), "{}", show(&t, &qs));
+    assert!(qs.iter().all(|q| !content(&t, q).contains("KULEBA") && !content(&t, q).contains("HOST:")), "{}", show(&t, &qs));
+    let who = |w: &str| qs.iter().find(|q| content(&t, q).contains(w)).and_then(speaker_text);
+    assert_eq!(who("joining us"), Some("HOST"), "{}", show(&t, &qs));
+    assert_eq!(who("front is difficult"), Some("KULEBA"), "{}", show(&t, &qs));
+    assert_eq!(who("guarantees"), Some("KULEBA"), "{}", show(&t, &qs));
+    let q = qs.iter().find(|q| content(&t, q).contains("corridor works")).unwrap();
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!((q.confidence - 0.6).abs() < 1e-6);
+    // a headline with a name and a colon is no transcript
+    let (t, qs) = run("Kuleba: Grain Deal Will Survive\n\nThe minister spoke on Sunday.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn titles_in_marks_are_not_quotes() {
+    let text = "In his 2019 book, \u{201c}Winter on the Front Line,\u{201d} the colonel described the siege in detail.\n\nSpeaking on \u{201c}Face the Nation,\u{201d} the senator said the aid package would pass next week.";
+    let (t, qs) = run(text);
+    assert_sane(&t, &qs);
+    assert!(qs.iter().all(|q| !content(&t, q).contains("Winter on the Front")), "{}", show(&t, &qs));
+    assert!(qs.iter().all(|q| !content(&t, q).contains("Face the Nation")), "{}", show(&t, &qs));
+    // a short title-case answer after a cue is still a quote
+    let (t, qs) = run("Asked whether he would resign, the mayor said: \u{201c}Never Again.\u{201d}");
+    assert!(qs.iter().any(|q| content(&t, q).contains("Never Again")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_quote_opening_the_sentence_is_not_its_subject() {
+    let text = "\u{201c}Stay with us tonight,\u{201d} Halyna sang to the crowd before asking them, \u{201c}Where do we go from here?\u{201d}";
+    let (t, qs) = run_with(text, &[("Halyna", Label::Person, "Halyna Petrova")]);
+    assert_sane(&t, &qs);
+    let q = qs.iter().find(|q| content(&t, q).contains("Where do we go")).expect("second quote");
+    assert_eq!(speaker_text(q), Some("Halyna"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn who_said_hands_the_clause_to_the_person_described() {
+    let text = "\u{201c}We lost the harvest,\u{201d} said Mykola Shevchuk, a farmer near Kherson, who said that mines still cover half of his fields.";
+    let (t, qs) = run_with(text, &[("Mykola Shevchuk", Label::Person, "Mykola Shevchuk")]);
+    assert_sane(&t, &qs);
+    let q = qs.iter().find(|q| content(&t, q).contains("mines still cover")).expect("reported clause");
+    assert!(!content(&t, q).contains("farmer"), "{}", show(&t, &qs));
+    assert_eq!(speaker_text(q), Some("Mykola Shevchuk"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn datelines_with_colons_are_not_transcript_turns() {
+    let text = "KYIV: Air raid sirens sounded across the capital overnight.\n\nODESA: Drones struck the port, damaging grain silos.";
+    let (t, qs) = run_with(text, &[("KYIV", Label::Gpe, "Kyiv"), ("ODESA", Label::Gpe, "Odesa")]);
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
