@@ -635,18 +635,13 @@ mod tests {
         assert_eq!(slug("  Dnipró (city) "), "dnipro-city");
     }
 
+    fn city(name: &str) -> Entry {
+        Entry { label: Label::Gpe, kind: EntryKind::City, canonical: name.into(), id: name.into(), geo: Geo::default(), population: 0, role: None }
+    }
+
     #[test]
     fn gazetteer_matches_on_word_boundaries_and_case() {
-        let e = |n: &str| Entry {
-            label: Label::Gpe,
-            kind: EntryKind::City,
-            canonical: n.into(),
-            id: n.into(),
-            geo: Geo::default(),
-            population: 0,
-            role: None,
-        };
-        let g = Gazetteer::build(vec![e("Kyiv"), e("Kyiv Oblast")], vec![("Kyiv".into(), 0), ("Kiev".into(), 0), ("Kyiv Oblast".into(), 1)]);
+        let g = Gazetteer::build(vec![city("Kyiv"), city("Kyiv Oblast")], vec![("Kyiv".into(), 0), ("Kiev".into(), 0), ("Kyiv Oblast".into(), 1)]);
         let text = "KYIV - In Kiev and Kyiv Oblast, not Kievan or kyiv.";
         let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(hits, vec!["KYIV", "Kiev", "Kyiv Oblast"]);
@@ -654,17 +649,8 @@ mod tests {
 
     #[test]
     fn rejected_hits_leave_room_for_other_keys() {
-        let e = |n: &str| Entry {
-            label: Label::Gpe,
-            kind: EntryKind::City,
-            canonical: n.into(),
-            id: n.into(),
-            geo: Geo::default(),
-            population: 0,
-            role: None,
-        };
         let g = Gazetteer::build(
-            vec![e("Kyiv"), e("Kyiv Oblast"), e("Donetsk")],
+            vec![city("Kyiv"), city("Kyiv Oblast"), city("Donetsk")],
             vec![("Kyiv".into(), 0), ("Kyiv region".into(), 1), ("Kyiv Region".into(), 1), ("Donetsk".into(), 2), ("The D".into(), 0)],
         );
         let text = "Police in Kyiv Region and the Donetsk area; kyiv region Kyiv";
