@@ -1255,20 +1255,16 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Resources;
-    use crate::{normalize, segment};
 
     /// (span text, label, value) of every mention.
     fn run(text: &str, published: Option<Days>) -> Vec<(String, Label, Option<String>)> {
-        let res = Resources::shared();
-        let norm = normalize::normalize(text);
-        let seg = segment::segment(&norm.text, &res.abbreviations);
-        let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published };
-        let found = recognize(&ctx);
-        for pair in found.windows(2) {
-            assert!(pair[0].end <= pair[1].start, "overlap in {text:?}: {found:?}");
-        }
-        found.into_iter().map(|m| (norm.text[m.start..m.end].to_string(), m.label, m.value)).collect()
+        crate::pipeline::with_context(text, published, |ctx| {
+            let found = recognize(ctx);
+            for pair in found.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "overlap in {text:?}: {found:?}");
+            }
+            found.into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.value)).collect()
+        })
     }
 
     fn day(s: &str) -> Option<Days> {

@@ -896,26 +896,20 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
 
 #[cfg(test)]
 pub(crate) fn tests_run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
-    let res = crate::lexicon::Resources::shared();
-    let n = crate::normalize::normalize(text);
-    let seg = crate::segment::segment(&n.text, &res.abbreviations);
-    let ctx = DocContext { text: &n.text, marks: &n.marks, seg: &seg, res: &res, published: None };
-    recognize(&ctx).into_iter().map(|m| (n.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country)).collect()
+    crate::pipeline::with_context(text, None, |ctx| {
+        recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country)).collect()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lexicon::Resources;
-    use crate::normalize::normalize;
-    use crate::segment::segment;
 
     fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
-        let res = Resources::shared();
-        let n = normalize(text);
-        let seg = segment(&n.text, &res.abbreviations);
-        let ctx = DocContext { text: &n.text, marks: &n.marks, seg: &seg, res: &res, published: None };
-        recognize(&ctx).into_iter().map(|m| (n.text[m.start..m.end].to_string(), m.label, m.canonical, m.role)).collect()
+        crate::pipeline::with_context(text, None, |ctx| {
+            recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.role)).collect()
+        })
     }
 
     fn find<'a>(ms: &'a [(String, Label, Option<String>, Option<String>)], text: &str) -> Option<&'a (String, Label, Option<String>, Option<String>)> {

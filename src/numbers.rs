@@ -671,17 +671,9 @@ fn looks_like_date_or_time(ctx: &DocContext, p: &NumberPhrase, t0: usize, t1: us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Resources;
-    use crate::model::Segmented;
-    use crate::normalize;
-    use crate::segment;
 
     fn with_ctx<T>(text: &str, f: impl FnOnce(&DocContext) -> T) -> T {
-        let res = Resources::shared();
-        let norm = normalize::normalize(text);
-        let seg: Segmented = segment::segment(&norm.text, &res.abbreviations);
-        let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published: None };
-        f(&ctx)
+        crate::pipeline::with_context(text, None, f)
     }
 
     /// (surface, label, value) of every number mention.

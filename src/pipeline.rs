@@ -44,6 +44,16 @@ impl<'a> DocContext<'a> {
     }
 }
 
+/// Normalise and segment `text` with the built-in lexicons and hand its context to `f`:
+/// how every stage's unit tests run a stage on a sentence of their own.
+#[cfg(test)]
+pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnce(&DocContext) -> T) -> T {
+    let res = Resources::shared();
+    let norm = normalize::normalize(text);
+    let seg = crate::segment::segment(&norm.text, &res.abbreviations);
+    f(&DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published })
+}
+
 /// Cut a text to at most `max_chars` characters, on a char boundary.
 fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {
     text.char_indices().nth(max_chars).map(|(b, _)| &text[..b])

@@ -193,17 +193,13 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Resources;
-    use crate::normalize::normalize;
-    use crate::segment::segment;
+    use crate::pipeline::with_context;
 
     fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
-        let res = Resources::shared();
-        let n = normalize(text);
-        let seg = segment(&n.text, &res.abbreviations);
-        let ctx = DocContext { text: &n.text, marks: &n.marks, seg: &seg, res: &res, published: None };
-        let ms = resolve(&ctx, crate::entities::recognize(&ctx));
-        ms.into_iter().map(|m| (n.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
+        with_context(text, None, |ctx| {
+            let ms = resolve(ctx, crate::entities::recognize(ctx));
+            ms.into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
+        })
     }
 
     #[test]

@@ -1,8 +1,5 @@
 use super::*;
-use crate::lexicon::Resources;
-use crate::model::{Modality, QuoteKind, Segmented, Speaker};
-use crate::normalize;
-use crate::segment;
+use crate::model::{Modality, QuoteKind, Speaker};
 
 /// A hand-made mention: the `nth` occurrence of `surface`.
 #[derive(Clone)]
@@ -45,14 +42,14 @@ struct Run {
 }
 
 fn run_with(text: &str, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>, published: Option<Days>) -> Run {
-    let res = Resources::shared();
-    let norm = normalize::normalize(text);
-    let seg: Segmented = segment::segment(&norm.text, &res.abbreviations);
-    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published };
+    crate::pipeline::with_context(text, published, |ctx| run_in(ctx, marks, quotes))
+}
+
+fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) -> Run {
     let mentions: Vec<Mention> = marks
         .iter()
         .map(|mk| {
-            let (start, end) = find(&norm.text, mk.surface, mk.nth);
+            let (start, end) = find(ctx.text, mk.surface, mk.nth);
             Mention {
                 start,
                 end,
@@ -71,9 +68,9 @@ fn run_with(text: &str, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>, publis
             }
         })
         .collect();
-    let qs = quotes(&norm.text);
-    let events = extract(&ctx, &mentions, &qs);
-    Run { text: norm.text.clone(), events }
+    let qs = quotes(ctx.text);
+    let events = extract(ctx, &mentions, &qs);
+    Run { text: ctx.text.to_string(), events }
 }
 
 fn run(text: &str, marks: &[M]) -> Run {

@@ -2,23 +2,24 @@ use super::*;
 use crate::lexicon::Resources;
 use crate::model::{Geo, Label, MentionSource};
 use crate::normalize::normalize;
-use crate::segment::segment;
 
 /// Run the quote extractor on `text` with hand-made mentions: every whole-word occurrence
 /// of each given surface becomes a mention with that label and canonical name.
 fn run_with(text: &str, names: &[(&str, Label, &str)]) -> (String, Vec<Quote>) {
-    let res = Resources::shared();
-    let norm = normalize(text);
-    let seg = segment(&norm.text, &res.abbreviations);
-    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published: None };
+    crate::pipeline::with_context(text, None, |ctx| (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names))))
+}
+
+/// Every whole-word occurrence of each given surface, as a mention.
+fn name_mentions(ctx: &DocContext, names: &[(&str, Label, &str)]) -> Vec<Mention> {
+    let text = ctx.text;
     let mut mentions = Vec::new();
     for (surface, label, canonical) in names {
         let mut from = 0;
-        while let Some(p) = norm.text[from..].find(surface) {
+        while let Some(p) = text[from..].find(surface) {
             let s = from + p;
             let e = s + surface.len();
-            let before = norm.text[..s].chars().next_back().map_or(false, |c| c.is_alphanumeric());
-            let after = norm.text[e..].chars().next().map_or(false, |c| c.is_alphanumeric());
+            let before = text[..s].chars().next_back().map_or(false, |c| c.is_alphanumeric());
+            let after = text[e..].chars().next().map_or(false, |c| c.is_alphanumeric());
             if !before && !after {
                 mentions.push(Mention {
                     start: s,
@@ -37,8 +38,7 @@ fn run_with(text: &str, names: &[(&str, Label, &str)]) -> (String, Vec<Quote>) {
         }
     }
     mentions.sort_by_key(|m| m.start);
-    let quotes = extract(&ctx, &mentions);
-    (norm.text.clone(), quotes)
+    mentions
 }
 
 fn run(text: &str) -> (String, Vec<Quote>) {
@@ -332,7 +332,6 @@ fn cue_first_inverted_and_trailing_dash() {
 
 #[test]
 fn no_panic_on_random_glyph_soup() {
-    let res = Resources::shared();
     let pieces = [
         "“", "”", "\"", "'", "’", "‘", "«", "»", "„", "‹", "›", "‟", " ", " ", "\n", "\n\n", "a", "He", "said", ",", ".", ":",
         "don't", "s", "the minister", "according to", "that", "-", "Zelensky", "é", "🇺🇦", "told reporters", "?", "''",
@@ -351,11 +350,7 @@ fn no_panic_on_random_glyph_soup() {
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
         }
-        let norm = normalize(&text);
-        let seg = segment(&norm.text, &res.abbreviations);
-        let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published: None };
-        let qs = extract(&ctx, &[]);
-        assert_sane(&norm.text, &qs);
+        crate::pipeline::with_context(&text, None, |ctx| assert_sane(ctx.text, &extract(ctx, &[])));
     }
 }
 
