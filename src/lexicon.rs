@@ -224,6 +224,7 @@ impl Gazetteer {
 }
 
 /// A case-insensitive matcher of (possibly multiword) phrases on word boundaries.
+#[derive(Clone)]
 pub struct PhraseMatcher<T> {
     payloads: Vec<T>,
     automaton: AhoCorasick,
@@ -319,11 +320,13 @@ pub struct Trigger {
 }
 
 /// Every lexicon the pipeline uses.
+#[derive(Clone)]
 pub struct Resources {
     pub abbreviations: Abbreviations,
-    pub gazetteer: Gazetteer,
+    /// Shared between engines: it is the costly part to build.
+    pub gazetteer: Arc<Gazetteer>,
     /// User-supplied names (`Extractor(gazetteer=...)`), matched before the built-in ones.
-    pub user: Option<Gazetteer>,
+    pub user: Option<Arc<Gazetteer>>,
     pub first_names: HashSet<String>,
     pub ambiguous_first_names: HashSet<String>,
     pub common_words: HashSet<String>,
@@ -594,7 +597,7 @@ impl Resources {
             .collect();
         Resources {
             abbreviations: Abbreviations::parse(files::ABBREVIATIONS),
-            gazetteer: g.build(),
+            gazetteer: Arc::new(g.build()),
             user: None,
             first_names: list_lines(files::FIRST_NAMES).map(str::to_string).collect(),
             ambiguous_first_names: list_lines(files::FIRST_NAMES_AMBIGUOUS).map(str::to_string).collect(),
@@ -613,10 +616,11 @@ impl Resources {
         CELL.get_or_init(|| Arc::new(Resources::builtin())).clone()
     }
 
-    /// The built-in resources plus a user gazetteer.
+    /// The built-in resources plus a user gazetteer. The built-in gazetteer is shared, not
+    /// rebuilt: only the user's names are compiled.
     pub fn with_user(rows: &[(String, Label, Option<String>)]) -> Resources {
-        let mut r = Resources::builtin();
-        r.user = Some(user_gazetteer(rows));
+        let mut r = Resources::shared().as_ref().clone();
+        r.user = Some(Arc::new(user_gazetteer(rows)));
         r
     }
 
@@ -656,6 +660,16 @@ mod tests {
         let text = "Police in Kyiv Region and the Donetsk area; kyiv region Kyiv";
         let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(hits, vec!["Kyiv Region", "Donetsk", "Kyiv"]);
+    }
+
+    #[test]
+    fn user_names_come_on_top_of_the_shared_builtin_gazetteer() {
+        let r = Resources::with_user(&[("Blorvania".to_string(), Label::Gpe, None)]);
+        assert!(Arc::ptr_eq(&r.gazetteer, &Resources::shared().gazetteer), "built-in gazetteer rebuilt");
+        let user = r.user.as_ref().expect("user gazetteer");
+        let hits = user.find("Troops left Blorvania.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(user.entry(&hits[0]).canonical, "Blorvania");
     }
 
     #[test]

@@ -75,14 +75,7 @@ impl Engine {
                 .collect();
             let results = analyze_batch(&inputs, &resources, &opts, threads)?;
             let ran = Ran { entities, quotes, events };
-            catch_unwind(AssertUnwindSafe(|| -> polars::prelude::PolarsResult<_> {
-                Ok((
-                    tables::documents(&results, doc_offset, ran)?,
-                    tables::entities(&results, doc_offset)?,
-                    tables::quotes(&results, doc_offset)?,
-                    tables::events(&results, doc_offset)?,
-                ))
-            }))
+            catch_unwind(AssertUnwindSafe(|| tables::build(&results, doc_offset, ran)))
             .map_err(|_| DocFailure { index: usize::MAX, message: "panic while building tables".into() })
         });
         match outcome {

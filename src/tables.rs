@@ -29,8 +29,20 @@ pub struct Ran {
     pub events: bool,
 }
 
+/// The four tables (documents, entities, quotes, events) of one batch. Each document's
+/// offset maps are built once and shared by the three span tables.
+pub fn build(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<(DataFrame, DataFrame, DataFrame, DataFrame)> {
+    let maps: Vec<SpanMapper> = results.iter().map(|r| SpanMapper::new(&r.text, &r.original)).collect();
+    Ok((
+        documents(results, doc_offset, ran)?,
+        entities(results, &maps, doc_offset)?,
+        quotes(results, &maps, doc_offset)?,
+        events(results, &maps, doc_offset)?,
+    ))
+}
+
 /// One row per input document.
-pub fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<DataFrame> {
+fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<DataFrame> {
     let n = results.len();
     let doc_id: Vec<u32> = (0..n as u32).map(|i| doc_offset + i).collect();
     let title: Vec<Option<&str>> = results.iter().map(|r| r.title.as_deref()).collect();
@@ -61,7 +73,7 @@ pub fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResu
 }
 
 /// One row per entity mention.
-pub fn entities(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame> {
+fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     let rows: usize = results.iter().map(|r| r.entities.len()).sum();
     let (mut doc_id, mut sentence, mut start, mut end) = (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
     let mut text: Vec<&str> = Vec::with_capacity(rows);
@@ -71,7 +83,7 @@ pub fn entities(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFram
     let (mut lat, mut lon): (Vec<Option<f64>>, Vec<Option<f64>>) = Default::default();
     let mut source: Vec<&str> = Vec::with_capacity(rows);
     for (i, r) in results.iter().enumerate() {
-        let map = SpanMapper::new(&r.text, &r.original);
+        let map = &maps[i];
         for m in &r.entities {
             let (s, e) = map.chars(m.start, m.end);
             doc_id.push(doc_offset + i as u32);
@@ -112,7 +124,7 @@ pub fn entities(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFram
 }
 
 /// One row per quotation.
-pub fn quotes(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame> {
+fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     let rows: usize = results.iter().map(|r| r.quotes.len()).sum();
     let (mut doc_id, mut quote_id, mut sentence, mut start, mut end): (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
     let (mut text, mut kind): (Vec<&str>, Vec<&str>) = Default::default();
@@ -121,7 +133,7 @@ pub fn quotes(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame>
     let (mut speaker_start, mut speaker_end): (Vec<Option<u32>>, Vec<Option<u32>>) = Default::default();
     let mut confidence: Vec<f32> = Vec::with_capacity(rows);
     for (i, r) in results.iter().enumerate() {
-        let map = SpanMapper::new(&r.text, &r.original);
+        let map = &maps[i];
         for (qi, q) in r.quotes.iter().enumerate() {
             let (s, e) = map.chars(q.start, q.end);
             doc_id.push(doc_offset + i as u32);
@@ -174,7 +186,7 @@ pub fn quotes(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame>
 }
 
 /// One row per event.
-pub fn events(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame> {
+fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     type S<'a> = Vec<Option<&'a str>>;
     let (mut doc_id, mut event_id, mut sentence, mut start, mut end): (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
     let (mut trigger, mut etype, mut modality): (Vec<&str>, Vec<&str>, Vec<&str>) = Default::default();
@@ -186,7 +198,7 @@ pub fn events(results: &[DocResult], doc_offset: u32) -> PolarsResult<DataFrame>
     let (mut date_text, mut quantity, mut source, mut source_entity_id): (S, S, S, S) = Default::default();
     let (mut killed, mut injured, mut quote_id): (Vec<Option<u32>>, Vec<Option<u32>>, Vec<Option<u32>>) = Default::default();
     for (i, r) in results.iter().enumerate() {
-        let map = SpanMapper::new(&r.text, &r.original);
+        let map = &maps[i];
         for (ei, ev) in r.events.iter().enumerate() {
             let (s, e) = map.chars(ev.start, ev.end);
             doc_id.push(doc_offset + i as u32);
