@@ -20,12 +20,14 @@ TSV = {
     "cues.tsv": ["form", "lemma", "kind"],
     "event_triggers.tsv": ["trigger", "type", "subtype", "role"],
     "modality.tsv": ["cue", "modality"],
+    "languages.tsv": ["iso639_3", "iso639_1", "name"],
 }
 # (file, column that must be unique)
 UNIQUE = {
     "places.tsv": "id", "place_overrides.tsv": "id", "locations.tsv": "id",
     "orgs.tsv": "id", "people.tsv": "id", "demonyms.tsv": "surface",
     "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue",
+    "languages.tsv": "iso639_3",
 }
 ENUMS = {
     ("places.tsv", "label"): {"GPE"},
@@ -38,7 +40,7 @@ ENUMS = {
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
 }
 LISTS = ["common_words.txt", "place_stoplist.txt", "first_names.txt",
-         "first_names_ambiguous.txt", "org_heads.txt"]
+         "first_names_ambiguous.txt", "org_heads.txt", "function_words_en.txt"]
 
 
 def main():

@@ -335,6 +335,10 @@ pub struct Resources {
     pub cues: PhraseMatcher<Cue>,
     pub triggers: PhraseMatcher<Trigger>,
     pub modality: PhraseMatcher<Modality>,
+    /// ISO 639-3 → ISO 639-1 codes of the languages the detector knows.
+    pub language_codes: HashMap<String, String>,
+    /// Frequent English function words: the detector's fast path for English text.
+    pub function_words_en: HashSet<String>,
 }
 
 pub mod files {
@@ -353,6 +357,8 @@ pub mod files {
     pub const TRIGGERS: &str = include_str!("../data/event_triggers.tsv");
     pub const MODALITY: &str = include_str!("../data/modality.tsv");
     pub const EXTRA_KEYS: &str = include_str!("../data/extra_keys.tsv");
+    pub const LANGUAGES: &str = include_str!("../data/languages.tsv");
+    pub const FUNCTION_WORDS_EN: &str = include_str!("../data/function_words_en.txt");
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
@@ -607,6 +613,8 @@ impl Resources {
             cues: PhraseMatcher::new(cues),
             triggers: PhraseMatcher::new(triggers),
             modality: PhraseMatcher::new(modality),
+            language_codes: tsv_rows(files::LANGUAGES).map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string())).collect(),
+            function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
         }
     }
 

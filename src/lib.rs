@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod language;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;

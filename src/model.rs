@@ -23,11 +23,14 @@ pub struct Options {
     pub events: bool,
     /// Texts longer than this (in chars) are truncated, with a warning.
     pub max_chars: usize,
+    /// Test hook: the document with this batch index fails as if the pipeline had
+    /// panicked on it, so that isolation can be tested end to end.
+    pub fail_on_doc: Option<usize>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { entities: true, quotes: true, events: true, max_chars: 2_000_000 }
+        Options { entities: true, quotes: true, events: true, max_chars: 2_000_000, fail_on_doc: None }
     }
 }
 
@@ -282,6 +285,10 @@ pub struct DocResult {
     pub original: String,
     pub title: Option<String>,
     pub published: Option<Days>,
+    /// Length of the input text as given (before any truncation), in chars.
+    pub n_chars: usize,
+    /// ISO 639-1 code of the detected language, when one could be told.
+    pub language: Option<String>,
     pub n_sentences: u32,
     pub warnings: Vec<String>,
     pub entities: Vec<Mention>,

@@ -6,7 +6,7 @@
 use crate::lexicon::Resources;
 use crate::model::{Days, DocInput, DocResult, Mention, Options, Quote, Segmented};
 use crate::normalize::{self, QuoteMark};
-use crate::{dates, entities, events, numbers, quotes, resolve};
+use crate::{dates, entities, events, language, numbers, quotes, resolve};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
@@ -59,37 +59,63 @@ fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {
     text.char_indices().nth(max_chars).map(|(b, _)| &text[..b])
 }
 
+/// Warning codes: the stable first word of every `documents.warnings` entry, `code: detail`.
+pub mod warn {
+    pub const NULL_TEXT: &str = "null-text";
+    pub const EMPTY_TEXT: &str = "empty-text";
+    pub const BINARY: &str = "binary";
+    pub const TRUNCATED: &str = "truncated";
+    pub const NO_DATE: &str = "no-date";
+    pub const NOT_ENGLISH: &str = "not-english";
+    pub const HTML: &str = "html";
+    pub const INTERNAL_ERROR: &str = "internal-error";
+}
+
+fn warning(code: &str, detail: impl std::fmt::Display) -> String {
+    format!("{code}: {detail}")
+}
+
 /// Run the whole pipeline on one document.
 pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     let mut result = DocResult { published: input.published, title: input.title.map(str::to_string), ..Default::default() };
     let Some(raw) = input.text else {
-        result.warnings.push("null text".into());
+        result.warnings.push(warning(warn::NULL_TEXT, "no text given"));
         return result;
     };
+    result.n_chars = raw.chars().count();
     if raw.trim().is_empty() {
-        result.warnings.push(if raw.is_empty() { "empty text".into() } else { "whitespace-only text".into() });
+        let what = if raw.is_empty() { "the text is empty" } else { "the text is only whitespace" };
+        result.warnings.push(warning(warn::EMPTY_TEXT, what));
         result.text = normalize::normalize(raw).text;
         result.original = raw.to_string();
         return result;
     }
     if normalize::looks_binary(raw) {
-        result.warnings.push("text looks binary: skipped".into());
+        result.warnings.push(warning(warn::BINARY, "the text looks like binary data; skipped"));
         result.text = normalize::normalize(raw).text;
         result.original = raw.to_string();
         return result;
     }
     let raw = match truncate_chars(raw, opts.max_chars) {
         Some(cut) => {
-            result.warnings.push(format!("text truncated to {} chars", opts.max_chars));
+            result.warnings.push(warning(warn::TRUNCATED, format!("cut to the first {} of {} chars", opts.max_chars, result.n_chars)));
             cut
         }
         None => raw,
     };
+    let detected = language::detect(raw, res);
+    if let Some(code) = language::non_english(&detected) {
+        result.warnings.push(warning(warn::NOT_ENGLISH, code));
+    }
+    result.language = detected.map(|(code, _)| code);
+    if let Some(detail) = language::html_markup(raw) {
+        result.warnings.push(warning(warn::HTML, detail));
+    }
     let norm = normalize::normalize(raw);
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
     result.n_sentences = seg.sentences.len() as u32;
     if input.published.is_none() {
-        result.warnings.push("no publication date: relative dates unresolved".into());
+        result.warnings.push(warning(warn::NO_DATE, "no publication date: relative dates unresolved"));
     }
     let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res, published: input.published };
     if result.title.is_none() {
@@ -128,8 +154,40 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     result
 }
 
-/// A document whose analysis panicked: its index and the panic message.
-#[derive(Debug, Clone)]
+/// Every span of a result lies inside its text, on character boundaries, and is not empty
+/// (speaker spans may be empty: a speaker resolved from an earlier sentence has no mention
+/// here). The tables rely on it; a result that breaks it is an internal error, not bad rows.
+pub fn check_spans(r: &DocResult) -> Result<(), String> {
+    let text = r.text.as_str();
+    let ok = |what: &str, start: usize, end: usize, allow_empty: bool| -> Result<(), String> {
+        let fits = start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+        if fits && (allow_empty || start < end) {
+            Ok(())
+        } else {
+            Err(format!("bad {what} span {start}..{end} in a text of {} bytes", text.len()))
+        }
+    };
+    if r.original.chars().count() != text.chars().count() {
+        return Err("normalised and original text differ in length".into());
+    }
+    for m in &r.entities {
+        ok("entity", m.start, m.end, false)?;
+    }
+    for q in &r.quotes {
+        ok("quote", q.start, q.end, false)?;
+        if let Some(s) = &q.speaker {
+            ok("speaker", s.start, s.end, true)?;
+        }
+    }
+    for e in &r.events {
+        ok("event", e.start, e.end, false)?;
+    }
+    Ok(())
+}
+
+/// A document whose analysis failed (a panic, or a result that breaks `check_spans`):
+/// its index in the batch and what went wrong.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocFailure {
     pub index: usize,
     pub message: String,
@@ -150,9 +208,37 @@ fn catch_doc<T>(index: usize, work: impl FnOnce() -> T) -> Result<T, DocFailure>
     catch_unwind(AssertUnwindSafe(work)).map_err(|p| DocFailure { index, message: panic_message(p) })
 }
 
-/// Analyse one document, turning a panic into an error.
+/// Analyse one document, turning a panic or a broken result into an error.
 pub fn analyze_caught(index: usize, input: &DocInput, res: &Resources, opts: &Options) -> Result<DocResult, DocFailure> {
-    catch_doc(index, || analyze(input, res, opts))
+    let result = catch_doc(index, || {
+        if opts.fail_on_doc == Some(index) {
+            panic!("injected failure (Options::fail_on_doc)");
+        }
+        analyze(input, res, opts)
+    })?;
+    check_spans(&result).map_err(|message| DocFailure { index, message })?;
+    Ok(result)
+}
+
+/// The `documents` row of a document whose analysis failed: its input's facts, the
+/// `internal-error` warning, and no rows elsewhere.
+fn failed_result(input: &DocInput, failure: &DocFailure) -> DocResult {
+    let message: String = failure.message.chars().take(500).collect();
+    DocResult {
+        published: input.published,
+        title: input.title.map(str::to_string),
+        n_chars: input.text.map_or(0, |t| t.chars().count()),
+        warnings: vec![warning(warn::INTERNAL_ERROR, message)],
+        ..Default::default()
+    }
+}
+
+/// What a batch gives back: one result per input, in input order (a failed document has
+/// its `internal-error` row), and the failures themselves.
+#[derive(Debug, Default)]
+pub struct BatchOutput {
+    pub results: Vec<DocResult>,
+    pub failures: Vec<DocFailure>,
 }
 
 /// Threads to use: the caller's choice, else RAYON_NUM_THREADS, else every core.
@@ -180,19 +266,26 @@ fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
 }
 
 /// Analyse many documents in parallel; results keep the input order. `threads` = None uses
-/// RAYON_NUM_THREADS or all cores.
-pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threads: Option<usize>) -> Result<Vec<DocResult>, DocFailure> {
-    let run = || -> Result<Vec<DocResult>, DocFailure> {
-        inputs.par_iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect()
-    };
+/// RAYON_NUM_THREADS or all cores. A document that fails costs only its own rows.
+pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threads: Option<usize>) -> BatchOutput {
+    let one = |(i, d): (usize, &DocInput)| analyze_caught(i, d, res, opts);
     let n = thread_count(threads);
-    if n == 1 || inputs.len() < 2 {
-        return inputs.iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect();
+    let parallel = if n > 1 && inputs.len() > 1 { pool(n) } else { None };
+    let outcomes: Vec<Result<DocResult, DocFailure>> = match parallel {
+        Some(p) => p.install(|| inputs.par_iter().enumerate().map(one).collect()),
+        None => inputs.iter().enumerate().map(one).collect(),
+    };
+    let mut out = BatchOutput { results: Vec::with_capacity(inputs.len()), failures: Vec::new() };
+    for (outcome, input) in outcomes.into_iter().zip(inputs) {
+        match outcome {
+            Ok(r) => out.results.push(r),
+            Err(f) => {
+                out.results.push(failed_result(input, &f));
+                out.failures.push(f);
+            }
+        }
     }
-    match pool(n) {
-        Some(p) => p.install(run),
-        None => inputs.iter().enumerate().map(|(i, d)| analyze_caught(i, d, res, opts)).collect(),
-    }
+    out
 }
 
 #[cfg(test)]
@@ -204,14 +297,15 @@ mod tests {
         let res = Resources::shared();
         let opts = Options::default();
         let cases: [(Option<&str>, &str); 4] = [
-            (None, "null text"),
-            (Some(""), "empty text"),
-            (Some("  \n\t "), "whitespace-only text"),
-            (Some("\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}"), "text looks binary: skipped"),
+            (None, warn::NULL_TEXT),
+            (Some(""), warn::EMPTY_TEXT),
+            (Some("  \n\t "), warn::EMPTY_TEXT),
+            (Some("\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}"), warn::BINARY),
         ];
-        for (text, warning) in cases {
+        for (text, code) in cases {
             let r = analyze(&DocInput { text, published: Some(19000), title: None }, &res, &opts);
-            assert_eq!(r.warnings, vec![warning.to_string()]);
+            assert_eq!(r.warnings.len(), 1, "{text:?}: {:?}", r.warnings);
+            assert!(r.warnings[0].starts_with(&format!("{code}: ")), "{text:?}: {:?}", r.warnings);
         }
     }
 
@@ -230,7 +324,8 @@ mod tests {
         let opts = Options { max_chars: 10, ..Options::default() };
         let r = analyze(&DocInput { text: Some("Kyiv is a city in Ukraine."), published: Some(0), title: None }, &res, &opts);
         assert_eq!(r.text.chars().count(), 10);
-        assert!(r.warnings.iter().any(|w| w.contains("truncated")));
+        assert_eq!(r.n_chars, 26, "n_chars is the length given, not the length kept");
+        assert!(r.warnings.iter().any(|w| w.starts_with("truncated: ")), "{:?}", r.warnings);
     }
 
     #[test]
@@ -238,13 +333,56 @@ mod tests {
         let res = Resources::shared();
         let texts: Vec<String> = (0..50).map(|i| format!("Doc {i}. Shelling hit Kharkiv, the governor said.")).collect();
         let inputs: Vec<DocInput> = texts.iter().map(|t| DocInput { text: Some(t), published: None, title: None }).collect();
-        let one = analyze_batch(&inputs, &res, &Options::default(), Some(1)).unwrap();
-        let two = analyze_batch(&inputs, &res, &Options::default(), Some(2)).unwrap();
+        let one = analyze_batch(&inputs, &res, &Options::default(), Some(1)).results;
+        let two = analyze_batch(&inputs, &res, &Options::default(), Some(2)).results;
         for (a, b) in one.iter().zip(&two) {
             assert_eq!(a.text, b.text);
             assert_eq!(a.entities, b.entities);
             assert_eq!(a.quotes, b.quotes);
             assert_eq!(a.events, b.events);
+        }
+    }
+
+    #[test]
+    fn a_failing_document_costs_only_its_own_rows() {
+        let res = Resources::shared();
+        let texts: Vec<String> = (0..40).map(|i| format!("Shelling hit Kharkiv on day {i}, the governor said.")).collect();
+        let inputs: Vec<DocInput> = texts.iter().map(|t| DocInput { text: Some(t), published: Some(19000), title: None }).collect();
+        for threads in [1, 2] {
+            let opts = Options { fail_on_doc: Some(17), ..Options::default() };
+            let out = analyze_batch(&inputs, &res, &opts, Some(threads));
+            assert_eq!(out.results.len(), 40);
+            assert_eq!(out.failures.len(), 1);
+            assert_eq!(out.failures[0].index, 17);
+            let failed = &out.results[17];
+            assert!(failed.warnings[0].starts_with("internal-error: injected failure"), "{:?}", failed.warnings);
+            assert!(failed.entities.is_empty() && failed.quotes.is_empty() && failed.events.is_empty());
+            assert_eq!(failed.n_chars, texts[17].chars().count());
+            assert!(out.results.iter().enumerate().filter(|(i, _)| *i != 17).all(|(_, r)| !r.entities.is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_result_with_a_broken_span_is_an_error_not_a_row() {
+        let mut r = DocResult { text: "Kyiv é".into(), original: "Kyiv é".into(), ..Default::default() };
+        assert!(check_spans(&r).is_ok());
+        let m = Mention {
+            start: 0,
+            end: 4,
+            sentence: 0,
+            label: crate::model::Label::Gpe,
+            canonical: None,
+            entity_id: None,
+            role: None,
+            geo: Default::default(),
+            value: None,
+            source: crate::model::MentionSource::Rule,
+        };
+        r.entities.push(m.clone());
+        assert!(check_spans(&r).is_ok());
+        for (start, end) in [(4, 4), (3, 2), (0, 99), (6, 7)] {
+            r.entities[0] = Mention { start, end, ..m.clone() };
+            assert!(check_spans(&r).is_err(), "{start}..{end}");
         }
     }
 }

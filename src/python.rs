@@ -3,7 +3,7 @@
 
 use crate::lexicon::Resources;
 use crate::model::{DocInput, Label, Options, EVENT_TYPES};
-use crate::pipeline::{analyze_batch, DocFailure};
+use crate::pipeline::{analyze_batch, warn};
 use crate::tables::{self, Ran};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -47,7 +47,11 @@ impl Engine {
         Ok(Engine { resources })
     }
 
-    #[pyo3(signature = (texts, published, titles, entities=true, quotes=true, events=true, threads=None, doc_offset=0))]
+    /// Run the pipeline on one batch. Returns the four tables and the documents that
+    /// failed, as `(index in the batch, message)`; a failed document keeps its
+    /// `documents` row with an `internal-error` warning and has no other rows. The Python
+    /// layer decides whether a failure raises (`errors="raise"`).
+    #[pyo3(signature = (texts, published, titles, entities=true, quotes=true, events=true, threads=None, doc_offset=0, max_chars=None, fail_on_doc=None))]
     #[allow(clippy::too_many_arguments)]
     fn extract(
         &self,
@@ -60,12 +64,15 @@ impl Engine {
         events: bool,
         threads: Option<usize>,
         doc_offset: u32,
-    ) -> PyResult<Tables> {
+        max_chars: Option<usize>,
+        fail_on_doc: Option<usize>,
+    ) -> PyResult<(Tables, Vec<(usize, String)>)> {
         if published.len() != texts.len() || titles.len() != texts.len() {
             return Err(PyValueError::new_err("texts, published and titles must have the same length"));
         }
         let resources = self.resources.clone();
-        let opts = Options { entities, quotes, events, ..Options::default() };
+        let defaults = Options::default();
+        let opts = Options { entities, quotes, events, max_chars: max_chars.unwrap_or(defaults.max_chars), fail_on_doc };
         let outcome = py.detach(move || {
             let inputs: Vec<DocInput> = texts
                 .iter()
@@ -73,16 +80,15 @@ impl Engine {
                 .zip(&titles)
                 .map(|((t, p), ti)| DocInput { text: t.as_deref(), published: *p, title: ti.as_deref() })
                 .collect();
-            let results = analyze_batch(&inputs, &resources, &opts, threads)?;
+            let batch = analyze_batch(&inputs, &resources, &opts, threads);
             let ran = Ran { entities, quotes, events };
-            catch_unwind(AssertUnwindSafe(|| tables::build(&results, doc_offset, ran)))
-            .map_err(|_| DocFailure { index: usize::MAX, message: "panic while building tables".into() })
+            let failures: Vec<(usize, String)> = batch.failures.into_iter().map(|f| (f.index, f.message)).collect();
+            catch_unwind(AssertUnwindSafe(|| tables::build(&batch.results, doc_offset, ran))).map(|t| (t, failures))
         });
         match outcome {
-            Ok(Ok((d, e, q, ev))) => Ok((PyDataFrame(d), PyDataFrame(e), PyDataFrame(q), PyDataFrame(ev))),
-            Ok(Err(e)) => Err(PyRuntimeError::new_err(format!("building tables failed: {e}"))),
-            Err(f) if f.index == usize::MAX => Err(PyRuntimeError::new_err(f.message)),
-            Err(f) => Err(PyRuntimeError::new_err(format!("document {}: {}", f.index as u64 + doc_offset as u64, f.message))),
+            Ok((Ok((d, e, q, ev)), failures)) => Ok(((PyDataFrame(d), PyDataFrame(e), PyDataFrame(q), PyDataFrame(ev)), failures)),
+            Ok((Err(e), _)) => Err(PyRuntimeError::new_err(format!("building tables failed: {e}"))),
+            Err(_) => Err(PyRuntimeError::new_err("internal error while building the tables of a batch")),
         }
     }
 }
@@ -98,5 +104,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add("LABELS", Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>())?;
     m.add("EVENT_TYPES", EVENT_TYPES.to_vec())?;
+    m.add(
+        "WARNING_CODES",
+        vec![warn::NULL_TEXT, warn::EMPTY_TEXT, warn::BINARY, warn::TRUNCATED, warn::NO_DATE, warn::NOT_ENGLISH, warn::HTML, warn::INTERNAL_ERROR],
+    )?;
     Ok(())
 }

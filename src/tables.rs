@@ -47,7 +47,8 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
     let doc_id: Vec<u32> = (0..n as u32).map(|i| doc_offset + i).collect();
     let title: Vec<Option<&str>> = results.iter().map(|r| r.title.as_deref()).collect();
     let published: Vec<Option<i32>> = results.iter().map(|r| r.published).collect();
-    let n_chars: Vec<u32> = results.iter().map(|r| r.original.chars().count() as u32).collect();
+    let language: Vec<Option<&str>> = results.iter().map(|r| r.language.as_deref()).collect();
+    let n_chars: Vec<u32> = results.iter().map(|r| u32::try_from(r.n_chars).unwrap_or(u32::MAX)).collect();
     let n_sentences: Vec<u32> = results.iter().map(|r| r.n_sentences).collect();
     let count = |on: bool, f: fn(&DocResult) -> usize| -> Vec<Option<u32>> {
         results.iter().map(|r| on.then(|| f(r) as u32)).collect()
@@ -62,6 +63,7 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
             series!("doc_id", doc_id),
             series!("title", title),
             series!("published", published).cast(&DataType::Date)?,
+            series!("language", language),
             series!("n_chars", n_chars),
             series!("n_sentences", n_sentences),
             series!("n_entities", count(ran.entities, |r| r.entities.len())),
