@@ -204,25 +204,9 @@ fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Menti
         let text = &ctx.text[start..end];
         let mut m = rule_mention(start, end, sidx, Label::Gpe);
         m.canonical = Some(text.to_string());
-        m.entity_id = Some(format!("gpe:{}", slugify(text)));
+        m.entity_id = Some(format!("gpe:{}", crate::lexicon::slug(text)));
         m.geo = geo;
         out.push(m);
-    }
-    out
-}
-
-/// Lowercase ASCII-ish slug: letters and digits kept, runs of anything else become '-'.
-fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
     }
     out
 }
