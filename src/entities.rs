@@ -319,6 +319,12 @@ fn is_shouting(ctx: &DocContext, s: &Sentence) -> bool {
     (s.headline && cap_share > 0.6) || all_caps_share > 0.5
 }
 
+/// A word written in Cyrillic. A capitalised run never crosses from Latin to Cyrillic:
+/// "On Monday Олег Синегубов" is "On Monday" and a two-word name.
+fn starts_cyrillic(w: &str) -> bool {
+    w.chars().next().map_or(false, crate::translit::is_cyrillic)
+}
+
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
 fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
     let toks = &ctx.seg.tokens;
@@ -330,7 +336,11 @@ fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
             let start = i;
             let mut end = i + 1;
             loop {
-                if end < s.tok_end && toks[end].kind == TokenKind::Word && first_char_upper(ctx.token_text(end)) {
+                if end < s.tok_end
+                    && toks[end].kind == TokenKind::Word
+                    && first_char_upper(ctx.token_text(end))
+                    && starts_cyrillic(ctx.token_text(end)) == starts_cyrillic(ctx.token_text(end - 1))
+                {
                     end += 1;
                     continue;
                 }
@@ -898,6 +908,23 @@ mod tests {
 
     fn find<'a>(ms: &'a [(String, Label, Option<String>, Option<String>)], text: &str) -> Option<&'a (String, Label, Option<String>, Option<String>)> {
         ms.iter().find(|m| m.0 == text)
+    }
+
+    #[test]
+    fn a_cyrillic_name_is_its_own_run() {
+        // (text, the person's surface, role)
+        let cases = [
+            ("On Monday Олег Синегубов spoke.", "Олег Синегубов", None),
+            ("Олег Синегубов and Микола Гриценко met in Kharkiv.", "Микола Гриценко", None),
+            ("Kharkiv Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", Some("Kharkiv Mayor")),
+        ];
+        for (text, surface, role) in cases {
+            let ms = crate::pipeline::with_context(text, None, |ctx| {
+                recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role)).collect::<Vec<_>>()
+            });
+            let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            assert_eq!((m.1, m.2.as_deref()), (Label::Person, role), "{text}: {ms:?}");
+        }
     }
 
     #[test]
