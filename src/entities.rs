@@ -322,7 +322,7 @@ fn is_shouting(ctx: &DocContext, s: &Sentence) -> bool {
 /// A word written in Cyrillic. A capitalised run never crosses from Latin to Cyrillic:
 /// "On Monday Олег Синегубов" is "On Monday" and a two-word name.
 fn starts_cyrillic(w: &str) -> bool {
-    w.chars().next().map_or(false, crate::translit::is_cyrillic)
+    w.chars().next().is_some_and(crate::translit::is_cyrillic)
 }
 
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).

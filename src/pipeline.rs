@@ -261,8 +261,8 @@ mod tests {
             .collect();
         assert_eq!(people.len(), 2, "{people:?}");
         for (_, canonical, id) in &people {
-            assert!(canonical.map_or(false, |c| c.is_ascii()), "{people:?}");
-            assert!(id.map_or(false, |i| i.len() > "person:".len()), "{people:?}");
+            assert!(canonical.is_some_and(|c| c.is_ascii()), "{people:?}");
+            assert!(id.is_some_and(|i| i.len() > "person:".len()), "{people:?}");
         }
         assert_ne!(people[0].2, people[1].2, "{people:?}");
         assert_eq!(people[0].2, Some("person:oleh-syniehubov"));

@@ -121,7 +121,7 @@ fn compose(text: &str) -> Vec<char> {
         if let Some(k) = composed {
             out.pop();
             out.push(k);
-        } else if matches!(c, '\u{0300}' | '\u{0301}') && prev.map_or(false, is_cyrillic) {
+        } else if matches!(c, '\u{0300}' | '\u{0301}') && prev.is_some_and(is_cyrillic) {
             // stress mark: Влади́мир
         } else {
             out.push(c);
@@ -177,7 +177,8 @@ impl Table {
     /// only between two Cyrillic letters (O'Brien keeps its).
     fn unit(&self, chars: &[char], j: usize) -> Option<(usize, &Spelling)> {
         let c = chars[j];
-        if !is_cyrillic(c) && !(j > 0 && is_cyrillic(chars[j - 1]) && chars.get(j + 1).map_or(false, |&n| is_cyrillic(n))) {
+        let between_cyrillic = j > 0 && is_cyrillic(chars[j - 1]) && chars.get(j + 1).is_some_and(|&n| is_cyrillic(n));
+        if !is_cyrillic(c) && !between_cyrillic {
             return None;
         }
         (1..=self.longest.min(chars.len() - j)).rev().find_map(|len| {
@@ -229,7 +230,7 @@ impl Table {
             let c = chars[i];
             c.is_alphabetic()
                 || matches!(c, '\u{0300}'..='\u{036F}')
-                || is_apostrophe(c) && i > 0 && chars[i - 1].is_alphabetic() && chars.get(i + 1).map_or(false, |n| n.is_alphabetic())
+                || is_apostrophe(c) && i > 0 && chars[i - 1].is_alphabetic() && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
         };
         let mut out = String::with_capacity(text.len() + 8);
         let mut i = 0;
