@@ -21,6 +21,7 @@ TSV = {
     "event_triggers.tsv": ["trigger", "type", "subtype", "role"],
     "modality.tsv": ["cue", "modality"],
     "languages.tsv": ["iso639_3", "iso639_1", "name"],
+    "cyrillic.tsv": ["letter", "only", "uk_initial", "uk_other", "ru_initial", "ru_other"],
 }
 # (file, column that must be unique)
 UNIQUE = {
@@ -28,6 +29,7 @@ UNIQUE = {
     "orgs.tsv": "id", "people.tsv": "id", "demonyms.tsv": "surface",
     "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue",
     "languages.tsv": "iso639_3",
+    "cyrillic.tsv": "letter",
 }
 ENUMS = {
     ("places.tsv", "label"): {"GPE"},
@@ -38,7 +40,31 @@ ENUMS = {
     ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
     ("event_triggers.tsv", "role"): {"verb", "noun"},
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
+    ("cyrillic.tsv", "only"): {"", "uk", "ru"},
 }
+# cyrillic.tsv: every letter of both alphabets must have a row.
+UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+APOSTROPHES = {"'", "\u2019", "\u02bc"}
+SILENT = {"ь", "ъ"} | APOSTROPHES
+
+
+def is_cyrillic(c):
+    return "\u0400" <= c <= "\u04ff"
+
+
+def check_cyrillic(f, n, err):
+    """One cyrillic.tsv row: lowercase Cyrillic key (or an apostrophe), lowercase ASCII output."""
+    letter = f[0]
+    if letter not in APOSTROPHES and not (all(is_cyrillic(c) and c == c.lower() for c in letter) and 1 <= len(letter) <= 3):
+        err("cyrillic.tsv:%d: key %r is not lowercase Cyrillic" % (n, letter))
+    for v in f[2:]:
+        if not all("a" <= c <= "z" for c in v):
+            err("cyrillic.tsv:%d: output %r is not lowercase ASCII" % (n, v))
+        if not v and letter not in SILENT:
+            err("cyrillic.tsv:%d: empty output for %r (only signs and apostrophes are silent)" % (n, letter))
+
+
 LISTS = ["common_words.txt", "place_stoplist.txt", "first_names.txt",
          "first_names_ambiguous.txt", "org_heads.txt", "function_words_en.txt"]
 
@@ -84,6 +110,8 @@ def main():
                 if key in seen:
                     err("%s:%d: duplicate %s %r (line %d)" % (name, n, header[ucol], key, seen[key]))
                 seen[key] = n
+            if name == "cyrillic.tsv":
+                check_cyrillic(f, n, err)
             if name == "places.tsv":
                 for col in ("lat", "lon"):
                     v = f[header.index(col)]
@@ -116,6 +144,11 @@ def main():
             if k in owner and owner[k] != f[0]:
                 err("places.tsv: key %r matches %s and %s" % (k, owner[k], f[0]))
             owner[k] = f[0]
+
+    letters = {l.split("\t")[0] for l in open(os.path.join(HERE, "cyrillic.tsv"), encoding="utf-8").read().splitlines()[1:]}
+    for c in sorted(set(UK_ALPHABET) | set(RU_ALPHABET)):
+        if c not in letters:
+            err("cyrillic.tsv: no row for the letter %r" % c)
 
     for name in LISTS:
         path = os.path.join(HERE, name)

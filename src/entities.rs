@@ -204,25 +204,9 @@ fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Menti
         let text = &ctx.text[start..end];
         let mut m = rule_mention(start, end, sidx, Label::Gpe);
         m.canonical = Some(text.to_string());
-        m.entity_id = Some(format!("gpe:{}", slugify(text)));
+        m.entity_id = Some(format!("gpe:{}", crate::lexicon::slug(text)));
         m.geo = geo;
         out.push(m);
-    }
-    out
-}
-
-/// Lowercase ASCII-ish slug: letters and digits kept, runs of anything else become '-'.
-fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
     }
     out
 }
@@ -335,6 +319,12 @@ fn is_shouting(ctx: &DocContext, s: &Sentence) -> bool {
     (s.headline && cap_share > 0.6) || all_caps_share > 0.5
 }
 
+/// A word written in Cyrillic. A capitalised run never crosses from Latin to Cyrillic:
+/// "On Monday Олег Синегубов" is "On Monday" and a two-word name.
+fn starts_cyrillic(w: &str) -> bool {
+    w.chars().next().is_some_and(crate::translit::is_cyrillic)
+}
+
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
 fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
     let toks = &ctx.seg.tokens;
@@ -346,7 +336,11 @@ fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
             let start = i;
             let mut end = i + 1;
             loop {
-                if end < s.tok_end && toks[end].kind == TokenKind::Word && first_char_upper(ctx.token_text(end)) {
+                if end < s.tok_end
+                    && toks[end].kind == TokenKind::Word
+                    && first_char_upper(ctx.token_text(end))
+                    && starts_cyrillic(ctx.token_text(end)) == starts_cyrillic(ctx.token_text(end - 1))
+                {
                     end += 1;
                     continue;
                 }
@@ -914,6 +908,23 @@ mod tests {
 
     fn find<'a>(ms: &'a [(String, Label, Option<String>, Option<String>)], text: &str) -> Option<&'a (String, Label, Option<String>, Option<String>)> {
         ms.iter().find(|m| m.0 == text)
+    }
+
+    #[test]
+    fn a_cyrillic_name_is_its_own_run() {
+        // (text, the person's surface, role)
+        let cases = [
+            ("On Monday Олег Синегубов spoke.", "Олег Синегубов", None),
+            ("Олег Синегубов and Микола Гриценко met in Kharkiv.", "Микола Гриценко", None),
+            ("Kharkiv Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", Some("Kharkiv Mayor")),
+        ];
+        for (text, surface, role) in cases {
+            let ms = crate::pipeline::with_context(text, None, |ctx| {
+                recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role)).collect::<Vec<_>>()
+            });
+            let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            assert_eq!((m.1, m.2.as_deref()), (Label::Person, role), "{text}: {ms:?}");
+        }
     }
 
     #[test]

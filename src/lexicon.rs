@@ -6,6 +6,7 @@
 
 use crate::model::{Geo, Label, Modality};
 use crate::segment::Abbreviations;
+use crate::translit::Table;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
@@ -35,8 +36,30 @@ fn non_empty(s: &str) -> Option<String> {
     }
 }
 
-/// A slug for entity ids: lowercase ASCII letters and digits joined by hyphens.
+/// A slug for entity ids: lowercase ASCII letters and digits joined by hyphens. Every id
+/// slug in the crate comes from here.
+///
+/// - Latin text: accents folded (`Dnipró (city)` → `dnipro-city`).
+/// - Cyrillic is transliterated first ([`crate::translit`]: `Шойгу` → `shoygu`).
+/// - Nothing spellable left (Arabic, Chinese, emoji, punctuation only): `u` and the
+///   [`name_hash`] of the text, so the slug is never empty and two names differ.
+/// - Some letters of another script or emoji left beside Latin ones (`Ali علي`): the
+///   Latin slug, `-u` and the hash, so `Ali علي` and `Ali حسن` stay apart.
 pub fn slug(s: &str) -> String {
+    let latin = if s.is_ascii() { None } else { crate::translit::to_latin(s) };
+    let text = latin.as_deref().unwrap_or(s);
+    let base = ascii_slug(text);
+    if base.is_empty() {
+        format!("u{:016x}", name_hash(s))
+    } else if text.chars().any(|c| c.is_alphanumeric() && !is_latin_script(c) || is_pictograph(c)) {
+        format!("{base}-u{:016x}", name_hash(s))
+    } else {
+        base
+    }
+}
+
+/// The Latin part of a slug: letters and digits after accent folding, the rest hyphens.
+fn ascii_slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = fold_char(c);
@@ -50,6 +73,41 @@ pub fn slug(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Latin letters (Basic Latin to Latin Extended-B, IPA, Latin Extended Additional/C/D/E,
+/// fullwidth): those `slug` spells or drops as Latin text always has.
+fn is_latin_script(c: char) -> bool {
+    matches!(c, '\0'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// Emoji and pictographic symbols (a name may be nothing else).
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// A stable 64-bit hash of a name: FNV-1a over the UTF-8 bytes of the text lowercased,
+/// trimmed and with whitespace runs as one space (fixed constants: the same on every run,
+/// platform and Rust version, unlike `DefaultHasher`). Not a full Unicode normalisation:
+/// composed and decomposed spellings of a letter outside Latin and Cyrillic hash apart.
+pub fn name_hash(s: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut feed = |c: char| {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    };
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            feed(' ');
+        }
+        w.chars().flat_map(char::to_lowercase).for_each(&mut feed);
+    }
+    h
 }
 
 /// Strip the accent from common Latin letters (enough for ids and name comparison).
@@ -339,6 +397,8 @@ pub struct Resources {
     pub language_codes: HashMap<String, String>,
     /// Frequent English function words: the detector's fast path for English text.
     pub function_words_en: HashSet<String>,
+    /// Cyrillic → Latin for names (the process-wide table of [`cyrillic`]).
+    pub cyrillic: &'static Table,
 }
 
 pub mod files {
@@ -359,6 +419,14 @@ pub mod files {
     pub const EXTRA_KEYS: &str = include_str!("../data/extra_keys.tsv");
     pub const LANGUAGES: &str = include_str!("../data/languages.tsv");
     pub const FUNCTION_WORDS_EN: &str = include_str!("../data/function_words_en.txt");
+    pub const CYRILLIC: &str = include_str!("../data/cyrillic.tsv");
+}
+
+/// The Cyrillic romanisation table (`data/cyrillic.tsv`), parsed once per process: `slug`
+/// needs it without a `Resources` at hand.
+pub fn cyrillic() -> &'static Table {
+    static CELL: OnceLock<Table> = OnceLock::new();
+    CELL.get_or_init(|| Table::parse(files::CYRILLIC))
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
@@ -615,6 +683,7 @@ impl Resources {
             modality: PhraseMatcher::new(modality),
             language_codes: tsv_rows(files::LANGUAGES).map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string())).collect(),
             function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
+            cyrillic: cyrillic(),
         }
     }
 
@@ -645,6 +714,38 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Volodymyr Zelensky"), "volodymyr-zelensky");
         assert_eq!(slug("  Dnipró (city) "), "dnipro-city");
+    }
+
+    #[test]
+    fn slugs_of_names_in_other_scripts() {
+        let cases = [
+            ("Зеленський", "zelenskyi"),
+            ("Олег Синєгубов", "oleh-syniehubov"),
+            ("Олег Синегубов", "oleg-sinegubov"),
+            ("Шойгу", "shoygu"),
+            ("ЗАПОРІЖЖЯ", "zaporizhzhia"),
+            ("Kyiv (Київ)", "kyiv-kyiv"),
+            ("O’Brien", "o-brien"),
+            ("Straße", "stra-e"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(slug(name), want, "{name}");
+        }
+        // Nothing spellable: `u` and 16 hex digits, fixed for all time.
+        assert_eq!(slug(""), "ucbf29ce484222325");
+        assert_eq!(slug("a"), "a");
+        assert_eq!(name_hash("a"), 0xaf63dc4c8601ec8c, "FNV-1a 64 test vector");
+        let others = ["محمد عباس", "محمود عباس", "习近平", "李强", "🙂", "🚀", "!!!", "???", "Ali علي", "Ali حسن", "Ἀθῆναι"];
+        let slugs: Vec<String> = others.iter().map(|n| slug(n)).collect();
+        for (n, s) in others.iter().zip(&slugs) {
+            assert!(!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{n}: {s}");
+            assert_eq!(&slug(n), s, "{n}: not stable");
+        }
+        let distinct: HashSet<&String> = slugs.iter().collect();
+        assert_eq!(distinct.len(), slugs.len(), "{slugs:?}");
+        assert!(slug("Ali علي").starts_with("ali-u"), "{}", slug("Ali علي"));
+        // Case and spacing are not part of a name.
+        assert_eq!(slug("محمد  عباس "), slug("محمد عباس"));
     }
 
     fn city(name: &str) -> Entry {

@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod resolve;
 pub mod segment;
+pub mod translit;
 
 #[cfg(feature = "python")]
 mod python;

@@ -385,4 +385,25 @@ mod tests {
             assert!(check_spans(&r).is_err(), "{start}..{end}");
         }
     }
+
+    #[test]
+    fn two_cyrillic_people_in_one_sentence_get_two_ids() {
+        let res = Resources::shared();
+        let text = "Governor Олег Синегубов and commander Микола Гриценко said the town of Kupiansk was shelled overnight.";
+        let r = analyze(&DocInput { text: Some(text), published: Some(19000), title: None }, &res, &Options::default());
+        let people: Vec<(&str, Option<&str>, Option<&str>)> = r
+            .entities
+            .iter()
+            .filter(|m| m.label == crate::model::Label::Person)
+            .map(|m| (&r.text[m.start..m.end], m.canonical.as_deref(), m.entity_id.as_deref()))
+            .collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+        for (_, canonical, id) in &people {
+            assert!(canonical.is_some_and(|c| c.is_ascii()), "{people:?}");
+            assert!(id.is_some_and(|i| i.len() > "person:".len()), "{people:?}");
+        }
+        assert_ne!(people[0].2, people[1].2, "{people:?}");
+        assert_eq!(people[0].2, Some("person:oleh-syniehubov"));
+    }
 }
+

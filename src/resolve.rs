@@ -7,8 +7,14 @@
 //!   recogniser missed them, and to transliteration variants of it (Zelenskiy/Zelensky).
 //! - Ids: the lexicon's id where known (`geonames:…`, `person:…`, `org:…`), otherwise a slug
 //!   of the label and the canonical name, so the same name groups across articles.
+//! - A name written in Cyrillic gets a Latin canonical name ([`crate::translit`]). A name
+//!   with no letter telling Ukrainian from Russian is read in the document's language when
+//!   its Cyrillic text tells, else as Russian; when the other reading is a built-in name
+//!   and this one is not, the other wins ("Владимир Путин" in a Ukrainian text). A reading
+//!   that is a built-in name ("Олег Синегубов" → "Oleg Sinegubov") takes its entry: canonical
+//!   "Oleh Syniehubov", id `person:oleh-syniehubov`.
 
-use crate::lexicon::{fold_char, slug};
+use crate::lexicon::{fold_char, slug, Entry};
 use crate::model::{Label, Mention, MentionSource, TokenKind};
 use crate::pipeline::DocContext;
 use std::collections::HashMap;
@@ -84,7 +90,11 @@ impl PersonIndex {
 
 fn person_id(canonical: &str) -> String {
     let key: Vec<String> = words(canonical).iter().map(|w| name_key(w)).collect();
-    format!("person:{}", slug(&key.join(" ")))
+    let key = key.join(" ");
+    // A name with no letter or digit (emoji, punctuation) has an empty key: slug the name
+    // itself so that two such names keep apart.
+    let key = if key.trim().is_empty() { canonical } else { key.as_str() };
+    format!("person:{}", slug(key))
 }
 
 /// A slug id for a name no lexicon knows.
@@ -107,8 +117,49 @@ fn is_town_key(ctx: &DocContext, surface: &str) -> bool {
     g.find(surface).first().map_or(false, |m| m.start == 0 && m.end == surface.len() && g.entry(m).kind == crate::lexicon::EntryKind::City)
 }
 
+/// The built-in entry whose key is the whole of `name`, if any.
+fn builtin_entry<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a Entry> {
+    let g = &ctx.res.gazetteer;
+    match g.find(name).as_slice() {
+        [m] if m.start == 0 && m.end == name.len() => Some(g.entry(m)),
+        _ => None,
+    }
+}
+
+/// Give every named mention written in Cyrillic a Latin canonical name, and the built-in
+/// entry's name, id and label when the Latin name is one. Runs before the person index is
+/// built, so surnames alone get the same canonical name and id as the full name.
+fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
+    let table = ctx.res.cyrillic;
+    let mut doc_lang = None;
+    for m in mentions.iter_mut() {
+        if !is_named(m.label) || m.canonical.is_some() {
+            continue;
+        }
+        let surface = &ctx.text[m.start..m.end];
+        if !table.has_cyrillic(surface) {
+            continue;
+        }
+        let lang = *doc_lang.get_or_insert_with(|| table.detect(ctx.text).unwrap_or(crate::translit::DEFAULT_LANG));
+        let name = words(surface).join(" ");
+        let Some(first) = table.to_latin_as(&name, lang) else { continue };
+        let second = table.to_latin_as(&name, lang.other()).filter(|s| *s != first);
+        let hit = builtin_entry(ctx, &first).or_else(|| second.as_deref().and_then(|s| builtin_entry(ctx, s)));
+        match hit {
+            Some(e) => {
+                m.label = e.label;
+                m.canonical = Some(e.canonical.clone());
+                m.entity_id = Some(e.id.clone());
+                m.geo = e.geo.clone();
+            }
+            None => m.canonical = Some(first),
+        }
+    }
+}
+
 pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut mentions = remove_overlaps(mentions);
+    romanise(ctx, &mut mentions);
     let people = PersonIndex::build(ctx, &mentions);
 
     for m in mentions.iter_mut() {
@@ -236,5 +287,70 @@ mod tests {
         let l = ms.iter().find(|m| m.0 == "Lawton").unwrap_or_else(|| panic!("{ms:?}"));
         assert_eq!(l.1, Label::Person, "{ms:?}");
         assert_eq!(l.2.as_deref(), Some("Matt Lawton"));
+    }
+
+    fn person(ms: &[(String, Label, Option<String>, Option<String>)], surface: &str) -> (Option<String>, Option<String>) {
+        let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("no {surface} in {ms:?}"));
+        assert_eq!(m.1, Label::Person, "{ms:?}");
+        (m.2.clone(), m.3.clone())
+    }
+
+    #[test]
+    fn cyrillic_names_get_latin_canonical_names() {
+        // (text, surface, canonical, id)
+        let cases = [
+            // Built-in people, found through the Latin reading.
+            ("Governor Олег Синегубов said the city was shelled.", "Олег Синегубов", "Oleh Syniehubov", "person:oleh-syniehubov"),
+            ("Governor Олег Синєгубов said the city was shelled.", "Олег Синєгубов", "Oleh Syniehubov", "person:oleh-syniehubov"),
+            ("Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", "Ihor Terekhov", "person:ihor-terekhov"),
+            ("President Владимир Путин said talks were over.", "Владимир Путин", "Vladimir Putin", "person:vladimir-putin"),
+            ("President Володимир Зеленський said talks were over.", "Володимир Зеленський", "Volodymyr Zelensky", "person:volodymyr-zelensky"),
+            // No telling letter, text in English: read as Russian.
+            ("Commander Микола Гриценко said the line held.", "Микола Гриценко", "Mikola Gritsenko", "person:mikola-gritsenko"),
+            // The same name where the document's Cyrillic is Ukrainian (і): Ukrainian.
+            ("Commander Микола Гриценко said the line held near Куп'янськ і Ізюм.", "Микола Гриценко", "Mykola Hrytsenko", "person:mykola-hrytsenko"),
+            // Russian by its letters.
+            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergey Shoygu", "person:sergey-shoygu"),
+            // Ids are spelling-insensitive (-iy = -y): the same id as an English "Dmitry Ryzhkov".
+            ("Commander Дмитрий Рыжков said the line held.", "Дмитрий Рыжков", "Dmitriy Ryzhkov", "person:dmitry-ryzhkov"),
+        ];
+        for (text, surface, canonical, id) in cases {
+            let ms = run(text);
+            assert_eq!(person(&ms, surface), (Some(canonical.to_string()), Some(id.to_string())), "{text}");
+        }
+    }
+
+    #[test]
+    fn different_cyrillic_names_never_share_an_id() {
+        let ms = run("Commander Микола Гриценко met Commander Олексій Бондар and Commander Андрій Бондар. \
+                      Commander Микола Гриценко spoke first.");
+        let people: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).collect();
+        assert_eq!(people.len(), 4, "{ms:?}");
+        for p in &people {
+            let id = p.3.as_deref().unwrap_or("");
+            assert!(id.len() > "person:".len() && id.is_ascii(), "{ms:?}");
+        }
+        let (a, b, c, again) = (&people[0].3, &people[1].3, &people[2].3, &people[3].3);
+        assert!(a != b && b != c && a != c, "{ms:?}");
+        assert_eq!(a, again, "the same name twice, two ids: {ms:?}");
+    }
+
+    #[test]
+    fn cyrillic_surname_alone_is_the_full_name() {
+        let ms = run("Commander Микола Гриценко visited Izium. Officials met Гриценко there.");
+        let full = person(&ms, "Микола Гриценко");
+        assert_eq!(person(&ms, "Гриценко"), full, "{ms:?}");
+    }
+
+    #[test]
+    fn names_with_nothing_to_spell_get_distinct_ids() {
+        let ids: Vec<String> = ["محمد عباس", "محمود عباس", "习近平", "李强", "🙂", "🚀", "!!"].iter().map(|n| rule_id(Label::Person, n)).collect();
+        for id in &ids {
+            assert!(id.len() > "person:".len(), "{ids:?}");
+        }
+        let distinct: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len(), "{ids:?}");
+        assert_eq!(rule_id(Label::Person, "习近平"), ids[2]);
+        assert_eq!(rule_id(Label::Org, "Збройні сили"), "org:zbroini-syly");
     }
 }
