@@ -12,7 +12,7 @@ F64 = pl.Float64
 CAT = pl.Categorical
 
 DOCUMENTS: Dict[str, Any] = {
-    "doc_id": U32, "title": STR, "published": pl.Date, "n_chars": U32, "n_sentences": U32,
+    "doc_id": U32, "title": STR, "published": pl.Date, "language": STR, "n_chars": U32, "n_sentences": U32,
     "n_entities": U32, "n_quotes": U32, "n_events": U32, "warnings": pl.List(STR),
 }
 ENTITIES: Dict[str, Any] = {

@@ -183,7 +183,7 @@ def test_bad_input_errors_name_the_column():
     with pytest.raises(TypeError, match="text"):
         nf.extract(pl.DataFrame({"text": [1]}))
     with pytest.raises(ValueError, match="published"):
-        nf.extract(pl.DataFrame({"text": ["x"], "published": ["yesterday"]}))
+        nf.extract(pl.DataFrame({"text": ["x"], "published": ["yesterday"]}), errors="raise")
     with pytest.raises(TypeError):
         nf.extract({"text": "x"})
 

@@ -264,16 +264,36 @@ def test_non_string_title_column():
         nf.extract(pl.DataFrame({"text": ["a"], "title": [3]}))
 
 
-def test_bad_published_names_column_and_value():
+def test_bad_published_names_column_and_value_when_strict():
     df = pl.DataFrame({"text": ["a", "b", "c"], "published": ["2022-09-13", "13/09/2022", "x"]})
     with pytest.raises(ValueError, match=r"published.*13/09/2022.*row 1"):
-        nf.extract(df)
+        nf.extract(df, errors="raise")
     with pytest.raises(ValueError, match="date_col"):
-        nf.extract(df.rename({"published": "date_col"}), published="date_col")
+        nf.extract(df.rename({"published": "date_col"}), published="date_col", errors="raise")
     with pytest.raises(ValueError, match="published"):
-        nf.extract(pl.DataFrame({"text": ["a"], "published": ["2022-02-30"]}))
+        nf.extract(pl.DataFrame({"text": ["a"], "published": ["2022-02-30"]}), errors="raise")
     with pytest.raises(ValueError, match="published"):
-        nf.extract(pl.DataFrame({"text": ["a"], "published": ["2022-09-13 garbage"]}))
+        nf.extract(pl.DataFrame({"text": ["a"], "published": ["2022-09-13 garbage"]}), errors="raise")
+
+
+def test_bad_published_costs_one_row_a_warning_not_the_batch():
+    df = pl.DataFrame({
+        "id": ["ok", "slashes", "word", "feb30"],
+        "published": ["2023-03-08", "08/03/2023", "last week", "2023-02-30"],
+        "text": ["Drones hit Odesa on Tuesday, the mayor said."] * 4,
+    })
+    with pytest.warns(UserWarning, match="bad-date: 3"):
+        res = nf.extract(df)
+    docs = res.documents
+    assert docs["published"].to_list()[0] is not None
+    assert docs["published"].to_list()[1:] == [None, None, None]
+    for row, value in ((1, "08/03/2023"), (2, "last week"), (3, "2023-02-30")):
+        first = docs["warnings"][row][0]
+        assert first.startswith("bad-date: ") and value in first, first
+    assert not any(w.startswith("bad-date") for w in docs["warnings"][0])
+    # The good document's relative date still resolves; the others have none to resolve against.
+    dates = res.events.filter(pl.col("doc_id") == "ok")["date"].to_list()
+    assert dates and dates[0] is not None
 
 
 def test_wrong_published_dtype():
@@ -311,18 +331,21 @@ def test_bad_options():
         nf.Extractor(threads=0)
 
 
-def test_native_error_names_the_document():
-    ex = nf.Extractor()
-
-    class Boom:
-        def extract(self, texts, published, titles, **kw):
-            raise RuntimeError(f"document {kw['doc_offset'] + 1}: index out of bounds")
-
-    ex._engine = Boom()
-    with pytest.raises(RuntimeError, match=r"'b-2'.*index out of bounds"):
-        ex.extract(pl.DataFrame({"id": ["a-1", "b-2"], "text": ["x", "y"]}))
-    with pytest.raises(RuntimeError, match=r"document 1: index out of bounds"):
+def test_document_error_carries_index_and_doc_id():
+    ex = nf.Extractor(errors="raise")
+    ex._fail_on_doc = 1  # test hook: the second document of a batch fails inside the core
+    with pytest.raises(nf.DocumentError, match=r"'b-2'.*injected failure") as info:
+        ex.extract(pl.DataFrame({"id": ["a-1", "b-2", "c-3"], "text": ["x", "y", "z"]}))
+    assert (info.value.index, info.value.doc_id) == (1, "b-2")
+    assert isinstance(info.value, RuntimeError)
+    with pytest.raises(nf.DocumentError) as info:
         ex.extract(["x", "y"])
+    assert (info.value.index, info.value.doc_id) == (1, 1)
+    # in a later batch the index counts from the start of the input
+    ex._fail_on_doc = 4
+    with pytest.raises(nf.DocumentError) as info:
+        ex.extract(["x"] * 7, batch_size=3)
+    assert (info.value.index, info.value.doc_id) == (4, 4)
 
 
 # ---------------------------------------------------------------- bad texts and warnings

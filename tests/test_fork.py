@@ -19,13 +19,13 @@ NONES = [None] * len(TEXTS)
 
 
 def _child(queue: "mp.Queue[int]") -> None:
-    documents = _native.Engine().extract(TEXTS, NONES, NONES, threads=2)[0]
+    documents = _native.Engine().extract(TEXTS, NONES, NONES, threads=2)[0][0]
     queue.put(documents.height)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork start method")
 def test_native_engine_in_forked_child_after_parent_used_its_pool():
-    assert _native.Engine().extract(TEXTS, NONES, NONES, threads=2)[0].height == 64
+    assert _native.Engine().extract(TEXTS, NONES, NONES, threads=2)[0][0].height == 64
     ctx = mp.get_context("fork")
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(queue,))

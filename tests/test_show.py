@@ -41,7 +41,7 @@ def _extraction() -> nf.Extraction:
         dict(doc_id=0, event_id=1, trigger="Kyiv", type="DESTROY", **_span(TEXT, "Kyiv")),
     ]
     docs = pl.DataFrame(
-        {"doc_id": [0], "title": ["T"], "published": [None], "n_chars": [len(TEXT)], "n_sentences": [2],
+        {"doc_id": [0], "title": ["T"], "published": [None], "language": ["en"], "n_chars": [len(TEXT)], "n_sentences": [2],
          "n_entities": [4], "n_quotes": [1], "n_events": [2], "warnings": [[]]},
         schema=expected("documents"),
     )

@@ -18,8 +18,9 @@ from typing import Any, Dict, List, Optional, Tuple
 import polars as pl
 
 from . import _native
+from ._errors import WARNING_CODES, DocumentError
 from ._extraction import Extraction, PandasTables
-from ._extractor import DEFAULT_BATCH_SIZE, Extractor
+from ._extractor import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, Extractor
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE
 from ._io import load_demo, read_articles
 from ._show import Rendered
@@ -31,6 +32,8 @@ __all__ = [
     "events",
     "Extractor",
     "Extraction",
+    "DocumentError",
+    "WARNING_CODES",
     "PandasTables",
     "Rendered",
     "read_articles",
@@ -63,15 +66,22 @@ EVENT_TYPES: List[str] = list(_native.EVENT_TYPES)
 """Event types (PLOVER verbs): ASSAULT, FIGHT, SEIZE, RETREAT, CASUALTIES, DESTROY, ..."""
 
 _cache_lock = threading.Lock()
-_cache: Dict[Tuple[bool, bool, bool], Extractor] = {}
+_cache: Dict[Tuple[bool, bool, bool, str, int], Extractor] = {}
 
 
-def _default(entities: bool = True, quotes: bool = True, events: bool = True) -> Extractor:
-    key = (entities, quotes, events)
+def _default(
+    entities: bool = True,
+    quotes: bool = True,
+    events: bool = True,
+    errors: str = "warn",
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Extractor:
+    key = (entities, quotes, events, errors, max_chars)
     with _cache_lock:
         ex = _cache.get(key)
         if ex is None:
-            ex = _cache[key] = Extractor(entities=entities, quotes=quotes, events=events)
+            ex = Extractor(entities=entities, quotes=quotes, events=events, errors=errors, max_chars=max_chars)
+            _cache[key] = ex
         return ex
 
 
@@ -84,6 +94,8 @@ def extract(
     title: Optional[str] = DEFAULT_TITLE,
     progress: Optional[bool] = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    errors: str = "warn",
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Extraction:
     """Extract the four tables with the default :class:`Extractor`.
 
@@ -99,6 +111,12 @@ def extract(
         Progress bar on stderr (default: on a terminal, when there is more than one batch).
     batch_size
         Documents per call into the core.
+    errors
+        ``"warn"`` (default): a document that fails keeps its ``documents`` row with an
+        ``internal-error`` warning and the rest is returned; ``"raise"``: raise
+        :class:`DocumentError` (see :class:`Extractor`).
+    max_chars
+        Texts are cut to this many characters, with a ``truncated`` warning.
 
     Returns
     -------
@@ -121,7 +139,7 @@ def extract(
     >>> nf.extract(df).events["doc_id"].dtype           # doctest: +SKIP
     Int64
     """
-    return _default().extract(
+    return _default(errors=errors, max_chars=max_chars).extract(
         data, text=text, id=id, published=published, title=title, progress=progress, batch_size=batch_size
     )
 
@@ -136,7 +154,8 @@ def entities(data: Any, **kwargs: Any) -> pl.DataFrame:
     >>> import newsframe as nf
     >>> nf.entities("President Volodymyr Zelensky visited Kharkiv.").select("text", "label")  # doctest: +SKIP
     """
-    return _default(True, False, False).extract(data, **kwargs).entities
+    ex = _default(True, False, False, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS))
+    return ex.extract(data, **kwargs).entities
 
 
 def quotes(data: Any, **kwargs: Any) -> pl.DataFrame:
@@ -149,7 +168,8 @@ def quotes(data: Any, **kwargs: Any) -> pl.DataFrame:
     >>> import newsframe as nf
     >>> nf.quotes('“We will hold,” the mayor said.').select("text", "speaker", "cue")  # doctest: +SKIP
     """
-    return _default(False, True, False).extract(data, **kwargs).quotes
+    ex = _default(False, True, False, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS))
+    return ex.extract(data, **kwargs).quotes
 
 
 def events(data: Any, **kwargs: Any) -> pl.DataFrame:
@@ -162,7 +182,8 @@ def events(data: Any, **kwargs: Any) -> pl.DataFrame:
     >>> import newsframe as nf
     >>> nf.events("A missile strike on Odesa killed two people.").select("type", "killed")  # doctest: +SKIP
     """
-    return _default(False, False, True).extract(data, **kwargs).events
+    ex = _default(False, False, True, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS))
+    return ex.extract(data, **kwargs).events
 
 
 def demo() -> pl.DataFrame:

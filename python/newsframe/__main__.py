@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import List, Optional
@@ -47,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--id-column", default="id", help="id column in table files (default: id)")
     ex.add_argument("-r", "--recursive", action="store_true", help="descend into sub-folders")
     ex.add_argument("--batch-size", type=int, default=1000, help="documents per batch (default: 1000)")
+    ex.add_argument("--max-chars", type=int, default=2_000_000,
+                    help="cut longer texts to this many characters (default: 2000000)")
+    ex.add_argument("--strict", action="store_true",
+                    help="exit with status 3 when a document failed or an input line was malformed "
+                    "(the other documents are still written)")
     bar = ex.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None,
                      help="always show the progress bar")
@@ -63,27 +69,37 @@ def _extract(args: argparse.Namespace) -> int:
     from . import Extractor, read_articles
 
     t0 = time.perf_counter()
-    df = read_articles(args.inputs, text=args.text_column, id=args.id_column, recursive=args.recursive)
     ex = Extractor(
         entities=not args.no_entities,
         quotes=not args.no_quotes,
         events=not args.no_events,
         threads=args.threads,
+        max_chars=args.max_chars,
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        df = read_articles(args.inputs, text=args.text_column, id=args.id_column, recursive=args.recursive)
         res = ex.extract(df, progress=args.progress, batch_size=args.batch_size)
+    documents_file = os.path.join(args.output, f"documents.{args.format}")
+    malformed = 0
     for w in caught:
-        print(f"newsframe: warning: {w.message}", file=sys.stderr)
+        msg = str(w.message).replace("see Extraction.documents['warnings']", f"see the warnings column of {documents_file}")
+        malformed += "malformed JSON line" in msg
+        print(f"newsframe: warning: {msg}", file=sys.stderr)
     res.write(args.output, format=args.format)
     dt = time.perf_counter() - t0
     n = res.documents.height
+    failed = res.documents.filter(
+        pl.col("warnings").list.eval(pl.element().str.starts_with("internal-error:")).list.any()
+    ).height
     print(
         f"newsframe: {n} documents, {res.entities.height} entities, {res.quotes.height} quotes, "
         f"{res.events.height} events in {dt:.1f}s ({n / dt if dt > 0 else 0:.0f} docs/s) -> {args.output}",
         file=sys.stderr,
     )
-    return 0
+    print(f"newsframe: {failed} documents failed (internal-error), {malformed} malformed input lines skipped",
+          file=sys.stderr)
+    return 3 if args.strict and (failed or malformed) else 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -126,6 +142,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                 parser.error("--threads must be at least 1")
             if args.batch_size < 1:
                 parser.error("--batch-size must be at least 1")
+            if args.max_chars < 1:
+                parser.error("--max-chars must be at least 1")
             return _extract(args)
         return _demo(args)
     except (FileNotFoundError, ValueError, TypeError, RuntimeError, OSError) as exc:

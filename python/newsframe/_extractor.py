@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import warnings
 from collections import Counter
-from typing import Any, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import polars as pl
 
 from . import _native
+from ._errors import DocumentError
 from ._extraction import Extraction
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE, Prepared, prepare
 from ._progress import Progress, stderr_is_tty
@@ -27,9 +27,10 @@ GazetteerLike = Union[
     Any,  # pandas.DataFrame
 ]
 
-_DOC_ERROR = re.compile(r"^document (\d+): (.*)$", re.DOTALL)
 # warnings about the absence of a date are not worth a UserWarning when no dates were given
-_QUIET_WITHOUT_DATES = ("no publication date",)
+_QUIET_WITHOUT_DATES = ("no-date:",)
+ERROR_MODES = ("warn", "raise")
+DEFAULT_MAX_CHARS = 2_000_000
 
 
 def _check_label(label: Any, surface: str) -> str:
@@ -119,9 +120,19 @@ def _remap_doc_ids(df: pl.DataFrame, ids: Optional[pl.Series]) -> pl.DataFrame:
     return df.with_columns(ids.gather(df.get_column("doc_id")).alias("doc_id"))
 
 
-def _warning_kind(w: str) -> str:
-    """Group warnings by kind: the part before ':' with numbers replaced by N."""
-    return re.sub(r"\d+", "N", w.split(":", 1)[0].strip())
+def _warning_code(w: str) -> str:
+    """A warning's stable code: the part before the first ':' (see ``WARNING_CODES``)."""
+    return w.split(":", 1)[0].strip()
+
+
+def _add_input_warnings(documents: pl.DataFrame, input_warnings: Dict[int, List[str]], offset: int) -> pl.DataFrame:
+    """Prepend the warnings found while reading the input (bad dates, file paths) to the
+    ``warnings`` of their documents; ``offset`` is the batch's first row."""
+    rows = {r - offset: w for r, w in input_warnings.items() if offset <= r < offset + documents.height}
+    if not rows:
+        return documents
+    extra = pl.Series("extra", [rows.get(i, []) for i in range(documents.height)], dtype=pl.List(pl.String))
+    return documents.with_columns(pl.concat_list(extra, pl.col("warnings")).alias("warnings"))
 
 
 class Extractor:
@@ -138,6 +149,16 @@ class Extractor:
         ``label`` and optional ``canonical``. Labels are those of :data:`newsframe.LABELS`.
     threads
         Worker threads; default all cores (``RAYON_NUM_THREADS`` is respected).
+    errors
+        ``"warn"`` (default): a document on which extraction fails keeps its ``documents``
+        row with an ``internal-error: ...`` warning and no other rows, and the call returns
+        everything else; an unparseable ``published`` value gives that document a null date
+        and a ``bad-date`` warning. ``"raise"``: the first failed document raises
+        :class:`DocumentError` (with ``index`` and ``doc_id``), and a bad ``published`` value
+        raises ``ValueError``.
+    max_chars
+        Texts longer than this many characters are cut (with a ``truncated`` warning);
+        ``documents["n_chars"]`` keeps the length given.
 
     Examples
     --------
@@ -154,7 +175,13 @@ class Extractor:
         events: bool = True,
         gazetteer: Optional[GazetteerLike] = None,
         threads: Optional[int] = None,
+        errors: str = "warn",
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
+        if errors not in ERROR_MODES:
+            raise ValueError(f"errors must be one of {ERROR_MODES}, got {errors!r}")
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise ValueError(f"max_chars must be a positive int, got {max_chars!r}")
         if threads is not None:
             if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
                 raise ValueError(f"threads must be a positive int or None, got {threads!r}")
@@ -162,13 +189,18 @@ class Extractor:
         self.quotes = bool(quotes)
         self.events = bool(events)
         self.threads = threads
+        self.errors = errors
+        self.max_chars = max_chars
         self.gazetteer: List[GazetteerRow] = normalize_gazetteer(gazetteer) if gazetteer is not None else []
         self._engine = _native.Engine(self.gazetteer) if self.gazetteer else _get_default_engine()
+        # Test hook: the input row of a document that fails as if extraction had crashed.
+        self._fail_on_doc: Optional[int] = None
 
     def __repr__(self) -> str:
         return (
             f"Extractor(entities={self.entities}, quotes={self.quotes}, events={self.events}, "
-            f"gazetteer=<{len(self.gazetteer)} rows>, threads={self.threads})"
+            f"gazetteer=<{len(self.gazetteer)} rows>, threads={self.threads}, errors={self.errors!r}, "
+            f"max_chars={self.max_chars})"
         )
 
     def extract(
@@ -213,15 +245,16 @@ class Extractor:
         TypeError
             ``data`` of an unsupported type, a non-string element or text/title column.
         ValueError
-            A missing column, an unparseable published value, null ids.
-        RuntimeError
-            An internal error on a document (its doc_id is named).
+            A missing column, null ids; an unparseable published value with ``errors="raise"``.
+        DocumentError
+            With ``errors="raise"``, the first document on which extraction failed.
 
         Warns
         -----
         UserWarning
-            When documents got warnings (null, empty, binary or truncated text ...); see
-            ``Extraction.documents["warnings"]``.
+            When documents got warnings (null, empty, binary or truncated text, failed
+            documents ...), counted by code; see ``Extraction.documents["warnings"]`` and
+            :data:`newsframe.WARNING_CODES`.
 
         Examples
         --------
@@ -233,7 +266,7 @@ class Extractor:
         """
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-        prep = prepare(data, text=text, id=id, published=published, title=title)
+        prep = prepare(data, text=text, id=id, published=published, title=title, strict_dates=self.errors == "raise")
         return self._run(prep, progress, batch_size)
 
     # ----------------------------------------------------------------- internals
@@ -250,20 +283,25 @@ class Extractor:
                 texts = prep.texts.slice(off, batch_size).to_list()
                 days = published_days.slice(off, batch_size).to_list()
                 titles = prep.titles.slice(off, batch_size).to_list()
-                try:
-                    out = self._engine.extract(
-                        texts,
-                        days,
-                        titles,
-                        entities=self.entities,
-                        quotes=self.quotes,
-                        events=self.events,
-                        threads=self.threads,
-                        doc_offset=off,
-                    )
-                except RuntimeError as exc:
-                    raise RuntimeError(self._doc_error_message(exc, prep)) from exc
-                parts.append(tuple(out))  # type: ignore[arg-type]
+                out, failures = self._engine.extract(
+                    texts,
+                    days,
+                    titles,
+                    entities=self.entities,
+                    quotes=self.quotes,
+                    events=self.events,
+                    threads=self.threads,
+                    doc_offset=off,
+                    max_chars=self.max_chars,
+                    fail_on_doc=self._batch_index(self._fail_on_doc, off, len(texts)),
+                )
+                if failures and self.errors == "raise":
+                    index, message = failures[0]
+                    row = off + index
+                    doc_id = prep.ids[row] if prep.ids is not None else row
+                    raise DocumentError(row, doc_id, message)
+                documents = _add_input_warnings(out[0], prep.input_warnings, off)
+                parts.append((documents, out[1], out[2], out[3]))
                 bar.update(len(texts))
         finally:
             bar.close()
@@ -277,15 +315,8 @@ class Extractor:
         return result
 
     @staticmethod
-    def _doc_error_message(exc: RuntimeError, prep: Prepared) -> str:
-        msg = str(exc)
-        m = _DOC_ERROR.match(msg)
-        if not m:
-            return msg
-        idx, detail = int(m.group(1)), m.group(2)
-        if prep.ids is not None and 0 <= idx < prep.ids.len():
-            return f"document {prep.ids[idx]!r} (row {idx}, {prep.id_column!r} column): {detail}"
-        return f"document {idx}: {detail}"
+    def _batch_index(row: Optional[int], offset: int, size: int) -> Optional[int]:
+        return row - offset if row is not None and offset <= row < offset + size else None
 
     @staticmethod
     def _warn_summary(documents: pl.DataFrame, prep: Prepared) -> None:
@@ -296,7 +327,7 @@ class Extractor:
         n_docs = 0
         for ws in with_w.to_list():
             kinds = [
-                _warning_kind(w)
+                _warning_code(w)
                 for w in ws
                 if prep.published_given or not w.startswith(_QUIET_WITHOUT_DATES)
             ]

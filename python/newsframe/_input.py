@@ -8,10 +8,11 @@ published and title columns.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
-from dataclasses import dataclass
-from typing import Any, List, Optional
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
 
 import polars as pl
 
@@ -44,6 +45,8 @@ class Prepared:
     ids: Optional[pl.Series]  # any dtype, or None: doc_id is the row number
     id_column: Optional[str]
     published_given: bool  # a published column was present in the input
+    # warnings found while reading the input, by row: "bad-date: ...", "file-path: ..."
+    input_warnings: Dict[int, List[str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return self.texts.len()
@@ -111,8 +114,12 @@ def _as_text(s: pl.Series, column: str, what: str = "text") -> pl.Series:
     raise TypeError(f"{what} column {column!r} must hold strings, got dtype {dt}")
 
 
-def _as_date(s: pl.Series, column: str) -> pl.Series:
-    """Convert a published column to pl.Date (the written local date for datetimes)."""
+def _as_date(s: pl.Series, column: str, strict: bool, bad_rows: Dict[int, List[str]]) -> pl.Series:
+    """Convert a published column to pl.Date (the written local date for datetimes).
+
+    A string that is not an ISO date gives a null date and a ``bad-date`` warning for its
+    row in ``bad_rows``, or a ``ValueError`` when ``strict``.
+    """
     dt = s.dtype
     if dt == pl.Date:
         return s
@@ -127,16 +134,46 @@ def _as_date(s: pl.Series, column: str) -> pl.Series:
         tail_ok = st.str.slice(10).str.contains(_TIME_TAIL.pattern)
         bad = st.is_not_null() & (day.is_null() | ~tail_ok.fill_null(False))
         if bad.any():
-            row = int(bad.arg_true()[0])
-            raise ValueError(
-                f"published column {column!r}: cannot parse {s[row]!r} (row {row}) as a date; "
-                "expected a date, a datetime or an ISO 8601 string such as '2022-09-13' "
-                "or '2022-09-13T10:00:00Z'"
-            )
+            rows = bad.arg_true().to_list()
+            if strict:
+                raise ValueError(
+                    f"published column {column!r}: cannot parse {s[rows[0]]!r} (row {rows[0]}) as a date; "
+                    "expected a date, a datetime or an ISO 8601 string such as '2022-09-13' "
+                    "or '2022-09-13T10:00:00Z'"
+                )
+            for row in rows:
+                value = str(s[row])
+                shown = value if len(value) <= 40 else value[:40] + "..."
+                bad_rows.setdefault(row, []).append(
+                    f"bad-date: published {shown!r} is not an ISO 8601 date; the date is null"
+                )
+            day = pl.select(pl.when(bad).then(None).otherwise(day)).to_series()
         return day.rename(s.name)
     raise TypeError(
         f"published column {column!r} must hold dates, datetimes or ISO 8601 strings, got dtype {dt}"
     )
+
+
+# A text that could be a file path: one short line, ending in a file extension or starting
+# like a path. Only those are checked against the file system (a stat per candidate).
+_PATH_LIKE = r"^\s*(?:[~/.]|[A-Za-z]:[\\/])[^\n]*$|^[^\n]*\.[A-Za-z0-9]{1,5}\s*$"
+_MAX_PATH_CHARS = 1024
+
+
+def _file_path_warnings(texts: pl.Series, out: Dict[int, List[str]]) -> None:
+    """Warn about texts that name an existing file: the user meant read_articles(path)."""
+    candidates = (texts.str.len_chars() <= _MAX_PATH_CHARS) & texts.str.contains(_PATH_LIKE)
+    for row in candidates.fill_null(False).arg_true().to_list():
+        value = texts[row].strip()
+        try:
+            is_file = os.path.isfile(os.path.expanduser(value))
+        except (OSError, ValueError):  # NUL bytes, names too long
+            is_file = False
+        if is_file:
+            out.setdefault(row, []).append(
+                f"file-path: the text {value!r} is the path of an existing file, not an article; "
+                "read files with newsframe.read_articles(path)"
+            )
 
 
 def _from_strings(values: List[Any]) -> pl.Series:
@@ -156,8 +193,13 @@ def prepare(
     id: Optional[str] = DEFAULT_ID,
     published: Optional[str] = DEFAULT_PUBLISHED,
     title: Optional[str] = DEFAULT_TITLE,
+    strict_dates: bool = False,
 ) -> Prepared:
-    """Normalise ``data`` (see module docstring); raise TypeError/ValueError on bad input."""
+    """Normalise ``data`` (see module docstring); raise TypeError/ValueError on bad input.
+
+    An unparseable ``published`` value costs its row a ``bad-date`` warning and a null
+    date, or raises ``ValueError`` with ``strict_dates``.
+    """
     texts: pl.Series
     if isinstance(data, pl.LazyFrame):
         data = data.collect()
@@ -171,13 +213,15 @@ def prepare(
     elif isinstance(data, pl.DataFrame) or _is_instance_of(
         data, "pandas", ("DataFrame",)
     ) or _is_instance_of(data, "pyarrow", ("Table", "RecordBatch")):
-        return _prepare_table(data, text=text, id=id, published=published, title=title)
+        prep = _prepare_table(data, text=text, id=id, published=published, title=title, strict_dates=strict_dates)
+        _file_path_warnings(prep.texts, prep.input_warnings)
+        return prep
     elif isinstance(data, (bytes, bytearray, dict)) or not _iterable(data):
         raise TypeError(f"data must be {ACCEPTED}; got {type(data).__name__}")
     else:
         texts = _from_strings(list(data))
     n = texts.len()
-    return Prepared(
+    prep = Prepared(
         texts=texts,
         published=pl.Series("published", [None] * n, dtype=pl.Date),
         titles=pl.Series("title", [None] * n, dtype=pl.String),
@@ -185,6 +229,8 @@ def prepare(
         id_column=None,
         published_given=False,
     )
+    _file_path_warnings(prep.texts, prep.input_warnings)
+    return prep
 
 
 def _iterable(obj: Any) -> bool:
@@ -202,6 +248,7 @@ def _prepare_table(
     id: Optional[str],
     published: Optional[str],
     title: Optional[str],
+    strict_dates: bool,
 ) -> Prepared:
     cols = _columns_of(data)
     text_col = _resolve(cols, text, DEFAULT_TEXT, "text", required=True)
@@ -212,8 +259,9 @@ def _prepare_table(
 
     texts = _as_text(_column(data, text_col), text_col).rename("text")
     n = texts.len()
+    bad_dates: Dict[int, List[str]] = {}
     if pub_col is not None:
-        pub = _as_date(_column(data, pub_col), pub_col).rename("published")
+        pub = _as_date(_column(data, pub_col), pub_col, strict_dates, bad_dates).rename("published")
     else:
         pub = pl.Series("published", [None] * n, dtype=pl.Date)
     if title_col is not None:
@@ -245,4 +293,5 @@ def _prepare_table(
         ids=ids,
         id_column=id_col,
         published_given=pub_col is not None,
+        input_warnings=bad_dates,
     )

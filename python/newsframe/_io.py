@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import glob as _glob
+import json
 import os
+import warnings
 from pathlib import Path
-from typing import Iterable, List, Sequence, Union
+from typing import Any, Dict, Iterable, List, Sequence, Union
 
 import polars as pl
+
+from ._util import user_stacklevel
 
 __all__ = ["read_articles", "load_demo", "SUPPORTED_EXTENSIONS"]
 
@@ -52,10 +56,46 @@ def _read_text_file(p: Path) -> str:
     return txt
 
 
-def _read_table(p: Path, text: str, id: str) -> pl.DataFrame:
+def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
+    """One JSON object a line. polars reads well-formed files fast; a file with a bad line
+    is read again line by line so the bad line can be named (and skipped, or raised)."""
+    try:
+        return pl.read_ndjson(p, infer_schema_length=None)
+    except Exception:  # noqa: BLE001 - polars raises several error types; we re-read and say why
+        pass
+    records: List[Dict[str, Any]] = []
+    bad: List[str] = []
+    with open(p, encoding="utf-8", errors="replace") as fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError(f"a JSON {type(rec).__name__}, not an object")
+            except ValueError as exc:
+                where = f"{p}:{line_no}: malformed JSON line ({exc})"
+                if errors == "raise":
+                    raise ValueError(where) from None
+                bad.append(where)
+                continue
+            records.append(rec)
+    for where in bad[:20]:
+        warnings.warn(f"{where}; skipped", UserWarning, stacklevel=user_stacklevel())
+    if len(bad) > 20:
+        warnings.warn(f"{p}: {len(bad) - 20} more malformed lines skipped", UserWarning, stacklevel=user_stacklevel())
+    if not records:
+        return pl.DataFrame({"text": []}, schema={"text": pl.String})
+    try:
+        return pl.from_dicts(records, infer_schema_length=None, strict=False)
+    except Exception as exc:  # noqa: BLE001 - mixed value types across lines
+        raise ValueError(f"{p}: the JSON lines hold values of incompatible types ({exc})") from None
+
+
+def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFrame:
     ext = _ext(p)
     if ext in (".jsonl", ".ndjson"):
-        df = pl.read_ndjson(p, infer_schema_length=None)
+        df = _read_jsonl(p, errors)
     elif ext == ".csv":
         df = pl.read_csv(p, schema_overrides={text: pl.String}, infer_schema_length=10000)
     else:
@@ -83,6 +123,7 @@ def read_articles(
     text: str = "text",
     id: str = "id",
     recursive: bool = False,
+    errors: str = "warn",
 ) -> pl.DataFrame:
     """Read articles from files into a DataFrame ready for :func:`newsframe.extract`.
 
@@ -99,6 +140,10 @@ def read_articles(
         ``id``. Rows without an id column get ``"<file stem>:<row>"``.
     recursive
         Descend into sub-folders of a folder.
+    errors
+        A malformed line in a ``.jsonl`` file: ``"warn"`` (default) skips it with a
+        ``UserWarning`` naming the file and line number; ``"raise"`` raises ``ValueError``
+        naming both.
 
     Returns
     -------
@@ -111,7 +156,8 @@ def read_articles(
     FileNotFoundError
         Nothing matched.
     ValueError
-        A file with an unsupported extension, or a table without the text column.
+        A file with an unsupported extension, a table without the text column, or (with
+        ``errors="raise"``) a malformed JSON line.
 
     Examples
     --------
@@ -120,6 +166,8 @@ def read_articles(
     >>> df = nf.read_articles(["a.jsonl", "more/*.txt"])  # doctest: +SKIP
     >>> res = nf.extract(df)                           # doctest: +SKIP
     """
+    if errors not in ("warn", "raise"):
+        raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
     items: Iterable[PathLike]
     if isinstance(path_or_glob, (str, os.PathLike)):
         items = [path_or_glob]
@@ -139,7 +187,7 @@ def read_articles(
             txt_ids.append(f.stem)
             txt_texts.append(_read_text_file(f))
         else:
-            frames.append(_read_table(f, text, id))
+            frames.append(_read_table(f, text, id, errors))
     if txt_ids:
         frames.insert(0, pl.DataFrame({"id": txt_ids, "text": txt_texts}, schema={"id": pl.String, "text": pl.String}))
     df = frames[0] if len(frames) == 1 else pl.concat(frames, how="diagonal_relaxed")

@@ -12,6 +12,9 @@ LABELS: List[str]
 EVENT_TYPES: List[str]
 """Event types (PLOVER verbs), e.g. ``"ASSAULT"``, ``"SEIZE"``, ``"AID"``."""
 
+WARNING_CODES: List[str]
+"""Codes the core starts ``documents.warnings`` entries with, e.g. ``"internal-error"``."""
+
 class Engine:
     """The extraction engine: lexicon, rules and models, shared by all threads.
 
@@ -35,13 +38,17 @@ class Engine:
         events: bool = True,
         threads: Optional[int] = None,
         doc_offset: int = 0,
-    ) -> Tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        max_chars: Optional[int] = None,
+        fail_on_doc: Optional[int] = None,
+    ) -> Tuple[Tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame], List[Tuple[int, str]]]:
         """Run the extractors on a batch of documents.
 
         ``published`` holds days since 1970-01-01 (the physical value of ``pl.Date``).
-        Returns ``(documents, entities, quotes, events)``; ``doc_id`` is ``UInt32`` equal
-        to ``doc_offset`` plus the position in ``texts``. Releases the GIL. A panic on a
-        document is raised as ``RuntimeError("document <index>: <message>")``.
+        Returns ``((documents, entities, quotes, events), failures)``; ``doc_id`` is
+        ``UInt32`` equal to ``doc_offset`` plus the position in ``texts``. Releases the GIL.
+        A document on which extraction fails keeps its ``documents`` row with an
+        ``internal-error`` warning and is listed in ``failures`` as ``(position in texts,
+        message)``. ``fail_on_doc`` is a test hook: that position fails on purpose.
         """
         ...
 

@@ -20,6 +20,7 @@ DOCUMENTS: Dict[str, pl.DataType] = {
     "doc_id": U32,
     "title": STR,
     "published": pl.Date,
+    "language": STR,
     "n_chars": U32,
     "n_sentences": U32,
     "n_entities": U32,
