@@ -21,7 +21,9 @@ Measures:
   main location   over annotated snippets with a gold location: the ``location`` of the
                   first event (by event_id) of an acceptable type that has one; right when
                   it equals the gold location or one of its alternatives after folding
-                  (case, accents, a leading "the", spaces, hyphens, apostrophes, dots),
+                  (case, accents, a leading "the", a trailing "district", "province",
+                  "region", "governorate", "county" or "oblast", spaces, hyphens,
+                  apostrophes, dots),
                   or when the folded system and gold names contain one another. The
                   system's names are its canonical ``location`` and the surface forms of
                   the snippet's entity mentions with the same ``location_entity_id`` (so
@@ -120,14 +122,21 @@ def main_location(subtype: str, events: Sequence[Event]) -> Optional[Event]:
     return None
 
 
+ADMIN_WORDS = ("district", "province", "region", "governorate", "county", "oblast")
+
+
 def fold_place(name: Optional[str]) -> str:
-    """Case, accents, a leading "the", spaces, hyphens, apostrophes and dots folded away."""
+    """Case, accents, a leading "the", a trailing administrative word ("Lakki Marwat
+    district" -> "Lakki Marwat"), spaces, hyphens, apostrophes and dots folded away."""
     if not name:
         return ""
     t = unicodedata.normalize("NFKD", name)
     t = "".join(ch for ch in t if not unicodedata.combining(ch)).lower().strip()
     if t.startswith("the "):
         t = t[4:]
+    words = t.split()
+    if len(words) > 1 and words[-1] in ADMIN_WORDS:
+        t = " ".join(words[:-1])
     return "".join(ch for ch in t if ch.isalnum())
 
 
