@@ -11,6 +11,8 @@ corpus text anywhere: the corpora are read at run time from the path given.
 * ``load_conll(path)`` -> list of ``{"id", "text", "spans": [(start, end, label)]}``.
 * ``load_re3d(root)`` -> list of ``{"id", "source", "title", "text",
   "spans": [(start, end, label)]}``.
+* ``load_case2021(root)`` -> list of ``{"id", "text", "subtype"}`` (CASE 2021 task 2 dev
+  snippets, in file order).
 
 All offsets are code-point offsets into ``text`` (``text[start:end]`` is the span).
 """
@@ -35,6 +37,8 @@ __all__ = [
     "conll_path",
     "re3d_root",
     "parse_brat",
+    "load_case2021",
+    "case2021_root",
 ]
 
 
@@ -63,6 +67,12 @@ def re3d_root(corpora: PathLike) -> Path:
     if any(p.glob("*/documents.json")):
         return p
     return p / "re3d"
+
+
+def case2021_root(corpora: PathLike) -> Path:
+    """``<corpora>/case2021`` (accepts the case2021 folder itself too)."""
+    p = Path(corpora)
+    return p if (p / "dev.tsv").exists() else p / "case2021"
 
 
 # --------------------------------------------------------------------------- PolNeAR
@@ -347,6 +357,22 @@ def load_re3d(root: PathLike) -> List[dict]:
     return docs
 
 
+# --------------------------------------------------------------------------- CASE 2021
+
+
+def load_case2021(root: PathLike) -> List[dict]:
+    """Read ``case2021/dev.tsv`` (columns id, EventSnippet, SubType; tab-separated, quoted
+    where needed) into ``[{"id", "text", "subtype"}]`` in file order. Ids stay strings."""
+    path = case2021_root(root) / "dev.tsv"
+    if not path.exists():
+        raise FileNotFoundError(f"CASE 2021 dev.tsv not found under {case2021_root(root)}")
+    with open(path, encoding="utf-8", newline="") as f:
+        return [
+            {"id": row["id"], "text": row["EventSnippet"], "subtype": row["SubType"]}
+            for row in csv.DictReader(f, delimiter="\t")
+        ]
+
+
 if __name__ == "__main__":  # quick summary: python bench/corpora.py SHARED_CORPORA_DIR
     import sys
     from collections import Counter
@@ -365,3 +391,7 @@ if __name__ == "__main__":  # quick summary: python bench/corpora.py SHARED_CORP
         ds = load_re3d(base)
         c = Counter(l for d in ds for _, _, l in d["spans"])
         print(f"re3d: {len(ds)} docs, {sum(c.values())} spans, {dict(c.most_common())}")
+    if (case2021_root(base) / "dev.tsv").exists():
+        ds = load_case2021(base)
+        c = Counter(d["subtype"] for d in ds)
+        print(f"case2021/dev: {len(ds)} snippets, {dict(c.most_common())}")
