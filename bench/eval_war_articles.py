@@ -20,7 +20,8 @@ Printed:
             ignoring case (gold null matches only null);
   date      system `date` (ISO) equals the gold date (null matches null);
   actor     system `actor_canonical` or `actor` contains the gold actor, ignoring case
-            ("Russia" in "Russian Armed Forces"); gold null matches only null in both;
+            ("Russia" in "Russian Armed Forces"; "Ukrainian" counts for "Ukraine");
+            gold null matches only null in both;
   modality  equal;
   killed    per document: the gold total_killed against the sum of system `killed` over
             rows whose `aggregate` is false (over all rows when the column is absent);
@@ -116,12 +117,17 @@ def date_ok(system: Optional[str], gold: Optional[str]) -> bool:
     return system == gold
 
 
+# Adjectives that do not contain their country's name ("Ukraine" is not in "Ukrainian").
+DEMONYMS = {"ukraine": "ukrainian", "netherlands": "dutch", "france": "french",
+            "germany": "german", "united states": "u.s.", "united kingdom": "british"}
+
+
 def actor_ok(canonical: Optional[str], surface: Optional[str], gold: Optional[str]) -> bool:
-    """`actor_canonical` or `actor` contains the gold side; null only matches null."""
+    """`actor_canonical` or `actor` contains the gold side or its adjective; null only matches null."""
     if gold is None:
         return canonical is None and surface is None
-    g = _norm(gold)
-    return any(v is not None and g in _norm(v) for v in (canonical, surface))
+    forms = [f for f in (_norm(gold), DEMONYMS.get(_norm(gold))) if f]
+    return any(v is not None and f in _norm(v) for v in (canonical, surface) for f in forms)
 
 
 def modality_ok(system: Optional[str], gold: Optional[str]) -> bool:
