@@ -4,9 +4,11 @@
 use crate::lexicon::Resources;
 use crate::model::{DocInput, Label, Options, EVENT_TYPES};
 use crate::pipeline::{analyze_batch, warn};
+use crate::schema::TABLES;
 use crate::tables::{self, Ran};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use pyo3_polars::PyDataFrame;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -108,5 +110,16 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "WARNING_CODES",
         vec![warn::NULL_TEXT, warn::EMPTY_TEXT, warn::BINARY, warn::TRUNCATED, warn::NO_DATE, warn::NOT_ENGLISH, warn::HTML, warn::INTERNAL_ERROR],
     )?;
+    // The table contract (src/schema.rs): table -> [(column, dtype name, description)], and
+    // table -> what one row stands for. Dicts keep the tables' order.
+    let schemas = PyDict::new(m.py());
+    let rows = PyDict::new(m.py());
+    for t in TABLES {
+        let columns: Vec<(&str, &str, &str)> = t.columns.iter().map(|c| (c.name, c.dtype.name(), c.description)).collect();
+        schemas.set_item(t.name, columns)?;
+        rows.set_item(t.name, t.row)?;
+    }
+    m.add("SCHEMAS", schemas)?;
+    m.add("TABLE_ROWS", rows)?;
     Ok(())
 }

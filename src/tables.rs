@@ -2,13 +2,33 @@
 //!
 //! Byte offsets of the normalised text become code-point offsets here, and every `text`
 //! column is sliced from the original text, so `text[start:end]` in Python gives the span.
+//!
+//! Column names, order and dtypes are not decided here but in `schema` (the table
+//! contract): each builder makes its columns in their plain physical form and `conform`
+//! orders them as declared, casts them to the declared dtype (days → Date, strings →
+//! Categorical) and refuses anything else that differs.
 
 use crate::model::DocResult;
 use crate::normalize::SpanMapper;
+use crate::schema::{self, Dtype, Table};
 use polars::prelude::*;
 
 fn categorical() -> DataType {
     DataType::from_categories(Categories::global())
+}
+
+/// The polars dtype of a declared dtype.
+pub fn polars_dtype(d: Dtype) -> DataType {
+    match d {
+        Dtype::UInt32 => DataType::UInt32,
+        Dtype::Float32 => DataType::Float32,
+        Dtype::Float64 => DataType::Float64,
+        Dtype::Boolean => DataType::Boolean,
+        Dtype::String => DataType::String,
+        Dtype::Categorical => categorical(),
+        Dtype::Date => DataType::Date,
+        Dtype::ListString => DataType::List(Box::new(DataType::String)),
+    }
 }
 
 macro_rules! series {
@@ -17,8 +37,28 @@ macro_rules! series {
     };
 }
 
-fn frame(height: usize, series: Vec<Series>) -> PolarsResult<DataFrame> {
-    DataFrame::new(height, series.into_iter().map(Column::from).collect())
+/// The frame of `table` from the built columns: in the declared order, with the declared
+/// dtypes. A column built but not declared, declared but not built, or built with a dtype
+/// that is neither the declared one nor its physical form is an error (a bug in this file).
+fn conform(table: &Table, height: usize, built: Vec<Series>) -> PolarsResult<DataFrame> {
+    let mut built: Vec<Option<Series>> = built.into_iter().map(Some).collect();
+    let mut columns = Vec::with_capacity(table.columns.len());
+    for c in table.columns {
+        let Some(s) = built.iter_mut().find(|s| s.as_ref().is_some_and(|s| s.name().as_str() == c.name)).and_then(Option::take) else {
+            polars_bail!(ComputeError: "{}: column {:?} is declared but not built", table.name, c.name);
+        };
+        let want = polars_dtype(c.dtype);
+        let s = match (s.dtype(), c.dtype) {
+            (got, _) if *got == want => s,
+            (DataType::Int32, Dtype::Date) | (DataType::String, Dtype::Categorical) => s.cast(&want)?,
+            (got, _) => polars_bail!(ComputeError: "{}.{}: built as {}, declared {}", table.name, c.name, got, c.dtype.name()),
+        };
+        columns.push(Column::from(s));
+    }
+    if let Some(extra) = built.into_iter().flatten().next() {
+        polars_bail!(ComputeError: "{}: column {:?} is built but not declared (or built twice)", table.name, extra.name());
+    }
+    DataFrame::new(height, columns)
 }
 
 /// Which extractors ran (their counts are null in `documents` otherwise).
@@ -57,12 +97,13 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
     for r in results {
         warnings.append_values_iter(r.warnings.iter().map(String::as_str));
     }
-    frame(
+    conform(
+        &schema::DOCUMENTS,
         n,
         vec![
             series!("doc_id", doc_id),
             series!("title", title),
-            series!("published", published).cast(&DataType::Date)?,
+            series!("published", published),
             series!("language", language),
             series!("n_chars", n_chars),
             series!("n_sentences", n_sentences),
@@ -104,7 +145,8 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
             source.push(m.source.as_str());
         }
     }
-    frame(
+    conform(
+        &schema::ENTITIES,
         rows,
         vec![
             series!("doc_id", doc_id),
@@ -112,7 +154,7 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
             series!("start", start),
             series!("end", end),
             series!("text", text),
-            series!("label", label).cast(&categorical())?,
+            series!("label", label),
             series!("canonical", canonical),
             series!("entity_id", entity_id),
             series!("role", role),
@@ -120,7 +162,7 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
             series!("lat", lat),
             series!("lon", lon),
             series!("value", value),
-            series!("source", source).cast(&categorical())?,
+            series!("source", source),
         ],
     )
 }
@@ -165,7 +207,8 @@ fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             confidence.push(q.confidence);
         }
     }
-    frame(
+    conform(
+        &schema::QUOTES,
         rows,
         vec![
             series!("doc_id", doc_id),
@@ -174,7 +217,7 @@ fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             series!("start", start),
             series!("end", end),
             series!("text", text),
-            series!("kind", kind).cast(&categorical())?,
+            series!("kind", kind),
             series!("speaker", speaker),
             series!("speaker_canonical", speaker_canonical),
             series!("speaker_entity_id", speaker_entity_id),
@@ -197,6 +240,8 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
     let (mut location, mut location_entity_id, mut country): (S, S, S) = Default::default();
     let (mut lat, mut lon): (Vec<Option<f64>>, Vec<Option<f64>>) = Default::default();
     let mut date: Vec<Option<i32>> = Vec::new();
+    let (mut date_source, mut location_source): (S, S) = Default::default();
+    let (mut approximate, mut aggregate): (Vec<Option<bool>>, Vec<Option<bool>>) = Default::default();
     let (mut date_text, mut quantity, mut source, mut source_entity_id): (S, S, S, S) = Default::default();
     let (mut killed, mut injured, mut quote_id): (Vec<Option<u32>>, Vec<Option<u32>>, Vec<Option<u32>>) = Default::default();
     for (i, r) in results.iter().enumerate() {
@@ -224,8 +269,12 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             lon.push(ev.geo.lon);
             date.push(ev.date);
             date_text.push(ev.date_text.as_deref());
+            date_source.push(ev.date_source);
+            location_source.push(ev.location_source);
             killed.push(ev.killed);
             injured.push(ev.injured);
+            approximate.push(ev.approximate);
+            aggregate.push(ev.aggregate);
             quantity.push(ev.quantity.as_deref());
             modality.push(ev.modality.as_str());
             source.push(ev.source.as_ref().map(|a| a.text.as_str()));
@@ -234,7 +283,8 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
         }
     }
     let rows = doc_id.len();
-    frame(
+    conform(
+        &schema::EVENTS,
         rows,
         vec![
             series!("doc_id", doc_id),
@@ -243,7 +293,7 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             series!("start", start),
             series!("end", end),
             series!("trigger", trigger),
-            series!("type", etype).cast(&categorical())?,
+            series!("type", etype),
             series!("subtype", subtype),
             series!("actor", actor),
             series!("actor_canonical", actor_canonical),
@@ -256,15 +306,72 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             series!("country", country),
             series!("lat", lat),
             series!("lon", lon),
-            series!("date", date).cast(&DataType::Date)?,
+            series!("date", date),
             series!("date_text", date_text),
+            series!("date_source", date_source),
+            series!("location_source", location_source),
             series!("killed", killed),
             series!("injured", injured),
+            series!("approximate", approximate),
+            series!("aggregate", aggregate),
             series!("quantity", quantity),
-            series!("modality", modality).cast(&categorical())?,
+            series!("modality", modality),
             series!("source", source),
             series!("source_entity_id", source_entity_id),
             series!("quote_id", quote_id),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    //! Built with the `python` feature only (`cargo test --features python`); the Python
+    //! suite checks the same on the compiled module (tests/test_schema.py).
+    use super::*;
+    use crate::lexicon::Resources;
+    use crate::model::{DocInput, Options};
+    use crate::pipeline::analyze;
+
+    fn declared(t: &Table) -> Vec<(String, DataType)> {
+        t.columns.iter().map(|c| (c.name.to_string(), polars_dtype(c.dtype))).collect()
+    }
+
+    fn built(df: &DataFrame) -> Vec<(String, DataType)> {
+        df.schema().iter().map(|(n, d)| (n.to_string(), d.clone())).collect()
+    }
+
+    #[test]
+    fn every_frame_has_the_declared_names_and_dtypes() {
+        let text = "KYIV, Sept 13 (Newsframe) - Shelling of Izium killed at least 5 civilians and wounded 12, the regional governor said.\n\
+                    \u{201c}We will not give up a single village,\u{201d} Defence Minister Oleksandr Hrytsenko said.";
+        let res = Resources::shared();
+        let docs = [
+            analyze(&DocInput { text: Some(text), published: Some(19_248), title: None }, &res, &Options::default()),
+            analyze(&DocInput { text: None, published: None, title: None }, &res, &Options::default()),
+        ];
+        for results in [&docs[..], &[][..]] {
+            let (d, e, q, ev) = build(results, 0, Ran { entities: true, quotes: true, events: true }).unwrap();
+            for (df, t) in [(&d, &schema::DOCUMENTS), (&e, &schema::ENTITIES), (&q, &schema::QUOTES), (&ev, &schema::EVENTS)] {
+                assert_eq!(built(df), declared(t), "{}", t.name);
+                assert!(results.is_empty() || df.height() > 0, "{} has no rows", t.name);
+            }
+        }
+    }
+
+    #[test]
+    fn conform_refuses_what_the_declaration_does_not_say() {
+        let t = &schema::DOCUMENTS;
+        let ok: Vec<Series> = t.columns.iter().map(|c| Series::new_empty(PlSmallStr::from(c.name), &polars_dtype(c.dtype))).collect();
+        assert!(conform(t, 0, ok.clone()).is_ok());
+        let mut reversed = ok.clone();
+        reversed.reverse();
+        assert_eq!(built(&conform(t, 0, reversed).unwrap()), declared(t), "declared order wins");
+        assert!(conform(t, 0, ok[1..].to_vec()).is_err(), "missing column");
+        let mut extra = ok.clone();
+        extra.push(series!("dateline", Vec::<Option<&str>>::new()));
+        assert!(conform(t, 0, extra).is_err(), "undeclared column");
+        let mut wrong = ok;
+        wrong[4] = series!("n_chars", Vec::<f64>::new());
+        assert!(conform(t, 0, wrong).is_err(), "wrong dtype");
+    }
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import polars as pl
 
@@ -14,6 +14,15 @@ EVENT_TYPES: List[str]
 
 WARNING_CODES: List[str]
 """Codes the core starts ``documents.warnings`` entries with, e.g. ``"internal-error"``."""
+
+SCHEMAS: Dict[str, List[Tuple[str, str, str]]]
+"""The table contract (declared in ``src/schema.rs``): ``{table: [(column, dtype name,
+description), ...]}``, tables and columns in order. Dtype names are polars names
+(``"UInt32"``, ``"Categorical"``, ``"List(String)"``, ...); ``newsframe._schema`` turns them
+into polars dtypes."""
+
+TABLE_ROWS: Dict[str, str]
+"""What one row of each table stands for, e.g. ``{"entities": "entity mention", ...}``."""
 
 class Engine:
     """The extraction engine: lexicon, rules and models, shared by all threads.
