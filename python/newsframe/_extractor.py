@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import polars as pl
 
-from . import _native
+from . import _native, _schema
 from ._errors import DocumentError
 from ._extraction import Extraction
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE, Prepared, prepare
@@ -272,6 +272,10 @@ class Extractor:
     # ----------------------------------------------------------------- internals
     def _run(self, prep: Prepared, progress: Optional[bool], batch_size: int) -> Extraction:
         n = len(prep)
+        if n == 0:
+            # Nothing to extract: the declared tables without rows, doc_id typed like the ids.
+            doc_id = prep.ids.dtype if prep.ids is not None else pl.UInt32
+            return Extraction(*(_schema.empty(t, doc_id) for t in _schema.TABLES), texts=prep.texts)
         n_batches = max(1, -(-n // batch_size))
         show = bool(progress) if progress is not None else (stderr_is_tty() and n_batches > 1)
         bar = Progress(n, enabled=show)
