@@ -4,7 +4,7 @@
 
 PATH defaults to bench/data/war_articles.jsonl beside this script: one JSON object per
 line with id, published, style, text, total_killed and events (the gold rows, one per
-happening at one place on one day, as DESIGN.md defines an event row). The articles and
+happening at one place on one day, as docs/design.md defines an event row). The articles and
 their gold rows are fictional, written for this project.
 
 Matching, per document, one-to-one and greedy: a system row can match a gold row when

@@ -1,4 +1,4 @@
-"""DESIGN.md behaviours beyond the acceptance criteria (quotes, events, entities) on short texts
+"""Behaviours of the contract (docs/design.md) beyond the acceptance criteria (quotes, events, entities) on short texts
 written for these tests."""
 
 from __future__ import annotations
