@@ -466,8 +466,8 @@ fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize
     let words: Vec<&str> = (a..b).map(|i| ctx.token_text(i)).collect();
     let n = words.len();
     let first_hit = inside[0];
-    let first_hit_tok = ctx.token_at(first_hit.0.start);
-    let hit_at = |i: usize| inside.iter().find(|(m, _, _)| ctx.token_at(m.start) == i);
+    let first_hit_tok = ctx.token_of(first_hit.0.start);
+    let hit_at = |i: usize| inside.iter().find(|(m, _, _)| ctx.token_of(m.start) == i);
     // Sports clubs.
     if role.is_none() && n >= 2 && (CLUB_PREFIXES.contains(&words[0]) && hit_at(a + 1).is_some() || CLUB_SUFFIXES.contains(&words[n - 1]) && first_hit_tok == a) {
         return Some(rule_mention(start, end, sidx, Label::Org));
@@ -488,7 +488,7 @@ fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize
     if role.is_none() && !shouting && n >= 2 && first_hit_tok == a && last_is_plural && hit_at(b - 1).is_none() && inside.iter().all(|(m, _, _)| m.end <= toks[b - 2].end) {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
-    let one_token_hits = inside.iter().all(|(m, _, _)| toks[ctx.token_at(m.start)].end == m.end);
+    let one_token_hits = inside.iter().all(|(m, _, _)| toks.get(ctx.token_of(m.start)).is_some_and(|t| t.start == m.start && t.end == m.end));
     if n < 2 || n > 3 || !one_token_hits {
         return None;
     }
@@ -783,7 +783,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             // A one-word person key after a given name that is not this person's ("Yuri"
             // + "Danilov" when the lexicon knows Oleksiy Danilov) is somebody else.
             if let Some((m, e, _)) = inside.iter().find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' ')) {
-                let tok = ctx.token_at(m.start);
+                let tok = ctx.token_of(m.start);
                 if tok > run.0 {
                     let given = ctx.token_text(tok - 1);
                     let own_given = e.canonical.split(' ').next().map_or(false, |g| g == given);
@@ -798,7 +798,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             // Lexicon hits stand; the capitalised stretches between them are classified.
             let mut cursor = run.0;
             for (m, e, _) in inside.iter() {
-                let hit_tok = ctx.token_at(m.start);
+                let hit_tok = ctx.token_of(m.start);
                 if hit_tok < cursor {
                     continue;
                 }
@@ -822,7 +822,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
                         }
                         // The name may go on: "President Tono Eitel".
                         let mut end_tok = ctx.token_at(m.end);
-                        while end_tok < run.1 && end_tok < hit_tok + 3 && looks_like_surname(ctx, ctx.token_text(end_tok)) && !inside.iter().any(|(h, _, _)| ctx.token_at(h.start) == end_tok) {
+                        while end_tok < run.1 && end_tok < hit_tok + 3 && looks_like_surname(ctx, ctx.token_text(end_tok)) && !inside.iter().any(|(h, _, _)| ctx.token_of(h.start) == end_tok) {
                             end_tok += 1;
                         }
                         let mut x = rule_mention(m.start, ctx.seg.tokens[end_tok - 1].end, sidx, Label::Person);

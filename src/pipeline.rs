@@ -26,9 +26,10 @@ impl<'a> DocContext<'a> {
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
     }
+    /// The text of token `i`; "" past the last token, so that a neighbour lookup at the end
+    /// of a text (`i + 1`) cannot go out of bounds.
     pub fn token_text(&self, i: usize) -> &'a str {
-        let t = self.seg.tokens[i];
-        &self.text[t.start..t.end]
+        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
     /// Index of the sentence that contains byte offset `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> u32 {
@@ -38,9 +39,16 @@ impl<'a> DocContext<'a> {
             Err(i) => (i - 1) as u32,
         }
     }
-    /// Index of the first token that starts at or after `pos`.
+    /// Index of the first token that starts at or after `pos`: a *boundary* (it may be the
+    /// number of tokens), for ranges such as `token_at(start)..token_at(end)`.
     pub fn token_at(&self, pos: usize) -> usize {
         self.seg.tokens.partition_point(|t| t.start < pos)
+    }
+    /// Index of the token that holds byte `pos` (or the next token when `pos` falls between
+    /// tokens): for a lexicon hit that starts inside a token ("Kakhovka" in
+    /// "Nova-Kakhovka"), the hit's own token, where `token_at` would give the one after.
+    pub fn token_of(&self, pos: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.end <= pos)
     }
 }
 

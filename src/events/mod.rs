@@ -184,8 +184,12 @@ impl<'a> View<'a> {
         i >= self.t0 && i < self.t1 && self.title[i - self.t0]
     }
     /// Byte span of tokens `[a, b)`.
+    /// (Past the last token, the empty span at the end of the text.)
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.tokens[a].start, self.tokens[b.max(a + 1) - 1].end)
+        let end_of_text = self.text.len();
+        let start = self.tokens.get(a).map_or(end_of_text, |t| t.start);
+        let end = self.tokens.get(b.max(a + 1) - 1).map_or(end_of_text, |t| t.end);
+        (start, end.max(start))
     }
     pub fn slice(&self, a: usize, b: usize) -> &'a str {
         let (s, e) = self.span(a, b);
