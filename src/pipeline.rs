@@ -123,7 +123,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
     result.n_sentences = seg.sentences.len() as u32;
     if input.published.is_none() {
-        result.warnings.push(warning(warn::NO_DATE, "no publication date: relative dates unresolved"));
+        result.warnings.push(warning(warn::NO_DATE, "no publication date, so relative dates stay unresolved"));
     }
     let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res, published: input.published };
     if result.title.is_none() {
