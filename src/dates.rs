@@ -34,7 +34,7 @@
 //! than a data file.
 
 use crate::model::{Days, Geo, Label, Mention, MentionSource, Token, TokenKind};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic (proleptic Gregorian, days since 1970-01-01), overflow-free.
@@ -1258,7 +1258,7 @@ mod tests {
 
     /// (span text, label, value) of every mention.
     fn run(text: &str, published: Option<Days>) -> Vec<(String, Label, Option<String>)> {
-        crate::pipeline::with_context(text, published, |ctx| {
+        crate::context::with_context(text, published, |ctx| {
             let found = recognize(ctx);
             for pair in found.windows(2) {
                 assert!(pair[0].end <= pair[1].start, "overlap in {text:?}: {found:?}");

@@ -13,7 +13,7 @@
 
 use crate::lexicon::{Entry, EntryKind, LexMatch, TitleKind};
 use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 
 /// Words that may stand inside a name between capitalised words ("Institute for the Study
 /// of War", "Abu Bakr al Baghdadi", "Ursula von der Leyen").
@@ -209,22 +209,6 @@ fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Menti
         out.push(m);
     }
     out
-}
-
-/// A mention from a lexicon entry.
-pub fn mention_from_entry(start: usize, end: usize, sentence: u32, e: &Entry, source: MentionSource) -> Mention {
-    Mention {
-        start,
-        end,
-        sentence,
-        label: e.label,
-        canonical: Some(e.canonical.clone()),
-        entity_id: Some(e.id.clone()),
-        role: None,
-        geo: e.geo.clone(),
-        value: None,
-        source,
-    }
 }
 
 fn rule_mention(start: usize, end: usize, sentence: u32, label: Label) -> Mention {
@@ -868,7 +852,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             if sent_mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
                 continue;
             }
-            sent_mentions.push(mention_from_entry(m.start, m.end, sidx, e, *src));
+            sent_mentions.push(e.mention(m.start, m.end, sidx, *src));
         }
         sent_mentions.retain(|m| m.label != Label::Cardinal);
         sent_mentions.sort_by_key(|m| (m.start, m.end));
@@ -890,7 +874,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
 
 #[cfg(test)]
 pub(crate) fn tests_run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
-    crate::pipeline::with_context(text, None, |ctx| {
+    crate::context::with_context(text, None, |ctx| {
         recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country)).collect()
     })
 }
@@ -901,7 +885,7 @@ mod tests {
     use crate::lexicon::Resources;
 
     fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
-        crate::pipeline::with_context(text, None, |ctx| {
+        crate::context::with_context(text, None, |ctx| {
             recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.role)).collect()
         })
     }
@@ -919,7 +903,7 @@ mod tests {
             ("Kharkiv Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", Some("Kharkiv Mayor")),
         ];
         for (text, surface, role) in cases {
-            let ms = crate::pipeline::with_context(text, None, |ctx| {
+            let ms = crate::context::with_context(text, None, |ctx| {
                 recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role)).collect::<Vec<_>>()
             });
             let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));

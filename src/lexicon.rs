@@ -4,8 +4,7 @@
 //! pattern); cue verbs, event triggers, titles and modality markers with small
 //! case-insensitive phrase matchers. Files are tab-separated with a header line.
 
-use crate::model::{Geo, Label, Modality};
-use crate::segment::Abbreviations;
+use crate::model::{Geo, Label, Mention, MentionSource, Modality};
 use crate::translit::Table;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -171,6 +170,77 @@ pub struct Entry {
     pub population: u64,
     /// Best-known title of a person (for reference only: the table's role comes from the text).
     pub role: Option<String>,
+}
+
+impl Entry {
+    /// A mention of this entry at `start..end` of sentence `sentence`.
+    pub fn mention(&self, start: usize, end: usize, sentence: u32, source: MentionSource) -> Mention {
+        Mention {
+            start,
+            end,
+            sentence,
+            label: self.label,
+            canonical: Some(self.canonical.clone()),
+            entity_id: Some(self.id.clone()),
+            role: None,
+            geo: self.geo.clone(),
+            value: None,
+            source,
+        }
+    }
+}
+
+/// Abbreviations (`data/abbreviations.tsv`): titles ("Gen."), words before a number
+/// ("No."), others ("U.S."), and sentence starters that look like abbreviations.
+#[derive(Debug, Default, Clone)]
+pub struct Abbreviations {
+    title: HashSet<String>,
+    before_number: HashSet<String>,
+    other: HashSet<String>,
+    starters: HashSet<String>,
+}
+
+impl Abbreviations {
+    /// Parse `data/abbreviations.tsv` (`abbr<TAB>kind`, `#` comments, a header line).
+    pub fn parse(tsv: &str) -> Self {
+        let mut a = Abbreviations::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let mut f = line.split('\t');
+            let (Some(abbr), Some(kind)) = (f.next(), f.next()) else { continue };
+            let set = match kind.trim() {
+                "title" => &mut a.title,
+                "number" => &mut a.before_number,
+                "other" => &mut a.other,
+                "starter" => &mut a.starters,
+                _ => continue,
+            };
+            set.insert(abbr.trim().to_lowercase());
+        }
+        a
+    }
+
+    fn key(word: &str) -> String {
+        word.trim_end_matches('.').to_lowercase()
+    }
+    pub(crate) fn is_title(&self, word: &str) -> bool {
+        self.title.contains(&Self::key(word))
+    }
+    pub(crate) fn is_known(&self, word: &str) -> bool {
+        let k = Self::key(word);
+        self.title.contains(&k) || self.before_number.contains(&k) || self.other.contains(&k)
+    }
+    /// `word` (without its final dot) as written before a number: "No", "Nos".
+    pub(crate) fn is_before_number(&self, word: &str) -> bool {
+        self.before_number.contains(&word.to_lowercase())
+    }
+    /// `word` (with its dot) is a title or another known abbreviation.
+    pub(crate) fn is_title_or_other(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.title.contains(&w) || self.other.contains(&w)
+    }
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(&word.to_lowercase())
+    }
 }
 
 /// All entity names: entries and one automaton over their surface keys.

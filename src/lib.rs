@@ -5,6 +5,7 @@
 //! `events`, driven by `pipeline`. Everything here is plain Rust (no Python); the `python`
 //! feature adds the thin pyo3 binding and the polars tables.
 
+pub mod context;
 pub mod dates;
 pub mod entities;
 pub mod events;

@@ -3,64 +3,14 @@
 //! `analyze` runs one document; `analyze_batch` runs many in parallel with rayon and keeps
 //! the input order. A panic inside one document is caught and reported for that document.
 
+use crate::context::DocContext;
 use crate::lexicon::Resources;
-use crate::model::{Days, DocInput, DocResult, Mention, Options, Quote, Segmented};
-use crate::normalize::{self, QuoteMark};
+use crate::model::{DocInput, DocResult, Mention, Options, Quote};
+use crate::normalize;
 use crate::{dates, entities, events, language, numbers, quotes, resolve};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
-
-/// What every stage after segmentation may read about one document.
-pub struct DocContext<'a> {
-    /// The normalised text; all offsets are byte offsets into it.
-    pub text: &'a str,
-    /// Quote glyphs of the original text, in order (see `normalize`).
-    pub marks: &'a [QuoteMark],
-    pub seg: &'a Segmented,
-    pub res: &'a Resources,
-    pub published: Option<Days>,
-}
-
-impl<'a> DocContext<'a> {
-    pub fn slice(&self, start: usize, end: usize) -> &'a str {
-        &self.text[start..end]
-    }
-    /// The text of token `i`; "" past the last token, so that a neighbour lookup at the end
-    /// of a text (`i + 1`) cannot go out of bounds.
-    pub fn token_text(&self, i: usize) -> &'a str {
-        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
-    }
-    /// Index of the sentence that contains byte offset `pos` (or the last one before it).
-    pub fn sentence_of(&self, pos: usize) -> u32 {
-        match self.seg.sentences.binary_search_by(|s| s.start.cmp(&pos)) {
-            Ok(i) => i as u32,
-            Err(0) => 0,
-            Err(i) => (i - 1) as u32,
-        }
-    }
-    /// Index of the first token that starts at or after `pos`: a *boundary* (it may be the
-    /// number of tokens), for ranges such as `token_at(start)..token_at(end)`.
-    pub fn token_at(&self, pos: usize) -> usize {
-        self.seg.tokens.partition_point(|t| t.start < pos)
-    }
-    /// Index of the token that holds byte `pos` (or the next token when `pos` falls between
-    /// tokens): for a lexicon hit that starts inside a token ("Kakhovka" in
-    /// "Nova-Kakhovka"), the hit's own token, where `token_at` would give the one after.
-    pub fn token_of(&self, pos: usize) -> usize {
-        self.seg.tokens.partition_point(|t| t.end <= pos)
-    }
-}
-
-/// Normalise and segment `text` with the built-in lexicons and hand its context to `f`:
-/// how every stage's unit tests run a stage on a sentence of their own.
-#[cfg(test)]
-pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnce(&DocContext) -> T) -> T {
-    let res = Resources::shared();
-    let norm = normalize::normalize(text);
-    let seg = crate::segment::segment(&norm.text, &res.abbreviations);
-    f(&DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published })
-}
 
 /// Cut a text to at most `max_chars` characters, on a char boundary.
 fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {

@@ -11,7 +11,7 @@
 use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, NO_CLAUSE, PREPOSITIONS};
 use crate::lexicon::{files, tsv_rows, CueKind};
 use crate::model::{Argument, Geo, Label, Mention, MentionSource, Quote, Speaker, TokenKind};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -188,7 +188,7 @@ pub(crate) fn gazetteer_mentions(ctx: &DocContext, start: usize, end: usize, sen
             if m.start == 0 && ctx.res.is_common_word(surface) {
                 return None;
             }
-            Some(crate::entities::mention_from_entry(start + m.start, start + m.end, sentence, e, MentionSource::Lexicon))
+            Some(e.mention(start + m.start, start + m.end, sentence, MentionSource::Lexicon))
         })
         .collect()
 }

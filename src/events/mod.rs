@@ -26,7 +26,7 @@ mod field;
 use crate::lexicon::{Resources, Trigger};
 use crate::model::{Argument, Days, Event, Geo, Label, Mention, MentionSource, Quote, Token, TokenKind};
 use crate::numbers::{self, NumberPhrase};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 use args::{Attribution, Cand};
 
 pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<Event> {

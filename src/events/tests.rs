@@ -42,7 +42,7 @@ struct Run {
 }
 
 fn run_with(text: &str, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>, published: Option<Days>) -> Run {
-    crate::pipeline::with_context(text, published, |ctx| run_in(ctx, marks, quotes))
+    crate::context::with_context(text, published, |ctx| run_in(ctx, marks, quotes))
 }
 
 fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) -> Run {

@@ -6,7 +6,7 @@ use crate::normalize::normalize;
 /// Run the quote extractor on `text` with hand-made mentions: every whole-word occurrence
 /// of each given surface becomes a mention with that label and canonical name.
 fn run_with(text: &str, names: &[(&str, Label, &str)]) -> (String, Vec<Quote>) {
-    crate::pipeline::with_context(text, None, |ctx| (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names))))
+    crate::context::with_context(text, None, |ctx| (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names))))
 }
 
 /// Every whole-word occurrence of each given surface, as a mention.
@@ -350,7 +350,7 @@ fn no_panic_on_random_glyph_soup() {
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
         }
-        crate::pipeline::with_context(&text, None, |ctx| assert_sane(ctx.text, &extract(ctx, &[])));
+        crate::context::with_context(&text, None, |ctx| assert_sane(ctx.text, &extract(ctx, &[])));
     }
 }
 
