@@ -323,7 +323,7 @@ fn casualties_without_an_attack_are_one_event() {
 fn casualty_counts_in_many_shapes() {
     let cases: [(&str, Option<u32>, Option<u32>); 8] = [
         ("A child was killed in the attack.", Some(1), None),
-        ("Dozens were killed overnight.", None, None),
+        ("Dozens were killed overnight.", Some(24), None),
         ("The death toll rose to 20 on Friday.", Some(20), None),
         ("The blast left 3 dead and 10 injured.", Some(3), Some(10)),
         ("Two soldiers killed, four wounded.", Some(2), Some(4)),
@@ -360,7 +360,11 @@ fn dates_are_inherited_within_a_paragraph() {
     assert_eq!(r.events[1].event_type, "CASUALTIES");
     assert_eq!(r.events[1].killed, Some(2));
     assert_eq!(r.events[1].date, Some(day("2022-09-13")), "{}", r.describe());
-    assert_eq!(r.events[2].date, None, "another paragraph: {}", r.describe());
+    // another paragraph: no date of its own, so the publication date, and it says so
+    assert_eq!(r.events[2].date, Some(day("2022-09-13")), "{}", r.describe());
+    assert_eq!(r.events[2].date_text, None);
+    assert_eq!(r.events[2].date_source, Some("published"));
+    assert_eq!(r.events[1].date_source, Some("paragraph"));
 }
 
 #[test]
