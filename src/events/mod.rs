@@ -926,6 +926,6 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
         date_source,
         location_source,
         approximate,
-        aggregate: Some(aggregate),
+        aggregate: Some(aggregate && (killed.is_some() || injured.is_some())),
     }
 }

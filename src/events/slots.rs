@@ -269,6 +269,14 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
         if let Some(c) = vague_words_before(v, k) {
             return Some((Some(c), None));
         }
+        // the vague word opened the noun phrase: "Several civilians were killed"
+        for m in k..noun_end {
+            if let Some((c, after)) = vague_words_at(v, m) {
+                if after < noun_end {
+                    return Some((Some(c), None));
+                }
+            }
+        }
     }
     // "a child was killed", "one person died"
     if k < noun_end && k > v.t0 && any_of(v.lw(k - 1), &["a", "an", "one"]) && !v.lw(noun_end - 1).ends_with('s') {
