@@ -463,6 +463,18 @@ pub struct Resources {
     pub cues: PhraseMatcher<Cue>,
     pub triggers: PhraseMatcher<Trigger>,
     pub modality: PhraseMatcher<Modality>,
+    /// Words that tell an accident or disaster from an attack (`event_context.tsv`):
+    /// `true` for violence cues (a weapon, an armed actor), `false` for accident cues.
+    pub event_context: PhraseMatcher<bool>,
+    /// Lowercase trigger forms that may name an accident as well as an attack
+    /// ("explosion", "struck"): the `guarded` rows of `event_context.tsv`.
+    pub guarded_triggers: HashSet<String>,
+    /// Weapons and ammunition (`weapon` rows): what makes "seized"/"found" a weapons seizure.
+    pub weapon_words: HashSet<String>,
+    /// Places an armed group takes (`territory` rows): "took control of the town".
+    pub territory_words: HashSet<String>,
+    /// Vague amounts and the smallest count they allow ("dozens" → 24), from `vague_counts.tsv`.
+    pub vague_counts: HashMap<String, u32>,
     /// ISO 639-3 → ISO 639-1 codes of the languages the detector knows.
     pub language_codes: HashMap<String, String>,
     /// Frequent English function words: the detector's fast path for English text.
@@ -486,6 +498,8 @@ pub mod files {
     pub const CUES: &str = include_str!("../data/cues.tsv");
     pub const TRIGGERS: &str = include_str!("../data/event_triggers.tsv");
     pub const MODALITY: &str = include_str!("../data/modality.tsv");
+    pub const EVENT_CONTEXT: &str = include_str!("../data/event_context.tsv");
+    pub const VAGUE_COUNTS: &str = include_str!("../data/vague_counts.tsv");
     pub const EXTRA_KEYS: &str = include_str!("../data/extra_keys.tsv");
     pub const LANGUAGES: &str = include_str!("../data/languages.tsv");
     pub const FUNCTION_WORDS_EN: &str = include_str!("../data/function_words_en.txt");
@@ -751,6 +765,16 @@ impl Resources {
             cues: PhraseMatcher::new(cues),
             triggers: PhraseMatcher::new(triggers),
             modality: PhraseMatcher::new(modality),
+            event_context: PhraseMatcher::new(
+                tsv_rows(files::EVENT_CONTEXT)
+                    .filter(|r| matches!(field(r, 1), "accident" | "violence" | "weapon"))
+                    .map(|r| (field(&r, 0).to_string(), field(&r, 1) != "accident"))
+                    .collect(),
+            ),
+            guarded_triggers: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "guarded").map(|r| field(&r, 0).to_lowercase()).collect(),
+            weapon_words: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "weapon").map(|r| field(&r, 0).to_lowercase()).collect(),
+            territory_words: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "territory").map(|r| field(&r, 0).to_lowercase()).collect(),
+            vague_counts: tsv_rows(files::VAGUE_COUNTS).filter_map(|r| Some((field(&r, 0).to_lowercase(), field(&r, 1).parse().ok()?))).collect(),
             language_codes: tsv_rows(files::LANGUAGES).map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string())).collect(),
             function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
             cyrillic: cyrillic(),

@@ -273,6 +273,15 @@ pub struct Event {
     pub source: Option<Argument>,
     /// Index into the document's quotes (quote_id).
     pub quote_id: Option<u32>,
+    /// Where the date came from: clause, sentence, paragraph, dateline, published.
+    pub date_source: Option<&'static str>,
+    /// Where the place came from: clause, sentence, paragraph, dateline, headline.
+    pub location_source: Option<&'static str>,
+    /// A figure from words like "dozens" or "more than", filled with the smallest number
+    /// the words allow.
+    pub approximate: Option<bool>,
+    /// A total that also counts events reported as their own rows, or a running total.
+    pub aggregate: Option<bool>,
 }
 
 /// Everything the pipeline found in one document.

@@ -791,7 +791,7 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 // ---------------------------------------------------------------------------------------
 // Location
 
-pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>) {
+pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>, Option<&'static str>) {
     let physical = any_of(&h.event_type, PHYSICAL);
     let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci));
     let score = |ci: usize| -> (u32, i64) {
@@ -825,9 +825,10 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
             let c = &cands[ci];
             let surface = v.text[c.start..c.end].to_string();
             let arg = Argument { text: c.canonical.clone().unwrap_or(surface), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() };
-            (Some(arg), Some(c.geo.clone()))
+            let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
+            (Some(arg), Some(c.geo.clone()), Some(if v.headline { "headline" } else { source }))
         }
-        None => (None, None),
+        None => (None, None, None),
     }
 }
 
