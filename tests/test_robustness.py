@@ -103,6 +103,8 @@ def test_lone_surrogates_are_replaced_with_offsets_kept() -> None:
     assert res.documents["warnings"][0][0].startswith("surrogates: 1")
     kharkiv = res.entities.filter(pl.col("text") == "Kharkiv")
     assert kharkiv["start"][0] == texts[0].index("Kharkiv")
+    single = nf.extract(texts[0])  # a lone str takes the same path
+    assert single.documents["warnings"][0][0].startswith("surrogates: 1")
 
 
 def test_languages_and_markup_are_reported() -> None:

@@ -235,8 +235,9 @@ def prepare(
     if _is_instance_of(data, "pandas", ("Series",)):
         data = pl.from_pandas(data.reset_index(drop=True))
 
+    surrogate_rows: Dict[int, List[str]] = {}
     if isinstance(data, str):
-        texts = pl.Series("text", [data], dtype=pl.String)
+        texts = _from_strings([data], surrogate_rows)
     elif isinstance(data, pl.Series):
         texts = _as_text(data, data.name or "<Series>").rename("text")
     elif isinstance(data, pl.DataFrame) or _is_instance_of(
@@ -248,7 +249,6 @@ def prepare(
     elif isinstance(data, (bytes, bytearray, dict)) or not _iterable(data):
         raise TypeError(f"data must be {ACCEPTED}; got {type(data).__name__}")
     else:
-        surrogate_rows: Dict[int, List[str]] = {}
         texts = _from_strings(list(data), surrogate_rows)
     n = texts.len()
     prep = Prepared(
