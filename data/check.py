@@ -20,6 +20,8 @@ TSV = {
     "cues.tsv": ["form", "lemma", "kind"],
     "event_triggers.tsv": ["trigger", "type", "subtype", "role"],
     "modality.tsv": ["cue", "modality"],
+    "event_context.tsv": ["word", "kind"],
+    "vague_counts.tsv": ["word", "count"],
     "languages.tsv": ["iso639_3", "iso639_1", "name"],
     "cyrillic.tsv": ["letter", "only", "uk_initial", "uk_other", "ru_initial", "ru_other"],
 }
@@ -27,7 +29,7 @@ TSV = {
 UNIQUE = {
     "places.tsv": "id", "place_overrides.tsv": "id", "locations.tsv": "id",
     "orgs.tsv": "id", "people.tsv": "id", "demonyms.tsv": "surface",
-    "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue",
+    "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue", "event_context.tsv": "word", "vague_counts.tsv": "word",
     "languages.tsv": "iso639_3",
     "cyrillic.tsv": "letter",
 }
@@ -40,6 +42,7 @@ ENUMS = {
     ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
     ("event_triggers.tsv", "role"): {"verb", "noun"},
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
+    ("event_context.tsv", "kind"): {"guarded", "accident", "violence", "weapon", "territory"},
     ("cyrillic.tsv", "only"): {"", "uk", "ru"},
 }
 # cyrillic.tsv: every letter of both alphabets must have a row.

@@ -4,8 +4,7 @@
 //! pattern); cue verbs, event triggers, titles and modality markers with small
 //! case-insensitive phrase matchers. Files are tab-separated with a header line.
 
-use crate::model::{Geo, Label, Modality};
-use crate::segment::Abbreviations;
+use crate::model::{Geo, Label, Mention, MentionSource, Modality};
 use crate::translit::Table;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -171,6 +170,77 @@ pub struct Entry {
     pub population: u64,
     /// Best-known title of a person (for reference only: the table's role comes from the text).
     pub role: Option<String>,
+}
+
+impl Entry {
+    /// A mention of this entry at `start..end` of sentence `sentence`.
+    pub fn mention(&self, start: usize, end: usize, sentence: u32, source: MentionSource) -> Mention {
+        Mention {
+            start,
+            end,
+            sentence,
+            label: self.label,
+            canonical: Some(self.canonical.clone()),
+            entity_id: Some(self.id.clone()),
+            role: None,
+            geo: self.geo.clone(),
+            value: None,
+            source,
+        }
+    }
+}
+
+/// Abbreviations (`data/abbreviations.tsv`): titles ("Gen."), words before a number
+/// ("No."), others ("U.S."), and sentence starters that look like abbreviations.
+#[derive(Debug, Default, Clone)]
+pub struct Abbreviations {
+    title: HashSet<String>,
+    before_number: HashSet<String>,
+    other: HashSet<String>,
+    starters: HashSet<String>,
+}
+
+impl Abbreviations {
+    /// Parse `data/abbreviations.tsv` (`abbr<TAB>kind`, `#` comments, a header line).
+    pub fn parse(tsv: &str) -> Self {
+        let mut a = Abbreviations::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let mut f = line.split('\t');
+            let (Some(abbr), Some(kind)) = (f.next(), f.next()) else { continue };
+            let set = match kind.trim() {
+                "title" => &mut a.title,
+                "number" => &mut a.before_number,
+                "other" => &mut a.other,
+                "starter" => &mut a.starters,
+                _ => continue,
+            };
+            set.insert(abbr.trim().to_lowercase());
+        }
+        a
+    }
+
+    fn key(word: &str) -> String {
+        word.trim_end_matches('.').to_lowercase()
+    }
+    pub(crate) fn is_title(&self, word: &str) -> bool {
+        self.title.contains(&Self::key(word))
+    }
+    pub(crate) fn is_known(&self, word: &str) -> bool {
+        let k = Self::key(word);
+        self.title.contains(&k) || self.before_number.contains(&k) || self.other.contains(&k)
+    }
+    /// `word` (without its final dot) as written before a number: "No", "Nos".
+    pub(crate) fn is_before_number(&self, word: &str) -> bool {
+        self.before_number.contains(&word.to_lowercase())
+    }
+    /// `word` (with its dot) is a title or another known abbreviation.
+    pub(crate) fn is_title_or_other(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.title.contains(&w) || self.other.contains(&w)
+    }
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(&word.to_lowercase())
+    }
 }
 
 /// All entity names: entries and one automaton over their surface keys.
@@ -393,6 +463,18 @@ pub struct Resources {
     pub cues: PhraseMatcher<Cue>,
     pub triggers: PhraseMatcher<Trigger>,
     pub modality: PhraseMatcher<Modality>,
+    /// Words that tell an accident or disaster from an attack (`event_context.tsv`):
+    /// `true` for violence cues (a weapon, an armed actor), `false` for accident cues.
+    pub event_context: PhraseMatcher<bool>,
+    /// Lowercase trigger forms that may name an accident as well as an attack
+    /// ("explosion", "struck"): the `guarded` rows of `event_context.tsv`.
+    pub guarded_triggers: HashSet<String>,
+    /// Weapons and ammunition (`weapon` rows): what makes "seized"/"found" a weapons seizure.
+    pub weapon_words: HashSet<String>,
+    /// Places an armed group takes (`territory` rows): "took control of the town".
+    pub territory_words: HashSet<String>,
+    /// Vague amounts and the smallest count they allow ("dozens" → 24), from `vague_counts.tsv`.
+    pub vague_counts: HashMap<String, u32>,
     /// ISO 639-3 → ISO 639-1 codes of the languages the detector knows.
     pub language_codes: HashMap<String, String>,
     /// Frequent English function words: the detector's fast path for English text.
@@ -416,6 +498,8 @@ pub mod files {
     pub const CUES: &str = include_str!("../data/cues.tsv");
     pub const TRIGGERS: &str = include_str!("../data/event_triggers.tsv");
     pub const MODALITY: &str = include_str!("../data/modality.tsv");
+    pub const EVENT_CONTEXT: &str = include_str!("../data/event_context.tsv");
+    pub const VAGUE_COUNTS: &str = include_str!("../data/vague_counts.tsv");
     pub const EXTRA_KEYS: &str = include_str!("../data/extra_keys.tsv");
     pub const LANGUAGES: &str = include_str!("../data/languages.tsv");
     pub const FUNCTION_WORDS_EN: &str = include_str!("../data/function_words_en.txt");
@@ -681,6 +765,16 @@ impl Resources {
             cues: PhraseMatcher::new(cues),
             triggers: PhraseMatcher::new(triggers),
             modality: PhraseMatcher::new(modality),
+            event_context: PhraseMatcher::new(
+                tsv_rows(files::EVENT_CONTEXT)
+                    .filter(|r| matches!(field(r, 1), "accident" | "violence" | "weapon"))
+                    .map(|r| (field(&r, 0).to_string(), field(&r, 1) != "accident"))
+                    .collect(),
+            ),
+            guarded_triggers: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "guarded").map(|r| field(&r, 0).to_lowercase()).collect(),
+            weapon_words: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "weapon").map(|r| field(&r, 0).to_lowercase()).collect(),
+            territory_words: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "territory").map(|r| field(&r, 0).to_lowercase()).collect(),
+            vague_counts: tsv_rows(files::VAGUE_COUNTS).filter_map(|r| Some((field(&r, 0).to_lowercase(), field(&r, 1).parse().ok()?))).collect(),
             language_codes: tsv_rows(files::LANGUAGES).map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string())).collect(),
             function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
             cyrillic: cyrillic(),

@@ -7,6 +7,7 @@
 //! tables' columns, dtypes and meanings once; the tables, the Python layer, the tests and
 //! docs/tables.md all follow it.
 
+pub mod context;
 pub mod dates;
 pub mod entities;
 pub mod events;

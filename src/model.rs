@@ -266,26 +266,22 @@ pub struct Event {
     pub geo: Geo,
     pub date: Option<Days>,
     pub date_text: Option<String>,
-    /// Where `date` came from: "clause", "sentence", "paragraph", "dateline" or
-    /// "published" (the events table's `date_source`). None until the events stage fills it.
-    pub date_source: Option<&'static str>,
-    /// Where `location` came from: "clause", "sentence", "paragraph", "dateline" or
-    /// "headline" (the events table's `location_source`). None until the events stage fills it.
-    pub location_source: Option<&'static str>,
     pub killed: Option<u32>,
     pub injured: Option<u32>,
-    /// The casualty figure comes from vague words ("dozens", "more than 10") and is the
-    /// smallest number they allow. None until the events stage fills it.
-    pub approximate: Option<bool>,
-    /// The figures are a total that also counts events reported as rows of their own, or a
-    /// running total ("since the start of the invasion"); summing `killed` over rows where
-    /// this is not true never counts a death twice. None until the events stage fills it.
-    pub aggregate: Option<bool>,
     pub quantity: Option<String>,
     pub modality: Modality,
     pub source: Option<Argument>,
     /// Index into the document's quotes (quote_id).
     pub quote_id: Option<u32>,
+    /// Where the date came from: clause, sentence, paragraph, dateline, published.
+    pub date_source: Option<&'static str>,
+    /// Where the place came from: clause, sentence, paragraph, dateline, headline.
+    pub location_source: Option<&'static str>,
+    /// A figure from words like "dozens" or "more than", filled with the smallest number
+    /// the words allow.
+    pub approximate: Option<bool>,
+    /// A total that also counts events reported as their own rows, or a running total.
+    pub aggregate: Option<bool>,
 }
 
 /// Everything the pipeline found in one document.

@@ -19,7 +19,7 @@
 //! Dates and times belong to `dates`: years (1900–2100 on their own), day numbers next to a
 //! month name, clock times and durations ("five days") are skipped here.
 use crate::model::{Label, Mention, MentionSource, TokenKind};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 
 /// One number phrase found in the tokens.
 #[derive(Debug, Clone, PartialEq)]
@@ -673,7 +673,7 @@ mod tests {
     use super::*;
 
     fn with_ctx<T>(text: &str, f: impl FnOnce(&DocContext) -> T) -> T {
-        crate::pipeline::with_context(text, None, f)
+        crate::context::with_context(text, None, f)
     }
 
     /// (surface, label, value) of every number mention.

@@ -3,56 +3,14 @@
 //! `analyze` runs one document; `analyze_batch` runs many in parallel with rayon and keeps
 //! the input order. A panic inside one document is caught and reported for that document.
 
+use crate::context::DocContext;
 use crate::lexicon::Resources;
-use crate::model::{Days, DocInput, DocResult, Mention, Options, Quote, Segmented};
-use crate::normalize::{self, QuoteMark};
+use crate::model::{DocInput, DocResult, Mention, Options, Quote};
+use crate::normalize;
 use crate::{dates, entities, events, language, numbers, quotes, resolve};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
-
-/// What every stage after segmentation may read about one document.
-pub struct DocContext<'a> {
-    /// The normalised text; all offsets are byte offsets into it.
-    pub text: &'a str,
-    /// Quote glyphs of the original text, in order (see `normalize`).
-    pub marks: &'a [QuoteMark],
-    pub seg: &'a Segmented,
-    pub res: &'a Resources,
-    pub published: Option<Days>,
-}
-
-impl<'a> DocContext<'a> {
-    pub fn slice(&self, start: usize, end: usize) -> &'a str {
-        &self.text[start..end]
-    }
-    pub fn token_text(&self, i: usize) -> &'a str {
-        let t = self.seg.tokens[i];
-        &self.text[t.start..t.end]
-    }
-    /// Index of the sentence that contains byte offset `pos` (or the last one before it).
-    pub fn sentence_of(&self, pos: usize) -> u32 {
-        match self.seg.sentences.binary_search_by(|s| s.start.cmp(&pos)) {
-            Ok(i) => i as u32,
-            Err(0) => 0,
-            Err(i) => (i - 1) as u32,
-        }
-    }
-    /// Index of the first token that starts at or after `pos`.
-    pub fn token_at(&self, pos: usize) -> usize {
-        self.seg.tokens.partition_point(|t| t.start < pos)
-    }
-}
-
-/// Normalise and segment `text` with the built-in lexicons and hand its context to `f`:
-/// how every stage's unit tests run a stage on a sentence of their own.
-#[cfg(test)]
-pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnce(&DocContext) -> T) -> T {
-    let res = Resources::shared();
-    let norm = normalize::normalize(text);
-    let seg = crate::segment::segment(&norm.text, &res.abbreviations);
-    f(&DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published })
-}
 
 /// Cut a text to at most `max_chars` characters, on a char boundary.
 fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {
@@ -115,7 +73,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
     result.n_sentences = seg.sentences.len() as u32;
     if input.published.is_none() {
-        result.warnings.push(warning(warn::NO_DATE, "no publication date: relative dates unresolved"));
+        result.warnings.push(warning(warn::NO_DATE, "no publication date, so relative dates stay unresolved"));
     }
     let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res, published: input.published };
     if result.title.is_none() {

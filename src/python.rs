@@ -100,8 +100,19 @@ fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
+/// A panic inside one document is caught and becomes that document's `internal-error`
+/// warning; the default hook would also print a full backtrace to stderr for each one
+/// (with RUST_BACKTRACE set), burying a batch's output. One line says where it happened.
+fn quiet_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("newsframe: internal error{place} (the document is skipped with an internal-error warning)");
+    }));
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    quiet_panic_hook();
     m.add_class::<Engine>()?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add("LABELS", Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>())?;

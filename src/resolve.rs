@@ -16,7 +16,7 @@
 
 use crate::lexicon::{fold_char, slug, Entry};
 use crate::model::{Label, Mention, MentionSource, TokenKind};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 use std::collections::HashMap;
 
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
@@ -244,7 +244,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::with_context;
+    use crate::context::with_context;
 
     fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
         with_context(text, None, |ctx| {

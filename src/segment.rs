@@ -5,50 +5,8 @@
 //! of their own; a `'` inside a word ("don't", "O'Brien") stays in the word, but a possessive
 //! "'s" is split off so that "Zelensky's" yields the name "Zelensky".
 
+use crate::lexicon::Abbreviations;
 use crate::model::{Paragraph, Segmented, Sentence, Token, TokenKind};
-use std::collections::HashSet;
-
-#[derive(Debug, Default, Clone)]
-pub struct Abbreviations {
-    title: HashSet<String>,
-    before_number: HashSet<String>,
-    other: HashSet<String>,
-    starters: HashSet<String>,
-}
-
-impl Abbreviations {
-    /// Parse `data/abbreviations.tsv` (`abbr<TAB>kind`, `#` comments, a header line).
-    pub fn parse(tsv: &str) -> Self {
-        let mut a = Abbreviations::default();
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
-            let mut f = line.split('\t');
-            let (Some(abbr), Some(kind)) = (f.next(), f.next()) else { continue };
-            let set = match kind.trim() {
-                "title" => &mut a.title,
-                "number" => &mut a.before_number,
-                "other" => &mut a.other,
-                "starter" => &mut a.starters,
-                _ => continue,
-            };
-            set.insert(abbr.trim().to_lowercase());
-        }
-        a
-    }
-
-    fn key(word: &str) -> String {
-        word.trim_end_matches('.').to_lowercase()
-    }
-    fn is_title(&self, word: &str) -> bool {
-        self.title.contains(&Self::key(word))
-    }
-    fn is_known(&self, word: &str) -> bool {
-        let k = Self::key(word);
-        self.title.contains(&k) || self.before_number.contains(&k) || self.other.contains(&k)
-    }
-    pub fn is_starter(&self, word: &str) -> bool {
-        self.starters.contains(&word.to_lowercase())
-    }
-}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
@@ -142,13 +100,11 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                     && word.chars().next().unwrap().is_uppercase()
                     && next_char.map_or(false, |c| c == ' ' || c == '-');
                 let acronym = word.contains('.') && !word.chars().any(|c| c.is_ascii_digit());
-                let number_abbrev = abbrev.before_number.contains(&word.to_lowercase()) && {
+                let number_abbrev = abbrev.is_before_number(word) && {
                     let rest = text[j + 1..].trim_start();
                     rest.chars().next().map_or(false, |c| c.is_ascii_digit())
                 };
-                let known = (abbrev.title.contains(&word.to_lowercase())
-                    || abbrev.other.contains(&word.to_lowercase()))
-                    && !(word.chars().all(|c| c.is_lowercase()) && word.len() > 3);
+                let known = abbrev.is_title_or_other(word) && !(word.chars().all(|c| c.is_lowercase()) && word.len() > 3);
                 if single_letter_initial || acronym || number_abbrev || known {
                     j += 1;
                 }

@@ -12,6 +12,7 @@ __all__ = ["DocumentError", "WARNING_CODES", "INPUT_WARNING_CODES"]
 INPUT_WARNING_CODES: Dict[str, str] = {
     "bad-date": "the published value could not be read as a date; the document's date is null",
     "file-path": "the text is the path of an existing file, not an article (use read_articles)",
+    "surrogates": "lone surrogate code points (not valid Unicode text) were replaced by U+FFFD, offsets unchanged",
 }
 
 #: Every warning code a ``documents["warnings"]`` entry can start with, and what it means.

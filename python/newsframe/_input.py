@@ -67,8 +67,10 @@ def _columns_of(data: Any) -> List[str]:
     raise AssertionError("not a table")
 
 
-def _column(data: Any, name: str) -> pl.Series:
-    """Fetch one column as a pl.Series, converting pandas/pyarrow lazily."""
+def _column(data: Any, name: str, surrogate_rows: Optional[Dict[int, List[str]]] = None) -> pl.Series:
+    """Fetch one column as a pl.Series, converting pandas/pyarrow lazily. Lone surrogates in
+    a pandas text column are replaced (see ``_without_surrogates``) when ``surrogate_rows``
+    is given to collect the warnings."""
     if isinstance(data, pl.DataFrame):
         return data.get_column(name)
     try:
@@ -76,7 +78,12 @@ def _column(data: Any, name: str) -> pl.Series:
             col = data[name]
             if getattr(col, "ndim", 1) != 1:
                 raise ValueError(f"column {name!r} is duplicated in the pandas DataFrame")
-            s = pl.from_pandas(col.reset_index(drop=True))
+            try:
+                s = pl.from_pandas(col.reset_index(drop=True))
+            except UnicodeEncodeError:
+                if surrogate_rows is None:
+                    raise
+                s = _from_strings(col.tolist(), surrogate_rows, name)
         else:  # pyarrow
             s = pl.from_arrow(data.column(name))
             if isinstance(s, pl.DataFrame):  # pragma: no cover - defensive
@@ -176,14 +183,36 @@ def _file_path_warnings(texts: pl.Series, out: Dict[int, List[str]]) -> None:
             )
 
 
-def _from_strings(values: List[Any]) -> pl.Series:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(values: List[Optional[str]], out: Dict[int, List[str]]) -> List[Optional[str]]:
+    """Replace lone surrogates (which no UTF-8 text, and so no polars column, can hold) by
+    U+FFFD one for one, so that offsets into the original string stay right; the row gets a
+    ``surrogates`` warning."""
+    cleaned: List[Optional[str]] = []
+    for row, v in enumerate(values):
+        if v is not None and _SURROGATE.search(v):
+            n = len(_SURROGATE.findall(v))
+            v = _SURROGATE.sub("\ufffd", v)
+            out.setdefault(row, []).append(
+                f"surrogates: {n} lone surrogate code point(s) replaced by U+FFFD (offsets unchanged)"
+            )
+        cleaned.append(v)
+    return cleaned
+
+
+def _from_strings(values: List[Any], out: Dict[int, List[str]], name: str = "text") -> pl.Series:
     for i, v in enumerate(values):
         if v is not None and not isinstance(v, str):
             hint = " (decode bytes first)" if isinstance(v, (bytes, bytearray)) else ""
             raise TypeError(
                 f"element {i} of data is {type(v).__name__}, expected str or None{hint}"
             )
-    return pl.Series("text", values, dtype=pl.String)
+    try:
+        return pl.Series(name, values, dtype=pl.String)
+    except UnicodeEncodeError:
+        return pl.Series(name, _without_surrogates(values, out), dtype=pl.String)
 
 
 def prepare(
@@ -206,8 +235,9 @@ def prepare(
     if _is_instance_of(data, "pandas", ("Series",)):
         data = pl.from_pandas(data.reset_index(drop=True))
 
+    surrogate_rows: Dict[int, List[str]] = {}
     if isinstance(data, str):
-        texts = pl.Series("text", [data], dtype=pl.String)
+        texts = _from_strings([data], surrogate_rows)
     elif isinstance(data, pl.Series):
         texts = _as_text(data, data.name or "<Series>").rename("text")
     elif isinstance(data, pl.DataFrame) or _is_instance_of(
@@ -219,7 +249,7 @@ def prepare(
     elif isinstance(data, (bytes, bytearray, dict)) or not _iterable(data):
         raise TypeError(f"data must be {ACCEPTED}; got {type(data).__name__}")
     else:
-        texts = _from_strings(list(data))
+        texts = _from_strings(list(data), surrogate_rows)
     n = texts.len()
     prep = Prepared(
         texts=texts,
@@ -228,6 +258,7 @@ def prepare(
         ids=None,
         id_column=None,
         published_given=False,
+        input_warnings=surrogate_rows,
     )
     _file_path_warnings(prep.texts, prep.input_warnings)
     return prep
@@ -257,9 +288,9 @@ def _prepare_table(
     pub_col = _resolve(cols, published, DEFAULT_PUBLISHED, "published")
     title_col = _resolve(cols, title, DEFAULT_TITLE, "title")
 
-    texts = _as_text(_column(data, text_col), text_col).rename("text")
-    n = texts.len()
     bad_dates: Dict[int, List[str]] = {}
+    texts = _as_text(_column(data, text_col, bad_dates), text_col).rename("text")
+    n = texts.len()
     if pub_col is not None:
         pub = _as_date(_column(data, pub_col), pub_col, strict_dates, bad_dates).rename("published")
     else:

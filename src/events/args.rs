@@ -11,7 +11,7 @@
 use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, NO_CLAUSE, PREPOSITIONS};
 use crate::lexicon::{files, tsv_rows, CueKind};
 use crate::model::{Argument, Geo, Label, Mention, MentionSource, Quote, Speaker, TokenKind};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -188,7 +188,7 @@ pub(crate) fn gazetteer_mentions(ctx: &DocContext, start: usize, end: usize, sen
             if m.start == 0 && ctx.res.is_common_word(surface) {
                 return None;
             }
-            Some(crate::entities::mention_from_entry(start + m.start, start + m.end, sentence, e, MentionSource::Lexicon))
+            Some(e.mention(start + m.start, start + m.end, sentence, MentionSource::Lexicon))
         })
         .collect()
 }
@@ -791,7 +791,7 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 // ---------------------------------------------------------------------------------------
 // Location
 
-pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>) {
+pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>, Option<&'static str>) {
     let physical = any_of(&h.event_type, PHYSICAL);
     let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci));
     let score = |ci: usize| -> (u32, i64) {
@@ -825,9 +825,10 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
             let c = &cands[ci];
             let surface = v.text[c.start..c.end].to_string();
             let arg = Argument { text: c.canonical.clone().unwrap_or(surface), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() };
-            (Some(arg), Some(c.geo.clone()))
+            let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
+            (Some(arg), Some(c.geo.clone()), Some(if v.headline { "headline" } else { source }))
         }
-        None => (None, None),
+        None => (None, None, None),
     }
 }
 

@@ -26,7 +26,7 @@ mod field;
 use crate::lexicon::{Resources, Trigger};
 use crate::model::{Argument, Days, Event, Geo, Label, Mention, MentionSource, Quote, Token, TokenKind};
 use crate::numbers::{self, NumberPhrase};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 use args::{Attribution, Cand};
 
 pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<Event> {
@@ -35,6 +35,8 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     // Without any entity mention the recogniser did not run: look names up ourselves.
     let use_gazetteer = !mentions.iter().any(|m| is_entity_label(m.label));
     let mut events: Vec<(u32, Event)> = Vec::new(); // (paragraph, event)
+    // (paragraph, the last sentence with context cues told of an accident)
+    let mut scene: Option<(u32, bool)> = None;
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let lo = sorted.partition_point(|m| m.start < s.start);
         let hi = sorted.partition_point(|m| m.start < s.end);
@@ -44,35 +46,112 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
             in_sentence.sort_by_key(|m| (m.start, m.end));
         }
         let mut view = View::new(ctx, si as u32, in_sentence);
-        for e in sentence_events(&mut view, quotes) {
+        let carried = matches!(scene, Some((p, true)) if p == s.paragraph);
+        let (found, verdict) = sentence_events(&mut view, quotes, carried);
+        if let Some(accident) = verdict {
+            scene = Some((s.paragraph, accident));
+        }
+        for e in found {
             events.push((s.paragraph, e));
         }
     }
     events.sort_by_key(|(_, e)| (e.start, e.end));
     events.dedup_by_key(|(_, e)| (e.start, e.end));
-    inherit_dates(&mut events);
     inherit_casualty_places(&mut events);
+    fill_dates(ctx, &sorted, &mut events);
+    mark_aggregates(&mut events);
     events.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The date chain: an event without a date of its own (clause, then sentence) takes the
+/// paragraph's (the nearest full-day date written before it in the paragraph, else the
+/// date of the previous event of the paragraph; never one written after it, which belongs
+/// to what follows), then
+/// the dateline's, then the publication date; `date_source` says which. An event whose
+/// clause says when only vaguely ("earlier this week") keeps no date.
+fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    let sentences = &ctx.seg.sentences;
+    // full-day dates: (byte start, paragraph, day, text)
+    let dates: Vec<(usize, u32, Days, &str)> = sorted
+        .iter()
+        .filter(|m| m.label == Label::Date)
+        .filter_map(|m| {
+            let day = slots::parse_iso_day(m.value.as_deref()?.trim())?;
+            let para = sentences.get(m.sentence as usize)?.paragraph;
+            Some((m.start, para, day, &ctx.text[m.start..m.end]))
+        })
+        .collect();
+    // the dateline: a flagged line that opens its paragraph and ends in a dash
+    let dateline = sentences.iter().enumerate().find_map(|(i, s)| {
+        let opens = sentences.get(i + 1).map_or(false, |n| n.paragraph == s.paragraph);
+        let dash = s.tok_end > s.tok_start && matches!(ctx.token_text(s.tok_end - 1), "-" | "—" | "–" | "--");
+        (s.headline && opens && dash).then_some((s.start, s.end))
+    });
+    let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
+    let mut last: Option<(u32, Days, Option<String>)> = None;
+    for (para, e) in events.iter_mut() {
+        if e.date.is_some() {
+            last = Some((*para, e.date.unwrap(), e.date_text.clone()));
+            continue;
+        }
+        if e.date_source == Some("vague") {
+            e.date_source = None;
+            continue;
+        }
+        let before = dates.iter().filter(|d| d.1 == *para && d.0 < e.start).last();
+        let prev_event = last.as_ref().filter(|(p, _, _)| p == para);
+        let (day, text, source) = if let Some(d) = before {
+            (Some(d.2), Some(d.3.to_string()), "paragraph")
+        } else if let Some((_, d, t)) = prev_event {
+            (Some(*d), t.clone(), "paragraph")
+        } else if let Some(d) = dateline_date {
+            (Some(d.2), Some(d.3.to_string()), "dateline")
+        } else if let Some(p) = ctx.published {
+            (Some(p), None, "published")
+        } else {
+            (None, None, "")
+        };
+        if day.is_some() {
+            e.date = day;
+            e.date_text = text;
+            e.date_source = Some(source);
+        }
+    }
+}
+
+/// Totals that repeat other rows: an event whose killed figure equals the sum of the
+/// figures of two or more events reported after it in the document ("five people were
+/// killed in the region: three in A and two in B") is an aggregate, as is a running total
+/// already flagged in its sentence. Summing `killed` over the other rows counts each death
+/// once.
+fn mark_aggregates(events: &mut [(u32, Event)]) {
+    for i in 0..events.len() {
+        let Some(total) = events[i].1.killed.filter(|&k| k > 0) else { continue };
+        if events[i].1.aggregate == Some(true) {
+            continue;
+        }
+        let mut sum = 0;
+        let mut parts = 0;
+        for (_, o) in events[i + 1..].iter() {
+            if o.aggregate == Some(true) {
+                continue;
+            }
+            if let Some(k) = o.killed.filter(|&k| k > 0) {
+                sum += k;
+                parts += 1;
+                if sum >= total {
+                    break;
+                }
+            }
+        }
+        if parts >= 2 && sum == total {
+            events[i].1.aggregate = Some(true);
+        }
+    }
 }
 
 fn is_entity_label(l: Label) -> bool {
     matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
-}
-
-/// An event without a date of its own takes the date of the previous event of the same
-/// paragraph ("On Tuesday, shelling hit Izium. Two people died." — both on Tuesday).
-fn inherit_dates(events: &mut [(u32, Event)]) {
-    let mut last: Option<(u32, Days, Option<String>)> = None;
-    for (para, e) in events.iter_mut() {
-        match (&e.date, &last) {
-            (Some(d), _) => last = Some((*para, *d, e.date_text.clone())),
-            (None, Some((p, d, text))) if p == para => {
-                e.date = Some(*d);
-                e.date_text = text.clone();
-            }
-            _ => {}
-        }
-    }
 }
 
 /// A casualty report with no place of its own takes the place of the attack or fight just
@@ -87,6 +166,7 @@ fn inherit_casualty_places(events: &mut [(u32, Event)]) {
             (None, Some((p, s, loc, geo))) if e.event_type == "CASUALTIES" && p == para && e.sentence <= s + 2 => {
                 e.location = Some(loc.clone());
                 e.geo = geo.clone();
+                e.location_source = Some(if e.sentence == *s { "sentence" } else { "paragraph" });
             }
             _ => {}
         }
@@ -184,8 +264,12 @@ impl<'a> View<'a> {
         i >= self.t0 && i < self.t1 && self.title[i - self.t0]
     }
     /// Byte span of tokens `[a, b)`.
+    /// (Past the last token, the empty span at the end of the text.)
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.tokens[a].start, self.tokens[b.max(a + 1) - 1].end)
+        let end_of_text = self.text.len();
+        let start = self.tokens.get(a).map_or(end_of_text, |t| t.start);
+        let end = self.tokens.get(b.max(a + 1) - 1).map_or(end_of_text, |t| t.end);
+        (start, end.max(start))
     }
     pub fn slice(&self, a: usize, b: usize) -> &'a str {
         let (s, e) = self.span(a, b);
@@ -358,7 +442,28 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         return false;
     }
     let window_has = |list: &[&str], n: usize| (t1..(t1 + n).min(v.t1)).any(|i| any_of(v.lw(i), list));
+    // weapons or territory in the next few words (passive: the few words before)
+    let weapon_near = |n: usize| {
+        (t1..(t1 + n).min(v.t1)).chain(t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.res.weapon_words.contains(v.lw(i)))
+    };
+    let territory_next = |n: usize| {
+        (t1..(t1 + n).min(v.t1)).take_while(|&i| v.lw(i) != ",").any(|i| v.res.territory_words.contains(v.lw(i)) || (v.is_capitalised(i) && !v.is_title(i)))
+    };
     match lower {
+        // A weapons seizure only with weapons named: "found a cache of rifles", not "found
+        // the body", "seized drugs".
+        "found" | "discovered" | "recovered" | "unearthed" | "confiscated" | "defused" | "dismantled" => weapon_near(8),
+        // Taking something that is not a place or weapons is no capture: "take control of
+        // services", "seized drugs and cash".
+        "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
+            weapon_near(8) || territory_next(6) || any_of(next, &["control", "power"])
+        }
+        "detonated" | "detonating" => !any_of(prev2, &["squad", "experts", "sappers"]) && !any_of(prev, &["safely", "controlled"]),
+        "beaten" => any_of(next, &["to", "by", "up", "and", "with"]) && !any_of(next2, &["back", "off"]),
+        "hacked" => next == "to",
+        "defect" => any_of(next, &["to", "from"]),
+        "treated for" => true,
+        "have returned" => any_of(next, &["home", "to"]),
         "attack" | "attacks" => {
             !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
                 && !any_of(next, &["helicopter", "helicopters", "aircraft", "jets", "jet", "drone", "drones", "submarine", "submarines", "dog", "dogs", "vessel", "vessels", "ads", ","])
@@ -509,11 +614,24 @@ struct Draft {
     absorbed: Vec<Hit>,
 }
 
-fn sentence_events(v: &mut View, quotes: &[Quote]) -> Vec<Event> {
+/// The events of one sentence, and whether the sentence tells of an accident or disaster
+/// (None when it has no cue either way; `carried`: the paragraph's last verdict was one).
+fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
+    let s = v.ctx.seg.sentences[v.index as usize];
+    let cues: Vec<(usize, bool)> = v.res.event_context.find_in(v.text, s.start, s.end).map(|(a, _, &violent)| (v.ctx.token_at(a), violent)).collect();
+    let verdict = if cues.iter().any(|c| c.1) {
+        Some(false)
+    } else if !cues.is_empty() {
+        Some(true)
+    } else {
+        None
+    };
     let mut hits = find_triggers(v);
     if hits.is_empty() {
-        return Vec::new();
+        return (Vec::new(), verdict);
     }
+    // an attack word that names nothing else ("shelled", "ambushed") is itself a violence cue
+    let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) { Some(false) } else { verdict };
     let attributions = args::attributions(v, quotes, &hits);
     assign_clauses(v, &attributions, &hits);
     let v: &View = v;
@@ -521,6 +639,12 @@ fn sentence_events(v: &mut View, quotes: &[Quote]) -> Vec<Event> {
     hits.retain(|h| v.clause_of(h.t0) != NO_CLAUSE);
     for h in hits.iter_mut() {
         h.clause = v.clause_of(h.t0);
+    }
+    drop_accidents(v, &mut hits, &cues, verdict.unwrap_or(false) || (verdict.is_none() && carried));
+    if hits.is_empty() {
+        return (Vec::new(), verdict);
+    }
+    for h in hits.iter_mut() {
         h.verb = args::reads_as_verb(v, &cands, h);
     }
     let drafts = merge(v, hits.clone());
@@ -534,7 +658,49 @@ fn sentence_events(v: &mut View, quotes: &[Quote]) -> Vec<Event> {
         .filter_map(|c| slots::casualty_count(v, c).and_then(|(_, tok)| tok))
         .collect();
     casualty_numbers.sort_unstable();
-    drafts.iter().zip(sources.iter()).map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers)).collect()
+    let events = drafts.iter().zip(sources.iter()).map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers)).collect();
+    (events, verdict)
+}
+
+/// Accidents and disasters are not war events. An explosion, fire, flood, storm, collapse
+/// or crash with no attacker, weapon or armed actor named is no ASSAULT or FIGHT, and its
+/// dead and injured are no war casualties either (ACLED codes them nowhere): in a sentence
+/// that tells of one (`accident`: an accident cue of `event_context.tsv` and no violence
+/// cue, or no cue at all in a paragraph whose last cue told of one), every ASSAULT, FIGHT,
+/// DESTROY and CASUALTIES trigger goes. In a sentence with cues of both kinds only the
+/// words that may name either (the `guarded` rows: "explosion", "struck") go, when their
+/// clause has an accident cue and no violence cue ("… police said, after a gas cylinder
+/// exploded …").
+fn guarded(v: &View, h: &Hit) -> bool {
+    matches!(h.event_type.as_str(), "ASSAULT" | "FIGHT" | "DESTROY") && v.res.guarded_triggers.contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
+}
+
+fn unmistakable_attack(v: &View, h: &Hit) -> bool {
+    matches!(h.event_type.as_str(), "ASSAULT" | "FIGHT") && !guarded(v, h)
+}
+
+fn drop_accidents(v: &View, hits: &mut Vec<Hit>, cues: &[(usize, bool)], accident: bool) {
+    let physical = |h: &Hit| matches!(h.event_type.as_str(), "ASSAULT" | "FIGHT" | "DESTROY" | "CASUALTIES");
+    let guarded = |h: &Hit| guarded(v, h);
+    if accident {
+        if hits.iter().any(|h| unmistakable_attack(v, h)) {
+            return;
+        }
+        hits.retain(|h| !physical(h));
+        return;
+    }
+    if !cues.iter().any(|c| !c.1) {
+        return;
+    }
+    let attack_clauses: Vec<u32> = hits.iter().filter(|h| unmistakable_attack(v, h)).map(|h| h.clause).collect();
+    let hits_attack_in = |c: u32| attack_clauses.contains(&c);
+    hits.retain(|h| {
+        if !guarded(h) {
+            return true;
+        }
+        let in_clause = |violent: bool| cues.iter().any(|&(t, x)| x == violent && v.clause_of(t) == h.clause) || (violent && hits_attack_in(h.clause));
+        !(in_clause(false) && !in_clause(true))
+    });
 }
 
 /// Fold verb+noun pairs of one type, and casualty words into their attack.
@@ -695,7 +861,7 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
             roles.actor_cands = extra.actor_cands;
         }
     }
-    let (location, geo) = args::location(v, cands, h, &roles, hits);
+    let (location, geo, location_source) = args::location(v, cands, h, &roles, hits);
     let subtype = if h.event_type == "ASSAULT" && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
         weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
     } else {
@@ -704,16 +870,23 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     // Counts
     let mut killed = None;
     let mut injured = None;
+    let mut approximate = None;
     let mut used_numbers: Vec<usize> = casualty_numbers.to_vec();
     for c in &d.casualties {
         if let Some((count, number_tok)) = slots::casualty_count(v, c) {
             let slot = if c.subtype.as_deref() == Some("wounded") { &mut injured } else { &mut killed };
-            if slot.is_none() {
+            if slot.is_none() && count.is_some() {
                 *slot = count;
+                if slots::approximate_count(v, number_tok) || slots::vague_count_near(v, c) {
+                    approximate = Some(true);
+                } else if approximate.is_none() {
+                    approximate = Some(false);
+                }
             }
             used_numbers.extend(number_tok);
         }
     }
+    let aggregate = slots::running_total(v, h, &d.casualties);
     used_numbers.sort_unstable();
     let quantity = if h.event_type == "CASUALTIES" && h.subtype.as_deref() != Some("captured") && h.subtype.as_deref() != Some("missing") {
         None
@@ -721,7 +894,7 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
         slots::quantity(v, h, &d.absorbed, &used_numbers, hits)
     };
     let modality = slots::modality(v, h);
-    let (date, date_text) = slots::nearest_date(v, h, dates, hits);
+    let (date, date_text, date_source) = slots::nearest_date(v, h, dates, hits);
     // Source: the quote the trigger sits in, else the sentence's attribution.
     let in_quote = quotes
         .iter()
@@ -748,15 +921,15 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
         geo: geo.unwrap_or_else(Geo::default),
         date,
         date_text,
-        date_source: None,
-        location_source: None,
         killed,
         injured,
-        approximate: None,
-        aggregate: None,
         quantity,
         modality,
         source,
         quote_id,
+        date_source,
+        location_source,
+        approximate,
+        aggregate: Some(aggregate && (killed.is_some() || injured.is_some())),
     }
 }

@@ -56,8 +56,100 @@ fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
     v.numbers.iter().find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
 }
 
-fn as_count(p: &NumberPhrase) -> Option<u32> {
-    p.value.filter(|x| x.is_finite() && *x >= 0.0 && *x < 4e9).map(|x| x.round() as u32)
+/// The count a number phrase gives: its value, or for a vague amount the smallest number
+/// the words allow (`vague_counts.tsv`: "dozens" → 24, "tens of thousands" → 20000).
+fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
+    if let Some(x) = p.value {
+        return (x.is_finite() && x >= 0.0 && x < 4e9).then(|| x.round() as u32);
+    }
+    let first = *v.res.vague_counts.get(v.lw(p.core_tok))?;
+    // "tens of thousands", "hundreds of thousands": scaled by the last word
+    let last = v.lw(p.end_tok.max(p.core_tok + 1) - 1);
+    let scale = if p.end_tok > p.core_tok + 1 {
+        match last {
+            "thousands" => 1000,
+            "millions" => 1_000_000,
+            _ => 1,
+        }
+    } else {
+        1
+    };
+    first.checked_mul(scale)
+}
+
+/// Vague words that end right before token `end` ("several", "a few", "a handful of"):
+/// the smallest count they allow.
+fn vague_words_before(v: &View, end: usize) -> Option<u32> {
+    for n in (1..=3).rev() {
+        if end < v.t0 + n {
+            continue;
+        }
+        let words: Vec<&str> = (end - n..end).map(|i| v.lw(i)).collect();
+        if let Some(c) = v.res.vague_counts.get(words.join(" ").as_str()) {
+            return Some(*c);
+        }
+    }
+    None
+}
+
+/// Vague words that start at token `start`: (count, first token after them).
+fn vague_words_at(v: &View, start: usize) -> Option<(u32, usize)> {
+    for n in (1..=3).rev() {
+        if start + n > v.t1 {
+            continue;
+        }
+        let words: Vec<&str> = (start..start + n).map(|i| v.lw(i)).collect();
+        if let Some(c) = v.res.vague_counts.get(words.join(" ").as_str()) {
+            return Some((*c, start + n));
+        }
+    }
+    None
+}
+
+/// "killed or wounded 26", "killing and wounding 30", "killed and injured scores": one
+/// figure for the dead and the wounded together counts neither.
+fn joint_figure(v: &View, h: &Hit) -> bool {
+    const KILL: &[&str] = &["killed", "killing", "kill", "dead", "deaths"];
+    const WOUND: &[&str] = &["wounded", "wounding", "injured", "injuring", "injuries", "hurt"];
+    let w = v.lw(h.t0);
+    let (next, next2) = (v.lw(h.t1), v.lw(h.t1 + 1));
+    let (prev, prev2) = if h.t0 >= v.t0 + 2 { (v.lw(h.t0 - 1), v.lw(h.t0 - 2)) } else { ("", "") };
+    let pair = |a: &str, b: &str| (any_of(a, KILL) && any_of(b, WOUND)) || (any_of(a, WOUND) && any_of(b, KILL));
+    // the number follows the pair: "killed or wounded 26" (not "killed 3 and wounded 5")
+    let count_follows = |i: usize| number_starting_at(v, i).is_some() || vague_words_at(v, i).is_some() || any_of(v.lw(i), &["at", "more", "over", "up", "nearly", "about", "some"]);
+    (any_of(next, &["or", "and"]) && pair(w, next2) && count_follows(h.t1 + 2)) || (any_of(prev, &["or", "and"]) && pair(prev2, w) && count_follows(h.t1))
+}
+
+/// "no casualties", "no one was hurt", "nobody was killed", "without any casualties":
+/// an explicit zero.
+fn explicit_zero(v: &View, h: &Hit) -> bool {
+    let mut i = h.t0;
+    let mut steps = 0;
+    while i > v.t0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        let w = v.lw(i);
+        if any_of(w, &["no", "nobody", "none", "without"]) || (w == "one" && i > v.t0 && v.lw(i - 1) == "no") {
+            return true;
+        }
+        if !(any_of(w, AUX) || any_of(w, &["one", "any", "other", "reports", "report", "of", "immediate", "further", "human", "civilian", "casualties", "reported"])) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The count came from a bound or a vague amount ("more than 20", "at least 7", "dozens").
+pub(crate) fn approximate_count(v: &View, core_tok: Option<usize>) -> bool {
+    let Some(core) = core_tok else { return false };
+    match v.numbers.iter().find(|p| p.core_tok == core) {
+        Some(p) => {
+            p.value.is_none()
+                || (p.start_tok..p.core_tok).any(|i| any_of(v.lw(i), &["more", "over", "least", "about", "around", "nearly", "almost", "up", "some", "approximately", "roughly", "than", "estimated"]))
+                || (core > v.t0 && any_of(v.lw(core - 1), &["over", "least", "than", "about", "around", "nearly", "almost", "some"]))
+        }
+        None => false,
+    }
 }
 
 /// Count after the trigger: "killed at least 5 civilians", "killing a child", "toll rose to 20".
@@ -79,7 +171,13 @@ fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usi
         i += 1;
     }
     if let Some(p) = number_starting_at(v, i).filter(|p| !is_identifier_or_name(v, p)) {
-        return Some((as_count(p), Some(p.core_tok)));
+        return Some((as_count(v, p), Some(p.core_tok)));
+    }
+    // "killed several people", "wounding a few soldiers"
+    if let Some((c, after)) = vague_words_at(v, i) {
+        if (after..(after + 3).min(v.t1)).any(|k| person_noun(v.lw(k))) {
+            return Some((Some(c), None));
+        }
     }
     // "killed a woman", "wounding an elderly man"
     if any_of(v.lw(i), &["a", "an", "one"]) {
@@ -101,7 +199,7 @@ fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     (h.t1..limit)
         .take_while(|&i| v.clause_of(i) == h.clause)
         .filter(|&i| any_of(v.lw(i), &["to", "at", "of", "reached", "passed", "topped", "exceeded", "surpassed", "hit"]))
-        .find_map(|i| number_starting_at(v, i + 1).map(|p| (as_count(p), Some(p.core_tok))))
+        .find_map(|i| number_starting_at(v, i + 1).map(|p| (as_count(v, p), Some(p.core_tok))))
 }
 
 /// The lower end of a range the number closes: "between 10 and 15 people", "10 to 15",
@@ -160,19 +258,91 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     if let Some(p) = number_ending_at(v, k).filter(|p| !is_identifier_or_name(v, p)) {
         if v.clause_of(p.start_tok) == h.clause || v.clause_of(p.start_tok) == NO_CLAUSE {
             let p = range_lower_bound(v, p).unwrap_or(p);
-            return Some((as_count(p), Some(p.core_tok)));
+            let own = as_count(v, p);
+            // a list of victims: "two soldiers and five civilians were killed" → 7
+            let more = if k < noun_end { list_before(v, p.start_tok, h.clause) } else { 0 };
+            return Some((own.map(|c| c + more), Some(p.core_tok)));
+        }
+    }
+    // "several civilians were killed", "a few soldiers were wounded"
+    if k < noun_end {
+        if let Some(c) = vague_words_before(v, k) {
+            return Some((Some(c), None));
+        }
+        // the vague word opened the noun phrase: "Several civilians were killed"
+        for m in k..noun_end {
+            if let Some((c, after)) = vague_words_at(v, m) {
+                if after < noun_end {
+                    return Some((Some(c), None));
+                }
+            }
         }
     }
     // "a child was killed", "one person died"
     if k < noun_end && k > v.t0 && any_of(v.lw(k - 1), &["a", "an", "one"]) && !v.lw(noun_end - 1).ends_with('s') {
         return Some((Some(1), None));
     }
+    // "an engineer was killed", "a local shopkeeper was wounded": a singular subject of a
+    // passive casualty verb is one person, whatever the noun
+    if k == noun_end && j < h.t0 && any_of(v.lw(j), &["was", "is", "has"]) {
+        let mut a = j;
+        while a > v.t0 && j - a < 4 && v.clause_of(a - 1) == h.clause && v.is_word(a - 1) && !any_of(v.lw(a - 1), &["a", "an", "one"]) && !is_function_word(v.lw(a - 1)) {
+            a -= 1;
+        }
+        if a < j && a > v.t0 && any_of(v.lw(a - 1), &["a", "an", "one"]) && !v.is_capitalised(j - 1) {
+            return Some((Some(1), None));
+        }
+    }
     None
+}
+
+/// Counts of earlier groups in a list of victims ending at token `end` (exclusive): in
+/// "two soldiers and five civilians were killed", called at "five", gives 2.
+fn list_before(v: &View, end: usize, clause: u32) -> u32 {
+    let mut total = 0;
+    let mut j = end;
+    loop {
+        if j <= v.t0 + 2 || !any_of(v.lw(j - 1), &["and", ","]) || v.clause_of(j - 1) == NO_CLAUSE && v.lw(j - 1) != "," {
+            return total;
+        }
+        let mut k = j - 1;
+        if v.lw(k) == "and" && k > v.t0 && v.lw(k - 1) == "," {
+            k -= 1;
+        }
+        // a person noun phrase of up to three words, then its number
+        let noun_end = k;
+        while k > v.t0 && noun_end - k < 3 && v.is_word(k - 1) && !is_function_word(v.lw(k - 1)) && number_ending_at(v, k).is_none() {
+            k -= 1;
+        }
+        if k == noun_end || !person_noun(v.lw(noun_end - 1)) || v.clause_of(k) != clause && v.clause_of(k) != NO_CLAUSE {
+            return total;
+        }
+        match number_ending_at(v, k).filter(|p| !is_identifier_or_name(v, p)).and_then(|p| as_count(v, p).map(|c| (c, p.start_tok))) {
+            Some((c, start)) => {
+                total += c;
+                j = start;
+            }
+            None => {
+                if k > v.t0 && any_of(v.lw(k - 1), &["a", "an", "one"]) && !v.lw(noun_end - 1).ends_with('s') {
+                    total += 1;
+                    j = k - 1;
+                } else {
+                    return total;
+                }
+            }
+        }
+    }
 }
 
 /// The count of a casualty trigger: Some((value, number token)) when a count is attached
 /// (value None for "dozens"), None when there is none.
 pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+    if joint_figure(v, h) {
+        return Some((None, None));
+    }
+    if explicit_zero(v, h) {
+        return Some((Some(0), None));
+    }
     let lower = v.slice(h.t0, h.t1).to_lowercase();
     let toll = lower.contains("toll") || lower == "body count";
     if toll {
@@ -520,14 +690,48 @@ pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
 /// A date of another clause is taken only when no other event stands between it and the
 /// trigger ("… killed 16, while the air force said it shot down 20 drones overnight": the
 /// night is the drones').
-pub(crate) fn nearest_date(v: &View, h: &Hit, dates: &[(usize, Days, String)], hits: &[Hit]) -> (Option<Days>, Option<String>) {
+pub(crate) fn nearest_date(v: &View, h: &Hit, dates: &[(usize, Days, String)], hits: &[Hit]) -> (Option<Days>, Option<String>, Option<&'static str>) {
     let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
     let best = dates
         .iter()
         .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !super::event_between(v, hits, h, *t))
         .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
     match best {
-        Some((_, d, text)) => (Some(*d), Some(text.clone())),
-        None => (None, None),
+        Some((t, d, text)) => (Some(*d), Some(text.clone()), Some(if v.clause_of(*t) == h.clause { "clause" } else { "sentence" })),
+        None => {
+            // "earlier this week", "last month": the text says when only vaguely, and no
+            // other date stands in for it
+            let vague = v.mentions.iter().any(|m| {
+                m.label == Label::Date && v.clause_of(v.ctx.token_at(m.start)) == h.clause && m.value.as_deref().and_then(|x| parse_iso_day(x.trim())).is_none()
+            });
+            (None, None, vague.then_some("vague"))
+        }
     }
+}
+
+/// A vague amount counts the casualty: "several people were killed", "killed a few".
+pub(crate) fn vague_count_near(v: &View, c: &Hit) -> bool {
+    (c.t0.saturating_sub(4).max(v.t0)..(c.t1 + 3).min(v.t1)).any(|i| v.res.vague_counts.contains_key(v.lw(i)))
+}
+
+/// A running total: "since the start of the invasion", "since February 24", "in total",
+/// "so far this year" in the trigger's clause or the casualty word's.
+pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
+    let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
+    (v.t0..v.t1).any(|i| {
+        if !clauses.contains(&v.clause_of(i)) {
+            return false;
+        }
+        match v.lw(i) {
+            "since" => {
+                let n = v.lw(i + 1);
+                let n2 = v.lw(i + 2);
+                any_of(n, &["the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022"]) && (n != "the" || any_of(n2, &["start", "beginning", "outbreak", "invasion", "full-scale", "war", "onset"]))
+            }
+            "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
+            "altogether" | "cumulative" | "overall" => true,
+            "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
+            _ => false,
+        }
+    })
 }

@@ -42,7 +42,7 @@ struct Run {
 }
 
 fn run_with(text: &str, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>, published: Option<Days>) -> Run {
-    crate::pipeline::with_context(text, published, |ctx| run_in(ctx, marks, quotes))
+    crate::context::with_context(text, published, |ctx| run_in(ctx, marks, quotes))
 }
 
 fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) -> Run {
@@ -323,7 +323,7 @@ fn casualties_without_an_attack_are_one_event() {
 fn casualty_counts_in_many_shapes() {
     let cases: [(&str, Option<u32>, Option<u32>); 8] = [
         ("A child was killed in the attack.", Some(1), None),
-        ("Dozens were killed overnight.", None, None),
+        ("Dozens were killed overnight.", Some(24), None),
         ("The death toll rose to 20 on Friday.", Some(20), None),
         ("The blast left 3 dead and 10 injured.", Some(3), Some(10)),
         ("Two soldiers killed, four wounded.", Some(2), Some(4)),
@@ -360,7 +360,11 @@ fn dates_are_inherited_within_a_paragraph() {
     assert_eq!(r.events[1].event_type, "CASUALTIES");
     assert_eq!(r.events[1].killed, Some(2));
     assert_eq!(r.events[1].date, Some(day("2022-09-13")), "{}", r.describe());
-    assert_eq!(r.events[2].date, None, "another paragraph: {}", r.describe());
+    // another paragraph: no date of its own, so the publication date, and it says so
+    assert_eq!(r.events[2].date, Some(day("2022-09-13")), "{}", r.describe());
+    assert_eq!(r.events[2].date_text, None);
+    assert_eq!(r.events[2].date_source, Some("published"));
+    assert_eq!(r.events[1].date_source, Some("paragraph"));
 }
 
 #[test]
@@ -511,3 +515,95 @@ fn a_run_on_sentence_stays_fast() {
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
 
+
+// ---------------------------------------------------------------------------------------
+// Accidents, new trigger classes, counts, date chain and aggregates (wording of our own)
+
+/// (text, an event type that must appear or None for "no war event", killed, injured)
+fn check_table(cases: &[(&str, Option<&str>, Option<u32>, Option<u32>)]) {
+    for (text, ty, killed, injured) in cases {
+        let r = run(text, &[]);
+        let war = r.events.iter().filter(|e| matches!(e.event_type.as_str(), "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "CASUALTIES")).count();
+        match ty {
+            None => assert_eq!(war, 0, "{text}: {}", r.describe()),
+            Some(t) => assert!(r.events.iter().any(|e| e.event_type == *t), "{text}: want {t}: {}", r.describe()),
+        }
+        if killed.is_some() || injured.is_some() {
+            let k = r.events.iter().filter_map(|e| e.killed).max();
+            let i = r.events.iter().filter_map(|e| e.injured).max();
+            assert_eq!((k, i), (*killed, *injured), "{text}: {}", r.describe());
+        }
+    }
+}
+
+#[test]
+fn accidents_and_disasters_are_no_war_events() {
+    check_table(&[
+        ("A boiler explosion at a textile factory killed four workers on Monday.", None, None, None),
+        ("Three people died when a gas cylinder blast tore through a restaurant kitchen.", None, None, None),
+        ("The typhoon struck the coast overnight, flattening hundreds of homes.", None, None, None),
+        ("A fertiliser warehouse caught fire. The blasts that followed injured 30 people.", None, None, None),
+        // a weapon or an armed actor keeps the attack
+        ("A roadside bomb explosion near a fuel depot killed two soldiers.", Some("ASSAULT"), Some(2), None),
+        ("Militants set off an explosion at the gas plant, wounding six guards.", Some("ASSAULT"), None, Some(6)),
+        ("The power station was shelled again, officials said.", Some("ASSAULT"), None, None),
+    ]);
+}
+
+#[test]
+fn new_classes_of_violence_are_found() {
+    check_table(&[
+        ("Two attackers blew themselves up outside a police station.", Some("ASSAULT"), None, None),
+        ("Monitors said a chlorine attack hit the rebel-held suburb.", Some("ASSAULT"), None, None),
+        ("A crowd lynched a man accused of theft in the market.", Some("ASSAULT"), None, None),
+        ("Soldiers raped two women at a checkpoint, a rights group said.", Some("ASSAULT"), None, None),
+        ("Rioters torched a bus depot and several shops.", Some("DESTROY"), None, None),
+        ("Troops recovered a cache of rifles and ammunition in the hills.", Some("SEIZE"), None, None),
+        ("Police seized heroin worth two million dollars.", None, None, None),
+        ("The governor asked the army to take control of the water services.", None, None, None),
+        ("A rebel commander defected to the government side with 40 fighters.", Some("RETREAT"), None, None),
+        ("The president spoke by phone with his French counterpart.", Some("CONSULT"), None, None),
+        ("Fighters raised the flag over the town hall of Marinka.", Some("SEIZE"), None, None),
+    ]);
+}
+
+#[test]
+fn vague_listed_joint_and_zero_counts() {
+    check_table(&[
+        ("Several civilians were killed in the shelling.", Some("ASSAULT"), Some(3), None),
+        ("The airstrike killed dozens of fighters.", Some("ASSAULT"), Some(24), None),
+        ("Scores were wounded in the bombing.", Some("ASSAULT"), None, Some(40)),
+        ("Two soldiers and five civilians were killed in the attack.", Some("ASSAULT"), Some(7), None),
+        ("A shopkeeper was killed when a grenade went off.", Some("CASUALTIES"), Some(1), None),
+        ("The ambush killed or wounded 26 soldiers.", Some("ASSAULT"), None, None),
+        ("The rocket hit an empty field and no one was hurt.", Some("ASSAULT"), None, Some(0)),
+    ]);
+}
+
+#[test]
+fn approximate_counts_are_flagged() {
+    let r = run("Shelling killed more than 20 people in Izium.", &[izium()]);
+    let e = r.one("ASSAULT");
+    assert_eq!((e.killed, e.approximate), (Some(20), Some(true)), "{}", r.describe());
+    let r = run("Shelling killed 4 people in Izium.", &[izium()]);
+    assert_eq!(r.one("ASSAULT").approximate, Some(false));
+}
+
+#[test]
+fn totals_that_repeat_other_rows_are_aggregates() {
+    // the first figure is a running total, the second a regional sum of two strikes
+    let text = "Since the start of the invasion, shelling has killed 900 civilians in the region.\n\nShelling killed five people on Tuesday. A missile strike killed three in one village and artillery fire killed two in another.";
+    let r = run(text, &[]);
+    let agg: Vec<Option<u32>> = r.events.iter().filter(|e| e.aggregate == Some(true)).map(|e| e.killed).collect();
+    assert_eq!(agg, vec![Some(900), Some(5)], "{}", r.describe());
+    let sum: u32 = r.events.iter().filter(|e| e.aggregate != Some(true)).filter_map(|e| e.killed).sum();
+    assert_eq!(sum, 5, "each death counted once: {}", r.describe());
+}
+
+#[test]
+fn dates_fall_back_along_the_chain() {
+    let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
+    let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
+    assert_eq!(r.events[0].date_source, Some("clause"), "{}", r.describe());
+    assert_eq!(r.events[1].date, None, "a vague time keeps no date: {}", r.describe());
+}

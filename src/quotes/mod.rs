@@ -25,7 +25,7 @@ mod tests;
 
 use crate::lexicon::CueKind;
 use crate::model::{Mention, Quote, QuoteKind, Speaker};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 pub use marks::{pair_marks, QuoteSpan};
 use speaker::{Guess, MentionIndex, Previous};
 use words::View;

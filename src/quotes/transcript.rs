@@ -5,7 +5,7 @@
 
 use super::speaker::MentionIndex;
 use crate::model::{Label, Mention, Quote, QuoteKind, Speaker};
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 
 /// Labels that open a paragraph with a colon but name no speaker.
 const NOT_SPEAKERS: &[&str] = &[

@@ -1,7 +1,7 @@
 //! Closed word classes the attribution rules need, and a small view over the tokens.
 
 use crate::model::TokenKind;
-use crate::pipeline::DocContext;
+use crate::context::DocContext;
 
 fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))

@@ -1,0 +1,58 @@
+//! The document context: what every stage after segmentation may read about one document
+//! (its normalised text, quote marks, tokens and sentences, the lexicons, the publication
+//! date). It sits below the stages: they import it, and nothing here imports a stage.
+
+use crate::lexicon::Resources;
+use crate::model::{Days, Segmented};
+use crate::normalize::QuoteMark;
+
+/// What every stage after segmentation may read about one document.
+pub struct DocContext<'a> {
+    /// The normalised text; all offsets are byte offsets into it.
+    pub text: &'a str,
+    /// Quote glyphs of the original text, in order (see `normalize`).
+    pub marks: &'a [QuoteMark],
+    pub seg: &'a Segmented,
+    pub res: &'a Resources,
+    pub published: Option<Days>,
+}
+
+impl<'a> DocContext<'a> {
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[start..end]
+    }
+    /// The text of token `i`; "" past the last token, so that a neighbour lookup at the end
+    /// of a text (`i + 1`) cannot go out of bounds.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    /// Index of the sentence that contains byte offset `pos` (or the last one before it).
+    pub fn sentence_of(&self, pos: usize) -> u32 {
+        match self.seg.sentences.binary_search_by(|s| s.start.cmp(&pos)) {
+            Ok(i) => i as u32,
+            Err(0) => 0,
+            Err(i) => (i - 1) as u32,
+        }
+    }
+    /// Index of the first token that starts at or after `pos`: a *boundary* (it may be the
+    /// number of tokens), for ranges such as `token_at(start)..token_at(end)`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.start < pos)
+    }
+    /// Index of the token that holds byte `pos` (or the next token when `pos` falls between
+    /// tokens): for a lexicon hit that starts inside a token ("Kakhovka" in
+    /// "Nova-Kakhovka"), the hit's own token, where `token_at` would give the one after.
+    pub fn token_of(&self, pos: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.end <= pos)
+    }
+}
+
+/// Normalise and segment `text` with the built-in lexicons and hand its context to `f`:
+/// how every stage's unit tests run a stage on a sentence of their own.
+#[cfg(test)]
+pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnce(&DocContext) -> T) -> T {
+    let res = Resources::shared();
+    let norm = crate::normalize::normalize(text);
+    let seg = crate::segment::segment(&norm.text, &res.abbreviations);
+    f(&DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published })
+}

@@ -1,0 +1,236 @@
+//! Stage 3: named-entity mentions.
+//!
+//! Two sources, in this order of trust:
+//! 1. the lexicons (one Aho-Corasick pass over the text: places, organisations, people,
+//!    nationalities, the user's gazetteer);
+//! 2. rules over runs of capitalised words that no lexicon knows: a title before the name
+//!    ("Defence Minister Oleksandr Hrytsenko"), a known first name, a reporting verb after it
+//!    ("Hrytsenko said"), an organisation head word ("... Military Administration"), a place
+//!    preposition ("in Robotyne").
+//!
+//! A capitalised run that ends in an organisation head word swallows the lexicon names inside
+//! it ("Russian Defence Ministry" is one ORG, not NORP + ORG).
+
+use crate::lexicon::{Entry, EntryKind, LexMatch};
+use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
+use crate::context::DocContext;
+
+mod names;
+mod places;
+mod runs;
+
+use names::*;
+use places::*;
+use runs::*;
+
+fn first_char_upper(s: &str) -> bool {
+    s.chars().next().map_or(false, char::is_uppercase)
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+/// Function words that open a sentence before a numbered name ("In Lyceum No. 3").
+const LEADING_FUNCTION_WORDS: &[&str] = &["the", "a", "an", "in", "at", "on", "to", "from", "near", "by", "of", "and", "but", "for", "with"];
+
+/// A capitalised word that is an ordinary English word rather than a name when it opens a
+/// sentence: a listed common word, or one made from a listed word by a plural, agent or
+/// adverb ending ("Firefighters" from "firefight"+"ers", "Soldiers", "Reportedly",
+/// "Earlier" from "early"). Stems must be listed, so towns like "Randers" or "Khojaly"
+/// stay names.
+fn looks_like_ordinary_word(ctx: &DocContext, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let common = |stem: &str| stem.chars().count() >= 3 && ctx.res.is_common_word(stem);
+    let with_y = |stem: &str| common(&format!("{stem}y"));
+    ctx.res.is_common_word(&lower)
+        || lower.strip_suffix("ly").map_or(false, |st| common(st) || lower.strip_suffix("ily").map_or(false, with_y))
+        || lower.strip_suffix("ier").map_or(false, with_y)
+        || lower.strip_suffix("ies").map_or(false, with_y)
+        || lower.strip_suffix('s').map_or(false, common)
+        || lower.strip_suffix("ers").map_or(false, |st| common(st) || common(&format!("{st}e")))
+}
+
+/// Is token `i` the first word or number of the sentence?
+fn is_sentence_initial_token(ctx: &DocContext, s: &Sentence, i: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    (s.tok_start..i).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number)
+}
+
+fn rule_mention(start: usize, end: usize, sentence: u32, label: Label) -> Mention {
+    Mention { start, end, sentence, label, canonical: None, entity_id: None, role: None, geo: Default::default(), value: None, source: MentionSource::Rule }
+}
+
+/// All named-entity mentions of the document (DATE/number mentions come from `dates` and
+/// `numbers`).
+/// A lexicon hit with its entry and source.
+type Hit<'a> = (LexMatch, &'a Entry, MentionSource);
+
+/// The mentions of every sentence, in text order. Per sentence, in this order:
+/// 1. `sentence_hits`: the lexicon hits that survive the plausibility checks;
+/// 2. `run_mentions`: each run of capitalised words, classified with the hits inside it;
+/// 3. numbered names ("Lyceum No. 3") replace what the runs made of them, and fence their
+///    span off from the lexicon;
+/// 4. the remaining lexicon hits, where no run mention covers them;
+/// 5. administrative units ("Izium district") replace their parts; roles found around
+///    people are attached.
+pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
+    let hits = lexicon_hits(ctx);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut first_hit = 0;
+    for (sidx, s) in ctx.seg.sentences.iter().enumerate() {
+        let sidx = sidx as u32;
+        while first_hit < hits.len() && hits[first_hit].0.start < s.start {
+            first_hit += 1;
+        }
+        let sent_hits = sentence_hits(ctx, s, &hits[first_hit..]);
+        let mut mentions = run_mentions(ctx, s, sidx, &sent_hits);
+        let mut fenced: Vec<(usize, usize)> = Vec::new();
+        for (start, end, m) in numbered_names(ctx, s, sidx) {
+            mentions.retain(|x| x.end <= start || end <= x.start);
+            mentions.extend(m);
+            fenced.push((start, end));
+        }
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        for (m, e, src) in &sent_hits {
+            let span = (m.start, m.end);
+            if !mentions.iter().any(|x| overlaps((x.start, x.end), span)) && !fenced.iter().any(|&f| overlaps(f, span)) {
+                mentions.push(e.mention(m.start, m.end, sidx, *src));
+            }
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        for u in admin_unit_spans(ctx, s, sidx, &mentions) {
+            mentions.retain(|x| x.end <= u.start || u.end <= x.start);
+            mentions.push(u);
+        }
+        for m in mentions.iter_mut() {
+            if m.label == Label::Person && m.role.is_none() {
+                m.role = role_around(ctx, s, m);
+            }
+        }
+        out.extend(mentions);
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// The plausible lexicon hits inside sentence `s`, from `hits` (sorted, starting at the
+/// first hit at or after the sentence).
+fn sentence_hits<'a>(ctx: &DocContext, s: &Sentence, hits: &[Hit<'a>]) -> Vec<Hit<'a>> {
+    hits.iter().take_while(|(m, _, _)| m.end <= s.end).filter(|(m, e, _)| !implausible_hit(ctx, m, e, s)).copied().collect()
+}
+
+/// The mentions the capitalised runs of sentence `s` make, with the lexicon hits inside them.
+fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) -> Vec<Mention> {
+    let shouting = is_shouting(ctx, s);
+    let mut out: Vec<Mention> = Vec::new();
+    for run in capitalised_runs(ctx, s) {
+        let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
+        let inside: Vec<&Hit> = sent_hits.iter().filter(|(m, _, _)| m.start >= rs && m.end <= re).collect();
+        let last = ctx.token_text(run.1 - 1);
+        let whole_is_one_hit = inside.len() == 1 && inside[0].0.start == rs && inside[0].0.end == re;
+        if !whole_is_one_hit && run.1 - run.0 >= 2 && ctx.res.org_heads.contains(last) {
+            // "Russian Defence Ministry", "Kharkiv Regional Military Administration"
+            if let Some(m) = classify_run(ctx, s, sidx, run).filter(|m| m.label == Label::Org) {
+                out.push(m);
+                continue;
+            }
+        }
+        if let Some(m) = run_over_places(ctx, s, sidx, run, &inside, shouting) {
+            out.push(m);
+            continue;
+        }
+        if let Some(m) = other_persons_given_name(ctx, sidx, run, &inside) {
+            out.push(m);
+            continue;
+        }
+        between_hits(ctx, s, sidx, run, &inside, shouting, &mut out);
+    }
+    out
+}
+
+/// A one-word person key after a given name that is not this person's ("Yuri" + "Danilov"
+/// when the lexicon knows Oleksiy Danilov) is somebody else.
+fn other_persons_given_name(ctx: &DocContext, sidx: u32, run: (usize, usize), inside: &[&Hit]) -> Option<Mention> {
+    let (m, e, _) = inside.iter().find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' '))?;
+    let tok = ctx.token_of(m.start);
+    if tok <= run.0 {
+        return None;
+    }
+    let given = ctx.token_text(tok - 1);
+    let own_given = e.canonical.split(' ').next() == Some(given);
+    if !ctx.res.first_names.contains(given) || own_given {
+        return None;
+    }
+    let mut x = rule_mention(ctx.seg.tokens[tok - 1].start, m.end, sidx, Label::Person);
+    x.role = None;
+    Some(x)
+}
+
+/// Lexicon hits inside a run stand; the capitalised stretches between them are classified.
+fn between_hits(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), inside: &[&Hit], shouting: bool, out: &mut Vec<Mention>) {
+    let mut cursor = run.0;
+    for (m, e, _) in inside.iter() {
+        let hit_tok = ctx.token_of(m.start);
+        if hit_tok < cursor {
+            continue;
+        }
+        // "National Bank of Poland", "Government of Iraq": an organisation named after its place.
+        if let Some(x) = org_of_place(ctx, s, sidx, (cursor, hit_tok), m, e) {
+            out.push(x);
+            cursor = ctx.token_at(m.end);
+            continue;
+        }
+        // "King Sihanouk": a title makes a small town's name a surname.
+        if let Some((ts, role)) = title_before_place(ctx, s, m, e).filter(|_| !shouting) {
+            let title_tok = ctx.token_at(ts);
+            if hit_tok > cursor && title_tok > cursor {
+                out.extend(classify_run(ctx, s, sidx, (cursor, title_tok)));
+            }
+            // The name may go on: "President Tono Eitel".
+            let mut end_tok = ctx.token_at(m.end);
+            while end_tok < run.1 && end_tok < hit_tok + 3 && looks_like_surname(ctx, ctx.token_text(end_tok)) && !inside.iter().any(|(h, _, _)| ctx.token_of(h.start) == end_tok) {
+                end_tok += 1;
+            }
+            let mut x = rule_mention(m.start, ctx.seg.tokens[end_tok - 1].end, sidx, Label::Person);
+            x.role = Some(role);
+            out.push(x);
+            cursor = end_tok;
+            continue;
+        }
+        // A small town's name before a speech verb is somebody's surname: "Weber said".
+        if !shouting && run.1 - run.0 == 1 && is_small_place(e, 300_000) && !preceded_by_place_word(ctx, m.start) && followed_by_speech(ctx, s, m.end) {
+            out.push(rule_mention(m.start, m.end, sidx, Label::Person));
+            cursor = ctx.token_at(m.end);
+            continue;
+        }
+        if hit_tok > cursor {
+            out.extend(classify_run(ctx, s, sidx, (cursor, hit_tok)));
+        }
+        cursor = cursor.max(ctx.token_at(m.end));
+    }
+    if cursor < run.1 {
+        // A first name before a lexicon surname ("Volodymyr" + "Zelensky") is already part
+        // of the person key; anything else is classified.
+        out.extend(classify_run(ctx, s, sidx, (cursor, run.1)));
+    }
+}
+
+
+#[cfg(test)]
+pub(crate) fn tests_run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
+    crate::context::with_context(text, None, |ctx| {
+        recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country)).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests;

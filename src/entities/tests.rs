@@ -1,0 +1,228 @@
+use super::*;
+
+fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
+    crate::context::with_context(text, None, |ctx| {
+        recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.role)).collect()
+    })
+}
+
+fn find<'a>(ms: &'a [(String, Label, Option<String>, Option<String>)], text: &str) -> Option<&'a (String, Label, Option<String>, Option<String>)> {
+    ms.iter().find(|m| m.0 == text)
+}
+
+#[test]
+fn a_cyrillic_name_is_its_own_run() {
+    // (text, the person's surface, role)
+    let cases = [
+        ("On Monday Олег Синегубов spoke.", "Олег Синегубов", None),
+        ("Олег Синегубов and Микола Гриценко met in Kharkiv.", "Микола Гриценко", None),
+        ("Kharkiv Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", Some("Kharkiv Mayor")),
+    ];
+    for (text, surface, role) in cases {
+        let ms = crate::context::with_context(text, None, |ctx| {
+            recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role)).collect::<Vec<_>>()
+        });
+        let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert_eq!((m.1, m.2.as_deref()), (Label::Person, role), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn lexicon_places_and_variants() {
+    let ms = run("Shelling hit Kiev and Zaporizhzhya overnight, officials in Kharkov said.");
+    assert_eq!(find(&ms, "Kiev").unwrap().2.as_deref(), Some("Kyiv"));
+    assert_eq!(find(&ms, "Zaporizhzhya").unwrap().2.as_deref(), Some("Zaporizhzhia"));
+    assert_eq!(find(&ms, "Kharkov").unwrap().1, Label::Gpe);
+}
+
+#[test]
+fn people_from_lexicon_and_titles() {
+    let ms = run("Ukrainian President Volodymyr Zelenskiy met Defence Minister Oleksandr Hrytsenko in Kyiv.");
+    let z = find(&ms, "Volodymyr Zelenskiy").expect("zelenskiy");
+    assert_eq!(z.1, Label::Person);
+    assert_eq!(z.2.as_deref(), Some("Volodymyr Zelensky"));
+    assert_eq!(z.3.as_deref(), Some("Ukrainian President"));
+    let h = find(&ms, "Oleksandr Hrytsenko").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(h.1, Label::Person);
+    assert_eq!(h.3.as_deref(), Some("Defence Minister"));
+    assert_eq!(find(&ms, "Ukrainian").unwrap().1, Label::Norp);
+}
+
+#[test]
+fn organisation_runs_swallow_names() {
+    let ms = run("The Russian Defence Ministry said the Kharkiv Regional Military Administration was hit.");
+    assert_eq!(find(&ms, "Russian Defence Ministry").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "Kharkiv Regional Military Administration").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert!(find(&ms, "The Russian Defence Ministry").is_none());
+}
+
+#[test]
+fn appositive_role_and_cue_rule() {
+    let ms = run("Ivan Petrenko, the mayor of Bucha, said the town was quiet. Petrenko added more.");
+    let p = find(&ms, "Ivan Petrenko").expect("petrenko");
+    assert_eq!(p.1, Label::Person);
+    assert_eq!(p.3.as_deref(), Some("mayor of Bucha"));
+}
+
+#[test]
+fn given_names_are_not_towns_and_surnames_stay_apart() {
+    let ms = run("Security chief Yuri Danilov said so. Defence Minister Oleksandr Hrytsenko agreed.");
+    let y = find(&ms, "Yuri Danilov").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(y.1, Label::Person);
+    assert_eq!(y.2, None);
+    assert_eq!(find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(), Some("Defence Minister"));
+}
+
+#[test]
+fn headlines_in_capitals_are_not_full_of_names() {
+    let ms = run("RUSSIAN STRIKES HIT POWER GRID AS WINTER NEARS\nShelling Kills Five Civilians In Izium\nText follows.");
+    assert!(ms.iter().all(|m| m.1 != Label::Org && m.1 != Label::Person), "{ms:?}");
+    assert!(find(&ms, "Izium").is_some());
+}
+
+#[test]
+fn a_date_after_a_name_is_not_part_of_it() {
+    let ms = run("Defence Minister Oleksandr Hrytsenko on Tuesday ruled out talks.");
+    assert!(find(&ms, "Oleksandr Hrytsenko").is_some(), "{ms:?}");
+}
+
+#[test]
+fn sentence_initial_words_are_not_names() {
+    let ms = run("After the attack, Russian troops withdrew. The Pentagon said nothing.");
+    assert!(find(&ms, "After").is_none());
+    assert!(ms.iter().all(|m| !m.0.starts_with("The ")), "{ms:?}");
+}
+
+#[test]
+fn given_name_before_a_town_name_is_a_person() {
+    let ms = run("The visitors scored late through Matt Lawton, and the coach praised Carla Sacramento.");
+    assert_eq!(find(&ms, "Matt Lawton").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    assert_eq!(find(&ms, "Carla Sacramento").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    assert!(find(&ms, "Lawton").is_none(), "{ms:?}");
+}
+
+#[test]
+fn name_particle_town_before_a_surname_is_a_person() {
+    let ms = run("Police said the suspect Abu Ammar was held near the border.");
+    assert_eq!(find(&ms, "Abu Ammar").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    // A region key stays a place.
+    let ms = run("Drones struck Kharkiv Oblast again overnight.");
+    assert_eq!(find(&ms, "Kharkiv Oblast").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn capitalised_title_before_a_town_name_makes_a_surname() {
+    let ms = run("The exiled King Sihanouk returned to the capital on Monday.");
+    let k = find(&ms, "Sihanouk").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(k.1, Label::Person);
+    assert_eq!(k.3.as_deref(), Some("King"));
+}
+
+#[test]
+fn clubs_named_after_places_are_organisations() {
+    let ms = run("Dynamo Kyiv lost to Leeds United, while fans of the San Francisco Giants celebrated.");
+    assert_eq!(find(&ms, "Dynamo Kyiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "Leeds United").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "San Francisco Giants").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // A plain place stays a place.
+    let ms = run("Shelling hit Kyiv on Friday and later Odesa.");
+    assert_eq!(find(&ms, "Kyiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn organisation_head_of_a_place_is_one_organisation() {
+    let ms = run("The governor met the National Bank of Poland and the University of Kharkiv.");
+    assert_eq!(find(&ms, "National Bank of Poland").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "University of Kharkiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // A company "of" its home town is the company, then the town.
+    let ms = run("Shares of Brandwell Corp of Odesa rose.");
+    assert!(find(&ms, "Brandwell Corp of Odesa").is_none(), "{ms:?}");
+    assert_eq!(find(&ms, "Odesa").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn acronym_in_brackets_marks_an_organisation() {
+    let ms = run("Auditors from the Grain Export Monitoring Bureaux (GEMB) arrived.");
+    assert_eq!(find(&ms, "Grain Export Monitoring Bureaux").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}
+
+#[test]
+fn speech_verb_before_or_after_a_name() {
+    let ms = run("\"We will rebuild the bridge,\" said Kowalczyk. Weber said the talks had stalled.");
+    assert_eq!(find(&ms, "Kowalczyk").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    assert_eq!(find(&ms, "Weber").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    // Capitals that speak stay places.
+    let ms = run("Moscow said the talks had stalled.");
+    assert_eq!(find(&ms, "Moscow").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn honorific_and_single_surname() {
+    let ms = run("Mr. Blenkowitz declined to comment, and Dr Marchetti agreed.");
+    assert_eq!(find(&ms, "Blenkowitz").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    assert_eq!(find(&ms, "Marchetti").map(|m| m.1), Some(Label::Person), "{ms:?}");
+}
+
+#[test]
+fn numbered_facilities_are_never_people() {
+    let ms = tests_run("Overnight a missile struck Lyceum No. 3 in Kharkiv. School No. 6 lost its windows, and doctors at Hospital No. 2 treated the wounded.");
+    assert!(ms.iter().all(|m| m.1 != Label::Person), "{ms:?}");
+    for name in ["Lyceum No. 3", "School No. 6", "Hospital No. 2"] {
+        assert_eq!(ms.iter().find(|m| m.0 == name).map(|m| m.1), Some(Label::Org), "{name}: {ms:?}");
+    }
+    assert!(ms.iter().all(|m| !m.0.ends_with("No.")), "no half names: {ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    // A place before the numbered name keeps its own mention; documents are laws.
+    let ms = tests_run("Teachers of the Kharkiv Lyceum No. 3 met. The president signed Decree No. 71 on Friday. Reactor Unit No. 4 was shut.");
+    assert!(ms.iter().all(|m| m.1 != Label::Person && !m.0.contains("Unit")), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Decree No. 71").map(|m| m.1), Some(Label::Law), "{ms:?}");
+}
+
+#[test]
+fn ordinary_words_opening_a_sentence_are_not_small_towns() {
+    // "Marks" and "Orchards" are small towns in the lexicon, and plurals of common words.
+    let ms = tests_run("Marks of shrapnel covered the walls. Orchards burned near the front line. Firefighters arrived at dawn.");
+    assert!(ms.iter().all(|m| !m.1.is_place()), "{ms:?}");
+    // A town whose name is no English word still counts at the start of a sentence,
+    // and a big city always does.
+    let ms = tests_run("Khojaly was shelled again. Kharkiv had no power.");
+    assert_eq!(ms.iter().find(|m| m.0 == "Khojaly").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn weapon_systems_are_products_not_organisations() {
+    let ms = tests_run("Kyiv used HIMARS and ATACMS against an S-300 battery, while Moscow fired Kh-101 and Kalibr missiles, Shahed drones and an Iskander. Germany sent Leopard tanks; Abrams tanks and a Patriot air defence system followed. MLRS units fired back.");
+    for w in ["HIMARS", "ATACMS", "S-300", "Kh-101", "Kalibr", "Shahed", "Iskander", "Leopard", "Abrams tanks", "Patriot air defence system", "MLRS"] {
+        let m = ms.iter().find(|m| m.0 == w).unwrap_or_else(|| panic!("{w}: {ms:?}"));
+        assert_eq!(m.1, Label::Product, "{w}: {ms:?}");
+        assert!(m.2.as_deref().map_or(false, |id| id.starts_with("product:")), "{w}: {ms:?}");
+    }
+    // "Patriot" alone is not a key.
+    let ms = tests_run("The Patriot Act was debated.");
+    assert!(ms.iter().all(|m| m.1 != Label::Product), "{ms:?}");
+}
+
+#[test]
+fn district_and_community_names_are_one_place() {
+    let ms = tests_run("Debris fell on the Darnytskyi district of Kyiv. Fighting went on in the Bakhmut district, the Kupiansk raion and the Nikopol community.");
+    let get = |t: &str| ms.iter().find(|m| m.0 == t).cloned();
+    let d = get("Darnytskyi district").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((d.1, d.2.as_deref()), (Label::Gpe, Some("gpe:darnytskyi-district")));
+    assert_eq!(get("Kyiv").map(|m| m.1), Some(Label::Gpe));
+    let b = get("Bakhmut district").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((b.1, b.2.as_deref(), b.3.as_deref()), (Label::Gpe, Some("gpe:bakhmut-district"), Some("UA")), "the town lends its country");
+    assert_eq!(get("Kupiansk raion").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(get("Nikopol community").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    // Groups and ordinary words before "community" are not places.
+    let ms = tests_run("The international community and the Jewish community reacted. The Central district court ruled.");
+    assert!(ms.iter().all(|m| !m.0.ends_with("community") && !m.0.ends_with("district")), "{ms:?}");
+}
+
+#[test]
+fn head_word_before_of_makes_an_organisation() {
+    let ms = tests_run("Officials at the Ministry of Higher Education and the Institute for Strategic Studies disagreed.");
+    assert_eq!(ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Institute for Strategic Studies").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}
