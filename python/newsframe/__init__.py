@@ -12,8 +12,7 @@ Extraction(documents=7, entities=..., quotes=..., events=...)
 
 from __future__ import annotations
 
-import threading
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, List, Optional
 
 import polars as pl
 
@@ -65,10 +64,6 @@ MONEY, QUANTITY, ORDINAL, CARDINAL."""
 EVENT_TYPES: List[str] = list(_native.EVENT_TYPES)
 """Event types (PLOVER verbs): ASSAULT, FIGHT, SEIZE, RETREAT, CASUALTIES, DESTROY, ..."""
 
-_cache_lock = threading.Lock()
-_cache: Dict[Tuple[bool, bool, bool, str, int], Extractor] = {}
-
-
 def _default(
     entities: bool = True,
     quotes: bool = True,
@@ -76,13 +71,8 @@ def _default(
     errors: str = "warn",
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Extractor:
-    key = (entities, quotes, events, errors, max_chars)
-    with _cache_lock:
-        ex = _cache.get(key)
-        if ex is None:
-            ex = Extractor(entities=entities, quotes=quotes, events=events, errors=errors, max_chars=max_chars)
-            _cache[key] = ex
-        return ex
+    # Cheap: the engine shares the process-wide lexicons (the one cache, in the core).
+    return Extractor(entities=entities, quotes=quotes, events=events, errors=errors, max_chars=max_chars)
 
 
 def extract(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import warnings
 from collections import Counter
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -34,14 +33,11 @@ DEFAULT_MAX_CHARS = 2_000_000
 
 
 def _check_label(label: Any, surface: str) -> str:
+    # Only the type here: whether the label exists is checked once, by the engine
+    # (`_native.Engine` raises ValueError naming the label and the allowed ones).
     if not isinstance(label, str):
         raise TypeError(f"gazetteer label for {surface!r} must be a str, got {type(label).__name__}")
-    lab = label.strip().upper()
-    if lab not in _native.LABELS:
-        raise ValueError(
-            f"gazetteer: unknown label {label!r} for {surface!r}; expected one of {list(_native.LABELS)}"
-        )
-    return lab
+    return label.strip().upper()
 
 
 def normalize_gazetteer(gazetteer: GazetteerLike) -> List[GazetteerRow]:
@@ -100,18 +96,6 @@ def normalize_gazetteer(gazetteer: GazetteerLike) -> List[GazetteerRow]:
             raise TypeError(f"gazetteer canonical for {surface!r} must be a str or None")
         rows.append((surface, _check_label(label, surface), canonical))
     return rows
-
-
-_default_engine_lock = threading.Lock()
-_default_engine: Optional[Any] = None
-
-
-def _get_default_engine() -> Any:
-    global _default_engine
-    with _default_engine_lock:
-        if _default_engine is None:
-            _default_engine = _native.Engine(None)
-        return _default_engine
 
 
 def _remap_doc_ids(df: pl.DataFrame, ids: Optional[pl.Series]) -> pl.DataFrame:
@@ -192,7 +176,9 @@ class Extractor:
         self.errors = errors
         self.max_chars = max_chars
         self.gazetteer: List[GazetteerRow] = normalize_gazetteer(gazetteer) if gazetteer is not None else []
-        self._engine = _native.Engine(self.gazetteer) if self.gazetteer else _get_default_engine()
+        # The built-in lexicons are parsed once per process inside the engine; an Engine
+        # without a gazetteer only shares them.
+        self._engine = _native.Engine(self.gazetteer or None)
         # Test hook: the input row of a document that fails as if extraction had crashed.
         self._fail_on_doc: Optional[int] = None
 
