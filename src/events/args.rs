@@ -361,7 +361,13 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
     let mut i = v.t0;
     while i < v.t1 {
         let free = |k: usize| !out.iter().any(|c| c.t0 <= k && k < c.t1) && !is_trigger(k);
-        match side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| (i..e).all(|k| free(k))) {
+        // "our" before a military noun within four words: "our missile and artillery units"
+        let ours = || {
+            let (_, country) = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e == i + 1)?;
+            (i + 1..(i + 5).min(v.t1)).take_while(|&k| v.is_word(k)).find_map(|k| side_phrase_at(v, k, SideKind::Military)).map(|(e, _)| (e, country))
+        };
+        let found = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e > i + 1 || v.lw(i) != "our").or_else(ours);
+        match found.filter(|&(e, _)| (i..e).all(|k| free(k))) {
             Some((e, country)) => {
                 if let Some((name, id)) = armed_forces_of(country) {
                     let (start, end) = v.span(i, e);
@@ -798,6 +804,21 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
             }
         }
     }
+    // A fronting phrase is no subject: "On the Kupiansk axis, the enemy shelled …",
+    // "Across the Kherson region, Russian forces fired …" (the place opens a prepositional
+    // phrase; the party after the comma is the actor).
+    if actor.len() >= 2 {
+        let fronted = |ci: usize| {
+            let mut k = cands[ci].t0;
+            while k > v.t0 && any_of(v.lw(k - 1), DETERMINERS) {
+                k -= 1;
+            }
+            k > v.t0 && any_of(v.lw(k - 1), PREPOSITIONS) && v.lw(cands[ci].t1) == ","
+        };
+        if actor.iter().any(|&ci| !fronted(ci)) {
+            actor.retain(|&ci| !fronted(ci));
+        }
+    }
     // Coordinated parties of a symmetric event: first is actor, second target.
     if actor.len() >= 2 && symmetric && target.is_none() && target_np.is_none() {
         let second = actor[1];
@@ -888,8 +909,11 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 /// between), all places below country level, in text order; just `ci` when it stands
 /// alone.
 pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usize> {
-    let ok = |k: usize| cands[k].is_place() && cands[k].place_rank >= 1;
-    if !ok(ci) {
+    let place = |k: usize| cands[k].is_place() && cands[k].place_rank >= 1;
+    // a name the gazetteer does not know, listed among places, is a place too (villages
+    // of a front-line report)
+    let ok = |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
+    if !place(ci) {
         return vec![ci];
     }
     // tokens between two list members: ",", "and", "or", ", and", "and the"

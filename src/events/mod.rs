@@ -42,6 +42,8 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     let mut events: Vec<(u32, Event)> = Vec::new(); // (paragraph, event)
     // (paragraph, the last sentence with context cues told of an accident)
     let mut scene: Option<(u32, bool)> = None;
+    // places looked up in the gazetteer, for the document-level place chain
+    let mut looked_up: Vec<Mention> = Vec::new();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let lo = sorted.partition_point(|m| m.start < s.start);
         let hi = sorted.partition_point(|m| m.start < s.end);
@@ -49,6 +51,9 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
         if use_gazetteer {
             in_sentence.extend(args::gazetteer_mentions(ctx, s.start, s.end, si as u32));
             in_sentence.sort_by_key(|m| (m.start, m.end));
+        }
+        if use_gazetteer {
+            looked_up.extend(in_sentence.iter().filter(|m| m.label.is_place()).cloned());
         }
         let mut view = View::new(ctx, si as u32, in_sentence);
         let carried = matches!(scene, Some((p, true)) if p == s.paragraph);
@@ -65,7 +70,12 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     events.dedup_by(|(_, a), (_, b)| a.start == b.start && a.end == b.end && a.location.as_ref().map(|l| &l.text) == b.location.as_ref().map(|l| &l.text));
     merge_headline(ctx, &mut events);
     inherit_casualty_places(&mut events);
-    fill_locations(ctx, &sorted, &mut events);
+    if use_gazetteer {
+        let places: Vec<&Mention> = looked_up.iter().collect();
+        fill_locations(ctx, &places, &mut events);
+    } else {
+        fill_locations(ctx, &sorted, &mut events);
+    }
     fill_dates(ctx, &sorted, &mut events);
     mark_aggregates(&mut events);
     events.into_iter().map(|(_, e)| e).collect()
@@ -256,10 +266,15 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
             let earlier = places.iter().filter(|p| before(p) && fits(p)).last();
             in_para.or(earlier).map(|p| (p.0, source_of(p.1)))
         } else if placed_type(&e.event_type) && !s.headline {
+            // a place below country level first; a country the paragraph is about when it
+            // names no other ("… aggression against Ukraine. Over the past day, the enemy
+            // launched 4 missile strikes …")
+            let in_para = |p: &&(&Mention, usize, u32, u8)| p.2 == *para && p.1 < si && !is_headline(p.1) && Some(p.1) != dateline;
             places
                 .iter()
-                .filter(|p| p.2 == *para && p.1 < si && p.3 >= 1 && !is_headline(p.1) && Some(p.1) != dateline)
+                .filter(|p| in_para(p) && p.3 >= 1)
                 .last()
+                .or_else(|| places.iter().filter(|p| in_para(p)).last())
                 .map(|p| (p.0, "paragraph"))
                 .or_else(|| dateline_place.map(|m| (m, "dateline")))
                 .or_else(|| headline_place.map(|m| (m, "headline")))
@@ -1033,7 +1048,10 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
             roles.actor_cands = extra.actor_cands;
         }
     }
-    let (location, geo, location_source, place_cand) = args::location(v, cands, h, &roles, hits);
+    // the nouns folded into this event stand between no place and it ("In Kherson, …
+    // shelling hit a bus stop")
+    let others: Vec<Hit> = hits.iter().filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0)).cloned().collect();
+    let (location, geo, location_source, place_cand) = args::location(v, cands, h, &roles, &others);
     let subtype = if h.event_type == "ASSAULT" && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
         weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
     } else {
