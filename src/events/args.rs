@@ -213,6 +213,8 @@ struct Sides {
     /// country → (name, id) of its armed forces: the `orgs.tsv` row of that country whose
     /// name says "Armed Forces" (and is no staff or command of them)
     armed_forces: std::collections::HashMap<String, (String, String)>,
+    /// demonym → country (`demonyms.tsv`), for a nationality the recogniser gave no country
+    demonyms: std::collections::HashMap<String, String>,
 }
 
 fn sides() -> &'static Sides {
@@ -233,7 +235,8 @@ fn sides() -> &'static Sides {
                 armed_forces.entry(country.to_string()).or_insert_with(|| (name.to_string(), id.to_string()));
             }
         }
-        Sides { phrases, armed_forces }
+        let demonyms = tsv_rows(files::DEMONYMS).filter_map(|r| Some((r.first()?.to_string(), r.get(1).filter(|c| !c.is_empty())?.to_string()))).collect();
+        Sides { phrases, armed_forces, demonyms }
     })
 }
 
@@ -327,7 +330,8 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
         }
         // "Russian troops", "Ukraine's air defence": the country's armed forces
         let (mut canonical, mut entity_id) = (m.canonical.clone(), m.entity_id.clone());
-        if let (Some(e), Some(country)) = (ext, m.geo.country.as_deref()) {
+        let country = m.geo.country.as_deref().or_else(|| sides().demonyms.get(&v.text[m.start..m.end]).map(String::as_str));
+        if let (Some(e), Some(country)) = (ext, country) {
             if matches!(m.label, Label::Norp | Label::Gpe) && military_tail(v, b, e) {
                 if let Some((name, id)) = armed_forces_of(country) {
                     canonical = Some(name.to_string());
@@ -909,11 +913,12 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 /// between), all places below country level, in text order; just `ci` when it stands
 /// alone.
 pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usize> {
-    let place = |k: usize| cands[k].is_place() && cands[k].place_rank >= 1;
+    // (no armed force: "Russian forces" read as a place by the recogniser)
+    let place = |k: usize| cands[k].is_place() && cands[k].place_rank >= 1 && !cands[k].entity_id.as_deref().map_or(false, |id| id.starts_with("org:"));
     // a name the gazetteer does not know, listed among places, is a place too (villages
     // of a front-line report)
     let ok = |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
-    if !place(ci) {
+    if !ok(ci) {
         return vec![ci];
     }
     // tokens between two list members: ",", "and", "or", ", and", "and the"
@@ -939,6 +944,10 @@ pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usi
             break;
         }
     }
+    // a list of unknown names is no list of places
+    if !(first..=last).any(place) {
+        return vec![ci];
+    }
     (first..=last).collect()
 }
 
@@ -955,11 +964,26 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
         h.event_type == "ASSAULT" && t0 > v.t0 + 1 && v.lw(t0 - 1) == "from" && (t0.saturating_sub(4).max(v.t0)..t0 - 1).any(|k| ORIGIN_VERBS.contains(&v.lw(k)))
     };
     let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
+    // a locative preposition before the place, over "the" before a region ("across the
+    // Kherson region"; not "near the U.S. Embassy", "in the Ye… neighbourhood")
+    let region_word = |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction"]);
+    let prep_before = |ci: usize| {
+        let c = &cands[ci];
+        let mut k = c.t0;
+        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1))) {
+            k -= 1;
+        }
+        k > v.t0 && any_of(v.lw(k - 1), LOCATIVE_PREPS)
+    };
     let score = |ci: usize| -> (u32, i64) {
         let c = &cands[ci];
-        let prep = c.t0 > v.t0 && any_of(v.lw(c.t0 - 1), LOCATIVE_PREPS);
+        // "the Darnytskyi district of Kyiv": the place after "of" is the one to report
+        // a fronted frame ("On the Zaporizhzhia axis, the enemy shelled Orikhiv …") yields
+        // to a place of the clause itself
+        let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
+        let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
         let dist = (c.t0 as i64 - h.t0 as i64).abs();
-        (c.place_rank as u32 * 10 + if prep { 5 } else { 0 }, -dist)
+        (c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 }, -dist)
     };
     let sentence_wide = physical || h.event_type == "CONSULT";
     let pick = |same_clause: bool| {
@@ -971,8 +995,7 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
             // has lost …"), any place before the trigger ("Kyiv accused Moscow of targeting")
             .filter(|&ci| {
                 let c = &cands[ci];
-                let prep = c.t0 > v.t0 && any_of(v.lw(c.t0 - 1), LOCATIVE_PREPS);
-                prep || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
+                prep_before(ci) || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
             })
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
             // from another clause only when no other event stands between, and never the

@@ -623,6 +623,7 @@ fn location_chain_clause_paragraph_dateline_headline() {
         ("Shelling hit Sumy overnight. A second strike on the city wounded two people.", "ASSAULT", 1, "Sumy", "paragraph"),
         ("Night of sirens in Odesa\nA drone struck a grain terminal overnight, injuring two workers.", "ASSAULT", 1, "Odesa", "headline"),
         ("Rockets pounded Nikopol before dawn. Police said two houses were destroyed there.", "DESTROY", 1, "Nikopol", "paragraph"),
+        ("Across the Kherson region, Russian forces fired on 27 settlements.", "ASSAULT", 0, "Kherson Oblast", "clause"),
     ];
     for &(text, ty, sentence, place, source) in cases {
         let r = run(text, &[]);
@@ -715,6 +716,8 @@ fn actors_with_sides() {
         ("Our defenders repelled 9 attacks near Torske.", "FIGHT", "Armed Forces of Ukraine"),
         ("Ukrainian air defence destroyed 29 of 31 Shahed drones.", "DESTROY", "Armed Forces of Ukraine"),
         ("Air defences shot down 18 of 20 drones overnight.", "DESTROY", "Armed Forces of Ukraine"),
+        ("Across the Kherson region, Russian forces fired on 27 settlements.", "ASSAULT", "Russian Armed Forces"),
+        ("Over the past day, our missile and artillery units hit 2 ammunition depots.", "ASSAULT", "Armed Forces of Ukraine"),
     ];
     for &(text, ty, canonical) in cases {
         let r = run(text, &[]);
@@ -729,4 +732,11 @@ fn where_missiles_were_fired_from_is_no_location() {
     let r = run("Missiles fired from Belgorod struck Kharkiv overnight.", &[]);
     let e = r.one("ASSAULT");
     assert_eq!(loc(e), Some("Kharkiv"), "{}", r.describe());
+}
+
+#[test]
+fn a_fronted_frame_yields_to_the_places_of_the_clause() {
+    let r = run("On the Zaporizhzhia axis, the enemy shelled more than 25 settlements, including Orikhiv, Huliaipole and Stepnohirsk.", &[]);
+    let got: Vec<&str> = r.of_type("ASSAULT").iter().filter_map(|e| loc(e)).collect();
+    assert_eq!(got, ["Orikhiv", "Huliaipole", "Stepnohirsk"], "{}", r.describe());
 }
