@@ -230,6 +230,7 @@ def prepare(
     date, or raises ``ValueError`` with ``strict_dates``.
     """
     texts: pl.Series
+    surrogate_rows: Dict[int, List[str]] = {}
     if isinstance(data, pl.LazyFrame):
         data = data.collect()
     if _is_instance_of(data, "pandas", ("Series",)):
@@ -248,7 +249,6 @@ def prepare(
     elif isinstance(data, (bytes, bytearray, dict)) or not _iterable(data):
         raise TypeError(f"data must be {ACCEPTED}; got {type(data).__name__}")
     else:
-        surrogate_rows: Dict[int, List[str]] = {}
         texts = _from_strings(list(data), surrogate_rows)
     n = texts.len()
     prep = Prepared(
