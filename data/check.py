@@ -22,6 +22,7 @@ TSV = {
     "modality.tsv": ["cue", "modality"],
     "event_context.tsv": ["word", "kind"],
     "vague_counts.tsv": ["word", "count"],
+    "actor_sides.tsv": ["phrase", "kind", "country"],
     "languages.tsv": ["iso639_3", "iso639_1", "name"],
     "cyrillic.tsv": ["letter", "only", "uk_initial", "uk_other", "ru_initial", "ru_other"],
 }
@@ -44,6 +45,7 @@ ENUMS = {
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
     ("event_context.tsv", "kind"): {"guarded", "accident", "violence", "weapon", "territory"},
     ("cyrillic.tsv", "only"): {"", "uk", "ru"},
+    ("actor_sides.tsv", "kind"): {"military", "enemy", "own"},
 }
 # cyrillic.tsv: every letter of both alphabets must have a row.
 UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
@@ -115,6 +117,18 @@ def main():
                 seen[key] = n
             if name == "cyrillic.tsv":
                 check_cyrillic(f, n, err)
+            if name == "actor_sides.tsv":
+                # (phrase, kind) once; lowercase phrases; a side for enemy/own rows only
+                key = (f[0], f[1])
+                if key in seen:
+                    err("%s:%d: duplicate phrase and kind %r (line %d)" % (name, n, key, seen[key]))
+                seen[key] = n
+                if f[0] != f[0].lower():
+                    err("%s:%d: phrase not lowercase %r" % (name, n, f[0]))
+                if (f[1] == "military") != (f[2] == ""):
+                    err("%s:%d: military rows have no country, enemy/own rows one" % (name, n))
+                elif f[2] and not (len(f[2]) == 2 and f[2].isupper()):
+                    err("%s:%d: bad country %r" % (name, n, f[2]))
             if name == "places.tsv":
                 for col in ("lat", "lon"):
                     v = f[header.index(col)]

@@ -500,6 +500,7 @@ pub mod files {
     pub const MODALITY: &str = include_str!("../data/modality.tsv");
     pub const EVENT_CONTEXT: &str = include_str!("../data/event_context.tsv");
     pub const VAGUE_COUNTS: &str = include_str!("../data/vague_counts.tsv");
+    pub const ACTOR_SIDES: &str = include_str!("../data/actor_sides.tsv");
     pub const EXTRA_KEYS: &str = include_str!("../data/extra_keys.tsv");
     pub const LANGUAGES: &str = include_str!("../data/languages.tsv");
     pub const FUNCTION_WORDS_EN: &str = include_str!("../data/function_words_en.txt");

@@ -67,7 +67,7 @@ pub(crate) const FORCE_NOUNS: &[&str] = &[
     "paratroopers", "marines", "mercenaries", "police", "guards", "partisans", "saboteurs",
     "invaders", "occupiers", "defenders", "command", "ministry", "leaders", "leadership",
     "side", "battalion", "brigade", "regiment", "division", "fleet", "special", "operatives",
-    "intelligence", "air", "defences", "defenses", "gunners", "snipers", "prosecutors", "court",
+    "intelligence", "air", "defences", "defenses", "defence", "defense", "gunners", "snipers", "prosecutors", "court",
     "allies", "partners", "countries", "nations", "governments", "powers", "diplomats",
     "negotiators", "delegation", "delegations", "lawmakers", "parliament", "ministers",
     "soldier", "serviceman", "officer", "officers", "commander", "commanders", "pilot", "pilots",
@@ -112,10 +112,12 @@ const LIGHT_VERBS: &[&str] = &[
     "approved", "unveiled", "signed", "agreed", "committed", "planned", "plans", "plan",
     "threatened", "has", "have", "had", "fought",
 ];
+/// Verbs whose "from X" is where a weapon left, not where it struck.
+const ORIGIN_VERBS: &[&str] = &["fired", "launched", "firing", "launching", "fire", "launch", "flew", "flying", "came", "coming", "taking"];
 /// Types whose two parties play the same part ("Russia and Ukraine held talks").
 const SYMMETRIC: &[&str] = &["CONSULT", "NEGOTIATE", "AGREE", "FIGHT"];
 /// Types that happen at a place, so their target may be the location ("recaptured Lyman").
-const PHYSICAL: &[&str] = &[
+pub(crate) const PHYSICAL: &[&str] = &[
     "ASSAULT", "FIGHT", "SEIZE", "RETREAT", "DESTROY", "DISPLACE", "CASUALTIES", "DISRUPT",
     "MOBILIZE", "PROTEST", "ARREST", "CONSULT",
 ];
@@ -156,7 +158,7 @@ fn place_kinds() -> &'static PlaceKinds {
     })
 }
 
-fn place_rank(label: Label, canonical: Option<&str>, id: Option<&str>) -> u8 {
+pub(crate) fn place_rank(label: Label, canonical: Option<&str>, id: Option<&str>) -> u8 {
     if label == Label::Fac {
         return 3;
     }
@@ -191,6 +193,70 @@ pub(crate) fn gazetteer_mentions(ctx: &DocContext, start: usize, end: usize, sen
             Some(e.mention(start + m.start, start + m.end, sentence, MentionSource::Lexicon))
         })
         .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Sides: group nouns that name an armed force (`actor_sides.tsv`)
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SideKind {
+    /// a noun that, after a demonym or a country, means its armed forces ("Russian troops")
+    Military,
+    /// a party named by its side alone ("the enemy", "our defenders"), with the country
+    /// it stands for in this domain
+    Party,
+}
+
+struct Sides {
+    /// first word → (the other words, kind, country)
+    phrases: std::collections::HashMap<String, Vec<(Vec<String>, SideKind, String)>>,
+    /// country → (name, id) of its armed forces: the `orgs.tsv` row of that country whose
+    /// name says "Armed Forces" (and is no staff or command of them)
+    armed_forces: std::collections::HashMap<String, (String, String)>,
+    /// demonym → country (`demonyms.tsv`), for a nationality the recogniser gave no country
+    demonyms: std::collections::HashMap<String, String>,
+}
+
+fn sides() -> &'static Sides {
+    static CELL: OnceLock<Sides> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut phrases: std::collections::HashMap<String, Vec<(Vec<String>, SideKind, String)>> = Default::default();
+        for r in tsv_rows(files::ACTOR_SIDES) {
+            let (phrase, kind, country) = (r.first().copied().unwrap_or(""), r.get(1).copied().unwrap_or(""), r.get(2).copied().unwrap_or(""));
+            let kind = if kind == "military" { SideKind::Military } else { SideKind::Party };
+            let mut words = phrase.split_whitespace().map(str::to_string);
+            let Some(first) = words.next() else { continue };
+            phrases.entry(first).or_default().push((words.collect(), kind, country.to_string()));
+        }
+        let mut armed_forces = std::collections::HashMap::new();
+        for r in tsv_rows(files::ORGS) {
+            let (name, country, id) = (r.first().copied().unwrap_or(""), r.get(2).copied().unwrap_or(""), r.get(4).copied().unwrap_or(""));
+            if name.contains("Armed Forces") && !name.contains("Staff") && !name.contains("Command") && !country.is_empty() {
+                armed_forces.entry(country.to_string()).or_insert_with(|| (name.to_string(), id.to_string()));
+            }
+        }
+        let demonyms = tsv_rows(files::DEMONYMS).filter_map(|r| Some((r.first()?.to_string(), r.get(1).filter(|c| !c.is_empty())?.to_string()))).collect();
+        Sides { phrases, armed_forces, demonyms }
+    })
+}
+
+/// The longest phrase of `kind` starting at token `i`: (end token, country).
+fn side_phrase_at(v: &View, i: usize, kind: SideKind) -> Option<(usize, &'static str)> {
+    let rows = sides().phrases.get(v.lw(i))?;
+    rows.iter()
+        .filter(|(rest, k, _)| *k == kind && rest.iter().enumerate().all(|(j, w)| v.lw(i + 1 + j) == w.as_str()))
+        .max_by_key(|(rest, _, _)| rest.len())
+        .map(|(rest, _, c)| (i + 1 + rest.len(), c.as_str()))
+}
+
+/// Tokens `[a, b)` after a demonym end in a military noun ("forces", "air defence").
+fn military_tail(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|i| side_phrase_at(v, i, SideKind::Military).map_or(false, |(e, _)| e == b))
+}
+
+/// The armed forces of a country as an actor: (canonical name, entity id).
+pub(crate) fn armed_forces_of(country: &str) -> Option<(&'static str, &'static str)> {
+    sides().armed_forces.get(country).map(|(n, id)| (n.as_str(), id.as_str()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,6 +328,17 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
             t1 = b + 1;
             end = v.tokens[b].end;
         }
+        // "Russian troops", "Ukraine's air defence": the country's armed forces
+        let (mut canonical, mut entity_id) = (m.canonical.clone(), m.entity_id.clone());
+        let country = m.geo.country.as_deref().or_else(|| sides().demonyms.get(&v.text[m.start..m.end]).map(String::as_str));
+        if let (Some(e), Some(country)) = (ext, country) {
+            if matches!(m.label, Label::Norp | Label::Gpe) && military_tail(v, b, e) {
+                if let Some((name, id)) = armed_forces_of(country) {
+                    canonical = Some(name.to_string());
+                    entity_id = Some(id.to_string());
+                }
+            }
+        }
         let surface = &v.text[m.start..m.end];
         let modifier = m.label == Label::Norp
             && ext.is_none()
@@ -275,13 +352,38 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
             start: m.start,
             end,
             label: Some(m.label),
-            canonical: m.canonical.clone(),
-            entity_id: m.entity_id.clone(),
+            canonical,
+            entity_id,
             geo: m.geo.clone(),
             modifier,
             place_rank: place_rank(m.label, m.canonical.as_deref(), m.entity_id.as_deref()),
         });
     }
+    // Parties named by their side: "the enemy", "the occupiers", "our defenders", "air
+    // defence" stand for the armed forces of the side `actor_sides.tsv` gives them (this
+    // domain's sources are Ukrainian: General Staff reports, Ukrainian officials).
+    let mut i = v.t0;
+    while i < v.t1 {
+        let free = |k: usize| !out.iter().any(|c| c.t0 <= k && k < c.t1) && !is_trigger(k);
+        // "our" before a military noun within four words: "our missile and artillery units"
+        let ours = || {
+            let (_, country) = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e == i + 1)?;
+            (i + 1..(i + 5).min(v.t1)).take_while(|&k| v.is_word(k)).find_map(|k| side_phrase_at(v, k, SideKind::Military)).map(|(e, _)| (e, country))
+        };
+        let found = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e > i + 1 || v.lw(i) != "our").or_else(ours);
+        match found.filter(|&(e, _)| (i..e).all(|k| free(k))) {
+            Some((e, country)) => {
+                if let Some((name, id)) = armed_forces_of(country) {
+                    let (start, end) = v.span(i, e);
+                    let geo = Geo { country: Some(country.to_string()), lat: None, lon: None };
+                    out.push(Cand { t0: i, t1: e, start, end, label: Some(Label::Org), canonical: Some(name.to_string()), entity_id: Some(id.to_string()), geo, modifier: false, place_rank: 0 });
+                }
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out.sort_by_key(|c| (c.t0, c.t1));
     // Capitalised phrases nobody marked (not in headlines, where every word is capitalised).
     if !v.headline {
         let covered = |i: usize| {
@@ -706,6 +808,21 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
             }
         }
     }
+    // A fronting phrase is no subject: "On the Kupiansk axis, the enemy shelled …",
+    // "Across the Kherson region, Russian forces fired …" (the place opens a prepositional
+    // phrase; the party after the comma is the actor).
+    if actor.len() >= 2 {
+        let fronted = |ci: usize| {
+            let mut k = cands[ci].t0;
+            while k > v.t0 && any_of(v.lw(k - 1), DETERMINERS) {
+                k -= 1;
+            }
+            k > v.t0 && any_of(v.lw(k - 1), PREPOSITIONS) && v.lw(cands[ci].t1) == ","
+        };
+        if actor.iter().any(|&ci| !fronted(ci)) {
+            actor.retain(|&ci| !fronted(ci));
+        }
+    }
     // Coordinated parties of a symmetric event: first is actor, second target.
     if actor.len() >= 2 && symmetric && target.is_none() && target_np.is_none() {
         let second = actor[1];
@@ -791,14 +908,82 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 // ---------------------------------------------------------------------------------------
 // Location
 
-pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>, Option<&'static str>) {
+/// The places listed with place `ci` ("struck Lviv, Ternopil and Dnipro", "the areas of A,
+/// B, C and D"): the candidates joined to it by commas, "and", "or" (and an article
+/// between), all places below country level, in text order; just `ci` when it stands
+/// alone.
+pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usize> {
+    // (no armed force: "Russian forces" read as a place by the recogniser)
+    let place = |k: usize| cands[k].is_place() && cands[k].place_rank >= 1 && !cands[k].entity_id.as_deref().map_or(false, |id| id.starts_with("org:"));
+    // a name the gazetteer does not know, listed among places, is a place too (villages
+    // of a front-line report)
+    let ok = |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
+    if !ok(ci) {
+        return vec![ci];
+    }
+    // tokens between two list members: ",", "and", "or", ", and", "and the"
+    let joined = |a: usize, b: usize| {
+        let gap = &(cands[a].t1..cands[b].t0);
+        !gap.is_empty() && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the")) && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
+    };
+    let mut first = ci;
+    while first > 0 {
+        let p = first - 1;
+        if cands[p].t1 <= cands[first].t0 && ok(p) && joined(p, first) {
+            first = p;
+        } else {
+            break;
+        }
+    }
+    let mut last = ci;
+    while last + 1 < cands.len() {
+        let n = last + 1;
+        if cands[n].t0 >= cands[last].t1 && ok(n) && joined(last, n) {
+            last = n;
+        } else {
+            break;
+        }
+    }
+    // a list of unknown names is no list of places
+    if !(first..=last).any(place) {
+        return vec![ci];
+    }
+    (first..=last).collect()
+}
+
+pub(crate) fn place_of_cand(v: &View, c: &Cand) -> (Argument, Geo) {
+    let surface = v.text[c.start..c.end].to_string();
+    (Argument { text: c.canonical.clone().unwrap_or(surface), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() }, c.geo.clone())
+}
+
+pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>, Option<&'static str>, Option<usize>) {
     let physical = any_of(&h.event_type, PHYSICAL);
-    let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci));
+    // where a missile or drone was fired from is not where it hit: "launched from Crimea"
+    let origin = |ci: usize| {
+        let t0 = cands[ci].t0;
+        h.event_type == "ASSAULT" && t0 > v.t0 + 1 && v.lw(t0 - 1) == "from" && (t0.saturating_sub(4).max(v.t0)..t0 - 1).any(|k| ORIGIN_VERBS.contains(&v.lw(k)))
+    };
+    let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
+    // a locative preposition before the place, over "the" before a region ("across the
+    // Kherson region"; not "near the U.S. Embassy", "in the Ye… neighbourhood")
+    let region_word = |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction"]);
+    let prep_before = |ci: usize| {
+        let c = &cands[ci];
+        let mut k = c.t0;
+        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1))) {
+            k -= 1;
+        }
+        k > v.t0 && any_of(v.lw(k - 1), LOCATIVE_PREPS)
+    };
     let score = |ci: usize| -> (u32, i64) {
         let c = &cands[ci];
-        let prep = c.t0 > v.t0 && any_of(v.lw(c.t0 - 1), LOCATIVE_PREPS);
+        // "the Darnytskyi district of Kyiv": the place after "of" is the one to report
+        // a fronted frame ("On the Zaporizhzhia axis, the enemy shelled Orikhiv …") yields
+        // to a place of the clause itself
+        let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
+        let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
         let dist = (c.t0 as i64 - h.t0 as i64).abs();
-        (c.place_rank as u32 * 10 + if prep { 5 } else { 0 }, -dist)
+        (c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 }, -dist)
     };
     let sentence_wide = physical || h.event_type == "CONSULT";
     let pick = |same_clause: bool| {
@@ -810,8 +995,7 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
             // has lost …"), any place before the trigger ("Kyiv accused Moscow of targeting")
             .filter(|&ci| {
                 let c = &cands[ci];
-                let prep = c.t0 > v.t0 && any_of(v.lw(c.t0 - 1), LOCATIVE_PREPS);
-                prep || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
+                prep_before(ci) || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
             })
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
             // from another clause only when no other event stands between, and never the
@@ -823,12 +1007,11 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
     match best {
         Some(ci) => {
             let c = &cands[ci];
-            let surface = v.text[c.start..c.end].to_string();
-            let arg = Argument { text: c.canonical.clone().unwrap_or(surface), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() };
+            let (arg, geo) = place_of_cand(v, c);
             let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
-            (Some(arg), Some(c.geo.clone()), Some(if v.headline { "headline" } else { source }))
+            (Some(arg), Some(geo), Some(if v.headline { "headline" } else { source }), Some(ci))
         }
-        None => (None, None, None),
+        None => (None, None, None, None),
     }
 }
 

@@ -11,7 +11,12 @@
 //! 3. within a clause a verb and a noun of the same type make one event ("signed an
 //!    agreement"), and casualty words ("killed 5", "12 were wounded") fill the killed/injured
 //!    of an attack or fight in the same clause instead of becoming events of their own;
-//! 4. each event gets its actor, target, place, date, counts, modality and source.
+//! 4. each event gets its actor, target, place, date, counts, modality and source; an
+//!    event at several listed places ("struck Lviv, Ternopil and Dnipro") is one row per
+//!    place, its figures on one of them;
+//! 5. over the document: the headline's report of the lead's happening is dropped (the
+//!    lead's row stays), places come from the discourse where the sentence names none
+//!    (a place anaphor, the paragraph, the dateline, the headline), then dates the same way.
 //!
 //! Arguments come from the entity mentions; when there are none (the recogniser did not
 //! run), names from the gazetteer and capitalised phrases ("Russian forces") stand in.
@@ -37,6 +42,8 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     let mut events: Vec<(u32, Event)> = Vec::new(); // (paragraph, event)
     // (paragraph, the last sentence with context cues told of an accident)
     let mut scene: Option<(u32, bool)> = None;
+    // places looked up in the gazetteer, for the document-level place chain
+    let mut looked_up: Vec<Mention> = Vec::new();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let lo = sorted.partition_point(|m| m.start < s.start);
         let hi = sorted.partition_point(|m| m.start < s.end);
@@ -44,6 +51,9 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
         if use_gazetteer {
             in_sentence.extend(args::gazetteer_mentions(ctx, s.start, s.end, si as u32));
             in_sentence.sort_by_key(|m| (m.start, m.end));
+        }
+        if use_gazetteer {
+            looked_up.extend(in_sentence.iter().filter(|m| m.label.is_place()).cloned());
         }
         let mut view = View::new(ctx, si as u32, in_sentence);
         let carried = matches!(scene, Some((p, true)) if p == s.paragraph);
@@ -56,8 +66,16 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
         }
     }
     events.sort_by_key(|(_, e)| (e.start, e.end));
-    events.dedup_by_key(|(_, e)| (e.start, e.end));
+    // (rows of one trigger at several places stay apart)
+    events.dedup_by(|(_, a), (_, b)| a.start == b.start && a.end == b.end && a.location.as_ref().map(|l| &l.text) == b.location.as_ref().map(|l| &l.text));
+    merge_headline(ctx, &mut events);
     inherit_casualty_places(&mut events);
+    if use_gazetteer {
+        let places: Vec<&Mention> = looked_up.iter().collect();
+        fill_locations(ctx, &places, &mut events);
+    } else {
+        fill_locations(ctx, &sorted, &mut events);
+    }
     fill_dates(ctx, &sorted, &mut events);
     mark_aggregates(&mut events);
     events.into_iter().map(|(_, e)| e).collect()
@@ -81,12 +99,7 @@ fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]
             Some((m.start, para, day, &ctx.text[m.start..m.end]))
         })
         .collect();
-    // the dateline: a flagged line that opens its paragraph and ends in a dash
-    let dateline = sentences.iter().enumerate().find_map(|(i, s)| {
-        let opens = sentences.get(i + 1).map_or(false, |n| n.paragraph == s.paragraph);
-        let dash = s.tok_end > s.tok_start && matches!(ctx.token_text(s.tok_end - 1), "-" | "—" | "–" | "--");
-        (s.headline && opens && dash).then_some((s.start, s.end))
-    });
+    let dateline = dateline_sentence(ctx).map(|i| (sentences[i].start, sentences[i].end));
     let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
     let mut last: Option<(u32, Days, Option<String>)> = None;
     for (para, e) in events.iter_mut() {
@@ -116,6 +129,178 @@ fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]
             e.date_text = text;
             e.date_source = Some(source);
         }
+    }
+}
+
+/// The dateline ("KYIV, March 9 (Reuters) -"): a flagged line that opens its paragraph and
+/// ends in a dash (the segmenter cuts it off as a sentence of its own).
+fn dateline_sentence(ctx: &DocContext) -> Option<usize> {
+    let sentences = &ctx.seg.sentences;
+    sentences.iter().enumerate().find_map(|(i, s)| {
+        let opens = sentences.get(i + 1).map_or(false, |n| n.paragraph == s.paragraph);
+        let dash = s.tok_end > s.tok_start && matches!(ctx.token_text(s.tok_end - 1), "-" | "—" | "–" | "--");
+        (s.headline && opens && dash).then_some(i)
+    })
+}
+
+/// One happening reported twice: the headline's event and the lead's (the first two body
+/// sentences) are one row when they have the same type, compatible places (the same, or
+/// one of them unnamed) and compatible dates. The lead's row stays (its arguments are
+/// richer); it takes from the headline what it lacks.
+fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+    let sentences = &ctx.seg.sentences;
+    let Some(first_body) = sentences.iter().position(|s| !s.headline) else { return };
+    let dateline = dateline_sentence(ctx);
+    let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
+    let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
+    let place = |e: &Event| e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()));
+    let mut drop = vec![false; events.len()];
+    for hi in 0..events.len() {
+        if !in_headline(&events[hi].1) {
+            continue;
+        }
+        let h = &events[hi].1;
+        let compatible = |l: &Event| {
+            l.event_type == h.event_type
+                && (place(h).is_none() || place(l).is_none() || place(h) == place(l))
+                && (h.date.is_none() || l.date.is_none() || h.date == l.date)
+        };
+        // the same place first, then a row with no place
+        let target = (0..events.len())
+            .filter(|&li| in_lead(&events[li].1) && compatible(&events[li].1))
+            .min_by_key(|&li| (place(&events[li].1) != place(h), li));
+        let Some(li) = target else { continue };
+        drop[hi] = true;
+        let h = events[hi].1.clone();
+        let l = &mut events[li].1;
+        if l.location.is_none() && h.location.is_some() {
+            l.location = h.location;
+            l.geo = h.geo;
+            l.location_source = Some("headline");
+        }
+        if l.actor.is_none() {
+            l.actor = h.actor;
+        }
+        if l.killed.is_none() && l.injured.is_none() && (h.killed.is_some() || h.injured.is_some()) {
+            l.killed = h.killed;
+            l.injured = h.injured;
+            l.approximate = h.approximate;
+        }
+    }
+    let mut i = 0;
+    events.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// Types that happen at a place and so take a place from the discourse when their
+/// sentence names none (talks and calls do not: "spoke by phone" has no place).
+fn placed_type(t: &str) -> bool {
+    matches!(t, "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "DESTROY" | "DISPLACE" | "CASUALTIES" | "DISRUPT")
+}
+
+/// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
+/// 1 a region, 0 any place below the country.
+fn anaphor_rank(ctx: &DocContext, t0: usize, t1: usize) -> Option<u8> {
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    (t0..t1).find_map(|i| {
+        let w = ctx.token_text(i);
+        let the = i > t0 && ctx.token_text(i - 1).eq_ignore_ascii_case("the");
+        if the && is(w, &["city", "town", "village"]) {
+            Some(2)
+        } else if the && is(w, &["region", "oblast", "province"]) {
+            Some(1)
+        } else if is(w, &["there", "locally"]) {
+            Some(0)
+        } else {
+            None
+        }
+    })
+}
+
+/// The place chain: an event whose clause and sentence name no place takes one from the
+/// discourse. A place anaphor ("the city", "the region", "there", "locally") stands for
+/// the latest place of that kind before it (in the paragraph, else earlier in the
+/// document); otherwise an event of a type that happens somewhere takes the latest place
+/// below country level named before it in its paragraph, else the dateline's place, else
+/// the headline's. `location_source` says which: paragraph, dateline, headline.
+fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    let sentences = &ctx.seg.sentences;
+    let dateline = dateline_sentence(ctx);
+    let first_body = sentences.iter().position(|s| !s.headline).unwrap_or(sentences.len());
+    let is_headline = |si: usize| si < first_body && Some(si) != dateline;
+    // (mention, sentence, paragraph, rank)
+    let places: Vec<(&Mention, usize, u32, u8)> = sorted
+        .iter()
+        .filter(|m| m.label.is_place())
+        .map(|m| {
+            let si = ctx.sentence_of(m.start) as usize;
+            let para = sentences.get(si).map_or(0, |s| s.paragraph);
+            (*m, si, para, args::place_rank(m.label, m.canonical.as_deref(), m.entity_id.as_deref()))
+        })
+        .collect();
+    let source_of = |si: usize| -> &'static str {
+        if Some(si) == dateline {
+            "dateline"
+        } else if is_headline(si) {
+            "headline"
+        } else {
+            "paragraph"
+        }
+    };
+    // the most specific place of a line: a settlement before a region before a country
+    let place_of_line = |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
+    let dateline_place = dateline.and_then(place_of_line);
+    let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
+    for (para, e) in events.iter_mut() {
+        if e.location.is_some() {
+            continue;
+        }
+        let si = e.sentence as usize;
+        let Some(s) = sentences.get(si) else { continue };
+        let before = |p: &&(&Mention, usize, u32, u8)| p.0.end <= e.start || p.1 < si;
+        let chosen: Option<(&Mention, &'static str)> = if let Some(want) = anaphor_rank(ctx, s.tok_start, s.tok_end) {
+            let fits = |p: &&(&Mention, usize, u32, u8)| if want == 0 { p.3 >= 1 } else { p.3 == want || (want == 2 && p.3 == 3) };
+            let in_para = places.iter().filter(|p| p.2 == *para && before(p) && fits(p)).last();
+            let earlier = places.iter().filter(|p| before(p) && fits(p)).last();
+            in_para.or(earlier).map(|p| (p.0, source_of(p.1)))
+        } else if placed_type(&e.event_type) && !s.headline {
+            // a place below country level first; a country the paragraph is about when it
+            // names no other ("… aggression against Ukraine. Over the past day, the enemy
+            // launched 4 missile strikes …")
+            let in_para = |p: &&(&Mention, usize, u32, u8)| p.2 == *para && p.1 < si && !is_headline(p.1) && Some(p.1) != dateline;
+            places
+                .iter()
+                .filter(|p| in_para(p) && p.3 >= 1)
+                .last()
+                .or_else(|| places.iter().filter(|p| in_para(p)).last())
+                .map(|p| (p.0, "paragraph"))
+                .or_else(|| dateline_place.map(|m| (m, "dateline")))
+                .or_else(|| headline_place.map(|m| (m, "headline")))
+        } else {
+            None
+        };
+        if let Some((m, source)) = chosen {
+            e.location = Some(place_argument(ctx, m));
+            e.geo = m.geo.clone();
+            e.location_source = Some(source);
+        }
+    }
+}
+
+fn place_argument(ctx: &DocContext, m: &Mention) -> Argument {
+    let text = m.canonical.clone().unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
+    Argument { text, canonical: m.canonical.clone(), entity_id: m.entity_id.clone() }
+}
+
+/// Sort key for "most specific first": settlement (2), facility (3), region (1), country (0).
+fn rank_order(rank: u8) -> u8 {
+    match rank {
+        2 => 0,
+        3 => 1,
+        1 => 2,
+        _ => 3,
     }
 }
 
@@ -658,7 +843,7 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
         .filter_map(|c| slots::casualty_count(v, c).and_then(|(_, tok)| tok))
         .collect();
     casualty_numbers.sort_unstable();
-    let events = drafts.iter().zip(sources.iter()).map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers)).collect();
+    let events = drafts.iter().zip(sources.iter()).flat_map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers)).collect();
     (events, verdict)
 }
 
@@ -839,7 +1024,9 @@ fn subordinate_link(v: &View, a: u32, b: u32) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usize, Days, String)], source: &Option<Argument>, quotes: &[Quote], casualty_numbers: &[usize]) -> Event {
+/// The event of one draft, one row per place when it happened at several listed places
+/// ("missiles struck Lviv, Ternopil and Dnipro": three rows with the same trigger).
+fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usize, Days, String)], source: &Option<Argument>, quotes: &[Quote], casualty_numbers: &[usize]) -> Vec<Event> {
     let h = &d.hit;
     let mut roles = args::roles(v, cands, h, hits);
     // A folded noun may carry what the verb lacks: "pledged $2 billion in aid to Ukraine".
@@ -861,7 +1048,10 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
             roles.actor_cands = extra.actor_cands;
         }
     }
-    let (location, geo, location_source) = args::location(v, cands, h, &roles, hits);
+    // the nouns folded into this event stand between no place and it ("In Kherson, …
+    // shelling hit a bus stop")
+    let others: Vec<Hit> = hits.iter().filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0)).cloned().collect();
+    let (location, geo, location_source, place_cand) = args::location(v, cands, h, &roles, &others);
     let subtype = if h.event_type == "ASSAULT" && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
         weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
     } else {
@@ -909,7 +1099,7 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     if actor.is_none() && roles.pronoun_subject {
         actor = source.clone();
     }
-    Event {
+    let event = Event {
         start: h.start,
         end: h.end,
         sentence: v.index,
@@ -931,5 +1121,61 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
         location_source,
         approximate,
         aggregate: Some(aggregate && (killed.is_some() || injured.is_some())),
+    };
+    // the listed places: the chosen place's list, else the target's ("hit A and B, killing
+    // three in B": the place picked is the later B)
+    let listed = match place_cand {
+        Some(ci) if args::PHYSICAL.contains(&h.event_type.as_str()) && h.event_type != "CONSULT" => {
+            let own = args::coordinated_places(v, cands, ci);
+            match roles.target_cand {
+                Some(t) if own.len() < 2 && t != ci => {
+                    let theirs = args::coordinated_places(v, cands, t);
+                    if theirs.len() >= 2 { theirs } else { own }
+                }
+                _ => own,
+            }
+        }
+        _ => Vec::new(),
+    };
+    if listed.len() < 2 {
+        return vec![event];
     }
+    split_by_place(v, cands, d, event, &listed)
+}
+
+/// One row per listed place. The figures belong to the place the text ties them to
+/// ("killing two in Kherson"): the listed place right after the casualty word, else the
+/// first place of the list; the other rows carry none, so that summing `killed` counts
+/// each death once.
+fn split_by_place(v: &View, cands: &[Cand], d: &Draft, event: Event, listed: &[usize]) -> Vec<Event> {
+    let tied = d.casualties.iter().find_map(|c| {
+        let mut k = c.t1;
+        while k < v.t1 && k < c.t1 + 6 && !matches!(v.lw(k), "in" | "near" | "at") {
+            k += 1;
+        }
+        if !matches!(v.lw(k), "in" | "near" | "at") {
+            return None;
+        }
+        let named = cands.iter().find(|c| c.t0 == k + 1 && c.label.map_or(false, |l| l.is_place()))?;
+        let same = |c: &args::Cand| c.t0 == named.t0 || (c.entity_id.is_some() && c.entity_id == named.entity_id);
+        listed.iter().position(|&ci| same(&cands[ci]))
+    });
+    let owner = tied.unwrap_or(0);
+    listed
+        .iter()
+        .enumerate()
+        .map(|(i, &ci)| {
+            let mut e = event.clone();
+            let (arg, geo) = args::place_of_cand(v, &cands[ci]);
+            e.location = Some(arg);
+            e.geo = geo;
+            if i != owner {
+                e.killed = None;
+                e.injured = None;
+                e.approximate = None;
+                e.aggregate = Some(false);
+            }
+            e
+        })
+        .collect()
 }

@@ -180,7 +180,7 @@ fn passive_voice_puts_the_target_first_and_the_actor_after_by() {
     let e = r.one("ASSAULT");
     assert_eq!(text_of(&e.target), Some("Kharkiv"), "{}", r.describe());
     assert_eq!(text_of(&e.actor), Some("Russian forces"));
-    assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Russian"));
+    assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Russian Armed Forces"));
     assert_eq!(text_of(&e.location), Some("Kharkiv"));
 }
 
@@ -606,4 +606,137 @@ fn dates_fall_back_along_the_chain() {
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
     assert_eq!(r.events[0].date_source, Some("clause"), "{}", r.describe());
     assert_eq!(r.events[1].date, None, "a vague time keeps no date: {}", r.describe());
+}
+
+// ---------------------------------------------------------------------------------------
+// Places as a document model, one row per place, one row per happening, sides
+
+fn loc<'a>(e: &'a Event) -> Option<&'a str> {
+    e.location.as_ref().map(|l| l.text.as_str())
+}
+
+#[test]
+fn location_chain_clause_paragraph_dateline_headline() {
+    // (text, type, the event's sentence, expected place, expected location_source)
+    let cases: &[(&str, &str, u32, &str, &str)] = &[
+        ("In Kherson, three people died after shelling hit a bus stop.", "ASSAULT", 0, "Kherson", "clause"),
+        ("Shelling hit Sumy overnight. A second strike on the city wounded two people.", "ASSAULT", 1, "Sumy", "paragraph"),
+        ("Night of sirens in Odesa\nA drone struck a grain terminal overnight, injuring two workers.", "ASSAULT", 1, "Odesa", "headline"),
+        ("Rockets pounded Nikopol before dawn. Police said two houses were destroyed there.", "DESTROY", 1, "Nikopol", "paragraph"),
+        ("Across the Kherson region, Russian forces fired on 27 settlements.", "ASSAULT", 0, "Kherson Oblast", "clause"),
+    ];
+    for &(text, ty, sentence, place, source) in cases {
+        let r = run(text, &[]);
+        let e = r.events.iter().find(|e| e.event_type == ty && e.sentence == sentence).unwrap_or_else(|| panic!("{text}: no {ty} in sentence {sentence}: {}", r.describe()));
+        assert_eq!(loc(e), Some(place), "{text}: {}", r.describe());
+        if source != "clause" {
+            assert_eq!(e.location_source, Some(source), "{text}: {}", r.describe());
+        } else {
+            assert!(matches!(e.location_source, Some("clause") | Some("sentence")), "{text}: {:?}", e.location_source);
+        }
+    }
+}
+
+#[test]
+fn the_dateline_place_is_a_fallback() {
+    let text = "LVIV, May 3 (Newsframe) - A missile strike wounded two people overnight, the governor said.";
+    let lviv = M { canonical: Some("Lviv"), ..place("LVIV", "geonames:702550", "UA", 49.84, 24.02) };
+    let r = run(text, &[lviv]);
+    let e = r.one("ASSAULT");
+    assert_eq!(loc(e), Some("Lviv"), "{}", r.describe());
+    assert_eq!(e.location_source, Some("dateline"));
+}
+
+#[test]
+fn listed_places_give_one_row_each() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("Missiles also struck Lviv, Ternopil, Zhytomyr and Dnipro.", "ASSAULT", &["Lviv", "Ternopil", "Zhytomyr", "Dnipro"]),
+        ("Our defenders repelled attacks near Torske and Terny.", "FIGHT", &["Torske", "Terny"]),
+    ];
+    for &(text, ty, places) in cases {
+        let r = run(text, &[]);
+        let rows = r.of_type(ty);
+        let got: Vec<&str> = rows.iter().filter_map(|e| loc(e)).collect();
+        assert_eq!(got, places, "{text}: {}", r.describe());
+        assert!(rows.iter().all(|e| e.start == rows[0].start && e.end == rows[0].end), "{text}: one trigger");
+    }
+}
+
+#[test]
+fn general_staff_lists_have_the_enemy_as_actor() {
+    let r = run("On the Bakhmut axis, the enemy shelled the areas of Vasiukivka, Bakhmut, Ivanivske and Chasiv Yar.", &[]);
+    let rows = r.of_type("ASSAULT");
+    assert_eq!(rows.len(), 4, "{}", r.describe());
+    for e in rows {
+        assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Russian Armed Forces"), "{}", r.describe());
+    }
+}
+
+#[test]
+fn figures_of_a_list_are_counted_once() {
+    // summing killed over the rows of one happening gives the text's figure
+    let cases: &[(&str, u32, Option<&str>)] = &[
+        ("The enemy shelled Kherson and Beryslav, killing two civilians.", 2, None),
+        ("Russian shells hit Marhanets and Nikopol, killing three people in Nikopol.", 3, Some("Nikopol")),
+    ];
+    for &(text, total, owner) in cases {
+        let r = run(text, &[]);
+        let rows = r.of_type("ASSAULT");
+        assert_eq!(rows.len(), 2, "{text}: {}", r.describe());
+        let sum: u32 = rows.iter().filter(|e| e.aggregate != Some(true)).filter_map(|e| e.killed).sum();
+        assert_eq!(sum, total, "{text}: {}", r.describe());
+        if let Some(place) = owner {
+            let with = rows.iter().find(|e| e.killed.is_some()).expect("a row with the figure");
+            assert_eq!(loc(with), Some(place), "{text}: {}", r.describe());
+        }
+    }
+}
+
+#[test]
+fn headline_and_lead_are_one_happening() {
+    let text = "Russian shelling kills three in Kherson\nKHERSON, July 3 (Newsframe) - Russian artillery shelled a market in Kherson on Monday, killing three people.";
+    let r = run(text, &[]);
+    let rows = r.of_type("ASSAULT");
+    assert_eq!(rows.len(), 1, "{}", r.describe());
+    assert_ne!(rows[0].sentence, 0, "the lead's row stays");
+    assert_eq!(rows[0].killed, Some(3));
+    // two different places are two happenings
+    let r = run("Drone hits Sumy\nA missile struck Poltava overnight, the governor said.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 2, "{}", r.describe());
+}
+
+#[test]
+fn actors_with_sides() {
+    // (text, type, actor_canonical)
+    let cases: &[(&str, &str, &str)] = &[
+        ("Russian troops shelled Kupiansk overnight.", "ASSAULT", "Russian Armed Forces"),
+        ("Ukrainian forces recaptured Lyman on Saturday.", "SEIZE", "Armed Forces of Ukraine"),
+        ("The occupiers shelled Nikopol again.", "ASSAULT", "Russian Armed Forces"),
+        ("The invaders attacked Avdiivka from three sides.", "ASSAULT", "Russian Armed Forces"),
+        ("Our defenders repelled 9 attacks near Torske.", "FIGHT", "Armed Forces of Ukraine"),
+        ("Ukrainian air defence destroyed 29 of 31 Shahed drones.", "DESTROY", "Armed Forces of Ukraine"),
+        ("Air defences shot down 18 of 20 drones overnight.", "DESTROY", "Armed Forces of Ukraine"),
+        ("Across the Kherson region, Russian forces fired on 27 settlements.", "ASSAULT", "Russian Armed Forces"),
+        ("Over the past day, our missile and artillery units hit 2 ammunition depots.", "ASSAULT", "Armed Forces of Ukraine"),
+    ];
+    for &(text, ty, canonical) in cases {
+        let r = run(text, &[]);
+        let e = r.of_type(ty).into_iter().next().unwrap_or_else(|| panic!("{text}: no {ty}: {}", r.describe()));
+        assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some(canonical), "{text}: {}", r.describe());
+        assert!(e.actor.as_ref().and_then(|a| a.entity_id.as_deref()).map_or(false, |id| id.starts_with("org:")), "{text}: entity id");
+    }
+}
+
+#[test]
+fn where_missiles_were_fired_from_is_no_location() {
+    let r = run("Missiles fired from Belgorod struck Kharkiv overnight.", &[]);
+    let e = r.one("ASSAULT");
+    assert_eq!(loc(e), Some("Kharkiv"), "{}", r.describe());
+}
+
+#[test]
+fn a_fronted_frame_yields_to_the_places_of_the_clause() {
+    let r = run("On the Zaporizhzhia axis, the enemy shelled more than 25 settlements, including Orikhiv, Huliaipole and Stepnohirsk.", &[]);
+    let got: Vec<&str> = r.of_type("ASSAULT").iter().filter_map(|e| loc(e)).collect();
+    assert_eq!(got, ["Orikhiv", "Huliaipole", "Stepnohirsk"], "{}", r.describe());
 }
