@@ -230,7 +230,6 @@ def prepare(
     date, or raises ``ValueError`` with ``strict_dates``.
     """
     texts: pl.Series
-    surrogate_rows: Dict[int, List[str]] = {}
     if isinstance(data, pl.LazyFrame):
         data = data.collect()
     if _is_instance_of(data, "pandas", ("Series",)):
