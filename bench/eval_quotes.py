@@ -321,7 +321,7 @@ def score(
                 c["ov_piece_tp_g"] += 1
             if best is None:
                 if examples is not None:
-                    examples.setdefault("missed", []).append((d["id"], g["content_text"], g["source_text"]))
+                    examples.setdefault("missed", []).append((d["id"], g["content_text"], g["source_text"], g["cue_text"]))
                 continue
             c["ov_tp_g"] += 1
             if g["source"] is not None:

@@ -138,6 +138,10 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
     if lo >= hi {
         return None;
     }
+    // "X said that CLAUSE" / "X said: CLAUSE" reports what follows, never what precedes
+    if cue.tok_end < hi && (v.is(cue.tok_end, "that") || v.is_punct(cue.tok_end, ":")) {
+        return None;
+    }
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
@@ -151,8 +155,10 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
                 if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
                     k = c + 1;
                 }
-            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 6 {
-                return None; // "The state's chairman, X, said ...": no clause before
+            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
+                // "The state's chairman, X, said ..." / "The head of the city military
+                // administration, X, said ...": a description, no clause before
+                return None;
             }
         }
         (comma_before(v, lo, k)?, g, cue.tok_end)
@@ -201,6 +207,48 @@ fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
     Some(Guess { start: mm.start, end: mm.end, tok_start: ts, tok_end: te, mention: Some(m), pronoun: false, named: true, role: false })
 }
 
+/// A subject the phrase rules miss: "X exhorted ... and said" (the sentence's subject),
+/// "Sen. Jane Roe (R-Ga.) said" (a bracket before the verb), and a whole noun phrase
+/// opening the sentence ("Experts on North Korea and nuclear nonproliferation said").
+fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    let mut j = cue.tok_start;
+    while j > lo && is_verb_filler(v.tok(j - 1)) {
+        j -= 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    if v.is(j - 1, "and") {
+        return sentence_subject(v, mi, lo, j - 1);
+    }
+    if v.is_punct(j - 1, ")") {
+        let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
+        return np_back(v, mi, lo, open, false);
+    }
+    // the whole stretch from the sentence start: words only, a capitalised first word,
+    // no verb-like function word, at most a dozen tokens
+    let mut a = lo;
+    while a < j && (v.is(a, "but") || v.is(a, "and") || v.is(a, "so")) {
+        a += 1;
+    }
+    if j - a < 2 || j - a > 12 || !v.is_capitalised(a) || a > lo + 1 {
+        return None;
+    }
+    let fine = (a..j).all(|t| {
+        let w = v.tok(t);
+        (v.is_word(t) || w == "'s") && !(is_np_stop(w) && !matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "and" | "at" | "from" | "across" | "around")) && !is_relative(w) && !is_speaker_pronoun(w)
+    });
+    let head = v.tok(j - 1);
+    let head_ok = v.is_role(j - 1) || v.is_capitalised(j - 1) || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
+    if !fine || !head_ok || !(a..j).any(|t| v.is_role(t)) {
+        return None;
+    }
+    Some(Guess { start: v.start(a), end: v.end(j - 1), tok_start: a, tok_end: j, mention: None, pronoun: false, named: false, role: true })
+}
+
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
 fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
@@ -211,7 +259,7 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
-            None => relative_antecedent(v, mi, lo, cue)?,
+            None => relative_antecedent(v, mi, lo, cue).or_else(|| far_subject(v, mi, lo, cue))?,
         }
     };
     let i = cue.tok_end;
@@ -220,9 +268,20 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     }
     let mut start = None;
     let mut with_that = false;
+    // "Back in Virginia, Mr. Clarke said, he decided ...": an adverbial, the attribution,
+    // then the reported clause
+    let adverbial_first = g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ",") && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)));
+    let clause_next = i + 1 < hi && v.is_word(i + 1) && !is_relative(v.tok(i + 1)) && opens_like_clause(v, i + 1);
+    if adverbial_first && v.is_punct(i, ",") && clause_next {
+        let (s, e) = clause(v, i + 1, hi)?;
+        return Some((s, e, g, false));
+    }
     if v.is(i, "that") {
         start = Some(i + 1);
         with_that = true;
+    } else if v.is_punct(i, ":") && i + 1 < hi && v.is_word(i + 1) && cue.kind != CueKind::Belief {
+        // "X wrote on Telegram: the enemy will pay" — the content after the colon
+        start = Some(i + 1);
     } else {
         let lim = (i + 8).min(hi);
         let mut t = i;
@@ -242,7 +301,7 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
             && is_strong_lemma(&cue.lemma)
             && !one_word_tell
             && v.is_word(i)
-            && !bad_clause_start(v.tok(i))
+            && (!bad_clause_start(v.tok(i)) || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1)))
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
         if ok {
