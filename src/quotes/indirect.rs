@@ -196,7 +196,14 @@ fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
     while j > lo && is_verb_filler(v.tok(j - 1)) {
         j -= 1;
     }
-    if j < lo + 3 || !v.is(j - 1, "who") || !v.is_punct(j - 2, ",") || !is_strong_lemma(&cue.lemma) {
+    if j < lo + 2 || !v.is(j - 1, "who") || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    if !v.is_punct(j - 2, ",") {
+        // "an architect who said he was stiffed": the noun phrase right before "who"
+        return np_back(v, mi, lo, j - 1, true);
+    }
+    if j < lo + 3 {
         return None;
     }
     let comma = j - 2;
@@ -283,15 +290,27 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
         // "X wrote on Telegram: the enemy will pay" — the content after the colon
         start = Some(i + 1);
     } else {
-        let lim = (i + 8).min(hi);
+        // an adjunct or object before "that", commas allowed ("says at a campaign stop in
+        // Toledo, Ohio, that ...")
+        let lim = (i + 12).min(hi);
         let mut t = i;
-        while t < lim && v.is_word(t) && !v.is(t, "that") {
+        while t < lim && (v.is_word(t) || v.tok(t) == "'s" || (v.is_punct(t, ",") && t > i)) && !v.is(t, "that") {
             t += 1;
         }
         let bridged = is_adjunct_prep(v.tok(i)) || takes_object(&cue.lemma) || v.is_capitalised(i);
         if t < lim && v.is(t, "that") && bridged {
             start = Some(t + 1);
             with_that = true;
+        }
+    }
+    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) && !is_speaker_pronoun(v.tok(i)) {
+        // "told the forum he was ...": a short object, then a clause opening with a
+        // subject pronoun
+        let lim = (i + 7).min(hi);
+        if let Some(p) = (i + 1..lim).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it")) {
+            if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1)) || (p + 1 < hi && matches!(v.tok(p + 1).to_ascii_lowercase().as_str(), "was" | "were" | "is" | "are" | "had" | "has" | "would" | "will" | "could" | "should" | "did")) {
+                start = Some(p);
+            }
         }
     }
     if start.is_none() {
@@ -327,6 +346,12 @@ fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         return Some((s, e, g));
     }
     if (t..hi).all(|x| !v.is_word(x)) && cue.tok_start > lo {
+        let (s, e) = clause(v, lo, cue.tok_start)?;
+        return Some((s, e, g));
+    }
+    // "CLAUSE, according to a poll released last week (, ...)": a comma before the cue
+    // closes the clause, however long the source runs on
+    if cue.tok_start > lo + 3 && v.is_punct(cue.tok_start - 1, ",") {
         let (s, e) = clause(v, lo, cue.tok_start)?;
         return Some((s, e, g));
     }

@@ -547,3 +547,27 @@ fn adverbial_then_attribution_then_clause() {
     assert_eq!(content(&t, &qs[0]), "his men had held the village for a week");
     assert_eq!(speaker_text(&qs[0]), Some("the brigade commander"));
 }
+
+#[test]
+fn tell_with_object_then_clause_relative_who_and_long_bridges() {
+    let (t, qs) = run("The governor told volunteers at the station he expected another train by noon.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "he expected another train by noon");
+    let (t, qs) = run("Police questioned a driver who said he had seen the missile hit the depot.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "he had seen the missile hit the depot");
+    assert_eq!(speaker_text(&qs[0]), Some("a driver"));
+    let (t, qs) = run_with("Kuleba said at a briefing in Lviv, Ukraine, that the talks had stalled.", &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the talks had stalled");
+    // a relative clause with its own subject is still no report
+    let (t, qs) = run("The strike, which officials said killed five, came at dawn.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn according_to_a_long_source_after_a_comma() {
+    let (t, qs) = run("At least 40 people were wounded in the city overnight, according to the regional health department, more than on any night this month.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "At least 40 people were wounded in the city overnight");
+}
