@@ -41,7 +41,7 @@ ENUMS = {
     ("orgs.tsv", "label"): {"ORG", "PRODUCT"},
     ("titles.tsv", "kind"): {"honorific", "rank", "office"},
     ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
-    ("quote_words.tsv", "kind"): {"head", "locative"},
+    ("quote_words.tsv", "kind"): {"head", "locative", "commit"},
     ("event_triggers.tsv", "role"): {"verb", "noun"},
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
     ("event_context.tsv", "kind"): {"guarded", "accident", "violence", "weapon", "territory"},

@@ -303,6 +303,10 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
             with_that = true;
         }
     }
+    if start.is_none() && is_commit_lemma(&cue.lemma) && v.is(i, "to") {
+        // "vowed to punish those who ...": what was promised
+        start = Some(i);
+    }
     if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) && !is_speaker_pronoun(v.tok(i)) {
         // "told the forum he was ...": a short object, then a clause opening with a
         // subject pronoun

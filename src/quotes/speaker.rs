@@ -286,6 +286,17 @@ pub fn subject_before(v: &View, mi: &MentionIndex, lo: usize, cue: usize, loose:
     if j == lo {
         return Ok(None);
     }
+    // "X is stressing that ...", "He's claiming that ...": a progressive, not a passive
+    let progressive = v.tok(cue).len() > 4 && v.tok(cue).ends_with("ing") && matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "'s" | "’s");
+    if progressive {
+        j -= 1;
+        while j > lo && is_verb_filler(v.tok(j - 1)) {
+            j -= 1;
+        }
+        if j == lo || is_negation(v.tok(j - 1)) {
+            return if j == lo { Ok(None) } else { Err(Reject) };
+        }
+    }
     if is_passive_aux(v.tok(j - 1)) {
         return Err(Reject);
     }
@@ -432,6 +443,14 @@ pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Op
     }
     while i < hi && !v.is_word(i) {
         i += 1;
+    }
+    // "On Thursday, Trump spoke ..., promising ...": past an opening adverbial
+    if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
+        if let Some(c) = (i + 1..(i + 7).min(hi)).find(|&t| v.is_punct(t, ",")) {
+            if (i + 1..c).all(|t| v.is_word(t)) {
+                i = c + 1;
+            }
+        }
     }
     if i >= hi {
         return None;

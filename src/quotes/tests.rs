@@ -571,3 +571,20 @@ fn according_to_a_long_source_after_a_comma() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "At least 40 people were wounded in the city overnight");
 }
+
+#[test]
+fn progressives_promises_and_participles_after_an_adverbial() {
+    let (t, qs) = run("The defence ministry is warning residents that the strikes will continue.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the strikes will continue");
+    assert_eq!(speaker_text(&qs[0]), Some("The defence ministry"));
+    let (t, qs) = run_with("Budanov vowed to retake every village on the left bank.", &[("Budanov", Label::Person, "Kyrylo Budanov")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "to retake every village on the left bank");
+    let (t, qs) = run_with("On Friday, Budanov visited the bridgehead, promising to send more drones.", &[("Budanov", Label::Person, "Kyrylo Budanov")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Budanov"));
+    // a passive stays out
+    let (t, qs) = run("The convoy was said to have reached the city.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}

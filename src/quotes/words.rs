@@ -182,7 +182,7 @@ pub fn is_role_head(w: &str) -> bool {
     ) || in_list(speaker_heads(), w)
 }
 
-/// `data/quote_words.tsv`: `word  kind` rows. `head`: more heads of collective and
+/// `data/quote_words.tsv`: `word  kind` rows (`commit`: see `is_commit_lemma`). `head`: more heads of collective and
 /// institutional speaker phrases ("bloggers", "channels", "intelligence"); `locative`:
 /// prepositions after which a place is where the speaker is, not the speaker ("a
 /// resident of Bucha", "Inside Severodonetsk: “…”").
@@ -201,6 +201,12 @@ fn quote_words(kind: &str) -> Vec<&'static str> {
 fn speaker_heads() -> &'static [&'static str] {
     static HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| quote_words("head"))
+}
+
+/// Lemmas whose "to"-infinitive is what was promised: "vowed to punish ...".
+pub fn is_commit_lemma(lemma: &str) -> bool {
+    static C: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    in_list(C.get_or_init(|| quote_words("commit")), lemma)
 }
 
 /// "of", "from", "inside": a place after it locates the speaker.
