@@ -324,7 +324,9 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
             && is_strong_lemma(&cue.lemma)
             && !one_word_tell
             && v.is_word(i)
-            && (!bad_clause_start(v.tok(i)) || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1)))
+            && (!bad_clause_start(v.tok(i))
+                || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
+                || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most")))) // "said at least five ..."
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
         if ok {

@@ -220,6 +220,12 @@ pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) ->
             }
             break;
         }
+        // "officials in Kherson", "residents near the plant": a role head, then where it is
+        if is_locative(w) && p > lo && v.is_role(p - 1) && v.is_word(p - 1) {
+            k = p - 1;
+            n += 2;
+            continue;
+        }
         if is_np_stop(w) || is_speaker_pronoun(w) || is_time_word(w) {
             break;
         }

@@ -588,3 +588,10 @@ fn progressives_promises_and_participles_after_an_adverbial() {
     let (t, qs) = run("The convoy was said to have reached the city.");
     assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
+
+#[test]
+fn officials_in_a_place_are_the_speakers_not_the_place() {
+    let (t, qs) = run_with("Officials in Kherson said at least five people were killed.", &[("Kherson", Label::Gpe, "Kherson")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Officials in Kherson"), "{}", show(&t, &qs));
+}
