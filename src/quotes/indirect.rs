@@ -338,6 +338,30 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     Some((s, e, g, with_that))
 }
 
+/// "It was reported that CLAUSE" / "it has been claimed that CLAUSE": reported speech with
+/// no source — a quote without a speaker.
+fn impersonal(v: &View, cue: &CueHit) -> Option<(usize, usize)> {
+    if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) || !v.tok(cue.tok_start).ends_with("ed") {
+        return None;
+    }
+    let (lo, hi) = sentence_bounds(v, cue);
+    let mut j = cue.tok_start;
+    while j > lo && (is_verb_filler(v.tok(j - 1)) || v.is(j - 1, "been")) {
+        j -= 1;
+    }
+    if j < lo + 2 || !matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "was" | "has" | "had") || !v.is(j - 2, "it") {
+        return None;
+    }
+    if j - 2 > lo && !v.is_punct(j - 3, ",") && !v.is(j - 3, "but") && !v.is(j - 3, "and") {
+        return None;
+    }
+    let i = cue.tok_end;
+    if i >= hi || !v.is(i, "that") {
+        return None;
+    }
+    clause(v, i + 1, hi)
+}
+
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
@@ -400,6 +424,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
                 })
             })
         };
+        let found = found.map(|(s, e, g, how)| (s, e, Some(g), how)).or_else(|| impersonal(v, cue).map(|(s, e)| (s, e, None, How::Indirect)));
         let Some((s, e, g, how)) = found else { continue };
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
@@ -408,7 +433,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         if s < e && (overlaps_any(direct, s, e) || out.last().map_or(false, |c| c.start < e && s < c.end)) {
             continue;
         }
-        if g.start < e && s < g.end {
+        if g.as_ref().map_or(false, |g| g.start < e && s < g.end) {
             continue; // the speaker is never inside the content
         }
         let mixed = holds_quote_marks(spans, s, e);
@@ -418,7 +443,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let how = if mixed && how == How::Indirect { How::Mixed } else { how };
         let lemma = cue.lemma.clone();
-        out.push(Cand { start: s, end: e, kind, guess: Some(g), cue: Some(lemma), how, chain: None });
+        out.push(Cand { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
     }
     out
 }

@@ -595,3 +595,14 @@ fn officials_in_a_place_are_the_speakers_not_the_place() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Officials in Kherson"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn impersonal_passive_reports_have_no_speaker() {
+    let (t, qs) = run("It was reported that the dam had been breached overnight.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the dam had been breached overnight");
+    assert_eq!(qs[0].speaker, None);
+    // "it" as a real subject with a reporting verb keeps its own rule; "it is said to" stays out
+    let (t, qs) = run("The bridge is said to have collapsed.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
