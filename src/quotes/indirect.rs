@@ -266,7 +266,13 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
-            None => relative_antecedent(v, mi, lo, cue).or_else(|| far_subject(v, mi, lo, cue))?,
+            None => relative_antecedent(v, mi, lo, cue)
+                .or_else(|| far_subject(v, mi, lo, cue))
+                // "the fund warned that ...": before a "that" clause a plain noun phrase will do
+                .or_else(|| {
+                    let that = cue.tok_end < hi && v.is(cue.tok_end, "that") && cue.kind != CueKind::Belief && cue.embedded.is_none();
+                    if that { subject_before(v, mi, lo, cue.tok_start, true).ok().flatten() } else { None }
+                })?,
         }
     };
     let i = cue.tok_end;
@@ -326,7 +332,8 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
             && v.is_word(i)
             && (!bad_clause_start(v.tok(i))
                 || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
-                || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most")))) // "said at least five ..."
+                || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
+                || (v.is(i, "no") && i + 1 < hi && v.is_word(i + 1) && !v.is(i + 1, "to") && !v.is(i + 1, "comment"))) // "said no decision had been made"
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
         if ok {

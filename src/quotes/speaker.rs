@@ -357,7 +357,7 @@ fn appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Gu
 /// without a sentence end or a quote mark. The name must be a mention or a capitalised name.
 fn long_appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
     let mut a = lo;
-    while a < comma && !v.is_word(a) {
+    while a < comma && (!v.is_word(a) || v.is(a, "but") || v.is(a, "and") || v.is(a, "even") || v.is(a, "still")) {
         a += 1;
     }
     if comma < a + 3 || comma - a > 32 {

@@ -606,3 +606,14 @@ fn impersonal_passive_reports_have_no_speaker() {
     let (t, qs) = run("The bridge is said to have collapsed.");
     assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
+
+#[test]
+fn plain_subjects_before_that_and_said_no() {
+    let (t, qs) = run("Still, the relief fund warned that the money would run out by spring.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the money would run out by spring");
+    let (t, qs) = run_with("A spokesman for the operator, Petro Kotin, said no radiation leak had been detected.", &[("Petro Kotin", Label::Person, "Petro Kotin")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "no radiation leak had been detected");
+    assert_eq!(speaker_text(&qs[0]), Some("Petro Kotin"));
+}
