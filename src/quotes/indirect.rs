@@ -103,7 +103,8 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
-            return None;
+            // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the clause
+            return clause(v, lo, comma_before);
         }
         clause(v, after_attr + 1, hi)
     } else {
@@ -283,7 +284,8 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     let mut with_that = false;
     // "Back in Virginia, Mr. Clarke said, he decided ...": an adverbial, the attribution,
     // then the reported clause
-    let adverbial_first = g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ",") && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)));
+    let short_opening = g.tok_start > lo + 1 && g.tok_start - 1 - lo <= 2 && (lo..g.tok_start - 1).all(|t| v.is_word(t));
+    let adverbial_first = g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ",") && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)) || short_opening);
     let clause_next = i + 1 < hi && v.is_word(i + 1) && !is_relative(v.tok(i + 1)) && opens_like_clause(v, i + 1);
     if adverbial_first && v.is_punct(i, ",") && clause_next {
         let (s, e) = clause(v, i + 1, hi)?;

@@ -617,3 +617,13 @@ fn plain_subjects_before_that_and_said_no() {
     assert_eq!(content(&t, &qs[0]), "no radiation leak had been detected");
     assert_eq!(speaker_text(&qs[0]), Some("Petro Kotin"));
 }
+
+#[test]
+fn attribution_inside_the_sentence_keeps_the_clause_side() {
+    let (t, qs) = run_with("The bridge was intact, Kotin said, until the second strike hit it.", &[("Kotin", Label::Person, "Petro Kotin")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The bridge was intact");
+    let (t, qs) = run("Too often, the mayor said, the sirens come after the missiles.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the sirens come after the missiles");
+}
