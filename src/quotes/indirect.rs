@@ -103,7 +103,11 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
-            // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the clause
+            // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
+            // clause, unless it is an adverbial ("Near the front line, X said, his men ...")
+            if !opens_like_clause(v, lo) || is_locative(v.tok(lo)) {
+                return None;
+            }
             return clause(v, lo, comma_before);
         }
         clause(v, after_attr + 1, hi)
