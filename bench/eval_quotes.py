@@ -13,6 +13,14 @@ Two gold sets:
           piece lies inside a pair of marks found by a paragraph-level scanner), against the
           predicted quotes of kind "direct".
 
+A third gold set, printed as the row "speech":
+  speech  attributions whose Cue is a speech verb (SPEECH_LEMMAS below: say, tell, according
+          to, claim, warn, ...; matched on the lower-cased cue words, any inflection, e.g.
+          "has said", "told reporters", "said:"), against every predicted quote. Recall and
+          speaker accuracy as for "all"; precision is that of the predictions whose cue is
+          one of SPEECH_LEMMAS, each counted right when it matches some gold attribution
+          (of any cue), with the same criterion.
+
 Two match criteria:
   overlap  a prediction matches a gold quote when it covers at least 30 % of the gold
            quote's word tokens (Gender Gap Tracker style). Recall = gold quotes matched by
@@ -54,6 +62,49 @@ OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‟": "”", "‹": "›"
 QUOTE_CHARS = "“”‘’\"'«»„‟‹›"
 WORD = re.compile(r"\w+", re.UNICODE)
 OVERLAP = 0.30
+
+# Speech verbs for the "speech" gold set: lemma -> irregular forms (regular -s/-ed/-ing
+# forms are generated).
+SPEECH_LEMMAS: Dict[str, Tuple[str, ...]] = {
+    "say": ("said",), "tell": ("told",), "according to": (), "claim": (), "warn": (),
+    "announce": (), "confirm": (), "deny": ("denied", "denies"), "add": (), "note": (),
+    "report": (), "write": ("wrote", "written", "writing"), "insist": (), "state": (),
+    "argue": (), "explain": (), "declare": (), "stress": (), "emphasize": (), "emphasise": (),
+    "acknowledge": (), "admit": ("admitted", "admitting"), "assert": (), "allege": (),
+    "reiterate": (), "tweet": (), "reply": ("replied", "replies"), "respond": (),
+    "mention": (), "predict": (), "vow": (), "promise": (), "pledge": (), "contend": (),
+    "maintain": (), "remark": (), "recall": (), "concede": (), "caution": (),
+    "complain": (), "accuse": (), "suggest": (),
+}
+
+
+def _speech_forms() -> Dict[str, str]:
+    forms: Dict[str, str] = {}
+    for lemma, irregular in SPEECH_LEMMAS.items():
+        if " " in lemma:
+            continue
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        for f in (lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing") + irregular:
+            forms.setdefault(f, lemma)
+    return forms
+
+
+SPEECH_FORMS = _speech_forms()
+
+
+def speech_lemma(cue: Optional[str]) -> Optional[str]:
+    """The speech-verb lemma of a gold Cue text or a predicted cue, or None."""
+    if not cue:
+        return None
+    low = re.sub(r"\s+", " ", cue.lower())
+    if "according to" in low:
+        return "according to"
+    if low in SPEECH_LEMMAS:
+        return low
+    for w in WORD.findall(low):
+        if w in SPEECH_FORMS:
+            return SPEECH_FORMS[w]
+    return None
 
 
 # --------------------------------------------------------------------------- quote regions
@@ -212,7 +263,14 @@ def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> Dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n_pred": n_p, "n_gold": n_g}
 
 
-def score(docs: List[dict], preds: Dict[str, List[dict]], direct: bool, examples: Optional[dict] = None) -> dict:
+def score(
+    docs: List[dict],
+    preds: Dict[str, List[dict]],
+    direct: bool,
+    examples: Optional[dict] = None,
+    gold_key: Optional[str] = None,
+    pred_filter=None,
+) -> dict:
     """Score one gold set (all or direct) with the overlap and exact criteria.
 
     ``overlap30`` and ``exact`` compare each prediction with a gold quote's whole content.
@@ -229,8 +287,10 @@ def score(docs: List[dict], preds: Dict[str, List[dict]], direct: bool, examples
     by_kind_ok: Counter = Counter()
     for d in docs:
         text = d["text"]
-        golds = d["direct"] if direct else d["attributions"]
+        golds = d[gold_key] if gold_key else (d["direct"] if direct else d["attributions"])
         ps = [p for p in preds.get(d["id"], []) if (p["kind"] == "direct" or not direct)]
+        if pred_filter is not None:
+            ps = [p for p in ps if pred_filter(p)]
         idx = DocIndex(text)
         gtoks = [idx.tokens(g["content"]) for g in golds]
         gpieces = [[idx.tokens([pc]) for pc in g["content"]] for g in golds]
@@ -261,7 +321,7 @@ def score(docs: List[dict], preds: Dict[str, List[dict]], direct: bool, examples
                 c["ov_piece_tp_g"] += 1
             if best is None:
                 if examples is not None:
-                    examples.setdefault("missed", []).append((d["id"], g["content_text"], g["source_text"]))
+                    examples.setdefault("missed", []).append((d["id"], g["content_text"], g["source_text"], g["cue_text"]))
                 continue
             c["ov_tp_g"] += 1
             if g["source"] is not None:
@@ -368,7 +428,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     elapsed = time.perf_counter() - t0
     q = res.quotes
     preds: Dict[str, List[dict]] = {}
-    cols = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_canonical", "speaker_start", "speaker_end"]
+    cols = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_canonical", "speaker_start", "speaker_end", "cue"]
     for row in q.select([pl.col(c).cast(pl.String) if c == "kind" else pl.col(c) for c in cols]).iter_rows(named=True):
         preds.setdefault(str(row["doc_id"]), []).append(row)
 
@@ -376,6 +436,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     all_s = score(docs, preds, direct=False, examples=ex)
     ex_d: Optional[dict] = {} if args.examples else None
     dir_s = score(docs, preds, direct=True, examples=ex_d)
+    for d in docs:
+        d["speech"] = [a for a in d["attributions"] if speech_lemma(a["cue_text"])]
+    ex_s: Optional[dict] = {} if args.examples else None
+    sp_r = score(docs, preds, direct=False, examples=ex_s, gold_key="speech")
+    sp_p = score(docs, preds, direct=False, pred_filter=lambda p: speech_lemma(p["cue"]) is not None)
+    speech_s = dict(sp_r)
+    for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece"):
+        r, pr = sp_r[crit], sp_p[crit]
+        speech_s[crit] = prf(round(pr["precision"] * pr["n_pred"]), pr["n_pred"], round(r["recall"] * r["n_gold"]), r["n_gold"])
 
     n_att = sum(len(d["attributions"]) for d in docs)
     n_dir = sum(len(d["direct"]) for d in docs)
@@ -386,7 +455,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     hdr = f"{'gold set':8} {'match':15} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}  speaker acc (n)"
     print(hdr)
     print("-" * len(hdr))
-    for name, s in (("all", all_s), ("direct", dir_s)):
+    for name, s in (("all", all_s), ("direct", dir_s), ("speech", speech_s)):
         for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece"):
             m = s[crit]
             spk = f"{s['speaker_accuracy']:.3f} ({s['speaker_n']})" if crit == "overlap30" and s["speaker_accuracy"] is not None else ""
@@ -403,6 +472,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             ("false direct quotes", ex_d, "false"),
             ("wrong speakers", ex, "wrong_speaker"),
             ("missed (all)", ex, "missed"),
+            ("missed (speech)", ex_s, "missed"),
             ("false (all)", ex, "false"),
         ):
             items = (exs or {}).get(key, [])
@@ -423,6 +493,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             "newsframe_version": getattr(nf, "__version__", None),
             "all": all_s,
             "direct": dir_s,
+            "speech": speech_s,
         }
         Path(args.out).write_text(json.dumps(out, indent=2))
         print(f"\nwrote {args.out}")

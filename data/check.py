@@ -18,6 +18,7 @@ TSV = {
     "demonyms.tsv": ["surface", "country", "canonical"],
     "titles.tsv": ["title", "kind", "canonical"],
     "cues.tsv": ["form", "lemma", "kind"],
+    "quote_words.tsv": ["word", "kind"],
     "event_triggers.tsv": ["trigger", "type", "subtype", "role"],
     "modality.tsv": ["cue", "modality"],
     "event_context.tsv": ["word", "kind"],
@@ -30,7 +31,7 @@ TSV = {
 UNIQUE = {
     "places.tsv": "id", "place_overrides.tsv": "id", "locations.tsv": "id",
     "orgs.tsv": "id", "people.tsv": "id", "demonyms.tsv": "surface",
-    "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue", "event_context.tsv": "word", "vague_counts.tsv": "word",
+    "titles.tsv": "title", "cues.tsv": "form", "quote_words.tsv": "word", "modality.tsv": "cue", "event_context.tsv": "word", "vague_counts.tsv": "word",
     "languages.tsv": "iso639_3",
     "cyrillic.tsv": "letter",
 }
@@ -41,6 +42,7 @@ ENUMS = {
     ("orgs.tsv", "label"): {"ORG", "PRODUCT"},
     ("titles.tsv", "kind"): {"honorific", "rank", "office"},
     ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
+    ("quote_words.tsv", "kind"): {"head", "locative", "commit"},
     ("event_triggers.tsv", "role"): {"verb", "noun"},
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
     ("event_context.tsv", "kind"): {"guarded", "accident", "violence", "weapon", "territory"},

@@ -252,9 +252,19 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
         while start < j && !v.is_word(start) {
             start += 1;
         }
+        if j > start && j - start <= 6 && is_locative(v.tok(start)) && (start + 1..j).all(|t| v.is_capitalised(t)) {
+            // "Near Bakhmut: “…”" (a headline): where, not who — the quote stays, unattributed
+            return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
+        }
         if j > start && j - start <= 10 {
             if let Some(g) = np_back(v, mi, start, j, false) {
                 if g.tok_start == start {
+                    // "Inside Severodonetsk: “…”" (a headline): a place, or a phrase opening
+                    // with a locative word, names where, not who — the quote stays, unattributed
+                    let place = g.mention.map_or(false, |m| mi.mentions[m].label.is_place());
+                    if place || is_locative(v.tok(start)) {
+                        return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
+                    }
                     return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
                 }
             }

@@ -103,7 +103,12 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
-            return None;
+            // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
+            // clause, unless it is an adverbial ("Near the front line, X said, his men ...")
+            if !opens_like_clause(v, lo) || is_locative(v.tok(lo)) {
+                return None;
+            }
+            return clause(v, lo, comma_before);
         }
         clause(v, after_attr + 1, hi)
     } else {
@@ -138,6 +143,10 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
     if lo >= hi {
         return None;
     }
+    // "X said that CLAUSE" / "X said: CLAUSE" reports what follows, never what precedes
+    if cue.tok_end < hi && (v.is(cue.tok_end, "that") || v.is_punct(cue.tok_end, ":")) {
+        return None;
+    }
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
@@ -151,8 +160,10 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
                 if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
                     k = c + 1;
                 }
-            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 6 {
-                return None; // "The state's chairman, X, said ...": no clause before
+            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
+                // "The state's chairman, X, said ..." / "The head of the city military
+                // administration, X, said ...": a description, no clause before
+                return None;
             }
         }
         (comma_before(v, lo, k)?, g, cue.tok_end)
@@ -190,7 +201,14 @@ fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
     while j > lo && is_verb_filler(v.tok(j - 1)) {
         j -= 1;
     }
-    if j < lo + 3 || !v.is(j - 1, "who") || !v.is_punct(j - 2, ",") || !is_strong_lemma(&cue.lemma) {
+    if j < lo + 2 || !v.is(j - 1, "who") || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    if !v.is_punct(j - 2, ",") {
+        // "an architect who said he was stiffed": the noun phrase right before "who"
+        return np_back(v, mi, lo, j - 1, true);
+    }
+    if j < lo + 3 {
         return None;
     }
     let comma = j - 2;
@@ -199,6 +217,48 @@ fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
     let mm = &mi.mentions[m];
     let (ts, te) = (v.ctx.token_at(mm.start), v.ctx.token_at(mm.end));
     Some(Guess { start: mm.start, end: mm.end, tok_start: ts, tok_end: te, mention: Some(m), pronoun: false, named: true, role: false })
+}
+
+/// A subject the phrase rules miss: "X exhorted ... and said" (the sentence's subject),
+/// "Sen. Jane Roe (R-Ga.) said" (a bracket before the verb), and a whole noun phrase
+/// opening the sentence ("Experts on North Korea and nuclear nonproliferation said").
+fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    let mut j = cue.tok_start;
+    while j > lo && is_verb_filler(v.tok(j - 1)) {
+        j -= 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    if v.is(j - 1, "and") {
+        return sentence_subject(v, mi, lo, j - 1);
+    }
+    if v.is_punct(j - 1, ")") {
+        let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
+        return np_back(v, mi, lo, open, false);
+    }
+    // the whole stretch from the sentence start: words only, a capitalised first word,
+    // no verb-like function word, at most a dozen tokens
+    let mut a = lo;
+    while a < j && (v.is(a, "but") || v.is(a, "and") || v.is(a, "so")) {
+        a += 1;
+    }
+    if j - a < 2 || j - a > 12 || !v.is_capitalised(a) || a > lo + 1 {
+        return None;
+    }
+    let fine = (a..j).all(|t| {
+        let w = v.tok(t);
+        (v.is_word(t) || w == "'s") && !(is_np_stop(w) && !matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "and" | "at" | "from" | "across" | "around")) && !is_relative(w) && !is_speaker_pronoun(w)
+    });
+    let head = v.tok(j - 1);
+    let head_ok = v.is_role(j - 1) || v.is_capitalised(j - 1) || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
+    if !fine || !head_ok || !(a..j).any(|t| v.is_role(t)) {
+        return None;
+    }
+    Some(Guess { start: v.start(a), end: v.end(j - 1), tok_start: a, tok_end: j, mention: None, pronoun: false, named: false, role: true })
 }
 
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
@@ -211,7 +271,13 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
-            None => relative_antecedent(v, mi, lo, cue)?,
+            None => relative_antecedent(v, mi, lo, cue)
+                .or_else(|| far_subject(v, mi, lo, cue))
+                // "the fund warned that ...": before a "that" clause a plain noun phrase will do
+                .or_else(|| {
+                    let that = cue.tok_end < hi && v.is(cue.tok_end, "that") && cue.kind != CueKind::Belief && cue.embedded.is_none();
+                    if that { subject_before(v, mi, lo, cue.tok_start, true).ok().flatten() } else { None }
+                })?,
         }
     };
     let i = cue.tok_end;
@@ -220,19 +286,47 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     }
     let mut start = None;
     let mut with_that = false;
+    // "Back in Virginia, Mr. Clarke said, he decided ...": an adverbial, the attribution,
+    // then the reported clause
+    let short_opening = g.tok_start > lo + 1 && g.tok_start - 1 - lo <= 2 && (lo..g.tok_start - 1).all(|t| v.is_word(t));
+    let adverbial_first = g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ",") && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)) || short_opening);
+    let clause_next = i + 1 < hi && v.is_word(i + 1) && !is_relative(v.tok(i + 1)) && opens_like_clause(v, i + 1);
+    if adverbial_first && v.is_punct(i, ",") && clause_next {
+        let (s, e) = clause(v, i + 1, hi)?;
+        return Some((s, e, g, false));
+    }
     if v.is(i, "that") {
         start = Some(i + 1);
         with_that = true;
+    } else if v.is_punct(i, ":") && i + 1 < hi && v.is_word(i + 1) && cue.kind != CueKind::Belief {
+        // "X wrote on Telegram: the enemy will pay" — the content after the colon
+        start = Some(i + 1);
     } else {
-        let lim = (i + 8).min(hi);
+        // an adjunct or object before "that", commas allowed ("says at a campaign stop in
+        // Toledo, Ohio, that ...")
+        let lim = (i + 12).min(hi);
         let mut t = i;
-        while t < lim && v.is_word(t) && !v.is(t, "that") {
+        while t < lim && (v.is_word(t) || v.tok(t) == "'s" || (v.is_punct(t, ",") && t > i)) && !v.is(t, "that") {
             t += 1;
         }
         let bridged = is_adjunct_prep(v.tok(i)) || takes_object(&cue.lemma) || v.is_capitalised(i);
         if t < lim && v.is(t, "that") && bridged {
             start = Some(t + 1);
             with_that = true;
+        }
+    }
+    if start.is_none() && is_commit_lemma(&cue.lemma) && v.is(i, "to") {
+        // "vowed to punish those who ...": what was promised
+        start = Some(i);
+    }
+    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) && !is_speaker_pronoun(v.tok(i)) {
+        // "told the forum he was ...": a short object, then a clause opening with a
+        // subject pronoun
+        let lim = (i + 7).min(hi);
+        if let Some(p) = (i + 1..lim).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it")) {
+            if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1)) || (p + 1 < hi && matches!(v.tok(p + 1).to_ascii_lowercase().as_str(), "was" | "were" | "is" | "are" | "had" | "has" | "would" | "will" | "could" | "should" | "did")) {
+                start = Some(p);
+            }
         }
     }
     if start.is_none() {
@@ -242,7 +336,10 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
             && is_strong_lemma(&cue.lemma)
             && !one_word_tell
             && v.is_word(i)
-            && !bad_clause_start(v.tok(i))
+            && (!bad_clause_start(v.tok(i))
+                || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
+                || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
+                || (v.is(i, "no") && i + 1 < hi && v.is_word(i + 1) && !v.is(i + 1, "to") && !v.is(i + 1, "comment"))) // "said no decision had been made"
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
         if ok {
@@ -252,6 +349,30 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     let start = start?;
     let (s, e) = clause(v, start, hi)?;
     Some((s, e, g, with_that))
+}
+
+/// "It was reported that CLAUSE" / "it has been claimed that CLAUSE": reported speech with
+/// no source — a quote without a speaker.
+fn impersonal(v: &View, cue: &CueHit) -> Option<(usize, usize)> {
+    if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) || !v.tok(cue.tok_start).ends_with("ed") {
+        return None;
+    }
+    let (lo, hi) = sentence_bounds(v, cue);
+    let mut j = cue.tok_start;
+    while j > lo && (is_verb_filler(v.tok(j - 1)) || v.is(j - 1, "been")) {
+        j -= 1;
+    }
+    if j < lo + 2 || !matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "was" | "has" | "had") || !v.is(j - 2, "it") {
+        return None;
+    }
+    if j - 2 > lo && !v.is_punct(j - 3, ",") && !v.is(j - 3, "but") && !v.is(j - 3, "and") {
+        return None;
+    }
+    let i = cue.tok_end;
+    if i >= hi || !v.is(i, "that") {
+        return None;
+    }
+    clause(v, i + 1, hi)
 }
 
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
@@ -268,6 +389,12 @@ fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         return Some((s, e, g));
     }
     if (t..hi).all(|x| !v.is_word(x)) && cue.tok_start > lo {
+        let (s, e) = clause(v, lo, cue.tok_start)?;
+        return Some((s, e, g));
+    }
+    // "CLAUSE, according to a poll released last week (, ...)": a comma before the cue
+    // closes the clause, however long the source runs on
+    if cue.tok_start > lo + 3 && v.is_punct(cue.tok_start - 1, ",") {
         let (s, e) = clause(v, lo, cue.tok_start)?;
         return Some((s, e, g));
     }
@@ -310,6 +437,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
                 })
             })
         };
+        let found = found.map(|(s, e, g, how)| (s, e, Some(g), how)).or_else(|| impersonal(v, cue).map(|(s, e)| (s, e, None, How::Indirect)));
         let Some((s, e, g, how)) = found else { continue };
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
@@ -318,7 +446,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         if s < e && (overlaps_any(direct, s, e) || out.last().map_or(false, |c| c.start < e && s < c.end)) {
             continue;
         }
-        if g.start < e && s < g.end {
+        if g.as_ref().map_or(false, |g| g.start < e && s < g.end) {
             continue; // the speaker is never inside the content
         }
         let mixed = holds_quote_marks(spans, s, e);
@@ -328,7 +456,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let how = if mixed && how == How::Indirect { How::Mixed } else { how };
         let lemma = cue.lemma.clone();
-        out.push(Cand { start: s, end: e, kind, guess: Some(g), cue: Some(lemma), how, chain: None });
+        out.push(Cand { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
     }
     out
 }

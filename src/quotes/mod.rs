@@ -158,7 +158,9 @@ fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
             // Noun-like forms only count right after a subject ("Russia claims", not "the claims").
             if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start {
                 let p = v.tok(ts - 1);
-                if words::is_determiner(p) || p == "'s" || (words::is_np_stop(p) && !words::is_verb_filler(p)) || !v.is_word(ts - 1) {
+                // "is warning voters that": a progressive is a verb
+                let progressive = v.tok(ts).ends_with("ing") && matches!(p.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
+                if !progressive && (words::is_determiner(p) || p == "'s" || (words::is_np_stop(p) && !words::is_verb_filler(p)) || !v.is_word(ts - 1)) {
                     continue;
                 }
             }

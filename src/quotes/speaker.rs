@@ -72,7 +72,19 @@ impl<'a> MentionIndex<'a> {
         if let Some(&p) = all.iter().find(|&&i| self.mentions[i].label == Label::Person && !possessive(i)) {
             return Some(p);
         }
-        all.into_iter().rev().find(|&i| self.mentions[i].end >= head_start)
+        all.into_iter().rev().find(|&i| self.mentions[i].end >= head_start && !self.located(text, a, i))
+    }
+
+    /// A place mention after a locative word inside the phrase from `a` ("a resident of
+    /// Bucha", "Inside Severodonetsk"): it says where the speaker is; a place never speaks.
+    pub fn located(&self, text: &str, a: usize, i: usize) -> bool {
+        let m = &self.mentions[i];
+        if !m.label.is_place() || m.start <= a {
+            return false;
+        }
+        let before = text.get(a..m.start).unwrap_or("").trim_end();
+        let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        is_locative(prev)
     }
 
     /// Mentions starting before `pos` and after `floor`, nearest first.
@@ -200,13 +212,19 @@ pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) ->
             }
             break;
         }
-        if v.is(p, "of") || v.is(p, "for") {
+        if v.is(p, "of") || v.is(p, "for") || v.is(p, "from") {
             if p > lo && v.is_word(p - 1) && !is_np_stop(v.tok(p - 1)) && !is_determiner(v.tok(p - 1)) {
                 k = p - 1;
                 n += 2;
                 continue;
             }
             break;
+        }
+        // "officials in Kherson", "residents near the plant": a role head, then where it is
+        if is_locative(w) && p > lo && v.is_role(p - 1) && v.is_word(p - 1) {
+            k = p - 1;
+            n += 2;
+            continue;
         }
         if is_np_stop(w) || is_speaker_pronoun(w) || is_time_word(w) {
             break;
@@ -274,6 +292,17 @@ pub fn subject_before(v: &View, mi: &MentionIndex, lo: usize, cue: usize, loose:
     if j == lo {
         return Ok(None);
     }
+    // "X is stressing that ...", "He's claiming that ...": a progressive, not a passive
+    let progressive = v.tok(cue).len() > 4 && v.tok(cue).ends_with("ing") && matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "'s" | "’s");
+    if progressive {
+        j -= 1;
+        while j > lo && is_verb_filler(v.tok(j - 1)) {
+            j -= 1;
+        }
+        if j == lo || is_negation(v.tok(j - 1)) {
+            return if j == lo { Ok(None) } else { Err(Reject) };
+        }
+    }
     if is_passive_aux(v.tok(j - 1)) {
         return Err(Reject);
     }
@@ -306,6 +335,9 @@ fn appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Gu
             return None;
         }
     }
+    if c == floor && !v.is_punct(c, ",") {
+        return long_appositive(v, mi, lo, comma);
+    }
     if c == comma || !v.is_punct(c, ",") || c + 1 >= comma {
         return None;
     }
@@ -317,6 +349,26 @@ fn appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Gu
         }
     }
     pick(head, appos)
+}
+
+/// "Derek Mitchell, who served as U.S. ambassador to Burma from 2012, said" / "Richard
+/// Revesz, director of the Institute for Policy Integrity at New York University's law
+/// school, said": a name opening the sentence, then a description of up to 30 tokens
+/// without a sentence end or a quote mark. The name must be a mention or a capitalised name.
+fn long_appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
+    let mut a = lo;
+    while a < comma && (!v.is_word(a) || v.is(a, "but") || v.is(a, "and") || v.is(a, "even") || v.is(a, "still")) {
+        a += 1;
+    }
+    if comma < a + 3 || comma - a > 32 {
+        return None;
+    }
+    let c = (a + 1..comma).find(|&t| v.is_punct(t, ","))?;
+    if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || v.is_final(t) || v.is_punct(t, ";") || v.is_punct(t, ":")) {
+        return None;
+    }
+    let head = np_back(v, mi, a, c, false)?;
+    (head.tok_start == a && (head.mention.is_some() || head.named)).then_some(head)
 }
 
 /// Prefer a PERSON mention, then a name, then the first phrase.
@@ -397,6 +449,14 @@ pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Op
     }
     while i < hi && !v.is_word(i) {
         i += 1;
+    }
+    // "On Thursday, Trump spoke ..., promising ...": past an opening adverbial
+    if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
+        if let Some(c) = (i + 1..(i + 7).min(hi)).find(|&t| v.is_punct(t, ",")) {
+            if (i + 1..c).all(|t| v.is_word(t)) {
+                i = c + 1;
+            }
+        }
     }
     if i >= hi {
         return None;

@@ -470,3 +470,160 @@ fn datelines_with_colons_are_not_transcript_turns() {
     let (t, qs) = run_with(text, &[("KYIV", Label::Gpe, "Kyiv"), ("ODESA", Label::Gpe, "Odesa")]);
     assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
+
+// ---- war reporting: places, descriptions, colons, collective speakers, reported speech
+
+#[test]
+fn a_place_after_of_or_inside_is_never_the_speaker() {
+    let (t, qs) = run_with("“The water stopped on Monday,” a pensioner from Irpin told us.", &[("Irpin", Label::Gpe, "Irpin")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("a pensioner from Irpin"), "{}", show(&t, &qs));
+    // a headline "Place: “…”" keeps its quote, with no speaker
+    let text = "Near Bakhmut: “We sleep in our boots”\n\nThe town has been shelled for weeks.";
+    let (t, qs) = run_with(text, &[("Bakhmut", Label::Gpe, "Bakhmut")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "We sleep in our boots");
+    assert_eq!(speaker_text(&qs[0]), None, "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_description_before_an_appositive_name_is_not_the_content() {
+    let text = "The commander of the eastern grouping of forces, Oleh Hrytsenko, said that the bridge had held overnight.";
+    let (t, qs) = run_with(text, &[("Oleh Hrytsenko", Label::Person, "Oleh Hrytsenko")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the bridge had held overnight");
+    assert_eq!(speaker_text(&qs[0]), Some("Oleh Hrytsenko"));
+}
+
+#[test]
+fn a_speaker_with_was_adamant_before_a_colon() {
+    let text = "Kovalenko was adamant: “Nobody leaves the plant. Not one of us.”";
+    let (t, qs) = run_with(text, &[("Kovalenko", Label::Person, "Ivan Kovalenko")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Kovalenko"));
+    assert_eq!(qs[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn reported_content_after_a_colon_without_marks() {
+    let (t, qs) = run("The governor wrote on Telegram: the convoy had reached the city before dawn.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the convoy had reached the city before dawn");
+    assert_eq!(speaker_text(&qs[0]), Some("The governor"));
+}
+
+#[test]
+fn collective_speakers_report_claims() {
+    let (t, qs) = run("Pro-Kremlin military bloggers claimed that the village had been taken.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert!(speaker_text(&qs[0]).map_or(false, |s| s.ends_with("bloggers")), "{}", show(&t, &qs));
+    let (t, qs) = run("Evacuees said the last bus had left without them.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Evacuees"));
+}
+
+#[test]
+fn reported_clause_after_long_appositive_bracket_and_coordinated_verb() {
+    let text = "Olena Marchuk, head of the evacuation service at the regional military administration in Zaporizhzhia, said the buses would run again on Friday.";
+    let (t, qs) = run_with(text, &[("Olena Marchuk", Label::Person, "Olena Marchuk")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the buses would run again on Friday");
+    assert_eq!(speaker_text(&qs[0]), Some("Olena Marchuk"));
+    let (t, qs) = run_with("Rep. Dana Holt (D-Ore.) said her committee would vote on the aid package.", &[("Dana Holt", Label::Person, "Dana Holt")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "her committee would vote on the aid package");
+    assert_eq!(speaker_text(&qs[0]), Some("Dana Holt"));
+    let (t, qs) = run_with("Shmyhal visited the damaged substation and said power would be restored within two days.", &[("Shmyhal", Label::Person, "Denys Shmyhal")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "power would be restored within two days");
+    assert_eq!(speaker_text(&qs[0]), Some("Shmyhal"));
+}
+
+#[test]
+fn adverbial_then_attribution_then_clause() {
+    let text = "Near the front line, the brigade commander said, his men had held the village for a week.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "his men had held the village for a week");
+    assert_eq!(speaker_text(&qs[0]), Some("the brigade commander"));
+}
+
+#[test]
+fn tell_with_object_then_clause_relative_who_and_long_bridges() {
+    let (t, qs) = run("The governor told volunteers at the station he expected another train by noon.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "he expected another train by noon");
+    let (t, qs) = run("Police questioned a driver who said he had seen the missile hit the depot.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "he had seen the missile hit the depot");
+    assert_eq!(speaker_text(&qs[0]), Some("a driver"));
+    let (t, qs) = run_with("Kuleba said at a briefing in Lviv, Ukraine, that the talks had stalled.", &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the talks had stalled");
+    // a relative clause with its own subject is still no report
+    let (t, qs) = run("The strike, which officials said killed five, came at dawn.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn according_to_a_long_source_after_a_comma() {
+    let (t, qs) = run("At least 40 people were wounded in the city overnight, according to the regional health department, more than on any night this month.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "At least 40 people were wounded in the city overnight");
+}
+
+#[test]
+fn progressives_promises_and_participles_after_an_adverbial() {
+    let (t, qs) = run("The defence ministry is warning residents that the strikes will continue.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the strikes will continue");
+    assert_eq!(speaker_text(&qs[0]), Some("The defence ministry"));
+    let (t, qs) = run_with("Budanov vowed to retake every village on the left bank.", &[("Budanov", Label::Person, "Kyrylo Budanov")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "to retake every village on the left bank");
+    let (t, qs) = run_with("On Friday, Budanov visited the bridgehead, promising to send more drones.", &[("Budanov", Label::Person, "Kyrylo Budanov")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Budanov"));
+    // a passive stays out
+    let (t, qs) = run("The convoy was said to have reached the city.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn officials_in_a_place_are_the_speakers_not_the_place() {
+    let (t, qs) = run_with("Officials in Kherson said at least five people were killed.", &[("Kherson", Label::Gpe, "Kherson")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Officials in Kherson"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn impersonal_passive_reports_have_no_speaker() {
+    let (t, qs) = run("It was reported that the dam had been breached overnight.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the dam had been breached overnight");
+    assert_eq!(qs[0].speaker, None);
+    // "it" as a real subject with a reporting verb keeps its own rule; "it is said to" stays out
+    let (t, qs) = run("The bridge is said to have collapsed.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn plain_subjects_before_that_and_said_no() {
+    let (t, qs) = run("Still, the relief fund warned that the money would run out by spring.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the money would run out by spring");
+    let (t, qs) = run_with("A spokesman for the operator, Petro Kotin, said no radiation leak had been detected.", &[("Petro Kotin", Label::Person, "Petro Kotin")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "no radiation leak had been detected");
+    assert_eq!(speaker_text(&qs[0]), Some("Petro Kotin"));
+}
+
+#[test]
+fn attribution_inside_the_sentence_keeps_the_clause_side() {
+    let (t, qs) = run_with("The bridge was intact, Kotin said, until the second strike hit it.", &[("Kotin", Label::Person, "Petro Kotin")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The bridge was intact");
+    let (t, qs) = run("Too often, the mayor said, the sirens come after the missiles.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the sirens come after the missiles");
+}

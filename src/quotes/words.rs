@@ -179,7 +179,40 @@ pub fn is_role_head(w: &str) -> bool {
             "institute", "watchdog", "network", "paper", "magazine", "agency's", "white", "house", "source's",
         ],
         w,
-    )
+    ) || in_list(speaker_heads(), w)
+}
+
+/// `data/quote_words.tsv`: `word  kind` rows (`commit`: see `is_commit_lemma`). `head`: more heads of collective and
+/// institutional speaker phrases ("bloggers", "channels", "intelligence"); `locative`:
+/// prepositions after which a place is where the speaker is, not the speaker ("a
+/// resident of Bucha", "Inside Severodonetsk: “…”").
+const QUOTE_WORDS_FILE: &str = include_str!("../../data/quote_words.tsv");
+
+fn quote_words(kind: &str) -> Vec<&'static str> {
+    QUOTE_WORDS_FILE
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(w, k)| !w.is_empty() && k.trim() == kind)
+        .map(|(w, _)| w.trim())
+        .collect()
+}
+
+fn speaker_heads() -> &'static [&'static str] {
+    static HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| quote_words("head"))
+}
+
+/// Lemmas whose "to"-infinitive is what was promised: "vowed to punish ...".
+pub fn is_commit_lemma(lemma: &str) -> bool {
+    static C: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    in_list(C.get_or_init(|| quote_words("commit")), lemma)
+}
+
+/// "of", "from", "inside": a place after it locates the speaker.
+pub fn is_locative(w: &str) -> bool {
+    static LOC: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    in_list(LOC.get_or_init(|| quote_words("locative")), w)
 }
 
 /// A read-only view with the token helpers the rules share.
