@@ -25,8 +25,6 @@ mod args;
 mod slots;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod field;
 
 use crate::lexicon::{Resources, Trigger};
 use crate::model::{Argument, Days, Event, Geo, Label, Mention, MentionSource, Quote, Token, TokenKind};

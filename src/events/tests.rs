@@ -506,13 +506,12 @@ fn a_participle_clause_shares_the_main_subject() {
 }
 
 #[test]
-fn a_run_on_sentence_stays_fast() {
+fn a_run_on_sentence_is_read_whole() {
+    // (Its speed is measured by bench/bench_speed.py, not asserted here.)
     let piece = "Russian forces shelled Kharkiv, killing 3 people, the governor said, and ";
     let text: String = piece.repeat(400) + "the shelling went on.";
-    let start = std::time::Instant::now();
     let r = run(&text, &[]);
     assert!(r.events.len() >= 400);
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
 
 

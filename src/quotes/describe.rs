@@ -74,28 +74,5 @@ pub fn link_descriptions(text: &str, mentions: &[Mention], quotes: &mut [Quote])
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::lexicon::Resources;
-    use crate::model::{DocInput, Options};
-    use crate::pipeline::analyze;
-
-    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
-        let r = analyze(&DocInput { text: Some(text), published: None, title: None }, &Resources::shared(), &Options::default());
-        r.quotes.iter().filter_map(|q| q.speaker.as_ref()).map(|s| (s.text.clone(), s.canonical.clone())).collect()
-    }
-
-    #[test]
-    fn the_governor_is_the_governor_named_elsewhere() {
-        let sp = speakers("Shelling killed two people overnight, the regional governor said. Regional governor Mykola Dovhan said shelters were open.");
-        assert_eq!(sp[0], ("the regional governor".to_string(), Some("Mykola Dovhan".to_string())));
-    }
-
-    #[test]
-    fn a_different_office_or_two_candidates_stay_unlinked() {
-        let sp = speakers("The talks in Istanbul had failed again, the foreign minister said. Defence Minister Oleksandr Hrytsenko disagreed.");
-        assert_eq!(sp[0].1, None);
-        let sp = speakers("The talks in Istanbul had failed again, the minister said. Defence Minister Oleksandr Hrytsenko and Foreign Minister Ivan Koval met.");
-        assert_eq!(sp[0].1, None);
-    }
-}
+// Behaviour: the role-to-name cases of tests/behaviour/cases.jsonl ("a role described in one
+// sentence links to the name in another", "a different office stays unlinked", ...).

@@ -2,41 +2,42 @@
 //! blogs, translated General Staff and MoD summaries, governors' posts, analysis), run
 //! through the whole pipeline so that entities, dates, numbers and quotes feed the events
 //! as in production. Written for this project; no corpus text.
-use crate::lexicon::Resources;
-use crate::model::{DocInput, DocResult, Event, Modality, Options};
-use crate::pipeline::analyze;
+use newsframe::dates::parse_iso_day;
+use newsframe::lexicon::Resources;
+use newsframe::model::{Argument, DocInput, DocResult, Event, Modality, Options};
+use newsframe::pipeline::analyze;
 
-pub(super) const WIRE: &str = "KYIV, Sept 12 (Reuters) - Russian missiles struck an energy facility in Kharkiv on Monday, killing two people and injuring nine, regional governor Oleh Syniehubov said.\n\nThe attack caused a blackout across much of the city. Firefighters were searching the ruins of School No. 6 for survivors, officials said.";
+const WIRE: &str = "KYIV, Sept 12 (Reuters) - Russian missiles struck an energy facility in Kharkiv on Monday, killing two people and injuring nine, regional governor Oleh Syniehubov said.\n\nThe attack caused a blackout across much of the city. Firefighters were searching the ruins of School No. 6 for survivors, officials said.";
 
-pub(super) const LIVE: &str = "10:42 - Air raid alert across eastern Ukraine.\n\n10:58 - A drone strike hit a residential building in Sumy, the city council said. Three people were injured.\n\n11:15 - Leaders of the Group of Seven met in Berlin to discuss more military aid for Ukraine.";
+const LIVE: &str = "10:42 - Air raid alert across eastern Ukraine.\n\n10:58 - A drone strike hit a residential building in Sumy, the city council said. Three people were injured.\n\n11:15 - Leaders of the Group of Seven met in Berlin to discuss more military aid for Ukraine.";
 
-pub(super) const GENERAL_STAFF: &str = "Over the past day, the enemy launched 3 missile strikes and 41 air strikes, and carried out 65 MLRS attacks on the positions of our troops and populated areas, the General Staff of the Armed Forces of Ukraine reported.";
+const GENERAL_STAFF: &str = "Over the past day, the enemy launched 3 missile strikes and 41 air strikes, and carried out 65 MLRS attacks on the positions of our troops and populated areas, the General Staff of the Armed Forces of Ukraine reported.";
 
-pub(super) const RUSSIAN_MOD: &str = "Units of the Southern group of forces improved their tactical position near Bakhmut. The enemy lost up to 140 servicemen, two tanks and three armoured vehicles, the Russian Defence Ministry said.";
+const RUSSIAN_MOD: &str = "Units of the Southern group of forces improved their tactical position near Bakhmut. The enemy lost up to 140 servicemen, two tanks and three armoured vehicles, the Russian Defence Ministry said.";
 
-pub(super) const GOVERNOR: &str = "As a result of shelling of Kupiansk, a 67-year-old woman was injured. In Vovchansk, a 54-year-old man was killed by artillery fire.";
+const GOVERNOR: &str = "As a result of shelling of Kupiansk, a 67-year-old woman was injured. In Vovchansk, a 54-year-old man was killed by artillery fire.";
 
-pub(super) const ISW: &str = "Russian forces conducted offensive operations near Bakhmut on September 10 and made marginal gains. Ukrainian forces repelled Russian assaults near Avdiivka, according to the Ukrainian General Staff.";
+const ISW: &str = "Russian forces conducted offensive operations near Bakhmut on September 10 and made marginal gains. Ukrainian forces repelled Russian assaults near Avdiivka, according to the Ukrainian General Staff.";
 
-pub(super) const TWO_ATTACKS: &str = "Russian troops shelled Nikopol overnight and a drone attack hit Marhanets, killing four people.";
+const TWO_ATTACKS: &str = "Russian troops shelled Nikopol overnight and a drone attack hit Marhanets, killing four people.";
 
-pub(super) const RANGES: &str = "Between 10 and 15 people were killed when a missile hit a shopping centre in Kremenchuk. More than 50 people were wounded.";
+const RANGES: &str = "Between 10 and 15 people were killed when a missile hit a shopping centre in Kremenchuk. More than 50 people were wounded.";
 
-pub(super) const SAID_SCOPE: &str = "Ukrainian forces recaptured Izium last week. The mayor said that a missile hit a school in Kramatorsk on Tuesday.";
+const SAID_SCOPE: &str = "Ukrainian forces recaptured Izium last week. The mayor said that a missile hit a school in Kramatorsk on Tuesday.";
 
-pub(super) const TRANSLATED_RU: &str = "According to the Russian Defence Ministry, air defence systems shot down 12 Ukrainian drones over Belgorod region. Earlier, the governor reported that shelling damaged a power line in the village of Shebekino.";
+const TRANSLATED_RU: &str = "According to the Russian Defence Ministry, air defence systems shot down 12 Ukrainian drones over Belgorod region. Earlier, the governor reported that shelling damaged a power line in the village of Shebekino.";
 
-pub(super) const KHARKOV: &str = "Ukrainian artillery opened fire on Kharkov region villages, a local official said. Fire broke out at a warehouse in Kharkiv after the strike.";
+const KHARKOV: &str = "Ukrainian artillery opened fire on Kharkov region villages, a local official said. Fire broke out at a warehouse in Kharkiv after the strike.";
 
-pub(super) const ORG_PLACE: &str = "The Kyiv City Military Administration said debris from a downed missile damaged a house in the Darnytskyi district of Kyiv.";
+const ORG_PLACE: &str = "The Kyiv City Military Administration said debris from a downed missile damaged a house in the Darnytskyi district of Kyiv.";
 
-pub(super) fn analyze_text(text: &str) -> DocResult {
+fn analyze_text(text: &str) -> DocResult {
     let res = Resources::shared();
-    let published = crate::dates::parse_iso_day("2022-09-13");
+    let published = parse_iso_day("2022-09-13");
     analyze(&DocInput { text: Some(text), published, title: None }, &res, &Options::default())
 }
 
-pub(super) fn describe(r: &DocResult) -> String {
+fn describe(r: &DocResult) -> String {
     r.events
         .iter()
         .map(|e| {
@@ -60,9 +61,9 @@ pub(super) fn describe(r: &DocResult) -> String {
 }
 
 
-pub(super) const AGES_AND_IDS: &str = "Russian shelling killed a 72-year-old man in Orikhiv on Sunday, the regional administration said. Two S-300 missiles hit Lyceum No. 3 in Kharkiv, injuring 10-12 people.";
+const AGES_AND_IDS: &str = "Russian shelling killed a 72-year-old man in Orikhiv on Sunday, the regional administration said. Two S-300 missiles hit Lyceum No. 3 in Kharkiv, injuring 10-12 people.";
 
-pub(super) const MIDDLE_SAID: &str = "Russian forces shelled Kherson on Friday, and President Volodymyr Zelensky said that Ukraine would receive more air defence systems.";
+const MIDDLE_SAID: &str = "Russian forces shelled Kherson on Friday, and President Volodymyr Zelensky said that Ukraine would receive more air defence systems.";
 
 // ---------------------------------------------------------------------------------------
 // Assertions: what a conflict researcher would check
@@ -76,7 +77,7 @@ fn trigger<'r>(r: &'r DocResult, e: &Event) -> &'r str {
 fn by_trigger<'r>(r: &'r DocResult, word: &str) -> &'r Event {
     r.events.iter().find(|e| trigger(r, e) == word).unwrap_or_else(|| panic!("no event {word:?}: {}", describe(r)))
 }
-fn txt(a: &Option<crate::model::Argument>) -> Option<&str> {
+fn txt(a: &Option<Argument>) -> Option<&str> {
     a.as_ref().map(|a| a.text.as_str())
 }
 
@@ -91,7 +92,7 @@ fn wire_copy_attack_with_casualties_source_and_no_scene_destruction() {
     assert_eq!(txt(&strike.target), Some("an energy facility"), "{d}");
     assert_eq!(txt(&strike.location), Some("Kharkiv"), "{d}");
     assert_eq!(strike.date_text.as_deref(), Some("Monday"), "{d}");
-    assert_eq!(strike.date, crate::dates::parse_iso_day("2022-09-12"), "{d}");
+    assert_eq!(strike.date, parse_iso_day("2022-09-12"), "{d}");
     assert_eq!((strike.killed, strike.injured), (Some(2), Some(9)), "{d}");
     assert_eq!(txt(&strike.source), Some("Oleh Syniehubov"), "{d}");
     assert_eq!(strike.modality, Modality::Asserted);
@@ -188,7 +189,7 @@ fn analysis_prose_offensives_gains_and_repelled_assaults() {
     let d = describe(&r);
     let off = by_trigger(&r, "offensive");
     assert_eq!((off.event_type.as_str(), txt(&off.actor), txt(&off.location)), ("FIGHT", Some("Russian forces"), Some("Bakhmut")), "{d}");
-    assert_eq!(off.date, crate::dates::parse_iso_day("2022-09-10"), "{d}");
+    assert_eq!(off.date, parse_iso_day("2022-09-10"), "{d}");
     let gains = by_trigger(&r, "marginal gains");
     assert_eq!(txt(&gains.actor), Some("Russian forces"), "{d}");
     let rep = by_trigger(&r, "repelled");
@@ -304,13 +305,12 @@ fn hit_with_weapons_is_a_strike() {
 }
 
 #[test]
-fn a_long_summary_with_many_events_and_attributions_stays_fast() {
+fn a_long_summary_with_many_events_and_attributions_is_read_whole() {
+    // (Its speed is measured by bench/bench_speed.py, not asserted here.)
     let one = "the enemy launched 3 missile strikes and 41 air strikes on Kharkiv, the governor said, while shelling of Kupiansk killed between 2 and 4 people, according to officials, and ";
     let text = format!("Over the past day, {}the day ended.", one.repeat(300));
-    let t = std::time::Instant::now();
     let r = analyze_text(&text);
     assert!(r.events.len() >= 900, "{}", r.events.len());
-    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn dump_field_articles() {
     }
 }
 
-/// Developer aid: `EVENT_DUMP_DIR=/some/dir cargo test --lib dump_files -- --ignored
+/// Developer aid: `EVENT_DUMP_DIR=/some/dir cargo test --test events_field dump_files -- --ignored
 /// --nocapture` prints the events of every text file in the directory.
 #[test]
 #[ignore]
