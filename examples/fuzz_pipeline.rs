@@ -47,38 +47,132 @@ impl Rng {
 }
 
 const NAMES: &[&str] = &[
-    "Kharkiv", "Some-Town", "Bila Hora", "Zaporizhzhia", "Volodymyr Zelensky", "Zelenskiy", "New York",
-    "Kyiv", "Olena", "Mr Smith", "Gen. Valery Zaluzhny", "St. Petersburg", "Donetsk People's Republic",
-    "UN", "NATO", "Al-Shabaab", "O'Brien", "McDonald", "Mouilleron-en-Pareds", "Олег Синегубов", "Ramallah",
+    "Kharkiv",
+    "Some-Town",
+    "Bila Hora",
+    "Zaporizhzhia",
+    "Volodymyr Zelensky",
+    "Zelenskiy",
+    "New York",
+    "Kyiv",
+    "Olena",
+    "Mr Smith",
+    "Gen. Valery Zaluzhny",
+    "St. Petersburg",
+    "Donetsk People's Republic",
+    "UN",
+    "NATO",
+    "Al-Shabaab",
+    "O'Brien",
+    "McDonald",
+    "Mouilleron-en-Pareds",
+    "Олег Синегубов",
+    "Ramallah",
 ];
 const WORDS: &[&str] = &[
-    "the", "a", "of", "in", "on", "at", "said", "told", "killed", "wounded", "shelling", "struck",
-    "according to", "residents", "troops", "missiles", "on Thursday", "late on Friday", "this Friday (25)",
-    "last week", "two", "dozens", "more than 20", "at least", "was", "were", "were killed", "hit",
-    "captured", "the city", "there", "he", "she", "they", "officials", "the governor", "regional",
-    "military administration", "drone", "drones", "attack", "and", "or", "but", "that", "who",
+    "the",
+    "a",
+    "of",
+    "in",
+    "on",
+    "at",
+    "said",
+    "told",
+    "killed",
+    "wounded",
+    "shelling",
+    "struck",
+    "according to",
+    "residents",
+    "troops",
+    "missiles",
+    "on Thursday",
+    "late on Friday",
+    "this Friday (25)",
+    "last week",
+    "two",
+    "dozens",
+    "more than 20",
+    "at least",
+    "was",
+    "were",
+    "were killed",
+    "hit",
+    "captured",
+    "the city",
+    "there",
+    "he",
+    "she",
+    "they",
+    "officials",
+    "the governor",
+    "regional",
+    "military administration",
+    "drone",
+    "drones",
+    "attack",
+    "and",
+    "or",
+    "but",
+    "that",
+    "who",
 ];
-const NUMBERS: &[&str] = &["12", "1,000", "3.5", "No. 6", "146,820", "2022", "13/09/2022", "10:45", "0", "99999999999999999999", "1st", "½"];
-const MARKS: &[&str] = &["\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}", "\u{201F}", "\u{2039}", "\u{203A}"];
+const NUMBERS: &[&str] = &[
+    "12",
+    "1,000",
+    "3.5",
+    "No. 6",
+    "146,820",
+    "2022",
+    "13/09/2022",
+    "10:45",
+    "0",
+    "99999999999999999999",
+    "1st",
+    "½",
+];
+const MARKS: &[&str] = &[
+    "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}", "\u{201F}",
+    "\u{2039}", "\u{203A}",
+];
 const ABBREVIATIONS: &[&str] = &["Gen.", "U.S.", "Dr.", "Lt.", "No.", "a.m.", "Jan.", "e.g.", "St."];
-const PUNCT: &[&str] = &[".", ",", ";", ":", "!", "?", "-", "\u{2014}", "\u{2013}", "(", ")", "[", "]", "...", "\u{2026}", "/", "&", "*", "#"];
+const PUNCT: &[&str] = &[
+    ".", ",", ";", ":", "!", "?", "-", "\u{2014}", "\u{2013}", "(", ")", "[", "]", "...", "\u{2026}", "/", "&", "*",
+    "#",
+];
 const SEPARATORS: &[&str] = &[" ", " ", " ", "\n", "\n\n", "\t", "\u{00A0}", "\r\n", "  ", ""];
 /// Where texts end: the shapes of the end-of-text panic class.
-const ENDINGS: &[&str] = &["residents of Nova-Kakhovka", "of Al-Mosul", "Some-Town", "12", "\"", "\u{201D}", "Gen.", "U.S.", "-", "(", "\u{201C}", "Kharkiv.", "1,000", "No.", "'"];
+const ENDINGS: &[&str] = &[
+    "residents of Nova-Kakhovka",
+    "of Al-Mosul",
+    "Some-Town",
+    "12",
+    "\"",
+    "\u{201D}",
+    "Gen.",
+    "U.S.",
+    "-",
+    "(",
+    "\u{201C}",
+    "Kharkiv.",
+    "1,000",
+    "No.",
+    "'",
+];
 
 /// One random code point from anywhere in Unicode (surrogates cannot occur in a `str`).
 fn any_char(rng: &mut Rng) -> char {
     let ranges: [(u32, u32); 10] = [
-        (0x0000, 0x001F),   // C0 controls, NUL included
-        (0x0300, 0x036F),   // combining marks
-        (0x0590, 0x08FF),   // Hebrew, Arabic: right-to-left
-        (0x200B, 0x202F),   // zero-width, directional marks and overrides
-        (0x0400, 0x04FF),   // Cyrillic
-        (0x3000, 0x9FFF),   // CJK
-        (0xFE00, 0xFFFF),   // variation selectors, specials, BOM, U+FFFD
-        (0x1F300, 0x1FAFF), // emoji
+        (0x0000, 0x001F),    // C0 controls, NUL included
+        (0x0300, 0x036F),    // combining marks
+        (0x0590, 0x08FF),    // Hebrew, Arabic: right-to-left
+        (0x200B, 0x202F),    // zero-width, directional marks and overrides
+        (0x0400, 0x04FF),    // Cyrillic
+        (0x3000, 0x9FFF),    // CJK
+        (0xFE00, 0xFFFF),    // variation selectors, specials, BOM, U+FFFD
+        (0x1F300, 0x1FAFF),  // emoji
         (0x10000, 0x10FFFF), // every supplementary plane
-        (0x0020, 0x00FF),   // Latin-1
+        (0x0020, 0x00FF),    // Latin-1
     ];
     let (lo, hi) = ranges[rng.below(ranges.len())];
     let c = lo + (rng.next() % u64::from(hi - lo + 1)) as u32;
@@ -130,7 +224,7 @@ fn document(rng: &mut Rng) -> String {
         // a 100 kB word
         2 => {
             let c = if rng.chance(50) { 'a' } else { any_char(rng) };
-            out.extend(std::iter::repeat_n(c, 100_000 / c.len_utf8()));
+            out.extend(std::iter::repeat(c).take(100_000 / c.len_utf8()));
         }
         // punctuation only
         3..=5 => {
@@ -165,13 +259,23 @@ fn document(rng: &mut Rng) -> String {
 }
 
 fn regressions_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fuzz_regressions")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fuzz_regressions")
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let total: usize = args.get(1).and_then(|a| a.replace('_', "").parse().ok()).unwrap_or(100_000);
-    let seed: u64 = args.iter().position(|a| a == "--seed").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let total: usize = args
+        .get(1)
+        .and_then(|a| a.replace('_', "").parse().ok())
+        .unwrap_or(100_000);
+    let seed: u64 = args
+        .iter()
+        .position(|a| a == "--seed")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     // A caught panic still prints through the default hook; a fuzz run reports its own.
     std::panic::set_hook(Box::new(|_| {}));
     let res = Resources::shared();
@@ -185,10 +289,23 @@ fn main() {
         let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(chunk as u64));
         for i in 0..CHUNK.min(total - chunk * CHUNK) {
             let text = document(&mut rng);
-            let published = if rng.chance(80) { Some(19_000 + rng.below(1000) as i32) } else { None };
-            let input = DocInput { text: Some(&text), published, title: None };
+            let published = if rng.chance(80) {
+                Some(19_000 + rng.below(1000) as i32)
+            } else {
+                None
+            };
+            let input = DocInput {
+                text: Some(&text),
+                published,
+                title: None,
+            };
             let outcome = catch_unwind(AssertUnwindSafe(|| analyze(&input, &res, &opts)))
-                .map_err(|p| p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default())
+                .map_err(|p| {
+                    p.downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default()
+                })
                 .and_then(|r| check_spans(&r));
             bytes.fetch_add(text.len(), Ordering::Relaxed);
             if let Err(message) = outcome {
@@ -204,7 +321,11 @@ fn main() {
         }
         let d = done.fetch_add(CHUNK, Ordering::Relaxed) + CHUNK;
         if d % 100_000 == 0 {
-            eprintln!("{d} documents, {} failures, {:.0} s", failures.load(Ordering::Relaxed), started.elapsed().as_secs_f64());
+            eprintln!(
+                "{d} documents, {} failures, {:.0} s",
+                failures.load(Ordering::Relaxed),
+                started.elapsed().as_secs_f64()
+            );
         }
     });
     let secs = started.elapsed().as_secs_f64();

@@ -20,7 +20,9 @@ pub fn tsv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// Non-empty, non-comment lines of a one-item-a-line file.
 pub fn list_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
@@ -45,12 +47,19 @@ fn non_empty(s: &str) -> Option<String> {
 /// - Some letters of another script or emoji left beside Latin ones (`Ali علي`): the
 ///   Latin slug, `-u` and the hash, so `Ali علي` and `Ali حسن` stay apart.
 pub fn slug(s: &str) -> String {
-    let latin = if s.is_ascii() { None } else { crate::translit::to_latin(s) };
+    let latin = if s.is_ascii() {
+        None
+    } else {
+        crate::translit::to_latin(s)
+    };
     let text = latin.as_deref().unwrap_or(s);
     let base = ascii_slug(text);
     if base.is_empty() {
         format!("u{:016x}", name_hash(s))
-    } else if text.chars().any(|c| c.is_alphanumeric() && !is_latin_script(c) || is_pictograph(c)) {
+    } else if text
+        .chars()
+        .any(|c| c.is_alphanumeric() && !is_latin_script(c) || is_pictograph(c))
+    {
         format!("{base}-u{:016x}", name_hash(s))
     } else {
         base
@@ -204,9 +213,15 @@ impl Abbreviations {
     /// Parse `data/abbreviations.tsv` (`abbr<TAB>kind`, `#` comments, a header line).
     pub fn parse(tsv: &str) -> Self {
         let mut a = Abbreviations::default();
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+        for line in tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+        {
             let mut f = line.split('\t');
-            let (Some(abbr), Some(kind)) = (f.next(), f.next()) else { continue };
+            let (Some(abbr), Some(kind)) = (f.next(), f.next()) else {
+                continue;
+            };
             let set = match kind.trim() {
                 "title" => &mut a.title,
                 "number" => &mut a.before_number,
@@ -263,8 +278,7 @@ pub struct LexMatch {
 fn is_word_byte_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.map_or(false, |c| c.is_alphanumeric())
-        && !after.map_or(false, |c| c.is_alphanumeric())
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
 impl Gazetteer {
@@ -288,7 +302,12 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&pats)
             .expect("gazetteer automaton");
-        Gazetteer { entries, keys: pats, key_entry, automaton }
+        Gazetteer {
+            entries,
+            keys: pats,
+            key_entry,
+            automaton,
+        }
     }
 
     /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
@@ -311,7 +330,11 @@ impl Gazetteer {
             if !self.case_ok(key_id, &text[s..e]) {
                 continue;
             }
-            candidates.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id] });
+            candidates.push(LexMatch {
+                start: s,
+                end: e,
+                entry: self.key_entry[key_id],
+            });
         }
         // Leftmost first, then longest; an exact-case key before a capitals-only match.
         candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -381,7 +404,12 @@ impl<T> PhraseMatcher<T> {
     }
 
     /// All hits in `text[from..to]`, as absolute byte offsets.
-    pub fn find_in<'a>(&'a self, text: &'a str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize, &'a T)> + 'a {
+    pub fn find_in<'a>(
+        &'a self,
+        text: &'a str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize, &'a T)> + 'a {
         let hay = &text[from..to];
         self.automaton.find_iter(hay).filter_map(move |m| {
             let (s, e) = (m.start() + from, m.end() + from);
@@ -561,7 +589,11 @@ impl GazetteerBuilder {
                 kind,
                 canonical: name.to_string(),
                 id: id.to_string(),
-                geo: Geo { country: non_empty(field(&r, 4)), lat: parse_f64(field(&r, 6)), lon: parse_f64(field(&r, 7)) },
+                geo: Geo {
+                    country: non_empty(field(&r, 4)),
+                    lat: parse_f64(field(&r, 6)),
+                    lon: parse_f64(field(&r, 7)),
+                },
                 population: field(&r, 8).parse().unwrap_or(0),
                 role: None,
             };
@@ -572,8 +604,14 @@ impl GazetteerBuilder {
     /// `name label kind country lat lon aliases id`
     fn locations(&mut self, tsv: &str) {
         for r in tsv_rows(tsv) {
-            let Some(label) = Label::parse(field(&r, 1)) else { continue };
-            let kind = if label == Label::Fac { EntryKind::Facility } else { EntryKind::Location };
+            let Some(label) = Label::parse(field(&r, 1)) else {
+                continue;
+            };
+            let kind = if label == Label::Fac {
+                EntryKind::Facility
+            } else {
+                EntryKind::Location
+            };
             let name = field(&r, 0);
             let id = non_empty(field(&r, 7)).unwrap_or_else(|| format!("loc:{}", slug(name)));
             let entry = Entry {
@@ -581,7 +619,11 @@ impl GazetteerBuilder {
                 kind,
                 canonical: name.to_string(),
                 id,
-                geo: Geo { country: non_empty(field(&r, 3)), lat: parse_f64(field(&r, 4)), lon: parse_f64(field(&r, 5)) },
+                geo: Geo {
+                    country: non_empty(field(&r, 3)),
+                    lat: parse_f64(field(&r, 4)),
+                    lon: parse_f64(field(&r, 5)),
+                },
                 population: 0,
                 role: None,
             };
@@ -600,7 +642,11 @@ impl GazetteerBuilder {
                 kind: EntryKind::Org,
                 canonical: name.to_string(),
                 id,
-                geo: Geo { country: non_empty(field(&r, 2)), lat: None, lon: None },
+                geo: Geo {
+                    country: non_empty(field(&r, 2)),
+                    lat: None,
+                    lon: None,
+                },
                 population: 0,
                 role: None,
             };
@@ -618,7 +664,11 @@ impl GazetteerBuilder {
                 kind: EntryKind::Person,
                 canonical: name.to_string(),
                 id,
-                geo: Geo { country: non_empty(field(&r, 3)), lat: None, lon: None },
+                geo: Geo {
+                    country: non_empty(field(&r, 3)),
+                    lat: None,
+                    lon: None,
+                },
                 population: 0,
                 role: non_empty(field(&r, 2)),
             };
@@ -641,7 +691,11 @@ impl GazetteerBuilder {
                         kind: EntryKind::Demonym,
                         id: format!("norp:{}", slug(&canonical)),
                         canonical: canonical.clone(),
-                        geo: Geo { country: non_empty(country), lat: None, lon: None },
+                        geo: Geo {
+                            country: non_empty(country),
+                            lat: None,
+                            lon: None,
+                        },
                         population: 0,
                         role: None,
                     });
@@ -655,7 +709,12 @@ impl GazetteerBuilder {
 
     /// `key id`: more keys for entries already loaded.
     fn extra_keys(&mut self, tsv: &str) {
-        let by_id: HashMap<&str, u32> = self.entries.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+        let by_id: HashMap<&str, u32> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i as u32))
+            .collect();
         let mut extra = Vec::new();
         for r in tsv_rows(tsv) {
             if let Some(&i) = by_id.get(field(&r, 1)) {
@@ -736,7 +795,15 @@ impl Resources {
                     _ => CueKind::Speech,
                 };
                 let form = field(&r, 0);
-                (!form.is_empty()).then(|| (form.to_string(), Cue { lemma: field(&r, 1).to_string(), kind }))
+                (!form.is_empty()).then(|| {
+                    (
+                        form.to_string(),
+                        Cue {
+                            lemma: field(&r, 1).to_string(),
+                            kind,
+                        },
+                    )
+                })
             })
             .collect();
         let triggers = tsv_rows(files::TRIGGERS)
@@ -746,7 +813,11 @@ impl Resources {
                 (!t.is_empty() && !ty.is_empty()).then(|| {
                     (
                         t.to_string(),
-                        Trigger { event_type: ty.to_string(), subtype: non_empty(field(&r, 2)), verb: field(&r, 3) == "verb" },
+                        Trigger {
+                            event_type: ty.to_string(),
+                            subtype: non_empty(field(&r, 2)),
+                            verb: field(&r, 3) == "verb",
+                        },
                     )
                 })
             })
@@ -772,11 +843,24 @@ impl Resources {
                     .map(|r| (field(&r, 0).to_string(), field(&r, 1) != "accident"))
                     .collect(),
             ),
-            guarded_triggers: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "guarded").map(|r| field(&r, 0).to_lowercase()).collect(),
-            weapon_words: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "weapon").map(|r| field(&r, 0).to_lowercase()).collect(),
-            territory_words: tsv_rows(files::EVENT_CONTEXT).filter(|r| field(r, 1) == "territory").map(|r| field(&r, 0).to_lowercase()).collect(),
-            vague_counts: tsv_rows(files::VAGUE_COUNTS).filter_map(|r| Some((field(&r, 0).to_lowercase(), field(&r, 1).parse().ok()?))).collect(),
-            language_codes: tsv_rows(files::LANGUAGES).map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string())).collect(),
+            guarded_triggers: tsv_rows(files::EVENT_CONTEXT)
+                .filter(|r| field(r, 1) == "guarded")
+                .map(|r| field(&r, 0).to_lowercase())
+                .collect(),
+            weapon_words: tsv_rows(files::EVENT_CONTEXT)
+                .filter(|r| field(r, 1) == "weapon")
+                .map(|r| field(&r, 0).to_lowercase())
+                .collect(),
+            territory_words: tsv_rows(files::EVENT_CONTEXT)
+                .filter(|r| field(r, 1) == "territory")
+                .map(|r| field(&r, 0).to_lowercase())
+                .collect(),
+            vague_counts: tsv_rows(files::VAGUE_COUNTS)
+                .filter_map(|r| Some((field(&r, 0).to_lowercase(), field(&r, 1).parse().ok()?)))
+                .collect(),
+            language_codes: tsv_rows(files::LANGUAGES)
+                .map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string()))
+                .collect(),
             function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
             cyrillic: cyrillic(),
         }
@@ -830,10 +914,25 @@ mod tests {
         assert_eq!(slug(""), "ucbf29ce484222325");
         assert_eq!(slug("a"), "a");
         assert_eq!(name_hash("a"), 0xaf63dc4c8601ec8c, "FNV-1a 64 test vector");
-        let others = ["محمد عباس", "محمود عباس", "习近平", "李强", "🙂", "🚀", "!!!", "???", "Ali علي", "Ali حسن", "Ἀθῆναι"];
+        let others = [
+            "محمد عباس",
+            "محمود عباس",
+            "习近平",
+            "李强",
+            "🙂",
+            "🚀",
+            "!!!",
+            "???",
+            "Ali علي",
+            "Ali حسن",
+            "Ἀθῆναι",
+        ];
         let slugs: Vec<String> = others.iter().map(|n| slug(n)).collect();
         for (n, s) in others.iter().zip(&slugs) {
-            assert!(!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{n}: {s}");
+            assert!(
+                !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "{n}: {s}"
+            );
             assert_eq!(&slug(n), s, "{n}: not stable");
         }
         let distinct: HashSet<&String> = slugs.iter().collect();
@@ -844,12 +943,23 @@ mod tests {
     }
 
     fn city(name: &str) -> Entry {
-        Entry { label: Label::Gpe, kind: EntryKind::City, canonical: name.into(), id: name.into(), geo: Geo::default(), population: 0, role: None }
+        Entry {
+            label: Label::Gpe,
+            kind: EntryKind::City,
+            canonical: name.into(),
+            id: name.into(),
+            geo: Geo::default(),
+            population: 0,
+            role: None,
+        }
     }
 
     #[test]
     fn gazetteer_matches_on_word_boundaries_and_case() {
-        let g = Gazetteer::build(vec![city("Kyiv"), city("Kyiv Oblast")], vec![("Kyiv".into(), 0), ("Kiev".into(), 0), ("Kyiv Oblast".into(), 1)]);
+        let g = Gazetteer::build(
+            vec![city("Kyiv"), city("Kyiv Oblast")],
+            vec![("Kyiv".into(), 0), ("Kiev".into(), 0), ("Kyiv Oblast".into(), 1)],
+        );
         let text = "KYIV - In Kiev and Kyiv Oblast, not Kievan or kyiv.";
         let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(hits, vec!["KYIV", "Kiev", "Kyiv Oblast"]);
@@ -859,7 +969,13 @@ mod tests {
     fn rejected_hits_leave_room_for_other_keys() {
         let g = Gazetteer::build(
             vec![city("Kyiv"), city("Kyiv Oblast"), city("Donetsk")],
-            vec![("Kyiv".into(), 0), ("Kyiv region".into(), 1), ("Kyiv Region".into(), 1), ("Donetsk".into(), 2), ("The D".into(), 0)],
+            vec![
+                ("Kyiv".into(), 0),
+                ("Kyiv region".into(), 1),
+                ("Kyiv Region".into(), 1),
+                ("Donetsk".into(), 2),
+                ("The D".into(), 0),
+            ],
         );
         let text = "Police in Kyiv Region and the Donetsk area; kyiv region Kyiv";
         let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
@@ -869,7 +985,10 @@ mod tests {
     #[test]
     fn user_names_come_on_top_of_the_shared_builtin_gazetteer() {
         let r = Resources::with_user(&[("Blorvania".to_string(), Label::Gpe, None)]);
-        assert!(Arc::ptr_eq(&r.gazetteer, &Resources::shared().gazetteer), "built-in gazetteer rebuilt");
+        assert!(
+            Arc::ptr_eq(&r.gazetteer, &Resources::shared().gazetteer),
+            "built-in gazetteer rebuilt"
+        );
         let user = r.user.as_ref().expect("user gazetteer");
         let hits = user.find("Troops left Blorvania.");
         assert_eq!(hits.len(), 1);
@@ -882,7 +1001,12 @@ mod tests {
         assert!(r.gazetteer.len() > 10_000);
         assert!(r.cues.get("said").is_some());
         let text = "Shelling hit Kyiv and Zaporizhzhya.";
-        let names: Vec<_> = r.gazetteer.find(text).iter().map(|m| r.gazetteer.entry(m).canonical.clone()).collect();
+        let names: Vec<_> = r
+            .gazetteer
+            .find(text)
+            .iter()
+            .map(|m| r.gazetteer.entry(m).canonical.clone())
+            .collect();
         assert!(names.contains(&"Kyiv".to_string()), "{names:?}");
         assert!(names.contains(&"Zaporizhzhia".to_string()), "{names:?}");
     }

@@ -30,7 +30,13 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { entities: true, quotes: true, events: true, max_chars: 2_000_000, fail_on_doc: None }
+        Options {
+            entities: true,
+            quotes: true,
+            events: true,
+            max_chars: 2_000_000,
+            fail_on_doc: None,
+        }
     }
 }
 
@@ -98,9 +104,22 @@ pub enum Label {
 
 impl Label {
     pub const ALL: [Label; 16] = [
-        Label::Person, Label::Norp, Label::Fac, Label::Org, Label::Gpe, Label::Loc,
-        Label::Event, Label::Product, Label::Law, Label::Date, Label::Time, Label::Percent,
-        Label::Money, Label::Quantity, Label::Ordinal, Label::Cardinal,
+        Label::Person,
+        Label::Norp,
+        Label::Fac,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Event,
+        Label::Product,
+        Label::Law,
+        Label::Date,
+        Label::Time,
+        Label::Percent,
+        Label::Money,
+        Label::Quantity,
+        Label::Ordinal,
+        Label::Cardinal,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -123,7 +142,10 @@ impl Label {
         }
     }
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+        Label::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
     }
     pub fn is_place(self) -> bool {
         matches!(self, Label::Gpe | Label::Loc | Label::Fac)
@@ -307,7 +329,23 @@ pub struct DocResult {
 
 /// Event types (PLOVER verbs) the events table may hold.
 pub const EVENT_TYPES: [&str; 19] = [
-    "ASSAULT", "FIGHT", "SEIZE", "RETREAT", "CASUALTIES", "DESTROY", "DISPLACE", "AID",
-    "SANCTION", "CONSULT", "NEGOTIATE", "DEMAND", "ACCUSE", "THREATEN", "AGREE", "PROTEST",
-    "ARREST", "MOBILIZE", "DISRUPT",
+    "ASSAULT",
+    "FIGHT",
+    "SEIZE",
+    "RETREAT",
+    "CASUALTIES",
+    "DESTROY",
+    "DISPLACE",
+    "AID",
+    "SANCTION",
+    "CONSULT",
+    "NEGOTIATE",
+    "DEMAND",
+    "ACCUSE",
+    "THREATEN",
+    "AGREE",
+    "PROTEST",
+    "ARREST",
+    "MOBILIZE",
+    "DISRUPT",
 ];

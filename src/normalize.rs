@@ -36,12 +36,12 @@ pub struct Normalized {
 pub fn quote_glyph(c: char) -> Option<(bool, Facing)> {
     Some(match c {
         '"' | '\u{FF02}' => (true, Facing::Either),
-        '\u{201C}' => (true, Facing::Open),  // “
-        '\u{201D}' => (true, Facing::Close), // ”
-        '\u{201E}' => (true, Facing::Open),  // „
-        '\u{201F}' => (true, Facing::Open),  // ‟
-        '\u{00AB}' => (true, Facing::Open),  // «
-        '\u{00BB}' => (true, Facing::Close), // »
+        '\u{201C}' => (true, Facing::Open),   // “
+        '\u{201D}' => (true, Facing::Close),  // ”
+        '\u{201E}' => (true, Facing::Open),   // „
+        '\u{201F}' => (true, Facing::Open),   // ‟
+        '\u{00AB}' => (true, Facing::Open),   // «
+        '\u{00BB}' => (true, Facing::Close),  // »
         '\u{2033}' => (true, Facing::Either), // ″ (often a mangled straight quote)
         '\'' => (false, Facing::Either),
         '\u{2018}' => (false, Facing::Open),  // ‘
@@ -70,13 +70,12 @@ fn unify(c: char, next: Option<char>) -> char {
             }
         }
         '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}' => '\n',
-        '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
-        | '\u{3000}' => ' ',
+        '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
         // Zero-width characters and the soft hyphen: a space keeps the 1:1 mapping; the
         // tokenizer treats them as word-internal when letters surround them.
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => ' ',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
-        | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}'
+        | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2026}' => '.', // … (one char for one char; "..." handled by the segmenter too)
         c if c.is_control() && c != '\n' => ' ',
         c => c,
@@ -90,7 +89,11 @@ pub fn normalize(original: &str) -> Normalized {
     while let Some(c) = chars.next() {
         let u = unify(c, chars.peek().copied());
         if let Some((double, facing)) = quote_glyph(c) {
-            marks.push(QuoteMark { pos: text.len(), double, facing });
+            marks.push(QuoteMark {
+                pos: text.len(),
+                double,
+                facing,
+            });
         }
         text.push(u);
     }
@@ -121,7 +124,10 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharIndex { starts: Vec::new(), ascii: true };
+            return CharIndex {
+                starts: Vec::new(),
+                ascii: true,
+            };
         }
         let mut starts: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
         starts.push(text.len() as u32);
@@ -149,7 +155,11 @@ pub struct SpanMapper<'a> {
 
 impl<'a> SpanMapper<'a> {
     pub fn new(normalised: &str, original: &'a str) -> Self {
-        SpanMapper { norm: CharIndex::new(normalised), original, orig: CharIndex::new(original) }
+        SpanMapper {
+            norm: CharIndex::new(normalised),
+            original,
+            orig: CharIndex::new(original),
+        }
     }
     /// Code-point offsets of a byte span of the normalised text.
     pub fn chars(&self, start: usize, end: usize) -> (u32, u32) {
@@ -223,7 +233,13 @@ mod tests {
         assert_eq!(m.original(b - 1, b + 5), "“Kyiv”");
         let x = n.text.find('x').unwrap();
         assert_eq!(m.original(x - 1, x + 2), "‘x’");
-        assert_eq!(m.chars(x, x + 1), (orig.chars().position(|c| c == 'x').unwrap() as u32, orig.chars().position(|c| c == 'x').unwrap() as u32 + 1));
+        assert_eq!(
+            m.chars(x, x + 1),
+            (
+                orig.chars().position(|c| c == 'x').unwrap() as u32,
+                orig.chars().position(|c| c == 'x').unwrap() as u32 + 1
+            )
+        );
     }
 
     #[test]

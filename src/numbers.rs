@@ -18,8 +18,8 @@
 //!
 //! Dates and times belong to `dates`: years (1900–2100 on their own), day numbers next to a
 //! month name, clock times and durations ("five days") are skipped here.
-use crate::model::{Label, Mention, MentionSource, TokenKind};
 use crate::context::DocContext;
+use crate::model::{Label, Mention, MentionSource, TokenKind};
 
 /// One number phrase found in the tokens.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +101,9 @@ pub fn parse_number(s: &str) -> Option<f64> {
     words.drain(..k);
     let mut pieces: Vec<String> = Vec::new();
     for w in words {
-        let w = w.trim_start_matches(|c: char| CURRENCY_SIGNS.contains(&c)).trim_start_matches("us$");
+        let w = w
+            .trim_start_matches(|c: char| CURRENCY_SIGNS.contains(&c))
+            .trim_start_matches("us$");
         let w = w.trim_end_matches('%');
         if w.is_empty() {
             continue;
@@ -148,74 +150,245 @@ pub fn format_value(v: f64) -> String {
 // Word lists
 
 const SMALL: [(&str, u32); 20] = [
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
 ];
 const TENS: [(&str, u32); 8] = [
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-    ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 const ORDINALS: [(&str, u32); 30] = [
-    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
-    ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),
-    ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14), ("fifteenth", 15),
-    ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18), ("nineteenth", 19),
-    ("twentieth", 20), ("thirtieth", 30), ("fortieth", 40), ("fiftieth", 50), ("sixtieth", 60),
-    ("seventieth", 70), ("eightieth", 80), ("ninetieth", 90), ("hundredth", 100),
-    ("thousandth", 1000), ("millionth", 1_000_000),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 1_000_000),
 ];
 const SCALES: [(&str, f64); 5] = [
-    ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
 ];
 /// Plural amounts without a value: "dozens", "hundreds of", "tens of thousands".
-const VAGUE: [&str; 7] = ["dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"];
+const VAGUE: [&str; 7] = [
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+];
 
 /// Words before a number that belong to its span but not to its value.
 const MODIFIERS: [&[&str]; 27] = [
-    &["at", "least"], &["at", "most"], &["more", "than"], &["less", "than"], &["fewer", "than"],
-    &["no", "fewer", "than"], &["no", "less", "than"], &["no", "more", "than"], &["up", "to"],
-    &["as", "many", "as"], &["as", "much", "as"], &["as", "few", "as"], &["close", "to"],
-    &["just", "over"], &["just", "under"], &["well", "over"], &["upwards", "of"],
-    &["an", "estimated"], &["about"], &["around"], &["nearly"], &["almost"],
-    &["approximately"], &["roughly"], &["some"], &["over"], &["only"],
+    &["at", "least"],
+    &["at", "most"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["no", "fewer", "than"],
+    &["no", "less", "than"],
+    &["no", "more", "than"],
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["close", "to"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["upwards", "of"],
+    &["an", "estimated"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["approximately"],
+    &["roughly"],
+    &["some"],
+    &["over"],
+    &["only"],
 ];
 
 const CURRENCY_SIGNS: [char; 6] = ['$', '€', '£', '¥', '₴', '₽'];
 const CURRENCY_CODES: [&str; 9] = ["usd", "eur", "gbp", "uah", "rub", "chf", "jpy", "cny", "pln"];
 const CURRENCY_WORDS: [&str; 24] = [
-    "dollars", "dollar", "euros", "euro", "pounds", "pound", "sterling", "hryvnias", "hryvnia",
-    "hryvnas", "hryvna", "roubles", "rouble", "rubles", "ruble", "yuan", "yen", "francs",
-    "rupees", "zlotys", "zloty", "lira", "liras", "dinars",
+    "dollars", "dollar", "euros", "euro", "pounds", "pound", "sterling", "hryvnias", "hryvnia", "hryvnas", "hryvna",
+    "roubles", "rouble", "rubles", "ruble", "yuan", "yen", "francs", "rupees", "zlotys", "zloty", "lira", "liras",
+    "dinars",
 ];
 
 /// Units of QUANTITY, multiword first. Compared in lower case.
 const UNITS: [&[&str]; 63] = [
-    &["square", "kilometres"], &["square", "kilometers"], &["square", "kilometre"],
-    &["square", "kilometer"], &["square", "km"], &["sq", "km"], &["square", "miles"],
-    &["square", "mile"], &["square", "metres"], &["square", "meters"], &["cubic", "metres"],
-    &["cubic", "meters"], &["km", "/", "h"],
-    &["km"], &["kms"], &["km2"], &["kilometres"], &["kilometre"], &["kilometers"], &["kilometer"],
-    &["miles"], &["mile"], &["metres"], &["metre"], &["meters"], &["meter"], &["cm"], &["mm"],
-    &["ft"], &["feet"], &["inches"], &["tonnes"], &["tonne"], &["tons"], &["ton"], &["kg"],
-    &["kilograms"], &["kilogram"], &["kilos"], &["grams"], &["lbs"], &["hectares"], &["hectare"],
-    &["ha"], &["acres"], &["acre"], &["mw"], &["megawatts"], &["megawatt"], &["gw"],
-    &["gigawatts"], &["kw"], &["kilowatts"], &["mwh"], &["gwh"], &["kwh"], &["barrels"],
-    &["barrel"], &["bpd"], &["litres"], &["liters"], &["bcm"], &["mph"],
+    &["square", "kilometres"],
+    &["square", "kilometers"],
+    &["square", "kilometre"],
+    &["square", "kilometer"],
+    &["square", "km"],
+    &["sq", "km"],
+    &["square", "miles"],
+    &["square", "mile"],
+    &["square", "metres"],
+    &["square", "meters"],
+    &["cubic", "metres"],
+    &["cubic", "meters"],
+    &["km", "/", "h"],
+    &["km"],
+    &["kms"],
+    &["km2"],
+    &["kilometres"],
+    &["kilometre"],
+    &["kilometers"],
+    &["kilometer"],
+    &["miles"],
+    &["mile"],
+    &["metres"],
+    &["metre"],
+    &["meters"],
+    &["meter"],
+    &["cm"],
+    &["mm"],
+    &["ft"],
+    &["feet"],
+    &["inches"],
+    &["tonnes"],
+    &["tonne"],
+    &["tons"],
+    &["ton"],
+    &["kg"],
+    &["kilograms"],
+    &["kilogram"],
+    &["kilos"],
+    &["grams"],
+    &["lbs"],
+    &["hectares"],
+    &["hectare"],
+    &["ha"],
+    &["acres"],
+    &["acre"],
+    &["mw"],
+    &["megawatts"],
+    &["megawatt"],
+    &["gw"],
+    &["gigawatts"],
+    &["kw"],
+    &["kilowatts"],
+    &["mwh"],
+    &["gwh"],
+    &["kwh"],
+    &["barrels"],
+    &["barrel"],
+    &["bpd"],
+    &["litres"],
+    &["liters"],
+    &["bcm"],
+    &["mph"],
 ];
 
 const MONTHS: [&str; 23] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
 ];
 const TIME_UNITS: [&str; 22] = [
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night",
-    "nights", "weekend", "weekends",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "weekend",
+    "weekends",
 ];
-const CLOCK: [&str; 12] = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "cet", "eet", "bst", "o'clock"];
+const CLOCK: [&str; 12] = [
+    "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "cet", "eet", "bst", "o'clock",
+];
 
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
@@ -255,7 +428,11 @@ fn split_hyphenated(w: &str) -> Vec<&str> {
 }
 
 fn is_number_word(w: &str) -> bool {
-    lookup(&SMALL, w).is_some() || lookup(&TENS, w).is_some() || lookup(&ORDINALS, w).is_some() || scale_word(w).is_some() || w == "dozen"
+    lookup(&SMALL, w).is_some()
+        || lookup(&TENS, w).is_some()
+        || lookup(&ORDINALS, w).is_some()
+        || scale_word(w).is_some()
+        || w == "dozen"
 }
 
 fn is_number_piece(w: &str) -> bool {
@@ -299,7 +476,9 @@ fn parse_digits(s: &str) -> Option<f64> {
 
 /// Split "1.5bn" into ("1.5", "bn"); "21st" into ("21", "st").
 fn split_digit_prefix(w: &str) -> (&str, &str) {
-    let cut = w.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(w.len());
+    let cut = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
     let mut num = &w[..cut];
     let mut cut2 = cut;
     while num.ends_with(['.', ',']) {
@@ -324,7 +503,7 @@ fn words_value(words: &[&str]) -> Option<(f64, bool)> {
             return None; // an ordinal must be last
         }
         let next = words.get(k + 1).copied();
-        let next_is_scale = next.map_or(false, |n| scale_word(n).is_some() || scale_abbrev(n).is_some() || n == "dozen");
+        let next_is_scale = next.is_some_and(|n| scale_word(n).is_some() || scale_abbrev(n).is_some() || n == "dozen");
         match w {
             "and" if seen => continue,
             "a" | "an" if !seen && (next_is_scale || next == Some("half")) => {
@@ -397,7 +576,11 @@ fn match_words(ctx: &DocContext, i: usize, t1: usize, phrase: &[&str]) -> Option
 }
 
 fn modifier_len(ctx: &DocContext, i: usize, t1: usize) -> usize {
-    MODIFIERS.iter().filter_map(|m| match_words(ctx, i, t1, m)).max().unwrap_or(0)
+    MODIFIERS
+        .iter()
+        .filter_map(|m| match_words(ctx, i, t1, m))
+        .max()
+        .unwrap_or(0)
 }
 
 /// A currency sign or code before the number: "$", "US$", "€", "USD".
@@ -406,13 +589,17 @@ fn currency_prefix_len(ctx: &DocContext, i: usize, t1: usize) -> usize {
         return 0;
     }
     let t = ctx.token_text(i);
-    let is_sign = t.chars().count() == 1 && t.chars().next().map_or(false, |c| CURRENCY_SIGNS.contains(&c));
+    let is_sign = t.chars().count() == 1 && t.chars().next().is_some_and(|c| CURRENCY_SIGNS.contains(&c));
     if is_sign {
         return 1;
     }
     let tokens = &ctx.seg.tokens;
     // "US$", "C$", "A$": a capital word glued to a sign
-    if i + 1 < t1 && matches!(t, "US" | "C" | "A" | "NZ" | "HK") && tokens[i + 1].start == tokens[i].end && ctx.token_text(i + 1) == "$" {
+    if i + 1 < t1
+        && matches!(t, "US" | "C" | "A" | "NZ" | "HK")
+        && tokens[i + 1].start == tokens[i].end
+        && ctx.token_text(i + 1) == "$"
+    {
         return 2;
     }
     if CURRENCY_CODES.contains(&t.to_lowercase().as_str()) && t.chars().all(|c| c.is_ascii_uppercase()) {
@@ -444,19 +631,49 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         let rest_l = rest.to_lowercase();
         let rest_l = rest_l.strip_prefix('-').unwrap_or(&rest_l);
         if rest.is_empty() {
-            return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: false });
+            return Some(Core {
+                end: i + 1,
+                value: Some(v),
+                ordinal: false,
+                glued_unit: false,
+                glued_m: false,
+            });
         }
         if ordinal_suffix_ok(num, rest_l) {
-            return Some(Core { end: i + 1, value: Some(v), ordinal: true, glued_unit: false, glued_m: false });
+            return Some(Core {
+                end: i + 1,
+                value: Some(v),
+                ordinal: true,
+                glued_unit: false,
+                glued_m: false,
+            });
         }
         if rest_l == "m" {
-            return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: true });
+            return Some(Core {
+                end: i + 1,
+                value: Some(v),
+                ordinal: false,
+                glued_unit: false,
+                glued_m: true,
+            });
         }
         if let Some(s) = scale_abbrev(rest_l) {
-            return Some(Core { end: i + 1, value: Some(v * s), ordinal: false, glued_unit: false, glued_m: false });
+            return Some(Core {
+                end: i + 1,
+                value: Some(v * s),
+                ordinal: false,
+                glued_unit: false,
+                glued_m: false,
+            });
         }
         if is_unit_word(rest_l) {
-            return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: true, glued_m: false });
+            return Some(Core {
+                end: i + 1,
+                value: Some(v),
+                ordinal: false,
+                glued_unit: true,
+                glued_m: false,
+            });
         }
         // A glued range "10-12": its value is the LOWER bound (the figure all sources agree
         // to; events count casualties the same way). Year spans ("2022-23") are dates.
@@ -464,7 +681,13 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
             let upper = parse_digits(rest_l)?;
             let year_span = num.len() == 4 && (1900.0..=2100.0).contains(&v);
             if upper > v && !year_span {
-                return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: false });
+                return Some(Core {
+                    end: i + 1,
+                    value: Some(v),
+                    ordinal: false,
+                    glued_unit: false,
+                    glued_m: false,
+                });
             }
         }
         return None;
@@ -475,13 +698,22 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
     // Vague plurals: "dozens", "hundreds of thousands", "tens of thousands".
     if VAGUE.contains(&lower.as_str()) {
         let mut end = i + 1;
-        if end + 1 < t1 && ctx.token_text(end).eq_ignore_ascii_case("of") && VAGUE.contains(&lower_tok(ctx, end + 1).as_str()) {
+        if end + 1 < t1
+            && ctx.token_text(end).eq_ignore_ascii_case("of")
+            && VAGUE.contains(&lower_tok(ctx, end + 1).as_str())
+        {
             end += 2;
         }
         if lower == "tens" && end == i + 1 {
             return None; // "tens" alone is not a number
         }
-        return Some(Core { end, value: None, ordinal: false, glued_unit: false, glued_m: false });
+        return Some(Core {
+            end,
+            value: None,
+            ordinal: false,
+            glued_unit: false,
+            glued_m: false,
+        });
     }
     // Number words, possibly several tokens: "two hundred and fifty", "a dozen", "half a million".
     let mut pieces: Vec<String> = Vec::new();
@@ -501,19 +733,22 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
                 split_hyphenated(&n).iter().all(|p| is_number_word(p)) || n == "a" || n == "half"
             };
             // "and" only inside a number ("two hundred and fifty"), never between two
-            let and_ok = w != "and" || pieces.last().map_or(false, |p| scale_word(p).is_some());
+            let and_ok = w != "and" || pieces.last().is_some_and(|p| scale_word(p).is_some());
             if !next_is_number || !and_ok {
                 break;
             }
         }
         pieces.extend(parts);
         j += 1;
-        if pieces.last().map_or(false, |p| lookup(&ORDINALS, p).is_some()) {
+        if pieces.last().is_some_and(|p| lookup(&ORDINALS, p).is_some()) {
             break;
         }
     }
     // "a"/"an"/"half" alone are no number.
-    while pieces.last().map_or(false, |p| matches!(p.as_str(), "a" | "an" | "and" | "half")) {
+    while pieces
+        .last()
+        .is_some_and(|p| matches!(p.as_str(), "a" | "an" | "and" | "half"))
+    {
         pieces.pop();
         j -= 1;
     }
@@ -522,10 +757,21 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
     }
     let refs: Vec<&str> = pieces.iter().map(String::as_str).collect();
     let (v, ordinal) = words_value(&refs)?;
-    if refs.len() == 1 && matches!(refs[0], "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+    if refs.len() == 1
+        && matches!(
+            refs[0],
+            "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
+        )
+    {
         return None; // a bare scale word ("the million") is not a number
     }
-    Some(Core { end: j, value: Some(v), ordinal, glued_unit: false, glued_m: false })
+    Some(Core {
+        end: j,
+        value: Some(v),
+        ordinal,
+        glued_unit: false,
+        glued_m: false,
+    })
 }
 
 /// The number phrase starting exactly at token `i`.
@@ -544,7 +790,13 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
     }
     let mut end = core.end;
     let mut value = core.value;
-    let mut label = if cur_len > 0 { Label::Money } else if core.ordinal { Label::Ordinal } else { Label::Cardinal };
+    let mut label = if cur_len > 0 {
+        Label::Money
+    } else if core.ordinal {
+        Label::Ordinal
+    } else {
+        Label::Cardinal
+    };
     if core.glued_unit {
         label = Label::Quantity;
     }
@@ -552,7 +804,13 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
         // Scale words after digits: "3.6 million", "2 bn", "3 m" (money only).
         while end < t1 {
             let w = lower_tok(ctx, end);
-            let scale = scale_word(&w).or_else(|| if w == "m" && cur_len == 0 { None } else { scale_abbrev(&w) });
+            let scale = scale_word(&w).or_else(|| {
+                if w == "m" && cur_len == 0 {
+                    None
+                } else {
+                    scale_abbrev(&w)
+                }
+            });
             match scale {
                 Some(s) if w != "hundred" || core_word.starts_with(|c: char| c.is_ascii_digit()) => {
                     value = value.map(|v| v * s);
@@ -565,7 +823,8 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
     if core.glued_m {
         // "£3m" / "3m people" is a million; "300m" alone is metres.
         let next = if end < t1 { lower_tok(ctx, end) } else { String::new() };
-        let noun_follows = next == "people" || (next.ends_with('s') && next.len() > 3 && next.chars().all(|c| c.is_alphabetic()));
+        let noun_follows =
+            next == "people" || (next.ends_with('s') && next.len() > 3 && next.chars().all(|c| c.is_alphabetic()));
         if cur_len > 0 || noun_follows || CURRENCY_WORDS.contains(&next.as_str()) {
             value = value.map(|v| v * 1e6);
         } else {
@@ -577,10 +836,16 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
         if end < t1 && ctx.token_text(end) == "%" {
             end += 1;
             label = Label::Percent;
-        } else if let Some(n) = [&["per", "cent"][..], &["percent"], &["percentage", "points"], &["percentage", "point"], &["pc"]]
-            .iter()
-            .filter_map(|p| match_words(ctx, end, t1, p))
-            .max()
+        } else if let Some(n) = [
+            &["per", "cent"][..],
+            &["percent"],
+            &["percentage", "points"],
+            &["percentage", "point"],
+            &["pc"],
+        ]
+        .iter()
+        .filter_map(|p| match_words(ctx, end, t1, p))
+        .max()
         {
             end += n;
             label = Label::Percent;
@@ -597,7 +862,10 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
                 end += 1;
             }
             label = Label::Money;
-        } else if end < t1 && CURRENCY_CODES.contains(&lower_tok(ctx, end).as_str()) && ctx.token_text(end).chars().all(|c| c.is_ascii_uppercase()) {
+        } else if end < t1
+            && CURRENCY_CODES.contains(&lower_tok(ctx, end).as_str())
+            && ctx.token_text(end).chars().all(|c| c.is_ascii_uppercase())
+        {
             end += 1;
             label = Label::Money;
         }
@@ -629,30 +897,42 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
 
 /// "no one", "the one who", "one another": "one" as a pronoun, not a count.
 fn one_is_pronoun(ctx: &DocContext, k: usize, phrase_start: usize, t1: usize) -> bool {
-    let prev = if k > 0 && k == phrase_start { lower_tok(ctx, k - 1) } else { String::new() };
-    let next = if k + 1 < t1 { lower_tok(ctx, k + 1) } else { String::new() };
-    matches!(prev.as_str(), "no" | "any" | "every" | "the" | "this" | "that" | "which" | "someone" | "each")
-        || matches!(next.as_str(), "another" | "day" | "time")
+    let prev = if k > 0 && k == phrase_start {
+        lower_tok(ctx, k - 1)
+    } else {
+        String::new()
+    };
+    let next = if k + 1 < t1 {
+        lower_tok(ctx, k + 1)
+    } else {
+        String::new()
+    };
+    matches!(
+        prev.as_str(),
+        "no" | "any" | "every" | "the" | "this" | "that" | "which" | "someone" | "each"
+    ) || matches!(next.as_str(), "another" | "day" | "time")
 }
 
 /// Years, day numbers next to a month, clock times and durations belong to `dates`.
 fn looks_like_date_or_time(ctx: &DocContext, p: &NumberPhrase, t0: usize, t1: usize) -> bool {
     let core_text = ctx.token_text(p.core_tok);
     let plain_digits = core_text.bytes().all(|b| b.is_ascii_digit());
-    let small_day = p.value.map_or(false, |v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
+    let small_day = p.value.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
     let simple = matches!(p.label, Label::Cardinal | Label::Ordinal) && p.end_tok == p.core_tok + 1;
     let prev = (p.start_tok > t0).then(|| ctx.token_text(p.start_tok - 1));
     let next = (p.end_tok < t1).then(|| lower_tok(ctx, p.end_tok));
     // A bare year: 4 digits 1900–2100, unless a plural noun follows ("2000 soldiers").
-    if simple && plain_digits && core_text.len() == 4 && p.value.map_or(false, |v| (1900.0..=2100.0).contains(&v)) {
-        let counted = next.as_deref().map_or(false, |n| n.len() > 2 && n.ends_with('s') && n.chars().all(|c| c.is_alphabetic()) && !TIME_UNITS.contains(&n));
+    if simple && plain_digits && core_text.len() == 4 && p.value.is_some_and(|v| (1900.0..=2100.0).contains(&v)) {
+        let counted = next.as_deref().is_some_and(|n| {
+            n.len() > 2 && n.ends_with('s') && n.chars().all(|c| c.is_alphabetic()) && !TIME_UNITS.contains(&n)
+        });
         if !counted {
             return true;
         }
     }
     if simple && small_day && (plain_digits || p.label == Label::Ordinal) {
         // "September 13", "Sept. 13", "13 September", "the 13th of September"
-        if prev.map_or(false, is_month) || next.as_deref().map_or(false, is_month) {
+        if prev.is_some_and(is_month) || next.as_deref().is_some_and(is_month) {
             return true;
         }
         if next.as_deref() == Some("of") && p.end_tok + 1 < t1 && is_month(ctx.token_text(p.end_tok + 1)) {
@@ -689,7 +969,8 @@ mod tests {
     fn one(text: &str, surface: &str, label: &str, value: Option<&str>) {
         let got = found(text);
         assert!(
-            got.iter().any(|(s, l, v)| s == surface && *l == label && v.as_deref() == value),
+            got.iter()
+                .any(|(s, l, v)| s == surface && *l == label && v.as_deref() == value),
             "{surface} / {label} / {value:?} not in {got:?}"
         );
     }
@@ -725,7 +1006,7 @@ mod tests {
         ];
         for (s, v) in cases {
             let got = parse_number(s);
-            assert!(got.map_or(false, |g| (g - v).abs() < 1e-6), "{s}: {got:?}");
+            assert!(got.is_some_and(|g| (g - v).abs() < 1e-6), "{s}: {got:?}");
         }
         for s in ["dozens", "", "hello", "10:30", "the"] {
             assert_eq!(parse_number(s), None, "{s}");
@@ -747,7 +1028,12 @@ mod tests {
         one(t, "1,200", "CARDINAL", Some("1200"));
         one(t, "twenty-one", "CARDINAL", Some("21"));
         one(t, "a hundred", "CARDINAL", Some("100"));
-        one("The shelter holds 3.6 million litres of water and twelve beds.", "twelve", "CARDINAL", Some("12"));
+        one(
+            "The shelter holds 3.6 million litres of water and twelve beds.",
+            "twelve",
+            "CARDINAL",
+            Some("12"),
+        );
     }
 
     #[test]
@@ -760,11 +1046,31 @@ mod tests {
 
     #[test]
     fn money_in_all_its_shapes() {
-        one("Washington pledged $2 billion on Friday.", "$2 billion", "MONEY", Some("2000000000"));
-        one("Brussels sent €50 million to Kyiv.", "€50 million", "MONEY", Some("50000000"));
-        one("The fund reached 50 million euros.", "50 million euros", "MONEY", Some("50000000"));
+        one(
+            "Washington pledged $2 billion on Friday.",
+            "$2 billion",
+            "MONEY",
+            Some("2000000000"),
+        );
+        one(
+            "Brussels sent €50 million to Kyiv.",
+            "€50 million",
+            "MONEY",
+            Some("50000000"),
+        );
+        one(
+            "The fund reached 50 million euros.",
+            "50 million euros",
+            "MONEY",
+            Some("50000000"),
+        );
         one("London gave £3m in aid.", "£3m", "MONEY", Some("3000000"));
-        one("The loan was 1.5bn dollars.", "1.5bn dollars", "MONEY", Some("1500000000"));
+        one(
+            "The loan was 1.5bn dollars.",
+            "1.5bn dollars",
+            "MONEY",
+            Some("1500000000"),
+        );
         one("It costs US$40 a barrel.", "US$40", "MONEY", Some("40"));
     }
 
@@ -773,17 +1079,42 @@ mod tests {
         one("Prices rose 12% in a month.", "12%", "PERCENT", Some("12"));
         one("Output fell 12.5 per cent.", "12.5 per cent", "PERCENT", Some("12.5"));
         one("Turnout was 12 percent.", "12 percent", "PERCENT", Some("12"));
-        one("Some 3.6 million refugees crossed.", "Some 3.6 million", "CARDINAL", Some("3600000"));
+        one(
+            "Some 3.6 million refugees crossed.",
+            "Some 3.6 million",
+            "CARDINAL",
+            Some("3600000"),
+        );
     }
 
     #[test]
     fn quantities_with_units() {
         one("Troops advanced 300 km in a week.", "300 km", "QUANTITY", Some("300"));
-        one("The front is 1,000 kilometres long.", "1,000 kilometres", "QUANTITY", Some("1000"));
+        one(
+            "The front is 1,000 kilometres long.",
+            "1,000 kilometres",
+            "QUANTITY",
+            Some("1000"),
+        );
         one("The plant produces 950 MW of power.", "950 MW", "QUANTITY", Some("950"));
-        one("They shipped 20,000 tonnes of grain.", "20,000 tonnes", "QUANTITY", Some("20000"));
-        one("Fires burned 40 square kilometres of forest.", "40 square kilometres", "QUANTITY", Some("40"));
-        one("Exports reached 5 million barrels.", "5 million barrels", "QUANTITY", Some("5000000"));
+        one(
+            "They shipped 20,000 tonnes of grain.",
+            "20,000 tonnes",
+            "QUANTITY",
+            Some("20000"),
+        );
+        one(
+            "Fires burned 40 square kilometres of forest.",
+            "40 square kilometres",
+            "QUANTITY",
+            Some("40"),
+        );
+        one(
+            "Exports reached 5 million barrels.",
+            "5 million barrels",
+            "QUANTITY",
+            Some("5000000"),
+        );
     }
 
     #[test]
@@ -801,7 +1132,12 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = found("In 2014 Russia annexed Crimea; by the 1990s it was over.");
         assert!(got.is_empty(), "{got:?}");
-        one("Around 2000 soldiers were sent.", "Around 2000", "CARDINAL", Some("2000"));
+        one(
+            "Around 2000 soldiers were sent.",
+            "Around 2000",
+            "CARDINAL",
+            Some("2000"),
+        );
     }
 
     #[test]
@@ -818,7 +1154,18 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for t in ["", "$", "£ m", "1.2.3 km", "a a a", "half", "tens", "1st 2nd 3rd 4th 11th 12th 13th 21th", "₴ 5 ₽", "9,99,999 ... 99999999999999999999999999 bn"] {
+        for t in [
+            "",
+            "$",
+            "£ m",
+            "1.2.3 km",
+            "a a a",
+            "half",
+            "tens",
+            "1st 2nd 3rd 4th 11th 12th 13th 21th",
+            "₴ 5 ₽",
+            "9,99,999 ... 99999999999999999999999999 bn",
+        ] {
             let _ = found(t);
         }
         assert_eq!(found("21th century").len(), 0);

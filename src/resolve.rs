@@ -14,15 +14,20 @@
 //!   that is a built-in name ("Олег Синегубов" → "Oleg Sinegubov") takes its entry: canonical
 //!   "Oleh Syniehubov", id `person:oleh-syniehubov`.
 
+use crate::context::DocContext;
 use crate::lexicon::{fold_char, slug, Entry};
 use crate::model::{Label, Mention, MentionSource, TokenKind};
-use crate::context::DocContext;
 use std::collections::HashMap;
 
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
 /// -iy/-yy/-yi/-ii endings of Ukrainian and Russian transliterations made one.
 pub fn name_key(word: &str) -> String {
-    let mut w: String = word.chars().map(fold_char).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let mut w: String = word
+        .chars()
+        .map(fold_char)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     for ending in ["yy", "iy", "yi", "ii", "ij"] {
         if w.len() > 4 && w.ends_with(ending) {
             w.truncate(w.len() - 2);
@@ -35,14 +40,20 @@ pub fn name_key(word: &str) -> String {
 
 /// Keep one mention per span: longer first, then lexicon over rules.
 fn remove_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
-    let rank = |m: &Mention| (std::cmp::Reverse(m.end - m.start), m.source != MentionSource::Lexicon, m.start);
+    let rank = |m: &Mention| {
+        (
+            std::cmp::Reverse(m.end - m.start),
+            m.source != MentionSource::Lexicon,
+            m.start,
+        )
+    };
     mentions.sort_by_key(rank);
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     for m in mentions {
         // spans is sorted by start: check the neighbours only.
         let i = spans.partition_point(|&(s, _)| s < m.start);
-        let clash_right = spans.get(i).map_or(false, |&(s, _)| s < m.end);
+        let clash_right = spans.get(i).is_some_and(|&(s, _)| s < m.end);
         let clash_left = i > 0 && spans[i - 1].1 > m.start;
         if clash_left || clash_right {
             continue;
@@ -75,7 +86,9 @@ impl PersonIndex {
             let canonical = m.canonical.clone().unwrap_or_else(|| ws.join(" "));
             let id = m.entity_id.clone().unwrap_or_else(|| person_id(&canonical));
             // The first full name with a surname claims it.
-            by_surname.entry(name_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
+            by_surname
+                .entry(name_key(ws[ws.len() - 1]))
+                .or_insert((canonical.clone(), id.clone()));
             if let Some(last) = words(&canonical).last() {
                 by_surname.entry(name_key(last)).or_insert((canonical, id));
             }
@@ -106,7 +119,18 @@ pub fn rule_id(label: Label, canonical: &str) -> String {
 }
 
 fn is_named(label: Label) -> bool {
-    matches!(label, Label::Person | Label::Norp | Label::Fac | Label::Org | Label::Gpe | Label::Loc | Label::Event | Label::Product | Label::Law)
+    matches!(
+        label,
+        Label::Person
+            | Label::Norp
+            | Label::Fac
+            | Label::Org
+            | Label::Gpe
+            | Label::Loc
+            | Label::Event
+            | Label::Product
+            | Label::Law
+    )
 }
 
 /// Is this one-word surface a town's key (not a country or region)? A town name that is
@@ -114,7 +138,9 @@ fn is_named(label: Label) -> bool {
 /// ("Matt Lawton ... Lawton said").
 fn is_town_key(ctx: &DocContext, surface: &str) -> bool {
     let g = &ctx.res.gazetteer;
-    g.find(surface).first().map_or(false, |m| m.start == 0 && m.end == surface.len() && g.entry(m).kind == crate::lexicon::EntryKind::City)
+    g.find(surface)
+        .first()
+        .is_some_and(|m| m.start == 0 && m.end == surface.len() && g.entry(m).kind == crate::lexicon::EntryKind::City)
 }
 
 /// The built-in entry whose key is the whole of `name`, if any.
@@ -142,7 +168,9 @@ fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
         }
         let lang = *doc_lang.get_or_insert_with(|| table.detect(ctx.text).unwrap_or(crate::translit::DEFAULT_LANG));
         let name = words(surface).join(" ");
-        let Some(first) = table.to_latin_as(&name, lang) else { continue };
+        let Some(first) = table.to_latin_as(&name, lang) else {
+            continue;
+        };
         let second = table.to_latin_as(&name, lang.other()).filter(|s| *s != first);
         let hit = builtin_entry(ctx, &first).or_else(|| second.as_deref().and_then(|s| builtin_entry(ctx, s)));
         match hit {
@@ -169,7 +197,11 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         let surface = &ctx.text[m.start..m.end];
         let ws = words(surface);
         // Surname alone (or a one-word rule name that is someone's surname here).
-        if ws.len() == 1 && (m.label == Label::Person || m.source == MentionSource::Rule || m.label == Label::Gpe && is_town_key(ctx, surface)) {
+        if ws.len() == 1
+            && (m.label == Label::Person
+                || m.source == MentionSource::Rule
+                || m.label == Label::Gpe && is_town_key(ctx, surface))
+        {
             if let Some((canonical, id)) = people.lookup(ws[0]) {
                 m.label = Label::Person;
                 m.canonical = Some(canonical.clone());
@@ -180,7 +212,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         // A full rule-found name that is a variant of a known one (same first and last key).
         if m.label == Label::Person && m.source == MentionSource::Rule && ws.len() >= 2 {
             if let Some((canonical, id)) = people.lookup(ws[ws.len() - 1]) {
-                let first_matches = words(canonical).first().map_or(false, |f| name_key(f) == name_key(ws[0]));
+                let first_matches = words(canonical).first().is_some_and(|f| name_key(f) == name_key(ws[0]));
                 if first_matches {
                     m.canonical = Some(canonical.clone());
                     m.entity_id = Some(id.clone());
@@ -189,7 +221,10 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
             }
         }
         if m.canonical.is_none() {
-            let c = surface.strip_prefix("the ").or_else(|| surface.strip_prefix("The ")).unwrap_or(surface);
+            let c = surface
+                .strip_prefix("the ")
+                .or_else(|| surface.strip_prefix("The "))
+                .unwrap_or(surface);
             m.canonical = Some(words(c).join(" "));
         }
         if m.entity_id.is_none() {
@@ -215,7 +250,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
                 continue;
             }
             let w = ctx.token_text(ti);
-            if !w.chars().next().map_or(false, char::is_uppercase) || w.chars().count() < 3 {
+            if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 3 {
                 continue;
             }
             if let Some((canonical, id)) = people.lookup(w) {
@@ -249,7 +284,9 @@ mod tests {
     fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
         with_context(text, None, |ctx| {
             let ms = resolve(ctx, crate::entities::recognize(ctx));
-            ms.into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
+            ms.into_iter()
+                .map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id))
+                .collect()
         })
     }
 
@@ -263,10 +300,18 @@ mod tests {
     #[test]
     fn zelensky_variants_share_one_id() {
         let ms = run("Volodymyr Zelensky spoke. Zelenskiy said Kyiv would hold. Later Zelensky left Kiev.");
-        let ids: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).map(|m| m.3.clone()).collect();
+        let ids: Vec<_> = ms
+            .iter()
+            .filter(|m| m.1 == Label::Person)
+            .map(|m| m.3.clone())
+            .collect();
         assert_eq!(ids.len(), 3, "{ms:?}");
         assert!(ids.iter().all(|i| i == &ids[0]), "{ms:?}");
-        let places: Vec<_> = ms.iter().filter(|m| m.1 == Label::Gpe).map(|m| (m.2.clone(), m.3.clone())).collect();
+        let places: Vec<_> = ms
+            .iter()
+            .filter(|m| m.1 == Label::Gpe)
+            .map(|m| (m.2.clone(), m.3.clone()))
+            .collect();
         assert_eq!(places.len(), 2);
         assert_eq!(places[0], places[1]);
     }
@@ -276,7 +321,10 @@ mod tests {
         let ms = run("Defence Minister Oleksandr Hrytsenko visited Izium. Officials met Hrytsenko there. Hrytsenko's aide spoke.");
         let h: Vec<_> = ms.iter().filter(|m| m.0 == "Hrytsenko").collect();
         assert_eq!(h.len(), 2, "{ms:?}");
-        assert!(h.iter().all(|m| m.2.as_deref() == Some("Oleksandr Hrytsenko")), "{ms:?}");
+        assert!(
+            h.iter().all(|m| m.2.as_deref() == Some("Oleksandr Hrytsenko")),
+            "{ms:?}"
+        );
         let full = ms.iter().find(|m| m.0 == "Oleksandr Hrytsenko").unwrap();
         assert_eq!(full.3, h[0].3);
     }
@@ -289,8 +337,14 @@ mod tests {
         assert_eq!(l.2.as_deref(), Some("Matt Lawton"));
     }
 
-    fn person(ms: &[(String, Label, Option<String>, Option<String>)], surface: &str) -> (Option<String>, Option<String>) {
-        let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("no {surface} in {ms:?}"));
+    fn person(
+        ms: &[(String, Label, Option<String>, Option<String>)],
+        surface: &str,
+    ) -> (Option<String>, Option<String>) {
+        let m = ms
+            .iter()
+            .find(|m| m.0 == surface)
+            .unwrap_or_else(|| panic!("no {surface} in {ms:?}"));
         assert_eq!(m.1, Label::Person, "{ms:?}");
         (m.2.clone(), m.3.clone())
     }
@@ -300,30 +354,81 @@ mod tests {
         // (text, surface, canonical, id)
         let cases = [
             // Built-in people, found through the Latin reading.
-            ("Governor Олег Синегубов said the city was shelled.", "Олег Синегубов", "Oleh Syniehubov", "person:oleh-syniehubov"),
-            ("Governor Олег Синєгубов said the city was shelled.", "Олег Синєгубов", "Oleh Syniehubov", "person:oleh-syniehubov"),
-            ("Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", "Ihor Terekhov", "person:ihor-terekhov"),
-            ("President Владимир Путин said talks were over.", "Владимир Путин", "Vladimir Putin", "person:vladimir-putin"),
-            ("President Володимир Зеленський said talks were over.", "Володимир Зеленський", "Volodymyr Zelensky", "person:volodymyr-zelensky"),
+            (
+                "Governor Олег Синегубов said the city was shelled.",
+                "Олег Синегубов",
+                "Oleh Syniehubov",
+                "person:oleh-syniehubov",
+            ),
+            (
+                "Governor Олег Синєгубов said the city was shelled.",
+                "Олег Синєгубов",
+                "Oleh Syniehubov",
+                "person:oleh-syniehubov",
+            ),
+            (
+                "Mayor Ігор Терехов said the city was shelled.",
+                "Ігор Терехов",
+                "Ihor Terekhov",
+                "person:ihor-terekhov",
+            ),
+            (
+                "President Владимир Путин said talks were over.",
+                "Владимир Путин",
+                "Vladimir Putin",
+                "person:vladimir-putin",
+            ),
+            (
+                "President Володимир Зеленський said talks were over.",
+                "Володимир Зеленський",
+                "Volodymyr Zelensky",
+                "person:volodymyr-zelensky",
+            ),
             // No telling letter, text in English: read as Russian.
-            ("Commander Микола Гриценко said the line held.", "Микола Гриценко", "Mikola Gritsenko", "person:mikola-gritsenko"),
+            (
+                "Commander Микола Гриценко said the line held.",
+                "Микола Гриценко",
+                "Mikola Gritsenko",
+                "person:mikola-gritsenko",
+            ),
             // The same name where the document's Cyrillic is Ukrainian (і): Ukrainian.
-            ("Commander Микола Гриценко said the line held near Куп'янськ і Ізюм.", "Микола Гриценко", "Mykola Hrytsenko", "person:mykola-hrytsenko"),
+            (
+                "Commander Микола Гриценко said the line held near Куп'янськ і Ізюм.",
+                "Микола Гриценко",
+                "Mykola Hrytsenko",
+                "person:mykola-hrytsenko",
+            ),
             // Russian by its letters.
-            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergey Shoygu", "person:sergey-shoygu"),
+            (
+                "Minister Сергей Шойгу said the line held.",
+                "Сергей Шойгу",
+                "Sergey Shoygu",
+                "person:sergey-shoygu",
+            ),
             // Ids are spelling-insensitive (-iy = -y): the same id as an English "Dmitry Ryzhkov".
-            ("Commander Дмитрий Рыжков said the line held.", "Дмитрий Рыжков", "Dmitriy Ryzhkov", "person:dmitry-ryzhkov"),
+            (
+                "Commander Дмитрий Рыжков said the line held.",
+                "Дмитрий Рыжков",
+                "Dmitriy Ryzhkov",
+                "person:dmitry-ryzhkov",
+            ),
         ];
         for (text, surface, canonical, id) in cases {
             let ms = run(text);
-            assert_eq!(person(&ms, surface), (Some(canonical.to_string()), Some(id.to_string())), "{text}");
+            assert_eq!(
+                person(&ms, surface),
+                (Some(canonical.to_string()), Some(id.to_string())),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn different_cyrillic_names_never_share_an_id() {
-        let ms = run("Commander Микола Гриценко met Commander Олексій Бондар and Commander Андрій Бондар. \
-                      Commander Микола Гриценко spoke first.");
+        let ms = run(
+            "Commander Микола Гриценко met Commander Олексій Бондар and Commander Андрій Бондар. \
+                      Commander Микола Гриценко spoke first.",
+        );
         let people: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).collect();
         assert_eq!(people.len(), 4, "{ms:?}");
         for p in &people {
@@ -344,7 +449,10 @@ mod tests {
 
     #[test]
     fn names_with_nothing_to_spell_get_distinct_ids() {
-        let ids: Vec<String> = ["محمد عباس", "محمود عباس", "习近平", "李强", "🙂", "🚀", "!!"].iter().map(|n| rule_id(Label::Person, n)).collect();
+        let ids: Vec<String> = ["محمد عباس", "محمود عباس", "习近平", "李强", "🙂", "🚀", "!!"]
+            .iter()
+            .map(|n| rule_id(Label::Person, n))
+            .collect();
         for id in &ids {
             assert!(id.len() > "person:".len(), "{ids:?}");
         }

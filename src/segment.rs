@@ -48,7 +48,7 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                 }
                 // Joiners kept inside a token when a word character follows.
                 let next = char_at(text, j + d.len_utf8());
-                let next_is_word = next.map_or(false, is_word_char);
+                let next_is_word = next.is_some_and(is_word_char);
                 if !next_is_word {
                     break;
                 }
@@ -59,30 +59,27 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                         // possessive 's / s' is split off; n't, O'Brien, Kam'ianets stay whole
                         let after = &text[j + 1..];
                         let possessive = (after.starts_with('s') || after.starts_with('S'))
-                            && !after[1..].chars().next().map_or(false, is_word_char);
+                            && !after[1..].chars().next().is_some_and(is_word_char);
                         !possessive
                     }
                     '.' => {
                         // decimals (3.6), acronyms (U.S), web names (bbc.co.uk)
-                        (prev.is_ascii_digit() && next.map_or(false, |n| n.is_ascii_digit()))
+                        (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
                             || (prev.is_alphabetic()
-                                && next.map_or(false, |n| n.is_alphabetic())
-                                && text[start..j].chars().filter(|c| c.is_alphabetic()).count()
-                                    <= 3
-                                && text[j + 1..]
-                                    .chars()
-                                    .take_while(|c| c.is_alphabetic())
-                                    .count()
-                                    <= 3)
+                                && next.is_some_and(|n| n.is_alphabetic())
+                                && text[start..j].chars().filter(|c| c.is_alphabetic()).count() <= 3
+                                && text[j + 1..].chars().take_while(|c| c.is_alphabetic()).count() <= 3)
                     }
-                    ',' => prev.is_ascii_digit() && {
-                        // thousands separator: exactly three digits follow
-                        let rest: Vec<char> = text[j + 1..].chars().take(4).collect();
-                        rest.len() >= 3
-                            && rest[..3].iter().all(|c| c.is_ascii_digit())
-                            && rest.get(3).map_or(true, |c| !c.is_ascii_digit())
-                    },
-                    '/' | ':' => prev.is_ascii_digit() && next.map_or(false, |n| n.is_ascii_digit()),
+                    ',' => {
+                        prev.is_ascii_digit() && {
+                            // thousands separator: exactly three digits follow
+                            let rest: Vec<char> = text[j + 1..].chars().take(4).collect();
+                            rest.len() >= 3
+                                && rest[..3].iter().all(|c| c.is_ascii_digit())
+                                && rest.get(3).map_or(true, |c| !c.is_ascii_digit())
+                        }
+                    }
+                    '/' | ':' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                     '&' => false,
                     _ => false,
                 };
@@ -98,18 +95,19 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                 let next_char = char_at(text, j + 1);
                 let single_letter_initial = word.chars().count() == 1
                     && word.chars().next().unwrap().is_uppercase()
-                    && next_char.map_or(false, |c| c == ' ' || c == '-');
+                    && next_char.is_some_and(|c| c == ' ' || c == '-');
                 let acronym = word.contains('.') && !word.chars().any(|c| c.is_ascii_digit());
                 let number_abbrev = abbrev.is_before_number(word) && {
                     let rest = text[j + 1..].trim_start();
-                    rest.chars().next().map_or(false, |c| c.is_ascii_digit())
+                    rest.chars().next().is_some_and(|c| c.is_ascii_digit())
                 };
-                let known = abbrev.is_title_or_other(word) && !(word.chars().all(|c| c.is_lowercase()) && word.len() > 3);
+                let known =
+                    abbrev.is_title_or_other(word) && !(word.chars().all(|c| c.is_lowercase()) && word.len() > 3);
                 if single_letter_initial || acronym || number_abbrev || known {
                     j += 1;
                 }
             }
-            let has_digit = text[start..j].chars().next().map_or(false, |c| c.is_ascii_digit());
+            let has_digit = text[start..j].chars().next().is_some_and(|c| c.is_ascii_digit());
             tokens.push(Token {
                 start,
                 end: j,
@@ -124,16 +122,28 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
         }
         if c == '"' || c == '\'' {
             // possessive after a word: "Ukraine's" / "Ukraine’s" / "Forces'"
-            let prev_word = tokens.last().map_or(false, |t: &Token| t.end == i && t.kind == TokenKind::Word);
+            let prev_word = tokens
+                .last()
+                .is_some_and(|t: &Token| t.end == i && t.kind == TokenKind::Word);
             let after = &text[i + 1..];
-            if c == '\'' && prev_word && (after.starts_with('s') || after.starts_with('S'))
-                && !after[1..].chars().next().map_or(false, is_word_char)
+            if c == '\''
+                && prev_word
+                && (after.starts_with('s') || after.starts_with('S'))
+                && !after[1..].chars().next().is_some_and(is_word_char)
             {
-                tokens.push(Token { start: i, end: i + 2, kind: TokenKind::Word });
+                tokens.push(Token {
+                    start: i,
+                    end: i + 2,
+                    kind: TokenKind::Word,
+                });
                 i += 2;
                 continue;
             }
-            tokens.push(Token { start: i, end: i + 1, kind: TokenKind::Quote });
+            tokens.push(Token {
+                start: i,
+                end: i + 1,
+                kind: TokenKind::Quote,
+            });
             i += 1;
             continue;
         }
@@ -144,7 +154,11 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                 j += clen;
             }
         }
-        tokens.push(Token { start: i, end: j, kind: TokenKind::Punct });
+        tokens.push(Token {
+            start: i,
+            end: j,
+            kind: TokenKind::Punct,
+        });
         i = j;
     }
     tokens
@@ -155,7 +169,9 @@ fn is_final_punct(tok: &str) -> bool {
 }
 
 fn starts_upper_or_digit(tok: &str) -> bool {
-    tok.chars().next().map_or(false, |c| c.is_uppercase() || c.is_ascii_digit())
+    tok.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
@@ -168,7 +184,11 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
     if tokens.is_empty() {
-        return Segmented { tokens, sentences, paragraphs };
+        return Segmented {
+            tokens,
+            sentences,
+            paragraphs,
+        };
     }
     let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
     let mut sent_start = 0usize;
@@ -193,7 +213,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
                 // not end in punctuation and the next line carries on in lower case).
                 let wraps = !is_final_punct(t)
                     && tokens[i].kind != TokenKind::Quote
-                    && next.chars().next().map_or(false, |c| c.is_lowercase());
+                    && next.chars().next().is_some_and(|c| c.is_lowercase());
                 if !wraps {
                     end_here = true;
                     para_break = true;
@@ -250,7 +270,10 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             sentences.push(s);
             sent_start = i + 1;
             if para_break || i + 1 == n {
-                paragraphs.push(Paragraph { start: para_start_byte, end: tokens[i].end });
+                paragraphs.push(Paragraph {
+                    start: para_start_byte,
+                    end: tokens[i].end,
+                });
                 para_index += 1;
                 if i + 1 < n {
                     para_start_byte = tokens[i + 1].start;
@@ -267,15 +290,20 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
         }
         let line_start = text[..s.start].rfind('\n').map_or(0, |p| p + 1);
         let alone_on_line = text[line_start..s.start].trim().is_empty()
-            && text[s.end..].split('\n').next().map_or(true, |rest| rest.trim().is_empty());
+            && text[s.end..]
+                .split('\n')
+                .next()
+                .map_or(true, |rest| rest.trim().is_empty());
         let last = &text[tokens[s.tok_end - 1].start..tokens[s.tok_end - 1].end];
-        let ends_open = !is_final_punct(last)
-            && tokens[s.tok_end - 1].kind != TokenKind::Quote
-            && last != ":"
-            && last != ",";
+        let ends_open =
+            !is_final_punct(last) && tokens[s.tok_end - 1].kind != TokenKind::Quote && last != ":" && last != ",";
         s.headline = alone_on_line && ends_open && s.tok_end - s.tok_start <= 30;
     }
-    Segmented { tokens, sentences, paragraphs }
+    Segmented {
+        tokens,
+        sentences,
+        paragraphs,
+    }
 }
 
 /// A wire-copy dateline ("KYIV, Nov 25 (Reuters) - ", "LONDON (AP) — ") opening a
@@ -289,8 +317,17 @@ fn split_datelines(text: &str, tokens: &[Token], sentences: Vec<Sentence>) -> Ve
         prev_para = s.paragraph;
         if first_in_para {
             if let Some(cut) = dateline_end(text, tokens, &s) {
-                out.push(Sentence { end: tokens[cut - 1].end, tok_end: cut, headline: true, ..s });
-                out.push(Sentence { start: tokens[cut].start, tok_start: cut, ..s });
+                out.push(Sentence {
+                    end: tokens[cut - 1].end,
+                    tok_end: cut,
+                    headline: true,
+                    ..s
+                });
+                out.push(Sentence {
+                    start: tokens[cut].start,
+                    tok_start: cut,
+                    ..s
+                });
                 continue;
             }
         }
@@ -339,13 +376,19 @@ mod tests {
     }
 
     fn toks(text: &str) -> Vec<String> {
-        tokenize(text, &abbrev()).iter().map(|t| text[t.start..t.end].to_string()).collect()
+        tokenize(text, &abbrev())
+            .iter()
+            .map(|t| text[t.start..t.end].to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         let s = sents("Mr. Smith met Gen. Ivanov in the U.S. capital. They talked.");
-        assert_eq!(s, vec!["Mr. Smith met Gen. Ivanov in the U.S. capital.", "They talked."]);
+        assert_eq!(
+            s,
+            vec!["Mr. Smith met Gen. Ivanov in the U.S. capital.", "They talked."]
+        );
     }
 
     #[test]
@@ -357,7 +400,10 @@ mod tests {
     #[test]
     fn numbers_and_initials() {
         let s = sents("Platform No. 6 was hit by 3.6 million tonnes. J. R. Smith said so.");
-        assert_eq!(s, vec!["Platform No. 6 was hit by 3.6 million tonnes.", "J. R. Smith said so."]);
+        assert_eq!(
+            s,
+            vec!["Platform No. 6 was hit by 3.6 million tonnes.", "J. R. Smith said so."]
+        );
         assert!(toks("3.6 million and 10,000 people").contains(&"10,000".to_string()));
         assert!(toks("3.6 million").contains(&"3.6".to_string()));
     }
@@ -385,7 +431,12 @@ mod tests {
         let text = "KYIV, Nov 25 (Reuters) - Power was back on Friday, officials said.\nLONDON (AP) - Talks went on.";
         assert_eq!(
             sents(text),
-            vec!["KYIV, Nov 25 (Reuters) -", "Power was back on Friday, officials said.", "LONDON (AP) -", "Talks went on."]
+            vec![
+                "KYIV, Nov 25 (Reuters) -",
+                "Power was back on Friday, officials said.",
+                "LONDON (AP) -",
+                "Talks went on."
+            ]
         );
         assert!(segment(text, &abbrev()).sentences[0].headline);
         assert_eq!(sents("NATO said - in a statement - that it would act.").len(), 1);
@@ -412,7 +463,18 @@ mod tests {
 
     #[test]
     fn offsets_are_valid_on_odd_text() {
-        for text in ["", "   ", "...", "\"\"\"", "a.b.c.d.e", "🇺🇦🇺🇦 e\u{301}. X", "''", "-- - --", "x'", "'s"] {
+        for text in [
+            "",
+            "   ",
+            "...",
+            "\"\"\"",
+            "a.b.c.d.e",
+            "🇺🇦🇺🇦 e\u{301}. X",
+            "''",
+            "-- - --",
+            "x'",
+            "'s",
+        ] {
             let seg = segment(text, &abbrev());
             for t in &seg.tokens {
                 assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);

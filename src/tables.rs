@@ -44,14 +44,20 @@ fn conform(table: &Table, height: usize, built: Vec<Series>) -> PolarsResult<Dat
     let mut built: Vec<Option<Series>> = built.into_iter().map(Some).collect();
     let mut columns = Vec::with_capacity(table.columns.len());
     for c in table.columns {
-        let Some(s) = built.iter_mut().find(|s| s.as_ref().is_some_and(|s| s.name().as_str() == c.name)).and_then(Option::take) else {
+        let Some(s) = built
+            .iter_mut()
+            .find(|s| s.as_ref().is_some_and(|s| s.name().as_str() == c.name))
+            .and_then(Option::take)
+        else {
             polars_bail!(ComputeError: "{}: column {:?} is declared but not built", table.name, c.name);
         };
         let want = polars_dtype(c.dtype);
         let s = match (s.dtype(), c.dtype) {
             (got, _) if *got == want => s,
             (DataType::Int32, Dtype::Date) | (DataType::String, Dtype::Categorical) => s.cast(&want)?,
-            (got, _) => polars_bail!(ComputeError: "{}.{}: built as {}, declared {}", table.name, c.name, got, c.dtype.name()),
+            (got, _) => {
+                polars_bail!(ComputeError: "{}.{}: built as {}, declared {}", table.name, c.name, got, c.dtype.name())
+            }
         };
         columns.push(Column::from(s));
     }
@@ -71,7 +77,11 @@ pub struct Ran {
 
 /// The four tables (documents, entities, quotes, events) of one batch. Each document's
 /// offset maps are built once and shared by the three span tables.
-pub fn build(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<(DataFrame, DataFrame, DataFrame, DataFrame)> {
+pub fn build(
+    results: &[DocResult],
+    doc_offset: u32,
+    ran: Ran,
+) -> PolarsResult<(DataFrame, DataFrame, DataFrame, DataFrame)> {
     let maps: Vec<SpanMapper> = results.iter().map(|r| SpanMapper::new(&r.text, &r.original)).collect();
     Ok((
         documents(results, doc_offset, ran)?,
@@ -88,7 +98,10 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
     let title: Vec<Option<&str>> = results.iter().map(|r| r.title.as_deref()).collect();
     let published: Vec<Option<i32>> = results.iter().map(|r| r.published).collect();
     let language: Vec<Option<&str>> = results.iter().map(|r| r.language.as_deref()).collect();
-    let n_chars: Vec<u32> = results.iter().map(|r| u32::try_from(r.n_chars).unwrap_or(u32::MAX)).collect();
+    let n_chars: Vec<u32> = results
+        .iter()
+        .map(|r| u32::try_from(r.n_chars).unwrap_or(u32::MAX))
+        .collect();
     let n_sentences: Vec<u32> = results.iter().map(|r| r.n_sentences).collect();
     let count = |on: bool, f: fn(&DocResult) -> usize| -> Vec<Option<u32>> {
         results.iter().map(|r| on.then(|| f(r) as u32)).collect()
@@ -118,11 +131,21 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
 /// One row per entity mention.
 fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     let rows: usize = results.iter().map(|r| r.entities.len()).sum();
-    let (mut doc_id, mut sentence, mut start, mut end) = (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
+    let (mut doc_id, mut sentence, mut start, mut end) = (
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+    );
     let mut text: Vec<&str> = Vec::with_capacity(rows);
     let mut label: Vec<&str> = Vec::with_capacity(rows);
-    let (mut canonical, mut entity_id, mut role, mut country, mut value): (Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>) =
-        Default::default();
+    let (mut canonical, mut entity_id, mut role, mut country, mut value): (
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+    ) = Default::default();
     let (mut lat, mut lon): (Vec<Option<f64>>, Vec<Option<f64>>) = Default::default();
     let mut source: Vec<&str> = Vec::with_capacity(rows);
     for (i, r) in results.iter().enumerate() {
@@ -170,10 +193,21 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
 /// One row per quotation.
 fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     let rows: usize = results.iter().map(|r| r.quotes.len()).sum();
-    let (mut doc_id, mut quote_id, mut sentence, mut start, mut end): (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
+    let (mut doc_id, mut quote_id, mut sentence, mut start, mut end): (
+        Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
+    ) = Default::default();
     let (mut text, mut kind): (Vec<&str>, Vec<&str>) = Default::default();
-    let (mut speaker, mut speaker_canonical, mut speaker_entity_id, mut speaker_label, mut cue): (Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>) =
-        Default::default();
+    let (mut speaker, mut speaker_canonical, mut speaker_entity_id, mut speaker_label, mut cue): (
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+        Vec<Option<&str>>,
+    ) = Default::default();
     let (mut speaker_start, mut speaker_end): (Vec<Option<u32>>, Vec<Option<u32>>) = Default::default();
     let mut confidence: Vec<f32> = Vec::with_capacity(rows);
     for (i, r) in results.iter().enumerate() {
@@ -233,7 +267,13 @@ fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
 /// One row per event.
 fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     type S<'a> = Vec<Option<&'a str>>;
-    let (mut doc_id, mut event_id, mut sentence, mut start, mut end): (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
+    let (mut doc_id, mut event_id, mut sentence, mut start, mut end): (
+        Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
+    ) = Default::default();
     let (mut trigger, mut etype, mut modality): (Vec<&str>, Vec<&str>, Vec<&str>) = Default::default();
     let (mut subtype, mut actor, mut actor_canonical, mut actor_entity_id): (S, S, S, S) = Default::default();
     let (mut target, mut target_canonical, mut target_entity_id): (S, S, S) = Default::default();
@@ -243,7 +283,8 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
     let (mut date_source, mut location_source): (S, S) = Default::default();
     let (mut approximate, mut aggregate): (Vec<Option<bool>>, Vec<Option<bool>>) = Default::default();
     let (mut date_text, mut quantity, mut source, mut source_entity_id): (S, S, S, S) = Default::default();
-    let (mut killed, mut injured, mut quote_id): (Vec<Option<u32>>, Vec<Option<u32>>, Vec<Option<u32>>) = Default::default();
+    let (mut killed, mut injured, mut quote_id): (Vec<Option<u32>>, Vec<Option<u32>>, Vec<Option<u32>>) =
+        Default::default();
     for (i, r) in results.iter().enumerate() {
         let map = &maps[i];
         for (ei, ev) in r.events.iter().enumerate() {
@@ -262,7 +303,11 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             target.push(ev.target.as_ref().map(|a| a.text.as_str()));
             target_canonical.push(ev.target.as_ref().and_then(|a| a.canonical.as_deref()));
             target_entity_id.push(ev.target.as_ref().and_then(|a| a.entity_id.as_deref()));
-            location.push(ev.location.as_ref().map(|a| a.canonical.as_deref().unwrap_or(a.text.as_str())));
+            location.push(
+                ev.location
+                    .as_ref()
+                    .map(|a| a.canonical.as_deref().unwrap_or(a.text.as_str())),
+            );
             location_entity_id.push(ev.location.as_ref().and_then(|a| a.entity_id.as_deref()));
             country.push(ev.geo.country.as_deref());
             lat.push(ev.geo.lat);
@@ -333,7 +378,10 @@ mod tests {
     use crate::pipeline::analyze;
 
     fn declared(t: &Table) -> Vec<(String, DataType)> {
-        t.columns.iter().map(|c| (c.name.to_string(), polars_dtype(c.dtype))).collect()
+        t.columns
+            .iter()
+            .map(|c| (c.name.to_string(), polars_dtype(c.dtype)))
+            .collect()
     }
 
     fn built(df: &DataFrame) -> Vec<(String, DataType)> {
@@ -346,12 +394,42 @@ mod tests {
                     \u{201c}We will not give up a single village,\u{201d} Defence Minister Oleksandr Hrytsenko said.";
         let res = Resources::shared();
         let docs = [
-            analyze(&DocInput { text: Some(text), published: Some(19_248), title: None }, &res, &Options::default()),
-            analyze(&DocInput { text: None, published: None, title: None }, &res, &Options::default()),
+            analyze(
+                &DocInput {
+                    text: Some(text),
+                    published: Some(19_248),
+                    title: None,
+                },
+                &res,
+                &Options::default(),
+            ),
+            analyze(
+                &DocInput {
+                    text: None,
+                    published: None,
+                    title: None,
+                },
+                &res,
+                &Options::default(),
+            ),
         ];
         for results in [&docs[..], &[][..]] {
-            let (d, e, q, ev) = build(results, 0, Ran { entities: true, quotes: true, events: true }).unwrap();
-            for (df, t) in [(&d, &schema::DOCUMENTS), (&e, &schema::ENTITIES), (&q, &schema::QUOTES), (&ev, &schema::EVENTS)] {
+            let (d, e, q, ev) = build(
+                results,
+                0,
+                Ran {
+                    entities: true,
+                    quotes: true,
+                    events: true,
+                },
+            )
+            .unwrap();
+            for (df, t) in [
+                (&d, &schema::DOCUMENTS),
+                (&e, &schema::ENTITIES),
+                (&q, &schema::QUOTES),
+                (&ev, &schema::EVENTS),
+            ] {
                 assert_eq!(built(df), declared(t), "{}", t.name);
                 assert!(results.is_empty() || df.height() > 0, "{} has no rows", t.name);
             }
@@ -361,11 +439,19 @@ mod tests {
     #[test]
     fn conform_refuses_what_the_declaration_does_not_say() {
         let t = &schema::DOCUMENTS;
-        let ok: Vec<Series> = t.columns.iter().map(|c| Series::new_empty(PlSmallStr::from(c.name), &polars_dtype(c.dtype))).collect();
+        let ok: Vec<Series> = t
+            .columns
+            .iter()
+            .map(|c| Series::new_empty(PlSmallStr::from(c.name), &polars_dtype(c.dtype)))
+            .collect();
         assert!(conform(t, 0, ok.clone()).is_ok());
         let mut reversed = ok.clone();
         reversed.reverse();
-        assert_eq!(built(&conform(t, 0, reversed).unwrap()), declared(t), "declared order wins");
+        assert_eq!(
+            built(&conform(t, 0, reversed).unwrap()),
+            declared(t),
+            "declared order wins"
+        );
         assert!(conform(t, 0, ok[1..].to_vec()).is_err(), "missing column");
         let mut extra = ok.clone();
         extra.push(series!("dateline", Vec::<Option<&str>>::new()));

@@ -147,7 +147,14 @@ impl Table {
                 _ => None,
             };
             longest = longest.max(key.chars().count());
-            rows.insert(key, Spelling { only, uk: [f(2), f(3)], ru: [f(4), f(5)] });
+            rows.insert(
+                key,
+                Spelling {
+                    only,
+                    uk: [f(2), f(3)],
+                    ru: [f(4), f(5)],
+                },
+            );
         }
         Table { rows, longest }
     }
@@ -230,7 +237,10 @@ impl Table {
             let c = chars[i];
             c.is_alphabetic()
                 || matches!(c, '\u{0300}'..='\u{036F}')
-                || is_apostrophe(c) && i > 0 && chars[i - 1].is_alphabetic() && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                || is_apostrophe(c)
+                    && i > 0
+                    && chars[i - 1].is_alphabetic()
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
         };
         let mut out = String::with_capacity(text.len() + 8);
         let mut i = 0;

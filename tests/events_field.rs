@@ -19,11 +19,13 @@ const GOVERNOR: &str = "As a result of shelling of Kupiansk, a 67-year-old woman
 
 const ISW: &str = "Russian forces conducted offensive operations near Bakhmut on September 10 and made marginal gains. Ukrainian forces repelled Russian assaults near Avdiivka, according to the Ukrainian General Staff.";
 
-const TWO_ATTACKS: &str = "Russian troops shelled Nikopol overnight and a drone attack hit Marhanets, killing four people.";
+const TWO_ATTACKS: &str =
+    "Russian troops shelled Nikopol overnight and a drone attack hit Marhanets, killing four people.";
 
 const RANGES: &str = "Between 10 and 15 people were killed when a missile hit a shopping centre in Kremenchuk. More than 50 people were wounded.";
 
-const SAID_SCOPE: &str = "Ukrainian forces recaptured Izium last week. The mayor said that a missile hit a school in Kramatorsk on Tuesday.";
+const SAID_SCOPE: &str =
+    "Ukrainian forces recaptured Izium last week. The mayor said that a missile hit a school in Kramatorsk on Tuesday.";
 
 const TRANSLATED_RU: &str = "According to the Russian Defence Ministry, air defence systems shot down 12 Ukrainian drones over Belgorod region. Earlier, the governor reported that shelling damaged a power line in the village of Shebekino.";
 
@@ -34,7 +36,15 @@ const ORG_PLACE: &str = "The Kyiv City Military Administration said debris from 
 fn analyze_text(text: &str) -> DocResult {
     let res = Resources::shared();
     let published = parse_iso_day("2022-09-13");
-    analyze(&DocInput { text: Some(text), published, title: None }, &res, &Options::default())
+    analyze(
+        &DocInput {
+            text: Some(text),
+            published,
+            title: None,
+        },
+        &res,
+        &Options::default(),
+    )
 }
 
 fn describe(r: &DocResult) -> String {
@@ -60,7 +70,6 @@ fn describe(r: &DocResult) -> String {
         .collect()
 }
 
-
 const AGES_AND_IDS: &str = "Russian shelling killed a 72-year-old man in Orikhiv on Sunday, the regional administration said. Two S-300 missiles hit Lyceum No. 3 in Kharkiv, injuring 10-12 people.";
 
 const MIDDLE_SAID: &str = "Russian forces shelled Kherson on Friday, and President Volodymyr Zelensky said that Ukraine would receive more air defence systems.";
@@ -75,7 +84,10 @@ fn trigger<'r>(r: &'r DocResult, e: &Event) -> &'r str {
     &r.text[e.start..e.end]
 }
 fn by_trigger<'r>(r: &'r DocResult, word: &str) -> &'r Event {
-    r.events.iter().find(|e| trigger(r, e) == word).unwrap_or_else(|| panic!("no event {word:?}: {}", describe(r)))
+    r.events
+        .iter()
+        .find(|e| trigger(r, e) == word)
+        .unwrap_or_else(|| panic!("no event {word:?}: {}", describe(r)))
 }
 fn txt(a: &Option<Argument>) -> Option<&str> {
     a.as_ref().map(|a| a.text.as_str())
@@ -121,7 +133,11 @@ fn live_blog_fragments_numbers_in_names_and_discussed_aid() {
     assert_eq!(txt(&met.location), Some("Berlin"), "{d}");
     assert_eq!(met.quantity, None, "'Seven' in a name counts nothing: {d}");
     let aid = &events_of(&r, "AID")[0];
-    assert_eq!(aid.modality, Modality::Hypothetical, "aid to be discussed is not given: {d}");
+    assert_eq!(
+        aid.modality,
+        Modality::Hypothetical,
+        "aid to be discussed is not given: {d}"
+    );
 }
 
 #[test]
@@ -131,13 +147,29 @@ fn general_staff_summary_counts_each_kind_of_strike() {
     let a = events_of(&r, "ASSAULT");
     assert_eq!(a.len(), 3, "{d}");
     let qty: Vec<Option<&str>> = a.iter().map(|e| e.quantity.as_deref()).collect();
-    assert_eq!(qty, vec![Some("3 missile strikes"), Some("41 air strikes"), Some("65 MLRS attacks")], "{d}");
+    assert_eq!(
+        qty,
+        vec![
+            Some("3 missile strikes"),
+            Some("41 air strikes"),
+            Some("65 MLRS attacks")
+        ],
+        "{d}"
+    );
     let sub: Vec<Option<&str>> = a.iter().map(|e| e.subtype.as_deref()).collect();
     // multiple-launch rocket systems are artillery: their attacks are shelling
-    assert_eq!(sub, vec![Some("missile strike"), Some("airstrike"), Some("shelling")], "{d}");
+    assert_eq!(
+        sub,
+        vec![Some("missile strike"), Some("airstrike"), Some("shelling")],
+        "{d}"
+    );
     // MLRS is the weapon, not the attacker
     assert!(a.iter().all(|e| txt(&e.actor) != Some("MLRS")), "{d}");
-    assert!(a.iter().all(|e| txt(&e.source).map_or(false, |s| s.contains("Armed Forces of Ukraine"))), "{d}");
+    assert!(
+        a.iter()
+            .all(|e| txt(&e.source).is_some_and(|s| s.contains("Armed Forces of Ukraine"))),
+        "{d}"
+    );
 }
 
 #[test]
@@ -161,8 +193,16 @@ fn governor_posts_count_one_person_not_their_age() {
     let d = describe(&r);
     let a = events_of(&r, "ASSAULT");
     assert_eq!(a.len(), 2, "{d}");
-    assert_eq!((txt(&a[0].location), a[0].killed, a[0].injured), (Some("Kupiansk"), None, Some(1)), "{d}");
-    assert_eq!((txt(&a[1].location), a[1].killed, a[1].injured), (Some("Vovchansk"), Some(1), None), "{d}");
+    assert_eq!(
+        (txt(&a[0].location), a[0].killed, a[0].injured),
+        (Some("Kupiansk"), None, Some(1)),
+        "{d}"
+    );
+    assert_eq!(
+        (txt(&a[1].location), a[1].killed, a[1].injured),
+        (Some("Vovchansk"), Some(1), None),
+        "{d}"
+    );
     assert_eq!(a[1].subtype.as_deref(), Some("shelling"), "{d}");
     let r = analyze_text(AGES_AND_IDS);
     let d = describe(&r);
@@ -177,7 +217,10 @@ fn governor_posts_count_one_person_not_their_age() {
     // the weapons are counted; the school's number is part of its name
     assert_eq!(hit.quantity.as_deref(), Some("Two S-300 missiles"), "{d}");
     assert_eq!(txt(&hit.target), Some("Lyceum No. 3"), "{d}");
-    assert!(r.events.iter().all(|e| e.quantity.as_deref() != Some("3")), "identifiers are no quantities: {d}");
+    assert!(
+        r.events.iter().all(|e| e.quantity.as_deref() != Some("3")),
+        "identifiers are no quantities: {d}"
+    );
     // the administration's attribution covers the first sentence only
     assert_eq!(txt(&shelling.source), Some("the regional administration"), "{d}");
     assert_eq!(hit.source, None, "{d}");
@@ -188,14 +231,25 @@ fn analysis_prose_offensives_gains_and_repelled_assaults() {
     let r = analyze_text(ISW);
     let d = describe(&r);
     let off = by_trigger(&r, "offensive");
-    assert_eq!((off.event_type.as_str(), txt(&off.actor), txt(&off.location)), ("FIGHT", Some("Russian forces"), Some("Bakhmut")), "{d}");
+    assert_eq!(
+        (off.event_type.as_str(), txt(&off.actor), txt(&off.location)),
+        ("FIGHT", Some("Russian forces"), Some("Bakhmut")),
+        "{d}"
+    );
     assert_eq!(off.date, parse_iso_day("2022-09-10"), "{d}");
     let gains = by_trigger(&r, "marginal gains");
     assert_eq!(txt(&gains.actor), Some("Russian forces"), "{d}");
     let rep = by_trigger(&r, "repelled");
-    assert_eq!((txt(&rep.actor), txt(&rep.location)), (Some("Ukrainian forces"), Some("Avdiivka")), "{d}");
+    assert_eq!(
+        (txt(&rep.actor), txt(&rep.location)),
+        (Some("Ukrainian forces"), Some("Avdiivka")),
+        "{d}"
+    );
     assert_eq!(txt(&rep.source), Some("Ukrainian General Staff"), "{d}");
-    assert_eq!(off.source, None, "'according to' of the next sentence is not this one's: {d}");
+    assert_eq!(
+        off.source, None,
+        "'according to' of the next sentence is not this one's: {d}"
+    );
 }
 
 #[test]
@@ -204,10 +258,17 @@ fn two_attacks_in_one_clause_keep_their_own_casualties() {
     let d = describe(&r);
     let a = events_of(&r, "ASSAULT");
     assert_eq!(a.len(), 2, "{d}");
-    assert_eq!((txt(&a[0].actor), txt(&a[0].location), a[0].killed), (Some("Russian troops"), Some("Nikopol"), None), "{d}");
+    assert_eq!(
+        (txt(&a[0].actor), txt(&a[0].location), a[0].killed),
+        (Some("Russian troops"), Some("Nikopol"), None),
+        "{d}"
+    );
     assert_eq!(a[1].subtype.as_deref(), Some("drone strike"), "{d}");
     assert_eq!((txt(&a[1].location), a[1].killed), (Some("Marhanets"), Some(4)), "{d}");
-    assert_eq!(a[1].actor, None, "the subject of the first clause did not send the drone: {d}");
+    assert_eq!(
+        a[1].actor, None,
+        "the subject of the first clause did not send the drone: {d}"
+    );
 }
 
 #[test]
@@ -219,7 +280,10 @@ fn ranges_and_lower_bounds() {
     assert_eq!(hit.killed, Some(10), "'between 10 and 15' counts 10: {d}");
     assert_eq!(txt(&hit.target), Some("a shopping centre"), "{d}");
     assert_eq!(txt(&hit.location), Some("Kremenchuk"), "{d}");
-    assert!(events_of(&r, "CASUALTIES").iter().all(|e| e.killed.is_none()), "the killed went to the attack: {d}");
+    assert!(
+        events_of(&r, "CASUALTIES").iter().all(|e| e.killed.is_none()),
+        "the killed went to the attack: {d}"
+    );
     let wounded = events_of(&r, "CASUALTIES");
     assert_eq!(wounded.len(), 1, "{d}");
     assert_eq!(wounded[0].injured, Some(50), "'more than 50' counts 50: {d}");
@@ -230,15 +294,27 @@ fn a_said_clause_covers_its_complement_not_what_came_before() {
     let r = analyze_text(SAID_SCOPE);
     let d = describe(&r);
     let seize = &events_of(&r, "SEIZE")[0];
-    assert_eq!((txt(&seize.actor), txt(&seize.target)), (Some("Ukrainian forces"), Some("Izium")), "{d}");
+    assert_eq!(
+        (txt(&seize.actor), txt(&seize.target)),
+        (Some("Ukrainian forces"), Some("Izium")),
+        "{d}"
+    );
     assert_eq!(seize.source, None, "{d}");
     let hit = &events_of(&r, "ASSAULT")[0];
-    assert_eq!((txt(&hit.target), txt(&hit.location), hit.date_text.as_deref()), (Some("a school"), Some("Kramatorsk"), Some("Tuesday")), "{d}");
+    assert_eq!(
+        (txt(&hit.target), txt(&hit.location), hit.date_text.as_deref()),
+        (Some("a school"), Some("Kramatorsk"), Some("Tuesday")),
+        "{d}"
+    );
     assert_eq!(txt(&hit.source), Some("The mayor"), "{d}");
     let r = analyze_text(MIDDLE_SAID);
     let d = describe(&r);
     let shelled = by_trigger(&r, "shelled");
-    assert_eq!((txt(&shelled.actor), txt(&shelled.location)), (Some("Russian forces"), Some("Kherson")), "{d}");
+    assert_eq!(
+        (txt(&shelled.actor), txt(&shelled.location)),
+        (Some("Russian forces"), Some("Kherson")),
+        "{d}"
+    );
     assert_eq!(shelled.source, None, "Zelensky's words come after the shelling: {d}");
 }
 
@@ -252,7 +328,11 @@ fn translated_russian_statements() {
     assert_eq!(down.geo.country.as_deref(), Some("RU"), "{d}");
     assert_eq!(txt(&down.source), Some("Russian Defence Ministry"), "{d}");
     let dmg = by_trigger(&r, "damaged");
-    assert_eq!((txt(&dmg.target), txt(&dmg.location), txt(&dmg.source)), (Some("a power line"), Some("Shebekino"), Some("the governor")), "{d}");
+    assert_eq!(
+        (txt(&dmg.target), txt(&dmg.location), txt(&dmg.source)),
+        (Some("a power line"), Some("Shebekino"), Some("the governor")),
+        "{d}"
+    );
 }
 
 #[test]
@@ -260,13 +340,21 @@ fn opened_fire_and_places_in_org_names() {
     let r = analyze_text(KHARKOV);
     let d = describe(&r);
     let fire = by_trigger(&r, "opened fire on");
-    assert_eq!((fire.event_type.as_str(), fire.subtype.as_deref()), ("ASSAULT", Some("shelling")), "{d}");
+    assert_eq!(
+        (fire.event_type.as_str(), fire.subtype.as_deref()),
+        ("ASSAULT", Some("shelling")),
+        "{d}"
+    );
     assert_eq!(txt(&fire.actor), Some("Ukrainian artillery"), "{d}");
     let r = analyze_text(ORG_PLACE);
     let d = describe(&r);
     let dmg = by_trigger(&r, "damaged");
     assert_eq!(txt(&dmg.target), Some("a house"), "{d}");
-    assert_eq!(txt(&dmg.location), Some("Kyiv"), "the city named after 'district of', not the administration: {d}");
+    assert_eq!(
+        txt(&dmg.location),
+        Some("Kyiv"),
+        "the city named after 'district of', not the administration: {d}"
+    );
     assert_eq!(txt(&dmg.source), Some("Kyiv City Military Administration"), "{d}");
     // under fire: the city is the target, never the attacker
     let r = analyze_text("The town, known as Kupyansk in Russian, had been under fire for weeks.");
@@ -288,11 +376,19 @@ fn places_and_dates_stay_with_their_own_clause() {
     let r = analyze_text("A Russian airstrike on a market in Kostiantynivka killed at least 16 people and wounded 32, Prime Minister Denys Shmyhal said, while Ukraine's air force said it shot down 20 of 25 drones overnight.");
     let d = describe(&r);
     let air = by_trigger(&r, "airstrike");
-    assert_eq!((txt(&air.actor), txt(&air.location), air.killed, air.injured), (Some("Russian"), Some("Kostiantynivka"), Some(16), Some(32)), "{d}");
+    assert_eq!(
+        (txt(&air.actor), txt(&air.location), air.killed, air.injured),
+        (Some("Russian"), Some("Kostiantynivka"), Some(16), Some(32)),
+        "{d}"
+    );
     assert_eq!(air.date_text, None, "the night belongs to the drones: {d}");
     assert_eq!(txt(&air.source), Some("Denys Shmyhal"), "{d}");
     let down = by_trigger(&r, "shot down");
-    assert_eq!((txt(&down.location), down.date_text.as_deref()), (None, Some("overnight")), "{d}");
+    assert_eq!(
+        (txt(&down.location), down.date_text.as_deref()),
+        (None, Some("overnight")),
+        "{d}"
+    );
 }
 
 #[test]
@@ -301,7 +397,11 @@ fn hit_with_weapons_is_a_strike() {
     let d = describe(&r);
     let a = events_of(&r, "ASSAULT");
     assert_eq!(a.len(), 1, "{d}");
-    assert_eq!((a[0].subtype.as_deref(), txt(&a[0].actor), a[0].quantity.as_deref()), (Some("missile strike"), Some("Russia"), Some("40 missiles")), "{d}");
+    assert_eq!(
+        (a[0].subtype.as_deref(), txt(&a[0].actor), a[0].quantity.as_deref()),
+        (Some("missile strike"), Some("Russia"), Some("40 missiles")),
+        "{d}"
+    );
 }
 
 #[test]
@@ -316,9 +416,32 @@ fn a_long_summary_with_many_events_and_attributions_is_read_whole() {
 #[test]
 #[ignore]
 fn dump_field_articles() {
-    for t in [AGES_AND_IDS, MIDDLE_SAID, WIRE, LIVE, GENERAL_STAFF, RUSSIAN_MOD, GOVERNOR, ISW, TWO_ATTACKS, RANGES, SAID_SCOPE, TRANSLATED_RU, KHARKOV, ORG_PLACE] {
+    for t in [
+        AGES_AND_IDS,
+        MIDDLE_SAID,
+        WIRE,
+        LIVE,
+        GENERAL_STAFF,
+        RUSSIAN_MOD,
+        GOVERNOR,
+        ISW,
+        TWO_ATTACKS,
+        RANGES,
+        SAID_SCOPE,
+        TRANSLATED_RU,
+        KHARKOV,
+        ORG_PLACE,
+    ] {
         let r = analyze_text(t);
-        println!("=== {}\n{}\n  entities: {:?}", &t[..60.min(t.len())], describe(&r), r.entities.iter().map(|m| (&r.text[m.start..m.end], m.label.as_str())).collect::<Vec<_>>());
+        println!(
+            "=== {}\n{}\n  entities: {:?}",
+            &t[..60.min(t.len())],
+            describe(&r),
+            r.entities
+                .iter()
+                .map(|m| (&r.text[m.start..m.end], m.label.as_str()))
+                .collect::<Vec<_>>()
+        );
     }
 }
 
@@ -327,7 +450,9 @@ fn dump_field_articles() {
 #[test]
 #[ignore]
 fn dump_files_in_dir() {
-    let Ok(path) = std::env::var("EVENT_DUMP_DIR") else { return };
+    let Ok(path) = std::env::var("EVENT_DUMP_DIR") else {
+        return;
+    };
     let Ok(dir) = std::fs::read_dir(path) else { return };
     for f in dir.flatten() {
         if let Ok(t) = std::fs::read_to_string(f.path()) {

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 fn assert_survives(text: &str) {
     let res = Resources::shared();
     for published in [None, Some(19_500)] {
-        let input = DocInput { text: Some(text), published, title: None };
+        let input = DocInput {
+            text: Some(text),
+            published,
+            title: None,
+        };
         match analyze_caught(0, &input, &res, &Options::default()) {
             Ok(r) => check_spans(&r).unwrap_or_else(|e| panic!("{text:?}: {e}")),
             Err(f) => panic!("{text:?} failed: {}", f.message),
@@ -21,7 +25,9 @@ fn assert_survives(text: &str) {
 
 #[test]
 fn inputs_the_fuzzer_found() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fuzz_regressions");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fuzz_regressions");
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).expect("tests/fuzz_regressions") {
         let path = entry.unwrap().path();
@@ -43,7 +49,7 @@ fn texts_ending_in_every_dangerous_shape() {
         "KYIV, March 9 (Reuters) - Drones struck",
     ];
     let endings = [
-        "Nova-Kakhovka",                // a lexicon hit that starts inside a token
+        "Nova-Kakhovka", // a lexicon hit that starts inside a token
         "Some-Town",
         "Bila Hora",
         "Kharkiv",
@@ -53,7 +59,7 @@ fn texts_ending_in_every_dangerous_shape() {
         "1,000",
         "3.5",
         "No. 6",
-        "\u{201C}",                     // opening quote mark
+        "\u{201C}", // opening quote mark
         "\u{201D}",
         "\"",
         "'",

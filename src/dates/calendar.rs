@@ -70,10 +70,16 @@ pub fn parse_iso_day(value: &str) -> Option<Days> {
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let s = value.get(r)?;
-        if s.bytes().all(|c| c.is_ascii_digit()) { s.parse().ok() } else { None }
+        if s.bytes().all(|c| c.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
     };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    valid_day(y as i64, m, d).then(|| to_days(days_from_civil_i64(y as i64, m, d))).flatten()
+    valid_day(y as i64, m, d)
+        .then(|| to_days(days_from_civil_i64(y as i64, m, d)))
+        .flatten()
 }
 
 pub(super) fn is_leap(y: i64) -> bool {

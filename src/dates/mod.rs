@@ -33,15 +33,14 @@
 //! The weekday and month names are a small closed set, so they are const tables here rather
 //! than a data file.
 
-
 mod calendar;
 mod recognize;
 mod resolve;
 mod words;
 
+use calendar::*;
 pub use calendar::{civil_from_days, days_from_civil, iso, parse_iso_day, weekday};
 pub use recognize::recognize;
-use calendar::*;
 use resolve::*;
 use words::*;
 

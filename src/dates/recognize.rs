@@ -2,8 +2,8 @@
 //! kept per sentence.
 
 use super::*;
-use crate::model::{Days, Geo, Label, Mention, MentionSource, Token, TokenKind};
 use crate::context::DocContext;
+use crate::model::{Days, Geo, Label, Mention, MentionSource, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
 // The recogniser.
@@ -20,10 +20,20 @@ pub(super) struct Cand {
 
 impl Cand {
     fn date(start: usize, end: usize, value: Option<String>) -> Self {
-        Cand { start, end, label: Label::Date, value }
+        Cand {
+            start,
+            end,
+            label: Label::Date,
+            value,
+        }
     }
     fn time(start: usize, end: usize, value: Option<String>) -> Self {
-        Cand { start, end, label: Label::Time, value }
+        Cand {
+            start,
+            end,
+            label: Label::Time,
+            value,
+        }
     }
 }
 
@@ -46,8 +56,10 @@ pub(super) struct View<'a> {
 
 impl<'a> View<'a> {
     fn new(text: &'a str, toks: &'a [Token], published: Option<Days>) -> Self {
-        let lower: Vec<String> =
-            toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase()).collect();
+        let lower: Vec<String> = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
         let mut reach = Vec::with_capacity(toks.len() + 1);
         reach.push(0u32);
         for t in toks {
@@ -58,7 +70,14 @@ impl<'a> View<'a> {
             let last = reach.last().copied().unwrap_or(0);
             reach.push(last.saturating_add(cost));
         }
-        let mut v = View { text, toks, lower, published, reach, markers: Vec::new() };
+        let mut v = View {
+            text,
+            toks,
+            lower,
+            published,
+            reach,
+            markers: Vec::new(),
+        };
         v.markers = v.find_tense_markers();
         v
     }
@@ -67,7 +86,10 @@ impl<'a> View<'a> {
         self.toks.len()
     }
     fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
         self.lower.get(i).map(String::as_str).unwrap_or("")
@@ -77,7 +99,7 @@ impl<'a> View<'a> {
         i.checked_sub(k).map_or("", |j| self.low(j))
     }
     fn is_number(&self, i: usize) -> bool {
-        self.toks.get(i).map_or(false, |t| t.kind == TokenKind::Number)
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     fn find_tense_markers(&self) -> Vec<(usize, Tense)> {
@@ -89,10 +111,12 @@ impl<'a> View<'a> {
                 || w.ends_with("'ll")
                 || (matches!(w, "is" | "are") && next == "to")
                 || (matches!(w, "is" | "are")
-                    && matches!(next, "due" | "set" | "expected" | "scheduled" | "going" | "poised" | "slated")
+                    && matches!(
+                        next,
+                        "due" | "set" | "expected" | "scheduled" | "going" | "poised" | "slated"
+                    )
                     && self.low(i + 2) == "to")
-                || (matches!(w, "plans" | "plan" | "planned" | "planning" | "intends" | "expected")
-                    && next == "to");
+                || (matches!(w, "plans" | "plan" | "planned" | "planning" | "intends" | "expected") && next == "to");
             if future {
                 out.push((i, Tense::Future));
             } else if PAST_MARKERS.contains(&w) {
@@ -117,7 +141,10 @@ impl<'a> View<'a> {
         let hi = self.markers.partition_point(|(j, _)| *j <= i + WINDOW);
         let near = self.markers.get(lo..hi).unwrap_or(&[]);
         let nearest = |tense: Tense| {
-            near.iter().filter(|(_, t)| *t == tense).map(|(j, _)| self.distance(i, *j)).min()
+            near.iter()
+                .filter(|(_, t)| *t == tense)
+                .map(|(j, _)| self.distance(i, *j))
+                .min()
         };
         match (nearest(Tense::Future), nearest(Tense::Past)) {
             (Some(f), Some(p)) => f <= p,
@@ -241,7 +268,11 @@ impl<'a> View<'a> {
 
     /// A weekday right before an absolute date ("Tuesday, September 13"): its index and day.
     fn weekday_before(&self, i: usize) -> Option<(usize, u32)> {
-        let j = if self.low_back(i, 1) == "," { i.checked_sub(2)? } else { i.checked_sub(1)? };
+        let j = if self.low_back(i, 1) == "," {
+            i.checked_sub(2)?
+        } else {
+            i.checked_sub(1)?
+        };
         weekday_of(self.word(j)).map(|wd| (j, wd))
     }
 
@@ -249,8 +280,9 @@ impl<'a> View<'a> {
     fn day_value(&self, at: usize, m: u32, d: u32, year: Option<i64>, wd: Option<u32>) -> Option<String> {
         let days = match (year, self.published, wd) {
             (Some(y), _, _) => to_days(days_from_civil_i64(y, m, d)),
-            (None, Some(p), Some(wd)) => resolve_month_day_weekday(p, m, d, wd)
-                .or_else(|| resolve_month_day(p, m, d, self.future_at(at))),
+            (None, Some(p), Some(wd)) => {
+                resolve_month_day_weekday(p, m, d, wd).or_else(|| resolve_month_day(p, m, d, self.future_at(at)))
+            }
             (None, Some(p), None) => resolve_month_day(p, m, d, self.future_at(at)),
             (None, None, _) => None,
         };
@@ -363,7 +395,11 @@ impl<'a> View<'a> {
                 "end" | "beginning" | "start" | "middle" | "spring" | "summer" | "autumn" | "fall" | "winter"
             ) =>
             {
-                if self.low_back(i, 3) == "the" { i - 3 } else { i - 2 }
+                if self.low_back(i, 3) == "the" {
+                    i - 3
+                } else {
+                    i - 2
+                }
             }
             _ => i,
         }
@@ -376,13 +412,16 @@ impl<'a> View<'a> {
         if PERIOD_CONTEXT.contains(&prev) {
             return true;
         }
-        JOINERS.contains(&prev) && (2..=4).any(|k| i.checked_sub(k).map_or(false, |j| is_same_kind(self.word(j))))
+        JOINERS.contains(&prev) && (2..=4).any(|k| i.checked_sub(k).is_some_and(|j| is_same_kind(self.word(j))))
     }
 
     /// "mid-September", "mid-2022".
     fn hyphen_mid(&self, i: usize) -> Option<Cand> {
         let w = self.word(i);
-        let rest = w.get(..4).filter(|p| p.eq_ignore_ascii_case("mid-")).and_then(|_| w.get(4..))?;
+        let rest = w
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("mid-"))
+            .and_then(|_| w.get(4..))?;
         if let Some(y) = year_num(rest, NEWS_YEAR) {
             return Some(Cand::date(i, i + 1, Some(format!("{y:04}"))));
         }
@@ -390,7 +429,9 @@ impl<'a> View<'a> {
         if let Some(y) = year_num(self.word(i + 1), ANY_YEAR) {
             return Some(Cand::date(i, i + 2, Some(month_value(y, m))));
         }
-        let value = self.published.map(|p| resolve_month(p, m, MonthMode::Bare, self.future_at(i)));
+        let value = self
+            .published
+            .map(|p| resolve_month(p, m, MonthMode::Bare, self.future_at(i)));
         Some(Cand::date(i, i + 1, value))
     }
 
@@ -401,8 +442,8 @@ impl<'a> View<'a> {
             return None;
         }
         let y = year_num(self.word(i), NEWS_YEAR)?;
-        let opening = (i == 0 || self.toks.get(i - 1).map_or(false, |t| t.kind == TokenKind::Quote))
-            && self.low(i + 1) == ",";
+        let opening =
+            (i == 0 || self.toks.get(i - 1).is_some_and(|t| t.kind == TokenKind::Quote)) && self.low(i + 1) == ",";
         let season = matches!(self.low_back(i, 1), "spring" | "summer" | "autumn" | "fall" | "winter");
         let attributive = matches!(self.low_back(i, 1), "the" | "a" | "its" | "his" | "her" | "their")
             && self.year_names_an_event(i + 1);
@@ -421,17 +462,62 @@ impl<'a> View<'a> {
     /// before a name or an event noun (not "the 2000 troops").
     fn year_names_an_event(&self, j: usize) -> bool {
         const EVENT_NOUNS: &[&str] = &[
-            "war", "election", "elections", "invasion", "annexation", "raid", "attack", "attacks",
-            "summit", "crisis", "revolution", "uprising", "offensive", "counteroffensive",
-            "counter-offensive", "campaign", "agreement", "deal", "accord", "accords", "referendum",
-            "protests", "budget", "report", "law", "constitution", "census", "vote", "ceasefire",
-            "truce", "talks", "coup", "massacre", "bombing", "crackdown", "conflict", "occupation",
-            "olympics", "season", "presidential", "parliamentary", "general", "midterm", "midterms",
-            "race", "memorandum", "treaty", "incursion", "siege", "earthquake", "floods", "games",
+            "war",
+            "election",
+            "elections",
+            "invasion",
+            "annexation",
+            "raid",
+            "attack",
+            "attacks",
+            "summit",
+            "crisis",
+            "revolution",
+            "uprising",
+            "offensive",
+            "counteroffensive",
+            "counter-offensive",
+            "campaign",
+            "agreement",
+            "deal",
+            "accord",
+            "accords",
+            "referendum",
+            "protests",
+            "budget",
+            "report",
+            "law",
+            "constitution",
+            "census",
+            "vote",
+            "ceasefire",
+            "truce",
+            "talks",
+            "coup",
+            "massacre",
+            "bombing",
+            "crackdown",
+            "conflict",
+            "occupation",
+            "olympics",
+            "season",
+            "presidential",
+            "parliamentary",
+            "general",
+            "midterm",
+            "midterms",
+            "race",
+            "memorandum",
+            "treaty",
+            "incursion",
+            "siege",
+            "earthquake",
+            "floods",
+            "games",
         ];
         let w = self.word(j);
-        self.toks.get(j).map_or(false, |t| t.kind == TokenKind::Word)
-            && (w.chars().next().map_or(false, char::is_uppercase) || EVENT_NOUNS.contains(&self.low(j)) || w == "'s")
+        self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+            && (w.chars().next().is_some_and(char::is_uppercase) || EVENT_NOUNS.contains(&self.low(j)) || w == "'s")
     }
 
     /// What follows a year must not make it a count: punctuation, a capitalised word or a
@@ -480,9 +566,10 @@ impl<'a> View<'a> {
             (_, "this") => (i - 1, WeekdayMode::This),
             (_, "early" | "late") => (i - 1, WeekdayMode::Bare),
             ("early" | "late" | "earlier" | "later", "on") => (i - 2, WeekdayMode::Bare),
-            ("hours", "of") if matches!(self.low_back(i, 3), "early" | "small" | "wee") => {
-                (if self.low_back(i, 4) == "the" { i - 4 } else { i - 3 }, WeekdayMode::Bare)
-            }
+            ("hours", "of") if matches!(self.low_back(i, 3), "early" | "small" | "wee") => (
+                if self.low_back(i, 4) == "the" { i - 4 } else { i - 3 },
+                WeekdayMode::Bare,
+            ),
             _ => (i, WeekdayMode::Bare),
         };
         let mut end = i + 1;
@@ -583,10 +670,10 @@ impl<'a> View<'a> {
             .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| self.low(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         // "USA Today", "Russia Today": a capitalised "Today" after a name is a title.
-        let capital = self.word(i).chars().next().map_or(false, char::is_uppercase);
+        let capital = self.word(i).chars().next().is_some_and(char::is_uppercase);
         let after_name = i > 0
-            && self.toks.get(i - 1).map_or(false, |t| t.kind == TokenKind::Word)
-            && self.word(i - 1).chars().next().map_or(false, char::is_uppercase);
+            && self.toks.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.word(i - 1).chars().next().is_some_and(char::is_uppercase);
         if capital && after_name && words.len() == 1 {
             return None;
         }
@@ -675,12 +762,19 @@ impl<'a> View<'a> {
 
     /// "the past 24 hours", "the last two weeks", "the next few days", "the coming months".
     fn the_past_units(&self, i: usize) -> Option<Cand> {
-        if self.low(i) != "the" || !matches!(self.low(i + 1), "past" | "last" | "next" | "coming" | "previous" | "following") {
+        if self.low(i) != "the"
+            || !matches!(
+                self.low(i + 1),
+                "past" | "last" | "next" | "coming" | "previous" | "following"
+            )
+        {
             return None;
         }
         let j = self.count_at(i + 2).map_or(i + 2, |(_, j)| j);
         match self.low(j) {
-            "days" | "weeks" | "months" | "years" | "decades" | "day" | "week" | "month" | "year" if j > i + 2 || self.low(j).ends_with('s') => {
+            "days" | "weeks" | "months" | "years" | "decades" | "day" | "week" | "month" | "year"
+                if j > i + 2 || self.low(j).ends_with('s') =>
+            {
                 Some(Cand::date(i, j + 1, None))
             }
             "hours" | "minutes" => Some(Cand::time(i, j + 1, None)),
@@ -691,7 +785,9 @@ impl<'a> View<'a> {
     /// Holidays: "Christmas", "Orthodox Christmas", "New Year's Eve", "Easter", "Ramadan".
     /// Fixed-date ones get a value like a day without a year.
     fn holiday(&self, i: usize) -> Option<Cand> {
-        const HOLIDAYS: &[(&[&str], Option<(u32, u32)>)] = &[
+        /// The holiday's words and its (month, day) when the date is fixed.
+        type Holiday = (&'static [&'static str], Option<(u32, u32)>);
+        const HOLIDAYS: &[Holiday] = &[
             (&["Christmas"], Some((12, 25))),
             (&["Christmas", "Day"], Some((12, 25))),
             (&["Christmas", "Eve"], Some((12, 24))),
@@ -715,12 +811,16 @@ impl<'a> View<'a> {
             .max_by_key(|(ws, _)| ws.len())?;
         let end = i + words.len();
         // "Easter Island", "Independence Day Parade": part of a longer name.
-        if self.toks.get(end).map_or(false, |t| t.kind == TokenKind::Word)
-            && self.word(end).chars().next().map_or(false, char::is_uppercase)
+        if self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.word(end).chars().next().is_some_and(char::is_uppercase)
         {
             return None;
         }
-        let start = if matches!(self.low_back(i, 1), "this" | "last" | "next") { i - 1 } else { i };
+        let start = if matches!(self.low_back(i, 1), "this" | "last" | "next") {
+            i - 1
+        } else {
+            i
+        };
         let value = match (fixed, self.published) {
             (Some((m, d)), Some(p)) => resolve_month_day(p, *m, *d, self.future_at(i)).map(iso),
             _ => None,
@@ -796,10 +896,14 @@ impl<'a> View<'a> {
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in &ctx.seg.sentences {
-        let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else { continue };
+        let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
+            continue;
+        };
         let view = View::new(ctx.text, toks, ctx.published);
         for c in view.select(view.candidates()) {
-            let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else { continue };
+            let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
+                continue;
+            };
             let (start, end) = (first.start, last.end);
             if start >= end || !ctx.text.is_char_boundary(start) || !ctx.text.is_char_boundary(end) {
                 continue;

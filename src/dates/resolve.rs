@@ -11,7 +11,11 @@ use crate::model::Days;
 /// How far after publication an expression without a year may point: one month normally,
 /// six in a future-tense clause ("the vote will be held on November 8").
 pub(super) fn horizon_months(future: bool) -> i64 {
-    if future { 6 } else { 1 }
+    if future {
+        6
+    } else {
+        1
+    }
 }
 
 /// The most recent `month`/`day` not later than publication plus the horizon.
@@ -84,7 +88,13 @@ pub(super) fn resolve_weekday(published: Days, wd: u32, mode: WeekdayMode, futur
         WeekdayMode::Bare if future => ahead,
         WeekdayMode::Bare => -back,
         WeekdayMode::Last => -(if back == 0 { 7 } else { back }),
-        WeekdayMode::Next => if ahead == 0 { 7 } else { ahead },
+        WeekdayMode::Next => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
         WeekdayMode::This => wd - pw,
     };
     add_days(published, delta)

@@ -1,59 +1,190 @@
 //! The words of dates and times: month and weekday names, number words, clock times, and
 //! the context words that make a bare month name a date.
 
-
 // ---------------------------------------------------------------------------------------------
 // Word tables (closed sets; kept here on purpose, see the module comment).
 // ---------------------------------------------------------------------------------------------
 
 pub(super) const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 /// Abbreviations, usable only with a day number or a year ("Sept 13", "Jan. 2022").
 pub(super) const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
-pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(super) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Words after which a bare month or year is a date ("in May", "since 2014", "early March").
 pub(super) const PERIOD_CONTEXT: &[&str] = &[
-    "in", "of", "since", "until", "till", "by", "from", "through", "throughout", "during",
-    "before", "after", "between", "early", "late", "mid", "last", "next", "this", "around",
-    "ending", "starting",
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "through",
+    "throughout",
+    "during",
+    "before",
+    "after",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "around",
+    "ending",
+    "starting",
 ];
 /// Words that join two dates ("from March to May", "in 2014 and 2015").
 pub(super) const JOINERS: &[&str] = &["to", "and", "or", "-", "through"];
 /// Lower-case words that may follow a year without making it a count ("in 2014 the war ...",
 /// but not "in 2014 soldiers").
 pub(super) const AFTER_YEAR: &[&str] = &[
-    "and", "or", "to", "when", "the", "a", "an", "after", "before", "until", "as", "but", "while",
-    "where", "in", "on", "at", "for", "with", "that", "which", "it", "he", "she", "they", "we",
-    "there", "was", "were", "is", "had", "has", "have", "amid", "during", "following", "under",
-    "alone", "onwards", "onward", "through", "this", "his", "its", "their", "by", "from",
+    "and",
+    "or",
+    "to",
+    "when",
+    "the",
+    "a",
+    "an",
+    "after",
+    "before",
+    "until",
+    "as",
+    "but",
+    "while",
+    "where",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "that",
+    "which",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "there",
+    "was",
+    "were",
+    "is",
+    "had",
+    "has",
+    "have",
+    "amid",
+    "during",
+    "following",
+    "under",
+    "alone",
+    "onwards",
+    "onward",
+    "through",
+    "this",
+    "his",
+    "its",
+    "their",
+    "by",
+    "from",
 ];
 pub(super) const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-pub(super) const TIME_ZONES: &[&str] = &["gmt", "utc", "cet", "cest", "eet", "eest", "est", "edt", "bst", "msk", "pst", "pdt"];
+pub(super) const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "cet", "cest", "eet", "eest", "est", "edt", "bst", "msk", "pst", "pdt",
+];
 pub(super) const TWILIGHT: &[&str] = &["dawn", "dusk", "daybreak", "sunrise", "sunset"];
-pub(super) const TIME_PREPOSITIONS: &[&str] = &["at", "before", "after", "until", "till", "by", "from", "since", "around"];
+pub(super) const TIME_PREPOSITIONS: &[&str] = &[
+    "at", "before", "after", "until", "till", "by", "from", "since", "around",
+];
 
 /// Past-tense reporting verbs and auxiliaries: a weekday next to one of these is past even in
 /// a sentence that also says "will" ("On Monday, he said talks will resume").
 pub(super) const PAST_MARKERS: &[&str] = &[
-    "said", "told", "announced", "added", "stated", "wrote", "reported", "confirmed", "claimed",
-    "warned", "tweeted", "posted", "declared", "noted", "insisted", "denied", "admitted",
-    "explained", "was", "were", "had", "did",
+    "said",
+    "told",
+    "announced",
+    "added",
+    "stated",
+    "wrote",
+    "reported",
+    "confirmed",
+    "claimed",
+    "warned",
+    "tweeted",
+    "posted",
+    "declared",
+    "noted",
+    "insisted",
+    "denied",
+    "admitted",
+    "explained",
+    "was",
+    "were",
+    "had",
+    "did",
 ];
 
 /// A count written in words (lower case): "a", "two", "twelve", "seventy-four".
 pub(super) fn number_word(w: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let unit = |x: &str| UNITS.iter().position(|u| *u == x).map(|i| i as u32);
     let tens = |x: &str| TENS.iter().position(|t| *t == x).map(|i| 20 + 10 * i as u32);
     match w {
@@ -87,7 +218,10 @@ pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
         return Some((i as u32 + 1, false));
     }
     let bare = lower.strip_suffix('.').unwrap_or(&lower);
-    MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == bare).map(|&(_, m)| (m, true))
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == bare)
+        .map(|&(_, m)| (m, true))
 }
 
 pub(super) fn weekday_of(w: &str) -> Option<u32> {
@@ -143,7 +277,7 @@ pub(super) fn clock_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
     } else {
         (lower.as_str(), None)
     };
-    let (h, m, colon) = match num.find(|c| c == ':' || c == '.') {
+    let (h, m, colon) = match num.find([':', '.']) {
         Some(p) => {
             let (h, m) = (&num[..p], &num[p + 1..]);
             if m.len() != 2 || !all_digits(m) {

@@ -11,9 +11,9 @@
 //! A capitalised run that ends in an organisation head word swallows the lexicon names inside
 //! it ("Russian Defence Ministry" is one ORG, not NORP + ORG).
 
+use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch};
 use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
-use crate::context::DocContext;
 
 mod names;
 mod places;
@@ -24,7 +24,7 @@ use places::*;
 use runs::*;
 
 fn first_char_upper(s: &str) -> bool {
-    s.chars().next().map_or(false, char::is_uppercase)
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -40,7 +40,9 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 /// Function words that open a sentence before a numbered name ("In Lyceum No. 3").
-const LEADING_FUNCTION_WORDS: &[&str] = &["the", "a", "an", "in", "at", "on", "to", "from", "near", "by", "of", "and", "but", "for", "with"];
+const LEADING_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "at", "on", "to", "from", "near", "by", "of", "and", "but", "for", "with",
+];
 
 /// A capitalised word that is an ordinary English word rather than a name when it opens a
 /// sentence: a listed common word, or one made from a listed word by a plural, agent or
@@ -52,11 +54,15 @@ fn looks_like_ordinary_word(ctx: &DocContext, w: &str) -> bool {
     let common = |stem: &str| stem.chars().count() >= 3 && ctx.res.is_common_word(stem);
     let with_y = |stem: &str| common(&format!("{stem}y"));
     ctx.res.is_common_word(&lower)
-        || lower.strip_suffix("ly").map_or(false, |st| common(st) || lower.strip_suffix("ily").map_or(false, with_y))
-        || lower.strip_suffix("ier").map_or(false, with_y)
-        || lower.strip_suffix("ies").map_or(false, with_y)
-        || lower.strip_suffix('s').map_or(false, common)
-        || lower.strip_suffix("ers").map_or(false, |st| common(st) || common(&format!("{st}e")))
+        || lower
+            .strip_suffix("ly")
+            .is_some_and(|st| common(st) || lower.strip_suffix("ily").is_some_and(with_y))
+        || lower.strip_suffix("ier").is_some_and(with_y)
+        || lower.strip_suffix("ies").is_some_and(with_y)
+        || lower.strip_suffix('s').is_some_and(common)
+        || lower
+            .strip_suffix("ers")
+            .is_some_and(|st| common(st) || common(&format!("{st}e")))
 }
 
 /// Is token `i` the first word or number of the sentence?
@@ -66,7 +72,18 @@ fn is_sentence_initial_token(ctx: &DocContext, s: &Sentence, i: usize) -> bool {
 }
 
 fn rule_mention(start: usize, end: usize, sentence: u32, label: Label) -> Mention {
-    Mention { start, end, sentence, label, canonical: None, entity_id: None, role: None, geo: Default::default(), value: None, source: MentionSource::Rule }
+    Mention {
+        start,
+        end,
+        sentence,
+        label,
+        canonical: None,
+        entity_id: None,
+        role: None,
+        geo: Default::default(),
+        value: None,
+        source: MentionSource::Rule,
+    }
 }
 
 /// All named-entity mentions of the document (DATE/number mentions come from `dates` and
@@ -102,7 +119,8 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         for (m, e, src) in &sent_hits {
             let span = (m.start, m.end);
-            if !mentions.iter().any(|x| overlaps((x.start, x.end), span)) && !fenced.iter().any(|&f| overlaps(f, span)) {
+            if !mentions.iter().any(|x| overlaps((x.start, x.end), span)) && !fenced.iter().any(|&f| overlaps(f, span))
+            {
                 mentions.push(e.mention(m.start, m.end, sidx, *src));
             }
         }
@@ -125,7 +143,11 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
 /// The plausible lexicon hits inside sentence `s`, from `hits` (sorted, starting at the
 /// first hit at or after the sentence).
 fn sentence_hits<'a>(ctx: &DocContext, s: &Sentence, hits: &[Hit<'a>]) -> Vec<Hit<'a>> {
-    hits.iter().take_while(|(m, _, _)| m.end <= s.end).filter(|(m, e, _)| !implausible_hit(ctx, m, e, s)).copied().collect()
+    hits.iter()
+        .take_while(|(m, _, _)| m.end <= s.end)
+        .filter(|(m, e, _)| !implausible_hit(ctx, m, e, s))
+        .copied()
+        .collect()
 }
 
 /// The mentions the capitalised runs of sentence `s` make, with the lexicon hits inside them.
@@ -134,7 +156,10 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
     let mut out: Vec<Mention> = Vec::new();
     for run in capitalised_runs(ctx, s) {
         let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
-        let inside: Vec<&Hit> = sent_hits.iter().filter(|(m, _, _)| m.start >= rs && m.end <= re).collect();
+        let inside: Vec<&Hit> = sent_hits
+            .iter()
+            .filter(|(m, _, _)| m.start >= rs && m.end <= re)
+            .collect();
         let last = ctx.token_text(run.1 - 1);
         let whole_is_one_hit = inside.len() == 1 && inside[0].0.start == rs && inside[0].0.end == re;
         if !whole_is_one_hit && run.1 - run.0 >= 2 && ctx.res.org_heads.contains(last) {
@@ -160,7 +185,9 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
 /// A one-word person key after a given name that is not this person's ("Yuri" + "Danilov"
 /// when the lexicon knows Oleksiy Danilov) is somebody else.
 fn other_persons_given_name(ctx: &DocContext, sidx: u32, run: (usize, usize), inside: &[&Hit]) -> Option<Mention> {
-    let (m, e, _) = inside.iter().find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' '))?;
+    let (m, e, _) = inside
+        .iter()
+        .find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' '))?;
     let tok = ctx.token_of(m.start);
     if tok <= run.0 {
         return None;
@@ -176,7 +203,15 @@ fn other_persons_given_name(ctx: &DocContext, sidx: u32, run: (usize, usize), in
 }
 
 /// Lexicon hits inside a run stand; the capitalised stretches between them are classified.
-fn between_hits(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), inside: &[&Hit], shouting: bool, out: &mut Vec<Mention>) {
+fn between_hits(
+    ctx: &DocContext,
+    s: &Sentence,
+    sidx: u32,
+    run: (usize, usize),
+    inside: &[&Hit],
+    shouting: bool,
+    out: &mut Vec<Mention>,
+) {
     let mut cursor = run.0;
     for (m, e, _) in inside.iter() {
         let hit_tok = ctx.token_of(m.start);
@@ -197,7 +232,11 @@ fn between_hits(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), 
             }
             // The name may go on: "President Tono Eitel".
             let mut end_tok = ctx.token_at(m.end);
-            while end_tok < run.1 && end_tok < hit_tok + 3 && looks_like_surname(ctx, ctx.token_text(end_tok)) && !inside.iter().any(|(h, _, _)| ctx.token_of(h.start) == end_tok) {
+            while end_tok < run.1
+                && end_tok < hit_tok + 3
+                && looks_like_surname(ctx, ctx.token_text(end_tok))
+                && !inside.iter().any(|(h, _, _)| ctx.token_of(h.start) == end_tok)
+            {
                 end_tok += 1;
             }
             let mut x = rule_mention(m.start, ctx.seg.tokens[end_tok - 1].end, sidx, Label::Person);
@@ -207,7 +246,12 @@ fn between_hits(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), 
             continue;
         }
         // A small town's name before a speech verb is somebody's surname: "Weber said".
-        if !shouting && run.1 - run.0 == 1 && is_small_place(e, 300_000) && !preceded_by_place_word(ctx, m.start) && followed_by_speech(ctx, s, m.end) {
+        if !shouting
+            && run.1 - run.0 == 1
+            && is_small_place(e, 300_000)
+            && !preceded_by_place_word(ctx, m.start)
+            && followed_by_speech(ctx, s, m.end)
+        {
             out.push(rule_mention(m.start, m.end, sidx, Label::Person));
             cursor = ctx.token_at(m.end);
             continue;
@@ -224,11 +268,20 @@ fn between_hits(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), 
     }
 }
 
-
 #[cfg(test)]
 pub(crate) fn tests_run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
     crate::context::with_context(text, None, |ctx| {
-        recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country)).collect()
+        recognize(ctx)
+            .into_iter()
+            .map(|m| {
+                (
+                    ctx.text[m.start..m.end].to_string(),
+                    m.label,
+                    m.entity_id,
+                    m.geo.country,
+                )
+            })
+            .collect()
     })
 }
 

@@ -2,24 +2,61 @@
 //! and the speech verbs that make a capitalised word somebody's name.
 
 use super::*;
+use crate::context::DocContext;
 use crate::lexicon::{Entry, LexMatch, TitleKind};
 use crate::model::{Label, Mention, Sentence, TokenKind};
-use crate::context::DocContext;
 
 /// Words that may stand inside a name between capitalised words ("Institute for the Study
 /// of War", "Abu Bakr al Baghdadi", "Ursula von der Leyen").
-pub(super) const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le"];
+pub(super) const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le",
+];
 /// Name particles that are also the names of small towns: "Abu Ammar", "Umm Ali".
 pub(super) const NAME_PARTICLES: &[&str] = &["Abu", "Umm", "Ibn", "Bin", "Ben", "Abd", "Abdel"];
 /// Speech verbs after which a capitalised name closes the clause: "..., said Kowalski."
-pub(super) const SAID_BEFORE_NAME: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "concluded", "recalled", "insisted", "stressed"];
+pub(super) const SAID_BEFORE_NAME: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "continued",
+    "concluded",
+    "recalled",
+    "insisted",
+    "stressed",
+];
 
 /// Head words of numbered institutions: "Lyceum No. 3", "Hospital No. 2", "Penal Colony No. 10".
 pub(super) const NUMBERED_INSTITUTION_HEADS: &[&str] = &[
-    "School", "Lyceum", "Gymnasium", "Kindergarten", "Hospital", "Clinic", "Polyclinic", "Colony", "Prison", "Orphanage", "Institution",
+    "School",
+    "Lyceum",
+    "Gymnasium",
+    "Kindergarten",
+    "Hospital",
+    "Clinic",
+    "Polyclinic",
+    "Colony",
+    "Prison",
+    "Orphanage",
+    "Institution",
 ];
 /// Head words of numbered documents: "Decree No. 71", "Resolution No. 2202".
-pub(super) const NUMBERED_DOCUMENT_HEADS: &[&str] = &["Decree", "Law", "Resolution", "Order", "Directive", "Bill", "Regulation", "Protocol", "Ordinance", "Edict"];
+pub(super) const NUMBERED_DOCUMENT_HEADS: &[&str] = &[
+    "Decree",
+    "Law",
+    "Resolution",
+    "Order",
+    "Directive",
+    "Bill",
+    "Regulation",
+    "Protocol",
+    "Ordinance",
+    "Edict",
+];
 /// Written before the number of a numbered name.
 pub(super) const NUMBER_SIGNS: &[&str] = &["No.", "No", "Nr.", "Nr", "№", "#"];
 
@@ -47,7 +84,10 @@ pub(super) fn numbered_names(ctx: &DocContext, s: &Sentence, sidx: u32) -> Vec<(
             }
             a -= 1;
         }
-        while a < head && (LEADING_FUNCTION_WORDS.contains(&ctx.token_text(a).to_lowercase().as_str()) || (is_sentence_initial_token(ctx, s, a) && ctx.res.abbreviations.is_starter(ctx.token_text(a)))) {
+        while a < head
+            && (LEADING_FUNCTION_WORDS.contains(&ctx.token_text(a).to_lowercase().as_str())
+                || (is_sentence_initial_token(ctx, s, a) && ctx.res.abbreviations.is_starter(ctx.token_text(a))))
+        {
             a += 1;
         }
         let (start, end) = (toks[a].start, toks[i].end);
@@ -73,7 +113,9 @@ pub(super) fn title_before(ctx: &DocContext, s: &Sentence, pos: usize) -> Option
     let before = ctx.text[s.start..pos].trim_end();
     let end = s.start + before.len();
     let window_start = s.start.max(end.saturating_sub(60));
-    let window_start = (window_start..=end).find(|&b| ctx.text.is_char_boundary(b)).unwrap_or(end);
+    let window_start = (window_start..=end)
+        .find(|&b| ctx.text.is_char_boundary(b))
+        .unwrap_or(end);
     ctx.res
         .titles
         .find_in(ctx.text, window_start, end)
@@ -92,9 +134,24 @@ pub(super) fn role_start(ctx: &DocContext, s: &Sentence, title_start: usize) -> 
         let prev = i - 1;
         let t = ctx.token_text(prev);
         let lower = t.to_lowercase();
-        let modifier = (toks[prev].kind == TokenKind::Word && first_char_upper(t) && !ctx.res.abbreviations.is_starter(t))
-            || t == "'s"
-            || matches!(lower.as_str(), "deputy" | "acting" | "former" | "regional" | "foreign" | "defence" | "defense" | "chief" | "senior" | "top" | "military" | "presidential");
+        let modifier =
+            (toks[prev].kind == TokenKind::Word && first_char_upper(t) && !ctx.res.abbreviations.is_starter(t))
+                || t == "'s"
+                || matches!(
+                    lower.as_str(),
+                    "deputy"
+                        | "acting"
+                        | "former"
+                        | "regional"
+                        | "foreign"
+                        | "defence"
+                        | "defense"
+                        | "chief"
+                        | "senior"
+                        | "top"
+                        | "military"
+                        | "presidential"
+                );
         if !modifier || title_start - toks[prev].start > 50 {
             break;
         }
@@ -125,7 +182,9 @@ pub(super) fn name_start(ctx: &DocContext, s: &Sentence, a: usize, b: usize) -> 
     while a < b {
         let t = ctx.token_text(a);
         let initial = (s.tok_start..a).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number);
-        let drop = (initial && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t)) && !ctx.res.first_names.contains(t))
+        let drop = (initial
+            && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t))
+            && !ctx.res.first_names.contains(t))
             || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
         if !drop {
             break;
@@ -140,7 +199,13 @@ pub(super) fn followed_by_speech(ctx: &DocContext, s: &Sentence, pos: usize) -> 
     let rest = ctx.text[pos..s.end].trim_start_matches(' ');
     let w_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     let w = &rest[..w_end];
-    !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && ctx.res.cues.get(w).map_or(false, |c| c.kind == crate::lexicon::CueKind::Speech)
+    !w.is_empty()
+        && w.chars().all(|c| c.is_lowercase())
+        && ctx
+            .res
+            .cues
+            .get(w)
+            .is_some_and(|c| c.kind == crate::lexicon::CueKind::Speech)
 }
 
 /// A title right before a small town's name makes it a surname: "King Sihanouk",
@@ -174,11 +239,19 @@ pub(super) fn role_around(ctx: &DocContext, s: &Sentence, m: &Mention) -> Option
         return None;
     }
     let abs = m.end + 2;
-    let has_title = ctx.res.titles.find_in(ctx.text, abs, abs + clause_len).any(|(_, _, t)| t.kind != TitleKind::Honorific);
+    let has_title = ctx
+        .res
+        .titles
+        .find_in(ctx.text, abs, abs + clause_len)
+        .any(|(_, _, t)| t.kind != TitleKind::Honorific);
     if !has_title {
         return None;
     }
     let role = clause.trim();
-    let role = role.strip_prefix("the ").or_else(|| role.strip_prefix("a ")).or_else(|| role.strip_prefix("an ")).unwrap_or(role);
+    let role = role
+        .strip_prefix("the ")
+        .or_else(|| role.strip_prefix("a "))
+        .or_else(|| role.strip_prefix("an "))
+        .unwrap_or(role);
     Some(role.to_string())
 }

@@ -3,29 +3,131 @@
 //! organisations, small towns that are surnames).
 
 use super::*;
+use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch};
 use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
-use crate::context::DocContext;
 
 /// Prepositions after which an unknown capitalised word is most likely a place.
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "around", "from", "into", "towards", "toward", "across", "through"];
-pub(super) const PLACE_NOUNS: &[&str] = &["village", "town", "city", "settlement", "region", "district", "oblast", "province", "port", "suburb"];
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "outside", "around", "from", "into", "towards", "toward", "across", "through",
+];
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "settlement",
+    "region",
+    "district",
+    "oblast",
+    "province",
+    "port",
+    "suburb",
+];
 
 /// Capitalised words after a place name that keep it a place ("Kyiv Oblast", "Donetsk
 /// Airport"): a place name followed by one of these is not a person or a club.
 pub(super) const PLACE_SUFFIXES: &[&str] = &[
-    "Oblast", "Region", "District", "Raion", "Rayon", "Province", "Governorate", "Krai", "County", "City", "Town", "Village",
-    "Airport", "Station", "Square", "Street", "Avenue", "Bridge", "Dam", "Plant", "Port", "Bay", "River", "Lake", "Valley",
-    "Highway", "Road", "Gate", "Palace", "Cathedral", "Stadium", "Arena", "Park", "Island", "Islands", "Peninsula", "Sea",
-    "Gulf", "Strait", "Canal", "Heights", "Base", "Prison", "Hospital", "Hotel", "Direction", "Axis", "Mountains", "Hills",
-    "Municipality", "Community", "Hromada", "Communique", "Agreement", "Accords", "Protocol", "Format", "Summit",
+    "Oblast",
+    "Region",
+    "District",
+    "Raion",
+    "Rayon",
+    "Province",
+    "Governorate",
+    "Krai",
+    "County",
+    "City",
+    "Town",
+    "Village",
+    "Airport",
+    "Station",
+    "Square",
+    "Street",
+    "Avenue",
+    "Bridge",
+    "Dam",
+    "Plant",
+    "Port",
+    "Bay",
+    "River",
+    "Lake",
+    "Valley",
+    "Highway",
+    "Road",
+    "Gate",
+    "Palace",
+    "Cathedral",
+    "Stadium",
+    "Arena",
+    "Park",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Sea",
+    "Gulf",
+    "Strait",
+    "Canal",
+    "Heights",
+    "Base",
+    "Prison",
+    "Hospital",
+    "Hotel",
+    "Direction",
+    "Axis",
+    "Mountains",
+    "Hills",
+    "Municipality",
+    "Community",
+    "Hromada",
+    "Communique",
+    "Agreement",
+    "Accords",
+    "Protocol",
+    "Format",
+    "Summit",
 ];
 /// Words that make a place name a sports club: "Dynamo Kyiv", "Shakhtar Donetsk", "Leeds United".
-pub(super) const CLUB_PREFIXES: &[&str] = &["Dynamo", "Dinamo", "Spartak", "Shakhtar", "Lokomotiv", "Zenit", "CSKA", "Zorya", "Real", "Sporting", "Olympique", "Inter", "FC", "AC", "SC"];
-pub(super) const CLUB_SUFFIXES: &[&str] = &["United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "FC", "AFC", "CF"];
+pub(super) const CLUB_PREFIXES: &[&str] = &[
+    "Dynamo",
+    "Dinamo",
+    "Spartak",
+    "Shakhtar",
+    "Lokomotiv",
+    "Zenit",
+    "CSKA",
+    "Zorya",
+    "Real",
+    "Sporting",
+    "Olympique",
+    "Inter",
+    "FC",
+    "AC",
+    "SC",
+];
+pub(super) const CLUB_SUFFIXES: &[&str] = &[
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "FC",
+    "AFC",
+    "CF",
+];
 /// Lower-level administrative units written after a place name: "Bakhmut district", "the
 /// Kupiansk raion", "Nikopol community".
-pub(super) const ADMIN_UNIT_NOUNS: &[&str] = &["district", "raion", "rayon", "hromada", "community", "municipality", "region", "oblast", "province"];
+pub(super) const ADMIN_UNIT_NOUNS: &[&str] = &[
+    "district",
+    "raion",
+    "rayon",
+    "hromada",
+    "community",
+    "municipality",
+    "region",
+    "oblast",
+    "province",
+];
 /// Of those, the ones a known town's name before them may already name ("Kharkiv region"):
 /// the lexicon's own reading stands.
 pub(super) const ADMIN_UNIT_REGIONAL: &[&str] = &["region", "oblast", "province"];
@@ -49,7 +151,11 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
         }
         let prev = i - 1;
         let prev_text = ctx.token_text(prev);
-        if toks[prev].kind != TokenKind::Word || !first_char_upper(prev_text) || prev_text == "'s" || is_all_caps(prev_text) {
+        if toks[prev].kind != TokenKind::Word
+            || !first_char_upper(prev_text)
+            || prev_text == "'s"
+            || is_all_caps(prev_text)
+        {
             continue;
         }
         let prev_start = toks[prev].start;
@@ -65,13 +171,25 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
             None => {
                 // An unknown name: one or two name-like words, not ordinary words.
                 let mut a = prev;
-                if looks_like_ordinary_word(ctx, prev_text) || ctx.res.org_heads.contains(prev_text) || ctx.res.titles.get(prev_text).is_some() {
+                if looks_like_ordinary_word(ctx, prev_text)
+                    || ctx.res.org_heads.contains(prev_text)
+                    || ctx.res.titles.get(prev_text).is_some()
+                {
                     continue;
                 }
                 if a > s.tok_start {
                     let t = ctx.token_text(a - 1);
-                    let free = !mentions.iter().any(|m| m.start <= toks[a - 1].start && toks[a - 1].start < m.end);
-                    if free && toks[a - 1].kind == TokenKind::Word && first_char_upper(t) && t != "'s" && !looks_like_ordinary_word(ctx, t) && !is_all_caps(t) && ctx.res.titles.get(t).is_none() {
+                    let free = !mentions
+                        .iter()
+                        .any(|m| m.start <= toks[a - 1].start && toks[a - 1].start < m.end);
+                    if free
+                        && toks[a - 1].kind == TokenKind::Word
+                        && first_char_upper(t)
+                        && t != "'s"
+                        && !looks_like_ordinary_word(ctx, t)
+                        && !is_all_caps(t)
+                        && ctx.res.titles.get(t).is_none()
+                    {
                         a -= 1;
                     }
                 }
@@ -124,18 +242,29 @@ pub(super) fn lexicon_hits<'a>(ctx: &DocContext<'a>) -> Vec<(LexMatch, &'a Entry
 /// start of a sentence is not.)
 pub(super) fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentence: &Sentence) -> bool {
     let surface = &ctx.text[m.start..m.end];
-    let sentence_initial = ctx.text[sentence.start..m.start].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+    let sentence_initial = ctx.text[sentence.start..m.start]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
     // A town whose name is also a given name ("Yuri", "Florence"): only in a place context
     // and never right before another capitalised word ("Yuri Danilov").
     if e.kind == EntryKind::City && e.population < 1_000_000 && ctx.res.first_names.contains(surface) {
-        let next_cap = ctx.text[m.end..].trim_start_matches(' ').chars().next().map_or(false, char::is_uppercase)
+        let next_cap = ctx.text[m.end..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
             && ctx.text[m.end..].starts_with(' ');
         if next_cap || !preceded_by_place_word(ctx, m.start) {
             return true;
         }
     }
     // A sentence-initial ordinary word ("Firefighters", "Earlier") is not a small place.
-    if sentence_initial && matches!(e.kind, EntryKind::City | EntryKind::Location) && e.population < 100_000 && !surface.contains(' ') && looks_like_ordinary_word(ctx, surface) {
+    if sentence_initial
+        && matches!(e.kind, EntryKind::City | EntryKind::Location)
+        && e.population < 100_000
+        && !surface.contains(' ')
+        && looks_like_ordinary_word(ctx, surface)
+    {
         return true;
     }
     if e.kind == EntryKind::City && e.population < 100_000 && !surface.contains(' ') {
@@ -148,11 +277,14 @@ pub(super) fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentenc
 }
 
 pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a str> {
-    ctx.text[..pos].split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    ctx.text[..pos]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
-    previous_word(ctx, pos).map_or(false, |w| {
+    previous_word(ctx, pos).is_some_and(|w| {
         let w = w.to_lowercase();
         PLACE_PREPOSITIONS.contains(&w.as_str()) || PLACE_NOUNS.contains(&w.as_str()) || w == "of"
     })
@@ -168,7 +300,14 @@ pub(super) fn is_small_place(e: &Entry, max_population: u64) -> bool {
 /// - a small town's name that is also a given name or particle before a surname:
 ///   "Abu Ammar", "Inga Babakova";
 /// - a sports club: "Dynamo Kyiv", "Leeds United", "San Francisco Giants".
-pub(super) fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize), inside: &[&(LexMatch, &Entry, MentionSource)], shouting: bool) -> Option<Mention> {
+pub(super) fn run_over_places(
+    ctx: &DocContext,
+    s: &Sentence,
+    sidx: u32,
+    run: (usize, usize),
+    inside: &[&(LexMatch, &Entry, MentionSource)],
+    shouting: bool,
+) -> Option<Mention> {
     let toks = &ctx.seg.tokens;
     if inside.is_empty() || !inside.iter().all(|(_, e, _)| e.label.is_place()) {
         return None;
@@ -179,7 +318,15 @@ pub(super) fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (u
     let mut role: Option<String> = None;
     while a < b {
         let pos = toks[a].start;
-        let Some((_, e, _)) = ctx.res.titles.find_in(ctx.text, pos, toks[b - 1].end).next().filter(|(st, _, _)| *st == pos && first_char_upper(ctx.token_text(a))) else { break };
+        let Some((_, e, _)) = ctx
+            .res
+            .titles
+            .find_in(ctx.text, pos, toks[b - 1].end)
+            .next()
+            .filter(|(st, _, _)| *st == pos && first_char_upper(ctx.token_text(a)))
+        else {
+            break;
+        };
         role = Some(ctx.text[toks[run.0.max(name_start(ctx, s, run.0, run.1))].start..e].to_string());
         a = ctx.token_at(e);
     }
@@ -196,7 +343,11 @@ pub(super) fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (u
     let first_hit_tok = ctx.token_of(first_hit.0.start);
     let hit_at = |i: usize| inside.iter().find(|(m, _, _)| ctx.token_of(m.start) == i);
     // Sports clubs.
-    if role.is_none() && n >= 2 && (CLUB_PREFIXES.contains(&words[0]) && hit_at(a + 1).is_some() || CLUB_SUFFIXES.contains(&words[n - 1]) && first_hit_tok == a) {
+    if role.is_none()
+        && n >= 2
+        && (CLUB_PREFIXES.contains(&words[0]) && hit_at(a + 1).is_some()
+            || CLUB_SUFFIXES.contains(&words[n - 1]) && first_hit_tok == a)
+    {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
     // A place name then capitalised plurals: "San Francisco Giants", "Kyiv Dynamos".
@@ -212,19 +363,35 @@ pub(super) fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (u
         && !(last.ends_with("is") || last.ends_with("us") || last.ends_with("as") || last.ends_with("os") || (last.ends_with("es") && !last.ends_with("ees")))
         && !ctx.res.first_names.contains(words[0])
         && !ctx.res.first_names.contains(last.trim_end_matches('s'));
-    if role.is_none() && !shouting && n >= 2 && first_hit_tok == a && last_is_plural && hit_at(b - 1).is_none() && inside.iter().all(|(m, _, _)| m.end <= toks[b - 2].end) {
+    if role.is_none()
+        && !shouting
+        && n >= 2
+        && first_hit_tok == a
+        && last_is_plural
+        && hit_at(b - 1).is_none()
+        && inside.iter().all(|(m, _, _)| m.end <= toks[b - 2].end)
+    {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
-    let one_token_hits = inside.iter().all(|(m, _, _)| toks.get(ctx.token_of(m.start)).is_some_and(|t| t.start == m.start && t.end == m.end));
-    if n < 2 || n > 3 || !one_token_hits {
+    let one_token_hits = inside.iter().all(|(m, _, _)| {
+        toks.get(ctx.token_of(m.start))
+            .is_some_and(|t| t.start == m.start && t.end == m.end)
+    });
+    if !(2..=3).contains(&n) || !one_token_hits {
         return None;
     }
-    let all_small = inside.iter().all(|(_, e, _)| is_small_place(e, u64::MAX) || e.kind == EntryKind::Location);
+    let all_small = inside
+        .iter()
+        .all(|(_, e, _)| is_small_place(e, u64::MAX) || e.kind == EntryKind::Location);
     if !all_small {
         return None;
     }
     // Every word is a name-like word or a town hit.
-    let namey = (a..b).all(|i| hit_at(i).is_some() || looks_like_surname(ctx, ctx.token_text(i)) || ctx.res.first_names.contains(ctx.token_text(i)));
+    let namey = (a..b).all(|i| {
+        hit_at(i).is_some()
+            || looks_like_surname(ctx, ctx.token_text(i))
+            || ctx.res.first_names.contains(ctx.token_text(i))
+    });
     if !namey {
         return None;
     }
@@ -240,8 +407,15 @@ pub(super) fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (u
         return person(role);
     }
     // A small town that doubles as a given name or particle, then a surname.
-    let name_like_first = NAME_PARTICLES.contains(&words[0]) || ctx.res.first_names.contains(words[0]) || ctx.res.first_names.contains(words[1]);
-    if !shouting && name_like_first && hit_at(a).map_or(false, |(_, e, _)| is_small_place(e, 1_000_000)) && hit_at(a + 1).is_none() && looks_like_surname(ctx, words[1]) {
+    let name_like_first = NAME_PARTICLES.contains(&words[0])
+        || ctx.res.first_names.contains(words[0])
+        || ctx.res.first_names.contains(words[1]);
+    if !shouting
+        && name_like_first
+        && hit_at(a).is_some_and(|(_, e, _)| is_small_place(e, 1_000_000))
+        && hit_at(a + 1).is_none()
+        && looks_like_surname(ctx, words[1])
+    {
         return person(role);
     }
     None
@@ -249,7 +423,14 @@ pub(super) fn run_over_places(ctx: &DocContext, s: &Sentence, sidx: u32, run: (u
 
 /// The capitalised words before "of [the]" + place name end in an organisation head:
 /// the organisation runs from the first of them to the end of the place name.
-pub(super) fn org_of_place(ctx: &DocContext, s: &Sentence, sidx: u32, gap: (usize, usize), hit: &LexMatch, e: &Entry) -> Option<Mention> {
+pub(super) fn org_of_place(
+    ctx: &DocContext,
+    s: &Sentence,
+    sidx: u32,
+    gap: (usize, usize),
+    hit: &LexMatch,
+    e: &Entry,
+) -> Option<Mention> {
     if !e.label.is_place() || gap.1 < gap.0 + 2 {
         return None;
     }
@@ -257,7 +438,11 @@ pub(super) fn org_of_place(ctx: &DocContext, s: &Sentence, sidx: u32, gap: (usiz
     if ctx.token_text(k - 1) == "the" {
         k -= 1;
     }
-    if k < gap.0 + 2 || !matches!(ctx.token_text(k - 1), "of" | "for") || !ctx.res.org_heads.contains(ctx.token_text(k - 2)) || COMPANY_SUFFIXES.contains(&ctx.token_text(k - 2)) {
+    if k < gap.0 + 2
+        || !matches!(ctx.token_text(k - 1), "of" | "for")
+        || !ctx.res.org_heads.contains(ctx.token_text(k - 2))
+        || COMPANY_SUFFIXES.contains(&ctx.token_text(k - 2))
+    {
         return None;
     }
     let head = k - 2;

@@ -2,12 +2,14 @@
 //! (organisation head words, acronyms, company suffixes, all-caps lines).
 
 use super::*;
+use crate::context::DocContext;
 use crate::lexicon::TitleKind;
 use crate::model::{Label, Mention, Sentence, TokenKind};
-use crate::context::DocContext;
 
 /// Company suffixes: "X Corp of Y" is the company X from Y, not a company named after Y.
-pub(super) const COMPANY_SUFFIXES: &[&str] = &["Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Holding", "Holdings", "Group", "Company"];
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Holding", "Holdings", "Group", "Company",
+];
 
 /// Shares of a sentence's words that start with a capital, and that are all capitals.
 pub(super) fn capitalised_share(ctx: &DocContext, s: &Sentence) -> (f64, f64) {
@@ -66,7 +68,12 @@ pub(super) fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, us
                 while k < s.tok_end && NAME_CONNECTORS.contains(&ctx.token_text(k)) {
                     k += 1;
                 }
-                if k > end && k < s.tok_end && k - end <= 2 && toks[k].kind == TokenKind::Word && first_char_upper(ctx.token_text(k)) {
+                if k > end
+                    && k < s.tok_end
+                    && k - end <= 2
+                    && toks[k].kind == TokenKind::Word
+                    && first_char_upper(ctx.token_text(k))
+                {
                     end = k + 1;
                     continue;
                 }
@@ -85,21 +92,30 @@ pub(super) fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, us
 /// inside these words, with a capitalised word after the connector(s)?
 pub(super) fn head_of_phrase(ctx: &DocContext, words: &[&str]) -> bool {
     words.windows(3).any(|w| {
-        ctx.res.org_heads.contains(w[0]) && !COMPANY_SUFFIXES.contains(&w[0]) && matches!(w[1], "of" | "for") && (first_char_upper(w[2]) || w[2] == "the")
+        ctx.res.org_heads.contains(w[0])
+            && !COMPANY_SUFFIXES.contains(&w[0])
+            && matches!(w[1], "of" | "for")
+            && (first_char_upper(w[2]) || w[2] == "the")
     })
 }
 
 /// Is the run followed by "(ACRONYM)" whose letters are the initials of its words, in order?
 pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words: &[&str]) -> bool {
     let rest = ctx.text[end..s.end].trim_start();
-    let Some(inner) = rest.strip_prefix('(') else { return false };
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
     let Some(close) = inner.find(')') else { return false };
     let acr = inner[..close].trim();
     let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() < 2 || letters.len() > 8 || !letters.iter().all(|c| c.is_uppercase()) {
         return false;
     }
-    let initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    let initials: Vec<char> = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
     if initials.first() != letters.first() {
         return false;
     }
@@ -115,7 +131,7 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
         }
         false
     });
-    matched.count() * 2 >= letters.len() + 1
+    matched.count() * 2 > letters.len()
 }
 
 /// Classify a capitalised run nobody's lexicon knows. Returns the mention (possibly
@@ -124,11 +140,21 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     let toks = &ctx.seg.tokens;
     let (mut a, b) = run;
     // Leading sentence-initial ordinary word ("The", "After", "Officials").
-    let at_sentence_start = |i: usize| -> bool { (s.tok_start..i).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number) };
+    let at_sentence_start = |i: usize| -> bool {
+        (s.tok_start..i).all(|k| toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Number)
+    };
     while a < b {
         let t = ctx.token_text(a);
-        let title_here = ctx.res.titles.find_in(ctx.text, toks[a].start, toks[b - 1].end).next().map_or(false, |(st, _, _)| st == toks[a].start);
-        let drop = (at_sentence_start(a) && !title_here && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t)) && !ctx.res.first_names.contains(t))
+        let title_here = ctx
+            .res
+            .titles
+            .find_in(ctx.text, toks[a].start, toks[b - 1].end)
+            .next()
+            .is_some_and(|(st, _, _)| st == toks[a].start);
+        let drop = (at_sentence_start(a)
+            && !title_here
+            && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t))
+            && !ctx.res.first_names.contains(t))
             || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
         if !drop {
             break;
@@ -141,7 +167,12 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     let mut k = a;
     while k < b {
         let pos = toks[k].start;
-        let hit = ctx.res.titles.find_in(ctx.text, pos, toks[b - 1].end).next().filter(|(st, _, _)| *st == pos);
+        let hit = ctx
+            .res
+            .titles
+            .find_in(ctx.text, pos, toks[b - 1].end)
+            .next()
+            .filter(|(st, _, _)| *st == pos);
         match hit {
             Some((_, e, title)) if first_char_upper(ctx.token_text(k)) => {
                 role = Some(role.map_or(title.canonical.clone(), |r| format!("{r} {}", title.canonical)));
@@ -184,10 +215,18 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     if n >= 2 && role.is_none() && !ctx.res.first_names.contains(first) && acronym_follows(ctx, s, end, &words) {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
-    let title_outside = if role.is_none() { title_before(ctx, s, start) } else { None };
-    let person_by_title = role.is_some() && title_kind != Some(TitleKind::Office) || title_outside.as_ref().map_or(false, |t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
+    let title_outside = if role.is_none() {
+        title_before(ctx, s, start)
+    } else {
+        None
+    };
+    let person_by_title = role.is_some() && title_kind != Some(TitleKind::Office)
+        || title_outside
+            .as_ref()
+            .is_some_and(|t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
         || role.is_some();
-    let known_first = ctx.res.first_names.contains(first) && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a));
+    let known_first = ctx.res.first_names.contains(first)
+        && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a));
     let followed_by_cue = {
         let rest = &ctx.text[end..s.end];
         let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
@@ -196,8 +235,12 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
     // "..., said Kowalski." — a speech verb before a name that closes the clause.
-    let said_before = previous_word(ctx, start).map_or(false, |w| SAID_BEFORE_NAME.contains(&w))
-        && ctx.text[end..s.end].trim_start().chars().next().map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
+    let said_before = previous_word(ctx, start).is_some_and(|w| SAID_BEFORE_NAME.contains(&w))
+        && ctx.text[end..s.end]
+            .trim_start()
+            .chars()
+            .next()
+            .map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
     let shouting = is_shouting(ctx, s);
@@ -209,7 +252,11 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         Label::Org
     } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person
-    } else if n <= 3 && looks_like_name && preceded_by_place_word(ctx, start) && !words.iter().any(|w| looks_like_ordinary_word(ctx, w)) {
+    } else if n <= 3
+        && looks_like_name
+        && preceded_by_place_word(ctx, start)
+        && !words.iter().any(|w| looks_like_ordinary_word(ctx, w))
+    {
         Label::Gpe
     } else if (2..=3).contains(&n) && looks_like_name {
         Label::Person
@@ -218,10 +265,16 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     };
     let mut m = rule_mention(start, end, sidx, label);
     if label == Label::Person {
-        m.role = role.or_else(|| title_outside.map(|(ts, _, _)| {
-            let rs = role_start(ctx, s, ts);
-            ctx.text[rs..start].trim_end().trim_end_matches(',').trim_end().to_string()
-        }));
+        m.role = role.or_else(|| {
+            title_outside.map(|(ts, _, _)| {
+                let rs = role_start(ctx, s, ts);
+                ctx.text[rs..start]
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .trim_end()
+                    .to_string()
+            })
+        });
     }
     Some(m)
 }

@@ -2,11 +2,17 @@ use super::*;
 
 fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
     crate::context::with_context(text, None, |ctx| {
-        recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.role)).collect()
+        recognize(ctx)
+            .into_iter()
+            .map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.role))
+            .collect()
     })
 }
 
-fn find<'a>(ms: &'a [(String, Label, Option<String>, Option<String>)], text: &str) -> Option<&'a (String, Label, Option<String>, Option<String>)> {
+fn find<'a>(
+    ms: &'a [(String, Label, Option<String>, Option<String>)],
+    text: &str,
+) -> Option<&'a (String, Label, Option<String>, Option<String>)> {
     ms.iter().find(|m| m.0 == text)
 }
 
@@ -15,14 +21,28 @@ fn a_cyrillic_name_is_its_own_run() {
     // (text, the person's surface, role)
     let cases = [
         ("On Monday Олег Синегубов spoke.", "Олег Синегубов", None),
-        ("Олег Синегубов and Микола Гриценко met in Kharkiv.", "Микола Гриценко", None),
-        ("Kharkiv Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", Some("Kharkiv Mayor")),
+        (
+            "Олег Синегубов and Микола Гриценко met in Kharkiv.",
+            "Микола Гриценко",
+            None,
+        ),
+        (
+            "Kharkiv Mayor Ігор Терехов said the city was shelled.",
+            "Ігор Терехов",
+            Some("Kharkiv Mayor"),
+        ),
     ];
     for (text, surface, role) in cases {
         let ms = crate::context::with_context(text, None, |ctx| {
-            recognize(ctx).into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role)).collect::<Vec<_>>()
+            recognize(ctx)
+                .into_iter()
+                .map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role))
+                .collect::<Vec<_>>()
         });
-        let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        let m = ms
+            .iter()
+            .find(|m| m.0 == surface)
+            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
         assert_eq!((m.1, m.2.as_deref()), (Label::Person, role), "{text}: {ms:?}");
     }
 }
@@ -51,8 +71,16 @@ fn people_from_lexicon_and_titles() {
 #[test]
 fn organisation_runs_swallow_names() {
     let ms = run("The Russian Defence Ministry said the Kharkiv Regional Military Administration was hit.");
-    assert_eq!(find(&ms, "Russian Defence Ministry").map(|m| m.1), Some(Label::Org), "{ms:?}");
-    assert_eq!(find(&ms, "Kharkiv Regional Military Administration").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(
+        find(&ms, "Russian Defence Ministry").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
+    assert_eq!(
+        find(&ms, "Kharkiv Regional Military Administration").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
     assert!(find(&ms, "The Russian Defence Ministry").is_none());
 }
 
@@ -70,12 +98,16 @@ fn given_names_are_not_towns_and_surnames_stay_apart() {
     let y = find(&ms, "Yuri Danilov").unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(y.1, Label::Person);
     assert_eq!(y.2, None);
-    assert_eq!(find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(), Some("Defence Minister"));
+    assert_eq!(
+        find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(),
+        Some("Defence Minister")
+    );
 }
 
 #[test]
 fn headlines_in_capitals_are_not_full_of_names() {
-    let ms = run("RUSSIAN STRIKES HIT POWER GRID AS WINTER NEARS\nShelling Kills Five Civilians In Izium\nText follows.");
+    let ms =
+        run("RUSSIAN STRIKES HIT POWER GRID AS WINTER NEARS\nShelling Kills Five Civilians In Izium\nText follows.");
     assert!(ms.iter().all(|m| m.1 != Label::Org && m.1 != Label::Person), "{ms:?}");
     assert!(find(&ms, "Izium").is_some());
 }
@@ -97,7 +129,11 @@ fn sentence_initial_words_are_not_names() {
 fn given_name_before_a_town_name_is_a_person() {
     let ms = run("The visitors scored late through Matt Lawton, and the coach praised Carla Sacramento.");
     assert_eq!(find(&ms, "Matt Lawton").map(|m| m.1), Some(Label::Person), "{ms:?}");
-    assert_eq!(find(&ms, "Carla Sacramento").map(|m| m.1), Some(Label::Person), "{ms:?}");
+    assert_eq!(
+        find(&ms, "Carla Sacramento").map(|m| m.1),
+        Some(Label::Person),
+        "{ms:?}"
+    );
     assert!(find(&ms, "Lawton").is_none(), "{ms:?}");
 }
 
@@ -123,7 +159,11 @@ fn clubs_named_after_places_are_organisations() {
     let ms = run("Dynamo Kyiv lost to Leeds United, while fans of the San Francisco Giants celebrated.");
     assert_eq!(find(&ms, "Dynamo Kyiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
     assert_eq!(find(&ms, "Leeds United").map(|m| m.1), Some(Label::Org), "{ms:?}");
-    assert_eq!(find(&ms, "San Francisco Giants").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(
+        find(&ms, "San Francisco Giants").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
     // A plain place stays a place.
     let ms = run("Shelling hit Kyiv on Friday and later Odesa.");
     assert_eq!(find(&ms, "Kyiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
@@ -132,8 +172,16 @@ fn clubs_named_after_places_are_organisations() {
 #[test]
 fn organisation_head_of_a_place_is_one_organisation() {
     let ms = run("The governor met the National Bank of Poland and the University of Kharkiv.");
-    assert_eq!(find(&ms, "National Bank of Poland").map(|m| m.1), Some(Label::Org), "{ms:?}");
-    assert_eq!(find(&ms, "University of Kharkiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(
+        find(&ms, "National Bank of Poland").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
+    assert_eq!(
+        find(&ms, "University of Kharkiv").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
     // A company "of" its home town is the company, then the town.
     let ms = run("Shares of Brandwell Corp of Odesa rose.");
     assert!(find(&ms, "Brandwell Corp of Odesa").is_none(), "{ms:?}");
@@ -143,7 +191,11 @@ fn organisation_head_of_a_place_is_one_organisation() {
 #[test]
 fn acronym_in_brackets_marks_an_organisation() {
     let ms = run("Auditors from the Grain Export Monitoring Bureaux (GEMB) arrived.");
-    assert_eq!(find(&ms, "Grain Export Monitoring Bureaux").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(
+        find(&ms, "Grain Export Monitoring Bureaux").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -168,36 +220,80 @@ fn numbered_facilities_are_never_people() {
     let ms = tests_run("Overnight a missile struck Lyceum No. 3 in Kharkiv. School No. 6 lost its windows, and doctors at Hospital No. 2 treated the wounded.");
     assert!(ms.iter().all(|m| m.1 != Label::Person), "{ms:?}");
     for name in ["Lyceum No. 3", "School No. 6", "Hospital No. 2"] {
-        assert_eq!(ms.iter().find(|m| m.0 == name).map(|m| m.1), Some(Label::Org), "{name}: {ms:?}");
+        assert_eq!(
+            ms.iter().find(|m| m.0 == name).map(|m| m.1),
+            Some(Label::Org),
+            "{name}: {ms:?}"
+        );
     }
     assert!(ms.iter().all(|m| !m.0.ends_with("No.")), "no half names: {ms:?}");
-    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(
+        ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1),
+        Some(Label::Gpe),
+        "{ms:?}"
+    );
     // A place before the numbered name keeps its own mention; documents are laws.
     let ms = tests_run("Teachers of the Kharkiv Lyceum No. 3 met. The president signed Decree No. 71 on Friday. Reactor Unit No. 4 was shut.");
-    assert!(ms.iter().all(|m| m.1 != Label::Person && !m.0.contains("Unit")), "{ms:?}");
-    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
-    assert_eq!(ms.iter().find(|m| m.0 == "Decree No. 71").map(|m| m.1), Some(Label::Law), "{ms:?}");
+    assert!(
+        ms.iter().all(|m| m.1 != Label::Person && !m.0.contains("Unit")),
+        "{ms:?}"
+    );
+    assert_eq!(
+        ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1),
+        Some(Label::Gpe),
+        "{ms:?}"
+    );
+    assert_eq!(
+        ms.iter().find(|m| m.0 == "Decree No. 71").map(|m| m.1),
+        Some(Label::Law),
+        "{ms:?}"
+    );
 }
 
 #[test]
 fn ordinary_words_opening_a_sentence_are_not_small_towns() {
     // "Marks" and "Orchards" are small towns in the lexicon, and plurals of common words.
-    let ms = tests_run("Marks of shrapnel covered the walls. Orchards burned near the front line. Firefighters arrived at dawn.");
+    let ms = tests_run(
+        "Marks of shrapnel covered the walls. Orchards burned near the front line. Firefighters arrived at dawn.",
+    );
     assert!(ms.iter().all(|m| !m.1.is_place()), "{ms:?}");
     // A town whose name is no English word still counts at the start of a sentence,
     // and a big city always does.
     let ms = tests_run("Khojaly was shelled again. Kharkiv had no power.");
-    assert_eq!(ms.iter().find(|m| m.0 == "Khojaly").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
-    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(
+        ms.iter().find(|m| m.0 == "Khojaly").map(|m| m.1),
+        Some(Label::Gpe),
+        "{ms:?}"
+    );
+    assert_eq!(
+        ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1),
+        Some(Label::Gpe),
+        "{ms:?}"
+    );
 }
 
 #[test]
 fn weapon_systems_are_products_not_organisations() {
     let ms = tests_run("Kyiv used HIMARS and ATACMS against an S-300 battery, while Moscow fired Kh-101 and Kalibr missiles, Shahed drones and an Iskander. Germany sent Leopard tanks; Abrams tanks and a Patriot air defence system followed. MLRS units fired back.");
-    for w in ["HIMARS", "ATACMS", "S-300", "Kh-101", "Kalibr", "Shahed", "Iskander", "Leopard", "Abrams tanks", "Patriot air defence system", "MLRS"] {
+    for w in [
+        "HIMARS",
+        "ATACMS",
+        "S-300",
+        "Kh-101",
+        "Kalibr",
+        "Shahed",
+        "Iskander",
+        "Leopard",
+        "Abrams tanks",
+        "Patriot air defence system",
+        "MLRS",
+    ] {
         let m = ms.iter().find(|m| m.0 == w).unwrap_or_else(|| panic!("{w}: {ms:?}"));
         assert_eq!(m.1, Label::Product, "{w}: {ms:?}");
-        assert!(m.2.as_deref().map_or(false, |id| id.starts_with("product:")), "{w}: {ms:?}");
+        assert!(
+            m.2.as_deref().is_some_and(|id| id.starts_with("product:")),
+            "{w}: {ms:?}"
+        );
     }
     // "Patriot" alone is not a key.
     let ms = tests_run("The Patriot Act was debated.");
@@ -212,17 +308,37 @@ fn district_and_community_names_are_one_place() {
     assert_eq!((d.1, d.2.as_deref()), (Label::Gpe, Some("gpe:darnytskyi-district")));
     assert_eq!(get("Kyiv").map(|m| m.1), Some(Label::Gpe));
     let b = get("Bakhmut district").unwrap_or_else(|| panic!("{ms:?}"));
-    assert_eq!((b.1, b.2.as_deref(), b.3.as_deref()), (Label::Gpe, Some("gpe:bakhmut-district"), Some("UA")), "the town lends its country");
+    assert_eq!(
+        (b.1, b.2.as_deref(), b.3.as_deref()),
+        (Label::Gpe, Some("gpe:bakhmut-district"), Some("UA")),
+        "the town lends its country"
+    );
     assert_eq!(get("Kupiansk raion").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
     assert_eq!(get("Nikopol community").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
     // Groups and ordinary words before "community" are not places.
-    let ms = tests_run("The international community and the Jewish community reacted. The Central district court ruled.");
-    assert!(ms.iter().all(|m| !m.0.ends_with("community") && !m.0.ends_with("district")), "{ms:?}");
+    let ms =
+        tests_run("The international community and the Jewish community reacted. The Central district court ruled.");
+    assert!(
+        ms.iter()
+            .all(|m| !m.0.ends_with("community") && !m.0.ends_with("district")),
+        "{ms:?}"
+    );
 }
 
 #[test]
 fn head_word_before_of_makes_an_organisation() {
-    let ms = tests_run("Officials at the Ministry of Higher Education and the Institute for Strategic Studies disagreed.");
-    assert_eq!(ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1), Some(Label::Org), "{ms:?}");
-    assert_eq!(ms.iter().find(|m| m.0 == "Institute for Strategic Studies").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms =
+        tests_run("Officials at the Ministry of Higher Education and the Institute for Strategic Studies disagreed.");
+    assert_eq!(
+        ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
+    assert_eq!(
+        ms.iter()
+            .find(|m| m.0 == "Institute for Strategic Studies")
+            .map(|m| m.1),
+        Some(Label::Org),
+        "{ms:?}"
+    );
 }

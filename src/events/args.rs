@@ -9,9 +9,9 @@
 //! "of/on/against" after ("shelling of Izium") and the subject of a light verb ("Russia
 //! launched an offensive").
 use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, NO_CLAUSE, PREPOSITIONS};
+use crate::context::DocContext;
 use crate::lexicon::{files, tsv_rows, CueKind};
 use crate::model::{Argument, Geo, Label, Mention, MentionSource, Quote, Speaker, TokenKind};
-use crate::context::DocContext;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -35,7 +35,7 @@ pub(crate) struct Cand {
 
 impl Cand {
     fn is_place(&self) -> bool {
-        self.label.map_or(false, |l| l.is_place())
+        self.label.is_some_and(|l| l.is_place())
     }
 }
 
@@ -61,65 +61,365 @@ pub(crate) struct Roles {
 }
 
 pub(crate) const FORCE_NOUNS: &[&str] = &[
-    "forces", "force", "troops", "army", "armies", "military", "soldiers", "servicemen", "units",
-    "fighters", "militants", "separatists", "officials", "authorities", "government", "navy",
-    "artillery", "warplanes", "jets", "aircraft", "helicopters", "drones", "missiles", "tanks",
-    "paratroopers", "marines", "mercenaries", "police", "guards", "partisans", "saboteurs",
-    "invaders", "occupiers", "defenders", "command", "ministry", "leaders", "leadership",
-    "side", "battalion", "brigade", "regiment", "division", "fleet", "special", "operatives",
-    "intelligence", "air", "defences", "defenses", "defence", "defense", "gunners", "snipers", "prosecutors", "court",
-    "allies", "partners", "countries", "nations", "governments", "powers", "diplomats",
-    "negotiators", "delegation", "delegations", "lawmakers", "parliament", "ministers",
-    "soldier", "serviceman", "officer", "officers", "commander", "commanders", "pilot", "pilots",
-    "fighter", "mercenary", "sniper", "official", "diplomat", "journalist", "journalists",
-    "volunteer", "volunteers", "citizen", "citizens", "national", "nationals", "businessman",
-    "oligarch", "oligarchs", "warship", "warships", "ship", "ships", "vessel", "vessels",
-    "submarine", "jet", "drone", "missile", "helicopter", "plane", "planes", "team", "unit",
-    "agents", "agent", "spy", "spies", "hackers", "group", "groups", "prisoners", "hostages",
-    "civilians", "positions", "position", "bombers", "convoy", "column", "garrison",
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "armies",
+    "military",
+    "soldiers",
+    "servicemen",
+    "units",
+    "fighters",
+    "militants",
+    "separatists",
+    "officials",
+    "authorities",
+    "government",
+    "navy",
+    "artillery",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "helicopters",
+    "drones",
+    "missiles",
+    "tanks",
+    "paratroopers",
+    "marines",
+    "mercenaries",
+    "police",
+    "guards",
+    "partisans",
+    "saboteurs",
+    "invaders",
+    "occupiers",
+    "defenders",
+    "command",
+    "ministry",
+    "leaders",
+    "leadership",
+    "side",
+    "battalion",
+    "brigade",
+    "regiment",
+    "division",
+    "fleet",
+    "special",
+    "operatives",
+    "intelligence",
+    "air",
+    "defences",
+    "defenses",
+    "defence",
+    "defense",
+    "gunners",
+    "snipers",
+    "prosecutors",
+    "court",
+    "allies",
+    "partners",
+    "countries",
+    "nations",
+    "governments",
+    "powers",
+    "diplomats",
+    "negotiators",
+    "delegation",
+    "delegations",
+    "lawmakers",
+    "parliament",
+    "ministers",
+    "soldier",
+    "serviceman",
+    "officer",
+    "officers",
+    "commander",
+    "commanders",
+    "pilot",
+    "pilots",
+    "fighter",
+    "mercenary",
+    "sniper",
+    "official",
+    "diplomat",
+    "journalist",
+    "journalists",
+    "volunteer",
+    "volunteers",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "businessman",
+    "oligarch",
+    "oligarchs",
+    "warship",
+    "warships",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "submarine",
+    "jet",
+    "drone",
+    "missile",
+    "helicopter",
+    "plane",
+    "planes",
+    "team",
+    "unit",
+    "agents",
+    "agent",
+    "spy",
+    "spies",
+    "hackers",
+    "group",
+    "groups",
+    "prisoners",
+    "hostages",
+    "civilians",
+    "positions",
+    "position",
+    "bombers",
+    "convoy",
+    "column",
+    "garrison",
 ];
 const ROLE_WORDS: &[&str] = &[
-    "officials", "official", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
-    "minister", "ministry", "president", "military", "army", "police", "authorities",
-    "government", "administration", "command", "sources", "source", "witnesses", "witness",
-    "residents", "analysts", "experts", "media", "agency", "prosecutors", "prosecutor",
-    "service", "office", "staff", "commander", "commanders", "general", "chief", "head",
-    "leader", "officer", "officers", "representative", "diplomats", "diplomat", "observers",
-    "monitors", "investigators", "services", "council", "operator", "company", "forces",
-    "troops", "ombudsman", "envoy", "ambassador", "secretary", "premier", "chancellor",
-    "kremlin", "pentagon", "people", "statement", "report", "reports", "channel", "bloggers",
-    "rescuers", "medics", "doctors", "activists", "locals", "villagers", "survivors",
-    "eyewitnesses", "journalists", "reporters", "firefighters", "workers", "volunteers",
-    "organisers", "organizers", "researchers", "economists", "correspondents", "lawyers",
-    "relatives", "neighbours", "neighbors", "soldiers", "operators", "monitors", "inspectors",
+    "officials",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "minister",
+    "ministry",
+    "president",
+    "military",
+    "army",
+    "police",
+    "authorities",
+    "government",
+    "administration",
+    "command",
+    "sources",
+    "source",
+    "witnesses",
+    "witness",
+    "residents",
+    "analysts",
+    "experts",
+    "media",
+    "agency",
+    "prosecutors",
+    "prosecutor",
+    "service",
+    "office",
+    "staff",
+    "commander",
+    "commanders",
+    "general",
+    "chief",
+    "head",
+    "leader",
+    "officer",
+    "officers",
+    "representative",
+    "diplomats",
+    "diplomat",
+    "observers",
+    "monitors",
+    "investigators",
+    "services",
+    "council",
+    "operator",
+    "company",
+    "forces",
+    "troops",
+    "ombudsman",
+    "envoy",
+    "ambassador",
+    "secretary",
+    "premier",
+    "chancellor",
+    "kremlin",
+    "pentagon",
+    "people",
+    "statement",
+    "report",
+    "reports",
+    "channel",
+    "bloggers",
+    "rescuers",
+    "medics",
+    "doctors",
+    "activists",
+    "locals",
+    "villagers",
+    "survivors",
+    "eyewitnesses",
+    "journalists",
+    "reporters",
+    "firefighters",
+    "workers",
+    "volunteers",
+    "organisers",
+    "organizers",
+    "researchers",
+    "economists",
+    "correspondents",
+    "lawyers",
+    "relatives",
+    "neighbours",
+    "neighbors",
+    "soldiers",
+    "operators",
+    "monitors",
+    "inspectors",
 ];
 const NP_ADJECTIVES: &[&str] = &[
-    "local", "regional", "senior", "foreign", "defence", "defense", "interior", "state", "city",
-    "district", "presidential", "press", "deputy", "acting", "former", "top", "emergency",
-    "health", "energy", "national", "other", "western", "two", "three", "several", "many",
-    "unnamed", "anonymous", "military", "police", "prime", "general", "armed", "border",
-    "intelligence", "security", "air", "news", "government", "ukrainian", "russian",
+    "local",
+    "regional",
+    "senior",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "state",
+    "city",
+    "district",
+    "presidential",
+    "press",
+    "deputy",
+    "acting",
+    "former",
+    "top",
+    "emergency",
+    "health",
+    "energy",
+    "national",
+    "other",
+    "western",
+    "two",
+    "three",
+    "several",
+    "many",
+    "unnamed",
+    "anonymous",
+    "military",
+    "police",
+    "prime",
+    "general",
+    "armed",
+    "border",
+    "intelligence",
+    "security",
+    "air",
+    "news",
+    "government",
+    "ukrainian",
+    "russian",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
-const LOCATIVE_PREPS: &[&str] = &["in", "near", "outside", "around", "of", "on", "at", "across", "into", "from", "inside"];
+const LOCATIVE_PREPS: &[&str] = &[
+    "in", "near", "outside", "around", "of", "on", "at", "across", "into", "from", "inside",
+];
 const LIGHT_VERBS: &[&str] = &[
-    "launched", "launch", "launches", "launching", "carried", "carries", "carry", "carrying",
-    "conducted", "conduct", "conducts", "conducting", "unleashed", "staged", "mounted", "began",
-    "begun", "begin", "begins", "started", "start", "starts", "continued", "continue",
-    "continues", "intensified", "stepped", "imposed", "impose", "imposes", "announced",
-    "announce", "announces", "held", "hold", "holds", "holding", "resumed", "resume", "led",
-    "opened", "made", "make", "makes", "suffered", "waged", "wage", "wages", "ordered",
-    "approved", "unveiled", "signed", "agreed", "committed", "planned", "plans", "plan",
-    "threatened", "has", "have", "had", "fought",
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "carried",
+    "carries",
+    "carry",
+    "carrying",
+    "conducted",
+    "conduct",
+    "conducts",
+    "conducting",
+    "unleashed",
+    "staged",
+    "mounted",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "continued",
+    "continue",
+    "continues",
+    "intensified",
+    "stepped",
+    "imposed",
+    "impose",
+    "imposes",
+    "announced",
+    "announce",
+    "announces",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "resumed",
+    "resume",
+    "led",
+    "opened",
+    "made",
+    "make",
+    "makes",
+    "suffered",
+    "waged",
+    "wage",
+    "wages",
+    "ordered",
+    "approved",
+    "unveiled",
+    "signed",
+    "agreed",
+    "committed",
+    "planned",
+    "plans",
+    "plan",
+    "threatened",
+    "has",
+    "have",
+    "had",
+    "fought",
 ];
 /// Verbs whose "from X" is where a weapon left, not where it struck.
-const ORIGIN_VERBS: &[&str] = &["fired", "launched", "firing", "launching", "fire", "launch", "flew", "flying", "came", "coming", "taking"];
+const ORIGIN_VERBS: &[&str] = &[
+    "fired",
+    "launched",
+    "firing",
+    "launching",
+    "fire",
+    "launch",
+    "flew",
+    "flying",
+    "came",
+    "coming",
+    "taking",
+];
 /// Types whose two parties play the same part ("Russia and Ukraine held talks").
 const SYMMETRIC: &[&str] = &["CONSULT", "NEGOTIATE", "AGREE", "FIGHT"];
 /// Types that happen at a place, so their target may be the location ("recaptured Lyman").
 pub(crate) const PHYSICAL: &[&str] = &[
-    "ASSAULT", "FIGHT", "SEIZE", "RETREAT", "DESTROY", "DISPLACE", "CASUALTIES", "DISRUPT",
-    "MOBILIZE", "PROTEST", "ARREST", "CONSULT",
+    "ASSAULT",
+    "FIGHT",
+    "SEIZE",
+    "RETREAT",
+    "DESTROY",
+    "DISPLACE",
+    "CASUALTIES",
+    "DISRUPT",
+    "MOBILIZE",
+    "PROTEST",
+    "ARREST",
+    "CONSULT",
 ];
 /// Types whose object may be a plain noun phrase ("shelled the plant").
 const NP_OBJECT_TYPES: &[&str] = &["ASSAULT", "DESTROY", "SEIZE", "DISRUPT", "ARREST", "RETREAT"];
@@ -142,7 +442,11 @@ fn place_kinds() -> &'static PlaceKinds {
         let mut countries = HashSet::new();
         let mut regions = HashSet::new();
         for r in tsv_rows(files::PLACES) {
-            let (id, name, kind) = (r.first().copied().unwrap_or(""), r.get(1).copied().unwrap_or(""), r.get(3).copied().unwrap_or(""));
+            let (id, name, kind) = (
+                r.first().copied().unwrap_or(""),
+                r.get(1).copied().unwrap_or(""),
+                r.get(3).copied().unwrap_or(""),
+            );
             match kind {
                 "country" => {
                     countries.insert(id.to_string());
@@ -166,10 +470,10 @@ pub(crate) fn place_rank(label: Label, canonical: Option<&str>, id: Option<&str>
         return 0;
     }
     let k = place_kinds();
-    let is = |set: &HashSet<String>| id.map_or(false, |i| set.contains(i)) || canonical.map_or(false, |c| set.contains(c));
+    let is = |set: &HashSet<String>| id.is_some_and(|i| set.contains(i)) || canonical.is_some_and(|c| set.contains(c));
     if is(&k.countries) {
         0
-    } else if id.map_or(false, |i| k.regions.contains(i)) {
+    } else if id.is_some_and(|i| k.regions.contains(i)) {
         1
     } else {
         2
@@ -222,21 +526,48 @@ fn sides() -> &'static Sides {
     CELL.get_or_init(|| {
         let mut phrases: std::collections::HashMap<String, Vec<(Vec<String>, SideKind, String)>> = Default::default();
         for r in tsv_rows(files::ACTOR_SIDES) {
-            let (phrase, kind, country) = (r.first().copied().unwrap_or(""), r.get(1).copied().unwrap_or(""), r.get(2).copied().unwrap_or(""));
-            let kind = if kind == "military" { SideKind::Military } else { SideKind::Party };
+            let (phrase, kind, country) = (
+                r.first().copied().unwrap_or(""),
+                r.get(1).copied().unwrap_or(""),
+                r.get(2).copied().unwrap_or(""),
+            );
+            let kind = if kind == "military" {
+                SideKind::Military
+            } else {
+                SideKind::Party
+            };
             let mut words = phrase.split_whitespace().map(str::to_string);
             let Some(first) = words.next() else { continue };
-            phrases.entry(first).or_default().push((words.collect(), kind, country.to_string()));
+            phrases
+                .entry(first)
+                .or_default()
+                .push((words.collect(), kind, country.to_string()));
         }
         let mut armed_forces = std::collections::HashMap::new();
         for r in tsv_rows(files::ORGS) {
-            let (name, country, id) = (r.first().copied().unwrap_or(""), r.get(2).copied().unwrap_or(""), r.get(4).copied().unwrap_or(""));
-            if name.contains("Armed Forces") && !name.contains("Staff") && !name.contains("Command") && !country.is_empty() {
-                armed_forces.entry(country.to_string()).or_insert_with(|| (name.to_string(), id.to_string()));
+            let (name, country, id) = (
+                r.first().copied().unwrap_or(""),
+                r.get(2).copied().unwrap_or(""),
+                r.get(4).copied().unwrap_or(""),
+            );
+            if name.contains("Armed Forces")
+                && !name.contains("Staff")
+                && !name.contains("Command")
+                && !country.is_empty()
+            {
+                armed_forces
+                    .entry(country.to_string())
+                    .or_insert_with(|| (name.to_string(), id.to_string()));
             }
         }
-        let demonyms = tsv_rows(files::DEMONYMS).filter_map(|r| Some((r.first()?.to_string(), r.get(1).filter(|c| !c.is_empty())?.to_string()))).collect();
-        Sides { phrases, armed_forces, demonyms }
+        let demonyms = tsv_rows(files::DEMONYMS)
+            .filter_map(|r| Some((r.first()?.to_string(), r.get(1).filter(|c| !c.is_empty())?.to_string())))
+            .collect();
+        Sides {
+            phrases,
+            armed_forces,
+            demonyms,
+        }
     })
 }
 
@@ -251,12 +582,15 @@ fn side_phrase_at(v: &View, i: usize, kind: SideKind) -> Option<(usize, &'static
 
 /// Tokens `[a, b)` after a demonym end in a military noun ("forces", "air defence").
 fn military_tail(v: &View, a: usize, b: usize) -> bool {
-    (a..b).any(|i| side_phrase_at(v, i, SideKind::Military).map_or(false, |(e, _)| e == b))
+    (a..b).any(|i| side_phrase_at(v, i, SideKind::Military).is_some_and(|(e, _)| e == b))
 }
 
 /// The armed forces of a country as an actor: (canonical name, entity id).
 pub(crate) fn armed_forces_of(country: &str) -> Option<(&'static str, &'static str)> {
-    sides().armed_forces.get(country).map(|(n, id)| (n.as_str(), id.as_str()))
+    sides()
+        .armed_forces
+        .get(country)
+        .map(|(n, id)| (n.as_str(), id.as_str()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -297,13 +631,40 @@ fn force_extension(v: &View, b: usize, hits: &[Hit]) -> Option<usize> {
 fn is_month_or_day(w: &str) -> bool {
     matches!(
         w,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec."
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
     )
 }
 
 fn demonym_like(w: &str) -> bool {
-    ["ian", "ish", "ese", "ean", "ch", "i", "an"].iter().any(|s| w.ends_with(s)) && w.len() > 3
+    ["ian", "ish", "ese", "ean", "ch", "i", "an"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && w.len() > 3
 }
 
 pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
@@ -324,13 +685,18 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
             None => (b, m.end),
         };
         // a name cut before its number: "Lyceum No." + "3"
-        if ext.is_none() && b > a && any_of(v.lw(b - 1), &["no.", "nos.", "#"]) && v.kind(b) == Some(TokenKind::Number) {
+        if ext.is_none() && b > a && any_of(v.lw(b - 1), &["no.", "nos.", "#"]) && v.kind(b) == Some(TokenKind::Number)
+        {
             t1 = b + 1;
             end = v.tokens[b].end;
         }
         // "Russian troops", "Ukraine's air defence": the country's armed forces
         let (mut canonical, mut entity_id) = (m.canonical.clone(), m.entity_id.clone());
-        let country = m.geo.country.as_deref().or_else(|| sides().demonyms.get(&v.text[m.start..m.end]).map(String::as_str));
+        let country = m
+            .geo
+            .country
+            .as_deref()
+            .or_else(|| sides().demonyms.get(&v.text[m.start..m.end]).map(String::as_str));
         if let (Some(e), Some(country)) = (ext, country) {
             if matches!(m.label, Label::Norp | Label::Gpe) && military_tail(v, b, e) {
                 if let Some((name, id)) = armed_forces_of(country) {
@@ -368,15 +734,35 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
         // "our" before a military noun within four words: "our missile and artillery units"
         let ours = || {
             let (_, country) = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e == i + 1)?;
-            (i + 1..(i + 5).min(v.t1)).take_while(|&k| v.is_word(k)).find_map(|k| side_phrase_at(v, k, SideKind::Military)).map(|(e, _)| (e, country))
+            (i + 1..(i + 5).min(v.t1))
+                .take_while(|&k| v.is_word(k))
+                .find_map(|k| side_phrase_at(v, k, SideKind::Military))
+                .map(|(e, _)| (e, country))
         };
-        let found = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e > i + 1 || v.lw(i) != "our").or_else(ours);
-        match found.filter(|&(e, _)| (i..e).all(|k| free(k))) {
+        let found = side_phrase_at(v, i, SideKind::Party)
+            .filter(|&(e, _)| e > i + 1 || v.lw(i) != "our")
+            .or_else(ours);
+        match found.filter(|&(e, _)| (i..e).all(free)) {
             Some((e, country)) => {
                 if let Some((name, id)) = armed_forces_of(country) {
                     let (start, end) = v.span(i, e);
-                    let geo = Geo { country: Some(country.to_string()), lat: None, lon: None };
-                    out.push(Cand { t0: i, t1: e, start, end, label: Some(Label::Org), canonical: Some(name.to_string()), entity_id: Some(id.to_string()), geo, modifier: false, place_rank: 0 });
+                    let geo = Geo {
+                        country: Some(country.to_string()),
+                        lat: None,
+                        lon: None,
+                    };
+                    out.push(Cand {
+                        t0: i,
+                        t1: e,
+                        start,
+                        end,
+                        label: Some(Label::Org),
+                        canonical: Some(name.to_string()),
+                        entity_id: Some(id.to_string()),
+                        geo,
+                        modifier: false,
+                        place_rank: 0,
+                    });
                 }
                 i = e;
             }
@@ -390,7 +776,9 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
             let (s, e) = (v.tokens[i].start, v.tokens[i].end);
             v.mentions.iter().any(|m| m.start < e && s < m.end) || out.iter().any(|c| c.t0 <= i && i < c.t1)
         };
-        let usable = |i: usize| v.is_capitalised(i) && !covered(i) && !is_trigger(i) && !is_month_or_day(v.lw(i)) && v.tx(i) != "I";
+        let usable = |i: usize| {
+            v.is_capitalised(i) && !covered(i) && !is_trigger(i) && !is_month_or_day(v.lw(i)) && v.tx(i) != "I"
+        };
         let title_only = |a: usize, b: usize| (a..b).all(|k| v.is_title(k));
         let mut i = v.t0;
         let mut extra = Vec::new();
@@ -405,7 +793,10 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
             }
             let mut a = i;
             let opens = a == v.t0 || matches!(v.kind(a - 1), Some(TokenKind::Quote)) || v.tx(a - 1) == ":";
-            let opener_word = v.res.is_common_word(v.tx(a)) || any_of(v.lw(a), DETERMINERS) || any_of(v.lw(a), PREPOSITIONS) || v.lw(a).ends_with("ly");
+            let opener_word = v.res.is_common_word(v.tx(a))
+                || any_of(v.lw(a), DETERMINERS)
+                || any_of(v.lw(a), PREPOSITIONS)
+                || v.lw(a).ends_with("ly");
             if opens && opener_word && !v.is_title(a) {
                 a += 1;
             }
@@ -421,9 +812,25 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
                 let ext = force_extension(v, j, hits);
                 let t1 = ext.unwrap_or(j);
                 let single = j == a + 1;
-                let modifier = ext.is_none() && single && demonym_like(v.lw(a)) && v.is_word(j) && !is_function_word(v.lw(j)) && !v.is_capitalised(j);
+                let modifier = ext.is_none()
+                    && single
+                    && demonym_like(v.lw(a))
+                    && v.is_word(j)
+                    && !is_function_word(v.lw(j))
+                    && !v.is_capitalised(j);
                 let (start, end) = v.span(a, t1);
-                extra.push(Cand { t0: a, t1, start, end, label: None, canonical: None, entity_id: None, geo: Geo::default(), modifier, place_rank: 0 });
+                extra.push(Cand {
+                    t0: a,
+                    t1,
+                    start,
+                    end,
+                    label: None,
+                    canonical: None,
+                    entity_id: None,
+                    geo: Geo::default(),
+                    modifier,
+                    place_rank: 0,
+                });
             }
             i = j;
         }
@@ -440,7 +847,12 @@ fn place_inside_org_name(v: &View, m: &Mention, b: usize) -> bool {
     // mentions are sorted by start: an enclosing one starts at or before `m`, close by
     let upto = v.mentions.partition_point(|o| o.start <= m.start);
     let nested = v.mentions[upto.saturating_sub(8)..upto].iter().any(|o| {
-        matches!(o.label, Label::Org | Label::Fac | Label::Event | Label::Law | Label::Product) && o.start <= m.start && m.end <= o.end && (o.start, o.end) != (m.start, m.end)
+        matches!(
+            o.label,
+            Label::Org | Label::Fac | Label::Event | Label::Law | Label::Product
+        ) && o.start <= m.start
+            && m.end <= o.end
+            && (o.start, o.end) != (m.start, m.end)
     });
     if nested {
         return true;
@@ -479,19 +891,32 @@ pub(crate) fn reads_as_verb(v: &View, cands: &[Cand], h: &Hit) -> bool {
     let prev = if h.t0 > v.t0 { v.lw(h.t0 - 1) } else { "" };
     if h.verb {
         // "a ban on", "the strike": a lexicon verb after a determiner is a noun
-        return !any_of(prev, &["a", "an", "the", "this", "that", "its", "their", "his", "her", "another"]);
+        return !any_of(
+            prev,
+            &[
+                "a", "an", "the", "this", "that", "its", "their", "his", "her", "another",
+            ],
+        );
     }
     let next = v.lw(h.t1);
     let last = v.lw(h.t1 - 1);
     let plural = last.ends_with('s') && !last.ends_with("ss");
-    if !plural && (any_of(prev, &["will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "not", "never", "to"]) || prev.ends_with("n't")) {
+    if !plural
+        && (any_of(
+            prev,
+            &[
+                "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "not", "never", "to",
+            ],
+        ) || prev.ends_with("n't"))
+    {
         return true;
     }
     let object_follows = cand_at(cands, h.t1).is_some() || any_of(next, DETERMINERS) || v.is_capitalised(h.t1);
     if last.ends_with("ing") && object_follows && !any_of(prev, DETERMINERS) {
         return true;
     }
-    let subject_before = near(cands, h.t0.saturating_sub(WINDOW), h.t0).any(|ci| cands[ci].t1 == h.t0 && !cands[ci].modifier);
+    let subject_before =
+        near(cands, h.t0.saturating_sub(WINDOW), h.t0).any(|ci| cands[ci].t1 == h.t0 && !cands[ci].modifier);
     subject_before && object_follows && !any_of(next, PREPOSITIONS)
 }
 
@@ -514,7 +939,10 @@ fn is_passive(v: &View, h: &Hit) -> bool {
         }
         i -= 1;
         let w = v.lw(i);
-        if any_of(w, &["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]) {
+        if any_of(
+            w,
+            &["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"],
+        ) {
             return true;
         }
         if !(any_of(w, ADVERBS) || w == "not" || w.ends_with("ly")) {
@@ -532,7 +960,9 @@ fn is_passive(v: &View, h: &Hit) -> bool {
 /// ("Russia and Ukraine"). Objects of an earlier verb of the clause are skipped.
 fn subject_before(v: &View, cands: &[Cand], tok: usize, clause: u32, verbs: &[(usize, usize)]) -> Vec<usize> {
     let mut limit = tok;
-    let mut idx: Vec<usize> = near(cands, tok.saturating_sub(WINDOW), tok).filter(|&i| cands[i].t1 <= tok && v.clause_of(cands[i].t0) == clause && !cands[i].modifier).collect();
+    let mut idx: Vec<usize> = near(cands, tok.saturating_sub(WINDOW), tok)
+        .filter(|&i| cands[i].t1 <= tok && v.clause_of(cands[i].t0) == clause && !cands[i].modifier)
+        .collect();
     idx.reverse();
     for &ci in &idx {
         let c = &cands[ci];
@@ -542,8 +972,19 @@ fn subject_before(v: &View, cands: &[Cand], tok: usize, clause: u32, verbs: &[(u
         // Object of an earlier verb in between ("attacked Kharkiv and shelled"): skip it.
         // After "to" it is the subject: "urged allies to supply".
         let infinitive = tok > v.t0 && v.lw(tok - 1) == "to";
-        let object_of = |b: usize| b <= c.t0 && c.t0 - b <= 3 && (b..c.t0).all(|k| v.is_word(k) && (any_of(v.lw(k), DETERMINERS) || any_of(v.lw(k), &["on", "at", "against", "to", "into"]) || !is_function_word(v.lw(k))));
-        if let Some(&(vt0, _)) = verbs.iter().find(|(a, b)| !infinitive && object_of(*b) && *a < tok && *a >= v.t0 && c.t1 <= tok && v.clause_of(*a) == clause) {
+        let object_of = |b: usize| {
+            b <= c.t0
+                && c.t0 - b <= 3
+                && (b..c.t0).all(|k| {
+                    v.is_word(k)
+                        && (any_of(v.lw(k), DETERMINERS)
+                            || any_of(v.lw(k), &["on", "at", "against", "to", "into"])
+                            || !is_function_word(v.lw(k)))
+                })
+        };
+        if let Some(&(vt0, _)) = verbs.iter().find(|(a, b)| {
+            !infinitive && object_of(*b) && *a < tok && *a >= v.t0 && c.t1 <= tok && v.clause_of(*a) == clause
+        }) {
             limit = vt0;
             continue;
         }
@@ -551,7 +992,9 @@ fn subject_before(v: &View, cands: &[Cand], tok: usize, clause: u32, verbs: &[(u
         let mut first = ci;
         while cands[first].t0 > v.t0 + 1 && matches!(v.lw(cands[first].t0 - 1), "and" | ",") {
             let glue = cands[first].t0 - 1;
-            match near(cands, glue.saturating_sub(WINDOW), glue).find(|&d| cands[d].t1 == glue && !cands[d].modifier && v.clause_of(cands[d].t0) == clause) {
+            match near(cands, glue.saturating_sub(WINDOW), glue)
+                .find(|&d| cands[d].t1 == glue && !cands[d].modifier && v.clause_of(cands[d].t0) == clause)
+            {
                 Some(d) if conj.len() < 4 => {
                     conj.insert(0, d);
                     first = d;
@@ -559,7 +1002,11 @@ fn subject_before(v: &View, cands: &[Cand], tok: usize, clause: u32, verbs: &[(u
                 _ => break,
             }
         }
-        let before_first = if cands[first].t0 > v.t0 { v.lw(cands[first].t0 - 1) } else { "" };
+        let before_first = if cands[first].t0 > v.t0 {
+            v.lw(cands[first].t0 - 1)
+        } else {
+            ""
+        };
         if any_of(before_first, PREPOSITIONS) && v.clause_of(cands[first].t0 - 1) == clause {
             limit = cands[first].t0;
             continue;
@@ -578,7 +1025,9 @@ fn object_after(v: &View, cands: &[Cand], h: &Hit, allowed_preps: &[&str], hits:
         if let Some(ci) = cand_at(cands, i) {
             let c = &cands[ci];
             // "French President Emmanuel Macron": the name, not the adjective
-            let name_follows = c.modifier && (c.t1..(c.t1 + 3).min(limit)).any(|k| cand_at(cands, k).map_or(false, |n| !cands[n].modifier)) && (c.t1..(c.t1 + 1)).all(|k| v.is_capitalised(k));
+            let name_follows = c.modifier
+                && (c.t1..(c.t1 + 3).min(limit)).any(|k| cand_at(cands, k).is_some_and(|n| !cands[n].modifier))
+                && (c.t1..(c.t1 + 1)).all(|k| v.is_capitalised(k));
             if name_follows {
                 i = c.t1;
                 continue;
@@ -630,7 +1079,9 @@ fn gerund_subject(v: &View, cands: &[Cand], h: &Hit) -> Option<Vec<usize>> {
     if i <= v.t0 || !matches!(v.lw(i - 1), "of" | "for") {
         return None;
     }
-    let ci = near(cands, i.saturating_sub(WINDOW), i).rev().find(|&ci| cands[ci].t1 < i && !cands[ci].modifier && v.clause_of(cands[ci].t0) == h.clause)?;
+    let ci = near(cands, i.saturating_sub(WINDOW), i)
+        .rev()
+        .find(|&ci| cands[ci].t1 < i && !cands[ci].modifier && v.clause_of(cands[ci].t0) == h.clause)?;
     Some(vec![ci])
 }
 
@@ -662,7 +1113,13 @@ fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
         i += 1;
     }
     let content_start = i;
-    while i < v.t1 && i < content_start + 4 && v.clause_of(i) == h.clause && v.is_word(i) && !is_function_word(v.lw(i)) && !hits.iter().any(|o| o.t0 == i) {
+    while i < v.t1
+        && i < content_start + 4
+        && v.clause_of(i) == h.clause
+        && v.is_word(i)
+        && !is_function_word(v.lw(i))
+        && !hits.iter().any(|o| o.t0 == i)
+    {
         let w = v.lw(i);
         // an identifier belongs to the name: "Lyceum No. 3", "School No. 6"
         if any_of(w, &["no.", "nos.", "#"]) && i > content_start && v.kind(i + 1) == Some(TokenKind::Number) {
@@ -671,7 +1128,22 @@ fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
         }
         // adverbs, particles and a second verb end the phrase ("striking back decisively")
         let verbish = i > content_start && w.ends_with("ed");
-        if w.ends_with("ly") || any_of(w, &["back", "again", "hard", "twice", "once", "overnight", "today", "yesterday"]) || verbish {
+        if w.ends_with("ly")
+            || any_of(
+                w,
+                &[
+                    "back",
+                    "again",
+                    "hard",
+                    "twice",
+                    "once",
+                    "overnight",
+                    "today",
+                    "yesterday",
+                ],
+            )
+            || verbish
+        {
             break;
         }
         i += 1;
@@ -706,15 +1178,31 @@ fn argument(v: &View, cands: &[Cand], conj: &[usize]) -> Option<Argument> {
     let (first, last) = (*conj.first()?, *conj.last()?);
     if first == last {
         let c = &cands[first];
-        return Some(Argument { text: v.text[c.start..c.end].to_string(), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() });
+        return Some(Argument {
+            text: v.text[c.start..c.end].to_string(),
+            canonical: c.canonical.clone(),
+            entity_id: c.entity_id.clone(),
+        });
     }
-    Some(Argument { text: v.text[cands[first].start..cands[last].end].to_string(), canonical: None, entity_id: None })
+    Some(Argument {
+        text: v.text[cands[first].start..cands[last].end].to_string(),
+        canonical: None,
+        entity_id: None,
+    })
 }
 
 fn span_argument(v: &View, cands: &[Cand], ci: usize, end_tok: usize) -> Argument {
     let c = &cands[ci];
-    let end = if end_tok > c.t1 { v.tokens[end_tok - 1].end } else { c.end };
-    Argument { text: v.text[c.start..end].to_string(), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() }
+    let end = if end_tok > c.t1 {
+        v.tokens[end_tok - 1].end
+    } else {
+        c.end
+    };
+    Argument {
+        text: v.text[c.start..end].to_string(),
+        canonical: c.canonical.clone(),
+        entity_id: c.entity_id.clone(),
+    }
 }
 
 /// The subject position right before a verb holds a pronoun ("they recaptured", "its
@@ -730,7 +1218,13 @@ fn pronoun_before(v: &View, tok: usize) -> bool {
         if any_of(w, &["its", "their", "his", "her", "our"]) {
             return true;
         }
-        if any_of(w, AUX) || any_of(w, ADVERBS) || any_of(w, FORCE_NOUNS) || w == "not" || w.ends_with("n't") || any_of(w, &["will", "would", "could", "had", "have", "has", "may", "might"]) {
+        if any_of(w, AUX)
+            || any_of(w, ADVERBS)
+            || any_of(w, FORCE_NOUNS)
+            || w == "not"
+            || w.ends_with("n't")
+            || any_of(w, &["will", "would", "could", "had", "have", "has", "may", "might"])
+        {
             continue;
         }
         return false;
@@ -739,7 +1233,11 @@ fn pronoun_before(v: &View, tok: usize) -> bool {
 }
 
 pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
-    let verbs: Vec<(usize, usize)> = hits.iter().filter(|o| o.verb && o.t0 != h.t0).map(|o| (o.t0, o.t1)).collect();
+    let verbs: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|o| o.verb && o.t0 != h.t0)
+        .map(|o| (o.t0, o.t1))
+        .collect();
     let symmetric = any_of(&h.event_type, SYMMETRIC);
     let mut r = Roles::default();
     let mut actor: Vec<usize> = Vec::new();
@@ -766,11 +1264,20 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
             if symmetric {
                 preps.push("with");
             }
-            target = if h.event_type == "AID" { recipient_after(v, cands, h) } else { object_after(v, cands, h, &preps, hits) };
+            target = if h.event_type == "AID" {
+                recipient_after(v, cands, h)
+            } else {
+                object_after(v, cands, h, &preps, hits)
+            };
             if target.is_none() && any_of(&h.event_type, NP_OBJECT_TYPES) {
                 target_np = np_object(v, h, hits);
             }
-            if actor.is_empty() && v.lw(h.t0).ends_with("ing") && h.clause > 0 && h.t0 > v.t0 && v.clause_of(h.t0 - 1) != h.clause {
+            if actor.is_empty()
+                && v.lw(h.t0).ends_with("ing")
+                && h.clause > 0
+                && h.t0 > v.t0
+                && v.clause_of(h.t0 - 1) != h.clause
+            {
                 // "…, killing two people", "after recapturing Izium": the main clause's subject
                 actor = subject_before(v, cands, h.t0, h.clause - 1, &verbs);
             }
@@ -797,8 +1304,35 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
                 }
             }
         }
-        if target.is_none() && any_of(v.lw(h.t1), &["of", "on", "against", "at", "upon", "to", "for", "with", "into", "targeting"]) {
-            let preps = ["of", "on", "against", "at", "upon", "to", "for", "with", "into", "targeting"];
+        if target.is_none()
+            && any_of(
+                v.lw(h.t1),
+                &[
+                    "of",
+                    "on",
+                    "against",
+                    "at",
+                    "upon",
+                    "to",
+                    "for",
+                    "with",
+                    "into",
+                    "targeting",
+                ],
+            )
+        {
+            let preps = [
+                "of",
+                "on",
+                "against",
+                "at",
+                "upon",
+                "to",
+                "for",
+                "with",
+                "into",
+                "targeting",
+            ];
             target = object_after(v, cands, &Hit { t1: h.t1, ..h.clone() }, &preps, hits);
             // the agent of "shelling of Izium by Russian troops" is no target
             if let Some((t, _)) = target {
@@ -835,7 +1369,11 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
         r.target = Some(span_argument(v, cands, t, end));
         r.target_cand = Some(t);
     } else if let Some((a, b)) = target_np {
-        r.target = Some(Argument { text: v.slice(a, b).to_string(), canonical: None, entity_id: None });
+        r.target = Some(Argument {
+            text: v.slice(a, b).to_string(),
+            canonical: None,
+            entity_id: None,
+        });
     }
     r
 }
@@ -865,7 +1403,9 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
     for _ in 0..4 {
         let ending_at = |e: usize| near(cands, e.saturating_sub(WINDOW), e).find(|&ci| cands[ci].t1 == e);
         // "65 MLRS attacks", "3 Iskander strikes": after a count the name is the weapon
-        if let Some(ci) = ending_at(j).filter(|&ci| !(cands[ci].t0 > v.t0 && v.numbers.iter().any(|p| p.end_tok == cands[ci].t0))) {
+        if let Some(ci) =
+            ending_at(j).filter(|&ci| !(cands[ci].t0 > v.t0 && v.numbers.iter().any(|p| p.end_tok == cands[ci].t0)))
+        {
             return vec![ci];
         }
         if j > v.t0 + 1 && v.lw(j - 1) == "'s" {
@@ -897,7 +1437,10 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
         if any_of(w, LIGHT_VERBS) {
             return subject_before(v, cands, k, h.clause, verbs);
         }
-        let skippable = any_of(w, DETERMINERS) || any_of(w, &["out", "up", "new", "fresh", "further", "more", "of", "on"]) || v.kind(k) == Some(TokenKind::Number) || (v.is_word(k) && !is_function_word(w) && !v.is_capitalised(k));
+        let skippable = any_of(w, DETERMINERS)
+            || any_of(w, &["out", "up", "new", "fresh", "further", "more", "of", "on"])
+            || v.kind(k) == Some(TokenKind::Number)
+            || (v.is_word(k) && !is_function_word(w) && !v.is_capitalised(k));
         if !skippable {
             break;
         }
@@ -914,7 +1457,11 @@ fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Ve
 /// alone.
 pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usize> {
     // (no armed force: "Russian forces" read as a place by the recogniser)
-    let place = |k: usize| cands[k].is_place() && cands[k].place_rank >= 1 && !cands[k].entity_id.as_deref().map_or(false, |id| id.starts_with("org:"));
+    let place = |k: usize| {
+        cands[k].is_place()
+            && cands[k].place_rank >= 1
+            && !cands[k].entity_id.as_deref().is_some_and(|id| id.starts_with("org:"))
+    };
     // a name the gazetteer does not know, listed among places, is a place too (villages
     // of a front-line report)
     let ok = |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
@@ -924,7 +1471,9 @@ pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usi
     // tokens between two list members: ",", "and", "or", ", and", "and the"
     let joined = |a: usize, b: usize| {
         let gap = &(cands[a].t1..cands[b].t0);
-        !gap.is_empty() && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the")) && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
+        !gap.is_empty()
+            && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the"))
+            && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
     };
     let mut first = ci;
     while first > 0 {
@@ -953,20 +1502,50 @@ pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usi
 
 pub(crate) fn place_of_cand(v: &View, c: &Cand) -> (Argument, Geo) {
     let surface = v.text[c.start..c.end].to_string();
-    (Argument { text: c.canonical.clone().unwrap_or(surface), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() }, c.geo.clone())
+    (
+        Argument {
+            text: c.canonical.clone().unwrap_or(surface),
+            canonical: c.canonical.clone(),
+            entity_id: c.entity_id.clone(),
+        },
+        c.geo.clone(),
+    )
 }
 
-pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &[Hit]) -> (Option<Argument>, Option<Geo>, Option<&'static str>, Option<usize>) {
+pub(crate) fn location(
+    v: &View,
+    cands: &[Cand],
+    h: &Hit,
+    roles: &Roles,
+    hits: &[Hit],
+) -> (Option<Argument>, Option<Geo>, Option<&'static str>, Option<usize>) {
     let physical = any_of(&h.event_type, PHYSICAL);
     // where a missile or drone was fired from is not where it hit: "launched from Crimea"
     let origin = |ci: usize| {
         let t0 = cands[ci].t0;
-        h.event_type == "ASSAULT" && t0 > v.t0 + 1 && v.lw(t0 - 1) == "from" && (t0.saturating_sub(4).max(v.t0)..t0 - 1).any(|k| ORIGIN_VERBS.contains(&v.lw(k)))
+        h.event_type == "ASSAULT"
+            && t0 > v.t0 + 1
+            && v.lw(t0 - 1) == "from"
+            && (t0.saturating_sub(4).max(v.t0)..t0 - 1).any(|k| ORIGIN_VERBS.contains(&v.lw(k)))
     };
-    let excluded = |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
+    let excluded =
+        |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
     // a locative preposition before the place, over "the" before a region ("across the
     // Kherson region"; not "near the U.S. Embassy", "in the Ye… neighbourhood")
-    let region_word = |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction"]);
+    let region_word = |w: &str| {
+        any_of(
+            w,
+            &[
+                "region",
+                "oblast",
+                "province",
+                "governorate",
+                "district",
+                "axis",
+                "direction",
+            ],
+        )
+    };
     let prep_before = |ci: usize| {
         let c = &cands[ci];
         let mut k = c.t0;
@@ -983,14 +1562,21 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
         let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
         let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
         let dist = (c.t0 as i64 - h.t0 as i64).abs();
-        (c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 }, -dist)
+        (
+            c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 },
+            -dist,
+        )
     };
     let sentence_wide = physical || h.event_type == "CONSULT";
     let pick = |same_clause: bool| {
         near(cands, h.t0.saturating_sub(WINDOW), h.t1 + WINDOW)
             .filter(|&ci| cands[ci].is_place() && !excluded(ci))
             // a talk or a pledge happens "in" a place; "Russia" elsewhere in it is a party
-            .filter(|&ci| physical || (cands[ci].t0 > v.t0 && any_of(v.lw(cands[ci].t0 - 1), &["in", "at", "near", "outside", "inside"])))
+            .filter(|&ci| {
+                physical
+                    || (cands[ci].t0 > v.t0
+                        && any_of(v.lw(cands[ci].t0 - 1), &["in", "at", "near", "outside", "inside"]))
+            })
             // with no preposition before it a place is a party: a country anywhere ("Russia
             // has lost …"), any place before the trigger ("Kyiv accused Moscow of targeting")
             .filter(|&ci| {
@@ -1000,7 +1586,10 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
             // from another clause only when no other event stands between, and never the
             // speaker of an attribution ("Moscow ordered …", "Kyiv said")
-            .filter(|&ci| v.clause_of(cands[ci].t0) == h.clause || (v.clause_of(cands[ci].t0) != NO_CLAUSE && !super::event_between(v, hits, h, cands[ci].t0)))
+            .filter(|&ci| {
+                v.clause_of(cands[ci].t0) == h.clause
+                    || (v.clause_of(cands[ci].t0) != NO_CLAUSE && !super::event_between(v, hits, h, cands[ci].t0))
+            })
             .max_by_key(|&ci| score(ci))
     };
     let best = pick(true).or_else(|| if sentence_wide { pick(false) } else { None });
@@ -1008,8 +1597,17 @@ pub(crate) fn location(v: &View, cands: &[Cand], h: &Hit, roles: &Roles, hits: &
         Some(ci) => {
             let c = &cands[ci];
             let (arg, geo) = place_of_cand(v, c);
-            let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
-            (Some(arg), Some(geo), Some(if v.headline { "headline" } else { source }), Some(ci))
+            let source = if v.clause_of(c.t0) == h.clause {
+                "clause"
+            } else {
+                "sentence"
+            };
+            (
+                Some(arg),
+                Some(geo),
+                Some(if v.headline { "headline" } else { source }),
+                Some(ci),
+            )
         }
         None => (None, None, None, None),
     }
@@ -1024,7 +1622,9 @@ fn np_head_word(v: &View, i: usize) -> bool {
 
 fn covered_by_entity(v: &View, i: usize) -> bool {
     let (s, e) = (v.tokens[i].start, v.tokens[i].end);
-    v.mentions.iter().any(|m| super::is_entity_label(m.label) && m.start < e && s < m.end)
+    v.mentions
+        .iter()
+        .any(|m| super::is_entity_label(m.label) && m.start < e && s < m.end)
 }
 
 /// The speaker phrase ending right before a cue: "the regional governor", "Ukraine's
@@ -1068,10 +1668,16 @@ fn np_after(v: &View, from: usize) -> Option<(usize, usize)> {
     let mut has_head = false;
     while j < v.t1 && j < from + 8 {
         let w = v.lw(j);
-        if !v.is_word(j) || any_of(w, &["that", "who", "which", "and", "as"]) || (any_of(w, PREPOSITIONS) && w != "of") {
+        if !v.is_word(j) || any_of(w, &["that", "who", "which", "and", "as"]) || (any_of(w, PREPOSITIONS) && w != "of")
+        {
             break;
         }
-        let np_word = np_head_word(v, j) || any_of(w, NP_ADJECTIVES) || any_of(w, DETERMINERS) || w == "'s" || w == "of" || !is_function_word(w);
+        let np_word = np_head_word(v, j)
+            || any_of(w, NP_ADJECTIVES)
+            || any_of(w, DETERMINERS)
+            || w == "'s"
+            || w == "of"
+            || !is_function_word(w);
         if !np_word {
             return None; // "saying Russia could …": a clause, not a name
         }
@@ -1101,16 +1707,32 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
         }
         if cue.lemma == "according to" {
             if let Some(np) = np_after(v, c1) {
-                out.push(Attribution { t0: c0, t1: np.1, np: Some(np), according: true });
+                out.push(Attribution {
+                    t0: c0,
+                    t1: np.1,
+                    np: Some(np),
+                    according: true,
+                });
             }
             continue;
         }
         let next = v.lw(c1);
         // "claimed to have", "denied shelling", "feared dead": the cue word governs what
         // follows and is no attribution
-        let governs = next == "to" || next.ends_with("ing") || (cue.kind == CueKind::Belief && v.is_word(c1) && !v.is_capitalised(c1) && !any_of(next, PRONOUNS) && !any_of(next, DETERMINERS) && next != "that");
+        let governs = next == "to"
+            || next.ends_with("ing")
+            || (cue.kind == CueKind::Belief
+                && v.is_word(c1)
+                && !v.is_capitalised(c1)
+                && !any_of(next, PRONOUNS)
+                && !any_of(next, DETERMINERS)
+                && next != "that");
         let boundary_after = c1 >= v.t1 || !governs;
-        let verbal = cue.kind != CueKind::Phrase || matches!(cue.lemma.as_str(), "say" | "tell" | "write" | "post" | "warn" | "add" | "claim" | "note" | "stress" | "insist" | "argue");
+        let verbal = cue.kind != CueKind::Phrase
+            || matches!(
+                cue.lemma.as_str(),
+                "say" | "tell" | "write" | "post" | "warn" | "add" | "claim" | "note" | "stress" | "insist" | "argue"
+            );
         if cue.lemma == "deny" && next != "that" {
             continue; // "denied shelling the plant": the denial is modality, not attribution
         }
@@ -1120,16 +1742,31 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
         let end = if next == "that" { c1 + 1 } else { c1 };
         if !verbal {
             // "in a statement", "on condition of anonymity": cut out, no speaker here
-            out.push(Attribution { t0: c0, t1: end, np: None, according: false });
+            out.push(Attribution {
+                t0: c0,
+                t1: end,
+                np: None,
+                according: false,
+            });
             continue;
         }
         let np_has_trigger = |np: (usize, usize)| hits.iter().any(|h| h.t0 < np.1 && np.0 < h.t1);
         if let Some(np) = np_before(v, c0).filter(|np| !np_has_trigger(*np)) {
-            out.push(Attribution { t0: np.0, t1: end, np: Some(np), according: false });
+            out.push(Attribution {
+                t0: np.0,
+                t1: end,
+                np: Some(np),
+                according: false,
+            });
         } else if c0 > v.t0 && matches!(v.kind(c0 - 1), Some(TokenKind::Punct) | Some(TokenKind::Quote)) {
             // inverted: ", said the governor"
             if let Some(np) = np_after(v, c1).filter(|np| !np_has_trigger(*np)) {
-                out.push(Attribution { t0: c0, t1: np.1, np: Some(np), according: false });
+                out.push(Attribution {
+                    t0: c0,
+                    t1: np.1,
+                    np: Some(np),
+                    according: false,
+                });
             }
         }
     }
@@ -1139,7 +1776,12 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
             if sp.start >= v.tokens[v.t0].start && sp.end <= v.tokens[v.t1 - 1].end && sp.end > sp.start {
                 let (a, b) = v.tokens_of(sp.start, sp.end);
                 if !out.iter().any(|x| x.t0 <= a && b <= x.t1) && !hits.iter().any(|h| h.t0 < b && a < h.t1) {
-                    out.push(Attribution { t0: a, t1: b, np: Some((a, b)), according: false });
+                    out.push(Attribution {
+                        t0: a,
+                        t1: b,
+                        np: Some((a, b)),
+                        according: false,
+                    });
                 }
             }
         }
@@ -1148,7 +1790,11 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
 }
 
 pub(crate) fn speaker_argument(sp: &Speaker) -> Argument {
-    Argument { text: sp.text.clone(), canonical: sp.canonical.clone(), entity_id: sp.entity_id.clone() }
+    Argument {
+        text: sp.text.clone(),
+        canonical: sp.canonical.clone(),
+        entity_id: sp.entity_id.clone(),
+    }
 }
 
 /// Who reports the events of this sentence: "according to X", else the subject of a
@@ -1162,7 +1808,10 @@ pub(crate) fn trailing_attributions(v: &View, attributions: &[Attribution], hits
         .iter()
         .map(|a| {
             let opens_complement = a.t1 > a.t0 && v.lw(a.t1 - 1) == "that";
-            let words_after = (a.t1..v.t1).filter(|&i| matches!(v.kind(i), Some(TokenKind::Word) | Some(TokenKind::Number))).take(5).count();
+            let words_after = (a.t1..v.t1)
+                .filter(|&i| matches!(v.kind(i), Some(TokenKind::Word) | Some(TokenKind::Number)))
+                .take(5)
+                .count();
             !opens_complement && words_after <= 4 && last_hit < a.t1
         })
         .collect()
@@ -1171,12 +1820,33 @@ pub(crate) fn trailing_attributions(v: &View, attributions: &[Attribution], hits
 /// The source of a trigger: "according to X" covers the whole sentence; "X said (that) …"
 /// covers what follows it, and a trailing "…, X said." what precedes it. A mid-sentence
 /// "…, and X said …" does not reach back to the events before it.
-pub(crate) fn source_for(v: &View, attributions: &[Attribution], trailing: &[bool], quotes: &[Quote], h: &Hit) -> Option<Argument> {
+pub(crate) fn source_for(
+    v: &View,
+    attributions: &[Attribution],
+    trailing: &[bool],
+    quotes: &[Quote],
+    h: &Hit,
+) -> Option<Argument> {
     let sentence_wide = |a: &Attribution| a.according || a.np == Some((a.t0, a.t1));
     let covers = |(a, tr): (&Attribution, &bool)| sentence_wide(a) || h.t0 >= a.t1 || (h.t1 <= a.t0 && *tr);
-    let mut ordered: Vec<&Attribution> = attributions.iter().zip(trailing.iter()).filter(|(a, tr)| a.np.is_some() && covers((a, tr))).map(|(a, _)| a).collect();
+    let mut ordered: Vec<&Attribution> = attributions
+        .iter()
+        .zip(trailing.iter())
+        .filter(|(a, tr)| a.np.is_some() && covers((a, tr)))
+        .map(|(a, _)| a)
+        .collect();
     // "according to" first, then the nearest cue before the trigger, then a trailing one
-    ordered.sort_by_key(|a| (!a.according, a.t1 > h.t0, if a.t1 <= h.t0 { h.t0 - a.t1 } else { a.t0.saturating_sub(h.t1) }));
+    ordered.sort_by_key(|a| {
+        (
+            !a.according,
+            a.t1 > h.t0,
+            if a.t1 <= h.t0 {
+                h.t0 - a.t1
+            } else {
+                a.t0.saturating_sub(h.t1)
+            },
+        )
+    });
     let owned: Vec<Attribution> = ordered.into_iter().cloned().collect();
     sentence_source(v, &owned, quotes)
 }
@@ -1187,7 +1857,10 @@ pub(crate) fn sentence_source(v: &View, attributions: &[Attribution], quotes: &[
     for a in ordered {
         let Some((n0, n1)) = a.np else { continue };
         if n1 == n0 + 1 && any_of(v.lw(n0), PRONOUNS) {
-            let sp = quotes.iter().filter(|q| q.sentence == v.index).find_map(|q| q.speaker.as_ref());
+            let sp = quotes
+                .iter()
+                .filter(|q| q.sentence == v.index)
+                .find_map(|q| q.speaker.as_ref());
             match sp {
                 Some(sp) => return Some(speaker_argument(sp)),
                 None => continue,

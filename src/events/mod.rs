@@ -26,10 +26,10 @@ mod slots;
 #[cfg(test)]
 mod tests;
 
+use crate::context::DocContext;
 use crate::lexicon::{Resources, Trigger};
 use crate::model::{Argument, Days, Event, Geo, Label, Mention, MentionSource, Quote, Token, TokenKind};
 use crate::numbers::{self, NumberPhrase};
-use crate::context::DocContext;
 use args::{Attribution, Cand};
 
 pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<Event> {
@@ -38,14 +38,18 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     // Without any entity mention the recogniser did not run: look names up ourselves.
     let use_gazetteer = !mentions.iter().any(|m| is_entity_label(m.label));
     let mut events: Vec<(u32, Event)> = Vec::new(); // (paragraph, event)
-    // (paragraph, the last sentence with context cues told of an accident)
+                                                    // (paragraph, the last sentence with context cues told of an accident)
     let mut scene: Option<(u32, bool)> = None;
     // places looked up in the gazetteer, for the document-level place chain
     let mut looked_up: Vec<Mention> = Vec::new();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let lo = sorted.partition_point(|m| m.start < s.start);
         let hi = sorted.partition_point(|m| m.start < s.end);
-        let mut in_sentence: Vec<Mention> = sorted[lo..hi].iter().filter(|m| m.end <= s.end).map(|m| (*m).clone()).collect();
+        let mut in_sentence: Vec<Mention> = sorted[lo..hi]
+            .iter()
+            .filter(|m| m.end <= s.end)
+            .map(|m| (*m).clone())
+            .collect();
         if use_gazetteer {
             in_sentence.extend(args::gazetteer_mentions(ctx, s.start, s.end, si as u32));
             in_sentence.sort_by_key(|m| (m.start, m.end));
@@ -65,7 +69,11 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     }
     events.sort_by_key(|(_, e)| (e.start, e.end));
     // (rows of one trigger at several places stay apart)
-    events.dedup_by(|(_, a), (_, b)| a.start == b.start && a.end == b.end && a.location.as_ref().map(|l| &l.text) == b.location.as_ref().map(|l| &l.text));
+    events.dedup_by(|(_, a), (_, b)| {
+        a.start == b.start
+            && a.end == b.end
+            && a.location.as_ref().map(|l| &l.text) == b.location.as_ref().map(|l| &l.text)
+    });
     merge_headline(ctx, &mut events);
     inherit_casualty_places(&mut events);
     if use_gazetteer {
@@ -101,15 +109,15 @@ fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]
     let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
     let mut last: Option<(u32, Days, Option<String>)> = None;
     for (para, e) in events.iter_mut() {
-        if e.date.is_some() {
-            last = Some((*para, e.date.unwrap(), e.date_text.clone()));
+        if let Some(date) = e.date {
+            last = Some((*para, date, e.date_text.clone()));
             continue;
         }
         if e.date_source == Some("vague") {
             e.date_source = None;
             continue;
         }
-        let before = dates.iter().filter(|d| d.1 == *para && d.0 < e.start).last();
+        let before = dates.iter().rfind(|d| d.1 == *para && d.0 < e.start);
         let prev_event = last.as_ref().filter(|(p, _, _)| p == para);
         let (day, text, source) = if let Some(d) = before {
             (Some(d.2), Some(d.3.to_string()), "paragraph")
@@ -135,7 +143,7 @@ fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]
 fn dateline_sentence(ctx: &DocContext) -> Option<usize> {
     let sentences = &ctx.seg.sentences;
     sentences.iter().enumerate().find_map(|(i, s)| {
-        let opens = sentences.get(i + 1).map_or(false, |n| n.paragraph == s.paragraph);
+        let opens = sentences.get(i + 1).is_some_and(|n| n.paragraph == s.paragraph);
         let dash = s.tok_end > s.tok_start && matches!(ctx.token_text(s.tok_end - 1), "-" | "—" | "–" | "--");
         (s.headline && opens && dash).then_some(i)
     })
@@ -147,11 +155,17 @@ fn dateline_sentence(ctx: &DocContext) -> Option<usize> {
 /// richer); it takes from the headline what it lacks.
 fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     let sentences = &ctx.seg.sentences;
-    let Some(first_body) = sentences.iter().position(|s| !s.headline) else { return };
+    let Some(first_body) = sentences.iter().position(|s| !s.headline) else {
+        return;
+    };
     let dateline = dateline_sentence(ctx);
     let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
-    let place = |e: &Event| e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()));
+    let place = |e: &Event| {
+        e.location
+            .as_ref()
+            .map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))
+    };
     let mut drop = vec![false; events.len()];
     for hi in 0..events.len() {
         if !in_headline(&events[hi].1) {
@@ -195,7 +209,10 @@ fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
 /// Types that happen at a place and so take a place from the discourse when their
 /// sentence names none (talks and calls do not: "spoke by phone" has no place).
 fn placed_type(t: &str) -> bool {
-    matches!(t, "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "DESTROY" | "DISPLACE" | "CASUALTIES" | "DISRUPT")
+    matches!(
+        t,
+        "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "DESTROY" | "DISPLACE" | "CASUALTIES" | "DISRUPT"
+    )
 }
 
 /// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
@@ -235,7 +252,12 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
         .map(|m| {
             let si = ctx.sentence_of(m.start) as usize;
             let para = sentences.get(si).map_or(0, |s| s.paragraph);
-            (*m, si, para, args::place_rank(m.label, m.canonical.as_deref(), m.entity_id.as_deref()))
+            (
+                *m,
+                si,
+                para,
+                args::place_rank(m.label, m.canonical.as_deref(), m.entity_id.as_deref()),
+            )
         })
         .collect();
     let source_of = |si: usize| -> &'static str {
@@ -248,7 +270,13 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
         }
     };
     // the most specific place of a line: a settlement before a region before a country
-    let place_of_line = |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
+    let place_of_line = |si: usize| {
+        places
+            .iter()
+            .filter(|p| p.1 == si)
+            .min_by_key(|p| (rank_order(p.3), p.0.start))
+            .map(|p| p.0)
+    };
     let dateline_place = dateline.and_then(place_of_line);
     let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
     for (para, e) in events.iter_mut() {
@@ -259,20 +287,27 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
         let Some(s) = sentences.get(si) else { continue };
         let before = |p: &&(&Mention, usize, u32, u8)| p.0.end <= e.start || p.1 < si;
         let chosen: Option<(&Mention, &'static str)> = if let Some(want) = anaphor_rank(ctx, s.tok_start, s.tok_end) {
-            let fits = |p: &&(&Mention, usize, u32, u8)| if want == 0 { p.3 >= 1 } else { p.3 == want || (want == 2 && p.3 == 3) };
-            let in_para = places.iter().filter(|p| p.2 == *para && before(p) && fits(p)).last();
-            let earlier = places.iter().filter(|p| before(p) && fits(p)).last();
+            let fits = |p: &&(&Mention, usize, u32, u8)| {
+                if want == 0 {
+                    p.3 >= 1
+                } else {
+                    p.3 == want || (want == 2 && p.3 == 3)
+                }
+            };
+            let in_para = places.iter().rfind(|p| p.2 == *para && before(p) && fits(p));
+            let earlier = places.iter().rfind(|p| before(p) && fits(p));
             in_para.or(earlier).map(|p| (p.0, source_of(p.1)))
         } else if placed_type(&e.event_type) && !s.headline {
             // a place below country level first; a country the paragraph is about when it
             // names no other ("… aggression against Ukraine. Over the past day, the enemy
             // launched 4 missile strikes …")
-            let in_para = |p: &&(&Mention, usize, u32, u8)| p.2 == *para && p.1 < si && !is_headline(p.1) && Some(p.1) != dateline;
+            let in_para = |p: &&(&Mention, usize, u32, u8)| {
+                p.2 == *para && p.1 < si && !is_headline(p.1) && Some(p.1) != dateline
+            };
             places
                 .iter()
-                .filter(|p| in_para(p) && p.3 >= 1)
-                .last()
-                .or_else(|| places.iter().filter(|p| in_para(p)).last())
+                .rfind(|p| in_para(p) && p.3 >= 1)
+                .or_else(|| places.iter().rfind(|p| in_para(p)))
                 .map(|p| (p.0, "paragraph"))
                 .or_else(|| dateline_place.map(|m| (m, "dateline")))
                 .or_else(|| headline_place.map(|m| (m, "headline")))
@@ -288,8 +323,15 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
 }
 
 fn place_argument(ctx: &DocContext, m: &Mention) -> Argument {
-    let text = m.canonical.clone().unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
-    Argument { text, canonical: m.canonical.clone(), entity_id: m.entity_id.clone() }
+    let text = m
+        .canonical
+        .clone()
+        .unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
+    Argument {
+        text,
+        canonical: m.canonical.clone(),
+        entity_id: m.entity_id.clone(),
+    }
 }
 
 /// Sort key for "most specific first": settlement (2), facility (3), region (1), country (0).
@@ -309,7 +351,9 @@ fn rank_order(rank: u8) -> u8 {
 /// once.
 fn mark_aggregates(events: &mut [(u32, Event)]) {
     for i in 0..events.len() {
-        let Some(total) = events[i].1.killed.filter(|&k| k > 0) else { continue };
+        let Some(total) = events[i].1.killed.filter(|&k| k > 0) else {
+            continue;
+        };
         if events[i].1.aggregate == Some(true) {
             continue;
         }
@@ -334,7 +378,10 @@ fn mark_aggregates(events: &mut [(u32, Event)]) {
 }
 
 fn is_entity_label(l: Label) -> bool {
-    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
+    matches!(
+        l,
+        Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac
+    )
 }
 
 /// A casualty report with no place of its own takes the place of the attack or fight just
@@ -434,7 +481,7 @@ impl<'a> View<'a> {
         self.kind(i) == Some(TokenKind::Word)
     }
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.tx(i).chars().next().map_or(false, |c| c.is_uppercase())
+        self.is_word(i) && self.tx(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
     pub fn clause_of(&self, i: usize) -> u32 {
         if i >= self.t0 && i < self.t1 {
@@ -470,38 +517,188 @@ impl<'a> View<'a> {
 // Word lists shared by the submodules (all lower case)
 
 pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "another", "several", "some", "many", "every", "each", "both", "any",
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "another",
+    "several", "some", "many", "every", "each", "both", "any",
 ];
 pub(crate) const PREPOSITIONS: &[&str] = &[
-    "in", "near", "at", "on", "from", "of", "to", "into", "outside", "around", "across", "with",
-    "by", "for", "against", "over", "under", "after", "before", "since", "during", "toward",
-    "towards", "between", "amid", "inside", "through", "about", "within", "along", "beyond",
-    "behind", "despite", "without", "via", "like", "than", "upon", "onto", "off",
+    "in", "near", "at", "on", "from", "of", "to", "into", "outside", "around", "across", "with", "by", "for",
+    "against", "over", "under", "after", "before", "since", "during", "toward", "towards", "between", "amid", "inside",
+    "through", "about", "within", "along", "beyond", "behind", "despite", "without", "via", "like", "than", "upon",
+    "onto", "off",
 ];
 pub(crate) const AUX: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "am", "got", "get", "gets", "has", "have",
-    "had", "'s",
+    "was", "were", "is", "are", "be", "been", "being", "am", "got", "get", "gets", "has", "have", "had", "'s",
 ];
 pub(crate) const ADVERBS: &[&str] = &[
-    "reportedly", "allegedly", "also", "again", "repeatedly", "heavily", "later", "then", "now",
-    "already", "just", "apparently", "still", "recently", "successfully", "partially", "partly",
-    "completely", "fully", "badly", "seriously", "fatally", "critically", "severely", "lightly",
-    "mortally", "all", "both", "reported", "confirmed", "believed", "feared", "thought", "said",
-    "probably", "likely", "almost", "nearly", "mostly", "largely", "since", "ever", "once",
+    "reportedly",
+    "allegedly",
+    "also",
+    "again",
+    "repeatedly",
+    "heavily",
+    "later",
+    "then",
+    "now",
+    "already",
+    "just",
+    "apparently",
+    "still",
+    "recently",
+    "successfully",
+    "partially",
+    "partly",
+    "completely",
+    "fully",
+    "badly",
+    "seriously",
+    "fatally",
+    "critically",
+    "severely",
+    "lightly",
+    "mortally",
+    "all",
+    "both",
+    "reported",
+    "confirmed",
+    "believed",
+    "feared",
+    "thought",
+    "said",
+    "probably",
+    "likely",
+    "almost",
+    "nearly",
+    "mostly",
+    "largely",
+    "since",
+    "ever",
+    "once",
 ];
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "near",
-    "and", "or", "but", "as", "that", "which", "who", "whom", "whose", "this", "these", "those",
-    "its", "their", "his", "her", "our", "was", "were", "is", "are", "be", "been", "being",
-    "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must",
-    "not", "no", "after", "before", "since", "during", "while", "when", "where", "than", "then",
-    "also", "about", "over", "under", "around", "across", "outside", "inside", "it", "they",
-    "he", "she", "we", "you", "i", "there", "here", "more", "most", "such", "amid", "despite",
-    "against", "toward", "towards", "through", "up", "down", "out", "off", "so", "if", "all",
-    "both", "each", "said", "says", "did", "does", "do", "what", "how", "why", "whether",
-    "because", "although", "though", "until", "between", "including", "without", "via", "per",
-    "'s", "very", "just", "only", "even", "nor", "yet", "ago", "last", "next", "ahead",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "near",
+    "and",
+    "or",
+    "but",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "not",
+    "no",
+    "after",
+    "before",
+    "since",
+    "during",
+    "while",
+    "when",
+    "where",
+    "than",
+    "then",
+    "also",
+    "about",
+    "over",
+    "under",
+    "around",
+    "across",
+    "outside",
+    "inside",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "there",
+    "here",
+    "more",
+    "most",
+    "such",
+    "amid",
+    "despite",
+    "against",
+    "toward",
+    "towards",
+    "through",
+    "up",
+    "down",
+    "out",
+    "off",
+    "so",
+    "if",
+    "all",
+    "both",
+    "each",
+    "said",
+    "says",
+    "did",
+    "does",
+    "do",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "because",
+    "although",
+    "though",
+    "until",
+    "between",
+    "including",
+    "without",
+    "via",
+    "per",
+    "'s",
+    "very",
+    "just",
+    "only",
+    "even",
+    "nor",
+    "yet",
+    "ago",
+    "last",
+    "next",
+    "ahead",
 ];
 pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
@@ -547,7 +744,7 @@ fn find_triggers(v: &View) -> Vec<Hit> {
             continue;
         }
         let first = v.tx(t0);
-        let capitalised = first.chars().next().map_or(false, |c| c.is_uppercase());
+        let capitalised = first.chars().next().is_some_and(|c| c.is_uppercase());
         let all_caps = first.chars().all(|c| !c.is_lowercase());
         let sentence_initial = t0 == v.t0 || matches!(v.kind(t0 - 1), Some(TokenKind::Quote)) || v.tx(t0 - 1) == ":";
         // Mid-sentence capitals are names or months ("March", "Operation Storm").
@@ -580,7 +777,17 @@ fn inside_name(v: &View, start: usize, end: usize) -> bool {
     v.mentions.iter().any(|m| {
         m.start < end
             && start < m.end
-            && !matches!(m.label, Label::Norp | Label::Date | Label::Time | Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent)
+            && !matches!(
+                m.label,
+                Label::Norp
+                    | Label::Date
+                    | Label::Time
+                    | Label::Cardinal
+                    | Label::Ordinal
+                    | Label::Quantity
+                    | Label::Money
+                    | Label::Percent
+            )
             && m.source != MentionSource::Rule
     })
 }
@@ -591,25 +798,125 @@ fn any_of(w: &str, list: &[&str]) -> bool {
 
 /// Words that make "sent", "provided", "delivered" … an aid event.
 const AID_OBJECTS: &[&str] = &[
-    "aid", "weapons", "arms", "tanks", "missiles", "ammunition", "munitions", "shells", "equipment",
-    "supplies", "money", "funds", "funding", "artillery", "rockets", "drones", "vehicles", "jets",
-    "aircraft", "systems", "system", "howitzers", "launchers", "assistance", "package", "loan",
-    "loans", "grant", "food", "medicine", "medicines", "generators", "humanitarian", "military",
-    "financial", "air", "defence", "defense", "fighter", "f-16s", "himars", "patriot", "rounds",
-    "helicopters", "ships", "armoured", "armored", "troops", "grain", "fuel", "million", "billion",
-    "bn", "m", "$", "€", "£", "euros", "dollars", "support", "kits", "ambulances", "humvees",
+    "aid",
+    "weapons",
+    "arms",
+    "tanks",
+    "missiles",
+    "ammunition",
+    "munitions",
+    "shells",
+    "equipment",
+    "supplies",
+    "money",
+    "funds",
+    "funding",
+    "artillery",
+    "rockets",
+    "drones",
+    "vehicles",
+    "jets",
+    "aircraft",
+    "systems",
+    "system",
+    "howitzers",
+    "launchers",
+    "assistance",
+    "package",
+    "loan",
+    "loans",
+    "grant",
+    "food",
+    "medicine",
+    "medicines",
+    "generators",
+    "humanitarian",
+    "military",
+    "financial",
+    "air",
+    "defence",
+    "defense",
+    "fighter",
+    "f-16s",
+    "himars",
+    "patriot",
+    "rounds",
+    "helicopters",
+    "ships",
+    "armoured",
+    "armored",
+    "troops",
+    "grain",
+    "fuel",
+    "million",
+    "billion",
+    "bn",
+    "m",
+    "$",
+    "€",
+    "£",
+    "euros",
+    "dollars",
+    "support",
+    "kits",
+    "ambulances",
+    "humvees",
 ];
 const ATTACK_OBJECTS: &[&str] = &[
-    "missiles", "missile", "rockets", "rocket", "drones", "drone", "shahed", "shaheds", "bombs",
-    "shells", "kamikaze", "ballistic", "cruise", "kalibr", "iskander", "kinzhal", "s-300", "artillery",
-    "mortars", "grenades", "projectiles", "munitions", "salvo", "salvos", "volley",
+    "missiles",
+    "missile",
+    "rockets",
+    "rocket",
+    "drones",
+    "drone",
+    "shahed",
+    "shaheds",
+    "bombs",
+    "shells",
+    "kamikaze",
+    "ballistic",
+    "cruise",
+    "kalibr",
+    "iskander",
+    "kinzhal",
+    "s-300",
+    "artillery",
+    "mortars",
+    "grenades",
+    "projectiles",
+    "munitions",
+    "salvo",
+    "salvos",
+    "volley",
 ];
 
 /// Attack nouns that can be the subject of "hit" (besides the weapons themselves).
 const WEAPON_SUBJECTS: &[&str] = &[
-    "missile", "strike", "strikes", "shell", "bomb", "attack", "attacks", "shelling", "airstrike",
-    "airstrikes", "barrage", "explosion", "explosions", "blast", "blasts", "debris", "fragments",
-    "shrapnel", "projectile", "munition", "mortar", "mine", "mines", "glide", "warhead",
+    "missile",
+    "strike",
+    "strikes",
+    "shell",
+    "bomb",
+    "attack",
+    "attacks",
+    "shelling",
+    "airstrike",
+    "airstrikes",
+    "barrage",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "debris",
+    "fragments",
+    "shrapnel",
+    "projectile",
+    "munition",
+    "mortar",
+    "mine",
+    "mines",
+    "glide",
+    "warhead",
 ];
 
 /// Context checks for ambiguous trigger words. `lower` is the whole trigger, lowercased.
@@ -619,18 +926,27 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
     let next = v.lw(t1);
     let next2 = v.lw(t1 + 1);
     let next_is_object = v.is_capitalised(t1) || any_of(next, &["the", "a", "an", "its", "their", "his", "her"]);
-    let prev_is_number = t0 > v.t0 && (v.kind(t0 - 1) == Some(TokenKind::Number) || v.numbers.iter().any(|p| p.end_tok == t0));
+    let prev_is_number =
+        t0 > v.t0 && (v.kind(t0 - 1) == Some(TokenKind::Number) || v.numbers.iter().any(|p| p.end_tok == t0));
     // A participle used as an adjective: "the damaged building", "the occupied territories".
-    if trig.verb && trig.event_type != "CASUALTIES" && any_of(prev, DETERMINERS) && (lower.ends_with("ed") || lower.ends_with("ing")) {
+    if trig.verb
+        && trig.event_type != "CASUALTIES"
+        && any_of(prev, DETERMINERS)
+        && (lower.ends_with("ed") || lower.ends_with("ing"))
+    {
         return false;
     }
     let window_has = |list: &[&str], n: usize| (t1..(t1 + n).min(v.t1)).any(|i| any_of(v.lw(i), list));
     // weapons or territory in the next few words (passive: the few words before)
     let weapon_near = |n: usize| {
-        (t1..(t1 + n).min(v.t1)).chain(t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.res.weapon_words.contains(v.lw(i)))
+        (t1..(t1 + n).min(v.t1))
+            .chain(t0.saturating_sub(4).max(v.t0)..t0)
+            .any(|i| v.res.weapon_words.contains(v.lw(i)))
     };
     let territory_next = |n: usize| {
-        (t1..(t1 + n).min(v.t1)).take_while(|&i| v.lw(i) != ",").any(|i| v.res.territory_words.contains(v.lw(i)) || (v.is_capitalised(i) && !v.is_title(i)))
+        (t1..(t1 + n).min(v.t1))
+            .take_while(|&i| v.lw(i) != ",")
+            .any(|i| v.res.territory_words.contains(v.lw(i)) || (v.is_capitalised(i) && !v.is_title(i)))
     };
     match lower {
         // A weapons seizure only with weapons named: "found a cache of rifles", not "found
@@ -641,7 +957,9 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
             weapon_near(8) || territory_next(6) || any_of(next, &["control", "power"])
         }
-        "detonated" | "detonating" => !any_of(prev2, &["squad", "experts", "sappers"]) && !any_of(prev, &["safely", "controlled"]),
+        "detonated" | "detonating" => {
+            !any_of(prev2, &["squad", "experts", "sappers"]) && !any_of(prev, &["safely", "controlled"])
+        }
         "beaten" => any_of(next, &["to", "by", "up", "and", "with"]) && !any_of(next2, &["back", "off"]),
         "hacked" => next == "to",
         "defect" => any_of(next, &["to", "from"]),
@@ -649,19 +967,48 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "have returned" => any_of(next, &["home", "to"]),
         "attack" | "attacks" => {
             !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
-                && !any_of(next, &["helicopter", "helicopters", "aircraft", "jets", "jet", "drone", "drones", "submarine", "submarines", "dog", "dogs", "vessel", "vessels", "ads", ","])
+                && !any_of(
+                    next,
+                    &[
+                        "helicopter",
+                        "helicopters",
+                        "aircraft",
+                        "jets",
+                        "jet",
+                        "drone",
+                        "drones",
+                        "submarine",
+                        "submarines",
+                        "dog",
+                        "dogs",
+                        "vessel",
+                        "vessels",
+                        "ads",
+                        ",",
+                    ],
+                )
         }
         // "a missile hit a school", "was hit by a drone"; not "hit by sanctions", "hit a record"
         "hit" | "hits" => {
-            let weapon_before = (t0.saturating_sub(4).max(v.t0)..t0).any(|i| any_of(v.lw(i), ATTACK_OBJECTS) || any_of(v.lw(i), WEAPON_SUBJECTS));
-            let weapon_agent = next == "by" && (t1 + 1..(t1 + 5).min(v.t1)).any(|i| any_of(v.lw(i), ATTACK_OBJECTS) || any_of(v.lw(i), WEAPON_SUBJECTS));
+            let weapon_before = (t0.saturating_sub(4).max(v.t0)..t0)
+                .any(|i| any_of(v.lw(i), ATTACK_OBJECTS) || any_of(v.lw(i), WEAPON_SUBJECTS));
+            let weapon_agent = next == "by"
+                && (t1 + 1..(t1 + 5).min(v.t1))
+                    .any(|i| any_of(v.lw(i), ATTACK_OBJECTS) || any_of(v.lw(i), WEAPON_SUBJECTS));
             // "hit the grid with 40 missiles"
-            let weapon_with = (t1..(t1 + 8).min(v.t1)).any(|i| v.lw(i) == "with" && (i + 1..(i + 5).min(v.t1)).any(|k| any_of(v.lw(k), ATTACK_OBJECTS)));
-            (weapon_before && !any_of(next, &["back", "out", "hard", "record", "new", "the headlines"])) || weapon_agent || weapon_with
+            let weapon_with = (t1..(t1 + 8).min(v.t1))
+                .any(|i| v.lw(i) == "with" && (i + 1..(i + 5).min(v.t1)).any(|k| any_of(v.lw(k), ATTACK_OBJECTS)));
+            (weapon_before && !any_of(next, &["back", "out", "hard", "record", "new", "the headlines"]))
+                || weapon_agent
+                || weapon_with
         }
         // "the enemy lost up to 140 servicemen": losses in a daily summary
         "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
-            v.numbers.iter().any(|p| p.start_tok == i && p.label == Label::Cardinal && (p.end_tok..(p.end_tok + 2).min(v.t1)).any(|k| slots::is_person_noun(v.lw(k))))
+            v.numbers.iter().any(|p| {
+                p.start_tok == i
+                    && p.label == Label::Cardinal
+                    && (p.end_tok..(p.end_tok + 2).min(v.t1)).any(|k| slots::is_person_noun(v.lw(k)))
+            })
         }),
         "war" | "warfare" => next == "broke" || next == "erupted",
         "fall" => next == "of",
@@ -669,61 +1016,293 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "sign" | "signs" | "signed" | "signing" => !any_of(next, &["up", "in", "off"]),
         "march" | "marches" => !v.tx(t0).starts_with('M'), // "March" is the month
         "pocket" => any_of(next, &["of", "around", "near"]),
-        "draft" => v.kind(t1) != Some(TokenKind::Word) || any_of(next, &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"]),
-        "call" => !any_of(next, &["for", "on", "to", "up", "off", "sign"]) && any_of(prev, &["a", "the", "phone", "telephone", "video", "hour-long", "lengthy"]),
-        "fire" | "fires" | "fired" | "firing" => {
-            any_of(next, &["at", "on", "upon", "missiles", "rockets", "shells", "drones", "artillery", "mortars", "bullets", "shots", "into"])
-                || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 5))
-                || any_of(prev, &["under", "opened", "open", "heavy", "artillery", "mortar", "enemy", "returned"])
+        "draft" => {
+            v.kind(t1) != Some(TokenKind::Word)
+                || any_of(
+                    next,
+                    &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"],
+                )
         }
-        "launched" | "launch" | "launches" | "launching" => window_has(ATTACK_OBJECTS, 4) || (t1..(t1 + 4).min(v.t1)).any(|i| v.numbers.iter().any(|p| p.start_tok == i)) && window_has(ATTACK_OBJECTS, 6),
+        "call" => {
+            !any_of(next, &["for", "on", "to", "up", "off", "sign"])
+                && any_of(
+                    prev,
+                    &["a", "the", "phone", "telephone", "video", "hour-long", "lengthy"],
+                )
+        }
+        "fire" | "fires" | "fired" | "firing" => {
+            any_of(
+                next,
+                &[
+                    "at",
+                    "on",
+                    "upon",
+                    "missiles",
+                    "rockets",
+                    "shells",
+                    "drones",
+                    "artillery",
+                    "mortars",
+                    "bullets",
+                    "shots",
+                    "into",
+                ],
+            ) || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 5))
+                || any_of(
+                    prev,
+                    &[
+                        "under",
+                        "opened",
+                        "open",
+                        "heavy",
+                        "artillery",
+                        "mortar",
+                        "enemy",
+                        "returned",
+                    ],
+                )
+        }
+        "launched" | "launch" | "launches" | "launching" => {
+            window_has(ATTACK_OBJECTS, 4)
+                || (t1..(t1 + 4).min(v.t1)).any(|i| v.numbers.iter().any(|p| p.start_tok == i))
+                    && window_has(ATTACK_OBJECTS, 6)
+        }
         "strike" | "strikes" => !any_of(prev, &["hunger", "general", "on", "workers'", "rail"]) && next != "a",
-        "target" | "targets" => next_is_object && !any_of(prev, &["legitimate", "military", "civilian", "key", "a", "the", "its", "their", "main"]),
-        "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" => next_is_object && !prev_is_number && !any_of(prev, &["artillery", "of", "the", "a", "cluster", "mortar", "tank", "million", "billion", "thousand"]),
+        "target" | "targets" => {
+            next_is_object
+                && !any_of(
+                    prev,
+                    &[
+                        "legitimate",
+                        "military",
+                        "civilian",
+                        "key",
+                        "a",
+                        "the",
+                        "its",
+                        "their",
+                        "main",
+                    ],
+                )
+        }
+        "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" => {
+            next_is_object
+                && !prev_is_number
+                && !any_of(
+                    prev,
+                    &[
+                        "artillery",
+                        "of",
+                        "the",
+                        "a",
+                        "cluster",
+                        "mortar",
+                        "tank",
+                        "million",
+                        "billion",
+                        "thousand",
+                    ],
+                )
+        }
         "combat" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)) || next == "operations",
         "engaged" => next != "in" && next != "with",
         "engagement" | "engagements" => !any_of(prev, &["diplomatic", "economic"]),
         "received" => v.is_capitalised(t1) || (next == "the" && v.is_title(t1 + 1)),
         "concluded" => next != "that" && !any_of(next, &[",", "."]),
-        "asked" | "request" | "requested" => !any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"]) || next == "for" && prev != "was",
+        "asked" | "request" | "requested" => {
+            !any_of(
+                next,
+                &["about", "whether", "if", "how", "what", "why", "when", "for", "to"],
+            ) || next == "for" && prev != "was"
+        }
         "pressed" | "pressing" => any_of(next, &["for", "ahead", "on"]) || v.is_capitalised(t1),
         "alleged" => next == "that" || v.kind(t1) != Some(TokenKind::Word),
         "deal" | "deals" => next != "with" && prev != "great",
         "host" | "hosts" => next != "of",
         "conference" => !any_of(prev, &["press", "news"]),
         "advanced" | "advance" | "advances" | "advancing" => {
-            prev != "in" && (v.kind(t1) != Some(TokenKind::Word) || any_of(next, PREPOSITIONS) || any_of(next, &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"]))
+            prev != "in"
+                && (v.kind(t1) != Some(TokenKind::Word)
+                    || any_of(next, PREPOSITIONS)
+                    || any_of(
+                        next,
+                        &[
+                            "westward",
+                            "eastward",
+                            "northward",
+                            "southward",
+                            "further",
+                            "deeper",
+                            "slowly",
+                            "rapidly",
+                        ],
+                    ))
         }
         "entered" => !any_of(next, &["into", "office", "force", "service"]) && (v.is_capitalised(t1) || next == "the"),
         "occupied" | "occupy" | "occupies" | "occupying" => {
-            !any_of(prev, &["temporarily", "the"]) && (v.is_capitalised(t1) || any_of(next, &["the", "a", "parts", "much", "most", "part", "large", "positions"]))
+            !any_of(prev, &["temporarily", "the"])
+                && (v.is_capitalised(t1)
+                    || any_of(
+                        next,
+                        &["the", "a", "parts", "much", "most", "part", "large", "positions"],
+                    ))
         }
         "occupation" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)),
         "surrounding" | "surrounded" | "surround" => v.is_capitalised(t1) || next == "the" || any_of(prev, AUX),
         "push" => !any_of(next, &["for", "to", "back"]) && !any_of(prev, &["to", "will", "would", "could"]),
-        "aid" => !any_of(next, &["workers", "worker", "agency", "agencies", "group", "groups", "organisation", "organisations", "organization", "organizations", "officials", "chief"]) && prev != "first",
+        "aid" => {
+            !any_of(
+                next,
+                &[
+                    "workers",
+                    "worker",
+                    "agency",
+                    "agencies",
+                    "group",
+                    "groups",
+                    "organisation",
+                    "organisations",
+                    "organization",
+                    "organizations",
+                    "officials",
+                    "chief",
+                ],
+            ) && prev != "first"
+        }
         "death" => !any_of(next, &["penalty", "sentence", "threats", "threat", "row"]),
-        "sentence" => any_of(prev, &["prison", "jail", "a", "his", "her", "the", "life", "year"]) || prev.ends_with("-year"),
-        "freeze" | "froze" | "frozen" | "freezing" => !any_of(prev, &["a", "the"]) && !any_of(next, &["conflict", "temperatures", "weather", "cold"]),
+        "sentence" => {
+            any_of(prev, &["prison", "jail", "a", "his", "her", "the", "life", "year"]) || prev.ends_with("-year")
+        }
+        "freeze" | "froze" | "frozen" | "freezing" => {
+            !any_of(prev, &["a", "the"]) && !any_of(next, &["conflict", "temperatures", "weather", "cold"])
+        }
         "disabled" => !any_of(next, &["people", "persons", "children", "veterans"]),
         "dying" => prev != "the",
         "executed" => !any_of(next, &["the plan", "plan", "order", "orders", "a plan"]),
         "supplies" => true,
-        "supply" | "supplying" | "supplied" if any_of(next, &["route", "routes", "line", "lines", "chain", "chains", "depot", "depots", "problems", "shortages"]) => false,
-        "water supply" => any_of(prev, &["cut", "cuts", "disrupted", "no", "without"]) || any_of(next, &["was", "were", "is", "has", "had"]) && any_of(next2, &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"]),
+        "supply" | "supplying" | "supplied"
+            if any_of(
+                next,
+                &[
+                    "route",
+                    "routes",
+                    "line",
+                    "lines",
+                    "chain",
+                    "chains",
+                    "depot",
+                    "depots",
+                    "problems",
+                    "shortages",
+                ],
+            ) =>
+        {
+            false
+        }
+        "water supply" => {
+            any_of(prev, &["cut", "cuts", "disrupted", "no", "without"])
+                || any_of(next, &["was", "were", "is", "has", "had"])
+                    && any_of(
+                        next2,
+                        &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"],
+                    )
+        }
         "trip" | "visit" | "visits" => !any_of(prev, &["state-sponsored"]),
         // "searching the ruins", "pulled from the rubble": a scene, not a destruction event
         "rubble" | "ruins" | "wreckage" | "debris" => {
-            const SCENE: &[&str] = &["under", "beneath", "from", "through", "in", "among", "amid", "searching", "searched", "search", "searches", "combing", "combed", "comb", "clearing", "cleared", "clear", "clears", "digging", "dug", "dig", "sifting", "sifted", "removing", "removed", "remove", "picking", "walked", "walking", "walk", "walks", "stood", "standing", "stands", "inspected", "inspecting", "examined", "examining"];
+            const SCENE: &[&str] = &[
+                "under",
+                "beneath",
+                "from",
+                "through",
+                "in",
+                "among",
+                "amid",
+                "searching",
+                "searched",
+                "search",
+                "searches",
+                "combing",
+                "combed",
+                "comb",
+                "clearing",
+                "cleared",
+                "clear",
+                "clears",
+                "digging",
+                "dug",
+                "dig",
+                "sifting",
+                "sifted",
+                "removing",
+                "removed",
+                "remove",
+                "picking",
+                "walked",
+                "walking",
+                "walk",
+                "walks",
+                "stood",
+                "standing",
+                "stands",
+                "inspected",
+                "inspecting",
+                "examined",
+                "examining",
+            ];
             !any_of(prev2, SCENE) && !any_of(prev, SCENE)
         }
-        "freed" => !(t1..(t1 + 4).min(v.t1)).any(|i| any_of(v.lw(i), &["prisoners", "hostages", "fighters", "soldiers", "civilians", "people", "servicemen", "children", "pows", "detainees", "captives", "sailors", "journalists", "him", "her", "them"])),
-        "toll" => prev == "death" || any_of(next, &["rose", "has", "had", "climbed", "stands", "stood", "reached", "of", "is", "was", "increased", "jumped", "risen"]),
+        "freed" => !(t1..(t1 + 4).min(v.t1)).any(|i| {
+            any_of(
+                v.lw(i),
+                &[
+                    "prisoners",
+                    "hostages",
+                    "fighters",
+                    "soldiers",
+                    "civilians",
+                    "people",
+                    "servicemen",
+                    "children",
+                    "pows",
+                    "detainees",
+                    "captives",
+                    "sailors",
+                    "journalists",
+                    "him",
+                    "her",
+                    "them",
+                ],
+            )
+        }),
+        "toll" => {
+            prev == "death"
+                || any_of(
+                    next,
+                    &[
+                        "rose",
+                        "has",
+                        "had",
+                        "climbed",
+                        "stands",
+                        "stood",
+                        "reached",
+                        "of",
+                        "is",
+                        "was",
+                        "increased",
+                        "jumped",
+                        "risen",
+                    ],
+                )
+        }
         "losses" => !any_of(prev, &["economic", "financial", "revenue", "job"]),
         "missing" => !any_of(next, &["out", "from", "the", "link", "piece", "pieces"]),
         _ if trig.event_type == "AID" && trig.verb => {
             // "provided details", "sent a letter": only with something given
-            window_has(AID_OBJECTS, 7) || (t1..(t1 + 4).min(v.t1)).any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
+            window_has(AID_OBJECTS, 7)
+                || (t1..(t1 + 4).min(v.t1))
+                    .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
         }
         _ => true,
     }
@@ -750,11 +1329,34 @@ fn assign_clauses(v: &mut View, attributions: &[Attribution], hits: &[Hit]) {
         }
         let t = v.lw(tok).to_string();
         let next = v.lw(tok + 1).to_string();
-        let hard = matches!(t.as_str(), ";" | ":" | "(" | ")") || (t == "-" && v.kind(tok) == Some(TokenKind::Punct) && tok > v.t0 && v.tokens[tok].start > v.tokens[tok - 1].end);
-        let comma_split = t == "," && matches!(next.as_str(), "and" | "but" | "while" | "whereas" | "although" | "though" | "which" | "who" | "where" | "as" | "when" | "after" | "before" | "meanwhile");
+        let hard = matches!(t.as_str(), ";" | ":" | "(" | ")")
+            || (t == "-"
+                && v.kind(tok) == Some(TokenKind::Punct)
+                && tok > v.t0
+                && v.tokens[tok].start > v.tokens[tok - 1].end);
+        let comma_split = t == ","
+            && matches!(
+                next.as_str(),
+                "and"
+                    | "but"
+                    | "while"
+                    | "whereas"
+                    | "although"
+                    | "though"
+                    | "which"
+                    | "who"
+                    | "where"
+                    | "as"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "meanwhile"
+            );
         // A subordinate clause with a verb of its own: "… after Russian drones struck …".
-        let subordinate = matches!(t.as_str(), "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where")
-            && verb_ahead(v, tok + 1, hits);
+        let subordinate = matches!(
+            t.as_str(),
+            "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where"
+        ) && verb_ahead(v, tok + 1, hits);
         let bare_split = matches!(t.as_str(), "but" | "while" | "whereas" | "although") || subordinate;
         if hard || comma_split {
             v.clause[i] = NO_CLAUSE;
@@ -801,7 +1403,12 @@ struct Draft {
 /// (None when it has no cue either way; `carried`: the paragraph's last verdict was one).
 fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
     let s = v.ctx.seg.sentences[v.index as usize];
-    let cues: Vec<(usize, bool)> = v.res.event_context.find_in(v.text, s.start, s.end).map(|(a, _, &violent)| (v.ctx.token_at(a), violent)).collect();
+    let cues: Vec<(usize, bool)> = v
+        .res
+        .event_context
+        .find_in(v.text, s.start, s.end)
+        .map(|(a, _, &violent)| (v.ctx.token_at(a), violent))
+        .collect();
     let verdict = if cues.iter().any(|c| c.1) {
         Some(false)
     } else if !cues.is_empty() {
@@ -814,7 +1421,11 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
         return (Vec::new(), verdict);
     }
     // an attack word that names nothing else ("shelled", "ambushed") is itself a violence cue
-    let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) { Some(false) } else { verdict };
+    let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) {
+        Some(false)
+    } else {
+        verdict
+    };
     let attributions = args::attributions(v, quotes, &hits);
     assign_clauses(v, &attributions, &hits);
     let v: &View = v;
@@ -823,7 +1434,12 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
     for h in hits.iter_mut() {
         h.clause = v.clause_of(h.t0);
     }
-    drop_accidents(v, &mut hits, &cues, verdict.unwrap_or(false) || (verdict.is_none() && carried));
+    drop_accidents(
+        v,
+        &mut hits,
+        &cues,
+        verdict.unwrap_or(false) || (verdict.is_none() && carried),
+    );
     if hits.is_empty() {
         return (Vec::new(), verdict);
     }
@@ -833,7 +1449,10 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
     let drafts = merge(v, hits.clone());
     let dates = slots::sentence_dates(v);
     let trailing = args::trailing_attributions(v, &attributions, &hits);
-    let sources: Vec<Option<Argument>> = drafts.iter().map(|d| args::source_for(v, &attributions, &trailing, quotes, &d.hit)).collect();
+    let sources: Vec<Option<Argument>> = drafts
+        .iter()
+        .map(|d| args::source_for(v, &attributions, &trailing, quotes, &d.hit))
+        .collect();
     // Numbers that count casualties are no quantity of any event of the sentence.
     let mut casualty_numbers: Vec<usize> = drafts
         .iter()
@@ -841,7 +1460,11 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
         .filter_map(|c| slots::casualty_count(v, c).and_then(|(_, tok)| tok))
         .collect();
     casualty_numbers.sort_unstable();
-    let events = drafts.iter().zip(sources.iter()).flat_map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers)).collect();
+    let events = drafts
+        .iter()
+        .zip(sources.iter())
+        .flat_map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers))
+        .collect();
     (events, verdict)
 }
 
@@ -855,7 +1478,10 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
 /// clause has an accident cue and no violence cue ("… police said, after a gas cylinder
 /// exploded …").
 fn guarded(v: &View, h: &Hit) -> bool {
-    matches!(h.event_type.as_str(), "ASSAULT" | "FIGHT" | "DESTROY") && v.res.guarded_triggers.contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
+    matches!(h.event_type.as_str(), "ASSAULT" | "FIGHT" | "DESTROY")
+        && v.res
+            .guarded_triggers
+            .contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
 }
 
 fn unmistakable_attack(v: &View, h: &Hit) -> bool {
@@ -875,14 +1501,23 @@ fn drop_accidents(v: &View, hits: &mut Vec<Hit>, cues: &[(usize, bool)], acciden
     if !cues.iter().any(|c| !c.1) {
         return;
     }
-    let attack_clauses: Vec<u32> = hits.iter().filter(|h| unmistakable_attack(v, h)).map(|h| h.clause).collect();
+    let attack_clauses: Vec<u32> = hits
+        .iter()
+        .filter(|h| unmistakable_attack(v, h))
+        .map(|h| h.clause)
+        .collect();
     let hits_attack_in = |c: u32| attack_clauses.contains(&c);
     hits.retain(|h| {
         if !guarded(h) {
             return true;
         }
-        let in_clause = |violent: bool| cues.iter().any(|&(t, x)| x == violent && v.clause_of(t) == h.clause) || (violent && hits_attack_in(h.clause));
-        !(in_clause(false) && !in_clause(true))
+        let in_clause = |violent: bool| {
+            cues.iter().any(|&(t, x)| x == violent && v.clause_of(t) == h.clause)
+                || (violent && hits_attack_in(h.clause))
+        };
+        // Dropped only where the clause has an accident cue and no violence cue.
+        let accident_only = in_clause(false) && !in_clause(true);
+        !accident_only
     });
 }
 
@@ -898,9 +1533,13 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
             let close = h.t0 <= last.hit.t1 + 6
                 && h.clause == last.hit.clause
                 && !coordinated
-                && (last.hit.t1..h.t0).all(|k| matches!(v.kind(k), Some(TokenKind::Word) | Some(TokenKind::Number)) || v.numbers.iter().any(|p| p.start_tok <= k && k < p.end_tok))
+                && (last.hit.t1..h.t0).all(|k| {
+                    matches!(v.kind(k), Some(TokenKind::Word) | Some(TokenKind::Number))
+                        || v.numbers.iter().any(|p| p.start_tok <= k && k < p.end_tok)
+                })
                 && h.event_type != "CASUALTIES";
-            let purpose = h.verb && last.hit.verb && h.t0 > v.t0 && v.lw(h.t0 - 1) == "to" && h.clause == last.hit.clause;
+            let purpose =
+                h.verb && last.hit.verb && h.t0 > v.t0 && v.lw(h.t0 - 1) == "to" && h.clause == last.hit.clause;
             if purpose && h.event_type == last.hit.event_type && !h.is_casualty() {
                 last.absorbed.push(h);
                 continue;
@@ -920,7 +1559,11 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
                 continue;
             }
         }
-        drafts.push(Draft { hit: h, casualties: Vec::new(), absorbed: Vec::new() });
+        drafts.push(Draft {
+            hit: h,
+            casualties: Vec::new(),
+            absorbed: Vec::new(),
+        });
     }
     // Casualty words attach to the nearest attack or fight of their clause.
     let mut kept: Vec<Draft> = Vec::new();
@@ -957,10 +1600,18 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
     // injured"), unless a count would be overwritten.
     let mut groups: Vec<Draft> = Vec::new();
     for c in lone {
-        let slot_taken = |g: &Draft| g.casualties.iter().any(|x| x.subtype == c.subtype && slots::casualty_count(v, x).is_some());
+        let slot_taken = |g: &Draft| {
+            g.casualties
+                .iter()
+                .any(|x| x.subtype == c.subtype && slots::casualty_count(v, x).is_some())
+        };
         match groups.iter_mut().find(|g| g.hit.clause == c.clause && !slot_taken(g)) {
             Some(g) => g.casualties.push(c),
-            None => groups.push(Draft { hit: c.clone(), casualties: vec![c], absorbed: Vec::new() }),
+            None => groups.push(Draft {
+                hit: c.clone(),
+                casualties: vec![c],
+                absorbed: Vec::new(),
+            }),
         }
     }
     kept.extend(groups);
@@ -982,9 +1633,11 @@ fn weapon_subtype(v: &View, h: &Hit) -> Option<&'static str> {
             continue;
         }
         let kind = match v.lw(i) {
-            "missile" | "missiles" | "rocket" | "rockets" | "iskander" | "iskanders" | "kalibr" | "kalibrs" | "kinzhal" | "cruise" | "ballistic" | "s-300" | "himars" | "atacms" | "storm" => "missile strike",
+            "missile" | "missiles" | "rocket" | "rockets" | "iskander" | "iskanders" | "kalibr" | "kalibrs"
+            | "kinzhal" | "cruise" | "ballistic" | "s-300" | "himars" | "atacms" | "storm" => "missile strike",
             "drone" | "drones" | "shahed" | "shaheds" | "kamikaze" | "uav" | "uavs" | "geran" => "drone strike",
-            "artillery" | "shell" | "shells" | "mortar" | "mortars" | "howitzer" | "howitzers" | "mlrs" | "grad" | "grads" => "shelling",
+            "artillery" | "shell" | "shells" | "mortar" | "mortars" | "howitzer" | "howitzers" | "mlrs" | "grad"
+            | "grads" => "shelling",
             "bomb" | "bombs" | "aircraft" | "jets" | "warplanes" | "warplane" | "glide" => "airstrike",
             _ => continue,
         };
@@ -1004,7 +1657,9 @@ pub(crate) fn event_between(v: &View, hits: &[Hit], h: &Hit, tok: usize) -> bool
     let (lo, hi) = if tok < h.t0 { (tok, h.t0) } else { (h.t1, tok) };
     let tok_clause = v.clause_of(tok);
     hits.iter().any(|o| {
-        o.t0 != h.t0 && o.event_type != "CASUALTIES" && ((o.t0 >= lo && o.t1 <= hi) || (tok_clause != NO_CLAUSE && v.clause_of(o.t0) == tok_clause))
+        o.t0 != h.t0
+            && o.event_type != "CASUALTIES"
+            && ((o.t0 >= lo && o.t1 <= hi) || (tok_clause != NO_CLAUSE && v.clause_of(o.t0) == tok_clause))
     })
 }
 
@@ -1024,7 +1679,16 @@ fn subordinate_link(v: &View, a: u32, b: u32) -> bool {
 #[allow(clippy::too_many_arguments)]
 /// The event of one draft, one row per place when it happened at several listed places
 /// ("missiles struck Lviv, Ternopil and Dnipro": three rows with the same trigger).
-fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usize, Days, String)], source: &Option<Argument>, quotes: &[Quote], casualty_numbers: &[usize]) -> Vec<Event> {
+fn build_event(
+    v: &View,
+    cands: &[Cand],
+    hits: &[Hit],
+    d: &Draft,
+    dates: &[(usize, Days, String)],
+    source: &Option<Argument>,
+    quotes: &[Quote],
+    casualty_numbers: &[usize],
+) -> Vec<Event> {
     let h = &d.hit;
     let mut roles = args::roles(v, cands, h, hits);
     // A folded noun may carry what the verb lacks: "pledged $2 billion in aid to Ukraine".
@@ -1048,7 +1712,11 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     }
     // the nouns folded into this event stand between no place and it ("In Kherson, …
     // shelling hit a bus stop")
-    let others: Vec<Hit> = hits.iter().filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0)).cloned().collect();
+    let others: Vec<Hit> = hits
+        .iter()
+        .filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0))
+        .cloned()
+        .collect();
     let (location, geo, location_source, place_cand) = args::location(v, cands, h, &roles, &others);
     let subtype = if h.event_type == "ASSAULT" && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
         weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
@@ -1062,7 +1730,11 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     let mut used_numbers: Vec<usize> = casualty_numbers.to_vec();
     for c in &d.casualties {
         if let Some((count, number_tok)) = slots::casualty_count(v, c) {
-            let slot = if c.subtype.as_deref() == Some("wounded") { &mut injured } else { &mut killed };
+            let slot = if c.subtype.as_deref() == Some("wounded") {
+                &mut injured
+            } else {
+                &mut killed
+            };
             if slot.is_none() && count.is_some() {
                 *slot = count;
                 if slots::approximate_count(v, number_tok) || slots::vague_count_near(v, c) {
@@ -1076,7 +1748,10 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
     }
     let aggregate = slots::running_total(v, h, &d.casualties);
     used_numbers.sort_unstable();
-    let quantity = if h.event_type == "CASUALTIES" && h.subtype.as_deref() != Some("captured") && h.subtype.as_deref() != Some("missing") {
+    let quantity = if h.event_type == "CASUALTIES"
+        && h.subtype.as_deref() != Some("captured")
+        && h.subtype.as_deref() != Some("missing")
+    {
         None
     } else {
         slots::quantity(v, h, &d.absorbed, &used_numbers, hits)
@@ -1128,7 +1803,11 @@ fn build_event(v: &View, cands: &[Cand], hits: &[Hit], d: &Draft, dates: &[(usiz
             match roles.target_cand {
                 Some(t) if own.len() < 2 && t != ci => {
                     let theirs = args::coordinated_places(v, cands, t);
-                    if theirs.len() >= 2 { theirs } else { own }
+                    if theirs.len() >= 2 {
+                        theirs
+                    } else {
+                        own
+                    }
                 }
                 _ => own,
             }
@@ -1154,7 +1833,9 @@ fn split_by_place(v: &View, cands: &[Cand], d: &Draft, event: Event, listed: &[u
         if !matches!(v.lw(k), "in" | "near" | "at") {
             return None;
         }
-        let named = cands.iter().find(|c| c.t0 == k + 1 && c.label.map_or(false, |l| l.is_place()))?;
+        let named = cands
+            .iter()
+            .find(|c| c.t0 == k + 1 && c.label.is_some_and(|l| l.is_place()))?;
         let same = |c: &args::Cand| c.t0 == named.t0 || (c.entity_id.is_some() && c.entity_id == named.entity_id);
         listed.iter().position(|&ci| same(&cands[ci]))
     });

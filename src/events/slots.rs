@@ -15,29 +15,142 @@ fn any_of(w: &str, list: &[&str]) -> bool {
 
 /// Nouns for people that casualty counts count ("5 civilians", "a child").
 const PERSON_NOUNS: &[&str] = &[
-    "people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "servicemen",
-    "serviceman", "troops", "children", "child", "kids", "women", "woman", "men", "man",
-    "residents", "resident", "fighters", "fighter", "officers", "officer", "workers", "worker",
-    "journalists", "journalist", "volunteers", "volunteer", "police", "policemen", "policeman",
-    "members", "member", "pensioners", "pensioner", "teenagers", "teenager", "boy", "boys", "girl",
-    "girls", "babies", "baby", "passengers", "passenger", "patients", "medics", "medic", "doctors",
-    "doctor", "firefighters", "firefighter", "rescuers", "rescuer", "guards", "guard", "marines",
-    "paratroopers", "mercenaries", "militants", "prisoners", "inmates", "others", "adults",
-    "infants", "infant", "individuals", "crew", "sailors", "sailor", "pilots", "pilot", "victims",
-    "employees", "staff", "villagers", "servicemembers", "personnel", "occupants", "attackers",
-    "defenders", "invaders", "recruits", "conscripts", "more",
+    "people",
+    "person",
+    "persons",
+    "civilians",
+    "civilian",
+    "soldiers",
+    "soldier",
+    "servicemen",
+    "serviceman",
+    "troops",
+    "children",
+    "child",
+    "kids",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "residents",
+    "resident",
+    "fighters",
+    "fighter",
+    "officers",
+    "officer",
+    "workers",
+    "worker",
+    "journalists",
+    "journalist",
+    "volunteers",
+    "volunteer",
+    "police",
+    "policemen",
+    "policeman",
+    "members",
+    "member",
+    "pensioners",
+    "pensioner",
+    "teenagers",
+    "teenager",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "babies",
+    "baby",
+    "passengers",
+    "passenger",
+    "patients",
+    "medics",
+    "medic",
+    "doctors",
+    "doctor",
+    "firefighters",
+    "firefighter",
+    "rescuers",
+    "rescuer",
+    "guards",
+    "guard",
+    "marines",
+    "paratroopers",
+    "mercenaries",
+    "militants",
+    "prisoners",
+    "inmates",
+    "others",
+    "adults",
+    "infants",
+    "infant",
+    "individuals",
+    "crew",
+    "sailors",
+    "sailor",
+    "pilots",
+    "pilot",
+    "victims",
+    "employees",
+    "staff",
+    "villagers",
+    "servicemembers",
+    "personnel",
+    "occupants",
+    "attackers",
+    "defenders",
+    "invaders",
+    "recruits",
+    "conscripts",
+    "more",
 ];
 /// Words between a casualty noun and its number: "the death toll has risen to 20".
 const TOLL_FILLERS: &[&str] = &[
-    "has", "have", "had", "rose", "risen", "climbed", "increased", "jumped", "reached", "stands",
-    "stood", "now", "to", "at", "of", "is", "was", "grew", "hit", "passed", "exceeded",
-    "surpassed", "topped", "rises", "climbs", "reaches", "stood", "already",
+    "has",
+    "have",
+    "had",
+    "rose",
+    "risen",
+    "climbed",
+    "increased",
+    "jumped",
+    "reached",
+    "stands",
+    "stood",
+    "now",
+    "to",
+    "at",
+    "of",
+    "is",
+    "was",
+    "grew",
+    "hit",
+    "passed",
+    "exceeded",
+    "surpassed",
+    "topped",
+    "rises",
+    "climbs",
+    "reaches",
+    "stood",
+    "already",
 ];
 /// Casualty words that are adjectives or nouns: their count usually comes first
 /// ("3 dead", "20 deaths"); verbs take theirs after ("killed 5").
 const COUNT_BEFORE: &[&str] = &[
-    "dead", "injured", "wounded", "hurt", "deaths", "death", "casualties", "fatalities", "bodies",
-    "corpses", "killings", "injuries", "missing", "losses", "killed in action",
+    "dead",
+    "injured",
+    "wounded",
+    "hurt",
+    "deaths",
+    "death",
+    "casualties",
+    "fatalities",
+    "bodies",
+    "corpses",
+    "killings",
+    "injuries",
+    "missing",
+    "losses",
+    "killed in action",
 ];
 
 fn person_noun(w: &str) -> bool {
@@ -49,18 +162,22 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
 }
 
 fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
-    v.numbers.iter().find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
+    v.numbers
+        .iter()
+        .find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
 }
 
 fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
-    v.numbers.iter().find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
+    v.numbers
+        .iter()
+        .find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
 }
 
 /// The count a number phrase gives: its value, or for a vague amount the smallest number
 /// the words allow (`vague_counts.tsv`: "dozens" → 24, "tens of thousands" → 20000).
 fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
     if let Some(x) = p.value {
-        return (x.is_finite() && x >= 0.0 && x < 4e9).then(|| x.round() as u32);
+        return (x.is_finite() && (0.0..4e9).contains(&x)).then(|| x.round() as u32);
     }
     let first = *v.res.vague_counts.get(v.lw(p.core_tok))?;
     // "tens of thousands", "hundreds of thousands": scaled by the last word
@@ -113,11 +230,20 @@ fn joint_figure(v: &View, h: &Hit) -> bool {
     const WOUND: &[&str] = &["wounded", "wounding", "injured", "injuring", "injuries", "hurt"];
     let w = v.lw(h.t0);
     let (next, next2) = (v.lw(h.t1), v.lw(h.t1 + 1));
-    let (prev, prev2) = if h.t0 >= v.t0 + 2 { (v.lw(h.t0 - 1), v.lw(h.t0 - 2)) } else { ("", "") };
+    let (prev, prev2) = if h.t0 >= v.t0 + 2 {
+        (v.lw(h.t0 - 1), v.lw(h.t0 - 2))
+    } else {
+        ("", "")
+    };
     let pair = |a: &str, b: &str| (any_of(a, KILL) && any_of(b, WOUND)) || (any_of(a, WOUND) && any_of(b, KILL));
     // the number follows the pair: "killed or wounded 26" (not "killed 3 and wounded 5")
-    let count_follows = |i: usize| number_starting_at(v, i).is_some() || vague_words_at(v, i).is_some() || any_of(v.lw(i), &["at", "more", "over", "up", "nearly", "about", "some"]);
-    (any_of(next, &["or", "and"]) && pair(w, next2) && count_follows(h.t1 + 2)) || (any_of(prev, &["or", "and"]) && pair(prev2, w) && count_follows(h.t1))
+    let count_follows = |i: usize| {
+        number_starting_at(v, i).is_some()
+            || vague_words_at(v, i).is_some()
+            || any_of(v.lw(i), &["at", "more", "over", "up", "nearly", "about", "some"])
+    };
+    (any_of(next, &["or", "and"]) && pair(w, next2) && count_follows(h.t1 + 2))
+        || (any_of(prev, &["or", "and"]) && pair(prev2, w) && count_follows(h.t1))
 }
 
 /// "no casualties", "no one was hurt", "nobody was killed", "without any casualties":
@@ -132,7 +258,25 @@ fn explicit_zero(v: &View, h: &Hit) -> bool {
         if any_of(w, &["no", "nobody", "none", "without"]) || (w == "one" && i > v.t0 && v.lw(i - 1) == "no") {
             return true;
         }
-        if !(any_of(w, AUX) || any_of(w, &["one", "any", "other", "reports", "report", "of", "immediate", "further", "human", "civilian", "casualties", "reported"])) {
+        if !(any_of(w, AUX)
+            || any_of(
+                w,
+                &[
+                    "one",
+                    "any",
+                    "other",
+                    "reports",
+                    "report",
+                    "of",
+                    "immediate",
+                    "further",
+                    "human",
+                    "civilian",
+                    "casualties",
+                    "reported",
+                ],
+            ))
+        {
             return false;
         }
     }
@@ -145,8 +289,31 @@ pub(crate) fn approximate_count(v: &View, core_tok: Option<usize>) -> bool {
     match v.numbers.iter().find(|p| p.core_tok == core) {
         Some(p) => {
             p.value.is_none()
-                || (p.start_tok..p.core_tok).any(|i| any_of(v.lw(i), &["more", "over", "least", "about", "around", "nearly", "almost", "up", "some", "approximately", "roughly", "than", "estimated"]))
-                || (core > v.t0 && any_of(v.lw(core - 1), &["over", "least", "than", "about", "around", "nearly", "almost", "some"]))
+                || (p.start_tok..p.core_tok).any(|i| {
+                    any_of(
+                        v.lw(i),
+                        &[
+                            "more",
+                            "over",
+                            "least",
+                            "about",
+                            "around",
+                            "nearly",
+                            "almost",
+                            "up",
+                            "some",
+                            "approximately",
+                            "roughly",
+                            "than",
+                            "estimated",
+                        ],
+                    )
+                })
+                || (core > v.t0
+                    && any_of(
+                        v.lw(core - 1),
+                        &["over", "least", "than", "about", "around", "nearly", "almost", "some"],
+                    ))
         }
         None => false,
     }
@@ -198,7 +365,22 @@ fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     let limit = (h.t1 + 12).min(v.t1);
     (h.t1..limit)
         .take_while(|&i| v.clause_of(i) == h.clause)
-        .filter(|&i| any_of(v.lw(i), &["to", "at", "of", "reached", "passed", "topped", "exceeded", "surpassed", "hit"]))
+        .filter(|&i| {
+            any_of(
+                v.lw(i),
+                &[
+                    "to",
+                    "at",
+                    "of",
+                    "reached",
+                    "passed",
+                    "topped",
+                    "exceeded",
+                    "surpassed",
+                    "hit",
+                ],
+            )
+        })
         .find_map(|i| number_starting_at(v, i + 1).map(|p| (as_count(v, p), Some(p.core_tok))))
 }
 
@@ -215,7 +397,11 @@ fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v Num
         return None;
     }
     let lower = number_ending_at(v, j - 1)?;
-    let opener = if lower.start_tok > v.t0 { v.lw(lower.start_tok - 1) } else { "" };
+    let opener = if lower.start_tok > v.t0 {
+        v.lw(lower.start_tok - 1)
+    } else {
+        ""
+    };
     // "10 and 15 people" alone is a list, not a range; "between"/"from" or "to"/"-"/"or" make it one
     (link != "and" || any_of(opener, &["between", "from"])).then_some(lower)
 }
@@ -224,15 +410,33 @@ fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v Num
 /// killed", "3 dead", "a child was killed", "dozens were killed".
 fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     let mut j = h.t0; // exclusive end of what remains to the left
-    // auxiliaries and adverbs: "were reportedly", "have been", "are feared"
-    while j > v.t0 && v.clause_of(j - 1) == h.clause && (any_of(v.lw(j - 1), AUX) || any_of(v.lw(j - 1), ADVERBS) || any_of(v.lw(j - 1), &["who", "that", "later", "left"])) {
+                      // auxiliaries and adverbs: "were reportedly", "have been", "are feared"
+    while j > v.t0
+        && v.clause_of(j - 1) == h.clause
+        && (any_of(v.lw(j - 1), AUX)
+            || any_of(v.lw(j - 1), ADVERBS)
+            || any_of(v.lw(j - 1), &["who", "that", "later", "left"]))
+    {
         j -= 1;
     }
     // a parenthesis between count and verb: "11 people, including a child, were killed"
     if j > v.t0 + 1 && v.lw(j - 1) == "," {
         let open = (j.saturating_sub(10).max(v.t0)..j - 1).rev().find(|&k| v.lw(k) == ",");
         if let Some(k) = open {
-            if any_of(v.lw(k + 1), &["including", "among", "mostly", "most", "many", "all", "some", "half", "mainly"]) {
+            if any_of(
+                v.lw(k + 1),
+                &[
+                    "including",
+                    "among",
+                    "mostly",
+                    "most",
+                    "many",
+                    "all",
+                    "some",
+                    "half",
+                    "mainly",
+                ],
+            ) {
                 j = k;
             }
         }
@@ -260,7 +464,11 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
             let p = range_lower_bound(v, p).unwrap_or(p);
             let own = as_count(v, p);
             // a list of victims: "two soldiers and five civilians were killed" → 7
-            let more = if k < noun_end { list_before(v, p.start_tok, h.clause) } else { 0 };
+            let more = if k < noun_end {
+                list_before(v, p.start_tok, h.clause)
+            } else {
+                0
+            };
             return Some((own.map(|c| c + more), Some(p.core_tok)));
         }
     }
@@ -286,7 +494,13 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     // passive casualty verb is one person, whatever the noun
     if k == noun_end && j < h.t0 && any_of(v.lw(j), &["was", "is", "has"]) {
         let mut a = j;
-        while a > v.t0 && j - a < 4 && v.clause_of(a - 1) == h.clause && v.is_word(a - 1) && !any_of(v.lw(a - 1), &["a", "an", "one"]) && !is_function_word(v.lw(a - 1)) {
+        while a > v.t0
+            && j - a < 4
+            && v.clause_of(a - 1) == h.clause
+            && v.is_word(a - 1)
+            && !any_of(v.lw(a - 1), &["a", "an", "one"])
+            && !is_function_word(v.lw(a - 1))
+        {
             a -= 1;
         }
         if a < j && a > v.t0 && any_of(v.lw(a - 1), &["a", "an", "one"]) && !v.is_capitalised(j - 1) {
@@ -302,7 +516,8 @@ fn list_before(v: &View, end: usize, clause: u32) -> u32 {
     let mut total = 0;
     let mut j = end;
     loop {
-        if j <= v.t0 + 2 || !any_of(v.lw(j - 1), &["and", ","]) || v.clause_of(j - 1) == NO_CLAUSE && v.lw(j - 1) != "," {
+        if j <= v.t0 + 2 || !any_of(v.lw(j - 1), &["and", ","]) || v.clause_of(j - 1) == NO_CLAUSE && v.lw(j - 1) != ","
+        {
             return total;
         }
         let mut k = j - 1;
@@ -311,13 +526,22 @@ fn list_before(v: &View, end: usize, clause: u32) -> u32 {
         }
         // a person noun phrase of up to three words, then its number
         let noun_end = k;
-        while k > v.t0 && noun_end - k < 3 && v.is_word(k - 1) && !is_function_word(v.lw(k - 1)) && number_ending_at(v, k).is_none() {
+        while k > v.t0
+            && noun_end - k < 3
+            && v.is_word(k - 1)
+            && !is_function_word(v.lw(k - 1))
+            && number_ending_at(v, k).is_none()
+        {
             k -= 1;
         }
-        if k == noun_end || !person_noun(v.lw(noun_end - 1)) || v.clause_of(k) != clause && v.clause_of(k) != NO_CLAUSE {
+        if k == noun_end || !person_noun(v.lw(noun_end - 1)) || v.clause_of(k) != clause && v.clause_of(k) != NO_CLAUSE
+        {
             return total;
         }
-        match number_ending_at(v, k).filter(|p| !is_identifier_or_name(v, p)).and_then(|p| as_count(v, p).map(|c| (c, p.start_tok))) {
+        match number_ending_at(v, k)
+            .filter(|p| !is_identifier_or_name(v, p))
+            .and_then(|p| as_count(v, p).map(|c| (c, p.start_tok)))
+        {
             Some((c, start)) => {
                 total += c;
                 j = start;
@@ -346,7 +570,9 @@ pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<u
     let lower = v.slice(h.t0, h.t1).to_lowercase();
     let toll = lower.contains("toll") || lower == "body count";
     if toll {
-        return count_after(v, h, true).or_else(|| toll_further_on(v, h)).or_else(|| count_before(v, h));
+        return count_after(v, h, true)
+            .or_else(|| toll_further_on(v, h))
+            .or_else(|| count_before(v, h));
     }
     let passive = h.t0 > v.t0 && {
         let mut i = h.t0;
@@ -389,8 +615,16 @@ pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits
             && !(p.start_tok < h.t1 && h.t0 < p.end_tok)
             && !is_identifier_or_name(v, p)
     };
-    let after = near.iter().filter(usable).filter(|p| p.start_tok >= h.t1 && p.start_tok <= h.t1 + 6).min_by_key(|p| p.start_tok);
-    let before = near.iter().filter(usable).filter(|p| p.end_tok <= h.t0 && p.end_tok + 4 >= h.t0).max_by_key(|p| p.end_tok);
+    let after = near
+        .iter()
+        .filter(usable)
+        .filter(|p| p.start_tok >= h.t1 && p.start_tok <= h.t1 + 6)
+        .min_by_key(|p| p.start_tok);
+    let before = near
+        .iter()
+        .filter(usable)
+        .filter(|p| p.end_tok <= h.t0 && p.end_tok + 4 >= h.t0)
+        .max_by_key(|p| p.end_tok);
     let p = if h.verb { after.or(before) } else { before.or(after) }?;
     // the counted words: up to three, ending at a plural or before a function word
     let mut e = p.end_tok;
@@ -404,9 +638,15 @@ pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits
         while k < v.t1 && k < e + 3 && v.clause_of(k) == h.clause {
             let w = v.lw(k);
             // the trigger itself or a noun folded into it ("launched 3 missile strikes")
-            let own = std::iter::once(h).chain(absorbed.iter()).find(|o| o.t0 <= k && k < o.t1);
+            let own = std::iter::once(h)
+                .chain(absorbed.iter())
+                .find(|o| o.t0 <= k && k < o.t1);
             let other_trigger = hits.iter().any(|o| o.t0 <= k && k < o.t1) && own.is_none();
-            if !(v.kind(k) == Some(TokenKind::Word) || v.kind(k) == Some(TokenKind::Number)) || is_function_word(w) || any_of(w, DETERMINERS) || other_trigger {
+            if !(v.kind(k) == Some(TokenKind::Word) || v.kind(k) == Some(TokenKind::Number))
+                || is_function_word(w)
+                || any_of(w, DETERMINERS)
+                || other_trigger
+            {
                 break;
             }
             if let Some(o) = own {
@@ -430,7 +670,19 @@ pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits
 /// identifier ("School No. 6", "S-300", "Su-25", "Highway 5"), or an age ("67-year-old").
 pub(crate) fn is_identifier_or_name(v: &View, p: &NumberPhrase) -> bool {
     let inside_name = v.mentions.iter().any(|m| {
-        m.start <= p.start && p.end <= m.end && !matches!(m.label, Label::Cardinal | Label::Quantity | Label::Money | Label::Percent | Label::Ordinal | Label::Date | Label::Time | Label::Norp)
+        m.start <= p.start
+            && p.end <= m.end
+            && !matches!(
+                m.label,
+                Label::Cardinal
+                    | Label::Quantity
+                    | Label::Money
+                    | Label::Percent
+                    | Label::Ordinal
+                    | Label::Date
+                    | Label::Time
+                    | Label::Norp
+            )
     });
     if inside_name {
         return true;
@@ -438,18 +690,66 @@ pub(crate) fn is_identifier_or_name(v: &View, p: &NumberPhrase) -> bool {
     let core = p.core_tok;
     if core > v.t0 {
         let prev = v.lw(core - 1);
-        if any_of(prev, &["no.", "no", "nos.", "number", "#", "route", "highway", "unit", "brigade", "regiment", "division", "battalion", "corps", "army", "platoon", "block", "building", "house", "flat", "apartment", "school", "hospital", "lyceum", "gymnasium", "kindergarten", "exit", "gate", "page", "section", "article", "paragraph", "resolution", "chapter", "terminal", "platform", "line", "reactor", "unit"]) && (prev.starts_with('#') || v.is_capitalised(core - 1) || prev == "no." || prev == "number") {
+        if any_of(
+            prev,
+            &[
+                "no.",
+                "no",
+                "nos.",
+                "number",
+                "#",
+                "route",
+                "highway",
+                "unit",
+                "brigade",
+                "regiment",
+                "division",
+                "battalion",
+                "corps",
+                "army",
+                "platoon",
+                "block",
+                "building",
+                "house",
+                "flat",
+                "apartment",
+                "school",
+                "hospital",
+                "lyceum",
+                "gymnasium",
+                "kindergarten",
+                "exit",
+                "gate",
+                "page",
+                "section",
+                "article",
+                "paragraph",
+                "resolution",
+                "chapter",
+                "terminal",
+                "platform",
+                "line",
+                "reactor",
+                "unit",
+            ],
+        ) && (prev.starts_with('#') || v.is_capitalised(core - 1) || prev == "no." || prev == "number")
+        {
             return true;
         }
         // glued to letters or a hyphen: "S-300", "Kh-101", "T-72"
-        if v.tokens[core - 1].end == v.tokens[core].start && (prev == "-" || prev.chars().last().map_or(false, |c| c.is_alphabetic())) {
+        if v.tokens[core - 1].end == v.tokens[core].start
+            && (prev == "-" || prev.chars().last().is_some_and(|c| c.is_alphabetic()))
+        {
             return true;
         }
     }
     // an age: "67-year-old", "a 5 year old boy"
     let tail = v.lw(p.end_tok);
     let own = v.tx(core).to_lowercase();
-    own.contains("-year") || tail.starts_with("-year") || tail.starts_with("year-old") || (tail == "year" && v.lw(p.end_tok + 1) == "old")
+    own.contains("-year")
+        || tail.starts_with("-year")
+        || tail.starts_with("year-old")
+        || (tail == "year" && v.lw(p.end_tok + 1) == "old")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -457,24 +757,105 @@ pub(crate) fn is_identifier_or_name(v: &View, p: &NumberPhrase) -> bool {
 
 /// Words that may stand between a negation and its trigger.
 const NEGATION_GAP: &[&str] = &[
-    "be", "been", "to", "any", "immediate", "reports", "report", "of", "confirmed", "further",
-    "new", "major", "serious", "significant", "civilian", "military", "yet", "will", "would",
-    "could", "can", "did", "do", "does", "plan", "plans", "intention", "intend", "direct",
-    "large-scale", "full-scale", "other", "more", "casualties",
+    "be",
+    "been",
+    "to",
+    "any",
+    "immediate",
+    "reports",
+    "report",
+    "of",
+    "confirmed",
+    "further",
+    "new",
+    "major",
+    "serious",
+    "significant",
+    "civilian",
+    "military",
+    "yet",
+    "will",
+    "would",
+    "could",
+    "can",
+    "did",
+    "do",
+    "does",
+    "plan",
+    "plans",
+    "intention",
+    "intend",
+    "direct",
+    "large-scale",
+    "full-scale",
+    "other",
+    "more",
+    "casualties",
 ];
 /// Verbs whose infinitive complement has not happened: "urged X to send".
 const WISH_VERBS: &[&str] = &[
-    "urged", "urge", "urges", "urging", "asked", "asks", "called", "calls", "demanded",
-    "demands", "wants", "want", "wanted", "seeks", "seek", "sought", "ready", "willing",
-    "pressed", "pressing", "appealed", "requested", "needs", "need", "hopes", "hoped", "hope",
-    "tried", "trying", "tries", "attempt", "attempted", "attempting", "offered", "proposed",
+    "urged",
+    "urge",
+    "urges",
+    "urging",
+    "asked",
+    "asks",
+    "called",
+    "calls",
+    "demanded",
+    "demands",
+    "wants",
+    "want",
+    "wanted",
+    "seeks",
+    "seek",
+    "sought",
+    "ready",
+    "willing",
+    "pressed",
+    "pressing",
+    "appealed",
+    "requested",
+    "needs",
+    "need",
+    "hopes",
+    "hoped",
+    "hope",
+    "tried",
+    "trying",
+    "tries",
+    "attempt",
+    "attempted",
+    "attempting",
+    "offered",
+    "proposed",
 ];
 
 /// Verbs whose object is only talked about: "to discuss more military aid".
 const DISCUSSION_VERBS: &[&str] = &[
-    "discuss", "discussed", "discusses", "discussing", "consider", "considered", "considers",
-    "considering", "debate", "debated", "debating", "weigh", "weighed", "weighing", "mulling",
-    "explore", "exploring", "propose", "proposed", "proposing", "proposal", "seek", "seeking",
+    "discuss",
+    "discussed",
+    "discusses",
+    "discussing",
+    "consider",
+    "considered",
+    "considers",
+    "considering",
+    "debate",
+    "debated",
+    "debating",
+    "weigh",
+    "weighed",
+    "weighing",
+    "mulling",
+    "explore",
+    "exploring",
+    "propose",
+    "proposed",
+    "proposing",
+    "proposal",
+    "seek",
+    "seeking",
 ];
 
 /// Markers used when `data/modality.tsv` lacks them (and on top of it).
@@ -590,7 +971,11 @@ fn rank(m: Modality) -> u8 {
 /// had shelled").
 fn is_denial(phrase: &str) -> bool {
     let p = phrase.to_lowercase();
-    p.starts_with("den") || p.starts_with("rejected") || p.starts_with("dismissed") || p.starts_with("refuted") || p.starts_with("rul")
+    p.starts_with("den")
+        || p.starts_with("rejected")
+        || p.starts_with("dismissed")
+        || p.starts_with("refuted")
+        || p.starts_with("rul")
 }
 
 /// Modality of a trigger from the markers before it (up to 12 tokens, not across ";"), a
@@ -614,7 +999,11 @@ pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
         if any_of(w, &["not", "no", "never", "cannot", "neither", "nor", "without"]) || w.ends_with("n't") {
             let clear = (i + 1..h.t0).all(|k| {
                 let x = v.lw(k);
-                any_of(x, AUX) || any_of(x, ADVERBS) || any_of(x, DETERMINERS) || x.ends_with("ly") || v.kind(k) == Some(TokenKind::Number)
+                any_of(x, AUX)
+                    || any_of(x, ADVERBS)
+                    || any_of(x, DETERMINERS)
+                    || x.ends_with("ly")
+                    || v.kind(k) == Some(TokenKind::Number)
                     || any_of(x, NEGATION_GAP)
             });
             if clear {
@@ -635,7 +1024,23 @@ pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
             consider(Modality::Hypothetical);
             break;
         }
-        if !(any_of(w, DETERMINERS) || any_of(w, &["more", "new", "further", "possible", "additional", "fresh", "military", "financial", "humanitarian"]) || w.ends_with("ly")) {
+        if !(any_of(w, DETERMINERS)
+            || any_of(
+                w,
+                &[
+                    "more",
+                    "new",
+                    "further",
+                    "possible",
+                    "additional",
+                    "fresh",
+                    "military",
+                    "financial",
+                    "humanitarian",
+                ],
+            )
+            || w.ends_with("ly"))
+        {
             break;
         }
     }
@@ -690,19 +1095,34 @@ pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
 /// A date of another clause is taken only when no other event stands between it and the
 /// trigger ("… killed 16, while the air force said it shot down 20 drones overnight": the
 /// night is the drones').
-pub(crate) fn nearest_date(v: &View, h: &Hit, dates: &[(usize, Days, String)], hits: &[Hit]) -> (Option<Days>, Option<String>, Option<&'static str>) {
+pub(crate) fn nearest_date(
+    v: &View,
+    h: &Hit,
+    dates: &[(usize, Days, String)],
+    hits: &[Hit],
+) -> (Option<Days>, Option<String>, Option<&'static str>) {
     let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
     let best = dates
         .iter()
         .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !super::event_between(v, hits, h, *t))
         .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
     match best {
-        Some((t, d, text)) => (Some(*d), Some(text.clone()), Some(if v.clause_of(*t) == h.clause { "clause" } else { "sentence" })),
+        Some((t, d, text)) => (
+            Some(*d),
+            Some(text.clone()),
+            Some(if v.clause_of(*t) == h.clause {
+                "clause"
+            } else {
+                "sentence"
+            }),
+        ),
         None => {
             // "earlier this week", "last month": the text says when only vaguely, and no
             // other date stands in for it
             let vague = v.mentions.iter().any(|m| {
-                m.label == Label::Date && v.clause_of(v.ctx.token_at(m.start)) == h.clause && m.value.as_deref().and_then(|x| parse_iso_day(x.trim())).is_none()
+                m.label == Label::Date
+                    && v.clause_of(v.ctx.token_at(m.start)) == h.clause
+                    && m.value.as_deref().and_then(|x| parse_iso_day(x.trim())).is_none()
             });
             (None, None, vague.then_some("vague"))
         }
@@ -717,7 +1137,9 @@ pub(crate) fn vague_count_near(v: &View, c: &Hit) -> bool {
 /// A running total: "since the start of the invasion", "since February 24", "in total",
 /// "so far this year" in the trigger's clause or the casualty word's.
 pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
-    let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
+    let clauses: Vec<u32> = std::iter::once(h.clause)
+        .chain(casualties.iter().map(|c| c.clause))
+        .collect();
     (v.t0..v.t1).any(|i| {
         if !clauses.contains(&v.clause_of(i)) {
             return false;
@@ -726,7 +1148,24 @@ pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
             "since" => {
                 let n = v.lw(i + 1);
                 let n2 = v.lw(i + 2);
-                any_of(n, &["the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022"]) && (n != "the" || any_of(n2, &["start", "beginning", "outbreak", "invasion", "full-scale", "war", "onset"]))
+                any_of(
+                    n,
+                    &[
+                        "the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022",
+                    ],
+                ) && (n != "the"
+                    || any_of(
+                        n2,
+                        &[
+                            "start",
+                            "beginning",
+                            "outbreak",
+                            "invasion",
+                            "full-scale",
+                            "war",
+                            "onset",
+                        ],
+                    ))
             }
             "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
             "altogether" | "cumulative" | "overall" => true,

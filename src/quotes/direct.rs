@@ -19,22 +19,29 @@ fn token_of(v: &View, pos: usize) -> usize {
 }
 
 /// Cues whose first token lies in `[a, b)`.
-fn cues_from<'c>(cues: &'c [CueHit], a: usize, b: usize) -> impl Iterator<Item = &'c CueHit> {
+fn cues_from(cues: &[CueHit], a: usize, b: usize) -> impl Iterator<Item = &CueHit> {
     let i = cues.partition_point(|c| c.tok_start < a);
     cues[i..].iter().take_while(move |c| c.tok_start < b)
 }
 
 /// Cues ending at or before token `j` and no earlier than `floor`, nearest first.
-fn cues_ending_before<'c>(cues: &'c [CueHit], floor: usize, j: usize) -> impl Iterator<Item = &'c CueHit> {
+fn cues_ending_before(cues: &[CueHit], floor: usize, j: usize) -> impl Iterator<Item = &CueHit> {
     let i = cues.partition_point(|c| c.tok_start < j);
-    cues[..i].iter().rev().filter(move |c| c.tok_end <= j).take_while(move |c| c.tok_end >= floor)
+    cues[..i]
+        .iter()
+        .rev()
+        .filter(move |c| c.tok_end <= j)
+        .take_while(move |c| c.tok_end >= floor)
 }
 
 /// Does a quote opening at token `open` start a clause (so it can be a whole utterance)?
 /// Only symbols (emoji, bullets, dashes) stand between the sentence start and `open`.
 fn only_symbols_before(v: &View, open: usize) -> bool {
     let s = &v.ctx.seg.sentences[v.sentence_of_token(open)];
-    (s.tok_start..open).all(|i| v.ctx.seg.tokens[i].kind == crate::model::TokenKind::Punct && !matches!(v.tok(i), "," | ";" | ":" | "." | "(" | ")"))
+    (s.tok_start..open).all(|i| {
+        v.ctx.seg.tokens[i].kind == crate::model::TokenKind::Punct
+            && !matches!(v.tok(i), "," | ";" | ":" | "." | "(" | ")")
+    })
 }
 
 fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
@@ -51,7 +58,7 @@ fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
     }
     // right after a reporting verb: He said “…”
     let i = cues.partition_point(|c| c.tok_end < open);
-    cues.get(i).map_or(false, |c| c.tok_end == open) || (i > 0 && cues[i - 1].tok_end == open)
+    cues.get(i).is_some_and(|c| c.tok_end == open) || (i > 0 && cues[i - 1].tok_end == open)
 }
 
 /// The span is a whole sentence (or sentences) in marks: opens a sentence, and the
@@ -81,7 +88,12 @@ fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<u
     if gap.contains('\n') {
         return None;
     }
-    let para_end = v.ctx.seg.paragraphs.get(v.paragraph_of(v.start(i)) as usize).map_or(v.ctx.text.len(), |p| p.end);
+    let para_end = v
+        .ctx
+        .seg
+        .paragraphs
+        .get(v.paragraph_of(v.start(i)) as usize)
+        .map_or(v.ctx.text.len(), |p| p.end);
     let mut hi = i + 1;
     while hi < v.n_tokens() && v.start(hi) < para_end && !v.is_quote(hi) && Some(hi) != next_open {
         hi += 1;
@@ -89,11 +101,22 @@ fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<u
     let g = np_forward(v, mi, i + 1, hi, false).filter(|g| g.named || g.role)?;
     // only an appositive ("…, 34, nurse") or final punctuation may follow the name
     let rest_ok = g.tok_end >= hi || v.is_punct(g.tok_end, ",") || (g.tok_end..hi).all(|t| !v.is_word(t));
-    rest_ok.then(|| Attr { guess: Some(g), cue: Some("say".into()), how: How::Dash })
+    rest_ok.then(|| Attr {
+        guess: Some(g),
+        cue: Some("say".into()),
+        how: How::Dash,
+    })
 }
 
 /// Attribution after the closing mark: "…," X said / "…," said X / "…" - X.
-fn after_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], close: usize, next_open: Option<usize>, content_end_char: Option<char>) -> Option<Attr> {
+fn after_pattern(
+    v: &View,
+    mi: &MentionIndex,
+    cues: &[CueHit],
+    close: usize,
+    next_open: Option<usize>,
+    content_end_char: Option<char>,
+) -> Option<Attr> {
     let sents = &v.ctx.seg.sentences;
     let sc = v.sentence_of_token(close);
     let sent = sents[sc];
@@ -128,7 +151,9 @@ fn after_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], close: usize, nex
     let near = cues_from(cues, i, (i + 11).min(hi)).next();
     let far = || {
         let first = np_forward(v, mi, i, hi, false).filter(|g| g.named && v.is_punct(g.tok_end, ","))?;
-        cues_from(cues, first.tok_end, (i + 30).min(hi)).next().map(|c| (c, first))
+        cues_from(cues, first.tok_end, (i + 30).min(hi))
+            .next()
+            .map(|c| (c, first))
     };
     let (cue, preset) = match near {
         Some(c) => (Some(c), None),
@@ -160,11 +185,19 @@ fn after_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], close: usize, nex
                     return None;
                 }
             }
-            return Some(Attr { guess: Some(g), cue: Some(cue.lemma.clone()), how: How::Cue });
+            return Some(Attr {
+                guess: Some(g),
+                cue: Some(cue.lemma.clone()),
+                how: How::Cue,
+            });
         }
         // A cue right after the quote is evidence enough, even with no speaker found.
         if !crossed && cue.tok_start <= i + 8 && (i..cue.tok_start).all(|t| !v.is_quote(t)) {
-            return Some(Attr { guess: None, cue: Some(cue.lemma.clone()), how: How::Cue });
+            return Some(Attr {
+                guess: None,
+                cue: Some(cue.lemma.clone()),
+                how: How::Cue,
+            });
         }
         return None;
     }
@@ -172,7 +205,11 @@ fn after_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], close: usize, nex
         // "…" - Volodymyr Zelensky: the name closes the sentence
         let g = np_forward(v, mi, i, hi, false)?;
         if (g.tok_end..hi).all(|t| !v.is_word(t)) {
-            return Some(Attr { guess: Some(g), cue: Some("say".into()), how: How::Dash });
+            return Some(Attr {
+                guess: Some(g),
+                cue: Some("say".into()),
+                how: How::Dash,
+            });
         }
     }
     None
@@ -215,7 +252,15 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
         if !gap.is_empty() && cue.tok_start == lo && !cue.according && cue.embedded.is_none() {
             // "Said Ellis: “…”" — the speaker follows a sentence-initial verb
             if let Some(g) = np_forward(v, mi, cue.tok_end, j, false).filter(|g| g.tok_end == j) {
-                return Some((Attr { guess: Some(g), cue: Some(cue.lemma.clone()), how: How::Cue }, colon, that));
+                return Some((
+                    Attr {
+                        guess: Some(g),
+                        cue: Some(cue.lemma.clone()),
+                        how: How::Cue,
+                    },
+                    colon,
+                    that,
+                ));
             }
         }
         if !gap.is_empty() {
@@ -241,10 +286,24 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
                 }
             };
             subject
-                .or_else(|| if cue.tok_start == lo { np_forward(v, mi, cue.tok_end, j, false) } else { None }) // "Said Ellis: “…”"
+                .or_else(|| {
+                    if cue.tok_start == lo {
+                        np_forward(v, mi, cue.tok_end, j, false)
+                    } else {
+                        None
+                    }
+                }) // "Said Ellis: “…”"
                 .or_else(|| sentence_subject(v, mi, lo, cue.tok_start))
         };
-        return Some((Attr { guess, cue: Some(cue.lemma.clone()), how: How::Cue }, colon, that));
+        return Some((
+            Attr {
+                guess,
+                cue: Some(cue.lemma.clone()),
+                how: How::Cue,
+            },
+            colon,
+            that,
+        ));
     }
     if colon {
         // "Zelensky: “…”" — the whole stretch before the colon must be the speaker
@@ -254,18 +313,42 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
         }
         if j > start && j - start <= 6 && is_locative(v.tok(start)) && (start + 1..j).all(|t| v.is_capitalised(t)) {
             // "Near Bakhmut: “…”" (a headline): where, not who — the quote stays, unattributed
-            return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
+            return Some((
+                Attr {
+                    guess: None,
+                    cue: None,
+                    how: How::Colon,
+                },
+                true,
+                false,
+            ));
         }
         if j > start && j - start <= 10 {
             if let Some(g) = np_back(v, mi, start, j, false) {
                 if g.tok_start == start {
                     // "Inside Severodonetsk: “…”" (a headline): a place, or a phrase opening
                     // with a locative word, names where, not who — the quote stays, unattributed
-                    let place = g.mention.map_or(false, |m| mi.mentions[m].label.is_place());
+                    let place = g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
                     if place || is_locative(v.tok(start)) {
-                        return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
+                        return Some((
+                            Attr {
+                                guess: None,
+                                cue: None,
+                                how: How::Colon,
+                            },
+                            true,
+                            false,
+                        ));
                     }
-                    return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
+                    return Some((
+                        Attr {
+                            guess: Some(g),
+                            cue: Some("say".into()),
+                            how: How::Colon,
+                        },
+                        true,
+                        false,
+                    ));
                 }
             }
         }
@@ -285,12 +368,15 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         if open >= v.n_tokens() {
             continue;
         }
-        let close = span.close.map(|c| token_of(v, c + span.close_len - 1)).filter(|&c| c < v.n_tokens() && c > open);
+        let close = span
+            .close
+            .map(|c| token_of(v, c + span.close_len - 1))
+            .filter(|&c| c < v.n_tokens() && c > open);
         // A quote continuing from the previous paragraph's unclosed one.
         let continues = k > 0
             && spans[k - 1].close.is_none()
             && spans[k - 1].para + 1 == span.para
-            && paras.get(span.para).map_or(false, |p| p.start == span.open);
+            && paras.get(span.para).is_some_and(|p| p.start == span.open);
         if !continues {
             chain_id = None;
         } else if chain_id.is_none() {
@@ -314,7 +400,11 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         let mut that_intro = false;
         // A title in marks (“Fox News Sunday”, a book's name) with words of the sentence
         // before it is a name, not speech: "In her memoir, “Title,” she argued ...".
-        if title_like(v, span) && !continues && open > v.ctx.seg.sentences[so].tok_start && !only_symbols_before(v, open) {
+        if title_like(v, span)
+            && !continues
+            && open > v.ctx.seg.sentences[so].tok_start
+            && !only_symbols_before(v, open)
+        {
             let p = open - 1;
             let cue_ends_at = |t: usize| cues_ending_before(cues, t, t).next().is_some();
             let after_intro = v.is_punct(p, ":") || cue_ends_at(open) || (v.is_punct(p, ",") && cue_ends_at(p));
@@ -338,7 +428,15 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
                         first += 1;
                     }
                     if first < open && !crosses_other_quote(spans, k, v.start(first)) {
-                        out.push(Cand { start: v.start(first), end: span.outer_end(), kind: QuoteKind::Mixed, guess: a.guess, cue: a.cue, how: How::Mixed, chain: None });
+                        out.push(Cand {
+                            start: v.start(first),
+                            end: span.outer_end(),
+                            kind: QuoteKind::Mixed,
+                            guess: a.guess,
+                            cue: a.cue,
+                            how: How::Mixed,
+                            chain: None,
+                        });
                     }
                 }
             }
@@ -366,10 +464,24 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         }
         let attr = match attr {
             Some(a) => a,
-            None if continues || (span.close.is_none() && clause_start && k + 1 < spans.len() && spans[k + 1].para == span.para + 1 && paras.get(span.para + 1).map_or(false, |p| p.start == spans[k + 1].open)) => {
-                Attr { guess: None, cue: None, how: How::Chain }
+            None if continues
+                || (span.close.is_none()
+                    && clause_start
+                    && k + 1 < spans.len()
+                    && spans[k + 1].para == span.para + 1
+                    && paras.get(span.para + 1).is_some_and(|p| p.start == spans[k + 1].open)) =>
+            {
+                Attr {
+                    guess: None,
+                    cue: None,
+                    how: How::Chain,
+                }
             }
-            None if whole && word_count(v, span) >= 2 && !title_like(v, span) => Attr { guess: None, cue: None, how: How::Floating },
+            None if whole && word_count(v, span) >= 2 && !title_like(v, span) => Attr {
+                guess: None,
+                cue: None,
+                how: How::Floating,
+            },
             None => continue, // a scare quote or a title: maybe part of a mixed quote
         };
         if attr.how == How::Cue {
@@ -379,7 +491,12 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         let mut kind = QuoteKind::Direct;
         let mut how = attr.how;
         let sent = v.ctx.seg.sentences[so];
-        let first_lower = v.ctx.text.get(start..).and_then(|t| t.chars().next()).map_or(false, |c| c.is_lowercase());
+        let first_lower = v
+            .ctx
+            .text
+            .get(start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_lowercase());
         if from_after && first_lower && open > sent.tok_start + 2 && v.is_punct(open - 1, ",") {
             // "counting systems, “there is no single point of failure,” he said": the
             // sentence began outside the marks, so the whole clause is the content
@@ -400,9 +517,15 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
             how = How::Mixed;
             if let Some(c) = close {
                 let sc = v.ctx.seg.sentences[v.sentence_of_token(c)];
-                if c + 1 < sc.tok_end && v.is_word(c + 1) && !v.is_capitalised(c + 1) && !is_speaker_pronoun(v.tok(c + 1)) {
+                if c + 1 < sc.tok_end
+                    && v.is_word(c + 1)
+                    && !v.is_capitalised(c + 1)
+                    && !is_speaker_pronoun(v.tok(c + 1))
+                {
                     let mut b = sc.tok_end;
-                    while b > c + 1 && (v.is_final(b - 1) || v.is_quote(b - 1) || matches!(v.tok(b - 1), "," | ";" | ":")) {
+                    while b > c + 1
+                        && (v.is_final(b - 1) || v.is_quote(b - 1) || matches!(v.tok(b - 1), "," | ";" | ":"))
+                    {
                         b -= 1;
                     }
                     end = v.end(b - 1);
@@ -412,8 +535,18 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
             // "… said in an email that, “X is going to defend himself” against what …":
             // the clause runs on after the closing mark
             let sc = v.ctx.seg.sentences[v.sentence_of_token(c)];
-            let bare_end = v.ctx.text.get(..span.content_end).and_then(|t| t.chars().next_back()).map_or(false, |ch| ch.is_alphanumeric());
-            let runs_on = bare_end && c + 1 < sc.tok_end && v.is_word(c + 1) && !v.is_capitalised(c + 1) && !is_speaker_pronoun(v.tok(c + 1)) && cues_from(cues, c + 1, c + 2).next().is_none();
+            let bare_end = v
+                .ctx
+                .text
+                .get(..span.content_end)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|ch| ch.is_alphanumeric());
+            let runs_on = bare_end
+                && c + 1 < sc.tok_end
+                && v.is_word(c + 1)
+                && !v.is_capitalised(c + 1)
+                && !is_speaker_pronoun(v.tok(c + 1))
+                && cues_from(cues, c + 1, c + 2).next().is_none();
             if runs_on {
                 let mut b = sc.tok_end;
                 while b > c + 1 && (v.is_final(b - 1) || v.is_quote(b - 1) || matches!(v.tok(b - 1), "," | ";" | ":")) {
@@ -428,10 +561,19 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         if start >= end {
             continue;
         }
-        out.push(Cand { start, end, kind, guess: attr.guess, cue: attr.cue, how, chain: if continues { chain_id } else { None } });
+        out.push(Cand {
+            start,
+            end,
+            kind,
+            guess: attr.guess,
+            cue: attr.cue,
+            how,
+            chain: if continues { chain_id } else { None },
+        });
     }
     // Chain members share the speaker and cue of the first member that names them.
-    let mut chain_attr: std::collections::HashMap<usize, (Option<Guess>, Option<String>)> = std::collections::HashMap::new();
+    let mut chain_attr: std::collections::HashMap<usize, (Option<Guess>, Option<String>)> =
+        std::collections::HashMap::new();
     for c in &out {
         if let (Some(id), true) = (c.chain, c.guess.is_some() || c.cue.is_some()) {
             chain_attr.entry(id).or_insert_with(|| (c.guess.clone(), c.cue.clone()));
@@ -458,17 +600,27 @@ fn crosses_other_quote(spans: &[QuoteSpan], k: usize, start: usize) -> bool {
 
 /// A short run of capitalised words ("All Bets Are Off."): a heading or a title, not speech.
 pub(crate) fn title_like(v: &View, span: &QuoteSpan) -> bool {
-    let Some(t) = v.ctx.text.get(span.content_start..span.content_end) else { return false };
+    let Some(t) = v.ctx.text.get(span.content_start..span.content_end) else {
+        return false;
+    };
     // short function words stay lower case in titles ("Winter on the Front Line")
-    const SMALL: [&str; 14] = ["a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from"];
+    const SMALL: [&str; 14] = [
+        "a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from",
+    ];
     let all: Vec<&str> = t.split_whitespace().collect();
     let words: Vec<&&str> = all.iter().filter(|w| !SMALL.contains(w)).collect();
-    let caps = words.iter().filter(|w| w.chars().next().map_or(false, |c| c.is_uppercase())).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
     all.len() <= 8 && caps > 0 && caps * 4 >= words.len() * 3
 }
 
 fn word_count(v: &View, span: &QuoteSpan) -> usize {
-    v.ctx.text.get(span.content_start..span.content_end).map_or(0, |s| s.split_whitespace().count())
+    v.ctx
+        .text
+        .get(span.content_start..span.content_end)
+        .map_or(0, |s| s.split_whitespace().count())
 }
 
 /// The words inside the marks: a trailing comma (and any spaces) dropped, `.?!` kept.
@@ -476,7 +628,9 @@ fn content_bounds(v: &View, span: &QuoteSpan) -> (usize, usize) {
     let text = v.ctx.text;
     let (s, mut e) = (span.content_start, span.content_end);
     while e > s {
-        let Some(c) = text.get(..e).and_then(|t| t.chars().next_back()) else { break };
+        let Some(c) = text.get(..e).and_then(|t| t.chars().next_back()) else {
+            break;
+        };
         if c == ',' || c == ';' || c == ':' || c.is_whitespace() || (c == '-' && span.close.is_some()) {
             e -= c.len_utf8();
         } else {

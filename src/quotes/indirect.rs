@@ -52,7 +52,7 @@ fn comma_before(v: &View, lo: usize, k: usize) -> Option<usize> {
         return None;
     }
     if v.is_punct(k - 1, ",") {
-        return Some(if k >= 2 && v.is_quote(k - 2) { k - 1 } else { k - 1 });
+        return Some(k - 1);
     }
     if v.is_quote(k - 1) && k >= lo + 2 && v.is_punct(k - 2, ",") {
         return Some(k - 1); // …,” the minister said: the clause keeps its closing mark
@@ -79,16 +79,50 @@ fn tail_words(v: &View, from: usize, hi: usize) -> Option<usize> {
 }
 
 fn short_tail(v: &View, from: usize, hi: usize) -> bool {
-    tail_words(v, from, hi).map_or(false, |n| n <= 8)
+    tail_words(v, from, hi).is_some_and(|n| n <= 8)
 }
 
 /// A clause cannot open with a preposition or a subordinator ("At the debate, X said ...").
 fn opens_like_clause(v: &View, a: usize) -> bool {
     let w = v.tok(a);
     let bad = [
-        "at", "in", "during", "for", "as", "when", "if", "though", "although", "while", "after", "before", "since",
-        "because", "by", "on", "back", "among", "with", "without", "despite", "unlike", "like", "according", "from",
-        "until", "once", "whether", "to", "of", "into", "over", "under", "through", "amid", "following", "asked",
+        "at",
+        "in",
+        "during",
+        "for",
+        "as",
+        "when",
+        "if",
+        "though",
+        "although",
+        "while",
+        "after",
+        "before",
+        "since",
+        "because",
+        "by",
+        "on",
+        "back",
+        "among",
+        "with",
+        "without",
+        "despite",
+        "unlike",
+        "like",
+        "according",
+        "from",
+        "until",
+        "once",
+        "whether",
+        "to",
+        "of",
+        "into",
+        "over",
+        "under",
+        "through",
+        "amid",
+        "following",
+        "asked",
     ];
     !bad.iter().any(|b| b.eq_ignore_ascii_case(w))
 }
@@ -121,9 +155,11 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
 /// ("who led the agency"), a preposition ("on his first day") or a participle ("going on
 /// to compare ..."). A reported clause there opens with its own subject instead.
 fn describes_the_speaker(v: &View, a: usize, hi: usize) -> bool {
-    let Some(first) = (a..hi).find(|&t| v.is_word(t)) else { return true };
+    let Some(first) = (a..hi).find(|&t| v.is_word(t)) else {
+        return true;
+    };
     let w = v.tok(first);
-    let lower = w.chars().next().map_or(false, |c| c.is_lowercase());
+    let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
     (lower && is_determiner(w) && !is_speaker_pronoun(w))
         || is_relative(w)
         || !opens_like_clause(v, first)
@@ -134,7 +170,12 @@ fn describes_the_speaker(v: &View, a: usize, hi: usize) -> bool {
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
 fn is_cue_word(v: &View, t: usize) -> bool {
     let (s, e) = (v.start(t), v.end(t));
-    v.ctx.res.cues.find_in(v.ctx.text, s, e).into_iter().any(|(a, _, _)| a == s)
+    v.ctx
+        .res
+        .cues
+        .find_in(v.ctx.text, s, e)
+        .into_iter()
+        .any(|(a, _, _)| a == s)
 }
 
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
@@ -150,13 +191,20 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
-    let adverbial_end = if opens_like_clause(v, lo) { None } else { (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi)) };
+    let adverbial_end = if opens_like_clause(v, lo) {
+        None
+    } else {
+        (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
+    };
     let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue) {
         // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
         let mut k = g.tok_start;
         let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
         if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
-            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
+            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1)
+                .rev()
+                .find(|&t| v.is_punct(t, ","))
+            {
                 if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
                     k = c + 1;
                 }
@@ -173,7 +221,7 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
         let after = g.tok_end;
         (end, g, after)
     };
-    if adverbial_end.map_or(false, |a| end <= a + 1) {
+    if adverbial_end.is_some_and(|a| end <= a + 1) {
         return None;
     }
     if short_tail(v, after, hi) {
@@ -213,10 +261,21 @@ fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
     }
     let comma = j - 2;
     let floor = v.start(lo);
-    let m = mi.before(v.start(comma), floor).find(|&i| mi.mentions[i].label == crate::model::Label::Person && mi.mentions[i].end <= v.start(comma))?;
+    let m = mi
+        .before(v.start(comma), floor)
+        .find(|&i| mi.mentions[i].label == crate::model::Label::Person && mi.mentions[i].end <= v.start(comma))?;
     let mm = &mi.mentions[m];
     let (ts, te) = (v.ctx.token_at(mm.start), v.ctx.token_at(mm.end));
-    Some(Guess { start: mm.start, end: mm.end, tok_start: ts, tok_end: te, mention: Some(m), pronoun: false, named: true, role: false })
+    Some(Guess {
+        start: mm.start,
+        end: mm.end,
+        tok_start: ts,
+        tok_end: te,
+        mention: Some(m),
+        pronoun: false,
+        named: true,
+        role: false,
+    })
 }
 
 /// A subject the phrase rules miss: "X exhorted ... and said" (the sentence's subject),
@@ -237,7 +296,9 @@ fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<G
         return sentence_subject(v, mi, lo, j - 1);
     }
     if v.is_punct(j - 1, ")") {
-        let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
+        let open = (j.saturating_sub(8).max(lo)..j - 1)
+            .rev()
+            .find(|&t| v.is_punct(t, "("))?;
         return np_back(v, mi, lo, open, false);
     }
     // the whole stretch from the sentence start: words only, a capitalised first word,
@@ -251,14 +312,31 @@ fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<G
     }
     let fine = (a..j).all(|t| {
         let w = v.tok(t);
-        (v.is_word(t) || w == "'s") && !(is_np_stop(w) && !matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "and" | "at" | "from" | "across" | "around")) && !is_relative(w) && !is_speaker_pronoun(w)
+        // Stop words end the phrase, except the prepositions and "and" a long subject has.
+        let joins_a_subject = matches!(
+            w.to_ascii_lowercase().as_str(),
+            "on" | "in" | "and" | "at" | "from" | "across" | "around"
+        );
+        let stops = is_np_stop(w) && !joins_a_subject;
+        (v.is_word(t) || w == "'s") && !stops && !is_relative(w) && !is_speaker_pronoun(w)
     });
     let head = v.tok(j - 1);
-    let head_ok = v.is_role(j - 1) || v.is_capitalised(j - 1) || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
+    let head_ok = v.is_role(j - 1)
+        || v.is_capitalised(j - 1)
+        || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
     if !fine || !head_ok || !(a..j).any(|t| v.is_role(t)) {
         return None;
     }
-    Some(Guess { start: v.start(a), end: v.end(j - 1), tok_start: a, tok_end: j, mention: None, pronoun: false, named: false, role: true })
+    Some(Guess {
+        start: v.start(a),
+        end: v.end(j - 1),
+        tok_start: a,
+        tok_end: j,
+        mention: None,
+        pronoun: false,
+        named: false,
+        role: true,
+    })
 }
 
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
@@ -275,8 +353,15 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
                 .or_else(|| far_subject(v, mi, lo, cue))
                 // "the fund warned that ...": before a "that" clause a plain noun phrase will do
                 .or_else(|| {
-                    let that = cue.tok_end < hi && v.is(cue.tok_end, "that") && cue.kind != CueKind::Belief && cue.embedded.is_none();
-                    if that { subject_before(v, mi, lo, cue.tok_start, true).ok().flatten() } else { None }
+                    let that = cue.tok_end < hi
+                        && v.is(cue.tok_end, "that")
+                        && cue.kind != CueKind::Belief
+                        && cue.embedded.is_none();
+                    if that {
+                        subject_before(v, mi, lo, cue.tok_start, true).ok().flatten()
+                    } else {
+                        None
+                    }
                 })?,
         }
     };
@@ -288,8 +373,11 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
     let mut with_that = false;
     // "Back in Virginia, Mr. Clarke said, he decided ...": an adverbial, the attribution,
     // then the reported clause
-    let short_opening = g.tok_start > lo + 1 && g.tok_start - 1 - lo <= 2 && (lo..g.tok_start - 1).all(|t| v.is_word(t));
-    let adverbial_first = g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ",") && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)) || short_opening);
+    let short_opening =
+        g.tok_start > lo + 1 && g.tok_start - 1 - lo <= 2 && (lo..g.tok_start - 1).all(|t| v.is_word(t));
+    let adverbial_first = g.tok_start > lo + 1
+        && v.is_punct(g.tok_start - 1, ",")
+        && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)) || short_opening);
     let clause_next = i + 1 < hi && v.is_word(i + 1) && !is_relative(v.tok(i + 1)) && opens_like_clause(v, i + 1);
     if adverbial_first && v.is_punct(i, ",") && clause_next {
         let (s, e) = clause(v, i + 1, hi)?;
@@ -319,12 +407,26 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
         // "vowed to punish those who ...": what was promised
         start = Some(i);
     }
-    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) && !is_speaker_pronoun(v.tok(i)) {
+    if start.is_none()
+        && takes_object(&cue.lemma)
+        && cue.kind != CueKind::Belief
+        && v.is_word(i)
+        && !is_speaker_pronoun(v.tok(i))
+    {
         // "told the forum he was ...": a short object, then a clause opening with a
         // subject pronoun
         let lim = (i + 7).min(hi);
-        if let Some(p) = (i + 1..lim).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it")) {
-            if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1)) || (p + 1 < hi && matches!(v.tok(p + 1).to_ascii_lowercase().as_str(), "was" | "were" | "is" | "are" | "had" | "has" | "would" | "will" | "could" | "should" | "did")) {
+        if let Some(p) = (i + 1..lim)
+            .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
+            .find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it"))
+        {
+            if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1))
+                || (p + 1 < hi
+                    && matches!(
+                        v.tok(p + 1).to_ascii_lowercase().as_str(),
+                        "was" | "were" | "is" | "are" | "had" | "has" | "would" | "will" | "could" | "should" | "did"
+                    ))
+            {
                 start = Some(p);
             }
         }
@@ -362,7 +464,10 @@ fn impersonal(v: &View, cue: &CueHit) -> Option<(usize, usize)> {
     while j > lo && (is_verb_filler(v.tok(j - 1)) || v.is(j - 1, "been")) {
         j -= 1;
     }
-    if j < lo + 2 || !matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "was" | "has" | "had") || !v.is(j - 2, "it") {
+    if j < lo + 2
+        || !matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "was" | "has" | "had")
+        || !v.is(j - 2, "it")
+    {
         return None;
     }
     if j - 2 > lo && !v.is_punct(j - 3, ",") && !v.is(j - 3, "but") && !v.is(j - 3, "and") {
@@ -405,7 +510,9 @@ fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
 /// adverbial opening the sentence and a title in marks is no reported clause.
 fn adverbial_before_title(v: &View, spans: &[QuoteSpan], s: usize, e: usize) -> bool {
     let i = spans.partition_point(|q| q.open < s);
-    let Some(last) = spans[i..].iter().take_while(|q| q.open < e).last() else { return false };
+    let Some(last) = spans[i..].iter().take_while(|q| q.open < e).last() else {
+        return false;
+    };
     if last.content_end + 2 < e || !super::direct::title_like(v, last) {
         return false;
     }
@@ -420,7 +527,7 @@ fn overlaps_any(cands: &[Cand], s: usize, e: usize) -> bool {
 
 fn holds_quote_marks(spans: &[QuoteSpan], s: usize, e: usize) -> bool {
     let i = spans.partition_point(|q| q.open < s);
-    spans.get(i).map_or(false, |q| q.open < e) || (i > 0 && spans[i - 1].outer_end() > s)
+    spans.get(i).is_some_and(|q| q.open < e) || (i > 0 && spans[i - 1].outer_end() > s)
 }
 
 /// Indirect and mixed quotes not overlapping the direct ones.
@@ -430,23 +537,31 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let found = if cue.according {
             according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
         } else {
-            trailing(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect)).or_else(|| {
-                leading(v, mi, cue).map(|(s, e, g, that)| {
-                    let how = if cue.kind == CueKind::Belief { How::Belief } else { How::Indirect };
-                    (s, e, g, if that || how == How::Belief { how } else { How::Indirect })
+            trailing(v, mi, cue)
+                .map(|(s, e, g)| (s, e, g, How::Indirect))
+                .or_else(|| {
+                    leading(v, mi, cue).map(|(s, e, g, that)| {
+                        let how = if cue.kind == CueKind::Belief {
+                            How::Belief
+                        } else {
+                            How::Indirect
+                        };
+                        (s, e, g, if that || how == How::Belief { how } else { How::Indirect })
+                    })
                 })
-            })
         };
-        let found = found.map(|(s, e, g, how)| (s, e, Some(g), how)).or_else(|| impersonal(v, cue).map(|(s, e)| (s, e, None, How::Indirect)));
+        let found = found
+            .map(|(s, e, g, how)| (s, e, Some(g), how))
+            .or_else(|| impersonal(v, cue).map(|(s, e)| (s, e, None, How::Indirect)));
         let Some((s, e, g, how)) = found else { continue };
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
             continue;
         }
-        if s < e && (overlaps_any(direct, s, e) || out.last().map_or(false, |c| c.start < e && s < c.end)) {
+        if s < e && (overlaps_any(direct, s, e) || out.last().is_some_and(|c| c.start < e && s < c.end)) {
             continue;
         }
-        if g.as_ref().map_or(false, |g| g.start < e && s < g.end) {
+        if g.as_ref().is_some_and(|g| g.start < e && s < g.end) {
             continue; // the speaker is never inside the content
         }
         let mixed = holds_quote_marks(spans, s, e);
@@ -456,7 +571,15 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let how = if mixed && how == How::Indirect { How::Mixed } else { how };
         let lemma = cue.lemma.clone();
-        out.push(Cand { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
+        out.push(Cand {
+            start: s,
+            end: e,
+            kind,
+            guess: g,
+            cue: Some(lemma),
+            how,
+            chain: None,
+        });
     }
     out
 }

@@ -53,11 +53,11 @@ fn is_quote_char(c: char) -> bool {
 fn is_apostrophe(text: &str, pos: usize, single_open_pending: bool) -> bool {
     let prev = char_before(text, pos);
     let next = char_after(text, pos + 1);
-    let letter = |c: Option<char>| c.map_or(false, |c| c.is_alphanumeric());
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     if letter(prev) && letter(next) {
         return true;
     }
-    if !letter(prev) && next.map_or(false, |c| c.is_ascii_digit()) {
+    if !letter(prev) && next.is_some_and(|c| c.is_ascii_digit()) {
         // '90s, '22 — but not a quote opening on a number ('20 people died,' he said)
         let digits = text[pos + 1..].chars().take_while(|c| c.is_ascii_digit()).count();
         let after = text[pos + 1 + digits..].chars().next();
@@ -146,9 +146,18 @@ fn merge_doubled(text: &str, marks: &[QuoteMark]) -> Vec<(QuoteMark, usize)> {
     let mut i = 0;
     while i < marks.len() {
         let m = marks[i];
-        let straight_single = |q: &QuoteMark| !q.double && q.facing == Facing::Either && text.as_bytes().get(q.pos) == Some(&b'\'');
-        if straight_single(&m) && i + 1 < marks.len() && marks[i + 1].pos == m.pos + 1 && straight_single(&marks[i + 1]) {
-            out.push((QuoteMark { pos: m.pos, double: true, facing: Facing::Either }, 2));
+        let straight_single =
+            |q: &QuoteMark| !q.double && q.facing == Facing::Either && text.as_bytes().get(q.pos) == Some(&b'\'');
+        if straight_single(&m) && i + 1 < marks.len() && marks[i + 1].pos == m.pos + 1 && straight_single(&marks[i + 1])
+        {
+            out.push((
+                QuoteMark {
+                    pos: m.pos,
+                    double: true,
+                    facing: Facing::Either,
+                },
+                2,
+            ));
             i += 2;
             continue;
         }
@@ -196,7 +205,15 @@ fn pair_paragraph(text: &str, marks: &[QuoteMark], pi: usize, para: &Paragraph, 
             }
             Action::Close => {
                 if let Some((open, open_len)) = stack.pop() {
-                    push_span(text, out, (open, open_len), Some((m.pos, width)), m.double, pi, para.end);
+                    push_span(
+                        text,
+                        out,
+                        (open, open_len),
+                        Some((m.pos, width)),
+                        m.double,
+                        pi,
+                        para.end,
+                    );
                 }
             }
             Action::Ignore => {}
@@ -211,24 +228,42 @@ fn pair_paragraph(text: &str, marks: &[QuoteMark], pi: usize, para: &Paragraph, 
     if let Some(&(open, w)) = stacks[1].first() {
         let before = text[para.start..open].trim_end();
         let intro = before.is_empty() || before.ends_with(':') || before.ends_with(',') || before.ends_with('-');
-        let capital = char_after(text, open + w).map_or(false, |c| c.is_uppercase());
+        let capital = char_after(text, open + w).is_some_and(|c| c.is_uppercase());
         if intro && capital {
             push_span(text, out, (open, w), None, false, pi, para.end);
         }
     }
 }
 
-fn push_span(text: &str, out: &mut Vec<QuoteSpan>, open: (usize, usize), close: Option<(usize, usize)>, double: bool, para: usize, para_end: usize) {
+fn push_span(
+    text: &str,
+    out: &mut Vec<QuoteSpan>,
+    open: (usize, usize),
+    close: Option<(usize, usize)>,
+    double: bool,
+    para: usize,
+    para_end: usize,
+) {
     let raw_end = close.map_or(para_end, |c| c.0).min(text.len());
     let raw_start = (open.0 + open.1).min(raw_end);
-    let Some(inner) = text.get(raw_start..raw_end) else { return };
+    let Some(inner) = text.get(raw_start..raw_end) else {
+        return;
+    };
     if !inner.chars().any(|c| c.is_alphanumeric()) {
         return;
     }
     let lead = inner.len() - inner.trim_start().len();
     let content_start = raw_start + lead;
     let content_end = raw_start + inner.trim_end().len();
-    out.push(QuoteSpan { open: open.0, close: close.map(|c| c.0), double, close_len: close.map_or(1, |c| c.1), para, content_start, content_end });
+    out.push(QuoteSpan {
+        open: open.0,
+        close: close.map(|c| c.0),
+        double,
+        close_len: close.map_or(1, |c| c.1),
+        para,
+        content_start,
+        content_end,
+    });
 }
 
 /// Sort, then keep only outermost spans: nested quotes belong to their outer quote, and a
@@ -266,7 +301,10 @@ mod tests {
         for line in n.text.split('\n') {
             if !line.trim().is_empty() {
                 let s = start + (line.len() - line.trim_start().len());
-                paras.push(Paragraph { start: s, end: start + line.trim_end().len() });
+                paras.push(Paragraph {
+                    start: s,
+                    end: start + line.trim_end().len(),
+                });
             }
             start += line.len() + 1;
         }
@@ -287,9 +325,18 @@ mod tests {
 
     #[test]
     fn apostrophes_do_not_pair() {
-        assert_eq!(spans("'I don't want to negotiate,' he said."), vec!["I don't want to negotiate,"]);
-        assert_eq!(spans("‘Ukraine’s army will hold,’ she said."), vec!["Ukraine's army will hold,"]);
-        assert_eq!(spans("'We help the soldiers' families,' he said."), vec!["We help the soldiers' families,"]);
+        assert_eq!(
+            spans("'I don't want to negotiate,' he said."),
+            vec!["I don't want to negotiate,"]
+        );
+        assert_eq!(
+            spans("‘Ukraine’s army will hold,’ she said."),
+            vec!["Ukraine's army will hold,"]
+        );
+        assert_eq!(
+            spans("'We help the soldiers' families,' he said."),
+            vec!["We help the soldiers' families,"]
+        );
         assert!(spans("The soldiers' families and O'Brien's dog in the '90s.").is_empty());
     }
 
@@ -301,12 +348,18 @@ mod tests {
 
     #[test]
     fn nested_quotes_stay_inside() {
-        assert_eq!(spans("“He told me ‘never’ again,” she said."), vec!["He told me 'never' again,"]);
+        assert_eq!(
+            spans("“He told me ‘never’ again,” she said."),
+            vec!["He told me 'never' again,"]
+        );
     }
 
     #[test]
     fn unclosed_runs_to_paragraph_end_and_stray_close_is_dropped() {
-        assert_eq!(spans("“We will fight on\n“And we will win.”"), vec!["We will fight on", "And we will win."]);
+        assert_eq!(
+            spans("“We will fight on\n“And we will win.”"),
+            vec!["We will fight on", "And we will win."]
+        );
         assert_eq!(spans("stray” mark here. “ok”"), vec!["ok"]);
     }
 }

@@ -23,9 +23,9 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use crate::context::DocContext;
 use crate::lexicon::CueKind;
 use crate::model::{Mention, Quote, QuoteKind, Speaker};
-use crate::context::DocContext;
 pub use marks::{pair_marks, QuoteSpan};
 use speaker::{Guess, MentionIndex, Previous};
 use words::View;
@@ -109,7 +109,9 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     // bracketed stage directions are never quotes.
     let turns = transcript::turns(ctx, mentions);
     quotes.retain(|q| {
-        let inside_turn = turns.iter().any(|(t, _)| t.content.0 < q.end && q.start < t.content.1.max(t.content.0 + 1));
+        let inside_turn = turns
+            .iter()
+            .any(|(t, _)| t.content.0 < q.end && q.start < t.content.1.max(t.content.0 + 1));
         !inside_turn && !transcript::is_stage_direction(ctx.text.get(q.start..q.end).unwrap_or(""))
     });
     quotes.extend(transcript::turn_quotes(ctx, &mi, &turns));
@@ -159,12 +161,26 @@ fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
             if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start {
                 let p = v.tok(ts - 1);
                 // "is warning voters that": a progressive is a verb
-                let progressive = v.tok(ts).ends_with("ing") && matches!(p.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
-                if !progressive && (words::is_determiner(p) || p == "'s" || (words::is_np_stop(p) && !words::is_verb_filler(p)) || !v.is_word(ts - 1)) {
+                let progressive = v.tok(ts).ends_with("ing")
+                    && matches!(p.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
+                if !progressive
+                    && (words::is_determiner(p)
+                        || p == "'s"
+                        || (words::is_np_stop(p) && !words::is_verb_filler(p))
+                        || !v.is_word(ts - 1))
+                {
                     continue;
                 }
             }
-            let mut hit = CueHit { tok_start: ts, tok_end: te, lemma: cue.lemma.clone(), kind: cue.kind, according: false, embedded: None, sentence: si };
+            let mut hit = CueHit {
+                tok_start: ts,
+                tok_end: te,
+                lemma: cue.lemma.clone(),
+                kind: cue.kind,
+                according: false,
+                embedded: None,
+                sentence: si,
+            };
             if te > ts + 1 && v.is(te - 1, "that") {
                 hit.tok_end -= 1;
             }
@@ -177,7 +193,11 @@ fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 }
                 "sources said" => {
                     let verb = hit.tok_end - 1;
-                    hit.lemma = if v.is(verb, "told") { "tell".into() } else { "say".into() };
+                    hit.lemma = if v.is(verb, "told") {
+                        "tell".into()
+                    } else {
+                        "say".into()
+                    };
                     if verb > ts {
                         hit.embedded = Some((ts, verb));
                     }
@@ -192,15 +212,25 @@ fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
 
 /// The most recent attributed speaker, for the final pass.
 fn previous_from(speaker: &Speaker, start: usize, para: u32, resolved: bool) -> Previous {
-    Previous { speaker: speaker.clone(), quote_start: start, para, unresolved: !resolved }
+    Previous {
+        speaker: speaker.clone(),
+        quote_start: start,
+        para,
+        unresolved: !resolved,
+    }
 }
 
 /// Resolve pronouns and floating quotes in text order; build the quotes.
 fn finalize(v: &View, mi: &MentionIndex, mut cands: Vec<Cand>) -> Vec<Quote> {
-    cands.retain(|c| c.start < c.end && c.end <= v.ctx.text.len() && v.ctx.text.is_char_boundary(c.start) && v.ctx.text.is_char_boundary(c.end));
+    cands.retain(|c| {
+        c.start < c.end
+            && c.end <= v.ctx.text.len()
+            && v.ctx.text.is_char_boundary(c.start)
+            && v.ctx.text.is_char_boundary(c.end)
+    });
     // The speaker is never inside the words it is said to speak.
     for c in cands.iter_mut() {
-        if c.guess.as_ref().map_or(false, |g| g.start < c.end && c.start < g.end) {
+        if c.guess.as_ref().is_some_and(|g| g.start < c.end && c.start < g.end) {
             c.guess = None;
         }
     }

@@ -53,7 +53,9 @@ pub struct MentionIndex<'a> {
 
 impl<'a> MentionIndex<'a> {
     pub fn new(mentions: &'a [Mention]) -> Self {
-        let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| speaker_label(mentions[i].label)).collect();
+        let mut order: Vec<usize> = (0..mentions.len())
+            .filter(|&i| speaker_label(mentions[i].label))
+            .collect();
         order.sort_by_key(|&i| (mentions[i].start, std::cmp::Reverse(mentions[i].end)));
         MentionIndex { mentions, order }
     }
@@ -61,18 +63,27 @@ impl<'a> MentionIndex<'a> {
     /// Speaker-like mentions lying inside `[a, b)`.
     pub fn inside(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
         let from = self.order.partition_point(|&i| self.mentions[i].start < a);
-        self.order[from..].iter().copied().take_while(move |&i| self.mentions[i].start < b).filter(move |&i| self.mentions[i].end <= b)
+        self.order[from..]
+            .iter()
+            .copied()
+            .take_while(move |&i| self.mentions[i].start < b)
+            .filter(move |&i| self.mentions[i].end <= b)
     }
 
     /// The best speaker mention inside a phrase: a PERSON anywhere, else the mention that
     /// ends the phrase (its head: "Ukraine's defence ministry" is not "Ukraine").
     pub fn best_inside(&self, text: &str, a: usize, b: usize, head_start: usize) -> Option<usize> {
         let all: Vec<usize> = self.inside(a, b).collect();
-        let possessive = |i: usize| text.get(self.mentions[i].end..).map_or(false, |r| r.starts_with("'s"));
-        if let Some(&p) = all.iter().find(|&&i| self.mentions[i].label == Label::Person && !possessive(i)) {
+        let possessive = |i: usize| text.get(self.mentions[i].end..).is_some_and(|r| r.starts_with("'s"));
+        if let Some(&p) = all
+            .iter()
+            .find(|&&i| self.mentions[i].label == Label::Person && !possessive(i))
+        {
             return Some(p);
         }
-        all.into_iter().rev().find(|&i| self.mentions[i].end >= head_start && !self.located(text, a, i))
+        all.into_iter()
+            .rev()
+            .find(|&i| self.mentions[i].end >= head_start && !self.located(text, a, i))
     }
 
     /// A place mention after a locative word inside the phrase from `a` ("a resident of
@@ -90,7 +101,11 @@ impl<'a> MentionIndex<'a> {
     /// Mentions starting before `pos` and after `floor`, nearest first.
     pub fn before(&self, pos: usize, floor: usize) -> impl Iterator<Item = usize> + '_ {
         let upto = self.order.partition_point(|&i| self.mentions[i].start < pos);
-        self.order[..upto].iter().rev().copied().take_while(move |&i| self.mentions[i].start >= floor)
+        self.order[..upto]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(move |&i| self.mentions[i].start >= floor)
     }
 
     /// The fullest way the text names this mention's entity: the mention of the same entity
@@ -99,7 +114,12 @@ impl<'a> MentionIndex<'a> {
         let target = &self.mentions[m];
         let key = target.entity_id.as_ref().or(target.canonical.as_ref());
         let Some(key) = key else { return m };
-        let words = |i: usize| v.ctx.text.get(self.mentions[i].start..self.mentions[i].end).map_or(0, |s| s.split_whitespace().count());
+        let words = |i: usize| {
+            v.ctx
+                .text
+                .get(self.mentions[i].start..self.mentions[i].end)
+                .map_or(0, |s| s.split_whitespace().count())
+        };
         let mut best = m;
         for &i in &self.order {
             let mi = &self.mentions[i];
@@ -107,7 +127,9 @@ impl<'a> MentionIndex<'a> {
                 break;
             }
             let k = mi.entity_id.as_ref().or(mi.canonical.as_ref());
-            if k == Some(key) && (words(i) > words(best) || (words(i) == words(best) && mi.start < self.mentions[best].start)) {
+            if k == Some(key)
+                && (words(i) > words(best) || (words(i) == words(best) && mi.start < self.mentions[best].start))
+            {
                 best = i;
             }
         }
@@ -117,9 +139,27 @@ impl<'a> MentionIndex<'a> {
 
 fn is_time_word(w: &str) -> bool {
     const T: [&str; 21] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "june", "july", "august", "september", "october", "november", "december", "today",
-        "yesterday", "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tonight",
     ];
     T.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -127,8 +167,28 @@ fn is_time_word(w: &str) -> bool {
 /// Heads that never speak: measures, rules, documents' parts ("his body mass index").
 fn is_non_agent_head(w: &str) -> bool {
     const N: [&str; 22] = [
-        "index", "rate", "rates", "definition", "law", "laws", "rule", "rules", "standard", "standards", "tradition",
-        "logic", "plan", "schedule", "formula", "terms", "measure", "level", "levels", "threshold", "ratio", "scale",
+        "index",
+        "rate",
+        "rates",
+        "definition",
+        "law",
+        "laws",
+        "rule",
+        "rules",
+        "standard",
+        "standards",
+        "tradition",
+        "logic",
+        "plan",
+        "schedule",
+        "formula",
+        "terms",
+        "measure",
+        "level",
+        "levels",
+        "threshold",
+        "ratio",
+        "scale",
     ];
     N.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -138,9 +198,18 @@ fn is_non_agent_head(w: &str) -> bool {
 /// word ("followers into", "the secretary of"), and its head can speak.
 pub(crate) fn plausible_phrase(v: &View, k: usize, last: usize) -> bool {
     let (first, head) = (v.tok(k), v.tok(last));
-    let preposition = |w: &str| (is_np_stop(w) && !is_speaker_pronoun(w)) || ["of", "for", "from"].iter().any(|p| p.eq_ignore_ascii_case(w));
-    let participle = first.chars().next().map_or(false, |c| c.is_lowercase()) && first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
-    !(preposition(first) || participle || preposition(head) || is_determiner(head) || head == "'s" || is_non_agent_head(head))
+    let preposition = |w: &str| {
+        (is_np_stop(w) && !is_speaker_pronoun(w)) || ["of", "for", "from"].iter().any(|p| p.eq_ignore_ascii_case(w))
+    };
+    let participle = first.chars().next().is_some_and(|c| c.is_lowercase())
+        && first.len() > 4
+        && (first.ends_with("ing") || first.ends_with("ed"));
+    !(preposition(first)
+        || participle
+        || preposition(head)
+        || is_determiner(head)
+        || head == "'s"
+        || is_non_agent_head(head))
 }
 
 /// Build a guess for the phrase `[k, last]`, or `None` when it does not look like a speaker.
@@ -153,28 +222,59 @@ fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> 
         return None;
     }
     if k == last && is_speaker_pronoun(head) {
-        return Some(Guess { start: v.start(k), end: v.end(k), tok_start: k, tok_end: k + 1, mention: None, pronoun: true, named: false, role: false });
+        return Some(Guess {
+            start: v.start(k),
+            end: v.end(k),
+            tok_start: k,
+            tok_end: k + 1,
+            mention: None,
+            pronoun: true,
+            named: false,
+            role: false,
+        });
     }
     let (a, b) = (v.start(k), v.end(last));
     if let Some(m) = mi.best_inside(v.ctx.text, a, b, v.start(last)) {
         let mm = &mi.mentions[m];
-        return Some(Guess { start: mm.start, end: mm.end, tok_start: k, tok_end: last + 1, mention: Some(m), pronoun: false, named: true, role: false });
+        return Some(Guess {
+            start: mm.start,
+            end: mm.end,
+            tok_start: k,
+            tok_end: last + 1,
+            mention: Some(m),
+            pronoun: false,
+            named: true,
+            role: false,
+        });
     }
     let role = v.is_role(last);
     // A capitalised head that is not a role word: a name ("Peskov", "the Kremlin").
     // A lone sentence-initial common word is only capitalised by position.
-    let sentence_initial = v.ctx.seg.sentences.get(v.sentence_of_token(k)).map_or(false, |s| s.tok_start == k);
-    let capital_name = v.is_capitalised(last)
-        && !role
-        && !(k == last && sentence_initial && v.ctx.res.is_common_word(head))
-        && !head.chars().all(|c| !c.is_alphabetic());
+    let sentence_initial = v
+        .ctx
+        .seg
+        .sentences
+        .get(v.sentence_of_token(k))
+        .is_some_and(|s| s.tok_start == k);
+    let capitalised_by_position = k == last && sentence_initial && v.ctx.res.is_common_word(head);
+    let capital_name =
+        v.is_capitalised(last) && !role && !capitalised_by_position && head.chars().any(|c| c.is_alphabetic());
     if !(capital_name || role || loose) {
         return None;
     }
     if loose && !(capital_name || role) && (last + 1 - k > 6 || !plausible_phrase(v, k, last)) {
         return None;
     }
-    Some(Guess { start: a, end: b, tok_start: k, tok_end: last + 1, mention: None, pronoun: false, named: capital_name, role })
+    Some(Guess {
+        start: a,
+        end: b,
+        tok_start: k,
+        tok_end: last + 1,
+        mention: None,
+        pronoun: false,
+        named: capital_name,
+        role,
+    })
 }
 
 /// The noun phrase ending right before token `j` (exclusive), not reaching before `lo`.
@@ -205,7 +305,12 @@ pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) ->
         if is_determiner(w) {
             k = p;
             // "the head of the regional administration": walk on over "of"
-            if p >= lo + 2 && (v.is(p - 1, "of") || v.is(p - 1, "for")) && v.is_word(p - 2) && !is_np_stop(v.tok(p - 2)) && !is_determiner(v.tok(p - 2)) {
+            if p >= lo + 2
+                && (v.is(p - 1, "of") || v.is(p - 1, "for"))
+                && v.is_word(p - 2)
+                && !is_np_stop(v.tok(p - 2))
+                && !is_determiner(v.tok(p - 2))
+            {
                 k = p - 2;
                 n += 3;
                 continue;
@@ -231,7 +336,8 @@ pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) ->
         }
         // A lower-case word before a capitalised name is not part of it ("officials" in
         // "... killed officials Peskov said" is rare; verbs like "met" are common).
-        if !v.is_capitalised(p) && v.is_capitalised(k) && !v.is_role(p) && v.tok(k) != "'s" && !is_determiner(v.tok(p)) {
+        if !v.is_capitalised(p) && v.is_capitalised(k) && !v.is_role(p) && v.tok(k) != "'s" && !is_determiner(v.tok(p))
+        {
             // keep lower-case modifiers only when a role word follows ("regional governor")
             break;
         }
@@ -257,7 +363,12 @@ pub fn np_forward(v: &View, mi: &MentionIndex, i: usize, hi: usize, loose: bool)
         if !v.is_word(j) {
             break;
         }
-        if (v.is(j, "of") || v.is(j, "for") || v.is(j, "from")) && j > i && j + 1 < hi && v.is_word(j + 1) && !is_np_stop(v.tok(j + 1)) {
+        if (v.is(j, "of") || v.is(j, "for") || v.is(j, "from"))
+            && j > i
+            && j + 1 < hi
+            && v.is_word(j + 1)
+            && !is_np_stop(v.tok(j + 1))
+        {
             j += 1;
             n += 1;
             continue;
@@ -281,7 +392,13 @@ pub struct Reject;
 /// The subject of a reporting verb starting at token `cue`: "X said", "X has also said",
 /// "X, the defence minister, said". `Err` when the verb is not a report of speech
 /// (negated, passive, inside a relative clause).
-pub fn subject_before(v: &View, mi: &MentionIndex, lo: usize, cue: usize, loose: bool) -> Result<Option<Guess>, Reject> {
+pub fn subject_before(
+    v: &View,
+    mi: &MentionIndex,
+    lo: usize,
+    cue: usize,
+    loose: bool,
+) -> Result<Option<Guess>, Reject> {
     let mut j = cue;
     while j > lo && (is_verb_filler(v.tok(j - 1)) || is_negation(v.tok(j - 1))) {
         if is_negation(v.tok(j - 1)) {
@@ -293,7 +410,12 @@ pub fn subject_before(v: &View, mi: &MentionIndex, lo: usize, cue: usize, loose:
         return Ok(None);
     }
     // "X is stressing that ...", "He's claiming that ...": a progressive, not a passive
-    let progressive = v.tok(cue).len() > 4 && v.tok(cue).ends_with("ing") && matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "'s" | "’s");
+    let progressive = v.tok(cue).len() > 4
+        && v.tok(cue).ends_with("ing")
+        && matches!(
+            v.tok(j - 1).to_ascii_lowercase().as_str(),
+            "is" | "are" | "was" | "were" | "'s" | "’s"
+        );
     if progressive {
         j -= 1;
         while j > lo && is_verb_filler(v.tok(j - 1)) {
@@ -407,7 +529,9 @@ pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Gu
     let mut depth = 0usize;
     for i in a..=b {
         let sep = i == b || v.is_punct(i, ",") || v.is_punct(i, "(") || v.is_punct(i, ")");
-        if i < b && (v.is_quote(i) || (v.is_final(i) && !(i + 1 < b && (v.is_punct(i + 1, ",") || v.is_punct(i + 1, ")"))))) {
+        if i < b
+            && (v.is_quote(i) || (v.is_final(i) && !(i + 1 < b && (v.is_punct(i + 1, ",") || v.is_punct(i + 1, ")")))))
+        {
             return None;
         }
         if sep {
@@ -429,7 +553,16 @@ pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Gu
         best = if best.is_none() { g } else { pick(best, g) };
     }
     if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && plausible_phrase(v, a, b - 1) {
-        best = Some(Guess { start: v.start(a), end: v.end(b - 1), tok_start: a, tok_end: b, mention: None, pronoun: false, named: false, role: false });
+        best = Some(Guess {
+            start: v.start(a),
+            end: v.end(b - 1),
+            tok_start: a,
+            tok_end: b,
+            mention: None,
+            pronoun: false,
+            named: false,
+            role: false,
+        });
     }
     best
 }
@@ -468,7 +601,16 @@ pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Op
             while e < hi && v.end(e) < mm.end {
                 e += 1;
             }
-            return Some(Guess { start: mm.start, end: mm.end, tok_start: i, tok_end: e + 1, mention: Some(m), pronoun: false, named: true, role: false });
+            return Some(Guess {
+                start: mm.start,
+                end: mm.end,
+                tok_start: i,
+                tok_end: e + 1,
+                mention: Some(m),
+                pronoun: false,
+                named: true,
+                role: false,
+            });
         }
     }
     if is_speaker_pronoun(v.tok(i)) {
@@ -528,14 +670,23 @@ pub struct Previous {
 }
 
 fn looks_plural(s: &Speaker) -> bool {
-    s.label.is_none() && s.text.split_whitespace().last().map_or(false, |w| w.ends_with('s') && w.chars().next().map_or(false, |c| c.is_lowercase()))
+    s.label.is_none()
+        && s.text
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.ends_with('s') && w.chars().next().is_some_and(|c| c.is_lowercase()))
 }
 
 /// Resolve a pronoun speaker. Returns the speaker (its span stays on the pronoun) and
 /// whether it was resolved.
 pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Previous>) -> (Speaker, bool) {
     let word = v.ctx.text.get(g.start..g.end).unwrap_or("").to_lowercase();
-    let unresolved = Speaker { text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(), start: g.start, end: g.end, ..Default::default() };
+    let unresolved = Speaker {
+        text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(),
+        start: g.start,
+        end: g.end,
+        ..Default::default()
+    };
     let para = v.paragraph_of(g.start);
     let floor_para = para.saturating_sub(4);
     let floor = v.ctx.seg.paragraphs.get(floor_para as usize).map_or(0, |p| p.start);
@@ -553,20 +704,34 @@ pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Pre
             end: g.end,
         }
     };
-    let from_prev = |p: &Previous| Speaker { start: g.start, end: g.end, ..p.speaker.clone() };
+    let from_prev = |p: &Previous| Speaker {
+        start: g.start,
+        end: g.end,
+        ..p.speaker.clone()
+    };
     match word.as_str() {
         "he" | "she" => {
             // The subject of the nearest sentence naming a person: its first PERSON mention.
-            let last = mi.before(g.start, floor).find(|&i| mi.mentions[i].label == Label::Person);
+            let last = mi
+                .before(g.start, floor)
+                .find(|&i| mi.mentions[i].label == Label::Person);
             let mention = last.map(|m| {
                 let s = v.ctx.sentence_of(mi.mentions[m].start) as usize;
                 let s_start = v.ctx.seg.sentences.get(s).map_or(0, |x| x.start);
-                mi.inside(s_start, g.start).find(|&i| mi.mentions[i].label == Label::Person).unwrap_or(m)
+                mi.inside(s_start, g.start)
+                    .find(|&i| mi.mentions[i].label == Label::Person)
+                    .unwrap_or(m)
             });
-            let prev_ok = prev.filter(|p| matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker));
+            let prev_ok =
+                prev.filter(|p| matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker));
             match (mention, prev_ok) {
                 (Some(m), Some(p)) => {
-                    let s_start = v.ctx.seg.sentences.get(v.ctx.sentence_of(mi.mentions[m].start) as usize).map_or(0, |x| x.start);
+                    let s_start = v
+                        .ctx
+                        .seg
+                        .sentences
+                        .get(v.ctx.sentence_of(mi.mentions[m].start) as usize)
+                        .map_or(0, |x| x.start);
                     if p.quote_start >= s_start || p.speaker.start >= s_start {
                         (from_prev(p), true)
                     } else {
@@ -582,16 +747,27 @@ pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Pre
             }
         }
         "they" => {
-            if let Some(p) = prev.filter(|p| matches!(p.speaker.label, Some(Label::Org) | Some(Label::Norp) | Some(Label::Gpe)) || looks_plural(&p.speaker)) {
+            if let Some(p) = prev.filter(|p| {
+                matches!(p.speaker.label, Some(Label::Org) | Some(Label::Norp) | Some(Label::Gpe))
+                    || looks_plural(&p.speaker)
+            }) {
                 return (from_prev(p), true);
             }
-            match mi.before(g.start, floor).find(|&i| matches!(mi.mentions[i].label, Label::Org | Label::Norp)) {
+            match mi
+                .before(g.start, floor)
+                .find(|&i| matches!(mi.mentions[i].label, Label::Org | Label::Norp))
+            {
                 Some(m) => (from_mention(m), true),
                 None => (unresolved, false),
             }
         }
         "it" => {
-            if let Some(p) = prev.filter(|p| matches!(p.speaker.label, Some(Label::Org) | Some(Label::Gpe)) || (p.speaker.label.is_none() && !looks_plural(&p.speaker) && p.speaker.text.starts_with(|c: char| c.is_lowercase()))) {
+            if let Some(p) = prev.filter(|p| {
+                matches!(p.speaker.label, Some(Label::Org) | Some(Label::Gpe))
+                    || (p.speaker.label.is_none()
+                        && !looks_plural(&p.speaker)
+                        && p.speaker.text.starts_with(|c: char| c.is_lowercase()))
+            }) {
                 return (from_prev(p), true);
             }
             match mi.before(g.start, floor).find(|&i| mi.mentions[i].label == Label::Org) {
@@ -621,11 +797,20 @@ fn capitalised_name_before(v: &View, g: &Guess) -> Option<Speaker> {
         while k > lo && v.is_capitalised(k - 1) {
             k -= 1;
         }
-        let sentence_start = sents.get(v.sentence_of_token(k)).map_or(false, |s| s.tok_start == k);
-        let k2 = if sentence_start && v.ctx.res.is_common_word(v.tok(k)) { k + 1 } else { k };
+        let sentence_start = sents.get(v.sentence_of_token(k)).is_some_and(|s| s.tok_start == k);
+        let k2 = if sentence_start && v.ctx.res.is_common_word(v.tok(k)) {
+            k + 1
+        } else {
+            k
+        };
         if end >= k2 + 2 && (k2..end).all(|t| !v.ctx.res.is_common_word(v.tok(t)) && !v.is_role(t)) {
             let (s, e) = (v.start(k2), v.end(end - 1));
-            return Some(Speaker { text: v.ctx.text.get(s..e).unwrap_or("").to_string(), start: g.start, end: g.end, ..Default::default() });
+            return Some(Speaker {
+                text: v.ctx.text.get(s..e).unwrap_or("").to_string(),
+                start: g.start,
+                end: g.end,
+                ..Default::default()
+            });
         }
         i = k;
     }

@@ -5,7 +5,9 @@ use crate::normalize::normalize;
 /// Run the quote extractor on `text` with hand-made mentions: every whole-word occurrence
 /// of each given surface becomes a mention with that label and canonical name.
 fn run_with(text: &str, names: &[(&str, Label, &str)]) -> (String, Vec<Quote>) {
-    crate::context::with_context(text, None, |ctx| (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names))))
+    crate::context::with_context(text, None, |ctx| {
+        (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names)))
+    })
 }
 
 /// Every whole-word occurrence of each given surface, as a mention.
@@ -17,8 +19,8 @@ fn name_mentions(ctx: &DocContext, names: &[(&str, Label, &str)]) -> Vec<Mention
         while let Some(p) = text[from..].find(surface) {
             let s = from + p;
             let e = s + surface.len();
-            let before = text[..s].chars().next_back().map_or(false, |c| c.is_alphanumeric());
-            let after = text[e..].chars().next().map_or(false, |c| c.is_alphanumeric());
+            let before = text[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            let after = text[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
             if !before && !after {
                 mentions.push(Mention {
                     start: s,
@@ -54,7 +56,16 @@ fn speaker_text(q: &Quote) -> Option<&str> {
 
 fn show(text: &str, qs: &[Quote]) -> String {
     qs.iter()
-        .map(|q| format!("[{:?} {:?} spk={:?} cue={:?} conf={:.2}]", q.kind, content(text, q), speaker_text(q), q.cue, q.confidence))
+        .map(|q| {
+            format!(
+                "[{:?} {:?} spk={:?} cue={:?} conf={:.2}]",
+                q.kind,
+                content(text, q),
+                speaker_text(q),
+                q.cue,
+                q.confidence
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -74,7 +85,11 @@ fn assert_sane(text: &str, qs: &[Quote]) {
         assert!((0.0..=1.0).contains(&q.confidence));
         if let Some(s) = &q.speaker {
             assert!(s.start <= s.end && s.end <= text.len());
-            assert!(s.end <= q.start || s.start >= q.end, "speaker inside content: {}", show(text, qs));
+            assert!(
+                s.end <= q.start || s.start >= q.end,
+                "speaker inside content: {}",
+                show(text, qs)
+            );
         }
     }
 }
@@ -112,7 +127,13 @@ fn single_marks_with_apostrophe_and_pronoun_resolved_to_person() {
 #[test]
 fn pronoun_prefers_the_fullest_name() {
     let text = "Olaf Brandt arrived late. Later Brandt met the press. 'We need more time,' he said.";
-    let (t, qs) = run_with(text, &[("Olaf Brandt", Label::Person, "Olaf Brandt"), ("Brandt", Label::Person, "Olaf Brandt")]);
+    let (t, qs) = run_with(
+        text,
+        &[
+            ("Olaf Brandt", Label::Person, "Olaf Brandt"),
+            ("Brandt", Label::Person, "Olaf Brandt"),
+        ],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Olaf Brandt"));
 }
@@ -132,7 +153,8 @@ fn guillemets_and_low_high_marks() {
 
 #[test]
 fn speaker_before_with_colon() {
-    let (t, qs) = run("The regional governor Oleh Marchenko wrote on Telegram: “Three people were hurt in the strike.”");
+    let (t, qs) =
+        run("The regional governor Oleh Marchenko wrote on Telegram: “Three people were hurt in the strike.”");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     let q = &qs[0];
     assert_eq!(q.kind, QuoteKind::Direct);
@@ -143,10 +165,16 @@ fn speaker_before_with_colon() {
 
 #[test]
 fn colon_intro_without_a_verb() {
-    let (t, qs) = run_with("Kuleba: “Nobody will trade our land.”", &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
+    let (t, qs) = run_with(
+        "Kuleba: “Nobody will trade our land.”",
+        &[("Kuleba", Label::Person, "Dmytro Kuleba")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Kuleba"));
-    assert_eq!(qs[0].speaker.as_ref().unwrap().canonical.as_deref(), Some("Dmytro Kuleba"));
+    assert_eq!(
+        qs[0].speaker.as_ref().unwrap().canonical.as_deref(),
+        Some("Dmytro Kuleba")
+    );
     assert_eq!(qs[0].cue.as_deref(), Some("say"));
     assert!(qs[0].confidence < 0.9);
 }
@@ -184,7 +212,10 @@ fn multi_paragraph_quote_keeps_its_speaker() {
     assert_sane(&t, &qs);
     assert_eq!(qs.len(), 3, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[1]), "Then the water stopped.");
-    assert_eq!(content(&t, &qs[2]), "By noon the whole district was dark. We are still waiting.");
+    assert_eq!(
+        content(&t, &qs[2]),
+        "By noon the whole district was dark. We are still waiting."
+    );
     for q in &qs {
         assert_eq!(speaker_text(q), Some("the plant director"), "{}", show(&t, &qs));
         assert_eq!(q.kind, QuoteKind::Direct);
@@ -197,7 +228,10 @@ fn unbalanced_quote_runs_to_paragraph_end() {
     let (t, qs) = run(text);
     assert_sane(&t, &qs);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert_eq!(content(&t, &qs[0]), "The evacuation continues and buses leave every hour.");
+    assert_eq!(
+        content(&t, &qs[0]),
+        "The evacuation continues and buses leave every hour."
+    );
     assert_eq!(speaker_text(&qs[0]), Some("The governor"));
 }
 
@@ -215,7 +249,10 @@ fn mixed_quote_takes_the_whole_clause() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     let q = &qs[0];
     assert_eq!(q.kind, QuoteKind::Mixed);
-    assert_eq!(content(&t, q), norm("the town had been “completely liberated” by its troops"));
+    assert_eq!(
+        content(&t, q),
+        norm("the town had been “completely liberated” by its troops")
+    );
     assert_eq!(speaker_text(q), Some("The defence ministry"));
     assert_eq!(q.cue.as_deref(), Some("say"));
 }
@@ -247,7 +284,10 @@ fn doubled_apostrophes_and_participle_cues() {
 
 #[test]
 fn indirect_said_that() {
-    let (t, qs) = run_with("Olaf Scholz said on Tuesday that Germany would send more air defence systems.", &[("Olaf Scholz", Label::Person, "Olaf Scholz")]);
+    let (t, qs) = run_with(
+        "Olaf Scholz said on Tuesday that Germany would send more air defence systems.",
+        &[("Olaf Scholz", Label::Person, "Olaf Scholz")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     let q = &qs[0];
     assert_eq!(q.kind, QuoteKind::Indirect);
@@ -323,8 +363,15 @@ fn relative_clause_is_not_an_attribution() {
 fn cue_first_inverted_and_trailing_dash() {
     let (t, qs) = run("“Help is coming,” said a spokesman for the Red Cross.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert!(speaker_text(&qs[0]).unwrap().starts_with("a spokesman"), "{}", show(&t, &qs));
-    let (t, qs) = run_with("“We will rebuild every school” - Volodymyr Zelensky", &[("Volodymyr Zelensky", Label::Person, "Volodymyr Zelensky")]);
+    assert!(
+        speaker_text(&qs[0]).unwrap().starts_with("a spokesman"),
+        "{}",
+        show(&t, &qs)
+    );
+    let (t, qs) = run_with(
+        "“We will rebuild every school” - Volodymyr Zelensky",
+        &[("Volodymyr Zelensky", Label::Person, "Volodymyr Zelensky")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Volodymyr Zelensky"));
 }
@@ -332,9 +379,46 @@ fn cue_first_inverted_and_trailing_dash() {
 #[test]
 fn no_panic_on_random_glyph_soup() {
     let pieces = [
-        "“", "”", "\"", "'", "’", "‘", "«", "»", "„", "‹", "›", "‟", " ", " ", "\n", "\n\n", "a", "He", "said", ",", ".", ":",
-        "don't", "s", "the minister", "according to", "that", "-", "Zelensky", "é", "🇺🇦", "told reporters", "?", "''",
-        "'s", "(", ")", "said,", "Said", " - ",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "‘",
+        "«",
+        "»",
+        "„",
+        "‹",
+        "›",
+        "‟",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "a",
+        "He",
+        "said",
+        ",",
+        ".",
+        ":",
+        "don't",
+        "s",
+        "the minister",
+        "according to",
+        "that",
+        "-",
+        "Zelensky",
+        "é",
+        "🇺🇦",
+        "told reporters",
+        "?",
+        "''",
+        "'s",
+        "(",
+        ")",
+        "said,",
+        "Said",
+        " - ",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for _ in 0..400 {
@@ -361,12 +445,15 @@ fn long_document_is_fast_enough() {
     assert_eq!(qs.len(), 2400, "{}", qs.len());
 }
 
-
 #[test]
 fn trailing_attribution_after_an_opening_adverbial() {
-    let (t, qs) = run("On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12, the regional governor said.");
+    let (t, qs) =
+        run("On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12, the regional governor said.");
     assert_eq!(qs.len(), 1);
-    assert_eq!(&t[qs[0].start..qs[0].end], "On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12");
+    assert_eq!(
+        &t[qs[0].start..qs[0].end],
+        "On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12"
+    );
     assert_eq!(speaker_text(&qs[0]), Some("the regional governor"));
     // the adverbial alone is no reported clause
     let (_, qs) = run("At the debate, the senator said little.");
@@ -378,8 +465,17 @@ fn appositive_after_the_speaker_is_not_a_reported_clause() {
     let text = "\u{201c}Nobody expected this,\u{201d} said Olena Kovalenko, an engineer for the city water utility, who has been repairing pipes since March. \u{201c}We are tired.\u{201d}";
     let (t, qs) = run_with(text, &[("Olena Kovalenko", Label::Person, "Olena Kovalenko")]);
     assert_sane(&t, &qs);
-    assert!(qs.iter().all(|q| !content(&t, q).contains("engineer")), "{}", show(&t, &qs));
-    assert!(qs.iter().any(|q| content(&t, q) == "Nobody expected this" && speaker_text(q) == Some("Olena Kovalenko")), "{}", show(&t, &qs));
+    assert!(
+        qs.iter().all(|q| !content(&t, q).contains("engineer")),
+        "{}",
+        show(&t, &qs)
+    );
+    assert!(
+        qs.iter()
+            .any(|q| content(&t, q) == "Nobody expected this" && speaker_text(q) == Some("Olena Kovalenko")),
+        "{}",
+        show(&t, &qs)
+    );
 }
 
 #[test]
@@ -387,17 +483,34 @@ fn fragments_are_not_speakers() {
     // a measure named after "according to" is no source
     let text = "The soldier is 1.9 metres tall and weighs 110 kilograms, which makes him heavy according to his body mass index.";
     let (t, qs) = run(text);
-    assert!(qs.iter().all(|q| speaker_text(q).map_or(true, |s| !s.contains("index"))), "{}", show(&t, &qs));
+    assert!(
+        qs.iter()
+            .all(|q| speaker_text(q).map_or(true, |s| !s.contains("index"))),
+        "{}",
+        show(&t, &qs)
+    );
     // a phrase opening with a preposition after a quote is no speaker
     let text = "Her allies called her \u{201c}a careful negotiator\u{201d} for her handling of the grain deal talks.";
     let (t, qs) = run(text);
-    assert!(qs.iter().all(|q| speaker_text(q).map_or(true, |s| !s.starts_with("for "))), "{}", show(&t, &qs));
+    assert!(
+        qs.iter()
+            .all(|q| speaker_text(q).map_or(true, |s| !s.starts_with("for "))),
+        "{}",
+        show(&t, &qs)
+    );
 }
 
 #[test]
 fn vox_pops_take_their_own_signatures() {
     let text = "Readers wrote to us about the blackouts.\n\n\u{201c}The lights went out twice today. We cook by candle.\u{201d} \u{2015} Iryna Bondar\n\u{201c}My children sleep in the corridor now.\u{201d} \u{2015} Taras Melnyk\n\u{201c}We will rebuild everything.\u{201d} \u{2015} Oksana Hrytsenko";
-    let (t, qs) = run_with(text, &[("Iryna Bondar", Label::Person, "Iryna Bondar"), ("Taras Melnyk", Label::Person, "Taras Melnyk"), ("Oksana Hrytsenko", Label::Person, "Oksana Hrytsenko")]);
+    let (t, qs) = run_with(
+        text,
+        &[
+            ("Iryna Bondar", Label::Person, "Iryna Bondar"),
+            ("Taras Melnyk", Label::Person, "Taras Melnyk"),
+            ("Oksana Hrytsenko", Label::Person, "Oksana Hrytsenko"),
+        ],
+    );
     assert_sane(&t, &qs);
     let who = |w: &str| qs.iter().find(|q| content(&t, q).contains(w)).and_then(speaker_text);
     assert_eq!(who("candle"), Some("Iryna Bondar"), "{}", show(&t, &qs));
@@ -410,7 +523,10 @@ fn speaker_never_inside_the_quoted_words() {
     let text = "Talks will resume only if Minister Petrenko returns to the capital by Friday, the source added.";
     let (t, qs) = run_with(text, &[("Petrenko", Label::Person, "Ivan Petrenko")]);
     assert_sane(&t, &qs);
-    let q = qs.iter().find(|q| content(&t, q).contains("Talks will resume")).expect("quote found");
+    let q = qs
+        .iter()
+        .find(|q| content(&t, q).contains("Talks will resume"))
+        .expect("quote found");
     assert_eq!(speaker_text(q), Some("the source"), "{}", show(&t, &qs));
 }
 
@@ -419,8 +535,17 @@ fn interview_transcript_turns() {
     let text = "Partial transcript follows:\n\n\"HOST: Thank you for joining us this morning, Minister.\n\n\"KULEBA: Thank you for having me. The situation at the front is difficult.\n\n\"(CROSSTALK.)\n\n\"HOST: Let me ask about the grain corridor.\n\n\"KULEBA: The corridor works, and it will keep working.\n\n\"We have guarantees from our partners.";
     let (t, qs) = run_with(text, &[("Dmytro Kuleba", Label::Person, "Dmytro Kuleba")]);
     assert_sane(&t, &qs);
-    assert!(qs.iter().all(|q| !content(&t, q).contains("CROSSTALK")), "{}", show(&t, &qs));
-    assert!(qs.iter().all(|q| !content(&t, q).contains("KULEBA") && !content(&t, q).contains("HOST:")), "{}", show(&t, &qs));
+    assert!(
+        qs.iter().all(|q| !content(&t, q).contains("CROSSTALK")),
+        "{}",
+        show(&t, &qs)
+    );
+    assert!(
+        qs.iter()
+            .all(|q| !content(&t, q).contains("KULEBA") && !content(&t, q).contains("HOST:")),
+        "{}",
+        show(&t, &qs)
+    );
     let who = |w: &str| qs.iter().find(|q| content(&t, q).contains(w)).and_then(speaker_text);
     assert_eq!(who("joining us"), Some("HOST"), "{}", show(&t, &qs));
     assert_eq!(who("front is difficult"), Some("KULEBA"), "{}", show(&t, &qs));
@@ -438,11 +563,23 @@ fn titles_in_marks_are_not_quotes() {
     let text = "In his 2019 book, \u{201c}Winter on the Front Line,\u{201d} the colonel described the siege in detail.\n\nSpeaking on \u{201c}Face the Nation,\u{201d} the senator said the aid package would pass next week.";
     let (t, qs) = run(text);
     assert_sane(&t, &qs);
-    assert!(qs.iter().all(|q| !content(&t, q).contains("Winter on the Front")), "{}", show(&t, &qs));
-    assert!(qs.iter().all(|q| !content(&t, q).contains("Face the Nation")), "{}", show(&t, &qs));
+    assert!(
+        qs.iter().all(|q| !content(&t, q).contains("Winter on the Front")),
+        "{}",
+        show(&t, &qs)
+    );
+    assert!(
+        qs.iter().all(|q| !content(&t, q).contains("Face the Nation")),
+        "{}",
+        show(&t, &qs)
+    );
     // a short title-case answer after a cue is still a quote
     let (t, qs) = run("Asked whether he would resign, the mayor said: \u{201c}Never Again.\u{201d}");
-    assert!(qs.iter().any(|q| content(&t, q).contains("Never Again")), "{}", show(&t, &qs));
+    assert!(
+        qs.iter().any(|q| content(&t, q).contains("Never Again")),
+        "{}",
+        show(&t, &qs)
+    );
 }
 
 #[test]
@@ -450,7 +587,10 @@ fn a_quote_opening_the_sentence_is_not_its_subject() {
     let text = "\u{201c}Stay with us tonight,\u{201d} Halyna sang to the crowd before asking them, \u{201c}Where do we go from here?\u{201d}";
     let (t, qs) = run_with(text, &[("Halyna", Label::Person, "Halyna Petrova")]);
     assert_sane(&t, &qs);
-    let q = qs.iter().find(|q| content(&t, q).contains("Where do we go")).expect("second quote");
+    let q = qs
+        .iter()
+        .find(|q| content(&t, q).contains("Where do we go"))
+        .expect("second quote");
     assert_eq!(speaker_text(q), Some("Halyna"), "{}", show(&t, &qs));
 }
 
@@ -459,7 +599,10 @@ fn who_said_hands_the_clause_to_the_person_described() {
     let text = "\u{201c}We lost the harvest,\u{201d} said Mykola Shevchuk, a farmer near Kherson, who said that mines still cover half of his fields.";
     let (t, qs) = run_with(text, &[("Mykola Shevchuk", Label::Person, "Mykola Shevchuk")]);
     assert_sane(&t, &qs);
-    let q = qs.iter().find(|q| content(&t, q).contains("mines still cover")).expect("reported clause");
+    let q = qs
+        .iter()
+        .find(|q| content(&t, q).contains("mines still cover"))
+        .expect("reported clause");
     assert!(!content(&t, q).contains("farmer"), "{}", show(&t, &qs));
     assert_eq!(speaker_text(q), Some("Mykola Shevchuk"), "{}", show(&t, &qs));
 }
@@ -475,9 +618,17 @@ fn datelines_with_colons_are_not_transcript_turns() {
 
 #[test]
 fn a_place_after_of_or_inside_is_never_the_speaker() {
-    let (t, qs) = run_with("“The water stopped on Monday,” a pensioner from Irpin told us.", &[("Irpin", Label::Gpe, "Irpin")]);
+    let (t, qs) = run_with(
+        "“The water stopped on Monday,” a pensioner from Irpin told us.",
+        &[("Irpin", Label::Gpe, "Irpin")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert_eq!(speaker_text(&qs[0]), Some("a pensioner from Irpin"), "{}", show(&t, &qs));
+    assert_eq!(
+        speaker_text(&qs[0]),
+        Some("a pensioner from Irpin"),
+        "{}",
+        show(&t, &qs)
+    );
     // a headline "Place: “…”" keeps its quote, with no speaker
     let text = "Near Bakhmut: “We sleep in our boots”\n\nThe town has been shelled for weeks.";
     let (t, qs) = run_with(text, &[("Bakhmut", Label::Gpe, "Bakhmut")]);
@@ -488,7 +639,8 @@ fn a_place_after_of_or_inside_is_never_the_speaker() {
 
 #[test]
 fn a_description_before_an_appositive_name_is_not_the_content() {
-    let text = "The commander of the eastern grouping of forces, Oleh Hrytsenko, said that the bridge had held overnight.";
+    let text =
+        "The commander of the eastern grouping of forces, Oleh Hrytsenko, said that the bridge had held overnight.";
     let (t, qs) = run_with(text, &[("Oleh Hrytsenko", Label::Person, "Oleh Hrytsenko")]);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the bridge had held overnight");
@@ -516,7 +668,11 @@ fn reported_content_after_a_colon_without_marks() {
 fn collective_speakers_report_claims() {
     let (t, qs) = run("Pro-Kremlin military bloggers claimed that the village had been taken.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert!(speaker_text(&qs[0]).map_or(false, |s| s.ends_with("bloggers")), "{}", show(&t, &qs));
+    assert!(
+        speaker_text(&qs[0]).is_some_and(|s| s.ends_with("bloggers")),
+        "{}",
+        show(&t, &qs)
+    );
     let (t, qs) = run("Evacuees said the last bus had left without them.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Evacuees"));
@@ -529,11 +685,17 @@ fn reported_clause_after_long_appositive_bracket_and_coordinated_verb() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the buses would run again on Friday");
     assert_eq!(speaker_text(&qs[0]), Some("Olena Marchuk"));
-    let (t, qs) = run_with("Rep. Dana Holt (D-Ore.) said her committee would vote on the aid package.", &[("Dana Holt", Label::Person, "Dana Holt")]);
+    let (t, qs) = run_with(
+        "Rep. Dana Holt (D-Ore.) said her committee would vote on the aid package.",
+        &[("Dana Holt", Label::Person, "Dana Holt")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "her committee would vote on the aid package");
     assert_eq!(speaker_text(&qs[0]), Some("Dana Holt"));
-    let (t, qs) = run_with("Shmyhal visited the damaged substation and said power would be restored within two days.", &[("Shmyhal", Label::Person, "Denys Shmyhal")]);
+    let (t, qs) = run_with(
+        "Shmyhal visited the damaged substation and said power would be restored within two days.",
+        &[("Shmyhal", Label::Person, "Denys Shmyhal")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "power would be restored within two days");
     assert_eq!(speaker_text(&qs[0]), Some("Shmyhal"));
@@ -557,7 +719,10 @@ fn tell_with_object_then_clause_relative_who_and_long_bridges() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "he had seen the missile hit the depot");
     assert_eq!(speaker_text(&qs[0]), Some("a driver"));
-    let (t, qs) = run_with("Kuleba said at a briefing in Lviv, Ukraine, that the talks had stalled.", &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
+    let (t, qs) = run_with(
+        "Kuleba said at a briefing in Lviv, Ukraine, that the talks had stalled.",
+        &[("Kuleba", Label::Person, "Dmytro Kuleba")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the talks had stalled");
     // a relative clause with its own subject is still no report
@@ -569,7 +734,10 @@ fn tell_with_object_then_clause_relative_who_and_long_bridges() {
 fn according_to_a_long_source_after_a_comma() {
     let (t, qs) = run("At least 40 people were wounded in the city overnight, according to the regional health department, more than on any night this month.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert_eq!(content(&t, &qs[0]), "At least 40 people were wounded in the city overnight");
+    assert_eq!(
+        content(&t, &qs[0]),
+        "At least 40 people were wounded in the city overnight"
+    );
 }
 
 #[test]
@@ -578,10 +746,16 @@ fn progressives_promises_and_participles_after_an_adverbial() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the strikes will continue");
     assert_eq!(speaker_text(&qs[0]), Some("The defence ministry"));
-    let (t, qs) = run_with("Budanov vowed to retake every village on the left bank.", &[("Budanov", Label::Person, "Kyrylo Budanov")]);
+    let (t, qs) = run_with(
+        "Budanov vowed to retake every village on the left bank.",
+        &[("Budanov", Label::Person, "Kyrylo Budanov")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "to retake every village on the left bank");
-    let (t, qs) = run_with("On Friday, Budanov visited the bridgehead, promising to send more drones.", &[("Budanov", Label::Person, "Kyrylo Budanov")]);
+    let (t, qs) = run_with(
+        "On Friday, Budanov visited the bridgehead, promising to send more drones.",
+        &[("Budanov", Label::Person, "Kyrylo Budanov")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Budanov"));
     // a passive stays out
@@ -591,7 +765,10 @@ fn progressives_promises_and_participles_after_an_adverbial() {
 
 #[test]
 fn officials_in_a_place_are_the_speakers_not_the_place() {
-    let (t, qs) = run_with("Officials in Kherson said at least five people were killed.", &[("Kherson", Label::Gpe, "Kherson")]);
+    let (t, qs) = run_with(
+        "Officials in Kherson said at least five people were killed.",
+        &[("Kherson", Label::Gpe, "Kherson")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Officials in Kherson"), "{}", show(&t, &qs));
 }
@@ -612,7 +789,10 @@ fn plain_subjects_before_that_and_said_no() {
     let (t, qs) = run("Still, the relief fund warned that the money would run out by spring.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the money would run out by spring");
-    let (t, qs) = run_with("A spokesman for the operator, Petro Kotin, said no radiation leak had been detected.", &[("Petro Kotin", Label::Person, "Petro Kotin")]);
+    let (t, qs) = run_with(
+        "A spokesman for the operator, Petro Kotin, said no radiation leak had been detected.",
+        &[("Petro Kotin", Label::Person, "Petro Kotin")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "no radiation leak had been detected");
     assert_eq!(speaker_text(&qs[0]), Some("Petro Kotin"));
@@ -620,7 +800,10 @@ fn plain_subjects_before_that_and_said_no() {
 
 #[test]
 fn attribution_inside_the_sentence_keeps_the_clause_side() {
-    let (t, qs) = run_with("The bridge was intact, Kotin said, until the second strike hit it.", &[("Kotin", Label::Person, "Petro Kotin")]);
+    let (t, qs) = run_with(
+        "The bridge was intact, Kotin said, until the second strike hit it.",
+        &[("Kotin", Label::Person, "Petro Kotin")],
+    );
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "The bridge was intact");
     let (t, qs) = run("Too often, the mayor said, the sirens come after the missiles.");

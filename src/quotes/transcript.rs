@@ -4,14 +4,39 @@
 //! ("(CROSSTALK)", "[LAUGHTER]") are never quotes.
 
 use super::speaker::MentionIndex;
-use crate::model::{Label, Mention, Quote, QuoteKind, Speaker};
 use crate::context::DocContext;
+use crate::model::{Label, Mention, Quote, QuoteKind, Speaker};
 
 /// Labels that open a paragraph with a colon but name no speaker.
 const NOT_SPEAKERS: &[&str] = &[
-    "UPDATE", "BREAKING", "WATCH", "NOTE", "EDITOR'S NOTE", "READ MORE", "RELATED", "PHOTOS", "PHOTO", "VIDEO",
-    "CORRECTION", "CLARIFICATION", "Q", "A", "LIVE", "SEE ALSO", "ALSO READ", "SOURCE", "SOURCES", "WARNING",
-    "ANALYSIS", "OPINION", "EXCLUSIVE", "UPDATED", "TRANSCRIPT", "ADVERTISEMENT", "FACT CHECK", "MORE",
+    "UPDATE",
+    "BREAKING",
+    "WATCH",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "READ MORE",
+    "RELATED",
+    "PHOTOS",
+    "PHOTO",
+    "VIDEO",
+    "CORRECTION",
+    "CLARIFICATION",
+    "Q",
+    "A",
+    "LIVE",
+    "SEE ALSO",
+    "ALSO READ",
+    "SOURCE",
+    "SOURCES",
+    "WARNING",
+    "ANALYSIS",
+    "OPINION",
+    "EXCLUSIVE",
+    "UPDATED",
+    "TRANSCRIPT",
+    "ADVERTISEMENT",
+    "FACT CHECK",
+    "MORE",
 ];
 
 /// One labelled turn: the label's byte span and the content's.
@@ -27,7 +52,9 @@ pub struct Turn {
 /// capitalised words (initials and "Mr." allowed) and a colon, then speech.
 fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     let p = text.get(para_start..para_end)?;
-    let lead = p.len() - p.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()).len();
+    let lead = p.len()
+        - p.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+            .len();
     let rest = &p[lead..];
     let colon = rest.find(':')?;
     let label = rest[..colon].trim_end();
@@ -39,7 +66,9 @@ fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
         return None;
     }
     let wordlike = |w: &str| {
-        w.chars().next().map_or(false, |c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
     };
     if !words.iter().all(|w| wordlike(w)) {
         return None;
@@ -48,7 +77,11 @@ fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     let after = &rest[colon + 1..];
     let body = after.trim_start();
     // speech follows: a letter, not a time ("10:30") or a list of one word
-    if !body.chars().next().map_or(false, |c| c.is_alphabetic() || c == '"' || c == '\'') {
+    if !body
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '"' || c == '\'')
+    {
         return None;
     }
     let c_start = para_start + lead + colon + 1 + (after.len() - body.len());
@@ -57,14 +90,18 @@ fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     if c_end <= c_start || trimmed.split_whitespace().count() < 2 {
         return None;
     }
-    Some(Turn { label: (para_start + lead, para_start + lead + label.len()), content: (c_start, c_end), caps })
+    Some(Turn {
+        label: (para_start + lead, para_start + lead + label.len()),
+        content: (c_start, c_end),
+        caps,
+    })
 }
 
 /// A paragraph that is only a bracketed stage direction: "(CROSSTALK.)", "[APPLAUSE]".
 pub fn is_stage_direction(s: &str) -> bool {
     let t = s.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace() || c == '.' || c == ',');
     let bracketed = (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
-    bracketed && t.len() >= 3 && !t[1..t.len() - 1].contains(|c: char| c == '(' || c == ')' || c == '[' || c == ']')
+    bracketed && t.len() >= 3 && !t[1..t.len() - 1].contains(['(', ')', '[', ']'])
 }
 
 /// The transcript turns of a document. A turn counts when the document has at least two
@@ -74,18 +111,36 @@ pub fn is_stage_direction(s: &str) -> bool {
 pub fn turns(ctx: &DocContext, mentions: &[Mention]) -> Vec<(Turn, usize)> {
     let text = ctx.text;
     // "KYIV: ..." is a dateline, not a speaker
-    let place = |t: &Turn| mentions.iter().any(|m| matches!(m.label, Label::Gpe | Label::Loc) && m.start < t.label.1 && t.label.0 < m.end);
+    let place = |t: &Turn| {
+        mentions
+            .iter()
+            .any(|m| matches!(m.label, Label::Gpe | Label::Loc) && m.start < t.label.1 && t.label.0 < m.end)
+    };
     let mut found: Vec<(usize, Option<Turn>)> = Vec::new();
     let mut si = 0;
     for (pi, p) in ctx.seg.paragraphs.iter().enumerate() {
         while si < ctx.seg.sentences.len() && (ctx.seg.sentences[si].paragraph as usize) < pi {
             si += 1;
         }
-        let headline = ctx.seg.sentences.get(si).map_or(false, |s| s.paragraph as usize == pi && s.headline);
-        found.push((pi, if headline { None } else { label_of(text, p.start, p.end).filter(|t| !place(t)) }));
+        let headline = ctx
+            .seg
+            .sentences
+            .get(si)
+            .is_some_and(|s| s.paragraph as usize == pi && s.headline);
+        found.push((
+            pi,
+            if headline {
+                None
+            } else {
+                label_of(text, p.start, p.end).filter(|t| !place(t))
+            },
+        ));
     }
-    let caps = found.iter().filter(|(_, t)| t.as_ref().map_or(false, |t| t.caps)).count();
-    let names = found.iter().filter(|(_, t)| t.as_ref().map_or(false, |t| !t.caps)).count();
+    let caps = found.iter().filter(|(_, t)| t.as_ref().is_some_and(|t| t.caps)).count();
+    let names = found
+        .iter()
+        .filter(|(_, t)| t.as_ref().is_some_and(|t| !t.caps))
+        .count();
     let mut out: Vec<(Turn, usize)> = Vec::new();
     let mut last: Option<usize> = None; // index into out of the current speaker's turn
     for (pi, t) in found {
@@ -100,18 +155,33 @@ pub fn turns(ctx: &DocContext, mentions: &[Mention]) -> Vec<(Turn, usize)> {
                 let opens_quote = body.trim_start().starts_with(['"', '\'']);
                 // "VIDEO: ..." and the like start something else: the turn has ended
                 let inner = body.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
-                if NOT_SPEAKERS.iter().any(|n| inner.len() > n.len() && inner.as_bytes()[n.len()] == b':' && inner.get(..n.len()).map_or(false, |h| h.eq_ignore_ascii_case(n))) {
+                if NOT_SPEAKERS.iter().any(|n| {
+                    inner.len() > n.len()
+                        && inner.as_bytes()[n.len()] == b':'
+                        && inner.get(..n.len()).is_some_and(|h| h.eq_ignore_ascii_case(n))
+                }) {
                     last = None;
                     continue;
                 }
                 match last {
                     Some(l) if opens_quote && !is_stage_direction(body) => {
-                        let lead = body.len() - body.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()).len();
-                        let trimmed = body[lead..].trim_end_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
+                        let lead = body.len()
+                            - body
+                                .trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+                                .len();
+                        let trimmed =
+                            body[lead..].trim_end_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
                         if trimmed.split_whitespace().count() >= 2 {
                             let label = out[l].0.label;
                             let s = p.start + lead;
-                            out.push((Turn { label, content: (s, s + trimmed.len()), caps: true }, l));
+                            out.push((
+                                Turn {
+                                    label,
+                                    content: (s, s + trimmed.len()),
+                                    caps: true,
+                                },
+                                l,
+                            ));
                         }
                     }
                     _ => last = None,
@@ -136,7 +206,11 @@ pub fn turn_quotes(ctx: &DocContext, mi: &MentionIndex, turns: &[(Turn, usize)])
         let last = label.split_whitespace().last().unwrap_or("").trim_matches('.');
         let person = mi.mentions.iter().find(|m| {
             m.label == Label::Person
-                && m.canonical.as_deref().map_or(false, |c| c.split_whitespace().last().map_or(false, |w| w.eq_ignore_ascii_case(last)))
+                && m.canonical.as_deref().is_some_and(|c| {
+                    c.split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(last))
+                })
         });
         let speaker = Speaker {
             text: label.to_string(),
@@ -146,7 +220,15 @@ pub fn turn_quotes(ctx: &DocContext, mi: &MentionIndex, turns: &[(Turn, usize)])
             start: ls,
             end: le,
         };
-        out.push(Quote { start: cs, end: ce, sentence: ctx.sentence_of(cs), kind: QuoteKind::Direct, speaker: Some(speaker), cue: Some("say".into()), confidence: 0.6 });
+        out.push(Quote {
+            start: cs,
+            end: ce,
+            sentence: ctx.sentence_of(cs),
+            kind: QuoteKind::Direct,
+            speaker: Some(speaker),
+            cue: Some("say".into()),
+            confidence: 0.6,
+        });
     }
     out
 }
