@@ -183,7 +183,7 @@ def load_polnear(root: PathLike, split: str = "dev", limit: Optional[int] = None
         tbs, events = parse_brat(_read_text(adir / ann_file))
         attributions = []
         for ev in events:
-            def pieces(role: str) -> List[Span]:
+            def pieces(role: str, ev: dict = ev, tbs: dict = tbs) -> List[Span]:
                 out: List[Span] = []
                 for ref in ev.get(role, []):
                     if ref in tbs:
@@ -385,11 +385,11 @@ if __name__ == "__main__":  # quick summary: python bench/corpora.py SHARED_CORP
             print(f"polnear/{split}: {len(ds)} docs, {n_att} attributions")
     if conll_path(base).exists():
         ds = load_conll(base)
-        c = Counter(l for d in ds for _, _, l in d["spans"])
+        c = Counter(label for d in ds for _, _, label in d["spans"])
         print(f"conll2003/valid: {len(ds)} docs, {dict(c)}")
     if re3d_root(base).exists():
         ds = load_re3d(base)
-        c = Counter(l for d in ds for _, _, l in d["spans"])
+        c = Counter(label for d in ds for _, _, label in d["spans"])
         print(f"re3d: {len(ds)} docs, {sum(c.values())} spans, {dict(c.most_common())}")
     if (case2021_root(base) / "dev.tsv").exists():
         ds = load_case2021(base)

@@ -137,9 +137,8 @@ def print_table(title: str, s: dict) -> None:
 
 
 def run_newsframe(docs: List[dict]):
-    import polars as pl
-
     import newsframe as nf
+    import polars as pl
 
     df = pl.DataFrame({"id": [d["id"] for d in docs], "text": [d["text"] for d in docs]})
     t0 = time.perf_counter()

@@ -154,7 +154,7 @@ def place_matches(got: Optional[str], gold: str, alts: Iterable[str] = (), surfa
 
 
 def ratio(ok: int, n: int) -> str:
-    return f"{ok / n:.3f} ({ok}/{n})" if n else f"n/a (0/0)"
+    return f"{ok / n:.3f} ({ok}/{n})" if n else "n/a (0/0)"
 
 
 # --------------------------------------------------------------------------- run
@@ -188,9 +188,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"skipped: CASE 2021 dev.tsv not found at {root}")
         return 0
 
-    import polars as pl
-
     import newsframe as nf
+    import polars as pl
 
     docs = load_case2021(root)
     gold = load_gold(Path(args.gold))

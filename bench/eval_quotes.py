@@ -406,9 +406,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"skipped: PolNeAR {args.split} split not found at {root}")
         return 0
 
-    import polars as pl
-
     import newsframe as nf
+    import polars as pl
 
     docs = load_polnear(root, args.split, limit=args.limit)
     for d in docs:

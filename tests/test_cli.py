@@ -9,7 +9,6 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-
 from newsframe.__main__ import main
 
 TEXTS = {

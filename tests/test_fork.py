@@ -9,9 +9,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import sys
 
-import pytest
-
 import newsframe as nf
+import pytest
 from newsframe import _native
 
 TEXTS = [f"Shelling hit Kharkiv on day {i}, the regional governor said." for i in range(64)]

@@ -6,10 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import newsframe as nf
 import polars as pl
 import pytest
-
-import newsframe as nf
 
 
 def test_load_demo(demo):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
+import newsframe as nf
 import polars as pl
 import pytest
-
-import newsframe as nf
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
 

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import newsframe
+import pytest
 from newsframe import _native
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,10 +11,9 @@ import random
 import threading
 from typing import Any, List, Optional
 
+import newsframe as nf
 import polars as pl
 import pytest
-
-import newsframe as nf
 from newsframe.__main__ import main
 
 hypothesis = pytest.importorskip("hypothesis")
@@ -39,7 +38,7 @@ def check_offsets(texts: List[Optional[str]], res: Any) -> None:
             assert text is not None
             assert 0 <= start < end <= len(text), (table, start, end, len(text))
             assert text[start:end] == value, (table, text[start:end], value)
-    for doc_id, s, e, speaker in res.quotes.select("doc_id", "speaker_start", "speaker_end", "speaker").iter_rows():
+    for doc_id, s, e in res.quotes.select("doc_id", "speaker_start", "speaker_end").iter_rows():
         if s is not None and e is not None and e > s:
             assert 0 <= s < e <= len(texts[doc_id])
 

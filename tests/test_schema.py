@@ -8,12 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import newsframe as nf
 import polars as pl
 import pytest
-
-import newsframe as nf
 from newsframe import _errors, _native, _schema
-from newsframe._extractor import _get_default_engine
 from schemas import TABLES, schema_problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +31,7 @@ def test_native_export_shape():
 
 @pytest.mark.parametrize("texts", [[], ["Hello there."]], ids=["empty", "no-rows"])
 def test_core_frames_equal_the_declaration_without_rows(texts):
-    (tables, failures) = _get_default_engine().extract(texts, [None] * len(texts), [None] * len(texts))
+    (tables, failures) = _native.Engine().extract(texts, [None] * len(texts), [None] * len(texts))
     assert not failures
     for t, df in zip(TABLES, tables):
         assert schema_problems(df, t) == []
@@ -41,7 +39,7 @@ def test_core_frames_equal_the_declaration_without_rows(texts):
 
 def test_core_frames_equal_the_declaration(demo):
     texts = demo["text"].to_list()
-    tables, failures = _get_default_engine().extract(texts, [19248] * len(texts), [None] * len(texts))
+    tables, failures = _native.Engine().extract(texts, [19248] * len(texts), [None] * len(texts))
     assert not failures
     for t, df in zip(TABLES, tables):
         assert df.height > 0, t
@@ -49,7 +47,7 @@ def test_core_frames_equal_the_declaration(demo):
 
 
 def test_empty_tables_match_what_the_core_builds():
-    tables, _ = _get_default_engine().extract([], [], [])
+    tables, _ = _native.Engine().extract([], [], [])
     for t, df in zip(TABLES, tables):
         assert _schema.empty(t).schema == df.schema
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List
 
-import polars as pl
-
 import newsframe as nf
+import polars as pl
 from schemas import expected
 from test_api import _check_html
 
