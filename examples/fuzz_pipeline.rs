@@ -117,20 +117,8 @@ const WORDS: &[&str] = &[
     "that",
     "who",
 ];
-const NUMBERS: &[&str] = &[
-    "12",
-    "1,000",
-    "3.5",
-    "No. 6",
-    "146,820",
-    "2022",
-    "13/09/2022",
-    "10:45",
-    "0",
-    "99999999999999999999",
-    "1st",
-    "½",
-];
+const NUMBERS: &[&str] =
+    &["12", "1,000", "3.5", "No. 6", "146,820", "2022", "13/09/2022", "10:45", "0", "99999999999999999999", "1st", "½"];
 const MARKS: &[&str] = &[
     "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}", "\u{201F}",
     "\u{2039}", "\u{203A}",
@@ -259,23 +247,14 @@ fn document(rng: &mut Rng) -> String {
 }
 
 fn regressions_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fuzz_regressions")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fuzz_regressions")
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let total: usize = args
-        .get(1)
-        .and_then(|a| a.replace('_', "").parse().ok())
-        .unwrap_or(100_000);
-    let seed: u64 = args
-        .iter()
-        .position(|a| a == "--seed")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
+    let total: usize = args.get(1).and_then(|a| a.replace('_', "").parse().ok()).unwrap_or(100_000);
+    let seed: u64 =
+        args.iter().position(|a| a == "--seed").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(1);
     // A caught panic still prints through the default hook; a fuzz run reports its own.
     std::panic::set_hook(Box::new(|_| {}));
     let res = Resources::shared();
@@ -289,16 +268,8 @@ fn main() {
         let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(chunk as u64));
         for i in 0..CHUNK.min(total - chunk * CHUNK) {
             let text = document(&mut rng);
-            let published = if rng.chance(80) {
-                Some(19_000 + rng.below(1000) as i32)
-            } else {
-                None
-            };
-            let input = DocInput {
-                text: Some(&text),
-                published,
-                title: None,
-            };
+            let published = if rng.chance(80) { Some(19_000 + rng.below(1000) as i32) } else { None };
+            let input = DocInput { text: Some(&text), published, title: None };
             let outcome = catch_unwind(AssertUnwindSafe(|| analyze(&input, &res, &opts)))
                 .map_err(|p| {
                     p.downcast_ref::<String>()

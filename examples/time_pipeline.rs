@@ -20,13 +20,19 @@ fn main() {
         .collect();
     texts.sort();
     let res = Resources::shared();
-    let inputs: Vec<DocInput> = texts.iter().map(|t| DocInput { text: Some(t), published: Some(19_000), title: None }).collect();
+    let inputs: Vec<DocInput> =
+        texts.iter().map(|t| DocInput { text: Some(t), published: Some(19_000), title: None }).collect();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     analyze_batch(&inputs[..inputs.len().min(20)], &res, &Options::default(), Some(threads));
     for _ in 0..3 {
         let t = Instant::now();
         let out = analyze_batch(&inputs, &res, &Options::default(), Some(threads));
         let s = t.elapsed().as_secs_f64();
-        println!("{} docs, {words} words, {threads} thread(s): {s:.3} s, {:.0} words/s, {} failures", inputs.len(), words as f64 / s, out.failures.len());
+        println!(
+            "{} docs, {words} words, {threads} thread(s): {s:.3} s, {:.0} words/s, {} failures",
+            inputs.len(),
+            words as f64 / s,
+            out.failures.len()
+        );
     }
 }

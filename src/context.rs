@@ -54,11 +54,5 @@ pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnc
     let res = Resources::shared();
     let norm = crate::normalize::normalize(text);
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
-    f(&DocContext {
-        text: &norm.text,
-        marks: &norm.marks,
-        seg: &seg,
-        res: &res,
-        published,
-    })
+    f(&DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published })
 }

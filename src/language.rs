@@ -42,10 +42,7 @@ fn function_word_share(text: &str, res: &Resources) -> (f64, usize) {
     let mut words = 0usize;
     let mut hits = 0usize;
     let mut buf = String::new();
-    for w in text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
+    for w in text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()) {
         words += 1;
         buf.clear();
         buf.extend(w.chars().flat_map(char::to_lowercase));
@@ -140,22 +137,13 @@ mod tests {
     #[test]
     fn other_languages_are_named() {
         let cases = [
-            (
-                "Олег Синегубов заявив, що внаслідок обстрілу міста постраждали двоє людей, серед них дитина.",
-                "uk",
-            ),
-            (
-                "Владимир Зеленский заявил, что в результате обстрела города пострадали два человека.",
-                "ru",
-            ),
+            ("Олег Синегубов заявив, що внаслідок обстрілу міста постраждали двоє людей, серед них дитина.", "uk"),
+            ("Владимир Зеленский заявил, что в результате обстрела города пострадали два человека.", "ru"),
             (
                 "Le gouverneur de la région a déclaré que deux personnes avaient été blessées lors des bombardements.",
                 "fr",
             ),
-            (
-                "Der Gouverneur der Region sagte, dass bei dem Beschuss der Stadt zwei Menschen verletzt wurden.",
-                "de",
-            ),
+            ("Der Gouverneur der Region sagte, dass bei dem Beschuss der Stadt zwei Menschen verletzt wurden.", "de"),
         ];
         for (text, code) in cases {
             let got = lang(text);
@@ -176,12 +164,7 @@ mod tests {
         assert!(html_markup("He said &ldquo;no&rdquo; twice.").is_some());
         assert!(html_markup("<a href=\"/x\">link</a> and &#8217;").is_some());
         // Comparisons and ampersands in prose are not markup.
-        for t in [
-            "Casualties were < 5 and > 2, AT&T said.",
-            "R&D spending; x<y",
-            "a < b > c",
-            "Tom & Jerry; me",
-        ] {
+        for t in ["Casualties were < 5 and > 2, AT&T said.", "R&D spending; x<y", "a < b > c", "Tom & Jerry; me"] {
             assert_eq!(html_markup(t), None, "{t}");
         }
     }

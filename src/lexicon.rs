@@ -20,9 +20,7 @@ pub fn tsv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// Non-empty, non-comment lines of a one-item-a-line file.
 pub fn list_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
@@ -47,19 +45,12 @@ fn non_empty(s: &str) -> Option<String> {
 /// - Some letters of another script or emoji left beside Latin ones (`Ali علي`): the
 ///   Latin slug, `-u` and the hash, so `Ali علي` and `Ali حسن` stay apart.
 pub fn slug(s: &str) -> String {
-    let latin = if s.is_ascii() {
-        None
-    } else {
-        crate::translit::to_latin(s)
-    };
+    let latin = if s.is_ascii() { None } else { crate::translit::to_latin(s) };
     let text = latin.as_deref().unwrap_or(s);
     let base = ascii_slug(text);
     if base.is_empty() {
         format!("u{:016x}", name_hash(s))
-    } else if text
-        .chars()
-        .any(|c| c.is_alphanumeric() && !is_latin_script(c) || is_pictograph(c))
-    {
+    } else if text.chars().any(|c| c.is_alphanumeric() && !is_latin_script(c) || is_pictograph(c)) {
         format!("{base}-u{:016x}", name_hash(s))
     } else {
         base
@@ -213,11 +204,7 @@ impl Abbreviations {
     /// Parse `data/abbreviations.tsv` (`abbr<TAB>kind`, `#` comments, a header line).
     pub fn parse(tsv: &str) -> Self {
         let mut a = Abbreviations::default();
-        for line in tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-        {
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
             let mut f = line.split('\t');
             let (Some(abbr), Some(kind)) = (f.next(), f.next()) else {
                 continue;
@@ -302,12 +289,7 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&pats)
             .expect("gazetteer automaton");
-        Gazetteer {
-            entries,
-            keys: pats,
-            key_entry,
-            automaton,
-        }
+        Gazetteer { entries, keys: pats, key_entry, automaton }
     }
 
     /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
@@ -330,11 +312,7 @@ impl Gazetteer {
             if !self.case_ok(key_id, &text[s..e]) {
                 continue;
             }
-            candidates.push(LexMatch {
-                start: s,
-                end: e,
-                entry: self.key_entry[key_id],
-            });
+            candidates.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id] });
         }
         // Leftmost first, then longest; an exact-case key before a capitals-only match.
         candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -607,11 +585,7 @@ impl GazetteerBuilder {
             let Some(label) = Label::parse(field(&r, 1)) else {
                 continue;
             };
-            let kind = if label == Label::Fac {
-                EntryKind::Facility
-            } else {
-                EntryKind::Location
-            };
+            let kind = if label == Label::Fac { EntryKind::Facility } else { EntryKind::Location };
             let name = field(&r, 0);
             let id = non_empty(field(&r, 7)).unwrap_or_else(|| format!("loc:{}", slug(name)));
             let entry = Entry {
@@ -642,11 +616,7 @@ impl GazetteerBuilder {
                 kind: EntryKind::Org,
                 canonical: name.to_string(),
                 id,
-                geo: Geo {
-                    country: non_empty(field(&r, 2)),
-                    lat: None,
-                    lon: None,
-                },
+                geo: Geo { country: non_empty(field(&r, 2)), lat: None, lon: None },
                 population: 0,
                 role: None,
             };
@@ -664,11 +634,7 @@ impl GazetteerBuilder {
                 kind: EntryKind::Person,
                 canonical: name.to_string(),
                 id,
-                geo: Geo {
-                    country: non_empty(field(&r, 3)),
-                    lat: None,
-                    lon: None,
-                },
+                geo: Geo { country: non_empty(field(&r, 3)), lat: None, lon: None },
                 population: 0,
                 role: non_empty(field(&r, 2)),
             };
@@ -691,11 +657,7 @@ impl GazetteerBuilder {
                         kind: EntryKind::Demonym,
                         id: format!("norp:{}", slug(&canonical)),
                         canonical: canonical.clone(),
-                        geo: Geo {
-                            country: non_empty(country),
-                            lat: None,
-                            lon: None,
-                        },
+                        geo: Geo { country: non_empty(country), lat: None, lon: None },
                         population: 0,
                         role: None,
                     });
@@ -709,12 +671,8 @@ impl GazetteerBuilder {
 
     /// `key id`: more keys for entries already loaded.
     fn extra_keys(&mut self, tsv: &str) {
-        let by_id: HashMap<&str, u32> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i as u32))
-            .collect();
+        let by_id: HashMap<&str, u32> =
+            self.entries.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
         let mut extra = Vec::new();
         for r in tsv_rows(tsv) {
             if let Some(&i) = by_id.get(field(&r, 1)) {
@@ -795,15 +753,7 @@ impl Resources {
                     _ => CueKind::Speech,
                 };
                 let form = field(&r, 0);
-                (!form.is_empty()).then(|| {
-                    (
-                        form.to_string(),
-                        Cue {
-                            lemma: field(&r, 1).to_string(),
-                            kind,
-                        },
-                    )
-                })
+                (!form.is_empty()).then(|| (form.to_string(), Cue { lemma: field(&r, 1).to_string(), kind }))
             })
             .collect();
         let triggers = tsv_rows(files::TRIGGERS)
@@ -914,25 +864,11 @@ mod tests {
         assert_eq!(slug(""), "ucbf29ce484222325");
         assert_eq!(slug("a"), "a");
         assert_eq!(name_hash("a"), 0xaf63dc4c8601ec8c, "FNV-1a 64 test vector");
-        let others = [
-            "محمد عباس",
-            "محمود عباس",
-            "习近平",
-            "李强",
-            "🙂",
-            "🚀",
-            "!!!",
-            "???",
-            "Ali علي",
-            "Ali حسن",
-            "Ἀθῆναι",
-        ];
+        let others =
+            ["محمد عباس", "محمود عباس", "习近平", "李强", "🙂", "🚀", "!!!", "???", "Ali علي", "Ali حسن", "Ἀθῆναι"];
         let slugs: Vec<String> = others.iter().map(|n| slug(n)).collect();
         for (n, s) in others.iter().zip(&slugs) {
-            assert!(
-                !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
-                "{n}: {s}"
-            );
+            assert!(!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{n}: {s}");
             assert_eq!(&slug(n), s, "{n}: not stable");
         }
         let distinct: HashSet<&String> = slugs.iter().collect();
@@ -985,10 +921,7 @@ mod tests {
     #[test]
     fn user_names_come_on_top_of_the_shared_builtin_gazetteer() {
         let r = Resources::with_user(&[("Blorvania".to_string(), Label::Gpe, None)]);
-        assert!(
-            Arc::ptr_eq(&r.gazetteer, &Resources::shared().gazetteer),
-            "built-in gazetteer rebuilt"
-        );
+        assert!(Arc::ptr_eq(&r.gazetteer, &Resources::shared().gazetteer), "built-in gazetteer rebuilt");
         let user = r.user.as_ref().expect("user gazetteer");
         let hits = user.find("Troops left Blorvania.");
         assert_eq!(hits.len(), 1);
@@ -1001,12 +934,7 @@ mod tests {
         assert!(r.gazetteer.len() > 10_000);
         assert!(r.cues.get("said").is_some());
         let text = "Shelling hit Kyiv and Zaporizhzhya.";
-        let names: Vec<_> = r
-            .gazetteer
-            .find(text)
-            .iter()
-            .map(|m| r.gazetteer.entry(m).canonical.clone())
-            .collect();
+        let names: Vec<_> = r.gazetteer.find(text).iter().map(|m| r.gazetteer.entry(m).canonical.clone()).collect();
         assert!(names.contains(&"Kyiv".to_string()), "{names:?}");
         assert!(names.contains(&"Zaporizhzhia".to_string()), "{names:?}");
     }

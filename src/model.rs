@@ -30,13 +30,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            entities: true,
-            quotes: true,
-            events: true,
-            max_chars: 2_000_000,
-            fail_on_doc: None,
-        }
+        Options { entities: true, quotes: true, events: true, max_chars: 2_000_000, fail_on_doc: None }
     }
 }
 
@@ -142,10 +136,7 @@ impl Label {
         }
     }
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL
-            .iter()
-            .copied()
-            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+        Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
     }
     pub fn is_place(self) -> bool {
         matches!(self, Label::Gpe | Label::Loc | Label::Fac)

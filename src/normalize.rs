@@ -89,11 +89,7 @@ pub fn normalize(original: &str) -> Normalized {
     while let Some(c) = chars.next() {
         let u = unify(c, chars.peek().copied());
         if let Some((double, facing)) = quote_glyph(c) {
-            marks.push(QuoteMark {
-                pos: text.len(),
-                double,
-                facing,
-            });
+            marks.push(QuoteMark { pos: text.len(), double, facing });
         }
         text.push(u);
     }
@@ -124,10 +120,7 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharIndex {
-                starts: Vec::new(),
-                ascii: true,
-            };
+            return CharIndex { starts: Vec::new(), ascii: true };
         }
         let mut starts: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
         starts.push(text.len() as u32);
@@ -155,11 +148,7 @@ pub struct SpanMapper<'a> {
 
 impl<'a> SpanMapper<'a> {
     pub fn new(normalised: &str, original: &'a str) -> Self {
-        SpanMapper {
-            norm: CharIndex::new(normalised),
-            original,
-            orig: CharIndex::new(original),
-        }
+        SpanMapper { norm: CharIndex::new(normalised), original, orig: CharIndex::new(original) }
     }
     /// Code-point offsets of a byte span of the normalised text.
     pub fn chars(&self, start: usize, end: usize) -> (u32, u32) {

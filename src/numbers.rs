@@ -101,9 +101,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
     words.drain(..k);
     let mut pieces: Vec<String> = Vec::new();
     for w in words {
-        let w = w
-            .trim_start_matches(|c: char| CURRENCY_SIGNS.contains(&c))
-            .trim_start_matches("us$");
+        let w = w.trim_start_matches(|c: char| CURRENCY_SIGNS.contains(&c)).trim_start_matches("us$");
         let w = w.trim_end_matches('%');
         if w.is_empty() {
             continue;
@@ -213,23 +211,10 @@ const ORDINALS: [(&str, u32); 30] = [
     ("thousandth", 1000),
     ("millionth", 1_000_000),
 ];
-const SCALES: [(&str, f64); 5] = [
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
+const SCALES: [(&str, f64); 5] =
+    [("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 /// Plural amounts without a value: "dozens", "hundreds of", "tens of thousands".
-const VAGUE: [&str; 7] = [
-    "dozens",
-    "scores",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "tens",
-];
+const VAGUE: [&str; 7] = ["dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"];
 
 /// Words before a number that belong to its span but not to its value.
 const MODIFIERS: [&[&str]; 27] = [
@@ -386,9 +371,7 @@ const TIME_UNITS: [&str; 22] = [
     "weekend",
     "weekends",
 ];
-const CLOCK: [&str; 12] = [
-    "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "cet", "eet", "bst", "o'clock",
-];
+const CLOCK: [&str; 12] = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "cet", "eet", "bst", "o'clock"];
 
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
@@ -476,9 +459,7 @@ fn parse_digits(s: &str) -> Option<f64> {
 
 /// Split "1.5bn" into ("1.5", "bn"); "21st" into ("21", "st").
 fn split_digit_prefix(w: &str) -> (&str, &str) {
-    let cut = w
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(w.len());
+    let cut = w.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(w.len());
     let mut num = &w[..cut];
     let mut cut2 = cut;
     while num.ends_with(['.', ',']) {
@@ -576,11 +557,7 @@ fn match_words(ctx: &DocContext, i: usize, t1: usize, phrase: &[&str]) -> Option
 }
 
 fn modifier_len(ctx: &DocContext, i: usize, t1: usize) -> usize {
-    MODIFIERS
-        .iter()
-        .filter_map(|m| match_words(ctx, i, t1, m))
-        .max()
-        .unwrap_or(0)
+    MODIFIERS.iter().filter_map(|m| match_words(ctx, i, t1, m)).max().unwrap_or(0)
 }
 
 /// A currency sign or code before the number: "$", "US$", "€", "USD".
@@ -631,49 +608,19 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         let rest_l = rest.to_lowercase();
         let rest_l = rest_l.strip_prefix('-').unwrap_or(&rest_l);
         if rest.is_empty() {
-            return Some(Core {
-                end: i + 1,
-                value: Some(v),
-                ordinal: false,
-                glued_unit: false,
-                glued_m: false,
-            });
+            return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: false });
         }
         if ordinal_suffix_ok(num, rest_l) {
-            return Some(Core {
-                end: i + 1,
-                value: Some(v),
-                ordinal: true,
-                glued_unit: false,
-                glued_m: false,
-            });
+            return Some(Core { end: i + 1, value: Some(v), ordinal: true, glued_unit: false, glued_m: false });
         }
         if rest_l == "m" {
-            return Some(Core {
-                end: i + 1,
-                value: Some(v),
-                ordinal: false,
-                glued_unit: false,
-                glued_m: true,
-            });
+            return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: true });
         }
         if let Some(s) = scale_abbrev(rest_l) {
-            return Some(Core {
-                end: i + 1,
-                value: Some(v * s),
-                ordinal: false,
-                glued_unit: false,
-                glued_m: false,
-            });
+            return Some(Core { end: i + 1, value: Some(v * s), ordinal: false, glued_unit: false, glued_m: false });
         }
         if is_unit_word(rest_l) {
-            return Some(Core {
-                end: i + 1,
-                value: Some(v),
-                ordinal: false,
-                glued_unit: true,
-                glued_m: false,
-            });
+            return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: true, glued_m: false });
         }
         // A glued range "10-12": its value is the LOWER bound (the figure all sources agree
         // to; events count casualties the same way). Year spans ("2022-23") are dates.
@@ -681,13 +628,7 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
             let upper = parse_digits(rest_l)?;
             let year_span = num.len() == 4 && (1900.0..=2100.0).contains(&v);
             if upper > v && !year_span {
-                return Some(Core {
-                    end: i + 1,
-                    value: Some(v),
-                    ordinal: false,
-                    glued_unit: false,
-                    glued_m: false,
-                });
+                return Some(Core { end: i + 1, value: Some(v), ordinal: false, glued_unit: false, glued_m: false });
             }
         }
         return None;
@@ -707,13 +648,7 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         if lower == "tens" && end == i + 1 {
             return None; // "tens" alone is not a number
         }
-        return Some(Core {
-            end,
-            value: None,
-            ordinal: false,
-            glued_unit: false,
-            glued_m: false,
-        });
+        return Some(Core { end, value: None, ordinal: false, glued_unit: false, glued_m: false });
     }
     // Number words, possibly several tokens: "two hundred and fifty", "a dozen", "half a million".
     let mut pieces: Vec<String> = Vec::new();
@@ -745,10 +680,7 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         }
     }
     // "a"/"an"/"half" alone are no number.
-    while pieces
-        .last()
-        .is_some_and(|p| matches!(p.as_str(), "a" | "an" | "and" | "half"))
-    {
+    while pieces.last().is_some_and(|p| matches!(p.as_str(), "a" | "an" | "and" | "half")) {
         pieces.pop();
         j -= 1;
     }
@@ -757,21 +689,10 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
     }
     let refs: Vec<&str> = pieces.iter().map(String::as_str).collect();
     let (v, ordinal) = words_value(&refs)?;
-    if refs.len() == 1
-        && matches!(
-            refs[0],
-            "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
-        )
-    {
+    if refs.len() == 1 && matches!(refs[0], "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
         return None; // a bare scale word ("the million") is not a number
     }
-    Some(Core {
-        end: j,
-        value: Some(v),
-        ordinal,
-        glued_unit: false,
-        glued_m: false,
-    })
+    Some(Core { end: j, value: Some(v), ordinal, glued_unit: false, glued_m: false })
 }
 
 /// The number phrase starting exactly at token `i`.
@@ -804,13 +725,7 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
         // Scale words after digits: "3.6 million", "2 bn", "3 m" (money only).
         while end < t1 {
             let w = lower_tok(ctx, end);
-            let scale = scale_word(&w).or_else(|| {
-                if w == "m" && cur_len == 0 {
-                    None
-                } else {
-                    scale_abbrev(&w)
-                }
-            });
+            let scale = scale_word(&w).or_else(|| if w == "m" && cur_len == 0 { None } else { scale_abbrev(&w) });
             match scale {
                 Some(s) if w != "hundred" || core_word.starts_with(|c: char| c.is_ascii_digit()) => {
                     value = value.map(|v| v * s);
@@ -836,16 +751,11 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
         if end < t1 && ctx.token_text(end) == "%" {
             end += 1;
             label = Label::Percent;
-        } else if let Some(n) = [
-            &["per", "cent"][..],
-            &["percent"],
-            &["percentage", "points"],
-            &["percentage", "point"],
-            &["pc"],
-        ]
-        .iter()
-        .filter_map(|p| match_words(ctx, end, t1, p))
-        .max()
+        } else if let Some(n) =
+            [&["per", "cent"][..], &["percent"], &["percentage", "points"], &["percentage", "point"], &["pc"]]
+                .iter()
+                .filter_map(|p| match_words(ctx, end, t1, p))
+                .max()
         {
             end += n;
             label = Label::Percent;
@@ -897,20 +807,10 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
 
 /// "no one", "the one who", "one another": "one" as a pronoun, not a count.
 fn one_is_pronoun(ctx: &DocContext, k: usize, phrase_start: usize, t1: usize) -> bool {
-    let prev = if k > 0 && k == phrase_start {
-        lower_tok(ctx, k - 1)
-    } else {
-        String::new()
-    };
-    let next = if k + 1 < t1 {
-        lower_tok(ctx, k + 1)
-    } else {
-        String::new()
-    };
-    matches!(
-        prev.as_str(),
-        "no" | "any" | "every" | "the" | "this" | "that" | "which" | "someone" | "each"
-    ) || matches!(next.as_str(), "another" | "day" | "time")
+    let prev = if k > 0 && k == phrase_start { lower_tok(ctx, k - 1) } else { String::new() };
+    let next = if k + 1 < t1 { lower_tok(ctx, k + 1) } else { String::new() };
+    matches!(prev.as_str(), "no" | "any" | "every" | "the" | "this" | "that" | "which" | "someone" | "each")
+        || matches!(next.as_str(), "another" | "day" | "time")
 }
 
 /// Years, day numbers next to a month, clock times and durations belong to `dates`.
@@ -969,8 +869,7 @@ mod tests {
     fn one(text: &str, surface: &str, label: &str, value: Option<&str>) {
         let got = found(text);
         assert!(
-            got.iter()
-                .any(|(s, l, v)| s == surface && *l == label && v.as_deref() == value),
+            got.iter().any(|(s, l, v)| s == surface && *l == label && v.as_deref() == value),
             "{surface} / {label} / {value:?} not in {got:?}"
         );
     }
@@ -1028,12 +927,7 @@ mod tests {
         one(t, "1,200", "CARDINAL", Some("1200"));
         one(t, "twenty-one", "CARDINAL", Some("21"));
         one(t, "a hundred", "CARDINAL", Some("100"));
-        one(
-            "The shelter holds 3.6 million litres of water and twelve beds.",
-            "twelve",
-            "CARDINAL",
-            Some("12"),
-        );
+        one("The shelter holds 3.6 million litres of water and twelve beds.", "twelve", "CARDINAL", Some("12"));
     }
 
     #[test]
@@ -1046,31 +940,11 @@ mod tests {
 
     #[test]
     fn money_in_all_its_shapes() {
-        one(
-            "Washington pledged $2 billion on Friday.",
-            "$2 billion",
-            "MONEY",
-            Some("2000000000"),
-        );
-        one(
-            "Brussels sent €50 million to Kyiv.",
-            "€50 million",
-            "MONEY",
-            Some("50000000"),
-        );
-        one(
-            "The fund reached 50 million euros.",
-            "50 million euros",
-            "MONEY",
-            Some("50000000"),
-        );
+        one("Washington pledged $2 billion on Friday.", "$2 billion", "MONEY", Some("2000000000"));
+        one("Brussels sent €50 million to Kyiv.", "€50 million", "MONEY", Some("50000000"));
+        one("The fund reached 50 million euros.", "50 million euros", "MONEY", Some("50000000"));
         one("London gave £3m in aid.", "£3m", "MONEY", Some("3000000"));
-        one(
-            "The loan was 1.5bn dollars.",
-            "1.5bn dollars",
-            "MONEY",
-            Some("1500000000"),
-        );
+        one("The loan was 1.5bn dollars.", "1.5bn dollars", "MONEY", Some("1500000000"));
         one("It costs US$40 a barrel.", "US$40", "MONEY", Some("40"));
     }
 
@@ -1079,42 +953,17 @@ mod tests {
         one("Prices rose 12% in a month.", "12%", "PERCENT", Some("12"));
         one("Output fell 12.5 per cent.", "12.5 per cent", "PERCENT", Some("12.5"));
         one("Turnout was 12 percent.", "12 percent", "PERCENT", Some("12"));
-        one(
-            "Some 3.6 million refugees crossed.",
-            "Some 3.6 million",
-            "CARDINAL",
-            Some("3600000"),
-        );
+        one("Some 3.6 million refugees crossed.", "Some 3.6 million", "CARDINAL", Some("3600000"));
     }
 
     #[test]
     fn quantities_with_units() {
         one("Troops advanced 300 km in a week.", "300 km", "QUANTITY", Some("300"));
-        one(
-            "The front is 1,000 kilometres long.",
-            "1,000 kilometres",
-            "QUANTITY",
-            Some("1000"),
-        );
+        one("The front is 1,000 kilometres long.", "1,000 kilometres", "QUANTITY", Some("1000"));
         one("The plant produces 950 MW of power.", "950 MW", "QUANTITY", Some("950"));
-        one(
-            "They shipped 20,000 tonnes of grain.",
-            "20,000 tonnes",
-            "QUANTITY",
-            Some("20000"),
-        );
-        one(
-            "Fires burned 40 square kilometres of forest.",
-            "40 square kilometres",
-            "QUANTITY",
-            Some("40"),
-        );
-        one(
-            "Exports reached 5 million barrels.",
-            "5 million barrels",
-            "QUANTITY",
-            Some("5000000"),
-        );
+        one("They shipped 20,000 tonnes of grain.", "20,000 tonnes", "QUANTITY", Some("20000"));
+        one("Fires burned 40 square kilometres of forest.", "40 square kilometres", "QUANTITY", Some("40"));
+        one("Exports reached 5 million barrels.", "5 million barrels", "QUANTITY", Some("5000000"));
     }
 
     #[test]
@@ -1132,12 +981,7 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = found("In 2014 Russia annexed Crimea; by the 1990s it was over.");
         assert!(got.is_empty(), "{got:?}");
-        one(
-            "Around 2000 soldiers were sent.",
-            "Around 2000",
-            "CARDINAL",
-            Some("2000"),
-        );
+        one("Around 2000 soldiers were sent.", "Around 2000", "CARDINAL", Some("2000"));
     }
 
     #[test]

@@ -35,31 +35,22 @@ fn warning(code: &str, detail: impl std::fmt::Display) -> String {
 
 /// Run the whole pipeline on one document.
 pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
-    let mut result = DocResult {
-        published: input.published,
-        title: input.title.map(str::to_string),
-        ..Default::default()
-    };
+    let mut result =
+        DocResult { published: input.published, title: input.title.map(str::to_string), ..Default::default() };
     let Some(raw) = input.text else {
         result.warnings.push(warning(warn::NULL_TEXT, "no text given"));
         return result;
     };
     result.n_chars = raw.chars().count();
     if raw.trim().is_empty() {
-        let what = if raw.is_empty() {
-            "the text is empty"
-        } else {
-            "the text is only whitespace"
-        };
+        let what = if raw.is_empty() { "the text is empty" } else { "the text is only whitespace" };
         result.warnings.push(warning(warn::EMPTY_TEXT, what));
         result.text = normalize::normalize(raw).text;
         result.original = raw.to_string();
         return result;
     }
     if normalize::looks_binary(raw) {
-        result
-            .warnings
-            .push(warning(warn::BINARY, "the text looks like binary data; skipped"));
+        result.warnings.push(warning(warn::BINARY, "the text looks like binary data; skipped"));
         result.text = normalize::normalize(raw).text;
         result.original = raw.to_string();
         return result;
@@ -86,28 +77,15 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
     result.n_sentences = seg.sentences.len() as u32;
     if input.published.is_none() {
-        result.warnings.push(warning(
-            warn::NO_DATE,
-            "no publication date, so relative dates stay unresolved",
-        ));
+        result.warnings.push(warning(warn::NO_DATE, "no publication date, so relative dates stay unresolved"));
     }
-    let ctx = DocContext {
-        text: &norm.text,
-        marks: &norm.marks,
-        seg: &seg,
-        res,
-        published: input.published,
-    };
+    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res, published: input.published };
     if result.title.is_none() {
         result.title = seg
             .sentences
             .first()
             .filter(|s| s.headline && s.paragraph == 0)
-            .map(|s| {
-                normalize::SpanMapper::new(&norm.text, raw)
-                    .original(s.start, s.end)
-                    .to_string()
-            });
+            .map(|s| normalize::SpanMapper::new(&norm.text, raw).original(s.start, s.end).to_string());
     }
 
     // Entities are needed by quotes (speakers) and events (arguments) even when the
@@ -148,10 +126,7 @@ pub fn check_spans(r: &DocResult) -> Result<(), String> {
         if fits && (allow_empty || start < end) {
             Ok(())
         } else {
-            Err(format!(
-                "bad {what} span {start}..{end} in a text of {} bytes",
-                text.len()
-            ))
+            Err(format!("bad {what} span {start}..{end} in a text of {} bytes", text.len()))
         }
     };
     if r.original.chars().count() != text.chars().count() {
@@ -192,10 +167,7 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 
 /// Run `work` for document `index`, turning a panic into an error for that document.
 fn catch_doc<T>(index: usize, work: impl FnOnce() -> T) -> Result<T, DocFailure> {
-    catch_unwind(AssertUnwindSafe(work)).map_err(|p| DocFailure {
-        index,
-        message: panic_message(p),
-    })
+    catch_unwind(AssertUnwindSafe(work)).map_err(|p| DocFailure { index, message: panic_message(p) })
 }
 
 /// Analyse one document, turning a panic or a broken result into an error.
@@ -241,10 +213,7 @@ fn thread_count(threads: Option<usize>) -> usize {
     threads
         .filter(|&n| n > 0)
         .or_else(|| {
-            std::env::var("RAYON_NUM_THREADS")
-                .ok()
-                .and_then(|v| v.trim().parse().ok())
-                .filter(|&n: &usize| n > 0)
+            std::env::var("RAYON_NUM_THREADS").ok().and_then(|v| v.trim().parse().ok()).filter(|&n: &usize| n > 0)
         })
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
@@ -275,10 +244,7 @@ pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threa
         Some(p) => p.install(|| inputs.par_iter().enumerate().map(one).collect()),
         None => inputs.iter().enumerate().map(one).collect(),
     };
-    let mut out = BatchOutput {
-        results: Vec::with_capacity(inputs.len()),
-        failures: Vec::new(),
-    };
+    let mut out = BatchOutput { results: Vec::with_capacity(inputs.len()), failures: Vec::new() };
     for (outcome, input) in outcomes.into_iter().zip(inputs) {
         match outcome {
             Ok(r) => out.results.push(r),
@@ -306,21 +272,9 @@ mod tests {
             (Some("\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}"), warn::BINARY),
         ];
         for (text, code) in cases {
-            let r = analyze(
-                &DocInput {
-                    text,
-                    published: Some(19000),
-                    title: None,
-                },
-                &res,
-                &opts,
-            );
+            let r = analyze(&DocInput { text, published: Some(19000), title: None }, &res, &opts);
             assert_eq!(r.warnings.len(), 1, "{text:?}: {:?}", r.warnings);
-            assert!(
-                r.warnings[0].starts_with(&format!("{code}: ")),
-                "{text:?}: {:?}",
-                r.warnings
-            );
+            assert!(r.warnings[0].starts_with(&format!("{code}: ")), "{text:?}: {:?}", r.warnings);
         }
     }
 
@@ -336,42 +290,24 @@ mod tests {
     #[test]
     fn truncation_is_reported() {
         let res = Resources::shared();
-        let opts = Options {
-            max_chars: 10,
-            ..Options::default()
-        };
+        let opts = Options { max_chars: 10, ..Options::default() };
         let r = analyze(
-            &DocInput {
-                text: Some("Kyiv is a city in Ukraine."),
-                published: Some(0),
-                title: None,
-            },
+            &DocInput { text: Some("Kyiv is a city in Ukraine."), published: Some(0), title: None },
             &res,
             &opts,
         );
         assert_eq!(r.text.chars().count(), 10);
         assert_eq!(r.n_chars, 26, "n_chars is the length given, not the length kept");
-        assert!(
-            r.warnings.iter().any(|w| w.starts_with("truncated: ")),
-            "{:?}",
-            r.warnings
-        );
+        assert!(r.warnings.iter().any(|w| w.starts_with("truncated: ")), "{:?}", r.warnings);
     }
 
     #[test]
     fn batch_keeps_order_whatever_the_threads() {
         let res = Resources::shared();
-        let texts: Vec<String> = (0..50)
-            .map(|i| format!("Doc {i}. Shelling hit Kharkiv, the governor said."))
-            .collect();
-        let inputs: Vec<DocInput> = texts
-            .iter()
-            .map(|t| DocInput {
-                text: Some(t),
-                published: None,
-                title: None,
-            })
-            .collect();
+        let texts: Vec<String> =
+            (0..50).map(|i| format!("Doc {i}. Shelling hit Kharkiv, the governor said.")).collect();
+        let inputs: Vec<DocInput> =
+            texts.iter().map(|t| DocInput { text: Some(t), published: None, title: None }).collect();
         let one = analyze_batch(&inputs, &res, &Options::default(), Some(1)).results;
         let two = analyze_batch(&inputs, &res, &Options::default(), Some(2)).results;
         for (a, b) in one.iter().zip(&two) {
@@ -385,50 +321,27 @@ mod tests {
     #[test]
     fn a_failing_document_costs_only_its_own_rows() {
         let res = Resources::shared();
-        let texts: Vec<String> = (0..40)
-            .map(|i| format!("Shelling hit Kharkiv on day {i}, the governor said."))
-            .collect();
-        let inputs: Vec<DocInput> = texts
-            .iter()
-            .map(|t| DocInput {
-                text: Some(t),
-                published: Some(19000),
-                title: None,
-            })
-            .collect();
+        let texts: Vec<String> =
+            (0..40).map(|i| format!("Shelling hit Kharkiv on day {i}, the governor said.")).collect();
+        let inputs: Vec<DocInput> =
+            texts.iter().map(|t| DocInput { text: Some(t), published: Some(19000), title: None }).collect();
         for threads in [1, 2] {
-            let opts = Options {
-                fail_on_doc: Some(17),
-                ..Options::default()
-            };
+            let opts = Options { fail_on_doc: Some(17), ..Options::default() };
             let out = analyze_batch(&inputs, &res, &opts, Some(threads));
             assert_eq!(out.results.len(), 40);
             assert_eq!(out.failures.len(), 1);
             assert_eq!(out.failures[0].index, 17);
             let failed = &out.results[17];
-            assert!(
-                failed.warnings[0].starts_with("internal-error: injected failure"),
-                "{:?}",
-                failed.warnings
-            );
+            assert!(failed.warnings[0].starts_with("internal-error: injected failure"), "{:?}", failed.warnings);
             assert!(failed.entities.is_empty() && failed.quotes.is_empty() && failed.events.is_empty());
             assert_eq!(failed.n_chars, texts[17].chars().count());
-            assert!(out
-                .results
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != 17)
-                .all(|(_, r)| !r.entities.is_empty()));
+            assert!(out.results.iter().enumerate().filter(|(i, _)| *i != 17).all(|(_, r)| !r.entities.is_empty()));
         }
     }
 
     #[test]
     fn a_result_with_a_broken_span_is_an_error_not_a_row() {
-        let mut r = DocResult {
-            text: "Kyiv é".into(),
-            original: "Kyiv é".into(),
-            ..Default::default()
-        };
+        let mut r = DocResult { text: "Kyiv é".into(), original: "Kyiv é".into(), ..Default::default() };
         assert!(check_spans(&r).is_ok());
         let m = Mention {
             start: 0,
@@ -445,11 +358,7 @@ mod tests {
         r.entities.push(m.clone());
         assert!(check_spans(&r).is_ok());
         for (start, end) in [(4, 4), (3, 2), (0, 99), (6, 7)] {
-            r.entities[0] = Mention {
-                start,
-                end,
-                ..m.clone()
-            };
+            r.entities[0] = Mention { start, end, ..m.clone() };
             assert!(check_spans(&r).is_err(), "{start}..{end}");
         }
     }
@@ -459,15 +368,7 @@ mod tests {
         let res = Resources::shared();
         let text =
             "Governor Олег Синегубов and commander Микола Гриценко said the town of Kupiansk was shelled overnight.";
-        let r = analyze(
-            &DocInput {
-                text: Some(text),
-                published: Some(19000),
-                title: None,
-            },
-            &res,
-            &Options::default(),
-        );
+        let r = analyze(&DocInput { text: Some(text), published: Some(19000), title: None }, &res, &Options::default());
         let people: Vec<(&str, Option<&str>, Option<&str>)> = r
             .entities
             .iter()

@@ -70,48 +70,30 @@ impl Engine {
         fail_on_doc: Option<usize>,
     ) -> PyResult<(Tables, Vec<(usize, String)>)> {
         if published.len() != texts.len() || titles.len() != texts.len() {
-            return Err(PyValueError::new_err(
-                "texts, published and titles must have the same length",
-            ));
+            return Err(PyValueError::new_err("texts, published and titles must have the same length"));
         }
         let resources = self.resources.clone();
         let defaults = Options::default();
-        let opts = Options {
-            entities,
-            quotes,
-            events,
-            max_chars: max_chars.unwrap_or(defaults.max_chars),
-            fail_on_doc,
-        };
+        let opts =
+            Options { entities, quotes, events, max_chars: max_chars.unwrap_or(defaults.max_chars), fail_on_doc };
         let outcome = py.detach(move || {
             let inputs: Vec<DocInput> = texts
                 .iter()
                 .zip(&published)
                 .zip(&titles)
-                .map(|((t, p), ti)| DocInput {
-                    text: t.as_deref(),
-                    published: *p,
-                    title: ti.as_deref(),
-                })
+                .map(|((t, p), ti)| DocInput { text: t.as_deref(), published: *p, title: ti.as_deref() })
                 .collect();
             let batch = analyze_batch(&inputs, &resources, &opts, threads);
-            let ran = Ran {
-                entities,
-                quotes,
-                events,
-            };
+            let ran = Ran { entities, quotes, events };
             let failures: Vec<(usize, String)> = batch.failures.into_iter().map(|f| (f.index, f.message)).collect();
             catch_unwind(AssertUnwindSafe(|| tables::build(&batch.results, doc_offset, ran))).map(|t| (t, failures))
         });
         match outcome {
-            Ok((Ok((d, e, q, ev)), failures)) => Ok((
-                (PyDataFrame(d), PyDataFrame(e), PyDataFrame(q), PyDataFrame(ev)),
-                failures,
-            )),
+            Ok((Ok((d, e, q, ev)), failures)) => {
+                Ok(((PyDataFrame(d), PyDataFrame(e), PyDataFrame(q), PyDataFrame(ev)), failures))
+            }
             Ok((Err(e), _)) => Err(PyRuntimeError::new_err(format!("building tables failed: {e}"))),
-            Err(_) => Err(PyRuntimeError::new_err(
-                "internal error while building the tables of a batch",
-            )),
+            Err(_) => Err(PyRuntimeError::new_err("internal error while building the tables of a batch")),
         }
     }
 }
@@ -126,10 +108,7 @@ fn version() -> &'static str {
 /// (with RUST_BACKTRACE set), burying a batch's output. One line says where it happened.
 fn quiet_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("newsframe: internal error{place} (the document is skipped with an internal-error warning)");
     }));
 }
@@ -159,11 +138,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let schemas = PyDict::new(m.py());
     let rows = PyDict::new(m.py());
     for t in TABLES {
-        let columns: Vec<(&str, &str, &str)> = t
-            .columns
-            .iter()
-            .map(|c| (c.name, c.dtype.name(), c.description))
-            .collect();
+        let columns: Vec<(&str, &str, &str)> =
+            t.columns.iter().map(|c| (c.name, c.dtype.name(), c.description)).collect();
         schemas.set_item(t.name, columns)?;
         rows.set_item(t.name, t.row)?;
     }

@@ -22,12 +22,8 @@ use std::collections::HashMap;
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
 /// -iy/-yy/-yi/-ii endings of Ukrainian and Russian transliterations made one.
 pub fn name_key(word: &str) -> String {
-    let mut w: String = word
-        .chars()
-        .map(fold_char)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut w: String =
+        word.chars().map(fold_char).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     for ending in ["yy", "iy", "yi", "ii", "ij"] {
         if w.len() > 4 && w.ends_with(ending) {
             w.truncate(w.len() - 2);
@@ -40,13 +36,7 @@ pub fn name_key(word: &str) -> String {
 
 /// Keep one mention per span: longer first, then lexicon over rules.
 fn remove_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
-    let rank = |m: &Mention| {
-        (
-            std::cmp::Reverse(m.end - m.start),
-            m.source != MentionSource::Lexicon,
-            m.start,
-        )
-    };
+    let rank = |m: &Mention| (std::cmp::Reverse(m.end - m.start), m.source != MentionSource::Lexicon, m.start);
     mentions.sort_by_key(rank);
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
@@ -86,9 +76,7 @@ impl PersonIndex {
             let canonical = m.canonical.clone().unwrap_or_else(|| ws.join(" "));
             let id = m.entity_id.clone().unwrap_or_else(|| person_id(&canonical));
             // The first full name with a surname claims it.
-            by_surname
-                .entry(name_key(ws[ws.len() - 1]))
-                .or_insert((canonical.clone(), id.clone()));
+            by_surname.entry(name_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
             if let Some(last) = words(&canonical).last() {
                 by_surname.entry(name_key(last)).or_insert((canonical, id));
             }
@@ -221,10 +209,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
             }
         }
         if m.canonical.is_none() {
-            let c = surface
-                .strip_prefix("the ")
-                .or_else(|| surface.strip_prefix("The "))
-                .unwrap_or(surface);
+            let c = surface.strip_prefix("the ").or_else(|| surface.strip_prefix("The ")).unwrap_or(surface);
             m.canonical = Some(words(c).join(" "));
         }
         if m.entity_id.is_none() {
@@ -284,9 +269,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, Label, Option<String>, Option<String>)> {
         with_context(text, None, |ctx| {
             let ms = resolve(ctx, crate::entities::recognize(ctx));
-            ms.into_iter()
-                .map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id))
-                .collect()
+            ms.into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
         })
     }
 
@@ -300,18 +283,10 @@ mod tests {
     #[test]
     fn zelensky_variants_share_one_id() {
         let ms = run("Volodymyr Zelensky spoke. Zelenskiy said Kyiv would hold. Later Zelensky left Kiev.");
-        let ids: Vec<_> = ms
-            .iter()
-            .filter(|m| m.1 == Label::Person)
-            .map(|m| m.3.clone())
-            .collect();
+        let ids: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).map(|m| m.3.clone()).collect();
         assert_eq!(ids.len(), 3, "{ms:?}");
         assert!(ids.iter().all(|i| i == &ids[0]), "{ms:?}");
-        let places: Vec<_> = ms
-            .iter()
-            .filter(|m| m.1 == Label::Gpe)
-            .map(|m| (m.2.clone(), m.3.clone()))
-            .collect();
+        let places: Vec<_> = ms.iter().filter(|m| m.1 == Label::Gpe).map(|m| (m.2.clone(), m.3.clone())).collect();
         assert_eq!(places.len(), 2);
         assert_eq!(places[0], places[1]);
     }
@@ -321,10 +296,7 @@ mod tests {
         let ms = run("Defence Minister Oleksandr Hrytsenko visited Izium. Officials met Hrytsenko there. Hrytsenko's aide spoke.");
         let h: Vec<_> = ms.iter().filter(|m| m.0 == "Hrytsenko").collect();
         assert_eq!(h.len(), 2, "{ms:?}");
-        assert!(
-            h.iter().all(|m| m.2.as_deref() == Some("Oleksandr Hrytsenko")),
-            "{ms:?}"
-        );
+        assert!(h.iter().all(|m| m.2.as_deref() == Some("Oleksandr Hrytsenko")), "{ms:?}");
         let full = ms.iter().find(|m| m.0 == "Oleksandr Hrytsenko").unwrap();
         assert_eq!(full.3, h[0].3);
     }
@@ -341,10 +313,7 @@ mod tests {
         ms: &[(String, Label, Option<String>, Option<String>)],
         surface: &str,
     ) -> (Option<String>, Option<String>) {
-        let m = ms
-            .iter()
-            .find(|m| m.0 == surface)
-            .unwrap_or_else(|| panic!("no {surface} in {ms:?}"));
+        let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("no {surface} in {ms:?}"));
         assert_eq!(m.1, Label::Person, "{ms:?}");
         (m.2.clone(), m.3.clone())
     }
@@ -366,12 +335,7 @@ mod tests {
                 "Oleh Syniehubov",
                 "person:oleh-syniehubov",
             ),
-            (
-                "Mayor Ігор Терехов said the city was shelled.",
-                "Ігор Терехов",
-                "Ihor Terekhov",
-                "person:ihor-terekhov",
-            ),
+            ("Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", "Ihor Terekhov", "person:ihor-terekhov"),
             (
                 "President Владимир Путин said talks were over.",
                 "Владимир Путин",
@@ -399,12 +363,7 @@ mod tests {
                 "person:mykola-hrytsenko",
             ),
             // Russian by its letters.
-            (
-                "Minister Сергей Шойгу said the line held.",
-                "Сергей Шойгу",
-                "Sergey Shoygu",
-                "person:sergey-shoygu",
-            ),
+            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergey Shoygu", "person:sergey-shoygu"),
             // Ids are spelling-insensitive (-iy = -y): the same id as an English "Dmitry Ryzhkov".
             (
                 "Commander Дмитрий Рыжков said the line held.",
@@ -415,20 +374,14 @@ mod tests {
         ];
         for (text, surface, canonical, id) in cases {
             let ms = run(text);
-            assert_eq!(
-                person(&ms, surface),
-                (Some(canonical.to_string()), Some(id.to_string())),
-                "{text}"
-            );
+            assert_eq!(person(&ms, surface), (Some(canonical.to_string()), Some(id.to_string())), "{text}");
         }
     }
 
     #[test]
     fn different_cyrillic_names_never_share_an_id() {
-        let ms = run(
-            "Commander Микола Гриценко met Commander Олексій Бондар and Commander Андрій Бондар. \
-                      Commander Микола Гриценко spoke first.",
-        );
+        let ms = run("Commander Микола Гриценко met Commander Олексій Бондар and Commander Андрій Бондар. \
+                      Commander Микола Гриценко spoke first.");
         let people: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).collect();
         assert_eq!(people.len(), 4, "{ms:?}");
         for p in &people {

@@ -63,43 +63,23 @@ impl Table {
 }
 
 const fn col(name: &'static str, dtype: Dtype, description: &'static str) -> Column {
-    Column {
-        name,
-        dtype,
-        description,
-    }
+    Column { name, dtype, description }
 }
 
 use Dtype::*;
 
 /// `doc_id` is declared `UInt32`: the row number of the document in the input. When the
 /// input has an id column, the Python layer swaps in its values (and dtype).
-const DOC_ID: Column = col(
-    "doc_id",
-    UInt32,
-    "the document: its input id (dtype kept) or its row number in the input",
-);
+const DOC_ID: Column = col("doc_id", UInt32, "the document: its input id (dtype kept) or its row number in the input");
 
 pub const DOCUMENTS: Table = Table {
     name: "documents",
     row: "input document (every document has exactly one row, even a null, empty or failed one)",
     columns: &[
         DOC_ID,
-        col(
-            "title",
-            String,
-            "the title given in the input, else the headline detected at the top of the text",
-        ),
-        col(
-            "published",
-            Date,
-            "publication date given in the input; relative dates are resolved against it",
-        ),
-        col(
-            "language",
-            String,
-            "ISO 639-1 code of the detected language, null when it cannot be told",
-        ),
+        col("title", String, "the title given in the input, else the headline detected at the top of the text"),
+        col("published", Date, "publication date given in the input; relative dates are resolved against it"),
+        col("language", String, "ISO 639-1 code of the detected language, null when it cannot be told"),
         col("n_chars", UInt32, "length of the input text as given, in code points"),
         col("n_sentences", UInt32, "number of sentences found"),
         col(
@@ -107,16 +87,8 @@ pub const DOCUMENTS: Table = Table {
             UInt32,
             "number of rows in entities for this document (null when entities were not extracted)",
         ),
-        col(
-            "n_quotes",
-            UInt32,
-            "number of rows in quotes for this document (null when quotes were not extracted)",
-        ),
-        col(
-            "n_events",
-            UInt32,
-            "number of rows in events for this document (null when events were not extracted)",
-        ),
+        col("n_quotes", UInt32, "number of rows in quotes for this document (null when quotes were not extracted)"),
+        col("n_events", UInt32, "number of rows in events for this document (null when events were not extracted)"),
         col(
             "warnings",
             ListString,
@@ -134,31 +106,11 @@ pub const ENTITIES: Table = Table {
         col("start", UInt32, "code-point offset of the mention's first character"),
         col("end", UInt32, "code-point offset just past the mention"),
         col("text", String, "the mention as written (text[start:end])"),
-        col(
-            "label",
-            Categorical,
-            "entity label (PERSON, GPE, DATE, …; the set is in docs/design.md)",
-        ),
-        col(
-            "canonical",
-            String,
-            "preferred full name of what the mention names (Kiev → Kyiv)",
-        ),
-        col(
-            "entity_id",
-            String,
-            "stable identifier, the same across documents and spellings",
-        ),
-        col(
-            "role",
-            String,
-            "title or function the text gives the entity (\"Defence Minister\")",
-        ),
-        col(
-            "country",
-            String,
-            "ISO 3166-1 alpha-2 code, for places and nationalities",
-        ),
+        col("label", Categorical, "entity label (PERSON, GPE, DATE, …; the set is in docs/design.md)"),
+        col("canonical", String, "preferred full name of what the mention names (Kiev → Kyiv)"),
+        col("entity_id", String, "stable identifier, the same across documents and spellings"),
+        col("role", String, "title or function the text gives the entity (\"Defence Minister\")"),
+        col("country", String, "ISO 3166-1 alpha-2 code, for places and nationalities"),
         col("lat", Float64, "latitude of a place (a country's or region's centroid)"),
         col("lon", Float64, "longitude of a place"),
         col(
@@ -177,11 +129,7 @@ pub const QUOTES: Table = Table {
         DOC_ID,
         col("quote_id", UInt32, "number of the quote within its document, from 0"),
         col("sentence", UInt32, "index of the sentence where the quote starts"),
-        col(
-            "start",
-            UInt32,
-            "code-point offset of the reported content (inside the marks for a direct quote)",
-        ),
+        col("start", UInt32, "code-point offset of the reported content (inside the marks for a direct quote)"),
         col("end", UInt32, "code-point offset just past the reported content"),
         col("text", String, "the reported content (text[start:end])"),
         col(
@@ -189,26 +137,14 @@ pub const QUOTES: Table = Table {
             Categorical,
             "direct (a whole utterance in marks), mixed (quoted words in reported speech) or indirect",
         ),
-        col(
-            "speaker",
-            String,
-            "the speaker as written; for a pronoun, the name it stands for",
-        ),
+        col("speaker", String, "the speaker as written; for a pronoun, the name it stands for"),
         col("speaker_canonical", String, "the speaker's canonical name"),
         col("speaker_entity_id", String, "the speaker's entity_id"),
         col("speaker_label", String, "entity label of the speaker (PERSON, ORG, …)"),
         col("speaker_start", UInt32, "code-point offset of the speaker mention"),
         col("speaker_end", UInt32, "code-point offset just past the speaker mention"),
-        col(
-            "cue",
-            String,
-            "lemma of the reporting verb (say, tell, …) or \"according to\"",
-        ),
-        col(
-            "confidence",
-            Float32,
-            "how sure the extractor is of the quote and its speaker, 0 to 1",
-        ),
+        col("cue", String, "lemma of the reporting verb (say, tell, …) or \"according to\""),
+        col("confidence", Float32, "how sure the extractor is of the quote and its speaker, 0 to 1"),
     ],
 };
 
@@ -221,21 +157,9 @@ pub const EVENTS: Table = Table {
         col("sentence", UInt32, "index of the trigger's sentence"),
         col("start", UInt32, "code-point offset of the trigger"),
         col("end", UInt32, "code-point offset just past the trigger"),
-        col(
-            "trigger",
-            String,
-            "the word or phrase that announces the event (text[start:end])",
-        ),
-        col(
-            "type",
-            Categorical,
-            "event type (ASSAULT, SEIZE, AID, …; the set is in docs/design.md)",
-        ),
-        col(
-            "subtype",
-            String,
-            "finer kind within the type (e.g. drone strike, evacuation)",
-        ),
+        col("trigger", String, "the word or phrase that announces the event (text[start:end])"),
+        col("type", Categorical, "event type (ASSAULT, SEIZE, AID, …; the set is in docs/design.md)"),
+        col("subtype", String, "finer kind within the type (e.g. drone strike, evacuation)"),
         col("actor", String, "who does it, as written"),
         col("actor_canonical", String, "the actor's canonical name"),
         col("actor_entity_id", String, "the actor's entity_id"),
@@ -247,17 +171,9 @@ pub const EVENTS: Table = Table {
         col("country", String, "ISO 3166-1 alpha-2 code of the place"),
         col("lat", Float64, "latitude of the place"),
         col("lon", Float64, "longitude of the place"),
-        col(
-            "date",
-            Date,
-            "the day it happened, resolved against the publication date",
-        ),
+        col("date", Date, "the day it happened, resolved against the publication date"),
         col("date_text", String, "the date expression as written"),
-        col(
-            "date_source",
-            Categorical,
-            "where the date came from: clause, sentence, paragraph, dateline or published",
-        ),
+        col("date_source", Categorical, "where the date came from: clause, sentence, paragraph, dateline or published"),
         col(
             "location_source",
             Categorical,
@@ -275,23 +191,11 @@ pub const EVENTS: Table = Table {
             Boolean,
             "the figures are a total that also counts events with rows of their own, or a running total",
         ),
-        col(
-            "quantity",
-            String,
-            "another counted amount and what it counts (\"3.6 million refugees\")",
-        ),
-        col(
-            "modality",
-            Categorical,
-            "asserted, negated, hedged, planned or hypothetical",
-        ),
+        col("quantity", String, "another counted amount and what it counts (\"3.6 million refugees\")"),
+        col("modality", Categorical, "asserted, negated, hedged, planned or hypothetical"),
         col("source", String, "who reports or claims the event"),
         col("source_entity_id", String, "the source's entity_id"),
-        col(
-            "quote_id",
-            UInt32,
-            "the quote the event is reported in (quotes.quote_id of the same document)",
-        ),
+        col("quote_id", UInt32, "the quote the event is reported in (quotes.quote_id of the same document)"),
     ],
 };
 
@@ -312,12 +216,7 @@ mod tests {
             assert_eq!(names.len(), t.columns.len(), "{}: duplicate column", t.name);
             assert_eq!(t.columns[0].name, "doc_id", "{}: doc_id comes first", t.name);
             for c in t.columns {
-                assert!(
-                    !c.description.trim().is_empty() && !c.description.contains('\n'),
-                    "{}.{}",
-                    t.name,
-                    c.name
-                );
+                assert!(!c.description.trim().is_empty() && !c.description.contains('\n'), "{}.{}", t.name, c.name);
             }
         }
     }

@@ -122,28 +122,18 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
         }
         if c == '"' || c == '\'' {
             // possessive after a word: "Ukraine's" / "Ukraine’s" / "Forces'"
-            let prev_word = tokens
-                .last()
-                .is_some_and(|t: &Token| t.end == i && t.kind == TokenKind::Word);
+            let prev_word = tokens.last().is_some_and(|t: &Token| t.end == i && t.kind == TokenKind::Word);
             let after = &text[i + 1..];
             if c == '\''
                 && prev_word
                 && (after.starts_with('s') || after.starts_with('S'))
                 && !after[1..].chars().next().is_some_and(is_word_char)
             {
-                tokens.push(Token {
-                    start: i,
-                    end: i + 2,
-                    kind: TokenKind::Word,
-                });
+                tokens.push(Token { start: i, end: i + 2, kind: TokenKind::Word });
                 i += 2;
                 continue;
             }
-            tokens.push(Token {
-                start: i,
-                end: i + 1,
-                kind: TokenKind::Quote,
-            });
+            tokens.push(Token { start: i, end: i + 1, kind: TokenKind::Quote });
             i += 1;
             continue;
         }
@@ -154,11 +144,7 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                 j += clen;
             }
         }
-        tokens.push(Token {
-            start: i,
-            end: j,
-            kind: TokenKind::Punct,
-        });
+        tokens.push(Token { start: i, end: j, kind: TokenKind::Punct });
         i = j;
     }
     tokens
@@ -169,9 +155,7 @@ fn is_final_punct(tok: &str) -> bool {
 }
 
 fn starts_upper_or_digit(tok: &str) -> bool {
-    tok.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    tok.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
@@ -184,11 +168,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
     if tokens.is_empty() {
-        return Segmented {
-            tokens,
-            sentences,
-            paragraphs,
-        };
+        return Segmented { tokens, sentences, paragraphs };
     }
     let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
     let mut sent_start = 0usize;
@@ -270,10 +250,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             sentences.push(s);
             sent_start = i + 1;
             if para_break || i + 1 == n {
-                paragraphs.push(Paragraph {
-                    start: para_start_byte,
-                    end: tokens[i].end,
-                });
+                paragraphs.push(Paragraph { start: para_start_byte, end: tokens[i].end });
                 para_index += 1;
                 if i + 1 < n {
                     para_start_byte = tokens[i + 1].start;
@@ -290,20 +267,13 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
         }
         let line_start = text[..s.start].rfind('\n').map_or(0, |p| p + 1);
         let alone_on_line = text[line_start..s.start].trim().is_empty()
-            && text[s.end..]
-                .split('\n')
-                .next()
-                .map_or(true, |rest| rest.trim().is_empty());
+            && text[s.end..].split('\n').next().map_or(true, |rest| rest.trim().is_empty());
         let last = &text[tokens[s.tok_end - 1].start..tokens[s.tok_end - 1].end];
         let ends_open =
             !is_final_punct(last) && tokens[s.tok_end - 1].kind != TokenKind::Quote && last != ":" && last != ",";
         s.headline = alone_on_line && ends_open && s.tok_end - s.tok_start <= 30;
     }
-    Segmented {
-        tokens,
-        sentences,
-        paragraphs,
-    }
+    Segmented { tokens, sentences, paragraphs }
 }
 
 /// A wire-copy dateline ("KYIV, Nov 25 (Reuters) - ", "LONDON (AP) — ") opening a
@@ -317,17 +287,8 @@ fn split_datelines(text: &str, tokens: &[Token], sentences: Vec<Sentence>) -> Ve
         prev_para = s.paragraph;
         if first_in_para {
             if let Some(cut) = dateline_end(text, tokens, &s) {
-                out.push(Sentence {
-                    end: tokens[cut - 1].end,
-                    tok_end: cut,
-                    headline: true,
-                    ..s
-                });
-                out.push(Sentence {
-                    start: tokens[cut].start,
-                    tok_start: cut,
-                    ..s
-                });
+                out.push(Sentence { end: tokens[cut - 1].end, tok_end: cut, headline: true, ..s });
+                out.push(Sentence { start: tokens[cut].start, tok_start: cut, ..s });
                 continue;
             }
         }
@@ -376,19 +337,13 @@ mod tests {
     }
 
     fn toks(text: &str) -> Vec<String> {
-        tokenize(text, &abbrev())
-            .iter()
-            .map(|t| text[t.start..t.end].to_string())
-            .collect()
+        tokenize(text, &abbrev()).iter().map(|t| text[t.start..t.end].to_string()).collect()
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         let s = sents("Mr. Smith met Gen. Ivanov in the U.S. capital. They talked.");
-        assert_eq!(
-            s,
-            vec!["Mr. Smith met Gen. Ivanov in the U.S. capital.", "They talked."]
-        );
+        assert_eq!(s, vec!["Mr. Smith met Gen. Ivanov in the U.S. capital.", "They talked."]);
     }
 
     #[test]
@@ -400,10 +355,7 @@ mod tests {
     #[test]
     fn numbers_and_initials() {
         let s = sents("Platform No. 6 was hit by 3.6 million tonnes. J. R. Smith said so.");
-        assert_eq!(
-            s,
-            vec!["Platform No. 6 was hit by 3.6 million tonnes.", "J. R. Smith said so."]
-        );
+        assert_eq!(s, vec!["Platform No. 6 was hit by 3.6 million tonnes.", "J. R. Smith said so."]);
         assert!(toks("3.6 million and 10,000 people").contains(&"10,000".to_string()));
         assert!(toks("3.6 million").contains(&"3.6".to_string()));
     }
@@ -463,18 +415,8 @@ mod tests {
 
     #[test]
     fn offsets_are_valid_on_odd_text() {
-        for text in [
-            "",
-            "   ",
-            "...",
-            "\"\"\"",
-            "a.b.c.d.e",
-            "🇺🇦🇺🇦 e\u{301}. X",
-            "''",
-            "-- - --",
-            "x'",
-            "'s",
-        ] {
+        for text in ["", "   ", "...", "\"\"\"", "a.b.c.d.e", "🇺🇦🇺🇦 e\u{301}. X", "''", "-- - --", "x'", "'s"]
+        {
             let seg = segment(text, &abbrev());
             for t in &seg.tokens {
                 assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);

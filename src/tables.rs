@@ -44,10 +44,8 @@ fn conform(table: &Table, height: usize, built: Vec<Series>) -> PolarsResult<Dat
     let mut built: Vec<Option<Series>> = built.into_iter().map(Some).collect();
     let mut columns = Vec::with_capacity(table.columns.len());
     for c in table.columns {
-        let Some(s) = built
-            .iter_mut()
-            .find(|s| s.as_ref().is_some_and(|s| s.name().as_str() == c.name))
-            .and_then(Option::take)
+        let Some(s) =
+            built.iter_mut().find(|s| s.as_ref().is_some_and(|s| s.name().as_str() == c.name)).and_then(Option::take)
         else {
             polars_bail!(ComputeError: "{}: column {:?} is declared but not built", table.name, c.name);
         };
@@ -98,10 +96,7 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
     let title: Vec<Option<&str>> = results.iter().map(|r| r.title.as_deref()).collect();
     let published: Vec<Option<i32>> = results.iter().map(|r| r.published).collect();
     let language: Vec<Option<&str>> = results.iter().map(|r| r.language.as_deref()).collect();
-    let n_chars: Vec<u32> = results
-        .iter()
-        .map(|r| u32::try_from(r.n_chars).unwrap_or(u32::MAX))
-        .collect();
+    let n_chars: Vec<u32> = results.iter().map(|r| u32::try_from(r.n_chars).unwrap_or(u32::MAX)).collect();
     let n_sentences: Vec<u32> = results.iter().map(|r| r.n_sentences).collect();
     let count = |on: bool, f: fn(&DocResult) -> usize| -> Vec<Option<u32>> {
         results.iter().map(|r| on.then(|| f(r) as u32)).collect()
@@ -131,12 +126,8 @@ fn documents(results: &[DocResult], doc_offset: u32, ran: Ran) -> PolarsResult<D
 /// One row per entity mention.
 fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> PolarsResult<DataFrame> {
     let rows: usize = results.iter().map(|r| r.entities.len()).sum();
-    let (mut doc_id, mut sentence, mut start, mut end) = (
-        Vec::with_capacity(rows),
-        Vec::with_capacity(rows),
-        Vec::with_capacity(rows),
-        Vec::with_capacity(rows),
-    );
+    let (mut doc_id, mut sentence, mut start, mut end) =
+        (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
     let mut text: Vec<&str> = Vec::with_capacity(rows);
     let mut label: Vec<&str> = Vec::with_capacity(rows);
     let (mut canonical, mut entity_id, mut role, mut country, mut value): (
@@ -303,11 +294,7 @@ fn events(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             target.push(ev.target.as_ref().map(|a| a.text.as_str()));
             target_canonical.push(ev.target.as_ref().and_then(|a| a.canonical.as_deref()));
             target_entity_id.push(ev.target.as_ref().and_then(|a| a.entity_id.as_deref()));
-            location.push(
-                ev.location
-                    .as_ref()
-                    .map(|a| a.canonical.as_deref().unwrap_or(a.text.as_str())),
-            );
+            location.push(ev.location.as_ref().map(|a| a.canonical.as_deref().unwrap_or(a.text.as_str())));
             location_entity_id.push(ev.location.as_ref().and_then(|a| a.entity_id.as_deref()));
             country.push(ev.geo.country.as_deref());
             lat.push(ev.geo.lat);
@@ -378,10 +365,7 @@ mod tests {
     use crate::pipeline::analyze;
 
     fn declared(t: &Table) -> Vec<(String, DataType)> {
-        t.columns
-            .iter()
-            .map(|c| (c.name.to_string(), polars_dtype(c.dtype)))
-            .collect()
+        t.columns.iter().map(|c| (c.name.to_string(), polars_dtype(c.dtype))).collect()
     }
 
     fn built(df: &DataFrame) -> Vec<(String, DataType)> {
@@ -394,42 +378,14 @@ mod tests {
                     \u{201c}We will not give up a single village,\u{201d} Defence Minister Oleksandr Hrytsenko said.";
         let res = Resources::shared();
         let docs = [
-            analyze(
-                &DocInput {
-                    text: Some(text),
-                    published: Some(19_248),
-                    title: None,
-                },
-                &res,
-                &Options::default(),
-            ),
-            analyze(
-                &DocInput {
-                    text: None,
-                    published: None,
-                    title: None,
-                },
-                &res,
-                &Options::default(),
-            ),
+            analyze(&DocInput { text: Some(text), published: Some(19_248), title: None }, &res, &Options::default()),
+            analyze(&DocInput { text: None, published: None, title: None }, &res, &Options::default()),
         ];
         for results in [&docs[..], &[][..]] {
-            let (d, e, q, ev) = build(
-                results,
-                0,
-                Ran {
-                    entities: true,
-                    quotes: true,
-                    events: true,
-                },
-            )
-            .unwrap();
-            for (df, t) in [
-                (&d, &schema::DOCUMENTS),
-                (&e, &schema::ENTITIES),
-                (&q, &schema::QUOTES),
-                (&ev, &schema::EVENTS),
-            ] {
+            let (d, e, q, ev) = build(results, 0, Ran { entities: true, quotes: true, events: true }).unwrap();
+            for (df, t) in
+                [(&d, &schema::DOCUMENTS), (&e, &schema::ENTITIES), (&q, &schema::QUOTES), (&ev, &schema::EVENTS)]
+            {
                 assert_eq!(built(df), declared(t), "{}", t.name);
                 assert!(results.is_empty() || df.height() > 0, "{} has no rows", t.name);
             }
@@ -439,19 +395,12 @@ mod tests {
     #[test]
     fn conform_refuses_what_the_declaration_does_not_say() {
         let t = &schema::DOCUMENTS;
-        let ok: Vec<Series> = t
-            .columns
-            .iter()
-            .map(|c| Series::new_empty(PlSmallStr::from(c.name), &polars_dtype(c.dtype)))
-            .collect();
+        let ok: Vec<Series> =
+            t.columns.iter().map(|c| Series::new_empty(PlSmallStr::from(c.name), &polars_dtype(c.dtype))).collect();
         assert!(conform(t, 0, ok.clone()).is_ok());
         let mut reversed = ok.clone();
         reversed.reverse();
-        assert_eq!(
-            built(&conform(t, 0, reversed).unwrap()),
-            declared(t),
-            "declared order wins"
-        );
+        assert_eq!(built(&conform(t, 0, reversed).unwrap()), declared(t), "declared order wins");
         assert!(conform(t, 0, ok[1..].to_vec()).is_err(), "missing column");
         let mut extra = ok.clone();
         extra.push(series!("dateline", Vec::<Option<&str>>::new()));

@@ -147,14 +147,7 @@ impl Table {
                 _ => None,
             };
             longest = longest.max(key.chars().count());
-            rows.insert(
-                key,
-                Spelling {
-                    only,
-                    uk: [f(2), f(3)],
-                    ru: [f(4), f(5)],
-                },
-            );
+            rows.insert(key, Spelling { only, uk: [f(2), f(3)], ru: [f(4), f(5)] });
         }
         Table { rows, longest }
     }

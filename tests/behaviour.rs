@@ -96,29 +96,15 @@ fn matches(row: &Value, pattern: &Value) -> bool {
 
 fn run_case(case: &Value, res: &Resources) -> Result<(), String> {
     let text = case["text"].as_str().unwrap();
-    let published = case["published"]
-        .as_str()
-        .map(|d| dates::parse_iso_day(d).expect("published"));
-    let r = analyze(
-        &DocInput {
-            text: Some(text),
-            published,
-            title: None,
-        },
-        res,
-        &Options::default(),
-    );
+    let published = case["published"].as_str().map(|d| dates::parse_iso_day(d).expect("published"));
+    let r = analyze(&DocInput { text: Some(text), published, title: None }, res, &Options::default());
     let tables = rows(&r);
     let table = |name: &str| tables[name].as_array().unwrap().clone();
     let show = |name: &str| serde_json::to_string_pretty(&tables[name]).unwrap();
     if let Some(counts) = case.get("count").and_then(Value::as_object) {
         for (name, n) in counts {
             if table(name).len() as u64 != n.as_u64().unwrap() {
-                return Err(format!(
-                    "{name}: {} rows, expected {n}\n{}",
-                    table(name).len(),
-                    show(name)
-                ));
+                return Err(format!("{name}: {} rows, expected {n}\n{}", table(name).len(), show(name)));
             }
         }
     }
@@ -145,9 +131,7 @@ fn run_case(case: &Value, res: &Resources) -> Result<(), String> {
 
 #[test]
 fn behaviour_cases() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("behaviour");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("behaviour");
     let res = Resources::shared();
     let mut failures = Vec::new();
     let mut n = 0;
@@ -169,10 +153,5 @@ fn behaviour_cases() {
         }
     }
     assert!(n > 0, "no cases in {}", dir.display());
-    assert!(
-        failures.is_empty(),
-        "{} of {n} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    assert!(failures.is_empty(), "{} of {n} cases failed:\n{}", failures.len(), failures.join("\n\n"));
 }

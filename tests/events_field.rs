@@ -36,15 +36,7 @@ const ORG_PLACE: &str = "The Kyiv City Military Administration said debris from 
 fn analyze_text(text: &str) -> DocResult {
     let res = Resources::shared();
     let published = parse_iso_day("2022-09-13");
-    analyze(
-        &DocInput {
-            text: Some(text),
-            published,
-            title: None,
-        },
-        &res,
-        &Options::default(),
-    )
+    analyze(&DocInput { text: Some(text), published, title: None }, &res, &Options::default())
 }
 
 fn describe(r: &DocResult) -> String {
@@ -84,10 +76,7 @@ fn trigger<'r>(r: &'r DocResult, e: &Event) -> &'r str {
     &r.text[e.start..e.end]
 }
 fn by_trigger<'r>(r: &'r DocResult, word: &str) -> &'r Event {
-    r.events
-        .iter()
-        .find(|e| trigger(r, e) == word)
-        .unwrap_or_else(|| panic!("no event {word:?}: {}", describe(r)))
+    r.events.iter().find(|e| trigger(r, e) == word).unwrap_or_else(|| panic!("no event {word:?}: {}", describe(r)))
 }
 fn txt(a: &Option<Argument>) -> Option<&str> {
     a.as_ref().map(|a| a.text.as_str())
@@ -133,11 +122,7 @@ fn live_blog_fragments_numbers_in_names_and_discussed_aid() {
     assert_eq!(txt(&met.location), Some("Berlin"), "{d}");
     assert_eq!(met.quantity, None, "'Seven' in a name counts nothing: {d}");
     let aid = &events_of(&r, "AID")[0];
-    assert_eq!(
-        aid.modality,
-        Modality::Hypothetical,
-        "aid to be discussed is not given: {d}"
-    );
+    assert_eq!(aid.modality, Modality::Hypothetical, "aid to be discussed is not given: {d}");
 }
 
 #[test]
@@ -147,29 +132,13 @@ fn general_staff_summary_counts_each_kind_of_strike() {
     let a = events_of(&r, "ASSAULT");
     assert_eq!(a.len(), 3, "{d}");
     let qty: Vec<Option<&str>> = a.iter().map(|e| e.quantity.as_deref()).collect();
-    assert_eq!(
-        qty,
-        vec![
-            Some("3 missile strikes"),
-            Some("41 air strikes"),
-            Some("65 MLRS attacks")
-        ],
-        "{d}"
-    );
+    assert_eq!(qty, vec![Some("3 missile strikes"), Some("41 air strikes"), Some("65 MLRS attacks")], "{d}");
     let sub: Vec<Option<&str>> = a.iter().map(|e| e.subtype.as_deref()).collect();
     // multiple-launch rocket systems are artillery: their attacks are shelling
-    assert_eq!(
-        sub,
-        vec![Some("missile strike"), Some("airstrike"), Some("shelling")],
-        "{d}"
-    );
+    assert_eq!(sub, vec![Some("missile strike"), Some("airstrike"), Some("shelling")], "{d}");
     // MLRS is the weapon, not the attacker
     assert!(a.iter().all(|e| txt(&e.actor) != Some("MLRS")), "{d}");
-    assert!(
-        a.iter()
-            .all(|e| txt(&e.source).is_some_and(|s| s.contains("Armed Forces of Ukraine"))),
-        "{d}"
-    );
+    assert!(a.iter().all(|e| txt(&e.source).is_some_and(|s| s.contains("Armed Forces of Ukraine"))), "{d}");
 }
 
 #[test]
@@ -193,16 +162,8 @@ fn governor_posts_count_one_person_not_their_age() {
     let d = describe(&r);
     let a = events_of(&r, "ASSAULT");
     assert_eq!(a.len(), 2, "{d}");
-    assert_eq!(
-        (txt(&a[0].location), a[0].killed, a[0].injured),
-        (Some("Kupiansk"), None, Some(1)),
-        "{d}"
-    );
-    assert_eq!(
-        (txt(&a[1].location), a[1].killed, a[1].injured),
-        (Some("Vovchansk"), Some(1), None),
-        "{d}"
-    );
+    assert_eq!((txt(&a[0].location), a[0].killed, a[0].injured), (Some("Kupiansk"), None, Some(1)), "{d}");
+    assert_eq!((txt(&a[1].location), a[1].killed, a[1].injured), (Some("Vovchansk"), Some(1), None), "{d}");
     assert_eq!(a[1].subtype.as_deref(), Some("shelling"), "{d}");
     let r = analyze_text(AGES_AND_IDS);
     let d = describe(&r);
@@ -217,10 +178,7 @@ fn governor_posts_count_one_person_not_their_age() {
     // the weapons are counted; the school's number is part of its name
     assert_eq!(hit.quantity.as_deref(), Some("Two S-300 missiles"), "{d}");
     assert_eq!(txt(&hit.target), Some("Lyceum No. 3"), "{d}");
-    assert!(
-        r.events.iter().all(|e| e.quantity.as_deref() != Some("3")),
-        "identifiers are no quantities: {d}"
-    );
+    assert!(r.events.iter().all(|e| e.quantity.as_deref() != Some("3")), "identifiers are no quantities: {d}");
     // the administration's attribution covers the first sentence only
     assert_eq!(txt(&shelling.source), Some("the regional administration"), "{d}");
     assert_eq!(hit.source, None, "{d}");
@@ -240,16 +198,9 @@ fn analysis_prose_offensives_gains_and_repelled_assaults() {
     let gains = by_trigger(&r, "marginal gains");
     assert_eq!(txt(&gains.actor), Some("Russian forces"), "{d}");
     let rep = by_trigger(&r, "repelled");
-    assert_eq!(
-        (txt(&rep.actor), txt(&rep.location)),
-        (Some("Ukrainian forces"), Some("Avdiivka")),
-        "{d}"
-    );
+    assert_eq!((txt(&rep.actor), txt(&rep.location)), (Some("Ukrainian forces"), Some("Avdiivka")), "{d}");
     assert_eq!(txt(&rep.source), Some("Ukrainian General Staff"), "{d}");
-    assert_eq!(
-        off.source, None,
-        "'according to' of the next sentence is not this one's: {d}"
-    );
+    assert_eq!(off.source, None, "'according to' of the next sentence is not this one's: {d}");
 }
 
 #[test]
@@ -265,10 +216,7 @@ fn two_attacks_in_one_clause_keep_their_own_casualties() {
     );
     assert_eq!(a[1].subtype.as_deref(), Some("drone strike"), "{d}");
     assert_eq!((txt(&a[1].location), a[1].killed), (Some("Marhanets"), Some(4)), "{d}");
-    assert_eq!(
-        a[1].actor, None,
-        "the subject of the first clause did not send the drone: {d}"
-    );
+    assert_eq!(a[1].actor, None, "the subject of the first clause did not send the drone: {d}");
 }
 
 #[test]
@@ -280,10 +228,7 @@ fn ranges_and_lower_bounds() {
     assert_eq!(hit.killed, Some(10), "'between 10 and 15' counts 10: {d}");
     assert_eq!(txt(&hit.target), Some("a shopping centre"), "{d}");
     assert_eq!(txt(&hit.location), Some("Kremenchuk"), "{d}");
-    assert!(
-        events_of(&r, "CASUALTIES").iter().all(|e| e.killed.is_none()),
-        "the killed went to the attack: {d}"
-    );
+    assert!(events_of(&r, "CASUALTIES").iter().all(|e| e.killed.is_none()), "the killed went to the attack: {d}");
     let wounded = events_of(&r, "CASUALTIES");
     assert_eq!(wounded.len(), 1, "{d}");
     assert_eq!(wounded[0].injured, Some(50), "'more than 50' counts 50: {d}");
@@ -294,11 +239,7 @@ fn a_said_clause_covers_its_complement_not_what_came_before() {
     let r = analyze_text(SAID_SCOPE);
     let d = describe(&r);
     let seize = &events_of(&r, "SEIZE")[0];
-    assert_eq!(
-        (txt(&seize.actor), txt(&seize.target)),
-        (Some("Ukrainian forces"), Some("Izium")),
-        "{d}"
-    );
+    assert_eq!((txt(&seize.actor), txt(&seize.target)), (Some("Ukrainian forces"), Some("Izium")), "{d}");
     assert_eq!(seize.source, None, "{d}");
     let hit = &events_of(&r, "ASSAULT")[0];
     assert_eq!(
@@ -310,11 +251,7 @@ fn a_said_clause_covers_its_complement_not_what_came_before() {
     let r = analyze_text(MIDDLE_SAID);
     let d = describe(&r);
     let shelled = by_trigger(&r, "shelled");
-    assert_eq!(
-        (txt(&shelled.actor), txt(&shelled.location)),
-        (Some("Russian forces"), Some("Kherson")),
-        "{d}"
-    );
+    assert_eq!((txt(&shelled.actor), txt(&shelled.location)), (Some("Russian forces"), Some("Kherson")), "{d}");
     assert_eq!(shelled.source, None, "Zelensky's words come after the shelling: {d}");
 }
 
@@ -340,21 +277,13 @@ fn opened_fire_and_places_in_org_names() {
     let r = analyze_text(KHARKOV);
     let d = describe(&r);
     let fire = by_trigger(&r, "opened fire on");
-    assert_eq!(
-        (fire.event_type.as_str(), fire.subtype.as_deref()),
-        ("ASSAULT", Some("shelling")),
-        "{d}"
-    );
+    assert_eq!((fire.event_type.as_str(), fire.subtype.as_deref()), ("ASSAULT", Some("shelling")), "{d}");
     assert_eq!(txt(&fire.actor), Some("Ukrainian artillery"), "{d}");
     let r = analyze_text(ORG_PLACE);
     let d = describe(&r);
     let dmg = by_trigger(&r, "damaged");
     assert_eq!(txt(&dmg.target), Some("a house"), "{d}");
-    assert_eq!(
-        txt(&dmg.location),
-        Some("Kyiv"),
-        "the city named after 'district of', not the administration: {d}"
-    );
+    assert_eq!(txt(&dmg.location), Some("Kyiv"), "the city named after 'district of', not the administration: {d}");
     assert_eq!(txt(&dmg.source), Some("Kyiv City Military Administration"), "{d}");
     // under fire: the city is the target, never the attacker
     let r = analyze_text("The town, known as Kupyansk in Russian, had been under fire for weeks.");
@@ -384,11 +313,7 @@ fn places_and_dates_stay_with_their_own_clause() {
     assert_eq!(air.date_text, None, "the night belongs to the drones: {d}");
     assert_eq!(txt(&air.source), Some("Denys Shmyhal"), "{d}");
     let down = by_trigger(&r, "shot down");
-    assert_eq!(
-        (txt(&down.location), down.date_text.as_deref()),
-        (None, Some("overnight")),
-        "{d}"
-    );
+    assert_eq!((txt(&down.location), down.date_text.as_deref()), (None, Some("overnight")), "{d}");
 }
 
 #[test]
@@ -437,10 +362,7 @@ fn dump_field_articles() {
             "=== {}\n{}\n  entities: {:?}",
             &t[..60.min(t.len())],
             describe(&r),
-            r.entities
-                .iter()
-                .map(|m| (&r.text[m.start..m.end], m.label.as_str()))
-                .collect::<Vec<_>>()
+            r.entities.iter().map(|m| (&r.text[m.start..m.end], m.label.as_str())).collect::<Vec<_>>()
         );
     }
 }

@@ -11,11 +11,7 @@ use std::path::PathBuf;
 fn assert_survives(text: &str) {
     let res = Resources::shared();
     for published in [None, Some(19_500)] {
-        let input = DocInput {
-            text: Some(text),
-            published,
-            title: None,
-        };
+        let input = DocInput { text: Some(text), published, title: None };
         match analyze_caught(0, &input, &res, &Options::default()) {
             Ok(r) => check_spans(&r).unwrap_or_else(|e| panic!("{text:?}: {e}")),
             Err(f) => panic!("{text:?} failed: {}", f.message),
@@ -25,9 +21,7 @@ fn assert_survives(text: &str) {
 
 #[test]
 fn inputs_the_fuzzer_found() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fuzz_regressions");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fuzz_regressions");
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).expect("tests/fuzz_regressions") {
         let path = entry.unwrap().path();

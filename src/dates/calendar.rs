@@ -77,9 +77,7 @@ pub fn parse_iso_day(value: &str) -> Option<Days> {
         }
     };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    valid_day(y as i64, m, d)
-        .then(|| to_days(days_from_civil_i64(y as i64, m, d)))
-        .flatten()
+    valid_day(y as i64, m, d).then(|| to_days(days_from_civil_i64(y as i64, m, d))).flatten()
 }
 
 pub(super) fn is_leap(y: i64) -> bool {

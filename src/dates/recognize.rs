@@ -20,20 +20,10 @@ pub(super) struct Cand {
 
 impl Cand {
     fn date(start: usize, end: usize, value: Option<String>) -> Self {
-        Cand {
-            start,
-            end,
-            label: Label::Date,
-            value,
-        }
+        Cand { start, end, label: Label::Date, value }
     }
     fn time(start: usize, end: usize, value: Option<String>) -> Self {
-        Cand {
-            start,
-            end,
-            label: Label::Time,
-            value,
-        }
+        Cand { start, end, label: Label::Time, value }
     }
 }
 
@@ -56,10 +46,7 @@ pub(super) struct View<'a> {
 
 impl<'a> View<'a> {
     fn new(text: &'a str, toks: &'a [Token], published: Option<Days>) -> Self {
-        let lower: Vec<String> = toks
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            .collect();
+        let lower: Vec<String> = toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase()).collect();
         let mut reach = Vec::with_capacity(toks.len() + 1);
         reach.push(0u32);
         for t in toks {
@@ -70,14 +57,7 @@ impl<'a> View<'a> {
             let last = reach.last().copied().unwrap_or(0);
             reach.push(last.saturating_add(cost));
         }
-        let mut v = View {
-            text,
-            toks,
-            lower,
-            published,
-            reach,
-            markers: Vec::new(),
-        };
+        let mut v = View { text, toks, lower, published, reach, markers: Vec::new() };
         v.markers = v.find_tense_markers();
         v
     }
@@ -86,10 +66,7 @@ impl<'a> View<'a> {
         self.toks.len()
     }
     fn word(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
         self.lower.get(i).map(String::as_str).unwrap_or("")
@@ -111,10 +88,7 @@ impl<'a> View<'a> {
                 || w.ends_with("'ll")
                 || (matches!(w, "is" | "are") && next == "to")
                 || (matches!(w, "is" | "are")
-                    && matches!(
-                        next,
-                        "due" | "set" | "expected" | "scheduled" | "going" | "poised" | "slated"
-                    )
+                    && matches!(next, "due" | "set" | "expected" | "scheduled" | "going" | "poised" | "slated")
                     && self.low(i + 2) == "to")
                 || (matches!(w, "plans" | "plan" | "planned" | "planning" | "intends" | "expected") && next == "to");
             if future {
@@ -140,12 +114,7 @@ impl<'a> View<'a> {
         let lo = self.markers.partition_point(|(j, _)| *j + WINDOW < i);
         let hi = self.markers.partition_point(|(j, _)| *j <= i + WINDOW);
         let near = self.markers.get(lo..hi).unwrap_or(&[]);
-        let nearest = |tense: Tense| {
-            near.iter()
-                .filter(|(_, t)| *t == tense)
-                .map(|(j, _)| self.distance(i, *j))
-                .min()
-        };
+        let nearest = |tense: Tense| near.iter().filter(|(_, t)| *t == tense).map(|(j, _)| self.distance(i, *j)).min();
         match (nearest(Tense::Future), nearest(Tense::Past)) {
             (Some(f), Some(p)) => f <= p,
             (Some(_), None) => true,
@@ -268,11 +237,7 @@ impl<'a> View<'a> {
 
     /// A weekday right before an absolute date ("Tuesday, September 13"): its index and day.
     fn weekday_before(&self, i: usize) -> Option<(usize, u32)> {
-        let j = if self.low_back(i, 1) == "," {
-            i.checked_sub(2)?
-        } else {
-            i.checked_sub(1)?
-        };
+        let j = if self.low_back(i, 1) == "," { i.checked_sub(2)? } else { i.checked_sub(1)? };
         weekday_of(self.word(j)).map(|wd| (j, wd))
     }
 
@@ -418,10 +383,7 @@ impl<'a> View<'a> {
     /// "mid-September", "mid-2022".
     fn hyphen_mid(&self, i: usize) -> Option<Cand> {
         let w = self.word(i);
-        let rest = w
-            .get(..4)
-            .filter(|p| p.eq_ignore_ascii_case("mid-"))
-            .and_then(|_| w.get(4..))?;
+        let rest = w.get(..4).filter(|p| p.eq_ignore_ascii_case("mid-")).and_then(|_| w.get(4..))?;
         if let Some(y) = year_num(rest, NEWS_YEAR) {
             return Some(Cand::date(i, i + 1, Some(format!("{y:04}"))));
         }
@@ -429,9 +391,7 @@ impl<'a> View<'a> {
         if let Some(y) = year_num(self.word(i + 1), ANY_YEAR) {
             return Some(Cand::date(i, i + 2, Some(month_value(y, m))));
         }
-        let value = self
-            .published
-            .map(|p| resolve_month(p, m, MonthMode::Bare, self.future_at(i)));
+        let value = self.published.map(|p| resolve_month(p, m, MonthMode::Bare, self.future_at(i)));
         Some(Cand::date(i, i + 1, value))
     }
 
@@ -566,10 +526,9 @@ impl<'a> View<'a> {
             (_, "this") => (i - 1, WeekdayMode::This),
             (_, "early" | "late") => (i - 1, WeekdayMode::Bare),
             ("early" | "late" | "earlier" | "later", "on") => (i - 2, WeekdayMode::Bare),
-            ("hours", "of") if matches!(self.low_back(i, 3), "early" | "small" | "wee") => (
-                if self.low_back(i, 4) == "the" { i - 4 } else { i - 3 },
-                WeekdayMode::Bare,
-            ),
+            ("hours", "of") if matches!(self.low_back(i, 3), "early" | "small" | "wee") => {
+                (if self.low_back(i, 4) == "the" { i - 4 } else { i - 3 }, WeekdayMode::Bare)
+            }
             _ => (i, WeekdayMode::Bare),
         };
         let mut end = i + 1;
@@ -763,10 +722,7 @@ impl<'a> View<'a> {
     /// "the past 24 hours", "the last two weeks", "the next few days", "the coming months".
     fn the_past_units(&self, i: usize) -> Option<Cand> {
         if self.low(i) != "the"
-            || !matches!(
-                self.low(i + 1),
-                "past" | "last" | "next" | "coming" | "previous" | "following"
-            )
+            || !matches!(self.low(i + 1), "past" | "last" | "next" | "coming" | "previous" | "following")
         {
             return None;
         }
@@ -816,11 +772,7 @@ impl<'a> View<'a> {
         {
             return None;
         }
-        let start = if matches!(self.low_back(i, 1), "this" | "last" | "next") {
-            i - 1
-        } else {
-            i
-        };
+        let start = if matches!(self.low_back(i, 1), "this" | "last" | "next") { i - 1 } else { i };
         let value = match (fixed, self.published) {
             (Some((m, d)), Some(p)) => resolve_month_day(p, *m, *d, self.future_at(i)).map(iso),
             _ => None,

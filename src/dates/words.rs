@@ -34,15 +34,7 @@ pub(super) const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
     ("nov", 11),
     ("dec", 12),
 ];
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words after which a bare month or year is a date ("in May", "since 2014", "early March").
 pub(super) const PERIOD_CONTEXT: &[&str] = &[
@@ -123,13 +115,11 @@ pub(super) const AFTER_YEAR: &[&str] = &[
     "from",
 ];
 pub(super) const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-pub(super) const TIME_ZONES: &[&str] = &[
-    "gmt", "utc", "cet", "cest", "eet", "eest", "est", "edt", "bst", "msk", "pst", "pdt",
-];
+pub(super) const TIME_ZONES: &[&str] =
+    &["gmt", "utc", "cet", "cest", "eet", "eest", "est", "edt", "bst", "msk", "pst", "pdt"];
 pub(super) const TWILIGHT: &[&str] = &["dawn", "dusk", "daybreak", "sunrise", "sunset"];
-pub(super) const TIME_PREPOSITIONS: &[&str] = &[
-    "at", "before", "after", "until", "till", "by", "from", "since", "around",
-];
+pub(super) const TIME_PREPOSITIONS: &[&str] =
+    &["at", "before", "after", "until", "till", "by", "from", "since", "around"];
 
 /// Past-tense reporting verbs and auxiliaries: a weekday next to one of these is past even in
 /// a sentence that also says "will" ("On Monday, he said talks will resume").
@@ -182,9 +172,7 @@ pub(super) fn number_word(w: &str) -> Option<u32> {
         "eighteen",
         "nineteen",
     ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let unit = |x: &str| UNITS.iter().position(|u| *u == x).map(|i| i as u32);
     let tens = |x: &str| TENS.iter().position(|t| *t == x).map(|i| 20 + 10 * i as u32);
     match w {
@@ -218,10 +206,7 @@ pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
         return Some((i as u32 + 1, false));
     }
     let bare = lower.strip_suffix('.').unwrap_or(&lower);
-    MONTH_ABBREVIATIONS
-        .iter()
-        .find(|(a, _)| *a == bare)
-        .map(|&(_, m)| (m, true))
+    MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == bare).map(|&(_, m)| (m, true))
 }
 
 pub(super) fn weekday_of(w: &str) -> Option<u32> {

@@ -40,9 +40,8 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 /// Function words that open a sentence before a numbered name ("In Lyceum No. 3").
-const LEADING_FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "at", "on", "to", "from", "near", "by", "of", "and", "but", "for", "with",
-];
+const LEADING_FUNCTION_WORDS: &[&str] =
+    &["the", "a", "an", "in", "at", "on", "to", "from", "near", "by", "of", "and", "but", "for", "with"];
 
 /// A capitalised word that is an ordinary English word rather than a name when it opens a
 /// sentence: a listed common word, or one made from a listed word by a plural, agent or
@@ -54,15 +53,11 @@ fn looks_like_ordinary_word(ctx: &DocContext, w: &str) -> bool {
     let common = |stem: &str| stem.chars().count() >= 3 && ctx.res.is_common_word(stem);
     let with_y = |stem: &str| common(&format!("{stem}y"));
     ctx.res.is_common_word(&lower)
-        || lower
-            .strip_suffix("ly")
-            .is_some_and(|st| common(st) || lower.strip_suffix("ily").is_some_and(with_y))
+        || lower.strip_suffix("ly").is_some_and(|st| common(st) || lower.strip_suffix("ily").is_some_and(with_y))
         || lower.strip_suffix("ier").is_some_and(with_y)
         || lower.strip_suffix("ies").is_some_and(with_y)
         || lower.strip_suffix('s').is_some_and(common)
-        || lower
-            .strip_suffix("ers")
-            .is_some_and(|st| common(st) || common(&format!("{st}e")))
+        || lower.strip_suffix("ers").is_some_and(|st| common(st) || common(&format!("{st}e")))
 }
 
 /// Is token `i` the first word or number of the sentence?
@@ -156,10 +151,7 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
     let mut out: Vec<Mention> = Vec::new();
     for run in capitalised_runs(ctx, s) {
         let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
-        let inside: Vec<&Hit> = sent_hits
-            .iter()
-            .filter(|(m, _, _)| m.start >= rs && m.end <= re)
-            .collect();
+        let inside: Vec<&Hit> = sent_hits.iter().filter(|(m, _, _)| m.start >= rs && m.end <= re).collect();
         let last = ctx.token_text(run.1 - 1);
         let whole_is_one_hit = inside.len() == 1 && inside[0].0.start == rs && inside[0].0.end == re;
         if !whole_is_one_hit && run.1 - run.0 >= 2 && ctx.res.org_heads.contains(last) {
@@ -185,9 +177,8 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
 /// A one-word person key after a given name that is not this person's ("Yuri" + "Danilov"
 /// when the lexicon knows Oleksiy Danilov) is somebody else.
 fn other_persons_given_name(ctx: &DocContext, sidx: u32, run: (usize, usize), inside: &[&Hit]) -> Option<Mention> {
-    let (m, e, _) = inside
-        .iter()
-        .find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' '))?;
+    let (m, e, _) =
+        inside.iter().find(|(m, e, _)| e.kind == EntryKind::Person && !ctx.text[m.start..m.end].contains(' '))?;
     let tok = ctx.token_of(m.start);
     if tok <= run.0 {
         return None;
@@ -273,14 +264,7 @@ pub(crate) fn tests_run(text: &str) -> Vec<(String, Label, Option<String>, Optio
     crate::context::with_context(text, None, |ctx| {
         recognize(ctx)
             .into_iter()
-            .map(|m| {
-                (
-                    ctx.text[m.start..m.end].to_string(),
-                    m.label,
-                    m.entity_id,
-                    m.geo.country,
-                )
-            })
+            .map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.entity_id, m.geo.country))
             .collect()
     })
 }

@@ -8,9 +8,8 @@ use crate::model::{Label, Mention, Sentence, TokenKind};
 
 /// Words that may stand inside a name between capitalised words ("Institute for the Study
 /// of War", "Abu Bakr al Baghdadi", "Ursula von der Leyen").
-pub(super) const NAME_CONNECTORS: &[&str] = &[
-    "of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le",
-];
+pub(super) const NAME_CONNECTORS: &[&str] =
+    &["of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le"];
 /// Name particles that are also the names of small towns: "Abu Ammar", "Umm Ali".
 pub(super) const NAME_PARTICLES: &[&str] = &["Abu", "Umm", "Ibn", "Bin", "Ben", "Abd", "Abdel"];
 /// Speech verbs after which a capitalised name closes the clause: "..., said Kowalski."
@@ -45,18 +44,8 @@ pub(super) const NUMBERED_INSTITUTION_HEADS: &[&str] = &[
     "Institution",
 ];
 /// Head words of numbered documents: "Decree No. 71", "Resolution No. 2202".
-pub(super) const NUMBERED_DOCUMENT_HEADS: &[&str] = &[
-    "Decree",
-    "Law",
-    "Resolution",
-    "Order",
-    "Directive",
-    "Bill",
-    "Regulation",
-    "Protocol",
-    "Ordinance",
-    "Edict",
-];
+pub(super) const NUMBERED_DOCUMENT_HEADS: &[&str] =
+    &["Decree", "Law", "Resolution", "Order", "Directive", "Bill", "Regulation", "Protocol", "Ordinance", "Edict"];
 /// Written before the number of a numbered name.
 pub(super) const NUMBER_SIGNS: &[&str] = &["No.", "No", "Nr.", "Nr", "№", "#"];
 
@@ -113,9 +102,7 @@ pub(super) fn title_before(ctx: &DocContext, s: &Sentence, pos: usize) -> Option
     let before = ctx.text[s.start..pos].trim_end();
     let end = s.start + before.len();
     let window_start = s.start.max(end.saturating_sub(60));
-    let window_start = (window_start..=end)
-        .find(|&b| ctx.text.is_char_boundary(b))
-        .unwrap_or(end);
+    let window_start = (window_start..=end).find(|&b| ctx.text.is_char_boundary(b)).unwrap_or(end);
     ctx.res
         .titles
         .find_in(ctx.text, window_start, end)
@@ -201,11 +188,7 @@ pub(super) fn followed_by_speech(ctx: &DocContext, s: &Sentence, pos: usize) -> 
     let w = &rest[..w_end];
     !w.is_empty()
         && w.chars().all(|c| c.is_lowercase())
-        && ctx
-            .res
-            .cues
-            .get(w)
-            .is_some_and(|c| c.kind == crate::lexicon::CueKind::Speech)
+        && ctx.res.cues.get(w).is_some_and(|c| c.kind == crate::lexicon::CueKind::Speech)
 }
 
 /// A title right before a small town's name makes it a surname: "King Sihanouk",
@@ -239,11 +222,8 @@ pub(super) fn role_around(ctx: &DocContext, s: &Sentence, m: &Mention) -> Option
         return None;
     }
     let abs = m.end + 2;
-    let has_title = ctx
-        .res
-        .titles
-        .find_in(ctx.text, abs, abs + clause_len)
-        .any(|(_, _, t)| t.kind != TitleKind::Honorific);
+    let has_title =
+        ctx.res.titles.find_in(ctx.text, abs, abs + clause_len).any(|(_, _, t)| t.kind != TitleKind::Honorific);
     if !has_title {
         return None;
     }

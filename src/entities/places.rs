@@ -8,21 +8,10 @@ use crate::lexicon::{Entry, EntryKind, LexMatch};
 use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
 
 /// Prepositions after which an unknown capitalised word is most likely a place.
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "near", "outside", "around", "from", "into", "towards", "toward", "across", "through",
-];
-pub(super) const PLACE_NOUNS: &[&str] = &[
-    "village",
-    "town",
-    "city",
-    "settlement",
-    "region",
-    "district",
-    "oblast",
-    "province",
-    "port",
-    "suburb",
-];
+pub(super) const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "near", "outside", "around", "from", "into", "towards", "toward", "across", "through"];
+pub(super) const PLACE_NOUNS: &[&str] =
+    &["village", "town", "city", "settlement", "region", "district", "oblast", "province", "port", "suburb"];
 
 /// Capitalised words after a place name that keep it a place ("Kyiv Oblast", "Donetsk
 /// Airport"): a place name followed by one of these is not a person or a club.
@@ -104,30 +93,12 @@ pub(super) const CLUB_PREFIXES: &[&str] = &[
     "AC",
     "SC",
 ];
-pub(super) const CLUB_SUFFIXES: &[&str] = &[
-    "United",
-    "Rovers",
-    "Wanderers",
-    "Athletic",
-    "Albion",
-    "Hotspur",
-    "FC",
-    "AFC",
-    "CF",
-];
+pub(super) const CLUB_SUFFIXES: &[&str] =
+    &["United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "FC", "AFC", "CF"];
 /// Lower-level administrative units written after a place name: "Bakhmut district", "the
 /// Kupiansk raion", "Nikopol community".
-pub(super) const ADMIN_UNIT_NOUNS: &[&str] = &[
-    "district",
-    "raion",
-    "rayon",
-    "hromada",
-    "community",
-    "municipality",
-    "region",
-    "oblast",
-    "province",
-];
+pub(super) const ADMIN_UNIT_NOUNS: &[&str] =
+    &["district", "raion", "rayon", "hromada", "community", "municipality", "region", "oblast", "province"];
 /// Of those, the ones a known town's name before them may already name ("Kharkiv region"):
 /// the lexicon's own reading stands.
 pub(super) const ADMIN_UNIT_REGIONAL: &[&str] = &["region", "oblast", "province"];
@@ -179,9 +150,7 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
                 }
                 if a > s.tok_start {
                     let t = ctx.token_text(a - 1);
-                    let free = !mentions
-                        .iter()
-                        .any(|m| m.start <= toks[a - 1].start && toks[a - 1].start < m.end);
+                    let free = !mentions.iter().any(|m| m.start <= toks[a - 1].start && toks[a - 1].start < m.end);
                     if free
                         && toks[a - 1].kind == TokenKind::Word
                         && first_char_upper(t)
@@ -242,17 +211,11 @@ pub(super) fn lexicon_hits<'a>(ctx: &DocContext<'a>) -> Vec<(LexMatch, &'a Entry
 /// start of a sentence is not.)
 pub(super) fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentence: &Sentence) -> bool {
     let surface = &ctx.text[m.start..m.end];
-    let sentence_initial = ctx.text[sentence.start..m.start]
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .is_empty();
+    let sentence_initial = ctx.text[sentence.start..m.start].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
     // A town whose name is also a given name ("Yuri", "Florence"): only in a place context
     // and never right before another capitalised word ("Yuri Danilov").
     if e.kind == EntryKind::City && e.population < 1_000_000 && ctx.res.first_names.contains(surface) {
-        let next_cap = ctx.text[m.end..]
-            .trim_start_matches(' ')
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        let next_cap = ctx.text[m.end..].trim_start_matches(' ').chars().next().is_some_and(char::is_uppercase)
             && ctx.text[m.end..].starts_with(' ');
         if next_cap || !preceded_by_place_word(ctx, m.start) {
             return true;
@@ -277,10 +240,7 @@ pub(super) fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentenc
 }
 
 pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a str> {
-    ctx.text[..pos]
-        .split_whitespace()
-        .next_back()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    ctx.text[..pos].split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
@@ -373,16 +333,13 @@ pub(super) fn run_over_places(
     {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
-    let one_token_hits = inside.iter().all(|(m, _, _)| {
-        toks.get(ctx.token_of(m.start))
-            .is_some_and(|t| t.start == m.start && t.end == m.end)
-    });
+    let one_token_hits = inside
+        .iter()
+        .all(|(m, _, _)| toks.get(ctx.token_of(m.start)).is_some_and(|t| t.start == m.start && t.end == m.end));
     if !(2..=3).contains(&n) || !one_token_hits {
         return None;
     }
-    let all_small = inside
-        .iter()
-        .all(|(_, e, _)| is_small_place(e, u64::MAX) || e.kind == EntryKind::Location);
+    let all_small = inside.iter().all(|(_, e, _)| is_small_place(e, u64::MAX) || e.kind == EntryKind::Location);
     if !all_small {
         return None;
     }

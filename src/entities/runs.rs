@@ -7,9 +7,8 @@ use crate::lexicon::TitleKind;
 use crate::model::{Label, Mention, Sentence, TokenKind};
 
 /// Company suffixes: "X Corp of Y" is the company X from Y, not a company named after Y.
-pub(super) const COMPANY_SUFFIXES: &[&str] = &[
-    "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Holding", "Holdings", "Group", "Company",
-];
+pub(super) const COMPANY_SUFFIXES: &[&str] =
+    &["Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Holding", "Holdings", "Group", "Company"];
 
 /// Shares of a sentence's words that start with a capital, and that are all capitals.
 pub(super) fn capitalised_share(ctx: &DocContext, s: &Sentence) -> (f64, f64) {
@@ -111,11 +110,7 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
     if letters.len() < 2 || letters.len() > 8 || !letters.iter().all(|c| c.is_uppercase()) {
         return false;
     }
-    let initials: Vec<char> = words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    let initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
     if initials.first() != letters.first() {
         return false;
     }
@@ -167,12 +162,7 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     let mut k = a;
     while k < b {
         let pos = toks[k].start;
-        let hit = ctx
-            .res
-            .titles
-            .find_in(ctx.text, pos, toks[b - 1].end)
-            .next()
-            .filter(|(st, _, _)| *st == pos);
+        let hit = ctx.res.titles.find_in(ctx.text, pos, toks[b - 1].end).next().filter(|(st, _, _)| *st == pos);
         match hit {
             Some((_, e, title)) if first_char_upper(ctx.token_text(k)) => {
                 role = Some(role.map_or(title.canonical.clone(), |r| format!("{r} {}", title.canonical)));
@@ -215,15 +205,9 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     if n >= 2 && role.is_none() && !ctx.res.first_names.contains(first) && acronym_follows(ctx, s, end, &words) {
         return Some(rule_mention(start, end, sidx, Label::Org));
     }
-    let title_outside = if role.is_none() {
-        title_before(ctx, s, start)
-    } else {
-        None
-    };
+    let title_outside = if role.is_none() { title_before(ctx, s, start) } else { None };
     let person_by_title = role.is_some() && title_kind != Some(TitleKind::Office)
-        || title_outside
-            .as_ref()
-            .is_some_and(|t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
+        || title_outside.as_ref().is_some_and(|t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
         || role.is_some();
     let known_first = ctx.res.first_names.contains(first)
         && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a));
@@ -268,11 +252,7 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         m.role = role.or_else(|| {
             title_outside.map(|(ts, _, _)| {
                 let rs = role_start(ctx, s, ts);
-                ctx.text[rs..start]
-                    .trim_end()
-                    .trim_end_matches(',')
-                    .trim_end()
-                    .to_string()
+                ctx.text[rs..start].trim_end().trim_end_matches(',').trim_end().to_string()
             })
         });
     }

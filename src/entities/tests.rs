@@ -21,16 +21,8 @@ fn a_cyrillic_name_is_its_own_run() {
     // (text, the person's surface, role)
     let cases = [
         ("On Monday Олег Синегубов spoke.", "Олег Синегубов", None),
-        (
-            "Олег Синегубов and Микола Гриценко met in Kharkiv.",
-            "Микола Гриценко",
-            None,
-        ),
-        (
-            "Kharkiv Mayor Ігор Терехов said the city was shelled.",
-            "Ігор Терехов",
-            Some("Kharkiv Mayor"),
-        ),
+        ("Олег Синегубов and Микола Гриценко met in Kharkiv.", "Микола Гриценко", None),
+        ("Kharkiv Mayor Ігор Терехов said the city was shelled.", "Ігор Терехов", Some("Kharkiv Mayor")),
     ];
     for (text, surface, role) in cases {
         let ms = crate::context::with_context(text, None, |ctx| {
@@ -39,10 +31,7 @@ fn a_cyrillic_name_is_its_own_run() {
                 .map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.role))
                 .collect::<Vec<_>>()
         });
-        let m = ms
-            .iter()
-            .find(|m| m.0 == surface)
-            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
         assert_eq!((m.1, m.2.as_deref()), (Label::Person, role), "{text}: {ms:?}");
     }
 }
@@ -71,16 +60,8 @@ fn people_from_lexicon_and_titles() {
 #[test]
 fn organisation_runs_swallow_names() {
     let ms = run("The Russian Defence Ministry said the Kharkiv Regional Military Administration was hit.");
-    assert_eq!(
-        find(&ms, "Russian Defence Ministry").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
-    assert_eq!(
-        find(&ms, "Kharkiv Regional Military Administration").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
+    assert_eq!(find(&ms, "Russian Defence Ministry").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "Kharkiv Regional Military Administration").map(|m| m.1), Some(Label::Org), "{ms:?}");
     assert!(find(&ms, "The Russian Defence Ministry").is_none());
 }
 
@@ -98,10 +79,7 @@ fn given_names_are_not_towns_and_surnames_stay_apart() {
     let y = find(&ms, "Yuri Danilov").unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(y.1, Label::Person);
     assert_eq!(y.2, None);
-    assert_eq!(
-        find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(),
-        Some("Defence Minister")
-    );
+    assert_eq!(find(&ms, "Oleksandr Hrytsenko").unwrap().3.as_deref(), Some("Defence Minister"));
 }
 
 #[test]
@@ -129,11 +107,7 @@ fn sentence_initial_words_are_not_names() {
 fn given_name_before_a_town_name_is_a_person() {
     let ms = run("The visitors scored late through Matt Lawton, and the coach praised Carla Sacramento.");
     assert_eq!(find(&ms, "Matt Lawton").map(|m| m.1), Some(Label::Person), "{ms:?}");
-    assert_eq!(
-        find(&ms, "Carla Sacramento").map(|m| m.1),
-        Some(Label::Person),
-        "{ms:?}"
-    );
+    assert_eq!(find(&ms, "Carla Sacramento").map(|m| m.1), Some(Label::Person), "{ms:?}");
     assert!(find(&ms, "Lawton").is_none(), "{ms:?}");
 }
 
@@ -159,11 +133,7 @@ fn clubs_named_after_places_are_organisations() {
     let ms = run("Dynamo Kyiv lost to Leeds United, while fans of the San Francisco Giants celebrated.");
     assert_eq!(find(&ms, "Dynamo Kyiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
     assert_eq!(find(&ms, "Leeds United").map(|m| m.1), Some(Label::Org), "{ms:?}");
-    assert_eq!(
-        find(&ms, "San Francisco Giants").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
+    assert_eq!(find(&ms, "San Francisco Giants").map(|m| m.1), Some(Label::Org), "{ms:?}");
     // A plain place stays a place.
     let ms = run("Shelling hit Kyiv on Friday and later Odesa.");
     assert_eq!(find(&ms, "Kyiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
@@ -172,16 +142,8 @@ fn clubs_named_after_places_are_organisations() {
 #[test]
 fn organisation_head_of_a_place_is_one_organisation() {
     let ms = run("The governor met the National Bank of Poland and the University of Kharkiv.");
-    assert_eq!(
-        find(&ms, "National Bank of Poland").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
-    assert_eq!(
-        find(&ms, "University of Kharkiv").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
+    assert_eq!(find(&ms, "National Bank of Poland").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "University of Kharkiv").map(|m| m.1), Some(Label::Org), "{ms:?}");
     // A company "of" its home town is the company, then the town.
     let ms = run("Shares of Brandwell Corp of Odesa rose.");
     assert!(find(&ms, "Brandwell Corp of Odesa").is_none(), "{ms:?}");
@@ -191,11 +153,7 @@ fn organisation_head_of_a_place_is_one_organisation() {
 #[test]
 fn acronym_in_brackets_marks_an_organisation() {
     let ms = run("Auditors from the Grain Export Monitoring Bureaux (GEMB) arrived.");
-    assert_eq!(
-        find(&ms, "Grain Export Monitoring Bureaux").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
+    assert_eq!(find(&ms, "Grain Export Monitoring Bureaux").map(|m| m.1), Some(Label::Org), "{ms:?}");
 }
 
 #[test]
@@ -220,34 +178,15 @@ fn numbered_facilities_are_never_people() {
     let ms = tests_run("Overnight a missile struck Lyceum No. 3 in Kharkiv. School No. 6 lost its windows, and doctors at Hospital No. 2 treated the wounded.");
     assert!(ms.iter().all(|m| m.1 != Label::Person), "{ms:?}");
     for name in ["Lyceum No. 3", "School No. 6", "Hospital No. 2"] {
-        assert_eq!(
-            ms.iter().find(|m| m.0 == name).map(|m| m.1),
-            Some(Label::Org),
-            "{name}: {ms:?}"
-        );
+        assert_eq!(ms.iter().find(|m| m.0 == name).map(|m| m.1), Some(Label::Org), "{name}: {ms:?}");
     }
     assert!(ms.iter().all(|m| !m.0.ends_with("No.")), "no half names: {ms:?}");
-    assert_eq!(
-        ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1),
-        Some(Label::Gpe),
-        "{ms:?}"
-    );
+    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
     // A place before the numbered name keeps its own mention; documents are laws.
     let ms = tests_run("Teachers of the Kharkiv Lyceum No. 3 met. The president signed Decree No. 71 on Friday. Reactor Unit No. 4 was shut.");
-    assert!(
-        ms.iter().all(|m| m.1 != Label::Person && !m.0.contains("Unit")),
-        "{ms:?}"
-    );
-    assert_eq!(
-        ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1),
-        Some(Label::Gpe),
-        "{ms:?}"
-    );
-    assert_eq!(
-        ms.iter().find(|m| m.0 == "Decree No. 71").map(|m| m.1),
-        Some(Label::Law),
-        "{ms:?}"
-    );
+    assert!(ms.iter().all(|m| m.1 != Label::Person && !m.0.contains("Unit")), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Decree No. 71").map(|m| m.1), Some(Label::Law), "{ms:?}");
 }
 
 #[test]
@@ -260,16 +199,8 @@ fn ordinary_words_opening_a_sentence_are_not_small_towns() {
     // A town whose name is no English word still counts at the start of a sentence,
     // and a big city always does.
     let ms = tests_run("Khojaly was shelled again. Kharkiv had no power.");
-    assert_eq!(
-        ms.iter().find(|m| m.0 == "Khojaly").map(|m| m.1),
-        Some(Label::Gpe),
-        "{ms:?}"
-    );
-    assert_eq!(
-        ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1),
-        Some(Label::Gpe),
-        "{ms:?}"
-    );
+    assert_eq!(ms.iter().find(|m| m.0 == "Khojaly").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Kharkiv").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
 }
 
 #[test]
@@ -290,10 +221,7 @@ fn weapon_systems_are_products_not_organisations() {
     ] {
         let m = ms.iter().find(|m| m.0 == w).unwrap_or_else(|| panic!("{w}: {ms:?}"));
         assert_eq!(m.1, Label::Product, "{w}: {ms:?}");
-        assert!(
-            m.2.as_deref().is_some_and(|id| id.starts_with("product:")),
-            "{w}: {ms:?}"
-        );
+        assert!(m.2.as_deref().is_some_and(|id| id.starts_with("product:")), "{w}: {ms:?}");
     }
     // "Patriot" alone is not a key.
     let ms = tests_run("The Patriot Act was debated.");
@@ -318,27 +246,13 @@ fn district_and_community_names_are_one_place() {
     // Groups and ordinary words before "community" are not places.
     let ms =
         tests_run("The international community and the Jewish community reacted. The Central district court ruled.");
-    assert!(
-        ms.iter()
-            .all(|m| !m.0.ends_with("community") && !m.0.ends_with("district")),
-        "{ms:?}"
-    );
+    assert!(ms.iter().all(|m| !m.0.ends_with("community") && !m.0.ends_with("district")), "{ms:?}");
 }
 
 #[test]
 fn head_word_before_of_makes_an_organisation() {
     let ms =
         tests_run("Officials at the Ministry of Higher Education and the Institute for Strategic Studies disagreed.");
-    assert_eq!(
-        ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
-    assert_eq!(
-        ms.iter()
-            .find(|m| m.0 == "Institute for Strategic Studies")
-            .map(|m| m.1),
-        Some(Label::Org),
-        "{ms:?}"
-    );
+    assert_eq!(ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(ms.iter().find(|m| m.0 == "Institute for Strategic Studies").map(|m| m.1), Some(Label::Org), "{ms:?}");
 }

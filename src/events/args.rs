@@ -323,9 +323,8 @@ const NP_ADJECTIVES: &[&str] = &[
     "russian",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
-const LOCATIVE_PREPS: &[&str] = &[
-    "in", "near", "outside", "around", "of", "on", "at", "across", "into", "from", "inside",
-];
+const LOCATIVE_PREPS: &[&str] =
+    &["in", "near", "outside", "around", "of", "on", "at", "across", "into", "from", "inside"];
 const LIGHT_VERBS: &[&str] = &[
     "launched",
     "launch",
@@ -391,19 +390,8 @@ const LIGHT_VERBS: &[&str] = &[
     "fought",
 ];
 /// Verbs whose "from X" is where a weapon left, not where it struck.
-const ORIGIN_VERBS: &[&str] = &[
-    "fired",
-    "launched",
-    "firing",
-    "launching",
-    "fire",
-    "launch",
-    "flew",
-    "flying",
-    "came",
-    "coming",
-    "taking",
-];
+const ORIGIN_VERBS: &[&str] =
+    &["fired", "launched", "firing", "launching", "fire", "launch", "flew", "flying", "came", "coming", "taking"];
 /// Types whose two parties play the same part ("Russia and Ukraine held talks").
 const SYMMETRIC: &[&str] = &["CONSULT", "NEGOTIATE", "AGREE", "FIGHT"];
 /// Types that happen at a place, so their target may be the location ("recaptured Lyman").
@@ -442,11 +430,8 @@ fn place_kinds() -> &'static PlaceKinds {
         let mut countries = HashSet::new();
         let mut regions = HashSet::new();
         for r in tsv_rows(files::PLACES) {
-            let (id, name, kind) = (
-                r.first().copied().unwrap_or(""),
-                r.get(1).copied().unwrap_or(""),
-                r.get(3).copied().unwrap_or(""),
-            );
+            let (id, name, kind) =
+                (r.first().copied().unwrap_or(""), r.get(1).copied().unwrap_or(""), r.get(3).copied().unwrap_or(""));
             match kind {
                 "country" => {
                     countries.insert(id.to_string());
@@ -526,48 +511,29 @@ fn sides() -> &'static Sides {
     CELL.get_or_init(|| {
         let mut phrases: std::collections::HashMap<String, Vec<(Vec<String>, SideKind, String)>> = Default::default();
         for r in tsv_rows(files::ACTOR_SIDES) {
-            let (phrase, kind, country) = (
-                r.first().copied().unwrap_or(""),
-                r.get(1).copied().unwrap_or(""),
-                r.get(2).copied().unwrap_or(""),
-            );
-            let kind = if kind == "military" {
-                SideKind::Military
-            } else {
-                SideKind::Party
-            };
+            let (phrase, kind, country) =
+                (r.first().copied().unwrap_or(""), r.get(1).copied().unwrap_or(""), r.get(2).copied().unwrap_or(""));
+            let kind = if kind == "military" { SideKind::Military } else { SideKind::Party };
             let mut words = phrase.split_whitespace().map(str::to_string);
             let Some(first) = words.next() else { continue };
-            phrases
-                .entry(first)
-                .or_default()
-                .push((words.collect(), kind, country.to_string()));
+            phrases.entry(first).or_default().push((words.collect(), kind, country.to_string()));
         }
         let mut armed_forces = std::collections::HashMap::new();
         for r in tsv_rows(files::ORGS) {
-            let (name, country, id) = (
-                r.first().copied().unwrap_or(""),
-                r.get(2).copied().unwrap_or(""),
-                r.get(4).copied().unwrap_or(""),
-            );
+            let (name, country, id) =
+                (r.first().copied().unwrap_or(""), r.get(2).copied().unwrap_or(""), r.get(4).copied().unwrap_or(""));
             if name.contains("Armed Forces")
                 && !name.contains("Staff")
                 && !name.contains("Command")
                 && !country.is_empty()
             {
-                armed_forces
-                    .entry(country.to_string())
-                    .or_insert_with(|| (name.to_string(), id.to_string()));
+                armed_forces.entry(country.to_string()).or_insert_with(|| (name.to_string(), id.to_string()));
             }
         }
         let demonyms = tsv_rows(files::DEMONYMS)
             .filter_map(|r| Some((r.first()?.to_string(), r.get(1).filter(|c| !c.is_empty())?.to_string())))
             .collect();
-        Sides {
-            phrases,
-            armed_forces,
-            demonyms,
-        }
+        Sides { phrases, armed_forces, demonyms }
     })
 }
 
@@ -587,10 +553,7 @@ fn military_tail(v: &View, a: usize, b: usize) -> bool {
 
 /// The armed forces of a country as an actor: (canonical name, entity id).
 pub(crate) fn armed_forces_of(country: &str) -> Option<(&'static str, &'static str)> {
-    sides()
-        .armed_forces
-        .get(country)
-        .map(|(n, id)| (n.as_str(), id.as_str()))
+    sides().armed_forces.get(country).map(|(n, id)| (n.as_str(), id.as_str()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -661,10 +624,7 @@ fn is_month_or_day(w: &str) -> bool {
 }
 
 fn demonym_like(w: &str) -> bool {
-    ["ian", "ish", "ese", "ean", "ch", "i", "an"]
-        .iter()
-        .any(|s| w.ends_with(s))
-        && w.len() > 3
+    ["ian", "ish", "ese", "ean", "ch", "i", "an"].iter().any(|s| w.ends_with(s)) && w.len() > 3
 }
 
 pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
@@ -692,11 +652,8 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
         }
         // "Russian troops", "Ukraine's air defence": the country's armed forces
         let (mut canonical, mut entity_id) = (m.canonical.clone(), m.entity_id.clone());
-        let country = m
-            .geo
-            .country
-            .as_deref()
-            .or_else(|| sides().demonyms.get(&v.text[m.start..m.end]).map(String::as_str));
+        let country =
+            m.geo.country.as_deref().or_else(|| sides().demonyms.get(&v.text[m.start..m.end]).map(String::as_str));
         if let (Some(e), Some(country)) = (ext, country) {
             if matches!(m.label, Label::Norp | Label::Gpe) && military_tail(v, b, e) {
                 if let Some((name, id)) = armed_forces_of(country) {
@@ -739,18 +696,12 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
                 .find_map(|k| side_phrase_at(v, k, SideKind::Military))
                 .map(|(e, _)| (e, country))
         };
-        let found = side_phrase_at(v, i, SideKind::Party)
-            .filter(|&(e, _)| e > i + 1 || v.lw(i) != "our")
-            .or_else(ours);
+        let found = side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e > i + 1 || v.lw(i) != "our").or_else(ours);
         match found.filter(|&(e, _)| (i..e).all(free)) {
             Some((e, country)) => {
                 if let Some((name, id)) = armed_forces_of(country) {
                     let (start, end) = v.span(i, e);
-                    let geo = Geo {
-                        country: Some(country.to_string()),
-                        lat: None,
-                        lon: None,
-                    };
+                    let geo = Geo { country: Some(country.to_string()), lat: None, lon: None };
                     out.push(Cand {
                         t0: i,
                         t1: e,
@@ -847,10 +798,8 @@ fn place_inside_org_name(v: &View, m: &Mention, b: usize) -> bool {
     // mentions are sorted by start: an enclosing one starts at or before `m`, close by
     let upto = v.mentions.partition_point(|o| o.start <= m.start);
     let nested = v.mentions[upto.saturating_sub(8)..upto].iter().any(|o| {
-        matches!(
-            o.label,
-            Label::Org | Label::Fac | Label::Event | Label::Law | Label::Product
-        ) && o.start <= m.start
+        matches!(o.label, Label::Org | Label::Fac | Label::Event | Label::Law | Label::Product)
+            && o.start <= m.start
             && m.end <= o.end
             && (o.start, o.end) != (m.start, m.end)
     });
@@ -891,12 +840,7 @@ pub(crate) fn reads_as_verb(v: &View, cands: &[Cand], h: &Hit) -> bool {
     let prev = if h.t0 > v.t0 { v.lw(h.t0 - 1) } else { "" };
     if h.verb {
         // "a ban on", "the strike": a lexicon verb after a determiner is a noun
-        return !any_of(
-            prev,
-            &[
-                "a", "an", "the", "this", "that", "its", "their", "his", "her", "another",
-            ],
-        );
+        return !any_of(prev, &["a", "an", "the", "this", "that", "its", "their", "his", "her", "another"]);
     }
     let next = v.lw(h.t1);
     let last = v.lw(h.t1 - 1);
@@ -904,9 +848,7 @@ pub(crate) fn reads_as_verb(v: &View, cands: &[Cand], h: &Hit) -> bool {
     if !plural
         && (any_of(
             prev,
-            &[
-                "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "not", "never", "to",
-            ],
+            &["will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "not", "never", "to"],
         ) || prev.ends_with("n't"))
     {
         return true;
@@ -939,10 +881,7 @@ fn is_passive(v: &View, h: &Hit) -> bool {
         }
         i -= 1;
         let w = v.lw(i);
-        if any_of(
-            w,
-            &["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"],
-        ) {
+        if any_of(w, &["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]) {
             return true;
         }
         if !(any_of(w, ADVERBS) || w == "not" || w.ends_with("ly")) {
@@ -1002,11 +941,7 @@ fn subject_before(v: &View, cands: &[Cand], tok: usize, clause: u32, verbs: &[(u
                 _ => break,
             }
         }
-        let before_first = if cands[first].t0 > v.t0 {
-            v.lw(cands[first].t0 - 1)
-        } else {
-            ""
-        };
+        let before_first = if cands[first].t0 > v.t0 { v.lw(cands[first].t0 - 1) } else { "" };
         if any_of(before_first, PREPOSITIONS) && v.clause_of(cands[first].t0 - 1) == clause {
             limit = cands[first].t0;
             continue;
@@ -1129,19 +1064,7 @@ fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
         // adverbs, particles and a second verb end the phrase ("striking back decisively")
         let verbish = i > content_start && w.ends_with("ed");
         if w.ends_with("ly")
-            || any_of(
-                w,
-                &[
-                    "back",
-                    "again",
-                    "hard",
-                    "twice",
-                    "once",
-                    "overnight",
-                    "today",
-                    "yesterday",
-                ],
-            )
+            || any_of(w, &["back", "again", "hard", "twice", "once", "overnight", "today", "yesterday"])
             || verbish
         {
             break;
@@ -1184,25 +1107,13 @@ fn argument(v: &View, cands: &[Cand], conj: &[usize]) -> Option<Argument> {
             entity_id: c.entity_id.clone(),
         });
     }
-    Some(Argument {
-        text: v.text[cands[first].start..cands[last].end].to_string(),
-        canonical: None,
-        entity_id: None,
-    })
+    Some(Argument { text: v.text[cands[first].start..cands[last].end].to_string(), canonical: None, entity_id: None })
 }
 
 fn span_argument(v: &View, cands: &[Cand], ci: usize, end_tok: usize) -> Argument {
     let c = &cands[ci];
-    let end = if end_tok > c.t1 {
-        v.tokens[end_tok - 1].end
-    } else {
-        c.end
-    };
-    Argument {
-        text: v.text[c.start..end].to_string(),
-        canonical: c.canonical.clone(),
-        entity_id: c.entity_id.clone(),
-    }
+    let end = if end_tok > c.t1 { v.tokens[end_tok - 1].end } else { c.end };
+    Argument { text: v.text[c.start..end].to_string(), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() }
 }
 
 /// The subject position right before a verb holds a pronoun ("they recaptured", "its
@@ -1233,11 +1144,7 @@ fn pronoun_before(v: &View, tok: usize) -> bool {
 }
 
 pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
-    let verbs: Vec<(usize, usize)> = hits
-        .iter()
-        .filter(|o| o.verb && o.t0 != h.t0)
-        .map(|o| (o.t0, o.t1))
-        .collect();
+    let verbs: Vec<(usize, usize)> = hits.iter().filter(|o| o.verb && o.t0 != h.t0).map(|o| (o.t0, o.t1)).collect();
     let symmetric = any_of(&h.event_type, SYMMETRIC);
     let mut r = Roles::default();
     let mut actor: Vec<usize> = Vec::new();
@@ -1305,34 +1212,9 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
             }
         }
         if target.is_none()
-            && any_of(
-                v.lw(h.t1),
-                &[
-                    "of",
-                    "on",
-                    "against",
-                    "at",
-                    "upon",
-                    "to",
-                    "for",
-                    "with",
-                    "into",
-                    "targeting",
-                ],
-            )
+            && any_of(v.lw(h.t1), &["of", "on", "against", "at", "upon", "to", "for", "with", "into", "targeting"])
         {
-            let preps = [
-                "of",
-                "on",
-                "against",
-                "at",
-                "upon",
-                "to",
-                "for",
-                "with",
-                "into",
-                "targeting",
-            ];
+            let preps = ["of", "on", "against", "at", "upon", "to", "for", "with", "into", "targeting"];
             target = object_after(v, cands, &Hit { t1: h.t1, ..h.clone() }, &preps, hits);
             // the agent of "shelling of Izium by Russian troops" is no target
             if let Some((t, _)) = target {
@@ -1369,11 +1251,7 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
         r.target = Some(span_argument(v, cands, t, end));
         r.target_cand = Some(t);
     } else if let Some((a, b)) = target_np {
-        r.target = Some(Argument {
-            text: v.slice(a, b).to_string(),
-            canonical: None,
-            entity_id: None,
-        });
+        r.target = Some(Argument { text: v.slice(a, b).to_string(), canonical: None, entity_id: None });
     }
     r
 }
@@ -1532,20 +1410,8 @@ pub(crate) fn location(
         |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
     // a locative preposition before the place, over "the" before a region ("across the
     // Kherson region"; not "near the U.S. Embassy", "in the Ye… neighbourhood")
-    let region_word = |w: &str| {
-        any_of(
-            w,
-            &[
-                "region",
-                "oblast",
-                "province",
-                "governorate",
-                "district",
-                "axis",
-                "direction",
-            ],
-        )
-    };
+    let region_word =
+        |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction"]);
     let prep_before = |ci: usize| {
         let c = &cands[ci];
         let mut k = c.t0;
@@ -1562,10 +1428,7 @@ pub(crate) fn location(
         let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
         let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
         let dist = (c.t0 as i64 - h.t0 as i64).abs();
-        (
-            c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 },
-            -dist,
-        )
+        (c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 }, -dist)
     };
     let sentence_wide = physical || h.event_type == "CONSULT";
     let pick = |same_clause: bool| {
@@ -1597,17 +1460,8 @@ pub(crate) fn location(
         Some(ci) => {
             let c = &cands[ci];
             let (arg, geo) = place_of_cand(v, c);
-            let source = if v.clause_of(c.t0) == h.clause {
-                "clause"
-            } else {
-                "sentence"
-            };
-            (
-                Some(arg),
-                Some(geo),
-                Some(if v.headline { "headline" } else { source }),
-                Some(ci),
-            )
+            let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
+            (Some(arg), Some(geo), Some(if v.headline { "headline" } else { source }), Some(ci))
         }
         None => (None, None, None, None),
     }
@@ -1622,9 +1476,7 @@ fn np_head_word(v: &View, i: usize) -> bool {
 
 fn covered_by_entity(v: &View, i: usize) -> bool {
     let (s, e) = (v.tokens[i].start, v.tokens[i].end);
-    v.mentions
-        .iter()
-        .any(|m| super::is_entity_label(m.label) && m.start < e && s < m.end)
+    v.mentions.iter().any(|m| super::is_entity_label(m.label) && m.start < e && s < m.end)
 }
 
 /// The speaker phrase ending right before a cue: "the regional governor", "Ukraine's
@@ -1707,12 +1559,7 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
         }
         if cue.lemma == "according to" {
             if let Some(np) = np_after(v, c1) {
-                out.push(Attribution {
-                    t0: c0,
-                    t1: np.1,
-                    np: Some(np),
-                    according: true,
-                });
+                out.push(Attribution { t0: c0, t1: np.1, np: Some(np), according: true });
             }
             continue;
         }
@@ -1742,31 +1589,16 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
         let end = if next == "that" { c1 + 1 } else { c1 };
         if !verbal {
             // "in a statement", "on condition of anonymity": cut out, no speaker here
-            out.push(Attribution {
-                t0: c0,
-                t1: end,
-                np: None,
-                according: false,
-            });
+            out.push(Attribution { t0: c0, t1: end, np: None, according: false });
             continue;
         }
         let np_has_trigger = |np: (usize, usize)| hits.iter().any(|h| h.t0 < np.1 && np.0 < h.t1);
         if let Some(np) = np_before(v, c0).filter(|np| !np_has_trigger(*np)) {
-            out.push(Attribution {
-                t0: np.0,
-                t1: end,
-                np: Some(np),
-                according: false,
-            });
+            out.push(Attribution { t0: np.0, t1: end, np: Some(np), according: false });
         } else if c0 > v.t0 && matches!(v.kind(c0 - 1), Some(TokenKind::Punct) | Some(TokenKind::Quote)) {
             // inverted: ", said the governor"
             if let Some(np) = np_after(v, c1).filter(|np| !np_has_trigger(*np)) {
-                out.push(Attribution {
-                    t0: c0,
-                    t1: np.1,
-                    np: Some(np),
-                    according: false,
-                });
+                out.push(Attribution { t0: c0, t1: np.1, np: Some(np), according: false });
             }
         }
     }
@@ -1776,12 +1608,7 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
             if sp.start >= v.tokens[v.t0].start && sp.end <= v.tokens[v.t1 - 1].end && sp.end > sp.start {
                 let (a, b) = v.tokens_of(sp.start, sp.end);
                 if !out.iter().any(|x| x.t0 <= a && b <= x.t1) && !hits.iter().any(|h| h.t0 < b && a < h.t1) {
-                    out.push(Attribution {
-                        t0: a,
-                        t1: b,
-                        np: Some((a, b)),
-                        according: false,
-                    });
+                    out.push(Attribution { t0: a, t1: b, np: Some((a, b)), according: false });
                 }
             }
         }
@@ -1790,11 +1617,7 @@ pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attr
 }
 
 pub(crate) fn speaker_argument(sp: &Speaker) -> Argument {
-    Argument {
-        text: sp.text.clone(),
-        canonical: sp.canonical.clone(),
-        entity_id: sp.entity_id.clone(),
-    }
+    Argument { text: sp.text.clone(), canonical: sp.canonical.clone(), entity_id: sp.entity_id.clone() }
 }
 
 /// Who reports the events of this sentence: "according to X", else the subject of a
@@ -1837,15 +1660,7 @@ pub(crate) fn source_for(
         .collect();
     // "according to" first, then the nearest cue before the trigger, then a trailing one
     ordered.sort_by_key(|a| {
-        (
-            !a.according,
-            a.t1 > h.t0,
-            if a.t1 <= h.t0 {
-                h.t0 - a.t1
-            } else {
-                a.t0.saturating_sub(h.t1)
-            },
-        )
+        (!a.according, a.t1 > h.t0, if a.t1 <= h.t0 { h.t0 - a.t1 } else { a.t0.saturating_sub(h.t1) })
     });
     let owned: Vec<Attribution> = ordered.into_iter().cloned().collect();
     sentence_source(v, &owned, quotes)
@@ -1857,26 +1672,22 @@ pub(crate) fn sentence_source(v: &View, attributions: &[Attribution], quotes: &[
     for a in ordered {
         let Some((n0, n1)) = a.np else { continue };
         if n1 == n0 + 1 && any_of(v.lw(n0), PRONOUNS) {
-            let sp = quotes
-                .iter()
-                .filter(|q| q.sentence == v.index)
-                .find_map(|q| q.speaker.as_ref());
+            let sp = quotes.iter().filter(|q| q.sentence == v.index).find_map(|q| q.speaker.as_ref());
             match sp {
                 Some(sp) => return Some(speaker_argument(sp)),
                 None => continue,
             }
         }
         let (s, e) = v.span(n0, n1);
-        let best = v
-            .mentions
-            .iter()
-            .filter(|m| m.start >= s && m.end <= e && super::is_entity_label(m.label))
-            .min_by_key(|m| match m.label {
-                Label::Person => 0,
-                Label::Org => 1,
-                Label::Gpe => 2,
-                _ => 3,
-            });
+        let best =
+            v.mentions.iter().filter(|m| m.start >= s && m.end <= e && super::is_entity_label(m.label)).min_by_key(
+                |m| match m.label {
+                    Label::Person => 0,
+                    Label::Org => 1,
+                    Label::Gpe => 2,
+                    _ => 3,
+                },
+            );
         return Some(Argument {
             text: v.text[s..e].to_string(),
             canonical: best.and_then(|m| m.canonical.clone()),

@@ -45,11 +45,8 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let lo = sorted.partition_point(|m| m.start < s.start);
         let hi = sorted.partition_point(|m| m.start < s.end);
-        let mut in_sentence: Vec<Mention> = sorted[lo..hi]
-            .iter()
-            .filter(|m| m.end <= s.end)
-            .map(|m| (*m).clone())
-            .collect();
+        let mut in_sentence: Vec<Mention> =
+            sorted[lo..hi].iter().filter(|m| m.end <= s.end).map(|m| (*m).clone()).collect();
         if use_gazetteer {
             in_sentence.extend(args::gazetteer_mentions(ctx, s.start, s.end, si as u32));
             in_sentence.sort_by_key(|m| (m.start, m.end));
@@ -161,11 +158,7 @@ fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     let dateline = dateline_sentence(ctx);
     let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
-    let place = |e: &Event| {
-        e.location
-            .as_ref()
-            .map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))
-    };
+    let place = |e: &Event| e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()));
     let mut drop = vec![false; events.len()];
     for hi in 0..events.len() {
         if !in_headline(&events[hi].1) {
@@ -209,10 +202,7 @@ fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
 /// Types that happen at a place and so take a place from the discourse when their
 /// sentence names none (talks and calls do not: "spoke by phone" has no place).
 fn placed_type(t: &str) -> bool {
-    matches!(
-        t,
-        "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "DESTROY" | "DISPLACE" | "CASUALTIES" | "DISRUPT"
-    )
+    matches!(t, "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "DESTROY" | "DISPLACE" | "CASUALTIES" | "DISRUPT")
 }
 
 /// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
@@ -252,12 +242,7 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
         .map(|m| {
             let si = ctx.sentence_of(m.start) as usize;
             let para = sentences.get(si).map_or(0, |s| s.paragraph);
-            (
-                *m,
-                si,
-                para,
-                args::place_rank(m.label, m.canonical.as_deref(), m.entity_id.as_deref()),
-            )
+            (*m, si, para, args::place_rank(m.label, m.canonical.as_deref(), m.entity_id.as_deref()))
         })
         .collect();
     let source_of = |si: usize| -> &'static str {
@@ -270,13 +255,8 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
         }
     };
     // the most specific place of a line: a settlement before a region before a country
-    let place_of_line = |si: usize| {
-        places
-            .iter()
-            .filter(|p| p.1 == si)
-            .min_by_key(|p| (rank_order(p.3), p.0.start))
-            .map(|p| p.0)
-    };
+    let place_of_line =
+        |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
     let dateline_place = dateline.and_then(place_of_line);
     let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
     for (para, e) in events.iter_mut() {
@@ -323,15 +303,8 @@ fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Eve
 }
 
 fn place_argument(ctx: &DocContext, m: &Mention) -> Argument {
-    let text = m
-        .canonical
-        .clone()
-        .unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
-    Argument {
-        text,
-        canonical: m.canonical.clone(),
-        entity_id: m.entity_id.clone(),
-    }
+    let text = m.canonical.clone().unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
+    Argument { text, canonical: m.canonical.clone(), entity_id: m.entity_id.clone() }
 }
 
 /// Sort key for "most specific first": settlement (2), facility (3), region (1), country (0).
@@ -378,10 +351,7 @@ fn mark_aggregates(events: &mut [(u32, Event)]) {
 }
 
 fn is_entity_label(l: Label) -> bool {
-    matches!(
-        l,
-        Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac
-    )
+    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
 }
 
 /// A casualty report with no place of its own takes the place of the attack or fight just
@@ -526,9 +496,8 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "through", "about", "within", "along", "beyond", "behind", "despite", "without", "via", "like", "than", "upon",
     "onto", "off",
 ];
-pub(crate) const AUX: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "am", "got", "get", "gets", "has", "have", "had", "'s",
-];
+pub(crate) const AUX: &[&str] =
+    &["was", "were", "is", "are", "be", "been", "being", "am", "got", "get", "gets", "has", "have", "had", "'s"];
 pub(crate) const ADVERBS: &[&str] = &[
     "reportedly",
     "allegedly",
@@ -939,9 +908,7 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
     let window_has = |list: &[&str], n: usize| (t1..(t1 + n).min(v.t1)).any(|i| any_of(v.lw(i), list));
     // weapons or territory in the next few words (passive: the few words before)
     let weapon_near = |n: usize| {
-        (t1..(t1 + n).min(v.t1))
-            .chain(t0.saturating_sub(4).max(v.t0)..t0)
-            .any(|i| v.res.weapon_words.contains(v.lw(i)))
+        (t1..(t1 + n).min(v.t1)).chain(t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.res.weapon_words.contains(v.lw(i)))
     };
     let territory_next = |n: usize| {
         (t1..(t1 + n).min(v.t1))
@@ -1018,17 +985,11 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "pocket" => any_of(next, &["of", "around", "near"]),
         "draft" => {
             v.kind(t1) != Some(TokenKind::Word)
-                || any_of(
-                    next,
-                    &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"],
-                )
+                || any_of(next, &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"])
         }
         "call" => {
             !any_of(next, &["for", "on", "to", "up", "off", "sign"])
-                && any_of(
-                    prev,
-                    &["a", "the", "phone", "telephone", "video", "hour-long", "lengthy"],
-                )
+                && any_of(prev, &["a", "the", "phone", "telephone", "video", "hour-long", "lengthy"])
         }
         "fire" | "fires" | "fired" | "firing" => {
             any_of(
@@ -1048,19 +1009,7 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
                     "into",
                 ],
             ) || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 5))
-                || any_of(
-                    prev,
-                    &[
-                        "under",
-                        "opened",
-                        "open",
-                        "heavy",
-                        "artillery",
-                        "mortar",
-                        "enemy",
-                        "returned",
-                    ],
-                )
+                || any_of(prev, &["under", "opened", "open", "heavy", "artillery", "mortar", "enemy", "returned"])
         }
         "launched" | "launch" | "launches" | "launching" => {
             window_has(ATTACK_OBJECTS, 4)
@@ -1070,38 +1019,14 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "strike" | "strikes" => !any_of(prev, &["hunger", "general", "on", "workers'", "rail"]) && next != "a",
         "target" | "targets" => {
             next_is_object
-                && !any_of(
-                    prev,
-                    &[
-                        "legitimate",
-                        "military",
-                        "civilian",
-                        "key",
-                        "a",
-                        "the",
-                        "its",
-                        "their",
-                        "main",
-                    ],
-                )
+                && !any_of(prev, &["legitimate", "military", "civilian", "key", "a", "the", "its", "their", "main"])
         }
         "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" => {
             next_is_object
                 && !prev_is_number
                 && !any_of(
                     prev,
-                    &[
-                        "artillery",
-                        "of",
-                        "the",
-                        "a",
-                        "cluster",
-                        "mortar",
-                        "tank",
-                        "million",
-                        "billion",
-                        "thousand",
-                    ],
+                    &["artillery", "of", "the", "a", "cluster", "mortar", "tank", "million", "billion", "thousand"],
                 )
         }
         "combat" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)) || next == "operations",
@@ -1110,10 +1035,8 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "received" => v.is_capitalised(t1) || (next == "the" && v.is_title(t1 + 1)),
         "concluded" => next != "that" && !any_of(next, &[",", "."]),
         "asked" | "request" | "requested" => {
-            !any_of(
-                next,
-                &["about", "whether", "if", "how", "what", "why", "when", "for", "to"],
-            ) || next == "for" && prev != "was"
+            !any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"])
+                || next == "for" && prev != "was"
         }
         "pressed" | "pressing" => any_of(next, &["for", "ahead", "on"]) || v.is_capitalised(t1),
         "alleged" => next == "that" || v.kind(t1) != Some(TokenKind::Word),
@@ -1126,26 +1049,14 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
                     || any_of(next, PREPOSITIONS)
                     || any_of(
                         next,
-                        &[
-                            "westward",
-                            "eastward",
-                            "northward",
-                            "southward",
-                            "further",
-                            "deeper",
-                            "slowly",
-                            "rapidly",
-                        ],
+                        &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"],
                     ))
         }
         "entered" => !any_of(next, &["into", "office", "force", "service"]) && (v.is_capitalised(t1) || next == "the"),
         "occupied" | "occupy" | "occupies" | "occupying" => {
             !any_of(prev, &["temporarily", "the"])
                 && (v.is_capitalised(t1)
-                    || any_of(
-                        next,
-                        &["the", "a", "parts", "much", "most", "part", "large", "positions"],
-                    ))
+                    || any_of(next, &["the", "a", "parts", "much", "most", "part", "large", "positions"]))
         }
         "occupation" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)),
         "surrounding" | "surrounded" | "surround" => v.is_capitalised(t1) || next == "the" || any_of(prev, AUX),
@@ -1183,18 +1094,7 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "supply" | "supplying" | "supplied"
             if any_of(
                 next,
-                &[
-                    "route",
-                    "routes",
-                    "line",
-                    "lines",
-                    "chain",
-                    "chains",
-                    "depot",
-                    "depots",
-                    "problems",
-                    "shortages",
-                ],
+                &["route", "routes", "line", "lines", "chain", "chains", "depot", "depots", "problems", "shortages"],
             ) =>
         {
             false
@@ -1202,10 +1102,7 @@ fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> boo
         "water supply" => {
             any_of(prev, &["cut", "cuts", "disrupted", "no", "without"])
                 || any_of(next, &["was", "were", "is", "has", "had"])
-                    && any_of(
-                        next2,
-                        &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"],
-                    )
+                    && any_of(next2, &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"])
         }
         "trip" | "visit" | "visits" => !any_of(prev, &["state-sponsored"]),
         // "searching the ruins", "pulled from the rubble": a scene, not a destruction event
@@ -1353,10 +1250,9 @@ fn assign_clauses(v: &mut View, attributions: &[Attribution], hits: &[Hit]) {
                     | "meanwhile"
             );
         // A subordinate clause with a verb of its own: "… after Russian drones struck …".
-        let subordinate = matches!(
-            t.as_str(),
-            "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where"
-        ) && verb_ahead(v, tok + 1, hits);
+        let subordinate =
+            matches!(t.as_str(), "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where")
+                && verb_ahead(v, tok + 1, hits);
         let bare_split = matches!(t.as_str(), "but" | "while" | "whereas" | "although") || subordinate;
         if hard || comma_split {
             v.clause[i] = NO_CLAUSE;
@@ -1421,11 +1317,7 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
         return (Vec::new(), verdict);
     }
     // an attack word that names nothing else ("shelled", "ambushed") is itself a violence cue
-    let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) {
-        Some(false)
-    } else {
-        verdict
-    };
+    let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) { Some(false) } else { verdict };
     let attributions = args::attributions(v, quotes, &hits);
     assign_clauses(v, &attributions, &hits);
     let v: &View = v;
@@ -1434,12 +1326,7 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
     for h in hits.iter_mut() {
         h.clause = v.clause_of(h.t0);
     }
-    drop_accidents(
-        v,
-        &mut hits,
-        &cues,
-        verdict.unwrap_or(false) || (verdict.is_none() && carried),
-    );
+    drop_accidents(v, &mut hits, &cues, verdict.unwrap_or(false) || (verdict.is_none() && carried));
     if hits.is_empty() {
         return (Vec::new(), verdict);
     }
@@ -1449,10 +1336,8 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
     let drafts = merge(v, hits.clone());
     let dates = slots::sentence_dates(v);
     let trailing = args::trailing_attributions(v, &attributions, &hits);
-    let sources: Vec<Option<Argument>> = drafts
-        .iter()
-        .map(|d| args::source_for(v, &attributions, &trailing, quotes, &d.hit))
-        .collect();
+    let sources: Vec<Option<Argument>> =
+        drafts.iter().map(|d| args::source_for(v, &attributions, &trailing, quotes, &d.hit)).collect();
     // Numbers that count casualties are no quantity of any event of the sentence.
     let mut casualty_numbers: Vec<usize> = drafts
         .iter()
@@ -1479,9 +1364,7 @@ fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>
 /// exploded …").
 fn guarded(v: &View, h: &Hit) -> bool {
     matches!(h.event_type.as_str(), "ASSAULT" | "FIGHT" | "DESTROY")
-        && v.res
-            .guarded_triggers
-            .contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
+        && v.res.guarded_triggers.contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
 }
 
 fn unmistakable_attack(v: &View, h: &Hit) -> bool {
@@ -1501,11 +1384,7 @@ fn drop_accidents(v: &View, hits: &mut Vec<Hit>, cues: &[(usize, bool)], acciden
     if !cues.iter().any(|c| !c.1) {
         return;
     }
-    let attack_clauses: Vec<u32> = hits
-        .iter()
-        .filter(|h| unmistakable_attack(v, h))
-        .map(|h| h.clause)
-        .collect();
+    let attack_clauses: Vec<u32> = hits.iter().filter(|h| unmistakable_attack(v, h)).map(|h| h.clause).collect();
     let hits_attack_in = |c: u32| attack_clauses.contains(&c);
     hits.retain(|h| {
         if !guarded(h) {
@@ -1559,11 +1438,7 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
                 continue;
             }
         }
-        drafts.push(Draft {
-            hit: h,
-            casualties: Vec::new(),
-            absorbed: Vec::new(),
-        });
+        drafts.push(Draft { hit: h, casualties: Vec::new(), absorbed: Vec::new() });
     }
     // Casualty words attach to the nearest attack or fight of their clause.
     let mut kept: Vec<Draft> = Vec::new();
@@ -1600,18 +1475,11 @@ fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
     // injured"), unless a count would be overwritten.
     let mut groups: Vec<Draft> = Vec::new();
     for c in lone {
-        let slot_taken = |g: &Draft| {
-            g.casualties
-                .iter()
-                .any(|x| x.subtype == c.subtype && slots::casualty_count(v, x).is_some())
-        };
+        let slot_taken =
+            |g: &Draft| g.casualties.iter().any(|x| x.subtype == c.subtype && slots::casualty_count(v, x).is_some());
         match groups.iter_mut().find(|g| g.hit.clause == c.clause && !slot_taken(g)) {
             Some(g) => g.casualties.push(c),
-            None => groups.push(Draft {
-                hit: c.clone(),
-                casualties: vec![c],
-                absorbed: Vec::new(),
-            }),
+            None => groups.push(Draft { hit: c.clone(), casualties: vec![c], absorbed: Vec::new() }),
         }
     }
     kept.extend(groups);
@@ -1712,11 +1580,7 @@ fn build_event(
     }
     // the nouns folded into this event stand between no place and it ("In Kherson, …
     // shelling hit a bus stop")
-    let others: Vec<Hit> = hits
-        .iter()
-        .filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0))
-        .cloned()
-        .collect();
+    let others: Vec<Hit> = hits.iter().filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0)).cloned().collect();
     let (location, geo, location_source, place_cand) = args::location(v, cands, h, &roles, &others);
     let subtype = if h.event_type == "ASSAULT" && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
         weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
@@ -1730,11 +1594,7 @@ fn build_event(
     let mut used_numbers: Vec<usize> = casualty_numbers.to_vec();
     for c in &d.casualties {
         if let Some((count, number_tok)) = slots::casualty_count(v, c) {
-            let slot = if c.subtype.as_deref() == Some("wounded") {
-                &mut injured
-            } else {
-                &mut killed
-            };
+            let slot = if c.subtype.as_deref() == Some("wounded") { &mut injured } else { &mut killed };
             if slot.is_none() && count.is_some() {
                 *slot = count;
                 if slots::approximate_count(v, number_tok) || slots::vague_count_near(v, c) {
@@ -1833,9 +1693,7 @@ fn split_by_place(v: &View, cands: &[Cand], d: &Draft, event: Event, listed: &[u
         if !matches!(v.lw(k), "in" | "near" | "at") {
             return None;
         }
-        let named = cands
-            .iter()
-            .find(|c| c.t0 == k + 1 && c.label.is_some_and(|l| l.is_place()))?;
+        let named = cands.iter().find(|c| c.t0 == k + 1 && c.label.is_some_and(|l| l.is_place()))?;
         let same = |c: &args::Cand| c.t0 == named.t0 || (c.entity_id.is_some() && c.entity_id == named.entity_id);
         listed.iter().position(|&ci| same(&cands[ci]))
     });

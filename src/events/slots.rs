@@ -162,15 +162,11 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
 }
 
 fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
-    v.numbers
-        .iter()
-        .find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
+    v.numbers.iter().find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
 }
 
 fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
-    v.numbers
-        .iter()
-        .find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
+    v.numbers.iter().find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
 }
 
 /// The count a number phrase gives: its value, or for a vague amount the smallest number
@@ -230,11 +226,7 @@ fn joint_figure(v: &View, h: &Hit) -> bool {
     const WOUND: &[&str] = &["wounded", "wounding", "injured", "injuring", "injuries", "hurt"];
     let w = v.lw(h.t0);
     let (next, next2) = (v.lw(h.t1), v.lw(h.t1 + 1));
-    let (prev, prev2) = if h.t0 >= v.t0 + 2 {
-        (v.lw(h.t0 - 1), v.lw(h.t0 - 2))
-    } else {
-        ("", "")
-    };
+    let (prev, prev2) = if h.t0 >= v.t0 + 2 { (v.lw(h.t0 - 1), v.lw(h.t0 - 2)) } else { ("", "") };
     let pair = |a: &str, b: &str| (any_of(a, KILL) && any_of(b, WOUND)) || (any_of(a, WOUND) && any_of(b, KILL));
     // the number follows the pair: "killed or wounded 26" (not "killed 3 and wounded 5")
     let count_follows = |i: usize| {
@@ -366,20 +358,7 @@ fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     (h.t1..limit)
         .take_while(|&i| v.clause_of(i) == h.clause)
         .filter(|&i| {
-            any_of(
-                v.lw(i),
-                &[
-                    "to",
-                    "at",
-                    "of",
-                    "reached",
-                    "passed",
-                    "topped",
-                    "exceeded",
-                    "surpassed",
-                    "hit",
-                ],
-            )
+            any_of(v.lw(i), &["to", "at", "of", "reached", "passed", "topped", "exceeded", "surpassed", "hit"])
         })
         .find_map(|i| number_starting_at(v, i + 1).map(|p| (as_count(v, p), Some(p.core_tok))))
 }
@@ -397,11 +376,7 @@ fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v Num
         return None;
     }
     let lower = number_ending_at(v, j - 1)?;
-    let opener = if lower.start_tok > v.t0 {
-        v.lw(lower.start_tok - 1)
-    } else {
-        ""
-    };
+    let opener = if lower.start_tok > v.t0 { v.lw(lower.start_tok - 1) } else { "" };
     // "10 and 15 people" alone is a list, not a range; "between"/"from" or "to"/"-"/"or" make it one
     (link != "and" || any_of(opener, &["between", "from"])).then_some(lower)
 }
@@ -423,20 +398,7 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     if j > v.t0 + 1 && v.lw(j - 1) == "," {
         let open = (j.saturating_sub(10).max(v.t0)..j - 1).rev().find(|&k| v.lw(k) == ",");
         if let Some(k) = open {
-            if any_of(
-                v.lw(k + 1),
-                &[
-                    "including",
-                    "among",
-                    "mostly",
-                    "most",
-                    "many",
-                    "all",
-                    "some",
-                    "half",
-                    "mainly",
-                ],
-            ) {
+            if any_of(v.lw(k + 1), &["including", "among", "mostly", "most", "many", "all", "some", "half", "mainly"]) {
                 j = k;
             }
         }
@@ -464,11 +426,7 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
             let p = range_lower_bound(v, p).unwrap_or(p);
             let own = as_count(v, p);
             // a list of victims: "two soldiers and five civilians were killed" → 7
-            let more = if k < noun_end {
-                list_before(v, p.start_tok, h.clause)
-            } else {
-                0
-            };
+            let more = if k < noun_end { list_before(v, p.start_tok, h.clause) } else { 0 };
             return Some((own.map(|c| c + more), Some(p.core_tok)));
         }
     }
@@ -570,9 +528,7 @@ pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<u
     let lower = v.slice(h.t0, h.t1).to_lowercase();
     let toll = lower.contains("toll") || lower == "body count";
     if toll {
-        return count_after(v, h, true)
-            .or_else(|| toll_further_on(v, h))
-            .or_else(|| count_before(v, h));
+        return count_after(v, h, true).or_else(|| toll_further_on(v, h)).or_else(|| count_before(v, h));
     }
     let passive = h.t0 > v.t0 && {
         let mut i = h.t0;
@@ -620,11 +576,8 @@ pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits
         .filter(usable)
         .filter(|p| p.start_tok >= h.t1 && p.start_tok <= h.t1 + 6)
         .min_by_key(|p| p.start_tok);
-    let before = near
-        .iter()
-        .filter(usable)
-        .filter(|p| p.end_tok <= h.t0 && p.end_tok + 4 >= h.t0)
-        .max_by_key(|p| p.end_tok);
+    let before =
+        near.iter().filter(usable).filter(|p| p.end_tok <= h.t0 && p.end_tok + 4 >= h.t0).max_by_key(|p| p.end_tok);
     let p = if h.verb { after.or(before) } else { before.or(after) }?;
     // the counted words: up to three, ending at a plural or before a function word
     let mut e = p.end_tok;
@@ -638,9 +591,7 @@ pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits
         while k < v.t1 && k < e + 3 && v.clause_of(k) == h.clause {
             let w = v.lw(k);
             // the trigger itself or a noun folded into it ("launched 3 missile strikes")
-            let own = std::iter::once(h)
-                .chain(absorbed.iter())
-                .find(|o| o.t0 <= k && k < o.t1);
+            let own = std::iter::once(h).chain(absorbed.iter()).find(|o| o.t0 <= k && k < o.t1);
             let other_trigger = hits.iter().any(|o| o.t0 <= k && k < o.t1) && own.is_none();
             if !(v.kind(k) == Some(TokenKind::Word) || v.kind(k) == Some(TokenKind::Number))
                 || is_function_word(w)
@@ -1027,17 +978,7 @@ pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
         if !(any_of(w, DETERMINERS)
             || any_of(
                 w,
-                &[
-                    "more",
-                    "new",
-                    "further",
-                    "possible",
-                    "additional",
-                    "fresh",
-                    "military",
-                    "financial",
-                    "humanitarian",
-                ],
+                &["more", "new", "further", "possible", "additional", "fresh", "military", "financial", "humanitarian"],
             )
             || w.ends_with("ly"))
         {
@@ -1107,15 +1048,9 @@ pub(crate) fn nearest_date(
         .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !super::event_between(v, hits, h, *t))
         .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
     match best {
-        Some((t, d, text)) => (
-            Some(*d),
-            Some(text.clone()),
-            Some(if v.clause_of(*t) == h.clause {
-                "clause"
-            } else {
-                "sentence"
-            }),
-        ),
+        Some((t, d, text)) => {
+            (Some(*d), Some(text.clone()), Some(if v.clause_of(*t) == h.clause { "clause" } else { "sentence" }))
+        }
         None => {
             // "earlier this week", "last month": the text says when only vaguely, and no
             // other date stands in for it
@@ -1137,9 +1072,7 @@ pub(crate) fn vague_count_near(v: &View, c: &Hit) -> bool {
 /// A running total: "since the start of the invasion", "since February 24", "in total",
 /// "so far this year" in the trigger's clause or the casualty word's.
 pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
-    let clauses: Vec<u32> = std::iter::once(h.clause)
-        .chain(casualties.iter().map(|c| c.clause))
-        .collect();
+    let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
     (v.t0..v.t1).any(|i| {
         if !clauses.contains(&v.clause_of(i)) {
             return false;
@@ -1148,24 +1081,9 @@ pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
             "since" => {
                 let n = v.lw(i + 1);
                 let n2 = v.lw(i + 2);
-                any_of(
-                    n,
-                    &[
-                        "the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022",
-                    ],
-                ) && (n != "the"
-                    || any_of(
-                        n2,
-                        &[
-                            "start",
-                            "beginning",
-                            "outbreak",
-                            "invasion",
-                            "full-scale",
-                            "war",
-                            "onset",
-                        ],
-                    ))
+                any_of(n, &["the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022"])
+                    && (n != "the"
+                        || any_of(n2, &["start", "beginning", "outbreak", "invasion", "full-scale", "war", "onset"]))
             }
             "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
             "altogether" | "cumulative" | "overall" => true,

@@ -14,36 +14,16 @@ struct M {
 }
 
 fn m(surface: &'static str, label: Label) -> M {
-    M {
-        surface,
-        nth: 0,
-        label,
-        canonical: Some(surface),
-        id: None,
-        geo: None,
-        value: None,
-    }
+    M { surface, nth: 0, label, canonical: Some(surface), id: None, geo: None, value: None }
 }
 fn place(surface: &'static str, id: &'static str, country: &'static str, lat: f64, lon: f64) -> M {
-    M {
-        id: Some(id),
-        geo: Some((country, lat, lon)),
-        ..m(surface, Label::Gpe)
-    }
+    M { id: Some(id), geo: Some((country, lat, lon)), ..m(surface, Label::Gpe) }
 }
 fn date(surface: &'static str, value: &'static str) -> M {
-    M {
-        value: Some(value),
-        canonical: None,
-        ..m(surface, Label::Date)
-    }
+    M { value: Some(value), canonical: None, ..m(surface, Label::Date) }
 }
 fn norp(surface: &'static str, country: &'static str) -> M {
-    M {
-        geo: Some((country, f64::NAN, f64::NAN)),
-        id: None,
-        ..m(surface, Label::Norp)
-    }
+    M { geo: Some((country, f64::NAN, f64::NAN)), id: None, ..m(surface, Label::Norp) }
 }
 
 fn izium() -> M {
@@ -52,11 +32,7 @@ fn izium() -> M {
 
 /// Byte span of the nth occurrence of `needle`.
 fn find(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let s = text
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"))
-        .0;
+    let s = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} not in {text:?}")).0;
     (s, s + needle.len())
 }
 
@@ -80,10 +56,7 @@ fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) ->
                 sentence: ctx.sentence_of(start),
                 label: mk.label,
                 canonical: mk.canonical.map(str::to_string),
-                entity_id: mk
-                    .id
-                    .map(str::to_string)
-                    .or_else(|| mk.canonical.map(|c| format!("test:{c}"))),
+                entity_id: mk.id.map(str::to_string).or_else(|| mk.canonical.map(|c| format!("test:{c}"))),
                 role: None,
                 geo: mk.geo.map_or(Geo::default(), |(c, lat, lon)| Geo {
                     country: Some(c.to_string()),
@@ -97,10 +70,7 @@ fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) ->
         .collect();
     let qs = quotes(ctx.text);
     let events = extract(ctx, &mentions, &qs);
-    Run {
-        text: ctx.text.to_string(),
-        events,
-    }
+    Run { text: ctx.text.to_string(), events }
 }
 
 fn run(text: &str, marks: &[M]) -> Run {
@@ -171,11 +141,7 @@ fn check_izium_event(r: &Run) -> &Event {
     assert_eq!(e.killed, Some(5));
     assert_eq!(e.injured, Some(12));
     assert_eq!(e.modality, Modality::Asserted);
-    assert!(
-        e.source.as_ref().is_some_and(|s| s.text.contains("governor")),
-        "{}",
-        r.describe()
-    );
+    assert!(e.source.as_ref().is_some_and(|s| s.text.contains("governor")), "{}", r.describe());
     e
 }
 
@@ -211,12 +177,7 @@ fn acceptance_shelling_of_izium_inside_a_quote() {
             confidence: 0.8,
         }]
     };
-    let r = run_with(
-        IZIUM_SENTENCE,
-        &[izium(), date("Tuesday", "2022-09-13")],
-        quotes,
-        Some(day("2022-09-13")),
-    );
+    let r = run_with(IZIUM_SENTENCE, &[izium(), date("Tuesday", "2022-09-13")], quotes, Some(day("2022-09-13")));
     let e = check_izium_event(&r);
     assert_eq!(e.quote_id, Some(0));
 }
@@ -225,18 +186,12 @@ fn acceptance_shelling_of_izium_inside_a_quote() {
 fn passive_voice_puts_the_target_first_and_the_actor_after_by() {
     let r = run(
         "Kharkiv was shelled by Russian forces overnight.",
-        &[
-            place("Kharkiv", "geonames:706483", "UA", 50.0, 36.2),
-            norp("Russian", "RU"),
-        ],
+        &[place("Kharkiv", "geonames:706483", "UA", 50.0, 36.2), norp("Russian", "RU")],
     );
     let e = r.one("ASSAULT");
     assert_eq!(text_of(&e.target), Some("Kharkiv"), "{}", r.describe());
     assert_eq!(text_of(&e.actor), Some("Russian forces"));
-    assert_eq!(
-        e.actor.as_ref().and_then(|a| a.canonical.as_deref()),
-        Some("Russian Armed Forces")
-    );
+    assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Russian Armed Forces"));
     assert_eq!(text_of(&e.location), Some("Kharkiv"));
 }
 
@@ -251,10 +206,7 @@ fn passive_with_a_plain_subject() {
 fn recapture_has_actor_target_and_place() {
     let r = run(
         "Ukrainian forces recaptured Lyman on Saturday.",
-        &[
-            norp("Ukrainian", "UA"),
-            place("Lyman", "geonames:702658", "UA", 48.98, 37.8),
-        ],
+        &[norp("Ukrainian", "UA"), place("Lyman", "geonames:702658", "UA", 48.98, 37.8)],
     );
     let e = r.one("SEIZE");
     assert_eq!(text_of(&e.actor), Some("Ukrainian forces"), "{}", r.describe());
@@ -280,20 +232,12 @@ fn talks_between_two_parties_at_a_place() {
     assert_eq!(e.geo.country.as_deref(), Some("TR"));
     let r = run("Talks between Russia and Ukraine resumed in Istanbul.", &marks);
     let e = &r.events[0];
-    assert_eq!(
-        (text_of(&e.actor), text_of(&e.target)),
-        (Some("Russia"), Some("Ukraine")),
-        "{}",
-        r.describe()
-    );
+    assert_eq!((text_of(&e.actor), text_of(&e.target)), (Some("Russia"), Some("Ukraine")), "{}", r.describe());
 }
 
 #[test]
 fn denial_negates_the_event() {
-    let r = run(
-        "Moscow denied shelling the plant.",
-        &[place("Moscow", "geonames:524901", "RU", 55.75, 37.6)],
-    );
+    let r = run("Moscow denied shelling the plant.", &[place("Moscow", "geonames:524901", "RU", 55.75, 37.6)]);
     let e = r.one("ASSAULT");
     assert_eq!(e.modality, Modality::Negated, "{}", r.describe());
     assert_eq!(text_of(&e.actor), Some("Moscow"));
@@ -306,20 +250,14 @@ fn denial_negates_the_event() {
 fn hedges_plans_and_conditions() {
     let r = run(
         "Russian forces reportedly shelled Kherson.",
-        &[
-            norp("Russian", "RU"),
-            place("Kherson", "geonames:706448", "UA", 46.6, 32.6),
-        ],
+        &[norp("Russian", "RU"), place("Kherson", "geonames:706448", "UA", 46.6, 32.6)],
     );
     assert_eq!(r.one("ASSAULT").modality, Modality::Hedged, "{}", r.describe());
     let r = run("The strike, if confirmed, would be the deadliest this year.", &[]);
     assert_eq!(r.one("ASSAULT").modality, Modality::Hedged, "{}", r.describe());
     let r = run(
         "Zelensky will visit Washington next week.",
-        &[
-            m("Zelensky", Label::Person),
-            place("Washington", "geonames:4140963", "US", 38.9, -77.0),
-        ],
+        &[m("Zelensky", Label::Person), place("Washington", "geonames:4140963", "US", 38.9, -77.0)],
     );
     let e = r.one("CONSULT");
     assert_eq!(e.modality, Modality::Planned, "{}", r.describe());
@@ -337,10 +275,7 @@ fn hedges_plans_and_conditions() {
 fn blackouts_are_disruptions() {
     let r = run(
         "Blackouts hit Odesa after Russian drones struck a substation.",
-        &[
-            place("Odesa", "geonames:698740", "UA", 46.48, 30.73),
-            norp("Russian", "RU"),
-        ],
+        &[place("Odesa", "geonames:698740", "UA", 46.48, 30.73), norp("Russian", "RU")],
     );
     let e = r.one("DISRUPT");
     assert_eq!(text_of(&e.location), Some("Odesa"), "{}", r.describe());
@@ -354,19 +289,12 @@ fn aid_with_its_amount_is_one_event() {
         place("United States", "geonames:6252001", "US", 39.8, -98.5),
         place("Ukraine", "geonames:690791", "UA", 49.0, 32.0),
     ];
-    let r = run(
-        "The United States pledged $2 billion in military aid to Ukraine.",
-        &marks,
-    );
+    let r = run("The United States pledged $2 billion in military aid to Ukraine.", &marks);
     let e = r.one("AID");
     assert_eq!(e.quantity.as_deref(), Some("$2 billion"), "{}", r.describe());
     assert_eq!(text_of(&e.actor), Some("United States"));
     assert_eq!(text_of(&e.target), Some("Ukraine"));
-    assert!(
-        e.location.is_none(),
-        "an aid pledge has no place here: {}",
-        r.describe()
-    );
+    assert!(e.location.is_none(), "an aid pledge has no place here: {}", r.describe());
 }
 
 #[test]
@@ -375,33 +303,19 @@ fn quantities_count_soldiers_and_refugees() {
         "Russia deployed 10,000 soldiers to the border.",
         &[place("Russia", "geonames:2017370", "RU", 60.0, 100.0)],
     );
-    assert_eq!(
-        r.one("MOBILIZE").quantity.as_deref(),
-        Some("10,000 soldiers"),
-        "{}",
-        r.describe()
-    );
+    assert_eq!(r.one("MOBILIZE").quantity.as_deref(), Some("10,000 soldiers"), "{}", r.describe());
     let r = run(
         "Some 3.6 million refugees have crossed into Poland.",
         &[place("Poland", "geonames:798544", "PL", 52.0, 20.0)],
     );
-    assert_eq!(
-        r.one("DISPLACE").quantity.as_deref(),
-        Some("Some 3.6 million refugees"),
-        "{}",
-        r.describe()
-    );
+    assert_eq!(r.one("DISPLACE").quantity.as_deref(), Some("Some 3.6 million refugees"), "{}", r.describe());
 }
 
 #[test]
 fn according_to_gives_the_source() {
     let r = run(
         "According to the Ukrainian military, Russian troops attacked Bakhmut.",
-        &[
-            norp("Ukrainian", "UA"),
-            norp("Russian", "RU"),
-            place("Bakhmut", "geonames:712165", "UA", 48.6, 38.0),
-        ],
+        &[norp("Ukrainian", "UA"), norp("Russian", "RU"), place("Bakhmut", "geonames:712165", "UA", 48.6, 38.0)],
     );
     let e = r.one("ASSAULT");
     assert_eq!(text_of(&e.source), Some("the Ukrainian military"), "{}", r.describe());
@@ -432,12 +346,7 @@ fn a_trigger_inside_a_quote_takes_the_quote() {
             confidence: 0.9,
         }]
     };
-    let r = run_with(
-        text,
-        &[place("Avdiivka", "geonames:713174", "UA", 48.14, 37.74)],
-        quotes,
-        None,
-    );
+    let r = run_with(text, &[place("Avdiivka", "geonames:713174", "UA", 48.14, 37.74)], quotes, None);
     assert!(!r.events.is_empty(), "{}", r.describe());
     for e in &r.events {
         assert_eq!(e.quote_id, Some(0), "{}", r.describe());
@@ -473,11 +382,7 @@ fn casualty_counts_in_many_shapes() {
     for (text, killed, injured) in cases {
         let r = run(text, &[]);
         assert!(!r.events.is_empty(), "{text}");
-        let with_counts: Vec<&Event> = r
-            .events
-            .iter()
-            .filter(|e| e.killed.is_some() || e.injured.is_some())
-            .collect();
+        let with_counts: Vec<&Event> = r.events.iter().filter(|e| e.killed.is_some() || e.injured.is_some()).collect();
         let got = with_counts.first().map_or((None, None), |e| (e.killed, e.injured));
         assert_eq!(got, (killed, injured), "{text}: {}", r.describe());
     }
@@ -487,10 +392,7 @@ fn casualty_counts_in_many_shapes() {
 fn a_casualty_word_does_not_duplicate_the_attack() {
     let r = run(
         "A Russian missile strike killed 7 people in Zaporizhzhia.",
-        &[
-            norp("Russian", "RU"),
-            place("Zaporizhzhia", "geonames:687700", "UA", 47.8, 35.2),
-        ],
+        &[norp("Russian", "RU"), place("Zaporizhzhia", "geonames:687700", "UA", 47.8, 35.2)],
     );
     assert_eq!(r.events.len(), 1, "{}", r.describe());
     let e = &r.events[0];
@@ -538,17 +440,10 @@ fn non_events_are_left_alone() {
         "The war in Ukraine is in its second year.",
         "The Security Council met in March.",
     ] {
-        let marks = if text.contains("Security Council") {
-            vec![m("Security Council", Label::Org)]
-        } else {
-            vec![]
-        };
+        let marks = if text.contains("Security Council") { vec![m("Security Council", Label::Org)] } else { vec![] };
         let r = run(text, &marks);
-        let bad: Vec<&Event> = r
-            .events
-            .iter()
-            .filter(|e| e.event_type != "CONSULT" && e.event_type != "CASUALTIES")
-            .collect();
+        let bad: Vec<&Event> =
+            r.events.iter().filter(|e| e.event_type != "CONSULT" && e.event_type != "CASUALTIES").collect();
         assert!(bad.is_empty(), "{text}: {}", r.describe());
     }
     let r = run("He died of a heart attack.", &[]);
@@ -559,27 +454,16 @@ fn non_events_are_left_alone() {
 fn verb_and_noun_of_one_type_merge() {
     let r = run(
         "Kyiv and Warsaw signed a security agreement on Monday.",
-        &[
-            place("Kyiv", "geonames:703448", "UA", 50.45, 30.52),
-            place("Warsaw", "geonames:756135", "PL", 52.2, 21.0),
-        ],
+        &[place("Kyiv", "geonames:703448", "UA", 50.45, 30.52), place("Warsaw", "geonames:756135", "PL", 52.2, 21.0)],
     );
     let e = r.one("AGREE");
     assert_eq!(r.trigger(e), "signed");
-    assert_eq!(
-        (text_of(&e.actor), text_of(&e.target)),
-        (Some("Kyiv"), Some("Warsaw")),
-        "{}",
-        r.describe()
-    );
+    assert_eq!((text_of(&e.actor), text_of(&e.target)), (Some("Kyiv"), Some("Warsaw")), "{}", r.describe());
 }
 
 #[test]
 fn events_are_sorted_and_unique() {
-    let r = run(
-        "Drones attacked Kyiv. Russian shelling of Kherson continued; three people were killed.",
-        &[],
-    );
+    let r = run("Drones attacked Kyiv. Russian shelling of Kherson continued; three people were killed.", &[]);
     let starts: Vec<usize> = r.events.iter().map(|e| e.start).collect();
     let mut sorted = starts.clone();
     sorted.sort();
@@ -593,14 +477,7 @@ fn events_are_sorted_and_unique() {
 fn parse_iso_day_accepts_only_full_days() {
     assert_eq!(slots::parse_iso_day("1970-01-01"), Some(0));
     assert_eq!(slots::parse_iso_day("2022-09-13"), Some(19248));
-    for bad in [
-        "2022-09",
-        "2022-02-30",
-        "13.09.2022",
-        "",
-        "2022-13-01",
-        "2022-09-13T10:00",
-    ] {
+    for bad in ["2022-09", "2022-02-30", "13.09.2022", "", "2022-13-01", "2022-09-13T10:00"] {
         assert_eq!(slots::parse_iso_day(bad), None, "{bad}");
     }
 }
@@ -642,10 +519,8 @@ fn odd_input_does_not_panic() {
 
 #[test]
 fn gerund_after_of_takes_the_accused_as_actor() {
-    let marks = [
-        place("Kyiv", "geonames:703448", "UA", 50.45, 30.52),
-        place("Moscow", "geonames:524901", "RU", 55.75, 37.6),
-    ];
+    let marks =
+        [place("Kyiv", "geonames:703448", "UA", 50.45, 30.52), place("Moscow", "geonames:524901", "RU", 55.75, 37.6)];
     let r = run("Kyiv accused Moscow of deliberately targeting power plants.", &marks);
     let e = r.one("ASSAULT");
     assert_eq!(text_of(&e.actor), Some("Moscow"), "{}", r.describe());
@@ -682,10 +557,7 @@ fn names_that_look_like_cues_or_triggers_are_names() {
     // a newsletter promo is no agreement
     assert!(run("Sign up for our morning briefing.", &[]).events.is_empty());
     // "States" is no cue, "live-fire" no attack, "attack helicopters" no attack
-    let r = run(
-        "The United States held a live-fire drill with attack helicopters near Lviv.",
-        &[],
-    );
+    let r = run("The United States held a live-fire drill with attack helicopters near Lviv.", &[]);
     assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
     assert!(r.events.iter().all(|e| e.source.is_none()), "{}", r.describe());
 }
@@ -694,10 +566,7 @@ fn names_that_look_like_cues_or_triggers_are_names() {
 fn aid_goes_to_the_recipient_and_wishes_are_hypothetical() {
     let r = run(
         "Zelensky urged Western allies to supply more air defence systems to Ukraine.",
-        &[
-            m("Zelensky", Label::Person),
-            place("Ukraine", "geonames:690791", "UA", 49.0, 32.0),
-        ],
+        &[m("Zelensky", Label::Person), place("Ukraine", "geonames:690791", "UA", 49.0, 32.0)],
     );
     let aid = r.one("AID");
     assert_eq!(aid.modality, Modality::Hypothetical, "{}", r.describe());
@@ -711,10 +580,7 @@ fn aid_goes_to_the_recipient_and_wishes_are_hypothetical() {
 fn a_participle_clause_shares_the_main_subject() {
     let r = run(
         "Ukrainian troops pushed east after recapturing Kupiansk.",
-        &[
-            norp("Ukrainian", "UA"),
-            place("Kupiansk", "geonames:704422", "UA", 49.7, 37.6),
-        ],
+        &[norp("Ukrainian", "UA"), place("Kupiansk", "geonames:704422", "UA", 49.7, 37.6)],
     );
     let e = r.one("SEIZE");
     assert_eq!(text_of(&e.actor), Some("Ukrainian troops"), "{}", r.describe());
@@ -742,20 +608,11 @@ fn check_table(cases: &[Case]) {
         let war = r
             .events
             .iter()
-            .filter(|e| {
-                matches!(
-                    e.event_type.as_str(),
-                    "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "CASUALTIES"
-                )
-            })
+            .filter(|e| matches!(e.event_type.as_str(), "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "CASUALTIES"))
             .count();
         match ty {
             None => assert_eq!(war, 0, "{text}: {}", r.describe()),
-            Some(t) => assert!(
-                r.events.iter().any(|e| e.event_type == *t),
-                "{text}: want {t}: {}",
-                r.describe()
-            ),
+            Some(t) => assert!(r.events.iter().any(|e| e.event_type == *t), "{text}: want {t}: {}", r.describe()),
         }
         if killed.is_some() || injured.is_some() {
             let k = r.events.iter().filter_map(|e| e.killed).max();
@@ -768,154 +625,44 @@ fn check_table(cases: &[Case]) {
 #[test]
 fn accidents_and_disasters_are_no_war_events() {
     check_table(&[
-        (
-            "A boiler explosion at a textile factory killed four workers on Monday.",
-            None,
-            None,
-            None,
-        ),
-        (
-            "Three people died when a gas cylinder blast tore through a restaurant kitchen.",
-            None,
-            None,
-            None,
-        ),
-        (
-            "The typhoon struck the coast overnight, flattening hundreds of homes.",
-            None,
-            None,
-            None,
-        ),
-        (
-            "A fertiliser warehouse caught fire. The blasts that followed injured 30 people.",
-            None,
-            None,
-            None,
-        ),
+        ("A boiler explosion at a textile factory killed four workers on Monday.", None, None, None),
+        ("Three people died when a gas cylinder blast tore through a restaurant kitchen.", None, None, None),
+        ("The typhoon struck the coast overnight, flattening hundreds of homes.", None, None, None),
+        ("A fertiliser warehouse caught fire. The blasts that followed injured 30 people.", None, None, None),
         // a weapon or an armed actor keeps the attack
-        (
-            "A roadside bomb explosion near a fuel depot killed two soldiers.",
-            Some("ASSAULT"),
-            Some(2),
-            None,
-        ),
-        (
-            "Militants set off an explosion at the gas plant, wounding six guards.",
-            Some("ASSAULT"),
-            None,
-            Some(6),
-        ),
-        (
-            "The power station was shelled again, officials said.",
-            Some("ASSAULT"),
-            None,
-            None,
-        ),
+        ("A roadside bomb explosion near a fuel depot killed two soldiers.", Some("ASSAULT"), Some(2), None),
+        ("Militants set off an explosion at the gas plant, wounding six guards.", Some("ASSAULT"), None, Some(6)),
+        ("The power station was shelled again, officials said.", Some("ASSAULT"), None, None),
     ]);
 }
 
 #[test]
 fn new_classes_of_violence_are_found() {
     check_table(&[
-        (
-            "Two attackers blew themselves up outside a police station.",
-            Some("ASSAULT"),
-            None,
-            None,
-        ),
-        (
-            "Monitors said a chlorine attack hit the rebel-held suburb.",
-            Some("ASSAULT"),
-            None,
-            None,
-        ),
-        (
-            "A crowd lynched a man accused of theft in the market.",
-            Some("ASSAULT"),
-            None,
-            None,
-        ),
-        (
-            "Soldiers raped two women at a checkpoint, a rights group said.",
-            Some("ASSAULT"),
-            None,
-            None,
-        ),
-        (
-            "Rioters torched a bus depot and several shops.",
-            Some("DESTROY"),
-            None,
-            None,
-        ),
-        (
-            "Troops recovered a cache of rifles and ammunition in the hills.",
-            Some("SEIZE"),
-            None,
-            None,
-        ),
+        ("Two attackers blew themselves up outside a police station.", Some("ASSAULT"), None, None),
+        ("Monitors said a chlorine attack hit the rebel-held suburb.", Some("ASSAULT"), None, None),
+        ("A crowd lynched a man accused of theft in the market.", Some("ASSAULT"), None, None),
+        ("Soldiers raped two women at a checkpoint, a rights group said.", Some("ASSAULT"), None, None),
+        ("Rioters torched a bus depot and several shops.", Some("DESTROY"), None, None),
+        ("Troops recovered a cache of rifles and ammunition in the hills.", Some("SEIZE"), None, None),
         ("Police seized heroin worth two million dollars.", None, None, None),
-        (
-            "The governor asked the army to take control of the water services.",
-            None,
-            None,
-            None,
-        ),
-        (
-            "A rebel commander defected to the government side with 40 fighters.",
-            Some("RETREAT"),
-            None,
-            None,
-        ),
-        (
-            "The president spoke by phone with his French counterpart.",
-            Some("CONSULT"),
-            None,
-            None,
-        ),
-        (
-            "Fighters raised the flag over the town hall of Marinka.",
-            Some("SEIZE"),
-            None,
-            None,
-        ),
+        ("The governor asked the army to take control of the water services.", None, None, None),
+        ("A rebel commander defected to the government side with 40 fighters.", Some("RETREAT"), None, None),
+        ("The president spoke by phone with his French counterpart.", Some("CONSULT"), None, None),
+        ("Fighters raised the flag over the town hall of Marinka.", Some("SEIZE"), None, None),
     ]);
 }
 
 #[test]
 fn vague_listed_joint_and_zero_counts() {
     check_table(&[
-        (
-            "Several civilians were killed in the shelling.",
-            Some("ASSAULT"),
-            Some(3),
-            None,
-        ),
-        (
-            "The airstrike killed dozens of fighters.",
-            Some("ASSAULT"),
-            Some(24),
-            None,
-        ),
+        ("Several civilians were killed in the shelling.", Some("ASSAULT"), Some(3), None),
+        ("The airstrike killed dozens of fighters.", Some("ASSAULT"), Some(24), None),
         ("Scores were wounded in the bombing.", Some("ASSAULT"), None, Some(40)),
-        (
-            "Two soldiers and five civilians were killed in the attack.",
-            Some("ASSAULT"),
-            Some(7),
-            None,
-        ),
-        (
-            "A shopkeeper was killed when a grenade went off.",
-            Some("CASUALTIES"),
-            Some(1),
-            None,
-        ),
+        ("Two soldiers and five civilians were killed in the attack.", Some("ASSAULT"), Some(7), None),
+        ("A shopkeeper was killed when a grenade went off.", Some("CASUALTIES"), Some(1), None),
         ("The ambush killed or wounded 26 soldiers.", Some("ASSAULT"), None, None),
-        (
-            "The rocket hit an empty field and no one was hurt.",
-            Some("ASSAULT"),
-            None,
-            Some(0),
-        ),
+        ("The rocket hit an empty field and no one was hurt.", Some("ASSAULT"), None, Some(0)),
     ]);
 }
 
@@ -933,33 +680,16 @@ fn totals_that_repeat_other_rows_are_aggregates() {
     // the first figure is a running total, the second a regional sum of two strikes
     let text = "Since the start of the invasion, shelling has killed 900 civilians in the region.\n\nShelling killed five people on Tuesday. A missile strike killed three in one village and artillery fire killed two in another.";
     let r = run(text, &[]);
-    let agg: Vec<Option<u32>> = r
-        .events
-        .iter()
-        .filter(|e| e.aggregate == Some(true))
-        .map(|e| e.killed)
-        .collect();
+    let agg: Vec<Option<u32>> = r.events.iter().filter(|e| e.aggregate == Some(true)).map(|e| e.killed).collect();
     assert_eq!(agg, vec![Some(900), Some(5)], "{}", r.describe());
-    let sum: u32 = r
-        .events
-        .iter()
-        .filter(|e| e.aggregate != Some(true))
-        .filter_map(|e| e.killed)
-        .sum();
+    let sum: u32 = r.events.iter().filter(|e| e.aggregate != Some(true)).filter_map(|e| e.killed).sum();
     assert_eq!(sum, 5, "each death counted once: {}", r.describe());
 }
 
 #[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
-    let r = run(
-        text,
-        &[
-            izium(),
-            date("Tuesday", "2022-09-13"),
-            date("earlier this week", "2022-W37"),
-        ],
-    );
+    let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
     assert_eq!(r.events[0].date_source, Some("clause"), "{}", r.describe());
     assert_eq!(r.events[1].date, None, "a vague time keeps no date: {}", r.describe());
 }
@@ -975,13 +705,7 @@ fn loc(e: &Event) -> Option<&str> {
 fn location_chain_clause_paragraph_dateline_headline() {
     // (text, type, the event's sentence, expected place, expected location_source)
     let cases: &[(&str, &str, u32, &str, &str)] = &[
-        (
-            "In Kherson, three people died after shelling hit a bus stop.",
-            "ASSAULT",
-            0,
-            "Kherson",
-            "clause",
-        ),
+        ("In Kherson, three people died after shelling hit a bus stop.", "ASSAULT", 0, "Kherson", "clause"),
         (
             "Shelling hit Sumy overnight. A second strike on the city wounded two people.",
             "ASSAULT",
@@ -1022,11 +746,7 @@ fn location_chain_clause_paragraph_dateline_headline() {
         if source != "clause" {
             assert_eq!(e.location_source, Some(source), "{text}: {}", r.describe());
         } else {
-            assert!(
-                matches!(e.location_source, Some("clause") | Some("sentence")),
-                "{text}: {:?}",
-                e.location_source
-            );
+            assert!(matches!(e.location_source, Some("clause") | Some("sentence")), "{text}: {:?}", e.location_source);
         }
     }
 }
@@ -1034,10 +754,7 @@ fn location_chain_clause_paragraph_dateline_headline() {
 #[test]
 fn the_dateline_place_is_a_fallback() {
     let text = "LVIV, May 3 (Newsframe) - A missile strike wounded two people overnight, the governor said.";
-    let lviv = M {
-        canonical: Some("Lviv"),
-        ..place("LVIV", "geonames:702550", "UA", 49.84, 24.02)
-    };
+    let lviv = M { canonical: Some("Lviv"), ..place("LVIV", "geonames:702550", "UA", 49.84, 24.02) };
     let r = run(text, &[lviv]);
     let e = r.one("ASSAULT");
     assert_eq!(loc(e), Some("Lviv"), "{}", r.describe());
@@ -1052,30 +769,21 @@ fn listed_places_give_one_row_each() {
             "ASSAULT",
             &["Lviv", "Ternopil", "Zhytomyr", "Dnipro"],
         ),
-        (
-            "Our defenders repelled attacks near Torske and Terny.",
-            "FIGHT",
-            &["Torske", "Terny"],
-        ),
+        ("Our defenders repelled attacks near Torske and Terny.", "FIGHT", &["Torske", "Terny"]),
     ];
     for &(text, ty, places) in cases {
         let r = run(text, &[]);
         let rows = r.of_type(ty);
         let got: Vec<&str> = rows.iter().filter_map(|e| loc(e)).collect();
         assert_eq!(got, places, "{text}: {}", r.describe());
-        assert!(
-            rows.iter().all(|e| e.start == rows[0].start && e.end == rows[0].end),
-            "{text}: one trigger"
-        );
+        assert!(rows.iter().all(|e| e.start == rows[0].start && e.end == rows[0].end), "{text}: one trigger");
     }
 }
 
 #[test]
 fn general_staff_lists_have_the_enemy_as_actor() {
-    let r = run(
-        "On the Bakhmut axis, the enemy shelled the areas of Vasiukivka, Bakhmut, Ivanivske and Chasiv Yar.",
-        &[],
-    );
+    let r =
+        run("On the Bakhmut axis, the enemy shelled the areas of Vasiukivka, Bakhmut, Ivanivske and Chasiv Yar.", &[]);
     let rows = r.of_type("ASSAULT");
     assert_eq!(rows.len(), 4, "{}", r.describe());
     for e in rows {
@@ -1092,26 +800,14 @@ fn general_staff_lists_have_the_enemy_as_actor() {
 fn figures_of_a_list_are_counted_once() {
     // summing killed over the rows of one happening gives the text's figure
     let cases: &[(&str, u32, Option<&str>)] = &[
-        (
-            "The enemy shelled Kherson and Beryslav, killing two civilians.",
-            2,
-            None,
-        ),
-        (
-            "Russian shells hit Marhanets and Nikopol, killing three people in Nikopol.",
-            3,
-            Some("Nikopol"),
-        ),
+        ("The enemy shelled Kherson and Beryslav, killing two civilians.", 2, None),
+        ("Russian shells hit Marhanets and Nikopol, killing three people in Nikopol.", 3, Some("Nikopol")),
     ];
     for &(text, total, owner) in cases {
         let r = run(text, &[]);
         let rows = r.of_type("ASSAULT");
         assert_eq!(rows.len(), 2, "{text}: {}", r.describe());
-        let sum: u32 = rows
-            .iter()
-            .filter(|e| e.aggregate != Some(true))
-            .filter_map(|e| e.killed)
-            .sum();
+        let sum: u32 = rows.iter().filter(|e| e.aggregate != Some(true)).filter_map(|e| e.killed).sum();
         assert_eq!(sum, total, "{text}: {}", r.describe());
         if let Some(place) = owner {
             let with = rows.iter().find(|e| e.killed.is_some()).expect("a row with the figure");
@@ -1129,10 +825,7 @@ fn headline_and_lead_are_one_happening() {
     assert_ne!(rows[0].sentence, 0, "the lead's row stays");
     assert_eq!(rows[0].killed, Some(3));
     // two different places are two happenings
-    let r = run(
-        "Drone hits Sumy\nA missile struck Poltava overnight, the governor said.",
-        &[],
-    );
+    let r = run("Drone hits Sumy\nA missile struck Poltava overnight, the governor said.", &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 2, "{}", r.describe());
 }
 
@@ -1140,46 +833,14 @@ fn headline_and_lead_are_one_happening() {
 fn actors_with_sides() {
     // (text, type, actor_canonical)
     let cases: &[(&str, &str, &str)] = &[
-        (
-            "Russian troops shelled Kupiansk overnight.",
-            "ASSAULT",
-            "Russian Armed Forces",
-        ),
-        (
-            "Ukrainian forces recaptured Lyman on Saturday.",
-            "SEIZE",
-            "Armed Forces of Ukraine",
-        ),
-        (
-            "The occupiers shelled Nikopol again.",
-            "ASSAULT",
-            "Russian Armed Forces",
-        ),
-        (
-            "The invaders attacked Avdiivka from three sides.",
-            "ASSAULT",
-            "Russian Armed Forces",
-        ),
-        (
-            "Our defenders repelled 9 attacks near Torske.",
-            "FIGHT",
-            "Armed Forces of Ukraine",
-        ),
-        (
-            "Ukrainian air defence destroyed 29 of 31 Shahed drones.",
-            "DESTROY",
-            "Armed Forces of Ukraine",
-        ),
-        (
-            "Air defences shot down 18 of 20 drones overnight.",
-            "DESTROY",
-            "Armed Forces of Ukraine",
-        ),
-        (
-            "Across the Kherson region, Russian forces fired on 27 settlements.",
-            "ASSAULT",
-            "Russian Armed Forces",
-        ),
+        ("Russian troops shelled Kupiansk overnight.", "ASSAULT", "Russian Armed Forces"),
+        ("Ukrainian forces recaptured Lyman on Saturday.", "SEIZE", "Armed Forces of Ukraine"),
+        ("The occupiers shelled Nikopol again.", "ASSAULT", "Russian Armed Forces"),
+        ("The invaders attacked Avdiivka from three sides.", "ASSAULT", "Russian Armed Forces"),
+        ("Our defenders repelled 9 attacks near Torske.", "FIGHT", "Armed Forces of Ukraine"),
+        ("Ukrainian air defence destroyed 29 of 31 Shahed drones.", "DESTROY", "Armed Forces of Ukraine"),
+        ("Air defences shot down 18 of 20 drones overnight.", "DESTROY", "Armed Forces of Ukraine"),
+        ("Across the Kherson region, Russian forces fired on 27 settlements.", "ASSAULT", "Russian Armed Forces"),
         (
             "Over the past day, our missile and artillery units hit 2 ammunition depots.",
             "ASSAULT",
@@ -1188,22 +849,10 @@ fn actors_with_sides() {
     ];
     for &(text, ty, canonical) in cases {
         let r = run(text, &[]);
-        let e = r
-            .of_type(ty)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("{text}: no {ty}: {}", r.describe()));
-        assert_eq!(
-            e.actor.as_ref().and_then(|a| a.canonical.as_deref()),
-            Some(canonical),
-            "{text}: {}",
-            r.describe()
-        );
+        let e = r.of_type(ty).into_iter().next().unwrap_or_else(|| panic!("{text}: no {ty}: {}", r.describe()));
+        assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some(canonical), "{text}: {}", r.describe());
         assert!(
-            e.actor
-                .as_ref()
-                .and_then(|a| a.entity_id.as_deref())
-                .is_some_and(|id| id.starts_with("org:")),
+            e.actor.as_ref().and_then(|a| a.entity_id.as_deref()).is_some_and(|id| id.starts_with("org:")),
             "{text}: entity id"
         );
     }

@@ -6,17 +6,7 @@
 use crate::model::{Label, Mention, Quote};
 
 /// Words a description may carry that say nothing about the office.
-const FILLERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "local",
-    "top",
-    "senior",
-    "country's",
-    "city's",
-    "region's",
-];
+const FILLERS: &[&str] = &["the", "a", "an", "local", "top", "senior", "country's", "city's", "region's"];
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '-')

@@ -27,11 +27,7 @@ fn cues_from(cues: &[CueHit], a: usize, b: usize) -> impl Iterator<Item = &CueHi
 /// Cues ending at or before token `j` and no earlier than `floor`, nearest first.
 fn cues_ending_before(cues: &[CueHit], floor: usize, j: usize) -> impl Iterator<Item = &CueHit> {
     let i = cues.partition_point(|c| c.tok_start < j);
-    cues[..i]
-        .iter()
-        .rev()
-        .filter(move |c| c.tok_end <= j)
-        .take_while(move |c| c.tok_end >= floor)
+    cues[..i].iter().rev().filter(move |c| c.tok_end <= j).take_while(move |c| c.tok_end >= floor)
 }
 
 /// Does a quote opening at token `open` start a clause (so it can be a whole utterance)?
@@ -88,12 +84,7 @@ fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<u
     if gap.contains('\n') {
         return None;
     }
-    let para_end = v
-        .ctx
-        .seg
-        .paragraphs
-        .get(v.paragraph_of(v.start(i)) as usize)
-        .map_or(v.ctx.text.len(), |p| p.end);
+    let para_end = v.ctx.seg.paragraphs.get(v.paragraph_of(v.start(i)) as usize).map_or(v.ctx.text.len(), |p| p.end);
     let mut hi = i + 1;
     while hi < v.n_tokens() && v.start(hi) < para_end && !v.is_quote(hi) && Some(hi) != next_open {
         hi += 1;
@@ -101,11 +92,7 @@ fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<u
     let g = np_forward(v, mi, i + 1, hi, false).filter(|g| g.named || g.role)?;
     // only an appositive ("…, 34, nurse") or final punctuation may follow the name
     let rest_ok = g.tok_end >= hi || v.is_punct(g.tok_end, ",") || (g.tok_end..hi).all(|t| !v.is_word(t));
-    rest_ok.then(|| Attr {
-        guess: Some(g),
-        cue: Some("say".into()),
-        how: How::Dash,
-    })
+    rest_ok.then(|| Attr { guess: Some(g), cue: Some("say".into()), how: How::Dash })
 }
 
 /// Attribution after the closing mark: "…," X said / "…," said X / "…" - X.
@@ -151,9 +138,7 @@ fn after_pattern(
     let near = cues_from(cues, i, (i + 11).min(hi)).next();
     let far = || {
         let first = np_forward(v, mi, i, hi, false).filter(|g| g.named && v.is_punct(g.tok_end, ","))?;
-        cues_from(cues, first.tok_end, (i + 30).min(hi))
-            .next()
-            .map(|c| (c, first))
+        cues_from(cues, first.tok_end, (i + 30).min(hi)).next().map(|c| (c, first))
     };
     let (cue, preset) = match near {
         Some(c) => (Some(c), None),
@@ -185,19 +170,11 @@ fn after_pattern(
                     return None;
                 }
             }
-            return Some(Attr {
-                guess: Some(g),
-                cue: Some(cue.lemma.clone()),
-                how: How::Cue,
-            });
+            return Some(Attr { guess: Some(g), cue: Some(cue.lemma.clone()), how: How::Cue });
         }
         // A cue right after the quote is evidence enough, even with no speaker found.
         if !crossed && cue.tok_start <= i + 8 && (i..cue.tok_start).all(|t| !v.is_quote(t)) {
-            return Some(Attr {
-                guess: None,
-                cue: Some(cue.lemma.clone()),
-                how: How::Cue,
-            });
+            return Some(Attr { guess: None, cue: Some(cue.lemma.clone()), how: How::Cue });
         }
         return None;
     }
@@ -205,11 +182,7 @@ fn after_pattern(
         // "…" - Volodymyr Zelensky: the name closes the sentence
         let g = np_forward(v, mi, i, hi, false)?;
         if (g.tok_end..hi).all(|t| !v.is_word(t)) {
-            return Some(Attr {
-                guess: Some(g),
-                cue: Some("say".into()),
-                how: How::Dash,
-            });
+            return Some(Attr { guess: Some(g), cue: Some("say".into()), how: How::Dash });
         }
     }
     None
@@ -252,15 +225,7 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
         if !gap.is_empty() && cue.tok_start == lo && !cue.according && cue.embedded.is_none() {
             // "Said Ellis: “…”" — the speaker follows a sentence-initial verb
             if let Some(g) = np_forward(v, mi, cue.tok_end, j, false).filter(|g| g.tok_end == j) {
-                return Some((
-                    Attr {
-                        guess: Some(g),
-                        cue: Some(cue.lemma.clone()),
-                        how: How::Cue,
-                    },
-                    colon,
-                    that,
-                ));
+                return Some((Attr { guess: Some(g), cue: Some(cue.lemma.clone()), how: How::Cue }, colon, that));
             }
         }
         if !gap.is_empty() {
@@ -286,24 +251,10 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
                 }
             };
             subject
-                .or_else(|| {
-                    if cue.tok_start == lo {
-                        np_forward(v, mi, cue.tok_end, j, false)
-                    } else {
-                        None
-                    }
-                }) // "Said Ellis: “…”"
+                .or_else(|| if cue.tok_start == lo { np_forward(v, mi, cue.tok_end, j, false) } else { None }) // "Said Ellis: “…”"
                 .or_else(|| sentence_subject(v, mi, lo, cue.tok_start))
         };
-        return Some((
-            Attr {
-                guess,
-                cue: Some(cue.lemma.clone()),
-                how: How::Cue,
-            },
-            colon,
-            that,
-        ));
+        return Some((Attr { guess, cue: Some(cue.lemma.clone()), how: How::Cue }, colon, that));
     }
     if colon {
         // "Zelensky: “…”" — the whole stretch before the colon must be the speaker
@@ -313,15 +264,7 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
         }
         if j > start && j - start <= 6 && is_locative(v.tok(start)) && (start + 1..j).all(|t| v.is_capitalised(t)) {
             // "Near Bakhmut: “…”" (a headline): where, not who — the quote stays, unattributed
-            return Some((
-                Attr {
-                    guess: None,
-                    cue: None,
-                    how: How::Colon,
-                },
-                true,
-                false,
-            ));
+            return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
         }
         if j > start && j - start <= 10 {
             if let Some(g) = np_back(v, mi, start, j, false) {
@@ -330,25 +273,9 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
                     // with a locative word, names where, not who — the quote stays, unattributed
                     let place = g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
                     if place || is_locative(v.tok(start)) {
-                        return Some((
-                            Attr {
-                                guess: None,
-                                cue: None,
-                                how: How::Colon,
-                            },
-                            true,
-                            false,
-                        ));
+                        return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
                     }
-                    return Some((
-                        Attr {
-                            guess: Some(g),
-                            cue: Some("say".into()),
-                            how: How::Colon,
-                        },
-                        true,
-                        false,
-                    ));
+                    return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
                 }
             }
         }
@@ -368,10 +295,7 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         if open >= v.n_tokens() {
             continue;
         }
-        let close = span
-            .close
-            .map(|c| token_of(v, c + span.close_len - 1))
-            .filter(|&c| c < v.n_tokens() && c > open);
+        let close = span.close.map(|c| token_of(v, c + span.close_len - 1)).filter(|&c| c < v.n_tokens() && c > open);
         // A quote continuing from the previous paragraph's unclosed one.
         let continues = k > 0
             && spans[k - 1].close.is_none()
@@ -471,17 +395,11 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
                     && spans[k + 1].para == span.para + 1
                     && paras.get(span.para + 1).is_some_and(|p| p.start == spans[k + 1].open)) =>
             {
-                Attr {
-                    guess: None,
-                    cue: None,
-                    how: How::Chain,
-                }
+                Attr { guess: None, cue: None, how: How::Chain }
             }
-            None if whole && word_count(v, span) >= 2 && !title_like(v, span) => Attr {
-                guess: None,
-                cue: None,
-                how: How::Floating,
-            },
+            None if whole && word_count(v, span) >= 2 && !title_like(v, span) => {
+                Attr { guess: None, cue: None, how: How::Floating }
+            }
             None => continue, // a scare quote or a title: maybe part of a mixed quote
         };
         if attr.how == How::Cue {
@@ -491,12 +409,7 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         let mut kind = QuoteKind::Direct;
         let mut how = attr.how;
         let sent = v.ctx.seg.sentences[so];
-        let first_lower = v
-            .ctx
-            .text
-            .get(start..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| c.is_lowercase());
+        let first_lower = v.ctx.text.get(start..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_lowercase());
         if from_after && first_lower && open > sent.tok_start + 2 && v.is_punct(open - 1, ",") {
             // "counting systems, “there is no single point of failure,” he said": the
             // sentence began outside the marks, so the whole clause is the content
@@ -604,23 +517,16 @@ pub(crate) fn title_like(v: &View, span: &QuoteSpan) -> bool {
         return false;
     };
     // short function words stay lower case in titles ("Winter on the Front Line")
-    const SMALL: [&str; 14] = [
-        "a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from",
-    ];
+    const SMALL: [&str; 14] =
+        ["a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from"];
     let all: Vec<&str> = t.split_whitespace().collect();
     let words: Vec<&&str> = all.iter().filter(|w| !SMALL.contains(w)).collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .count();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
     all.len() <= 8 && caps > 0 && caps * 4 >= words.len() * 3
 }
 
 fn word_count(v: &View, span: &QuoteSpan) -> usize {
-    v.ctx
-        .text
-        .get(span.content_start..span.content_end)
-        .map_or(0, |s| s.split_whitespace().count())
+    v.ctx.text.get(span.content_start..span.content_end).map_or(0, |s| s.split_whitespace().count())
 }
 
 /// The words inside the marks: a trailing comma (and any spaces) dropped, `.?!` kept.

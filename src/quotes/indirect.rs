@@ -170,12 +170,7 @@ fn describes_the_speaker(v: &View, a: usize, hi: usize) -> bool {
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
 fn is_cue_word(v: &View, t: usize) -> bool {
     let (s, e) = (v.start(t), v.end(t));
-    v.ctx
-        .res
-        .cues
-        .find_in(v.ctx.text, s, e)
-        .into_iter()
-        .any(|(a, _, _)| a == s)
+    v.ctx.res.cues.find_in(v.ctx.text, s, e).into_iter().any(|(a, _, _)| a == s)
 }
 
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
@@ -191,20 +186,14 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
-    let adverbial_end = if opens_like_clause(v, lo) {
-        None
-    } else {
-        (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
-    };
+    let adverbial_end =
+        if opens_like_clause(v, lo) { None } else { (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi)) };
     let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue) {
         // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
         let mut k = g.tok_start;
         let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
         if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
-            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1)
-                .rev()
-                .find(|&t| v.is_punct(t, ","))
-            {
+            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
                 if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
                     k = c + 1;
                 }
@@ -296,9 +285,7 @@ fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<G
         return sentence_subject(v, mi, lo, j - 1);
     }
     if v.is_punct(j - 1, ")") {
-        let open = (j.saturating_sub(8).max(lo)..j - 1)
-            .rev()
-            .find(|&t| v.is_punct(t, "("))?;
+        let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
         return np_back(v, mi, lo, open, false);
     }
     // the whole stretch from the sentence start: words only, a capitalised first word,
@@ -313,10 +300,8 @@ fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<G
     let fine = (a..j).all(|t| {
         let w = v.tok(t);
         // Stop words end the phrase, except the prepositions and "and" a long subject has.
-        let joins_a_subject = matches!(
-            w.to_ascii_lowercase().as_str(),
-            "on" | "in" | "and" | "at" | "from" | "across" | "around"
-        );
+        let joins_a_subject =
+            matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "and" | "at" | "from" | "across" | "around");
         let stops = is_np_stop(w) && !joins_a_subject;
         (v.is_word(t) || w == "'s") && !stops && !is_relative(w) && !is_speaker_pronoun(w)
     });
@@ -537,18 +522,12 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let found = if cue.according {
             according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
         } else {
-            trailing(v, mi, cue)
-                .map(|(s, e, g)| (s, e, g, How::Indirect))
-                .or_else(|| {
-                    leading(v, mi, cue).map(|(s, e, g, that)| {
-                        let how = if cue.kind == CueKind::Belief {
-                            How::Belief
-                        } else {
-                            How::Indirect
-                        };
-                        (s, e, g, if that || how == How::Belief { how } else { How::Indirect })
-                    })
+            trailing(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect)).or_else(|| {
+                leading(v, mi, cue).map(|(s, e, g, that)| {
+                    let how = if cue.kind == CueKind::Belief { How::Belief } else { How::Indirect };
+                    (s, e, g, if that || how == How::Belief { how } else { How::Indirect })
                 })
+            })
         };
         let found = found
             .map(|(s, e, g, how)| (s, e, Some(g), how))
@@ -571,15 +550,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let how = if mixed && how == How::Indirect { How::Mixed } else { how };
         let lemma = cue.lemma.clone();
-        out.push(Cand {
-            start: s,
-            end: e,
-            kind,
-            guess: g,
-            cue: Some(lemma),
-            how,
-            chain: None,
-        });
+        out.push(Cand { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
     }
     out
 }

@@ -150,14 +150,7 @@ fn merge_doubled(text: &str, marks: &[QuoteMark]) -> Vec<(QuoteMark, usize)> {
             |q: &QuoteMark| !q.double && q.facing == Facing::Either && text.as_bytes().get(q.pos) == Some(&b'\'');
         if straight_single(&m) && i + 1 < marks.len() && marks[i + 1].pos == m.pos + 1 && straight_single(&marks[i + 1])
         {
-            out.push((
-                QuoteMark {
-                    pos: m.pos,
-                    double: true,
-                    facing: Facing::Either,
-                },
-                2,
-            ));
+            out.push((QuoteMark { pos: m.pos, double: true, facing: Facing::Either }, 2));
             i += 2;
             continue;
         }
@@ -205,15 +198,7 @@ fn pair_paragraph(text: &str, marks: &[QuoteMark], pi: usize, para: &Paragraph, 
             }
             Action::Close => {
                 if let Some((open, open_len)) = stack.pop() {
-                    push_span(
-                        text,
-                        out,
-                        (open, open_len),
-                        Some((m.pos, width)),
-                        m.double,
-                        pi,
-                        para.end,
-                    );
+                    push_span(text, out, (open, open_len), Some((m.pos, width)), m.double, pi, para.end);
                 }
             }
             Action::Ignore => {}
@@ -301,10 +286,7 @@ mod tests {
         for line in n.text.split('\n') {
             if !line.trim().is_empty() {
                 let s = start + (line.len() - line.trim_start().len());
-                paras.push(Paragraph {
-                    start: s,
-                    end: start + line.trim_end().len(),
-                });
+                paras.push(Paragraph { start: s, end: start + line.trim_end().len() });
             }
             start += line.len() + 1;
         }
@@ -325,18 +307,9 @@ mod tests {
 
     #[test]
     fn apostrophes_do_not_pair() {
-        assert_eq!(
-            spans("'I don't want to negotiate,' he said."),
-            vec!["I don't want to negotiate,"]
-        );
-        assert_eq!(
-            spans("‘Ukraine’s army will hold,’ she said."),
-            vec!["Ukraine's army will hold,"]
-        );
-        assert_eq!(
-            spans("'We help the soldiers' families,' he said."),
-            vec!["We help the soldiers' families,"]
-        );
+        assert_eq!(spans("'I don't want to negotiate,' he said."), vec!["I don't want to negotiate,"]);
+        assert_eq!(spans("‘Ukraine’s army will hold,’ she said."), vec!["Ukraine's army will hold,"]);
+        assert_eq!(spans("'We help the soldiers' families,' he said."), vec!["We help the soldiers' families,"]);
         assert!(spans("The soldiers' families and O'Brien's dog in the '90s.").is_empty());
     }
 
@@ -348,18 +321,12 @@ mod tests {
 
     #[test]
     fn nested_quotes_stay_inside() {
-        assert_eq!(
-            spans("“He told me ‘never’ again,” she said."),
-            vec!["He told me 'never' again,"]
-        );
+        assert_eq!(spans("“He told me ‘never’ again,” she said."), vec!["He told me 'never' again,"]);
     }
 
     #[test]
     fn unclosed_runs_to_paragraph_end_and_stray_close_is_dropped() {
-        assert_eq!(
-            spans("“We will fight on\n“And we will win.”"),
-            vec!["We will fight on", "And we will win."]
-        );
+        assert_eq!(spans("“We will fight on\n“And we will win.”"), vec!["We will fight on", "And we will win."]);
         assert_eq!(spans("stray” mark here. “ok”"), vec!["ok"]);
     }
 }

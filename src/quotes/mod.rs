@@ -109,9 +109,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     // bracketed stage directions are never quotes.
     let turns = transcript::turns(ctx, mentions);
     quotes.retain(|q| {
-        let inside_turn = turns
-            .iter()
-            .any(|(t, _)| t.content.0 < q.end && q.start < t.content.1.max(t.content.0 + 1));
+        let inside_turn = turns.iter().any(|(t, _)| t.content.0 < q.end && q.start < t.content.1.max(t.content.0 + 1));
         !inside_turn && !transcript::is_stage_direction(ctx.text.get(q.start..q.end).unwrap_or(""))
     });
     quotes.extend(transcript::turn_quotes(ctx, &mi, &turns));
@@ -193,11 +191,7 @@ fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 }
                 "sources said" => {
                     let verb = hit.tok_end - 1;
-                    hit.lemma = if v.is(verb, "told") {
-                        "tell".into()
-                    } else {
-                        "say".into()
-                    };
+                    hit.lemma = if v.is(verb, "told") { "tell".into() } else { "say".into() };
                     if verb > ts {
                         hit.embedded = Some((ts, verb));
                     }
@@ -212,12 +206,7 @@ fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
 
 /// The most recent attributed speaker, for the final pass.
 fn previous_from(speaker: &Speaker, start: usize, para: u32, resolved: bool) -> Previous {
-    Previous {
-        speaker: speaker.clone(),
-        quote_start: start,
-        para,
-        unresolved: !resolved,
-    }
+    Previous { speaker: speaker.clone(), quote_start: start, para, unresolved: !resolved }
 }
 
 /// Resolve pronouns and floating quotes in text order; build the quotes.

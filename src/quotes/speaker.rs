@@ -53,9 +53,7 @@ pub struct MentionIndex<'a> {
 
 impl<'a> MentionIndex<'a> {
     pub fn new(mentions: &'a [Mention]) -> Self {
-        let mut order: Vec<usize> = (0..mentions.len())
-            .filter(|&i| speaker_label(mentions[i].label))
-            .collect();
+        let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| speaker_label(mentions[i].label)).collect();
         order.sort_by_key(|&i| (mentions[i].start, std::cmp::Reverse(mentions[i].end)));
         MentionIndex { mentions, order }
     }
@@ -75,15 +73,10 @@ impl<'a> MentionIndex<'a> {
     pub fn best_inside(&self, text: &str, a: usize, b: usize, head_start: usize) -> Option<usize> {
         let all: Vec<usize> = self.inside(a, b).collect();
         let possessive = |i: usize| text.get(self.mentions[i].end..).is_some_and(|r| r.starts_with("'s"));
-        if let Some(&p) = all
-            .iter()
-            .find(|&&i| self.mentions[i].label == Label::Person && !possessive(i))
-        {
+        if let Some(&p) = all.iter().find(|&&i| self.mentions[i].label == Label::Person && !possessive(i)) {
             return Some(p);
         }
-        all.into_iter()
-            .rev()
-            .find(|&i| self.mentions[i].end >= head_start && !self.located(text, a, i))
+        all.into_iter().rev().find(|&i| self.mentions[i].end >= head_start && !self.located(text, a, i))
     }
 
     /// A place mention after a locative word inside the phrase from `a` ("a resident of
@@ -101,11 +94,7 @@ impl<'a> MentionIndex<'a> {
     /// Mentions starting before `pos` and after `floor`, nearest first.
     pub fn before(&self, pos: usize, floor: usize) -> impl Iterator<Item = usize> + '_ {
         let upto = self.order.partition_point(|&i| self.mentions[i].start < pos);
-        self.order[..upto]
-            .iter()
-            .rev()
-            .copied()
-            .take_while(move |&i| self.mentions[i].start >= floor)
+        self.order[..upto].iter().rev().copied().take_while(move |&i| self.mentions[i].start >= floor)
     }
 
     /// The fullest way the text names this mention's entity: the mention of the same entity
@@ -115,10 +104,7 @@ impl<'a> MentionIndex<'a> {
         let key = target.entity_id.as_ref().or(target.canonical.as_ref());
         let Some(key) = key else { return m };
         let words = |i: usize| {
-            v.ctx
-                .text
-                .get(self.mentions[i].start..self.mentions[i].end)
-                .map_or(0, |s| s.split_whitespace().count())
+            v.ctx.text.get(self.mentions[i].start..self.mentions[i].end).map_or(0, |s| s.split_whitespace().count())
         };
         let mut best = m;
         for &i in &self.order {
@@ -250,12 +236,7 @@ fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> 
     let role = v.is_role(last);
     // A capitalised head that is not a role word: a name ("Peskov", "the Kremlin").
     // A lone sentence-initial common word is only capitalised by position.
-    let sentence_initial = v
-        .ctx
-        .seg
-        .sentences
-        .get(v.sentence_of_token(k))
-        .is_some_and(|s| s.tok_start == k);
+    let sentence_initial = v.ctx.seg.sentences.get(v.sentence_of_token(k)).is_some_and(|s| s.tok_start == k);
     let capitalised_by_position = k == last && sentence_initial && v.ctx.res.is_common_word(head);
     let capital_name =
         v.is_capitalised(last) && !role && !capitalised_by_position && head.chars().any(|c| c.is_alphabetic());
@@ -412,10 +393,7 @@ pub fn subject_before(
     // "X is stressing that ...", "He's claiming that ...": a progressive, not a passive
     let progressive = v.tok(cue).len() > 4
         && v.tok(cue).ends_with("ing")
-        && matches!(
-            v.tok(j - 1).to_ascii_lowercase().as_str(),
-            "is" | "are" | "was" | "were" | "'s" | "’s"
-        );
+        && matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "'s" | "’s");
     if progressive {
         j -= 1;
         while j > lo && is_verb_filler(v.tok(j - 1)) {
@@ -704,23 +682,15 @@ pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Pre
             end: g.end,
         }
     };
-    let from_prev = |p: &Previous| Speaker {
-        start: g.start,
-        end: g.end,
-        ..p.speaker.clone()
-    };
+    let from_prev = |p: &Previous| Speaker { start: g.start, end: g.end, ..p.speaker.clone() };
     match word.as_str() {
         "he" | "she" => {
             // The subject of the nearest sentence naming a person: its first PERSON mention.
-            let last = mi
-                .before(g.start, floor)
-                .find(|&i| mi.mentions[i].label == Label::Person);
+            let last = mi.before(g.start, floor).find(|&i| mi.mentions[i].label == Label::Person);
             let mention = last.map(|m| {
                 let s = v.ctx.sentence_of(mi.mentions[m].start) as usize;
                 let s_start = v.ctx.seg.sentences.get(s).map_or(0, |x| x.start);
-                mi.inside(s_start, g.start)
-                    .find(|&i| mi.mentions[i].label == Label::Person)
-                    .unwrap_or(m)
+                mi.inside(s_start, g.start).find(|&i| mi.mentions[i].label == Label::Person).unwrap_or(m)
             });
             let prev_ok =
                 prev.filter(|p| matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker));
@@ -753,10 +723,7 @@ pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Pre
             }) {
                 return (from_prev(p), true);
             }
-            match mi
-                .before(g.start, floor)
-                .find(|&i| matches!(mi.mentions[i].label, Label::Org | Label::Norp))
-            {
+            match mi.before(g.start, floor).find(|&i| matches!(mi.mentions[i].label, Label::Org | Label::Norp)) {
                 Some(m) => (from_mention(m), true),
                 None => (unresolved, false),
             }
@@ -798,11 +765,7 @@ fn capitalised_name_before(v: &View, g: &Guess) -> Option<Speaker> {
             k -= 1;
         }
         let sentence_start = sents.get(v.sentence_of_token(k)).is_some_and(|s| s.tok_start == k);
-        let k2 = if sentence_start && v.ctx.res.is_common_word(v.tok(k)) {
-            k + 1
-        } else {
-            k
-        };
+        let k2 = if sentence_start && v.ctx.res.is_common_word(v.tok(k)) { k + 1 } else { k };
         if end >= k2 + 2 && (k2..end).all(|t| !v.ctx.res.is_common_word(v.tok(t)) && !v.is_role(t)) {
             let (s, e) = (v.start(k2), v.end(end - 1));
             return Some(Speaker {

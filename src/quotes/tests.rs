@@ -5,9 +5,7 @@ use crate::normalize::normalize;
 /// Run the quote extractor on `text` with hand-made mentions: every whole-word occurrence
 /// of each given surface becomes a mention with that label and canonical name.
 fn run_with(text: &str, names: &[(&str, Label, &str)]) -> (String, Vec<Quote>) {
-    crate::context::with_context(text, None, |ctx| {
-        (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names)))
-    })
+    crate::context::with_context(text, None, |ctx| (ctx.text.to_string(), extract(ctx, &name_mentions(ctx, names))))
 }
 
 /// Every whole-word occurrence of each given surface, as a mention.
@@ -85,11 +83,7 @@ fn assert_sane(text: &str, qs: &[Quote]) {
         assert!((0.0..=1.0).contains(&q.confidence));
         if let Some(s) = &q.speaker {
             assert!(s.start <= s.end && s.end <= text.len());
-            assert!(
-                s.end <= q.start || s.start >= q.end,
-                "speaker inside content: {}",
-                show(text, qs)
-            );
+            assert!(s.end <= q.start || s.start >= q.end, "speaker inside content: {}", show(text, qs));
         }
     }
 }
@@ -127,13 +121,8 @@ fn single_marks_with_apostrophe_and_pronoun_resolved_to_person() {
 #[test]
 fn pronoun_prefers_the_fullest_name() {
     let text = "Olaf Brandt arrived late. Later Brandt met the press. 'We need more time,' he said.";
-    let (t, qs) = run_with(
-        text,
-        &[
-            ("Olaf Brandt", Label::Person, "Olaf Brandt"),
-            ("Brandt", Label::Person, "Olaf Brandt"),
-        ],
-    );
+    let (t, qs) =
+        run_with(text, &[("Olaf Brandt", Label::Person, "Olaf Brandt"), ("Brandt", Label::Person, "Olaf Brandt")]);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Olaf Brandt"));
 }
@@ -165,16 +154,10 @@ fn speaker_before_with_colon() {
 
 #[test]
 fn colon_intro_without_a_verb() {
-    let (t, qs) = run_with(
-        "Kuleba: “Nobody will trade our land.”",
-        &[("Kuleba", Label::Person, "Dmytro Kuleba")],
-    );
+    let (t, qs) = run_with("Kuleba: “Nobody will trade our land.”", &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Kuleba"));
-    assert_eq!(
-        qs[0].speaker.as_ref().unwrap().canonical.as_deref(),
-        Some("Dmytro Kuleba")
-    );
+    assert_eq!(qs[0].speaker.as_ref().unwrap().canonical.as_deref(), Some("Dmytro Kuleba"));
     assert_eq!(qs[0].cue.as_deref(), Some("say"));
     assert!(qs[0].confidence < 0.9);
 }
@@ -212,10 +195,7 @@ fn multi_paragraph_quote_keeps_its_speaker() {
     assert_sane(&t, &qs);
     assert_eq!(qs.len(), 3, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[1]), "Then the water stopped.");
-    assert_eq!(
-        content(&t, &qs[2]),
-        "By noon the whole district was dark. We are still waiting."
-    );
+    assert_eq!(content(&t, &qs[2]), "By noon the whole district was dark. We are still waiting.");
     for q in &qs {
         assert_eq!(speaker_text(q), Some("the plant director"), "{}", show(&t, &qs));
         assert_eq!(q.kind, QuoteKind::Direct);
@@ -228,10 +208,7 @@ fn unbalanced_quote_runs_to_paragraph_end() {
     let (t, qs) = run(text);
     assert_sane(&t, &qs);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert_eq!(
-        content(&t, &qs[0]),
-        "The evacuation continues and buses leave every hour."
-    );
+    assert_eq!(content(&t, &qs[0]), "The evacuation continues and buses leave every hour.");
     assert_eq!(speaker_text(&qs[0]), Some("The governor"));
 }
 
@@ -249,10 +226,7 @@ fn mixed_quote_takes_the_whole_clause() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     let q = &qs[0];
     assert_eq!(q.kind, QuoteKind::Mixed);
-    assert_eq!(
-        content(&t, q),
-        norm("the town had been “completely liberated” by its troops")
-    );
+    assert_eq!(content(&t, q), norm("the town had been “completely liberated” by its troops"));
     assert_eq!(speaker_text(q), Some("The defence ministry"));
     assert_eq!(q.cue.as_deref(), Some("say"));
 }
@@ -363,11 +337,7 @@ fn relative_clause_is_not_an_attribution() {
 fn cue_first_inverted_and_trailing_dash() {
     let (t, qs) = run("“Help is coming,” said a spokesman for the Red Cross.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert!(
-        speaker_text(&qs[0]).unwrap().starts_with("a spokesman"),
-        "{}",
-        show(&t, &qs)
-    );
+    assert!(speaker_text(&qs[0]).unwrap().starts_with("a spokesman"), "{}", show(&t, &qs));
     let (t, qs) = run_with(
         "“We will rebuild every school” - Volodymyr Zelensky",
         &[("Volodymyr Zelensky", Label::Person, "Volodymyr Zelensky")],
@@ -450,10 +420,7 @@ fn trailing_attribution_after_an_opening_adverbial() {
     let (t, qs) =
         run("On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12, the regional governor said.");
     assert_eq!(qs.len(), 1);
-    assert_eq!(
-        &t[qs[0].start..qs[0].end],
-        "On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12"
-    );
+    assert_eq!(&t[qs[0].start..qs[0].end], "On Tuesday, shelling of Izium killed at least 5 civilians and wounded 12");
     assert_eq!(speaker_text(&qs[0]), Some("the regional governor"));
     // the adverbial alone is no reported clause
     let (_, qs) = run("At the debate, the senator said little.");
@@ -465,14 +432,9 @@ fn appositive_after_the_speaker_is_not_a_reported_clause() {
     let text = "\u{201c}Nobody expected this,\u{201d} said Olena Kovalenko, an engineer for the city water utility, who has been repairing pipes since March. \u{201c}We are tired.\u{201d}";
     let (t, qs) = run_with(text, &[("Olena Kovalenko", Label::Person, "Olena Kovalenko")]);
     assert_sane(&t, &qs);
+    assert!(qs.iter().all(|q| !content(&t, q).contains("engineer")), "{}", show(&t, &qs));
     assert!(
-        qs.iter().all(|q| !content(&t, q).contains("engineer")),
-        "{}",
-        show(&t, &qs)
-    );
-    assert!(
-        qs.iter()
-            .any(|q| content(&t, q) == "Nobody expected this" && speaker_text(q) == Some("Olena Kovalenko")),
+        qs.iter().any(|q| content(&t, q) == "Nobody expected this" && speaker_text(q) == Some("Olena Kovalenko")),
         "{}",
         show(&t, &qs)
     );
@@ -483,21 +445,11 @@ fn fragments_are_not_speakers() {
     // a measure named after "according to" is no source
     let text = "The soldier is 1.9 metres tall and weighs 110 kilograms, which makes him heavy according to his body mass index.";
     let (t, qs) = run(text);
-    assert!(
-        qs.iter()
-            .all(|q| speaker_text(q).map_or(true, |s| !s.contains("index"))),
-        "{}",
-        show(&t, &qs)
-    );
+    assert!(qs.iter().all(|q| speaker_text(q).map_or(true, |s| !s.contains("index"))), "{}", show(&t, &qs));
     // a phrase opening with a preposition after a quote is no speaker
     let text = "Her allies called her \u{201c}a careful negotiator\u{201d} for her handling of the grain deal talks.";
     let (t, qs) = run(text);
-    assert!(
-        qs.iter()
-            .all(|q| speaker_text(q).map_or(true, |s| !s.starts_with("for "))),
-        "{}",
-        show(&t, &qs)
-    );
+    assert!(qs.iter().all(|q| speaker_text(q).map_or(true, |s| !s.starts_with("for "))), "{}", show(&t, &qs));
 }
 
 #[test]
@@ -523,10 +475,7 @@ fn speaker_never_inside_the_quoted_words() {
     let text = "Talks will resume only if Minister Petrenko returns to the capital by Friday, the source added.";
     let (t, qs) = run_with(text, &[("Petrenko", Label::Person, "Ivan Petrenko")]);
     assert_sane(&t, &qs);
-    let q = qs
-        .iter()
-        .find(|q| content(&t, q).contains("Talks will resume"))
-        .expect("quote found");
+    let q = qs.iter().find(|q| content(&t, q).contains("Talks will resume")).expect("quote found");
     assert_eq!(speaker_text(q), Some("the source"), "{}", show(&t, &qs));
 }
 
@@ -535,14 +484,9 @@ fn interview_transcript_turns() {
     let text = "Partial transcript follows:\n\n\"HOST: Thank you for joining us this morning, Minister.\n\n\"KULEBA: Thank you for having me. The situation at the front is difficult.\n\n\"(CROSSTALK.)\n\n\"HOST: Let me ask about the grain corridor.\n\n\"KULEBA: The corridor works, and it will keep working.\n\n\"We have guarantees from our partners.";
     let (t, qs) = run_with(text, &[("Dmytro Kuleba", Label::Person, "Dmytro Kuleba")]);
     assert_sane(&t, &qs);
+    assert!(qs.iter().all(|q| !content(&t, q).contains("CROSSTALK")), "{}", show(&t, &qs));
     assert!(
-        qs.iter().all(|q| !content(&t, q).contains("CROSSTALK")),
-        "{}",
-        show(&t, &qs)
-    );
-    assert!(
-        qs.iter()
-            .all(|q| !content(&t, q).contains("KULEBA") && !content(&t, q).contains("HOST:")),
+        qs.iter().all(|q| !content(&t, q).contains("KULEBA") && !content(&t, q).contains("HOST:")),
         "{}",
         show(&t, &qs)
     );
@@ -563,23 +507,11 @@ fn titles_in_marks_are_not_quotes() {
     let text = "In his 2019 book, \u{201c}Winter on the Front Line,\u{201d} the colonel described the siege in detail.\n\nSpeaking on \u{201c}Face the Nation,\u{201d} the senator said the aid package would pass next week.";
     let (t, qs) = run(text);
     assert_sane(&t, &qs);
-    assert!(
-        qs.iter().all(|q| !content(&t, q).contains("Winter on the Front")),
-        "{}",
-        show(&t, &qs)
-    );
-    assert!(
-        qs.iter().all(|q| !content(&t, q).contains("Face the Nation")),
-        "{}",
-        show(&t, &qs)
-    );
+    assert!(qs.iter().all(|q| !content(&t, q).contains("Winter on the Front")), "{}", show(&t, &qs));
+    assert!(qs.iter().all(|q| !content(&t, q).contains("Face the Nation")), "{}", show(&t, &qs));
     // a short title-case answer after a cue is still a quote
     let (t, qs) = run("Asked whether he would resign, the mayor said: \u{201c}Never Again.\u{201d}");
-    assert!(
-        qs.iter().any(|q| content(&t, q).contains("Never Again")),
-        "{}",
-        show(&t, &qs)
-    );
+    assert!(qs.iter().any(|q| content(&t, q).contains("Never Again")), "{}", show(&t, &qs));
 }
 
 #[test]
@@ -587,10 +519,7 @@ fn a_quote_opening_the_sentence_is_not_its_subject() {
     let text = "\u{201c}Stay with us tonight,\u{201d} Halyna sang to the crowd before asking them, \u{201c}Where do we go from here?\u{201d}";
     let (t, qs) = run_with(text, &[("Halyna", Label::Person, "Halyna Petrova")]);
     assert_sane(&t, &qs);
-    let q = qs
-        .iter()
-        .find(|q| content(&t, q).contains("Where do we go"))
-        .expect("second quote");
+    let q = qs.iter().find(|q| content(&t, q).contains("Where do we go")).expect("second quote");
     assert_eq!(speaker_text(q), Some("Halyna"), "{}", show(&t, &qs));
 }
 
@@ -599,10 +528,7 @@ fn who_said_hands_the_clause_to_the_person_described() {
     let text = "\u{201c}We lost the harvest,\u{201d} said Mykola Shevchuk, a farmer near Kherson, who said that mines still cover half of his fields.";
     let (t, qs) = run_with(text, &[("Mykola Shevchuk", Label::Person, "Mykola Shevchuk")]);
     assert_sane(&t, &qs);
-    let q = qs
-        .iter()
-        .find(|q| content(&t, q).contains("mines still cover"))
-        .expect("reported clause");
+    let q = qs.iter().find(|q| content(&t, q).contains("mines still cover")).expect("reported clause");
     assert!(!content(&t, q).contains("farmer"), "{}", show(&t, &qs));
     assert_eq!(speaker_text(q), Some("Mykola Shevchuk"), "{}", show(&t, &qs));
 }
@@ -618,17 +544,10 @@ fn datelines_with_colons_are_not_transcript_turns() {
 
 #[test]
 fn a_place_after_of_or_inside_is_never_the_speaker() {
-    let (t, qs) = run_with(
-        "“The water stopped on Monday,” a pensioner from Irpin told us.",
-        &[("Irpin", Label::Gpe, "Irpin")],
-    );
+    let (t, qs) =
+        run_with("“The water stopped on Monday,” a pensioner from Irpin told us.", &[("Irpin", Label::Gpe, "Irpin")]);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert_eq!(
-        speaker_text(&qs[0]),
-        Some("a pensioner from Irpin"),
-        "{}",
-        show(&t, &qs)
-    );
+    assert_eq!(speaker_text(&qs[0]), Some("a pensioner from Irpin"), "{}", show(&t, &qs));
     // a headline "Place: “…”" keeps its quote, with no speaker
     let text = "Near Bakhmut: “We sleep in our boots”\n\nThe town has been shelled for weeks.";
     let (t, qs) = run_with(text, &[("Bakhmut", Label::Gpe, "Bakhmut")]);
@@ -668,11 +587,7 @@ fn reported_content_after_a_colon_without_marks() {
 fn collective_speakers_report_claims() {
     let (t, qs) = run("Pro-Kremlin military bloggers claimed that the village had been taken.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert!(
-        speaker_text(&qs[0]).is_some_and(|s| s.ends_with("bloggers")),
-        "{}",
-        show(&t, &qs)
-    );
+    assert!(speaker_text(&qs[0]).is_some_and(|s| s.ends_with("bloggers")), "{}", show(&t, &qs));
     let (t, qs) = run("Evacuees said the last bus had left without them.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Evacuees"));
@@ -734,10 +649,7 @@ fn tell_with_object_then_clause_relative_who_and_long_bridges() {
 fn according_to_a_long_source_after_a_comma() {
     let (t, qs) = run("At least 40 people were wounded in the city overnight, according to the regional health department, more than on any night this month.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
-    assert_eq!(
-        content(&t, &qs[0]),
-        "At least 40 people were wounded in the city overnight"
-    );
+    assert_eq!(content(&t, &qs[0]), "At least 40 people were wounded in the city overnight");
 }
 
 #[test]
@@ -765,10 +677,8 @@ fn progressives_promises_and_participles_after_an_adverbial() {
 
 #[test]
 fn officials_in_a_place_are_the_speakers_not_the_place() {
-    let (t, qs) = run_with(
-        "Officials in Kherson said at least five people were killed.",
-        &[("Kherson", Label::Gpe, "Kherson")],
-    );
+    let (t, qs) =
+        run_with("Officials in Kherson said at least five people were killed.", &[("Kherson", Label::Gpe, "Kherson")]);
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Officials in Kherson"), "{}", show(&t, &qs));
 }

@@ -52,9 +52,7 @@ pub struct Turn {
 /// capitalised words (initials and "Mr." allowed) and a colon, then speech.
 fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     let p = text.get(para_start..para_end)?;
-    let lead = p.len()
-        - p.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
-            .len();
+    let lead = p.len() - p.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()).len();
     let rest = &p[lead..];
     let colon = rest.find(':')?;
     let label = rest[..colon].trim_end();
@@ -67,8 +65,7 @@ fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     }
     let wordlike = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
     };
     if !words.iter().all(|w| wordlike(w)) {
         return None;
@@ -77,11 +74,7 @@ fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     let after = &rest[colon + 1..];
     let body = after.trim_start();
     // speech follows: a letter, not a time ("10:30") or a list of one word
-    if !body
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '"' || c == '\'')
-    {
+    if !body.chars().next().is_some_and(|c| c.is_alphabetic() || c == '"' || c == '\'') {
         return None;
     }
     let c_start = para_start + lead + colon + 1 + (after.len() - body.len());
@@ -90,11 +83,7 @@ fn label_of(text: &str, para_start: usize, para_end: usize) -> Option<Turn> {
     if c_end <= c_start || trimmed.split_whitespace().count() < 2 {
         return None;
     }
-    Some(Turn {
-        label: (para_start + lead, para_start + lead + label.len()),
-        content: (c_start, c_end),
-        caps,
-    })
+    Some(Turn { label: (para_start + lead, para_start + lead + label.len()), content: (c_start, c_end), caps })
 }
 
 /// A paragraph that is only a bracketed stage direction: "(CROSSTALK.)", "[APPLAUSE]".
@@ -112,9 +101,7 @@ pub fn turns(ctx: &DocContext, mentions: &[Mention]) -> Vec<(Turn, usize)> {
     let text = ctx.text;
     // "KYIV: ..." is a dateline, not a speaker
     let place = |t: &Turn| {
-        mentions
-            .iter()
-            .any(|m| matches!(m.label, Label::Gpe | Label::Loc) && m.start < t.label.1 && t.label.0 < m.end)
+        mentions.iter().any(|m| matches!(m.label, Label::Gpe | Label::Loc) && m.start < t.label.1 && t.label.0 < m.end)
     };
     let mut found: Vec<(usize, Option<Turn>)> = Vec::new();
     let mut si = 0;
@@ -122,25 +109,11 @@ pub fn turns(ctx: &DocContext, mentions: &[Mention]) -> Vec<(Turn, usize)> {
         while si < ctx.seg.sentences.len() && (ctx.seg.sentences[si].paragraph as usize) < pi {
             si += 1;
         }
-        let headline = ctx
-            .seg
-            .sentences
-            .get(si)
-            .is_some_and(|s| s.paragraph as usize == pi && s.headline);
-        found.push((
-            pi,
-            if headline {
-                None
-            } else {
-                label_of(text, p.start, p.end).filter(|t| !place(t))
-            },
-        ));
+        let headline = ctx.seg.sentences.get(si).is_some_and(|s| s.paragraph as usize == pi && s.headline);
+        found.push((pi, if headline { None } else { label_of(text, p.start, p.end).filter(|t| !place(t)) }));
     }
     let caps = found.iter().filter(|(_, t)| t.as_ref().is_some_and(|t| t.caps)).count();
-    let names = found
-        .iter()
-        .filter(|(_, t)| t.as_ref().is_some_and(|t| !t.caps))
-        .count();
+    let names = found.iter().filter(|(_, t)| t.as_ref().is_some_and(|t| !t.caps)).count();
     let mut out: Vec<(Turn, usize)> = Vec::new();
     let mut last: Option<usize> = None; // index into out of the current speaker's turn
     for (pi, t) in found {
@@ -166,22 +139,13 @@ pub fn turns(ctx: &DocContext, mentions: &[Mention]) -> Vec<(Turn, usize)> {
                 match last {
                     Some(l) if opens_quote && !is_stage_direction(body) => {
                         let lead = body.len()
-                            - body
-                                .trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
-                                .len();
+                            - body.trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()).len();
                         let trimmed =
                             body[lead..].trim_end_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
                         if trimmed.split_whitespace().count() >= 2 {
                             let label = out[l].0.label;
                             let s = p.start + lead;
-                            out.push((
-                                Turn {
-                                    label,
-                                    content: (s, s + trimmed.len()),
-                                    caps: true,
-                                },
-                                l,
-                            ));
+                            out.push((Turn { label, content: (s, s + trimmed.len()), caps: true }, l));
                         }
                     }
                     _ => last = None,
@@ -206,11 +170,9 @@ pub fn turn_quotes(ctx: &DocContext, mi: &MentionIndex, turns: &[(Turn, usize)])
         let last = label.split_whitespace().last().unwrap_or("").trim_matches('.');
         let person = mi.mentions.iter().find(|m| {
             m.label == Label::Person
-                && m.canonical.as_deref().is_some_and(|c| {
-                    c.split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.eq_ignore_ascii_case(last))
-                })
+                && m.canonical
+                    .as_deref()
+                    .is_some_and(|c| c.split_whitespace().last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
         });
         let speaker = Speaker {
             text: label.to_string(),
