@@ -45,6 +45,17 @@ impl<'a> DocContext<'a> {
     pub fn token_of(&self, pos: usize) -> usize {
         self.seg.tokens.partition_point(|t| t.end <= pos)
     }
+    /// Index of the wire dateline ("KYIV, March 9 (Reuters) -"), when the document opens a
+    /// paragraph with one: a headline-like sentence ending in a dash, with its story going on
+    /// in the same paragraph. `segment` makes it a sentence of its own.
+    pub fn dateline_sentence(&self) -> Option<usize> {
+        let sentences = &self.seg.sentences;
+        sentences.iter().enumerate().find_map(|(i, s)| {
+            let opens = sentences.get(i + 1).is_some_and(|n| n.paragraph == s.paragraph);
+            let dash = s.tok_end > s.tok_start && matches!(self.token_text(s.tok_end - 1), "-" | "—" | "–" | "--");
+            (s.headline && opens && dash).then_some(i)
+        })
+    }
 }
 
 /// Normalise and segment `text` with the built-in lexicons and hand its context to `f`:

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::context::DocContext;
-use crate::model::{Days, Geo, Label, Mention, MentionSource, Token, TokenKind};
+use crate::model::{Days, Geo, Label, Mention, MentionSource, Sentence, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
 // The recogniser.
@@ -846,34 +846,50 @@ impl<'a> View<'a> {
 
 /// DATE and TIME mentions of the document, sorted by start, never overlapping.
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
+    // A wire dateline ("KYIV, March 9 (Reuters) -") says which day the story speaks from; its
+    // "on Thursday" is the Thursday before that day, which may differ from the publication
+    // date by a day or more. The dateline itself resolves against the publication date.
+    let dateline = ctx.dateline_sentence();
+    let dateline_day = dateline.and_then(|i| {
+        let s = ctx.seg.sentences.get(i)?;
+        sentence_dates(ctx, s, ctx.published).iter().find_map(|m| m.value.as_deref().and_then(parse_iso_day))
+    });
     let mut out = Vec::new();
-    for s in &ctx.seg.sentences {
-        let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
-            continue;
-        };
-        let view = View::new(ctx.text, toks, ctx.published);
-        for c in view.select(view.candidates()) {
-            let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
-                continue;
-            };
-            let (start, end) = (first.start, last.end);
-            if start >= end || !ctx.text.is_char_boundary(start) || !ctx.text.is_char_boundary(end) {
-                continue;
-            }
-            out.push(Mention {
-                start,
-                end,
-                sentence: ctx.sentence_of(start),
-                label: c.label,
-                canonical: None,
-                entity_id: None,
-                role: None,
-                geo: Geo::default(),
-                value: c.value,
-                source: MentionSource::Rule,
-            });
-        }
+    for (i, s) in ctx.seg.sentences.iter().enumerate() {
+        let reference = if Some(i) == dateline { ctx.published } else { dateline_day.or(ctx.published) };
+        out.extend(sentence_dates(ctx, s, reference));
     }
     out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// The DATE and TIME mentions of one sentence, relative ones resolved against `reference`.
+fn sentence_dates(ctx: &DocContext, s: &Sentence, reference: Option<Days>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
+        return out;
+    };
+    let view = View::new(ctx.text, toks, reference);
+    for c in view.select(view.candidates()) {
+        let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
+            continue;
+        };
+        let (start, end) = (first.start, last.end);
+        if start >= end || !ctx.text.is_char_boundary(start) || !ctx.text.is_char_boundary(end) {
+            continue;
+        }
+        out.push(Mention {
+            start,
+            end,
+            sentence: ctx.sentence_of(start),
+            label: c.label,
+            canonical: None,
+            entity_id: None,
+            role: None,
+            geo: Geo::default(),
+            value: c.value,
+            source: MentionSource::Rule,
+        });
+    }
     out
 }

@@ -102,7 +102,7 @@ fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]
             Some((m.start, para, day, &ctx.text[m.start..m.end]))
         })
         .collect();
-    let dateline = dateline_sentence(ctx).map(|i| (sentences[i].start, sentences[i].end));
+    let dateline = ctx.dateline_sentence().map(|i| (sentences[i].start, sentences[i].end));
     let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
     let mut last: Option<(u32, Days, Option<String>)> = None;
     for (para, e) in events.iter_mut() {
@@ -135,17 +135,6 @@ fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]
     }
 }
 
-/// The dateline ("KYIV, March 9 (Reuters) -"): a flagged line that opens its paragraph and
-/// ends in a dash (the segmenter cuts it off as a sentence of its own).
-fn dateline_sentence(ctx: &DocContext) -> Option<usize> {
-    let sentences = &ctx.seg.sentences;
-    sentences.iter().enumerate().find_map(|(i, s)| {
-        let opens = sentences.get(i + 1).is_some_and(|n| n.paragraph == s.paragraph);
-        let dash = s.tok_end > s.tok_start && matches!(ctx.token_text(s.tok_end - 1), "-" | "—" | "–" | "--");
-        (s.headline && opens && dash).then_some(i)
-    })
-}
-
 /// One happening reported twice: the headline's event and the lead's (the first two body
 /// sentences) are one row when they have the same type, compatible places (the same, or
 /// one of them unnamed) and compatible dates. The lead's row stays (its arguments are
@@ -155,7 +144,7 @@ fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     let Some(first_body) = sentences.iter().position(|s| !s.headline) else {
         return;
     };
-    let dateline = dateline_sentence(ctx);
+    let dateline = ctx.dateline_sentence();
     let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
     let place = |e: &Event| e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()));
@@ -232,7 +221,7 @@ fn anaphor_rank(ctx: &DocContext, t0: usize, t1: usize) -> Option<u8> {
 /// the headline's. `location_source` says which: paragraph, dateline, headline.
 fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
     let sentences = &ctx.seg.sentences;
-    let dateline = dateline_sentence(ctx);
+    let dateline = ctx.dateline_sentence();
     let first_body = sentences.iter().position(|s| !s.headline).unwrap_or(sentences.len());
     let is_headline = |si: usize| si < first_body && Some(si) != dateline;
     // (mention, sentence, paragraph, rank)
