@@ -27,6 +27,8 @@ pub mod warn {
     pub const NOT_ENGLISH: &str = "not-english";
     pub const HTML: &str = "html";
     pub const INTERNAL_ERROR: &str = "internal-error";
+    /// Every code above, for the binding to export.
+    pub const ALL: [&str; 8] = [NULL_TEXT, EMPTY_TEXT, BINARY, TRUNCATED, NO_DATE, NOT_ENGLISH, HTML, INTERNAL_ERROR];
 }
 
 fn warning(code: &str, detail: impl std::fmt::Display) -> String {

@@ -120,19 +120,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add("LABELS", Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>())?;
     m.add("EVENT_TYPES", EVENT_TYPES.to_vec())?;
-    m.add(
-        "WARNING_CODES",
-        vec![
-            warn::NULL_TEXT,
-            warn::EMPTY_TEXT,
-            warn::BINARY,
-            warn::TRUNCATED,
-            warn::NO_DATE,
-            warn::NOT_ENGLISH,
-            warn::HTML,
-            warn::INTERNAL_ERROR,
-        ],
-    )?;
+    m.add("WARNING_CODES", warn::ALL.to_vec())?;
     // The table contract (src/schema.rs): table -> [(column, dtype name, description)], and
     // table -> what one row stands for. Dicts keep the tables' order.
     let schemas = PyDict::new(m.py());

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 from . import _native
 
@@ -59,8 +59,3 @@ class DocumentError(RuntimeError):
 
     def __reduce__(self) -> Any:  # picklable across processes
         return (DocumentError, (self.index, self.doc_id, self.message))
-
-
-def codes_of(warnings: List[str]) -> List[str]:
-    """The codes of a document's warnings: the part before the first ``:``."""
-    return [w.split(":", 1)[0] for w in warnings]

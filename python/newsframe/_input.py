@@ -169,8 +169,10 @@ _MAX_PATH_CHARS = 1024
 
 def _file_path_warnings(texts: pl.Series, out: Dict[int, List[str]]) -> None:
     """Warn about texts that name an existing file: the user meant read_articles(path)."""
-    candidates = (texts.str.len_chars() <= _MAX_PATH_CHARS) & texts.str.contains(_PATH_LIKE)
-    for row in candidates.fill_null(False).arg_true().to_list():
+    # The pattern runs over the short texts only: articles never reach the file system check.
+    short = (texts.str.len_chars() <= _MAX_PATH_CHARS).fill_null(False).arg_true()
+    path_like = texts.gather(short).str.contains(_PATH_LIKE).fill_null(False)
+    for row in short.filter(path_like).to_list():
         value = texts[row].strip()
         try:
             is_file = os.path.isfile(os.path.expanduser(value))

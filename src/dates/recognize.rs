@@ -850,15 +850,18 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     // "on Thursday" is the Thursday before that day, which may differ from the publication
     // date by a day or more. The dateline itself resolves against the publication date.
     let dateline = ctx.dateline_sentence();
-    let dateline_day = dateline.and_then(|i| {
-        let s = ctx.seg.sentences.get(i)?;
-        sentence_dates(ctx, s, ctx.published).iter().find_map(|m| m.value.as_deref().and_then(parse_iso_day))
-    });
+    let dateline_dates = dateline
+        .and_then(|i| ctx.seg.sentences.get(i))
+        .map(|s| sentence_dates(ctx, s, ctx.published))
+        .unwrap_or_default();
+    let reference = dateline_dates.iter().find_map(|m| m.value.as_deref().and_then(parse_iso_day)).or(ctx.published);
     let mut out = Vec::new();
     for (i, s) in ctx.seg.sentences.iter().enumerate() {
-        let reference = if Some(i) == dateline { ctx.published } else { dateline_day.or(ctx.published) };
-        out.extend(sentence_dates(ctx, s, reference));
+        if Some(i) != dateline {
+            out.extend(sentence_dates(ctx, s, reference));
+        }
     }
+    out.extend(dateline_dates);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
