@@ -5,6 +5,7 @@ Checks UTF-8, header line, field count on every line, no empty key fields,
 duplicate keys/ids, and a few per-file rules.  Exit status 1 on error.
 """
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -18,7 +19,7 @@ TSV = {
     "demonyms.tsv": ["surface", "country", "canonical"],
     "titles.tsv": ["title", "kind", "canonical"],
     "cues.tsv": ["form", "lemma", "kind"],
-    "quote_words.tsv": ["word", "kind"],
+    "words.tsv": ["word", "class"],
     "event_triggers.tsv": ["trigger", "type", "subtype", "role"],
     "modality.tsv": ["cue", "modality"],
     "event_context.tsv": ["word", "kind"],
@@ -31,7 +32,7 @@ TSV = {
 UNIQUE = {
     "places.tsv": "id", "place_overrides.tsv": "id", "locations.tsv": "id",
     "orgs.tsv": "id", "people.tsv": "id", "demonyms.tsv": "surface",
-    "titles.tsv": "title", "cues.tsv": "form", "quote_words.tsv": "word", "modality.tsv": "cue", "event_context.tsv": "word", "vague_counts.tsv": "word",
+    "titles.tsv": "title", "cues.tsv": "form", "modality.tsv": "cue", "event_context.tsv": "word", "vague_counts.tsv": "word",
     "languages.tsv": "iso639_3",
     "cyrillic.tsv": "letter",
 }
@@ -42,7 +43,8 @@ ENUMS = {
     ("orgs.tsv", "label"): {"ORG", "PRODUCT"},
     ("titles.tsv", "kind"): {"honorific", "rank", "office"},
     ("cues.tsv", "kind"): {"speech", "belief", "phrase"},
-    ("quote_words.tsv", "kind"): {"head", "locative", "commit"},
+    ("words.tsv", "class"): set(re.findall(r'WordClass::\w+ => "(\w+)"', open(os.path.join(HERE, "..", "src", "lexicon", "words.rs"), encoding="utf-8").read())),
+    ("event_triggers.tsv", "type"): set(re.findall(r'EventType::\w+ => "(\w+)"', open(os.path.join(HERE, "..", "src", "model.rs"), encoding="utf-8").read())),
     ("event_triggers.tsv", "role"): {"verb", "noun"},
     ("modality.tsv", "modality"): {"hedged", "negated", "planned", "hypothetical"},
     ("event_context.tsv", "kind"): {"guarded", "accident", "violence", "weapon", "territory"},
@@ -92,15 +94,24 @@ def main():
         except (OSError, UnicodeDecodeError) as e:
             err("%s: %s" % (name, e))
             continue
-        lines = text.split("\n")
-        if lines and lines[-1] == "":
+        # (line number, line) without comment lines, which may stand anywhere
+        lines = [(n, line) for n, line in enumerate(text.split("\n"), 1) if not line.startswith("#")]
+        if lines and lines[-1][1] == "":
             lines.pop()
-        if not lines or lines[0].split("\t") != header:
-            err("%s: bad header %r" % (name, lines[0] if lines else None))
+        if not lines or lines[0][1].split("\t") != header:
+            err("%s: bad header %r" % (name, lines[0][1] if lines else None))
             continue
         seen = {}
         ucol = header.index(UNIQUE[name]) if name in UNIQUE else None
-        for n, line in enumerate(lines[1:], 2):
+        if name == "words.tsv":
+            for (w, c) in (tuple(line.split("\t")) for _, line in lines[1:]):
+                if w != w.lower():
+                    err("words.tsv: word not lowercase %r" % w)
+                if (w, c) in seen:
+                    err("words.tsv: duplicate %r %r" % (w, c))
+                seen[(w, c)] = 1
+            seen = {}
+        for n, line in lines[1:]:
             if "\r" in line:
                 err("%s:%d: CR character" % (name, n))
             f = line.split("\t")

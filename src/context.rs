@@ -2,7 +2,7 @@
 //! (its normalised text, quote marks, tokens and sentences, the lexicons, the publication
 //! date). It sits below the stages: they import it, and nothing here imports a stage.
 
-use crate::lexicon::Resources;
+use crate::lexicon::{Resources, WordClasses};
 use crate::model::{Days, Segmented};
 use crate::normalize::QuoteMark;
 
@@ -25,6 +25,14 @@ impl<'a> DocContext<'a> {
     /// of a text (`i + 1`) cannot go out of bounds.
     pub fn token_text(&self, i: usize) -> &'a str {
         self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    /// Token `i` lowercased (computed once, in `segment`); "" past the last token.
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.seg.lower(i)
+    }
+    /// The closed word classes of token `i` (`data/words.tsv`); none past the last token.
+    pub fn classes(&self, i: usize) -> WordClasses {
+        WordClasses::from_bits(self.seg.lexemes.get(i).map_or(0, |l| l.classes))
     }
     /// Index of the sentence that contains byte offset `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> u32 {

@@ -73,6 +73,26 @@ pub struct Segmented {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// The lowercase forms of all tokens, one after the other (see [`Lexeme`]).
+    pub lower: String,
+    /// One per token: what every stage's rules read of a word, computed once.
+    pub lexemes: Vec<Lexeme>,
+}
+
+/// A token as the rules read it: its lowercase form (a range of `Segmented::lower`) and
+/// its closed word classes (bits of `lexicon::WordClass`, from `data/words.tsv`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lexeme {
+    pub lower_start: u32,
+    pub lower_end: u32,
+    pub classes: u64,
+}
+
+impl Segmented {
+    /// Token `i` lowercased; "" past the last token.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lexemes.get(i).map_or("", |l| &self.lower[l.lower_start as usize..l.lower_end as usize])
+    }
 }
 
 /// Entity labels: the OntoNotes names spaCy users know.
@@ -256,6 +276,95 @@ impl Modality {
     }
 }
 
+/// What happened: PLOVER's verbs, with the war-specific subtype kept apart (`Event::subtype`).
+/// A trigger row of `data/event_triggers.tsv` with another type fails at load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    Assault,
+    Fight,
+    Seize,
+    Retreat,
+    Casualties,
+    Destroy,
+    Displace,
+    Aid,
+    Sanction,
+    Consult,
+    Negotiate,
+    Demand,
+    Accuse,
+    Threaten,
+    Agree,
+    Protest,
+    Arrest,
+    Mobilize,
+    Disrupt,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 19] = [
+        EventType::Assault,
+        EventType::Fight,
+        EventType::Seize,
+        EventType::Retreat,
+        EventType::Casualties,
+        EventType::Destroy,
+        EventType::Displace,
+        EventType::Aid,
+        EventType::Sanction,
+        EventType::Consult,
+        EventType::Negotiate,
+        EventType::Demand,
+        EventType::Accuse,
+        EventType::Threaten,
+        EventType::Agree,
+        EventType::Protest,
+        EventType::Arrest,
+        EventType::Mobilize,
+        EventType::Disrupt,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Assault => "ASSAULT",
+            EventType::Fight => "FIGHT",
+            EventType::Seize => "SEIZE",
+            EventType::Retreat => "RETREAT",
+            EventType::Casualties => "CASUALTIES",
+            EventType::Destroy => "DESTROY",
+            EventType::Displace => "DISPLACE",
+            EventType::Aid => "AID",
+            EventType::Sanction => "SANCTION",
+            EventType::Consult => "CONSULT",
+            EventType::Negotiate => "NEGOTIATE",
+            EventType::Demand => "DEMAND",
+            EventType::Accuse => "ACCUSE",
+            EventType::Threaten => "THREATEN",
+            EventType::Agree => "AGREE",
+            EventType::Protest => "PROTEST",
+            EventType::Arrest => "ARREST",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Disrupt => "DISRUPT",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == s.trim())
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for EventType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// An event argument (actor, target, source): its surface text and resolved identity.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Argument {
@@ -270,7 +379,7 @@ pub struct Event {
     pub start: usize,
     pub end: usize,
     pub sentence: u32,
-    pub event_type: String,
+    pub event_type: EventType,
     pub subtype: Option<String>,
     pub actor: Option<Argument>,
     pub target: Option<Argument>,
@@ -317,26 +426,3 @@ pub struct DocResult {
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
 }
-
-/// Event types (PLOVER verbs) the events table may hold.
-pub const EVENT_TYPES: [&str; 19] = [
-    "ASSAULT",
-    "FIGHT",
-    "SEIZE",
-    "RETREAT",
-    "CASUALTIES",
-    "DESTROY",
-    "DISPLACE",
-    "AID",
-    "SANCTION",
-    "CONSULT",
-    "NEGOTIATE",
-    "DEMAND",
-    "ACCUSE",
-    "THREATEN",
-    "AGREE",
-    "PROTEST",
-    "ARREST",
-    "MOBILIZE",
-    "DISRUPT",
-];

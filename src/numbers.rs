@@ -19,6 +19,7 @@
 //! Dates and times belong to `dates`: years (1900–2100 on their own), day numbers next to a
 //! month name, clock times and durations ("five days") are skipped here.
 use crate::context::DocContext;
+use crate::lexicon::WordClass;
 use crate::model::{Label, Mention, MentionSource, TokenKind};
 
 /// One number phrase found in the tokens.
@@ -322,31 +323,6 @@ const UNITS: [&[&str]; 63] = [
     &["mph"],
 ];
 
-const MONTHS: [&str; 23] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-];
 const TIME_UNITS: [&str; 22] = [
     "second",
     "seconds",
@@ -392,8 +368,9 @@ fn scale_word(w: &str) -> Option<f64> {
 }
 
 fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    MONTHS.contains(&w.as_str())
+    let w = w.trim_end_matches('.');
+    let words = crate::lexicon::words();
+    words.is(w, WordClass::Month) || words.is(w, WordClass::MonthAbbreviation)
 }
 
 fn is_unit_word(w: &str) -> bool {

@@ -6,7 +6,7 @@
 //! "'s" is split off so that "Zelensky's" yields the name "Zelensky".
 
 use crate::lexicon::Abbreviations;
-use crate::model::{Paragraph, Segmented, Sentence, Token, TokenKind};
+use crate::model::{Lexeme, Paragraph, Segmented, Sentence, Token, TokenKind};
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
@@ -162,13 +162,33 @@ fn newlines_between(text: &str, a: usize, b: usize) -> usize {
     text[a..b].bytes().filter(|&c| c == b'\n').count()
 }
 
+/// Each token's lowercase form and word classes, once for every stage.
+fn lexemes(text: &str, tokens: &[Token]) -> (String, Vec<Lexeme>) {
+    let words = crate::lexicon::words();
+    let mut lower = String::with_capacity(text.len());
+    let mut lexemes = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let word = &text[t.start..t.end];
+        let start = lower.len();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let classes = words.classes_of_lowercase(&lower[start..]);
+        lexemes.push(Lexeme { lower_start: start as u32, lower_end: lower.len() as u32, classes: classes.bits() });
+    }
+    (lower, lexemes)
+}
+
 /// Tokens, sentences and paragraphs.
 pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
     let tokens = tokenize(text, abbrev);
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
+    let (lower, lexemes) = lexemes(text, &tokens);
     if tokens.is_empty() {
-        return Segmented { tokens, sentences, paragraphs };
+        return Segmented { tokens, sentences, paragraphs, lower, lexemes };
     }
     let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
     let mut sent_start = 0usize;
@@ -273,7 +293,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             !is_final_punct(last) && tokens[s.tok_end - 1].kind != TokenKind::Quote && last != ":" && last != ",";
         s.headline = alone_on_line && ends_open && s.tok_end - s.tok_start <= 30;
     }
-    Segmented { tokens, sentences, paragraphs }
+    Segmented { tokens, sentences, paragraphs, lower, lexemes }
 }
 
 /// A wire-copy dateline ("KYIV, Nov 25 (Reuters) - ", "LONDON (AP) — ") opening a
@@ -328,7 +348,7 @@ mod tests {
     use super::*;
 
     fn abbrev() -> Abbreviations {
-        Abbreviations::parse(include_str!("../data/abbreviations.tsv"))
+        Abbreviations::load(crate::lexicon::files::ABBREVIATIONS)
     }
 
     fn sents(text: &str) -> Vec<String> {

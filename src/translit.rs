@@ -43,7 +43,7 @@
 //! Horlivka (Горлівка) → Horlivka (Horlivka)
 //! ```
 
-use crate::lexicon::tsv_rows;
+use crate::lexicon::DataFile;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,23 +131,25 @@ fn compose(text: &str) -> Vec<char> {
 }
 
 impl Table {
-    /// Parse `letter only uk_initial uk_other ru_initial ru_other`.
-    pub fn parse(tsv: &str) -> Table {
+    /// Read `data/cyrillic.tsv`: `letter only uk_initial uk_other ru_initial ru_other`.
+    pub fn load(file: DataFile) -> Table {
         let mut rows = HashMap::new();
         let mut longest = 0;
-        for r in tsv_rows(tsv) {
-            let f = |i: usize| r.get(i).copied().unwrap_or("").to_string();
-            let key: String = f(0).chars().map(lower).collect();
+        let columns = ["letter", "only", "uk_initial", "uk_other", "ru_initial", "ru_other"];
+        for [letter, only, uk_initial, uk_other, ru_initial, ru_other] in file.rows(columns) {
+            let key: String = letter.chars().map(lower).collect();
             if key.is_empty() {
                 continue;
             }
-            let only = match r.get(1).copied() {
-                Some("uk") => Some(Lang::Uk),
-                Some("ru") => Some(Lang::Ru),
-                _ => None,
+            let only = match only {
+                "uk" => Some(Lang::Uk),
+                "ru" => Some(Lang::Ru),
+                "" => None,
+                _ => panic!("data/{}: only {only:?} of {letter:?} is neither uk nor ru", file.name),
             };
             longest = longest.max(key.chars().count());
-            rows.insert(key, Spelling { only, uk: [f(2), f(3)], ru: [f(4), f(5)] });
+            let s = |x: &str| x.to_string();
+            rows.insert(key, Spelling { only, uk: [s(uk_initial), s(uk_other)], ru: [s(ru_initial), s(ru_other)] });
         }
         Table { rows, longest }
     }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::context::DocContext;
-use crate::model::{Days, Geo, Label, Mention, MentionSource, Sentence, Token, TokenKind};
+use crate::model::{Days, Geo, Label, Mention, MentionSource, Segmented, Sentence, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
 // The recogniser.
@@ -37,7 +37,10 @@ pub(super) enum Tense {
 pub(super) struct View<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: Vec<String>,
+    /// The document's segmentation, and where this sentence's tokens start in it: the
+    /// lowercase forms come from there.
+    seg: &'a Segmented,
+    base: usize,
     published: Option<Days>,
     /// Prefix sums of a token "distance" in which clause punctuation counts triple.
     reach: Vec<u32>,
@@ -45,8 +48,7 @@ pub(super) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(text: &'a str, toks: &'a [Token], published: Option<Days>) -> Self {
-        let lower: Vec<String> = toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase()).collect();
+    fn new(text: &'a str, seg: &'a Segmented, base: usize, toks: &'a [Token], published: Option<Days>) -> Self {
         let mut reach = Vec::with_capacity(toks.len() + 1);
         reach.push(0u32);
         for t in toks {
@@ -57,7 +59,7 @@ impl<'a> View<'a> {
             let last = reach.last().copied().unwrap_or(0);
             reach.push(last.saturating_add(cost));
         }
-        let mut v = View { text, toks, lower, published, reach, markers: Vec::new() };
+        let mut v = View { text, toks, seg, base, published, reach, markers: Vec::new() };
         v.markers = v.find_tense_markers();
         v
     }
@@ -69,7 +71,11 @@ impl<'a> View<'a> {
         self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        if i < self.toks.len() {
+            self.seg.lower(self.base + i)
+        } else {
+            ""
+        }
     }
     /// Lower-case word `k` tokens before `i` ("" before the sentence start).
     fn low_back(&self, i: usize, k: usize) -> &str {
@@ -872,7 +878,7 @@ fn sentence_dates(ctx: &DocContext, s: &Sentence, reference: Option<Days>) -> Ve
     let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
         return out;
     };
-    let view = View::new(ctx.text, toks, reference);
+    let view = View::new(ctx.text, ctx.seg, s.tok_start, toks, reference);
     for c in view.select(view.candidates()) {
         let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
             continue;

@@ -478,3 +478,17 @@ fn offsets_follow_non_ascii_text() {
     let found = run(text, day("2022-09-13"));
     assert_eq!(found.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec!["Tuesday", "14:30"]);
 }
+
+#[test]
+fn calendar_names_agree_with_the_word_classes() {
+    use crate::lexicon::{words, WordClass};
+    for m in super::words::MONTHS {
+        assert!(words().is(m, WordClass::Month), "{m} is no month in data/words.tsv");
+    }
+    for (m, _) in super::words::MONTH_ABBREVIATIONS {
+        assert!(words().is(m, WordClass::MonthAbbreviation), "{m} is no month_abbreviation in data/words.tsv");
+    }
+    for d in super::words::WEEKDAYS {
+        assert!(words().is(d, WordClass::Weekday), "{d} is no weekday in data/words.tsv");
+    }
+}

@@ -82,7 +82,7 @@ pub(super) fn numbered_names(ctx: &DocContext, s: &Sentence, sidx: u32) -> Vec<(
         let (start, end) = (toks[a].start, toks[i].end);
         // Numbered schools and hospitals are institutions (ORG, as OntoNotes tags them). Not
         // FAC: a FAC without coordinates would outrank the town it stands in as an event's
-        // location (events/args.rs place_rank) and the event would lose its geo. Other
+        // location (events/candidates.rs place_rank) and the event would lose its geo. Other
         // numbered names ("Unit No. 4") only block the span; that blocked span is the head
         // and the number alone, so a place before it ("Kharkiv Lyceum No. 3") stays.
         if NUMBERED_DOCUMENT_HEADS.contains(&head_text) {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Modality, QuoteKind, Speaker};
+use crate::model::{Argument, Days, EventType, Geo, Label, MentionSource, Modality, QuoteKind, Speaker};
 
 /// A hand-made mention: the `nth` occurrence of `surface`.
 #[derive(Clone)]
@@ -45,7 +45,18 @@ fn run_with(text: &str, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>, publis
     crate::context::with_context(text, published, |ctx| run_in(ctx, marks, quotes))
 }
 
+/// Events of the text with the hand-made mentions `marks`, or with the recogniser's when
+/// there are none (as the pipeline runs it).
 fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) -> Run {
+    if marks.is_empty() {
+        let mut mentions = crate::entities::recognize(ctx);
+        mentions.extend(crate::dates::recognize(ctx));
+        mentions.extend(crate::numbers::recognize(ctx));
+        let mentions = crate::resolve::resolve(ctx, mentions);
+        let qs = quotes(ctx.text);
+        let events = extract(ctx, &mentions, &qs);
+        return Run { text: ctx.text.to_string(), events };
+    }
     let mentions: Vec<Mention> = marks
         .iter()
         .map(|mk| {
@@ -78,7 +89,7 @@ fn run(text: &str, marks: &[M]) -> Run {
 }
 
 fn day(iso: &str) -> Days {
-    slots::parse_iso_day(iso).expect("valid date")
+    crate::dates::parse_iso_day(iso).expect("valid date")
 }
 
 impl Run {
@@ -225,7 +236,7 @@ fn talks_between_two_parties_at_a_place() {
     let r = run("Russia and Ukraine held talks in Istanbul.", &marks);
     assert_eq!(r.events.len(), 1, "{}", r.describe());
     let e = &r.events[0];
-    assert!(e.event_type == "CONSULT" || e.event_type == "NEGOTIATE");
+    assert!(e.event_type == EventType::Consult || e.event_type == EventType::Negotiate);
     assert_eq!(text_of(&e.actor), Some("Russia"));
     assert_eq!(text_of(&e.target), Some("Ukraine"));
     assert_eq!(text_of(&e.location), Some("Istanbul"));
@@ -442,8 +453,11 @@ fn non_events_are_left_alone() {
     ] {
         let marks = if text.contains("Security Council") { vec![m("Security Council", Label::Org)] } else { vec![] };
         let r = run(text, &marks);
-        let bad: Vec<&Event> =
-            r.events.iter().filter(|e| e.event_type != "CONSULT" && e.event_type != "CASUALTIES").collect();
+        let bad: Vec<&Event> = r
+            .events
+            .iter()
+            .filter(|e| e.event_type != EventType::Consult && e.event_type != EventType::Casualties)
+            .collect();
         assert!(bad.is_empty(), "{text}: {}", r.describe());
     }
     let r = run("He died of a heart attack.", &[]);
@@ -475,10 +489,10 @@ fn events_are_sorted_and_unique() {
 
 #[test]
 fn parse_iso_day_accepts_only_full_days() {
-    assert_eq!(slots::parse_iso_day("1970-01-01"), Some(0));
-    assert_eq!(slots::parse_iso_day("2022-09-13"), Some(19248));
+    assert_eq!(crate::dates::parse_iso_day("1970-01-01"), Some(0));
+    assert_eq!(crate::dates::parse_iso_day("2022-09-13"), Some(19248));
     for bad in ["2022-09", "2022-02-30", "13.09.2022", "", "2022-13-01", "2022-09-13T10:00"] {
-        assert_eq!(slots::parse_iso_day(bad), None, "{bad}");
+        assert_eq!(crate::dates::parse_iso_day(bad), None, "{bad}");
     }
 }
 
@@ -608,7 +622,16 @@ fn check_table(cases: &[Case]) {
         let war = r
             .events
             .iter()
-            .filter(|e| matches!(e.event_type.as_str(), "ASSAULT" | "FIGHT" | "SEIZE" | "RETREAT" | "CASUALTIES"))
+            .filter(|e| {
+                matches!(
+                    e.event_type,
+                    EventType::Assault
+                        | EventType::Fight
+                        | EventType::Seize
+                        | EventType::Retreat
+                        | EventType::Casualties
+                )
+            })
             .count();
         match ty {
             None => assert_eq!(war, 0, "{text}: {}", r.describe()),

@@ -6,6 +6,7 @@
 //! earlier quotes' speakers.
 
 use super::words::*;
+use crate::lexicon::WordClass;
 use crate::model::{Label, Mention, Speaker};
 
 /// A speaker phrase as found in the text, before pronoun resolution.
@@ -124,30 +125,11 @@ impl<'a> MentionIndex<'a> {
 }
 
 fn is_time_word(w: &str) -> bool {
-    const T: [&str; 21] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
-    T.iter().any(|x| x.eq_ignore_ascii_case(w))
+    let words = crate::lexicon::words();
+    // "May" is as often a name or the modal verb
+    words.is(w, WordClass::Weekday)
+        || words.is(w, WordClass::DayWord)
+        || (words.is(w, WordClass::Month) && !w.eq_ignore_ascii_case("may"))
 }
 
 /// Heads that never speak: measures, rules, documents' parts ("his body mass index").

@@ -1,159 +1,22 @@
-//! Event slots read off the words around the trigger: casualty counts, the quantity,
-//! modality and the date.
-use super::{is_function_word, Hit, View, ADVERBS, AUX, DETERMINERS, NO_CLAUSE};
-use crate::lexicon::PhraseMatcher;
-use crate::model::{Days, Label, Modality, TokenKind};
-use crate::numbers::NumberPhrase;
-use std::sync::OnceLock;
+//! Figures: casualty counts ("killed 5", "12 were wounded", "dozens") and quantities.
 
-fn any_of(w: &str, list: &[&str]) -> bool {
-    list.contains(&w)
-}
+use super::{triggers::*, view::*};
+use crate::lexicon::{any_of, WordClass};
+use crate::model::{Label, TokenKind};
+use crate::numbers::NumberPhrase;
 
 // ---------------------------------------------------------------------------------------
 // Casualties
 
 /// Nouns for people that casualty counts count ("5 civilians", "a child").
-const PERSON_NOUNS: &[&str] = &[
-    "people",
-    "person",
-    "persons",
-    "civilians",
-    "civilian",
-    "soldiers",
-    "soldier",
-    "servicemen",
-    "serviceman",
-    "troops",
-    "children",
-    "child",
-    "kids",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "residents",
-    "resident",
-    "fighters",
-    "fighter",
-    "officers",
-    "officer",
-    "workers",
-    "worker",
-    "journalists",
-    "journalist",
-    "volunteers",
-    "volunteer",
-    "police",
-    "policemen",
-    "policeman",
-    "members",
-    "member",
-    "pensioners",
-    "pensioner",
-    "teenagers",
-    "teenager",
-    "boy",
-    "boys",
-    "girl",
-    "girls",
-    "babies",
-    "baby",
-    "passengers",
-    "passenger",
-    "patients",
-    "medics",
-    "medic",
-    "doctors",
-    "doctor",
-    "firefighters",
-    "firefighter",
-    "rescuers",
-    "rescuer",
-    "guards",
-    "guard",
-    "marines",
-    "paratroopers",
-    "mercenaries",
-    "militants",
-    "prisoners",
-    "inmates",
-    "others",
-    "adults",
-    "infants",
-    "infant",
-    "individuals",
-    "crew",
-    "sailors",
-    "sailor",
-    "pilots",
-    "pilot",
-    "victims",
-    "employees",
-    "staff",
-    "villagers",
-    "servicemembers",
-    "personnel",
-    "occupants",
-    "attackers",
-    "defenders",
-    "invaders",
-    "recruits",
-    "conscripts",
-    "more",
-];
+pub(super) const PERSON_NOUNS: WordClass = WordClass::PersonNoun;
 /// Words between a casualty noun and its number: "the death toll has risen to 20".
-const TOLL_FILLERS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "rose",
-    "risen",
-    "climbed",
-    "increased",
-    "jumped",
-    "reached",
-    "stands",
-    "stood",
-    "now",
-    "to",
-    "at",
-    "of",
-    "is",
-    "was",
-    "grew",
-    "hit",
-    "passed",
-    "exceeded",
-    "surpassed",
-    "topped",
-    "rises",
-    "climbs",
-    "reaches",
-    "stood",
-    "already",
-];
+pub(super) const TOLL_FILLERS: WordClass = WordClass::TollFiller;
 /// Casualty words that are adjectives or nouns: their count usually comes first
 /// ("3 dead", "20 deaths"); verbs take theirs after ("killed 5").
-const COUNT_BEFORE: &[&str] = &[
-    "dead",
-    "injured",
-    "wounded",
-    "hurt",
-    "deaths",
-    "death",
-    "casualties",
-    "fatalities",
-    "bodies",
-    "corpses",
-    "killings",
-    "injuries",
-    "missing",
-    "losses",
-    "killed in action",
-];
+pub(super) const COUNT_BEFORE: WordClass = WordClass::CountBefore;
 
-fn person_noun(w: &str) -> bool {
+pub(super) fn person_noun(w: &str) -> bool {
     any_of(w, PERSON_NOUNS)
 }
 
@@ -161,17 +24,17 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     person_noun(w)
 }
 
-fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
+pub(super) fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
     v.numbers.iter().find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
 }
 
-fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
+pub(super) fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
     v.numbers.iter().find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
 }
 
 /// The count a number phrase gives: its value, or for a vague amount the smallest number
 /// the words allow (`vague_counts.tsv`: "dozens" → 24, "tens of thousands" → 20000).
-fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
+pub(super) fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
     if let Some(x) = p.value {
         return (x.is_finite() && (0.0..4e9).contains(&x)).then(|| x.round() as u32);
     }
@@ -192,7 +55,7 @@ fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
 
 /// Vague words that end right before token `end` ("several", "a few", "a handful of"):
 /// the smallest count they allow.
-fn vague_words_before(v: &View, end: usize) -> Option<u32> {
+pub(super) fn vague_words_before(v: &View, end: usize) -> Option<u32> {
     for n in (1..=3).rev() {
         if end < v.t0 + n {
             continue;
@@ -206,7 +69,7 @@ fn vague_words_before(v: &View, end: usize) -> Option<u32> {
 }
 
 /// Vague words that start at token `start`: (count, first token after them).
-fn vague_words_at(v: &View, start: usize) -> Option<(u32, usize)> {
+pub(super) fn vague_words_at(v: &View, start: usize) -> Option<(u32, usize)> {
     for n in (1..=3).rev() {
         if start + n > v.t1 {
             continue;
@@ -221,7 +84,7 @@ fn vague_words_at(v: &View, start: usize) -> Option<(u32, usize)> {
 
 /// "killed or wounded 26", "killing and wounding 30", "killed and injured scores": one
 /// figure for the dead and the wounded together counts neither.
-fn joint_figure(v: &View, h: &Hit) -> bool {
+pub(super) fn joint_figure(v: &View, h: &Hit) -> bool {
     const KILL: &[&str] = &["killed", "killing", "kill", "dead", "deaths"];
     const WOUND: &[&str] = &["wounded", "wounding", "injured", "injuring", "injuries", "hurt"];
     let w = v.lw(h.t0);
@@ -240,7 +103,7 @@ fn joint_figure(v: &View, h: &Hit) -> bool {
 
 /// "no casualties", "no one was hurt", "nobody was killed", "without any casualties":
 /// an explicit zero.
-fn explicit_zero(v: &View, h: &Hit) -> bool {
+pub(super) fn explicit_zero(v: &View, h: &Hit) -> bool {
     let mut i = h.t0;
     let mut steps = 0;
     while i > v.t0 && steps < 4 {
@@ -312,11 +175,11 @@ pub(crate) fn approximate_count(v: &View, core_tok: Option<usize>) -> bool {
 }
 
 /// Count after the trigger: "killed at least 5 civilians", "killing a child", "toll rose to 20".
-fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usize>)> {
+pub(super) fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usize>)> {
     let mut i = h.t1;
     if toll {
         let mut skipped = 0;
-        while skipped < 5 && any_of(v.lw(i), TOLL_FILLERS) && v.clause_of(i) == h.clause {
+        while skipped < 5 && v.is(i, TOLL_FILLERS) && v.clause_of(i) == h.clause {
             i += 1;
             skipped += 1;
         }
@@ -353,7 +216,7 @@ fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usi
 
 /// "The death toll from Saturday's strike on Dnipro has risen to 40": a number after
 /// "to"/"at"/"of" further on in the clause.
-fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+pub(super) fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     let limit = (h.t1 + 12).min(v.t1);
     (h.t1..limit)
         .take_while(|&i| v.clause_of(i) == h.clause)
@@ -366,7 +229,7 @@ fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
 /// The lower end of a range the number closes: "between 10 and 15 people", "10 to 15",
 /// "10-15". Ranges report their LOWER bound as the count (the figure every source agrees
 /// to); the full range stays readable in the text.
-fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v NumberPhrase> {
+pub(super) fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v NumberPhrase> {
     let j = upper.start_tok;
     if j <= v.t0 + 1 {
         return None;
@@ -383,14 +246,12 @@ fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v Num
 
 /// Count before the trigger: "5 people were killed", "12 were wounded", "two soldiers
 /// killed", "3 dead", "a child was killed", "dozens were killed".
-fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+pub(super) fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     let mut j = h.t0; // exclusive end of what remains to the left
                       // auxiliaries and adverbs: "were reportedly", "have been", "are feared"
     while j > v.t0
         && v.clause_of(j - 1) == h.clause
-        && (any_of(v.lw(j - 1), AUX)
-            || any_of(v.lw(j - 1), ADVERBS)
-            || any_of(v.lw(j - 1), &["who", "that", "later", "left"]))
+        && (v.is(j - 1, AUX) || v.is(j - 1, ADVERBS) || any_of(v.lw(j - 1), &["who", "that", "later", "left"]))
     {
         j -= 1;
     }
@@ -470,7 +331,7 @@ fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
 
 /// Counts of earlier groups in a list of victims ending at token `end` (exclusive): in
 /// "two soldiers and five civilians were killed", called at "five", gives 2.
-fn list_before(v: &View, end: usize, clause: u32) -> u32 {
+pub(super) fn list_before(v: &View, end: usize, clause: u32) -> u32 {
     let mut total = 0;
     let mut j = end;
     loop {
@@ -701,394 +562,4 @@ pub(crate) fn is_identifier_or_name(v: &View, p: &NumberPhrase) -> bool {
         || tail.starts_with("-year")
         || tail.starts_with("year-old")
         || (tail == "year" && v.lw(p.end_tok + 1) == "old")
-}
-
-// ---------------------------------------------------------------------------------------
-// Modality
-
-/// Words that may stand between a negation and its trigger.
-const NEGATION_GAP: &[&str] = &[
-    "be",
-    "been",
-    "to",
-    "any",
-    "immediate",
-    "reports",
-    "report",
-    "of",
-    "confirmed",
-    "further",
-    "new",
-    "major",
-    "serious",
-    "significant",
-    "civilian",
-    "military",
-    "yet",
-    "will",
-    "would",
-    "could",
-    "can",
-    "did",
-    "do",
-    "does",
-    "plan",
-    "plans",
-    "intention",
-    "intend",
-    "direct",
-    "large-scale",
-    "full-scale",
-    "other",
-    "more",
-    "casualties",
-];
-/// Verbs whose infinitive complement has not happened: "urged X to send".
-const WISH_VERBS: &[&str] = &[
-    "urged",
-    "urge",
-    "urges",
-    "urging",
-    "asked",
-    "asks",
-    "called",
-    "calls",
-    "demanded",
-    "demands",
-    "wants",
-    "want",
-    "wanted",
-    "seeks",
-    "seek",
-    "sought",
-    "ready",
-    "willing",
-    "pressed",
-    "pressing",
-    "appealed",
-    "requested",
-    "needs",
-    "need",
-    "hopes",
-    "hoped",
-    "hope",
-    "tried",
-    "trying",
-    "tries",
-    "attempt",
-    "attempted",
-    "attempting",
-    "offered",
-    "proposed",
-];
-
-/// Verbs whose object is only talked about: "to discuss more military aid".
-const DISCUSSION_VERBS: &[&str] = &[
-    "discuss",
-    "discussed",
-    "discusses",
-    "discussing",
-    "consider",
-    "considered",
-    "considers",
-    "considering",
-    "debate",
-    "debated",
-    "debating",
-    "weigh",
-    "weighed",
-    "weighing",
-    "mulling",
-    "explore",
-    "exploring",
-    "propose",
-    "proposed",
-    "proposing",
-    "proposal",
-    "seek",
-    "seeking",
-];
-
-/// Markers used when `data/modality.tsv` lacks them (and on top of it).
-const MARKERS: &[(&str, Modality)] = &[
-    ("denied", Modality::Negated),
-    ("deny", Modality::Negated),
-    ("denies", Modality::Negated),
-    ("denying", Modality::Negated),
-    ("rejected claims", Modality::Negated),
-    ("dismissed claims", Modality::Negated),
-    ("dismissed reports", Modality::Negated),
-    ("refuted", Modality::Negated),
-    ("ruled out", Modality::Negated),
-    ("rules out", Modality::Negated),
-    ("refused to", Modality::Negated),
-    ("refuses to", Modality::Negated),
-    ("refusing to", Modality::Negated),
-    ("failed to", Modality::Negated),
-    ("no longer", Modality::Negated),
-    ("not rule out", Modality::Hypothetical),
-    ("not ruling out", Modality::Hypothetical),
-    ("not ruled out", Modality::Hypothetical),
-    ("won't rule out", Modality::Hypothetical),
-    ("reportedly", Modality::Hedged),
-    ("allegedly", Modality::Hedged),
-    ("alleged", Modality::Hedged),
-    ("apparently", Modality::Hedged),
-    ("apparent", Modality::Hedged),
-    ("purportedly", Modality::Hedged),
-    ("purported", Modality::Hedged),
-    ("appears to", Modality::Hedged),
-    ("appeared to", Modality::Hedged),
-    ("appear to", Modality::Hedged),
-    ("seems to", Modality::Hedged),
-    ("seemed to", Modality::Hedged),
-    ("if confirmed", Modality::Hedged),
-    ("unconfirmed", Modality::Hedged),
-    ("unverified", Modality::Hedged),
-    ("suspected", Modality::Hedged),
-    ("possibly", Modality::Hedged),
-    ("probably", Modality::Hedged),
-    ("presumably", Modality::Hedged),
-    ("may have", Modality::Hedged),
-    ("might have", Modality::Hedged),
-    ("could have", Modality::Hedged),
-    ("is believed to", Modality::Hedged),
-    ("are believed to", Modality::Hedged),
-    ("was believed to", Modality::Hedged),
-    ("were believed to", Modality::Hedged),
-    ("is thought to", Modality::Hedged),
-    ("are thought to", Modality::Hedged),
-    ("said to have", Modality::Hedged),
-    ("claimed to", Modality::Hedged),
-    ("claims to", Modality::Hedged),
-    ("reports of", Modality::Hedged),
-    ("feared", Modality::Hedged),
-    ("will", Modality::Planned),
-    ("'ll", Modality::Planned),
-    ("plans to", Modality::Planned),
-    ("plan to", Modality::Planned),
-    ("planned", Modality::Planned),
-    ("planning to", Modality::Planned),
-    ("intends to", Modality::Planned),
-    ("intend to", Modality::Planned),
-    ("is set to", Modality::Planned),
-    ("are set to", Modality::Planned),
-    ("is expected to", Modality::Planned),
-    ("are expected to", Modality::Planned),
-    ("scheduled", Modality::Planned),
-    ("is due to", Modality::Planned),
-    ("are due to", Modality::Planned),
-    ("going to", Modality::Planned),
-    ("aims to", Modality::Planned),
-    ("prepares to", Modality::Planned),
-    ("preparing to", Modality::Planned),
-    ("promised to", Modality::Planned),
-    ("vowed to", Modality::Planned),
-    ("pledged to", Modality::Planned),
-    ("upcoming", Modality::Planned),
-    ("if", Modality::Hypothetical),
-    ("unless", Modality::Hypothetical),
-    ("could", Modality::Hypothetical),
-    ("might", Modality::Hypothetical),
-    ("may", Modality::Hypothetical),
-    ("would", Modality::Hypothetical),
-    ("should", Modality::Hypothetical),
-    ("in case", Modality::Hypothetical),
-    ("in the event of", Modality::Hypothetical),
-    ("threatened to", Modality::Hypothetical),
-    ("threatens to", Modality::Hypothetical),
-    ("threatening to", Modality::Hypothetical),
-    ("possible", Modality::Hypothetical),
-    ("potential", Modality::Hypothetical),
-    ("whether", Modality::Hypothetical),
-];
-
-fn builtin_markers() -> &'static PhraseMatcher<Modality> {
-    static CELL: OnceLock<PhraseMatcher<Modality>> = OnceLock::new();
-    CELL.get_or_init(|| PhraseMatcher::new(MARKERS.iter().map(|(p, m)| (p.to_string(), *m)).collect()))
-}
-
-fn rank(m: Modality) -> u8 {
-    match m {
-        Modality::Negated => 4,
-        Modality::Hypothetical => 3,
-        Modality::Planned => 2,
-        Modality::Hedged => 1,
-        Modality::Asserted => 0,
-    }
-}
-
-/// Words that deny what follows at any distance in the clause ("denied that its forces
-/// had shelled").
-fn is_denial(phrase: &str) -> bool {
-    let p = phrase.to_lowercase();
-    p.starts_with("den")
-        || p.starts_with("rejected")
-        || p.starts_with("dismissed")
-        || p.starts_with("refuted")
-        || p.starts_with("rul")
-}
-
-/// Modality of a trigger from the markers before it (up to 12 tokens, not across ";"), a
-/// short negation right before it, and "if confirmed"/"reportedly" just after it.
-pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
-    let mut scope = h.t0;
-    while scope > v.t0 && h.t0 - scope < 12 && !matches!(v.lw(scope - 1), ";" | ":" | "but" | "while" | "whereas") {
-        scope -= 1;
-    }
-    let mut best = Modality::Asserted;
-    let mut consider = |m: Modality| {
-        if rank(m) > rank(best) {
-            best = m;
-        }
-    };
-    // Short negation: "not", "no", "never", "didn't" within four tokens, with nothing but
-    // auxiliaries, adverbs and determiners between ("did not attack", "no reports of
-    // casualties"; not "has not commented on the losses").
-    for i in h.t0.saturating_sub(4).max(scope)..h.t0 {
-        let w = v.lw(i);
-        if any_of(w, &["not", "no", "never", "cannot", "neither", "nor", "without"]) || w.ends_with("n't") {
-            let clear = (i + 1..h.t0).all(|k| {
-                let x = v.lw(k);
-                any_of(x, AUX)
-                    || any_of(x, ADVERBS)
-                    || any_of(x, DETERMINERS)
-                    || x.ends_with("ly")
-                    || v.kind(k) == Some(TokenKind::Number)
-                    || any_of(x, NEGATION_GAP)
-            });
-            if clear {
-                consider(Modality::Negated);
-            }
-        }
-    }
-    // "urged allies to supply", "wants to negotiate": an infinitive under a wish or demand
-    if h.t0 > scope && v.lw(h.t0 - 1) == "to" && (scope..h.t0).any(|k| any_of(v.lw(k), WISH_VERBS)) {
-        consider(Modality::Hypothetical);
-    }
-    // "met to discuss more aid", "considering sanctions": the subject of talk, not a fact
-    let mut k = h.t0;
-    while k > scope && h.t0 - k < 4 {
-        k -= 1;
-        let w = v.lw(k);
-        if any_of(w, DISCUSSION_VERBS) {
-            consider(Modality::Hypothetical);
-            break;
-        }
-        if !(any_of(w, DETERMINERS)
-            || any_of(
-                w,
-                &["more", "new", "further", "possible", "additional", "fresh", "military", "financial", "humanitarian"],
-            )
-            || w.ends_with("ly"))
-        {
-            break;
-        }
-    }
-    let from = v.tokens[scope.min(h.t0)].start;
-    let matchers = [builtin_markers(), &v.res.modality];
-    for matcher in matchers {
-        for (s, e, m) in matcher.find_in(v.text, from.min(h.start), h.start) {
-            let marker_tok = v.ctx.token_at(e);
-            let dist = h.t0.saturating_sub(marker_tok);
-            let surface = &v.text[s..e];
-            // "May" in capitals mid-sentence is the month
-            if surface == "May" && s > v.tokens[v.t0].start {
-                continue;
-            }
-            match m {
-                Modality::Negated if !is_denial(surface) && dist > 4 => {}
-                _ => consider(*m),
-            }
-        }
-        // after the trigger: "… attacked, if confirmed" (within 30 tokens), "reportedly" (6)
-        let far = v.tokens[(h.t1 + 30).min(v.t1) - 1].end.max(h.end);
-        let near = v.tokens[(h.t1 + 6).min(v.t1) - 1].end.max(h.end);
-        for (s, e, m) in matcher.find_in(v.text, h.end, far) {
-            let surface = v.text[s..e].to_lowercase();
-            if surface == "if confirmed" || (*m == Modality::Hedged && s <= near && surface != "feared") {
-                consider(*m);
-            }
-        }
-    }
-    best
-}
-
-// ---------------------------------------------------------------------------------------
-// Dates
-
-/// "2022-09-13" → days since the epoch; a month, a range or a time → None.
-pub(crate) use crate::dates::parse_iso_day;
-
-/// Full-day DATE mentions of the sentence: (token, day, text).
-pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
-    v.mentions
-        .iter()
-        .filter(|m| m.label == Label::Date)
-        .filter_map(|m| {
-            let day = parse_iso_day(m.value.as_deref()?.trim())?;
-            Some((v.ctx.token_at(m.start), day, v.text[m.start..m.end].to_string()))
-        })
-        .collect()
-}
-
-/// The date of the clause if it has one, else the nearest of the sentence.
-/// A date of another clause is taken only when no other event stands between it and the
-/// trigger ("… killed 16, while the air force said it shot down 20 drones overnight": the
-/// night is the drones').
-pub(crate) fn nearest_date(
-    v: &View,
-    h: &Hit,
-    dates: &[(usize, Days, String)],
-    hits: &[Hit],
-) -> (Option<Days>, Option<String>, Option<&'static str>) {
-    let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
-    let best = dates
-        .iter()
-        .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !super::event_between(v, hits, h, *t))
-        .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
-    match best {
-        Some((t, d, text)) => {
-            (Some(*d), Some(text.clone()), Some(if v.clause_of(*t) == h.clause { "clause" } else { "sentence" }))
-        }
-        None => {
-            // "earlier this week", "last month": the text says when only vaguely, and no
-            // other date stands in for it
-            let vague = v.mentions.iter().any(|m| {
-                m.label == Label::Date
-                    && v.clause_of(v.ctx.token_at(m.start)) == h.clause
-                    && m.value.as_deref().and_then(|x| parse_iso_day(x.trim())).is_none()
-            });
-            (None, None, vague.then_some("vague"))
-        }
-    }
-}
-
-/// A vague amount counts the casualty: "several people were killed", "killed a few".
-pub(crate) fn vague_count_near(v: &View, c: &Hit) -> bool {
-    (c.t0.saturating_sub(4).max(v.t0)..(c.t1 + 3).min(v.t1)).any(|i| v.res.vague_counts.contains_key(v.lw(i)))
-}
-
-/// A running total: "since the start of the invasion", "since February 24", "in total",
-/// "so far this year" in the trigger's clause or the casualty word's.
-pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
-    let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
-    (v.t0..v.t1).any(|i| {
-        if !clauses.contains(&v.clause_of(i)) {
-            return false;
-        }
-        match v.lw(i) {
-            "since" => {
-                let n = v.lw(i + 1);
-                let n2 = v.lw(i + 2);
-                any_of(n, &["the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022"])
-                    && (n != "the"
-                        || any_of(n2, &["start", "beginning", "outbreak", "invasion", "full-scale", "war", "onset"]))
-            }
-            "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
-            "altogether" | "cumulative" | "overall" => true,
-            "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
-            _ => false,
-        }
-    })
 }

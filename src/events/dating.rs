@@ -1,0 +1,82 @@
+//! The date of an event within its sentence, running totals and vague counts.
+
+use super::{sentence::*, triggers::*, view::*};
+use crate::dates::parse_iso_day;
+use crate::lexicon::any_of;
+use crate::model::{Days, Label};
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+/// Full-day DATE mentions of the sentence: (token, day, text).
+pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
+    v.mentions
+        .iter()
+        .filter(|m| m.label == Label::Date)
+        .filter_map(|m| {
+            let day = parse_iso_day(m.value.as_deref()?.trim())?;
+            Some((v.ctx.token_at(m.start), day, v.text[m.start..m.end].to_string()))
+        })
+        .collect()
+}
+
+/// The date of the clause if it has one, else the nearest of the sentence.
+/// A date of another clause is taken only when no other event stands between it and the
+/// trigger ("… killed 16, while the air force said it shot down 20 drones overnight": the
+/// night is the drones').
+pub(crate) fn nearest_date(
+    v: &View,
+    h: &Hit,
+    dates: &[(usize, Days, String)],
+    hits: &[Hit],
+) -> (Option<Days>, Option<String>, Option<&'static str>) {
+    let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
+    let best = dates
+        .iter()
+        .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !event_between(v, hits, h, *t))
+        .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
+    match best {
+        Some((t, d, text)) => {
+            (Some(*d), Some(text.clone()), Some(if v.clause_of(*t) == h.clause { "clause" } else { "sentence" }))
+        }
+        None => {
+            // "earlier this week", "last month": the text says when only vaguely, and no
+            // other date stands in for it
+            let vague = v.mentions.iter().any(|m| {
+                m.label == Label::Date
+                    && v.clause_of(v.ctx.token_at(m.start)) == h.clause
+                    && m.value.as_deref().and_then(|x| parse_iso_day(x.trim())).is_none()
+            });
+            (None, None, vague.then_some("vague"))
+        }
+    }
+}
+
+/// A vague amount counts the casualty: "several people were killed", "killed a few".
+pub(crate) fn vague_count_near(v: &View, c: &Hit) -> bool {
+    (c.t0.saturating_sub(4).max(v.t0)..(c.t1 + 3).min(v.t1)).any(|i| v.res.vague_counts.contains_key(v.lw(i)))
+}
+
+/// A running total: "since the start of the invasion", "since February 24", "in total",
+/// "so far this year" in the trigger's clause or the casualty word's.
+pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
+    let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
+    (v.t0..v.t1).any(|i| {
+        if !clauses.contains(&v.clause_of(i)) {
+            return false;
+        }
+        match v.lw(i) {
+            "since" => {
+                let n = v.lw(i + 1);
+                let n2 = v.lw(i + 2);
+                any_of(n, &["the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022"])
+                    && (n != "the"
+                        || any_of(n2, &["start", "beginning", "outbreak", "invasion", "full-scale", "war", "onset"]))
+            }
+            "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
+            "altogether" | "cumulative" | "overall" => true,
+            "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
+            _ => false,
+        }
+    })
+}

@@ -1,0 +1,290 @@
+//! Over the document: the headline's report of the lead's happening is dropped, places
+//! and dates come from the discourse where a sentence gives none, and totals are told from
+//! the events they count.
+
+use super::candidates::*;
+use crate::context::DocContext;
+use crate::dates::parse_iso_day;
+use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention};
+
+/// The date chain: an event without a date of its own (clause, then sentence) takes the
+/// paragraph's (the nearest full-day date written before it in the paragraph, else the
+/// date of the previous event of the paragraph; never one written after it, which belongs
+/// to what follows), then
+/// the dateline's, then the publication date; `date_source` says which. An event whose
+/// clause says when only vaguely ("earlier this week") keeps no date.
+pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    let sentences = &ctx.seg.sentences;
+    // full-day dates: (byte start, paragraph, day, text)
+    let dates: Vec<(usize, u32, Days, &str)> = sorted
+        .iter()
+        .filter(|m| m.label == Label::Date)
+        .filter_map(|m| {
+            let day = parse_iso_day(m.value.as_deref()?.trim())?;
+            let para = sentences.get(m.sentence as usize)?.paragraph;
+            Some((m.start, para, day, &ctx.text[m.start..m.end]))
+        })
+        .collect();
+    let dateline = ctx.dateline_sentence().map(|i| (sentences[i].start, sentences[i].end));
+    let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
+    let mut last: Option<(u32, Days, Option<String>)> = None;
+    for (para, e) in events.iter_mut() {
+        if let Some(date) = e.date {
+            last = Some((*para, date, e.date_text.clone()));
+            continue;
+        }
+        if e.date_source == Some("vague") {
+            e.date_source = None;
+            continue;
+        }
+        let before = dates.iter().rfind(|d| d.1 == *para && d.0 < e.start);
+        let prev_event = last.as_ref().filter(|(p, _, _)| p == para);
+        let (day, text, source) = if let Some(d) = before {
+            (Some(d.2), Some(d.3.to_string()), "paragraph")
+        } else if let Some((_, d, t)) = prev_event {
+            (Some(*d), t.clone(), "paragraph")
+        } else if let Some(d) = dateline_date {
+            (Some(d.2), Some(d.3.to_string()), "dateline")
+        } else if let Some(p) = ctx.published {
+            (Some(p), None, "published")
+        } else {
+            (None, None, "")
+        };
+        if day.is_some() {
+            e.date = day;
+            e.date_text = text;
+            e.date_source = Some(source);
+        }
+    }
+}
+
+/// One happening reported twice: the headline's event and the lead's (the first two body
+/// sentences) are one row when they have the same type, compatible places (the same, or
+/// one of them unnamed) and compatible dates. The lead's row stays (its arguments are
+/// richer); it takes from the headline what it lacks.
+pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+    let sentences = &ctx.seg.sentences;
+    let Some(first_body) = sentences.iter().position(|s| !s.headline) else {
+        return;
+    };
+    let dateline = ctx.dateline_sentence();
+    let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
+    let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
+    let place = |e: &Event| e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()));
+    let mut drop = vec![false; events.len()];
+    for hi in 0..events.len() {
+        if !in_headline(&events[hi].1) {
+            continue;
+        }
+        let h = &events[hi].1;
+        let compatible = |l: &Event| {
+            l.event_type == h.event_type
+                && (place(h).is_none() || place(l).is_none() || place(h) == place(l))
+                && (h.date.is_none() || l.date.is_none() || h.date == l.date)
+        };
+        // the same place first, then a row with no place
+        let target = (0..events.len())
+            .filter(|&li| in_lead(&events[li].1) && compatible(&events[li].1))
+            .min_by_key(|&li| (place(&events[li].1) != place(h), li));
+        let Some(li) = target else { continue };
+        drop[hi] = true;
+        let h = events[hi].1.clone();
+        let l = &mut events[li].1;
+        if l.location.is_none() && h.location.is_some() {
+            l.location = h.location;
+            l.geo = h.geo;
+            l.location_source = Some("headline");
+        }
+        if l.actor.is_none() {
+            l.actor = h.actor;
+        }
+        if l.killed.is_none() && l.injured.is_none() && (h.killed.is_some() || h.injured.is_some()) {
+            l.killed = h.killed;
+            l.injured = h.injured;
+            l.approximate = h.approximate;
+        }
+    }
+    let mut i = 0;
+    events.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// Types that happen at a place and so take a place from the discourse when their
+/// sentence names none (talks and calls do not: "spoke by phone" has no place).
+pub(super) fn placed_type(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Assault | Fight | Seize | Retreat | Destroy | Displace | Casualties | Disrupt)
+}
+
+/// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
+/// 1 a region, 0 any place below the country.
+pub(super) fn anaphor_rank(ctx: &DocContext, t0: usize, t1: usize) -> Option<u8> {
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    (t0..t1).find_map(|i| {
+        let w = ctx.token_text(i);
+        let the = i > t0 && ctx.token_text(i - 1).eq_ignore_ascii_case("the");
+        if the && is(w, &["city", "town", "village"]) {
+            Some(2)
+        } else if the && is(w, &["region", "oblast", "province"]) {
+            Some(1)
+        } else if is(w, &["there", "locally"]) {
+            Some(0)
+        } else {
+            None
+        }
+    })
+}
+
+/// The place chain: an event whose clause and sentence name no place takes one from the
+/// discourse. A place anaphor ("the city", "the region", "there", "locally") stands for
+/// the latest place of that kind before it (in the paragraph, else earlier in the
+/// document); otherwise an event of a type that happens somewhere takes the latest place
+/// below country level named before it in its paragraph, else the dateline's place, else
+/// the headline's. `location_source` says which: paragraph, dateline, headline.
+pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    let sentences = &ctx.seg.sentences;
+    let dateline = ctx.dateline_sentence();
+    let first_body = sentences.iter().position(|s| !s.headline).unwrap_or(sentences.len());
+    let is_headline = |si: usize| si < first_body && Some(si) != dateline;
+    // (mention, sentence, paragraph, rank)
+    let places: Vec<(&Mention, usize, u32, u8)> = sorted
+        .iter()
+        .filter(|m| m.label.is_place())
+        .map(|m| {
+            let si = ctx.sentence_of(m.start) as usize;
+            let para = sentences.get(si).map_or(0, |s| s.paragraph);
+            (*m, si, para, place_rank(ctx.res, m.label, m.canonical.as_deref(), m.entity_id.as_deref()))
+        })
+        .collect();
+    let source_of = |si: usize| -> &'static str {
+        if Some(si) == dateline {
+            "dateline"
+        } else if is_headline(si) {
+            "headline"
+        } else {
+            "paragraph"
+        }
+    };
+    // the most specific place of a line: a settlement before a region before a country
+    let place_of_line =
+        |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
+    let dateline_place = dateline.and_then(place_of_line);
+    let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
+    for (para, e) in events.iter_mut() {
+        if e.location.is_some() {
+            continue;
+        }
+        let si = e.sentence as usize;
+        let Some(s) = sentences.get(si) else { continue };
+        let before = |p: &&(&Mention, usize, u32, u8)| p.0.end <= e.start || p.1 < si;
+        let chosen: Option<(&Mention, &'static str)> = if let Some(want) = anaphor_rank(ctx, s.tok_start, s.tok_end) {
+            let fits = |p: &&(&Mention, usize, u32, u8)| {
+                if want == 0 {
+                    p.3 >= 1
+                } else {
+                    p.3 == want || (want == 2 && p.3 == 3)
+                }
+            };
+            let in_para = places.iter().rfind(|p| p.2 == *para && before(p) && fits(p));
+            let earlier = places.iter().rfind(|p| before(p) && fits(p));
+            in_para.or(earlier).map(|p| (p.0, source_of(p.1)))
+        } else if placed_type(e.event_type) && !s.headline {
+            // a place below country level first; a country the paragraph is about when it
+            // names no other ("… aggression against Ukraine. Over the past day, the enemy
+            // launched 4 missile strikes …")
+            let in_para = |p: &&(&Mention, usize, u32, u8)| {
+                p.2 == *para && p.1 < si && !is_headline(p.1) && Some(p.1) != dateline
+            };
+            places
+                .iter()
+                .rfind(|p| in_para(p) && p.3 >= 1)
+                .or_else(|| places.iter().rfind(|p| in_para(p)))
+                .map(|p| (p.0, "paragraph"))
+                .or_else(|| dateline_place.map(|m| (m, "dateline")))
+                .or_else(|| headline_place.map(|m| (m, "headline")))
+        } else {
+            None
+        };
+        if let Some((m, source)) = chosen {
+            e.location = Some(place_argument(ctx, m));
+            e.geo = m.geo.clone();
+            e.location_source = Some(source);
+        }
+    }
+}
+
+pub(super) fn place_argument(ctx: &DocContext, m: &Mention) -> Argument {
+    let text = m.canonical.clone().unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
+    Argument { text, canonical: m.canonical.clone(), entity_id: m.entity_id.clone() }
+}
+
+/// Sort key for "most specific first": settlement (2), facility (3), region (1), country (0).
+pub(super) fn rank_order(rank: u8) -> u8 {
+    match rank {
+        2 => 0,
+        3 => 1,
+        1 => 2,
+        _ => 3,
+    }
+}
+
+/// Totals that repeat other rows: an event whose killed figure equals the sum of the
+/// figures of two or more events reported after it in the document ("five people were
+/// killed in the region: three in A and two in B") is an aggregate, as is a running total
+/// already flagged in its sentence. Summing `killed` over the other rows counts each death
+/// once.
+pub(super) fn mark_aggregates(events: &mut [(u32, Event)]) {
+    for i in 0..events.len() {
+        let Some(total) = events[i].1.killed.filter(|&k| k > 0) else {
+            continue;
+        };
+        if events[i].1.aggregate == Some(true) {
+            continue;
+        }
+        let mut sum = 0;
+        let mut parts = 0;
+        for (_, o) in events[i + 1..].iter() {
+            if o.aggregate == Some(true) {
+                continue;
+            }
+            if let Some(k) = o.killed.filter(|&k| k > 0) {
+                sum += k;
+                parts += 1;
+                if sum >= total {
+                    break;
+                }
+            }
+        }
+        if parts >= 2 && sum == total {
+            events[i].1.aggregate = Some(true);
+        }
+    }
+}
+
+pub(super) fn is_entity_label(l: Label) -> bool {
+    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
+}
+
+/// A casualty report with no place of its own takes the place of the attack or fight just
+/// before it in the paragraph, at most two sentences back ("A drone hit a building in Sumy.
+/// Three people were injured.").
+pub(super) fn inherit_casualty_places(events: &mut [(u32, Event)]) {
+    let mut last: Option<(u32, u32, Argument, Geo)> = None; // (paragraph, sentence, place, geo)
+    for (para, e) in events.iter_mut() {
+        let physical =
+            matches!(e.event_type, EventType::Assault | EventType::Fight | EventType::Casualties | EventType::Destroy);
+        match (&e.location, &last) {
+            (Some(loc), _) if physical => last = Some((*para, e.sentence, loc.clone(), e.geo.clone())),
+            (None, Some((p, s, loc, geo)))
+                if e.event_type == EventType::Casualties && p == para && e.sentence <= s + 2 =>
+            {
+                e.location = Some(loc.clone());
+                e.geo = geo.clone();
+                e.location_source = Some(if e.sentence == *s { "sentence" } else { "paragraph" });
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,595 @@
+//! Roles from word order around the trigger: the subject before an active verb, the object
+//! after it, the agent after "by" for passives; for nouns the modifier before ("Russian
+//! shelling"), the object of "of/on/against" after ("shelling of Izium") and the subject
+//! of a light verb ("Russia launched an offensive"); and the event's place.
+
+use super::{candidates::*, sentence::*, triggers::*, view::*};
+use crate::lexicon::any_of;
+use crate::model::{Argument, EventType, Geo, TokenKind};
+
+// ---------------------------------------------------------------------------------------
+// Roles
+
+/// The nearest subject-like candidate before `tok` in the clause, with its conjuncts
+/// ("Russia and Ukraine"). Objects of an earlier verb of the clause are skipped.
+pub(super) fn subject_before(
+    v: &View,
+    cands: &[Cand],
+    tok: usize,
+    clause: u32,
+    verbs: &[(usize, usize)],
+) -> Vec<usize> {
+    let mut limit = tok;
+    let mut idx: Vec<usize> = near(cands, tok.saturating_sub(WINDOW), tok)
+        .filter(|&i| cands[i].t1 <= tok && v.clause_of(cands[i].t0) == clause && !cands[i].modifier)
+        .collect();
+    idx.reverse();
+    for &ci in &idx {
+        let c = &cands[ci];
+        if c.t1 > limit {
+            continue;
+        }
+        // Object of an earlier verb in between ("attacked Kharkiv and shelled"): skip it.
+        // After "to" it is the subject: "urged allies to supply".
+        let infinitive = tok > v.t0 && v.lw(tok - 1) == "to";
+        let object_of = |b: usize| {
+            b <= c.t0
+                && c.t0 - b <= 3
+                && (b..c.t0).all(|k| {
+                    v.is_word(k)
+                        && (v.is(k, DETERMINERS)
+                            || any_of(v.lw(k), &["on", "at", "against", "to", "into"])
+                            || !is_function_word(v.lw(k)))
+                })
+        };
+        if let Some(&(vt0, _)) = verbs.iter().find(|(a, b)| {
+            !infinitive && object_of(*b) && *a < tok && *a >= v.t0 && c.t1 <= tok && v.clause_of(*a) == clause
+        }) {
+            limit = vt0;
+            continue;
+        }
+        let mut conj = vec![ci];
+        let mut first = ci;
+        while cands[first].t0 > v.t0 + 1 && matches!(v.lw(cands[first].t0 - 1), "and" | ",") {
+            let glue = cands[first].t0 - 1;
+            match near(cands, glue.saturating_sub(WINDOW), glue)
+                .find(|&d| cands[d].t1 == glue && !cands[d].modifier && v.clause_of(cands[d].t0) == clause)
+            {
+                Some(d) if conj.len() < 4 => {
+                    conj.insert(0, d);
+                    first = d;
+                }
+                _ => break,
+            }
+        }
+        let before_first = if cands[first].t0 > v.t0 { v.lw(cands[first].t0 - 1) } else { "" };
+        if any_of(before_first, PREPOSITIONS) && v.clause_of(cands[first].t0 - 1) == clause {
+            limit = cands[first].t0;
+            continue;
+        }
+        return conj;
+    }
+    Vec::new()
+}
+
+/// The first candidate after the trigger that reads as its object, or a modifier NORP with
+/// its noun ("Ukrainian positions"): (candidate, end token of the phrase).
+pub(super) fn object_after(
+    v: &View,
+    cands: &[Cand],
+    h: &Hit,
+    allowed_preps: &[&str],
+    hits: &[Hit],
+) -> Option<(usize, usize)> {
+    let limit = (h.t1 + 10).min(v.t1);
+    let mut i = h.t1;
+    while i < limit && v.clause_of(i) == h.clause {
+        if let Some(ci) = cand_at(cands, i) {
+            let c = &cands[ci];
+            // "French President Emmanuel Macron": the name, not the adjective
+            let name_follows = c.modifier
+                && (c.t1..(c.t1 + 3).min(limit)).any(|k| cand_at(cands, k).is_some_and(|n| !cands[n].modifier))
+                && (c.t1..(c.t1 + 1)).all(|k| v.is_capitalised(k));
+            if name_follows {
+                i = c.t1;
+                continue;
+            }
+            if c.modifier {
+                let mut e = c.t1;
+                while e < limit && v.is_word(e) && !is_function_word(v.lw(e)) && !v.is_capitalised(e) && e < c.t1 + 2 {
+                    e += 1;
+                }
+                return Some((ci, e));
+            }
+            return Some((ci, c.t1));
+        }
+        let w = v.lw(i);
+        if i > h.t1 && hits.iter().any(|o| o.t0 == i) {
+            return None;
+        }
+        // skip a number phrase ("pledged $2 billion to", "killed 5 soldiers near")
+        if let Some(p) = v.numbers.iter().find(|p| p.start_tok == i) {
+            i = p.end_tok.max(i + 1);
+            continue;
+        }
+        match v.kind(i) {
+            Some(TokenKind::Word) | Some(TokenKind::Number) => {}
+            _ => return None,
+        }
+        if any_of(w, PREPOSITIONS) {
+            if !any_of(w, allowed_preps) {
+                return None;
+            }
+        } else if is_function_word(w) && !any_of(w, DETERMINERS) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "accused Moscow of deliberately targeting", "sentenced a soldier … for killing": the
+/// subject of a gerund after "of"/"for" is the nearest name before it.
+pub(super) fn gerund_subject(v: &View, cands: &[Cand], h: &Hit) -> Option<Vec<usize>> {
+    if !v.lw(h.t0).ends_with("ing") {
+        return None;
+    }
+    let mut i = h.t0;
+    while i > v.t0 && v.lw(i - 1).ends_with("ly") {
+        i -= 1;
+    }
+    if i <= v.t0 || !matches!(v.lw(i - 1), "of" | "for") {
+        return None;
+    }
+    let ci = near(cands, i.saturating_sub(WINDOW), i)
+        .rev()
+        .find(|&ci| cands[ci].t1 < i && !cands[ci].modifier && v.clause_of(cands[ci].t0) == h.clause)?;
+    Some(vec![ci])
+}
+
+/// The recipient of aid: the candidate after "to"/"for" ("sent 50 tanks to Ukraine").
+pub(super) fn recipient_after(v: &View, cands: &[Cand], h: &Hit) -> Option<(usize, usize)> {
+    let limit = (h.t1 + 12).min(v.t1);
+    let mut i = h.t1;
+    while i < limit && v.clause_of(i) == h.clause {
+        if matches!(v.lw(i), "to" | "for") {
+            let mut j = i + 1;
+            while j < limit && v.is(j, DETERMINERS) {
+                j += 1;
+            }
+            if let Some(ci) = cand_at(cands, j) {
+                return Some((ci, cands[ci].t1));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A plain noun phrase right after a verb: "shelling the plant", "destroyed residential
+/// buildings".
+pub(super) fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
+    let mut i = h.t1;
+    let start = i;
+    if v.is(i, DETERMINERS) {
+        i += 1;
+    }
+    let content_start = i;
+    while i < v.t1
+        && i < content_start + 4
+        && v.clause_of(i) == h.clause
+        && v.is_word(i)
+        && !is_function_word(v.lw(i))
+        && !hits.iter().any(|o| o.t0 == i)
+    {
+        let w = v.lw(i);
+        // an identifier belongs to the name: "Lyceum No. 3", "School No. 6"
+        if any_of(w, &["no.", "nos.", "#"]) && i > content_start && v.kind(i + 1) == Some(TokenKind::Number) {
+            i += 2;
+            break;
+        }
+        // adverbs, particles and a second verb end the phrase ("striking back decisively")
+        let verbish = i > content_start && w.ends_with("ed");
+        if w.ends_with("ly")
+            || any_of(w, &["back", "again", "hard", "twice", "once", "overnight", "today", "yesterday"])
+            || verbish
+        {
+            break;
+        }
+        i += 1;
+    }
+    (i > content_start).then_some((start, i))
+}
+
+/// The agent after "by" within a few tokens of `from`.
+pub(super) fn by_agent(v: &View, cands: &[Cand], from: usize, clause: u32) -> Option<usize> {
+    let mut i = from;
+    let limit = (from + 8).min(v.t1);
+    while i < limit && v.clause_of(i) == clause {
+        if v.lw(i) == "by" {
+            let mut j = i + 1;
+            while j < v.t1 && v.is(j, DETERMINERS) {
+                j += 1;
+            }
+            return cand_at(cands, j);
+        }
+        if v.kind(i) != Some(TokenKind::Word) {
+            return None;
+        }
+        i += 1;
+    }
+    if from > v.t0 && v.lw(from - 1) == "by" {
+        return cand_at(cands, from);
+    }
+    None
+}
+
+pub(super) fn argument(v: &View, cands: &[Cand], conj: &[usize]) -> Option<Argument> {
+    let (first, last) = (*conj.first()?, *conj.last()?);
+    if first == last {
+        let c = &cands[first];
+        return Some(Argument {
+            text: v.text[c.start..c.end].to_string(),
+            canonical: c.canonical.clone(),
+            entity_id: c.entity_id.clone(),
+        });
+    }
+    Some(Argument { text: v.text[cands[first].start..cands[last].end].to_string(), canonical: None, entity_id: None })
+}
+
+pub(super) fn span_argument(v: &View, cands: &[Cand], ci: usize, end_tok: usize) -> Argument {
+    let c = &cands[ci];
+    let end = if end_tok > c.t1 { v.tokens[end_tok - 1].end } else { c.end };
+    Argument { text: v.text[c.start..end].to_string(), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() }
+}
+
+/// The subject position right before a verb holds a pronoun ("they recaptured", "its
+/// forces shelled").
+pub(super) fn pronoun_before(v: &View, tok: usize) -> bool {
+    let mut i = tok;
+    while i > v.t0 {
+        i -= 1;
+        let w = v.lw(i);
+        if any_of(w, PRONOUNS) {
+            return true;
+        }
+        if any_of(w, &["its", "their", "his", "her", "our"]) {
+            return true;
+        }
+        if any_of(w, AUX)
+            || any_of(w, ADVERBS)
+            || any_of(w, FORCE_NOUNS)
+            || w == "not"
+            || w.ends_with("n't")
+            || any_of(w, &["will", "would", "could", "had", "have", "has", "may", "might"])
+        {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
+    let verbs: Vec<(usize, usize)> = hits.iter().filter(|o| o.verb && o.t0 != h.t0).map(|o| (o.t0, o.t1)).collect();
+    let symmetric = SYMMETRIC.contains(&h.event_type);
+    let mut r = Roles::default();
+    let mut actor: Vec<usize> = Vec::new();
+    let mut target: Option<(usize, usize)> = None;
+    let mut target_np: Option<(usize, usize)> = None;
+    if h.verb {
+        if is_passive(v, h) {
+            if let Some(a) = by_agent(v, cands, h.t1, h.clause) {
+                actor = vec![a];
+            }
+            let subj = subject_before(v, cands, h.t0, h.clause, &verbs);
+            if let Some(&t) = subj.first() {
+                target = Some((t, cands[t].t1));
+                if subj.len() > 1 {
+                    target = None;
+                    target_np = Some((cands[subj[0]].t0, cands[*subj.last().unwrap_or(&t)].t1));
+                }
+            } else {
+                target_np = clause_subject_np(v, h);
+            }
+        } else {
+            actor = gerund_subject(v, cands, h).unwrap_or_else(|| subject_before(v, cands, h.t0, h.clause, &verbs));
+            let mut preps: Vec<&str> = vec!["on", "at", "against", "upon", "to", "into", "of"];
+            if symmetric {
+                preps.push("with");
+            }
+            target = if h.event_type == EventType::Aid {
+                recipient_after(v, cands, h)
+            } else {
+                object_after(v, cands, h, &preps, hits)
+            };
+            if target.is_none() && NP_OBJECT_TYPES.contains(&h.event_type) {
+                target_np = np_object(v, h, hits);
+            }
+            if actor.is_empty()
+                && v.lw(h.t0).ends_with("ing")
+                && h.clause > 0
+                && h.t0 > v.t0
+                && v.clause_of(h.t0 - 1) != h.clause
+            {
+                // "…, killing two people", "after recapturing Izium": the main clause's subject
+                actor = subject_before(v, cands, h.t0, h.clause - 1, &verbs);
+            }
+            if actor.is_empty() {
+                r.pronoun_subject = pronoun_before(v, h.t0);
+            }
+        }
+    } else {
+        actor = noun_actor(v, cands, h, &verbs);
+        // "talks between Russia and Ukraine"
+        if v.lw(h.t1) == "between" {
+            let mut j = h.t1 + 1;
+            while v.is(j, DETERMINERS) {
+                j += 1;
+            }
+            if let Some(a) = cand_at(cands, j) {
+                if v.lw(cands[a].t1) == "and" {
+                    if let Some(b) = cand_at(cands, cands[a].t1 + 1) {
+                        if actor.is_empty() {
+                            actor = vec![a];
+                            target = Some((b, cands[b].t1));
+                        }
+                    }
+                }
+            }
+        }
+        if target.is_none()
+            && any_of(v.lw(h.t1), &["of", "on", "against", "at", "upon", "to", "for", "with", "into", "targeting"])
+        {
+            let preps = ["of", "on", "against", "at", "upon", "to", "for", "with", "into", "targeting"];
+            target = object_after(v, cands, &Hit { t1: h.t1, ..h.clone() }, &preps, hits);
+            // the agent of "shelling of Izium by Russian troops" is no target
+            if let Some((t, _)) = target {
+                if cands[t].t0 > h.t1 && v.lw(cands[t].t0 - 1) == "by" {
+                    target = None;
+                }
+            }
+        }
+    }
+    // A fronting phrase is no subject: "On the Kupiansk axis, the enemy shelled …",
+    // "Across the Kherson region, Russian forces fired …" (the place opens a prepositional
+    // phrase; the party after the comma is the actor).
+    if actor.len() >= 2 {
+        let fronted = |ci: usize| {
+            let mut k = cands[ci].t0;
+            while k > v.t0 && v.is(k - 1, DETERMINERS) {
+                k -= 1;
+            }
+            k > v.t0 && v.is(k - 1, PREPOSITIONS) && v.lw(cands[ci].t1) == ","
+        };
+        if actor.iter().any(|&ci| !fronted(ci)) {
+            actor.retain(|&ci| !fronted(ci));
+        }
+    }
+    // Coordinated parties of a symmetric event: first is actor, second target.
+    if actor.len() >= 2 && symmetric && target.is_none() && target_np.is_none() {
+        let second = actor[1];
+        target = Some((second, cands[second].t1));
+        actor.truncate(1);
+    }
+    r.actor = argument(v, cands, &actor);
+    r.actor_cands = actor;
+    if let Some((t, end)) = target {
+        r.target = Some(span_argument(v, cands, t, end));
+        r.target_cand = Some(t);
+    } else if let Some((a, b)) = target_np {
+        r.target = Some(Argument { text: v.slice(a, b).to_string(), canonical: None, entity_id: None });
+    }
+    r
+}
+
+/// A determiner-led noun phrase opening the clause: the subject of a passive verb with no
+/// named subject ("The power plant was shelled").
+pub(super) fn clause_subject_np(v: &View, h: &Hit) -> Option<(usize, usize)> {
+    let mut a = h.t0;
+    while a > v.t0 && v.clause_of(a - 1) == h.clause {
+        a -= 1;
+    }
+    if !v.is(a, DETERMINERS) {
+        return None;
+    }
+    let mut b = a + 1;
+    while b < h.t0 && b < a + 5 && v.is_word(b) && !is_function_word(v.lw(b)) {
+        b += 1;
+    }
+    (b > a + 1).then_some((a, b))
+}
+
+/// Actor of a noun trigger: "Russian shelling", "Russia's invasion", "shelling … by
+/// Russian troops", "Russia launched an offensive".
+pub(super) fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Vec<usize> {
+    // Modifier right before, over up to three adjectives ("a massive Russian missile attack").
+    let mut j = h.t0;
+    for _ in 0..4 {
+        let ending_at = |e: usize| near(cands, e.saturating_sub(WINDOW), e).find(|&ci| cands[ci].t1 == e);
+        // "65 MLRS attacks", "3 Iskander strikes": after a count the name is the weapon
+        if let Some(ci) =
+            ending_at(j).filter(|&ci| !(cands[ci].t0 > v.t0 && v.numbers.iter().any(|p| p.end_tok == cands[ci].t0)))
+        {
+            return vec![ci];
+        }
+        if j > v.t0 + 1 && v.lw(j - 1) == "'s" {
+            if let Some(ci) = ending_at(j - 1) {
+                return vec![ci];
+            }
+        }
+        if j <= v.t0 {
+            break;
+        }
+        let w = v.lw(j - 1);
+        if v.is_word(j - 1) && !is_function_word(w) && !v.is_capitalised(j - 1) && !any_of(w, LIGHT_VERBS) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(a) = by_agent(v, cands, h.t1, h.clause) {
+        return vec![a];
+    }
+    // Light verb: "Russia launched a massive offensive", "carried out strikes".
+    let mut k = h.t0;
+    for _ in 0..6 {
+        if k <= v.t0 {
+            break;
+        }
+        k -= 1;
+        let w = v.lw(k);
+        if any_of(w, LIGHT_VERBS) {
+            return subject_before(v, cands, k, h.clause, verbs);
+        }
+        let skippable = any_of(w, DETERMINERS)
+            || any_of(w, &["out", "up", "new", "fresh", "further", "more", "of", "on"])
+            || v.kind(k) == Some(TokenKind::Number)
+            || (v.is_word(k) && !is_function_word(w) && !v.is_capitalised(k));
+        if !skippable {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+// ---------------------------------------------------------------------------------------
+// Location
+
+/// The places listed with place `ci` ("struck Lviv, Ternopil and Dnipro", "the areas of A,
+/// B, C and D"): the candidates joined to it by commas, "and", "or" (and an article
+/// between), all places below country level, in text order; just `ci` when it stands
+/// alone.
+pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usize> {
+    // (no armed force: "Russian forces" read as a place by the recogniser)
+    let place = |k: usize| {
+        cands[k].is_place()
+            && cands[k].place_rank >= 1
+            && !cands[k].entity_id.as_deref().is_some_and(|id| id.starts_with("org:"))
+    };
+    // a name the gazetteer does not know, listed among places, is a place too (villages
+    // of a front-line report)
+    let ok = |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
+    if !ok(ci) {
+        return vec![ci];
+    }
+    // tokens between two list members: ",", "and", "or", ", and", "and the"
+    let joined = |a: usize, b: usize| {
+        let gap = &(cands[a].t1..cands[b].t0);
+        !gap.is_empty()
+            && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the"))
+            && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
+    };
+    let mut first = ci;
+    while first > 0 {
+        let p = first - 1;
+        if cands[p].t1 <= cands[first].t0 && ok(p) && joined(p, first) {
+            first = p;
+        } else {
+            break;
+        }
+    }
+    let mut last = ci;
+    while last + 1 < cands.len() {
+        let n = last + 1;
+        if cands[n].t0 >= cands[last].t1 && ok(n) && joined(last, n) {
+            last = n;
+        } else {
+            break;
+        }
+    }
+    // a list of unknown names is no list of places
+    if !(first..=last).any(place) {
+        return vec![ci];
+    }
+    (first..=last).collect()
+}
+
+pub(crate) fn place_of_cand(v: &View, c: &Cand) -> (Argument, Geo) {
+    let surface = v.text[c.start..c.end].to_string();
+    (
+        Argument {
+            text: c.canonical.clone().unwrap_or(surface),
+            canonical: c.canonical.clone(),
+            entity_id: c.entity_id.clone(),
+        },
+        c.geo.clone(),
+    )
+}
+
+pub(crate) fn location(
+    v: &View,
+    cands: &[Cand],
+    h: &Hit,
+    roles: &Roles,
+    hits: &[Hit],
+) -> (Option<Argument>, Option<Geo>, Option<&'static str>, Option<usize>) {
+    let physical = PHYSICAL.contains(&h.event_type);
+    // where a missile or drone was fired from is not where it hit: "launched from Crimea"
+    let origin = |ci: usize| {
+        let t0 = cands[ci].t0;
+        h.event_type == EventType::Assault
+            && t0 > v.t0 + 1
+            && v.lw(t0 - 1) == "from"
+            && (t0.saturating_sub(4).max(v.t0)..t0 - 1).any(|k| v.is(k, ORIGIN_VERBS))
+    };
+    let excluded =
+        |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
+    // a locative preposition before the place, over "the" before a region ("across the
+    // Kherson region"; not "near the U.S. Embassy", "in the Ye… neighbourhood")
+    let region_word =
+        |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction"]);
+    let prep_before = |ci: usize| {
+        let c = &cands[ci];
+        let mut k = c.t0;
+        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1))) {
+            k -= 1;
+        }
+        k > v.t0 && v.is(k - 1, LOCATIVE_PREPS)
+    };
+    let score = |ci: usize| -> (u32, i64) {
+        let c = &cands[ci];
+        // "the Darnytskyi district of Kyiv": the place after "of" is the one to report
+        // a fronted frame ("On the Zaporizhzhia axis, the enemy shelled Orikhiv …") yields
+        // to a place of the clause itself
+        let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
+        let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
+        let dist = (c.t0 as i64 - h.t0 as i64).abs();
+        (c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 }, -dist)
+    };
+    let sentence_wide = physical || h.event_type == EventType::Consult;
+    let pick = |same_clause: bool| {
+        near(cands, h.t0.saturating_sub(WINDOW), h.t1 + WINDOW)
+            .filter(|&ci| cands[ci].is_place() && !excluded(ci))
+            // a talk or a pledge happens "in" a place; "Russia" elsewhere in it is a party
+            .filter(|&ci| {
+                physical
+                    || (cands[ci].t0 > v.t0
+                        && any_of(v.lw(cands[ci].t0 - 1), &["in", "at", "near", "outside", "inside"]))
+            })
+            // with no preposition before it a place is a party: a country anywhere ("Russia
+            // has lost …"), any place before the trigger ("Kyiv accused Moscow of targeting")
+            .filter(|&ci| {
+                let c = &cands[ci];
+                prep_before(ci) || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
+            })
+            .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
+            // from another clause only when no other event stands between, and never the
+            // speaker of an attribution ("Moscow ordered …", "Kyiv said")
+            .filter(|&ci| {
+                v.clause_of(cands[ci].t0) == h.clause
+                    || (v.clause_of(cands[ci].t0) != NO_CLAUSE && !event_between(v, hits, h, cands[ci].t0))
+            })
+            .max_by_key(|&ci| score(ci))
+    };
+    let best = pick(true).or_else(|| if sentence_wide { pick(false) } else { None });
+    match best {
+        Some(ci) => {
+            let c = &cands[ci];
+            let (arg, geo) = place_of_cand(v, c);
+            let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
+            (Some(arg), Some(geo), Some(if v.headline { "headline" } else { source }), Some(ci))
+        }
+        None => (None, None, None, None),
+    }
+}

@@ -1,0 +1,443 @@
+//! The events of one sentence: triggers merged into drafts, each with its arguments,
+//! counts, modality, date and source; one row per listed place.
+
+use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
+use crate::model::{Argument, Days, Event, EventType, Geo, Quote, TokenKind};
+
+// ---------------------------------------------------------------------------------------
+// Events of one sentence
+
+/// Subtypes too general to win over the subtype of a merged noun.
+pub(super) const GENERIC_SUBTYPES: &[&str] = &["attack", ""];
+
+/// An event being built: its trigger, the casualty triggers folded into it, and counts.
+pub(super) struct Draft {
+    hit: Hit,
+    casualties: Vec<Hit>,
+    absorbed: Vec<Hit>,
+}
+
+/// The events of one sentence, and whether the sentence tells of an accident or disaster
+/// (None when it has no cue either way; `carried`: the paragraph's last verdict was one).
+pub(super) fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
+    let s = v.ctx.seg.sentences[v.index as usize];
+    let cues: Vec<(usize, bool)> = v
+        .res
+        .event_context
+        .find_in(v.text, s.start, s.end)
+        .map(|(a, _, &violent)| (v.ctx.token_at(a), violent))
+        .collect();
+    let verdict = if cues.iter().any(|c| c.1) {
+        Some(false)
+    } else if !cues.is_empty() {
+        Some(true)
+    } else {
+        None
+    };
+    let mut hits = find_triggers(v);
+    if hits.is_empty() {
+        return (Vec::new(), verdict);
+    }
+    // an attack word that names nothing else ("shelled", "ambushed") is itself a violence cue
+    let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) { Some(false) } else { verdict };
+    let attributions = attributions(v, quotes, &hits);
+    assign_clauses(v, &attributions, &hits);
+    let v: &View = v;
+    let cands = candidates(v, &hits);
+    hits.retain(|h| v.clause_of(h.t0) != NO_CLAUSE);
+    for h in hits.iter_mut() {
+        h.clause = v.clause_of(h.t0);
+    }
+    drop_accidents(v, &mut hits, &cues, verdict.unwrap_or(false) || (verdict.is_none() && carried));
+    if hits.is_empty() {
+        return (Vec::new(), verdict);
+    }
+    for h in hits.iter_mut() {
+        h.verb = reads_as_verb(v, &cands, h);
+    }
+    let drafts = merge(v, hits.clone());
+    let dates = sentence_dates(v);
+    let trailing = trailing_attributions(v, &attributions, &hits);
+    let sources: Vec<Option<Argument>> =
+        drafts.iter().map(|d| source_for(v, &attributions, &trailing, quotes, &d.hit)).collect();
+    // Numbers that count casualties are no quantity of any event of the sentence.
+    let mut casualty_numbers: Vec<usize> = drafts
+        .iter()
+        .flat_map(|d| d.casualties.iter())
+        .filter_map(|c| casualty_count(v, c).and_then(|(_, tok)| tok))
+        .collect();
+    casualty_numbers.sort_unstable();
+    let events = drafts
+        .iter()
+        .zip(sources.iter())
+        .flat_map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers))
+        .collect();
+    (events, verdict)
+}
+
+/// Accidents and disasters are not war events. An explosion, fire, flood, storm, collapse
+/// or crash with no attacker, weapon or armed actor named is no ASSAULT or FIGHT, and its
+/// dead and injured are no war casualties either (ACLED codes them nowhere): in a sentence
+/// that tells of one (`accident`: an accident cue of `event_context.tsv` and no violence
+/// cue, or no cue at all in a paragraph whose last cue told of one), every ASSAULT, FIGHT,
+/// DESTROY and CASUALTIES trigger goes. In a sentence with cues of both kinds only the
+/// words that may name either (the `guarded` rows: "explosion", "struck") go, when their
+/// clause has an accident cue and no violence cue ("… police said, after a gas cylinder
+/// exploded …").
+pub(super) fn guarded(v: &View, h: &Hit) -> bool {
+    matches!(h.event_type, EventType::Assault | EventType::Fight | EventType::Destroy)
+        && v.res.guarded_triggers.contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
+}
+
+pub(super) fn unmistakable_attack(v: &View, h: &Hit) -> bool {
+    matches!(h.event_type, EventType::Assault | EventType::Fight) && !guarded(v, h)
+}
+
+pub(super) fn drop_accidents(v: &View, hits: &mut Vec<Hit>, cues: &[(usize, bool)], accident: bool) {
+    let physical = |h: &Hit| {
+        matches!(h.event_type, EventType::Assault | EventType::Fight | EventType::Destroy | EventType::Casualties)
+    };
+    let guarded = |h: &Hit| guarded(v, h);
+    if accident {
+        if hits.iter().any(|h| unmistakable_attack(v, h)) {
+            return;
+        }
+        hits.retain(|h| !physical(h));
+        return;
+    }
+    if !cues.iter().any(|c| !c.1) {
+        return;
+    }
+    let attack_clauses: Vec<u32> = hits.iter().filter(|h| unmistakable_attack(v, h)).map(|h| h.clause).collect();
+    let hits_attack_in = |c: u32| attack_clauses.contains(&c);
+    hits.retain(|h| {
+        if !guarded(h) {
+            return true;
+        }
+        let in_clause = |violent: bool| {
+            cues.iter().any(|&(t, x)| x == violent && v.clause_of(t) == h.clause)
+                || (violent && hits_attack_in(h.clause))
+        };
+        // Dropped only where the clause has an accident cue and no violence cue.
+        let accident_only = in_clause(false) && !in_clause(true);
+        !accident_only
+    });
+}
+
+/// Fold verb+noun pairs of one type, and casualty words into their attack.
+pub(super) fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for h in hits {
+        // Verb and noun of the same type close together: "signed an agreement", "pledged … aid".
+        if let Some(last) = drafts.last_mut() {
+            // A coordinator in between starts a new event: "shelled Nikopol and a drone
+            // attack hit …", "launched 3 missile strikes and 41 air strikes".
+            let coordinated = (last.hit.t1..h.t0).any(|k| matches!(v.lw(k), "and" | "or" | "but" | "nor" | "then"));
+            let close = h.t0 <= last.hit.t1 + 6
+                && h.clause == last.hit.clause
+                && !coordinated
+                && (last.hit.t1..h.t0).all(|k| {
+                    matches!(v.kind(k), Some(TokenKind::Word) | Some(TokenKind::Number))
+                        || v.numbers.iter().any(|p| p.start_tok <= k && k < p.end_tok)
+                })
+                && h.event_type != EventType::Casualties;
+            let purpose =
+                h.verb && last.hit.verb && h.t0 > v.t0 && v.lw(h.t0 - 1) == "to" && h.clause == last.hit.clause;
+            if purpose && h.event_type == last.hit.event_type && !h.is_casualty() {
+                last.absorbed.push(h);
+                continue;
+            }
+            if close && h.event_type == last.hit.event_type && h.verb != last.hit.verb && !h.is_casualty() {
+                if h.verb {
+                    let noun = std::mem::replace(&mut last.hit, h);
+                    last.absorbed.push(noun);
+                } else {
+                    last.absorbed.push(h);
+                }
+                // A generic verb takes the noun's subtype: "launched 3 missile strikes".
+                let noun_subtype = last.absorbed.last().and_then(|n| n.subtype.clone());
+                if GENERIC_SUBTYPES.contains(&last.hit.subtype.as_deref().unwrap_or("")) && noun_subtype.is_some() {
+                    last.hit.subtype = noun_subtype;
+                }
+                continue;
+            }
+        }
+        drafts.push(Draft { hit: h, casualties: Vec::new(), absorbed: Vec::new() });
+    }
+    // Casualty words attach to the nearest attack or fight of their clause.
+    let mut kept: Vec<Draft> = Vec::new();
+    let mut pending: Vec<Hit> = Vec::new();
+    for d in drafts {
+        if d.hit.is_casualty() {
+            pending.push(d.hit);
+        } else {
+            kept.push(d);
+        }
+    }
+    let mut lone: Vec<Hit> = Vec::new();
+    for c in pending {
+        // the attack's own clause, else a clause tied to it by "when"/"after"/"as"
+        // ("10 people were killed when a missile hit …")
+        let same_clause = kept.iter().any(|d| d.hit.is_host() && d.hit.clause == c.clause);
+        let linked = |k: u32| k == c.clause || (!same_clause && subordinate_link(v, c.clause, k));
+        let host = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.hit.is_host() && linked(d.hit.clause))
+            .min_by_key(|(_, d)| {
+                // before the casualty word first, then the closest
+                let after = d.hit.t0 > c.t0;
+                (after, if after { d.hit.t0 - c.t0 } else { c.t0 - d.hit.t0 })
+            })
+            .map(|(i, _)| i);
+        match host {
+            Some(i) => kept[i].casualties.push(c),
+            None => lone.push(c),
+        }
+    }
+    // Casualty words without an attack: one CASUALTIES event per clause ("3 dead and 10
+    // injured"), unless a count would be overwritten.
+    let mut groups: Vec<Draft> = Vec::new();
+    for c in lone {
+        let slot_taken =
+            |g: &Draft| g.casualties.iter().any(|x| x.subtype == c.subtype && casualty_count(v, x).is_some());
+        match groups.iter_mut().find(|g| g.hit.clause == c.clause && !slot_taken(g)) {
+            Some(g) => g.casualties.push(c),
+            None => groups.push(Draft { hit: c.clone(), casualties: vec![c], absorbed: Vec::new() }),
+        }
+    }
+    kept.extend(groups);
+    kept.sort_by_key(|d| d.hit.start);
+    kept
+}
+
+/// The kind of attack a generic verb stands for, read off the weapon next to it: "a
+/// missile hit …" is a missile strike, "drones attacked …" a drone strike. Looks four words
+/// before (and after "with"/"using"/"by"), within the clause.
+pub(super) fn weapon_subtype(v: &View, h: &Hit) -> Option<&'static str> {
+    let lo = h.t0.saturating_sub(4).max(v.t0);
+    let hi = (h.t1 + 8).min(v.t1);
+    let mut best: Option<(usize, &'static str)> = None;
+    for i in (lo..h.t0).chain(h.t1..hi) {
+        // after the trigger only the instrument counts ("struck with drones"), not the
+        // target ("struck a drone factory")
+        if v.clause_of(i) != h.clause || (i >= h.t1 && !(h.t1..i).any(|k| matches!(v.lw(k), "with" | "using" | "by"))) {
+            continue;
+        }
+        let kind = match v.lw(i) {
+            "missile" | "missiles" | "rocket" | "rockets" | "iskander" | "iskanders" | "kalibr" | "kalibrs"
+            | "kinzhal" | "cruise" | "ballistic" | "s-300" | "himars" | "atacms" | "storm" => "missile strike",
+            "drone" | "drones" | "shahed" | "shaheds" | "kamikaze" | "uav" | "uavs" | "geran" => "drone strike",
+            "artillery" | "shell" | "shells" | "mortar" | "mortars" | "howitzer" | "howitzers" | "mlrs" | "grad"
+            | "grads" => "shelling",
+            "bomb" | "bombs" | "aircraft" | "jets" | "warplanes" | "warplane" | "glide" => "airstrike",
+            _ => continue,
+        };
+        let dist = if i < h.t0 { h.t0 - i } else { i + 1 - h.t1 };
+        if best.map_or(true, |(d, _)| dist < d) {
+            best = Some((dist, kind));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// A place or date at token `tok` of another clause belongs to another event: one whose
+/// trigger lies between it and `h`, or one in `tok`'s own clause ("A Russian airstrike
+/// hit Kostiantynivka, while the air force said it shot down 20 drones": Kostiantynivka is
+/// the airstrike's). Casualty words do not count: they are folded into their attack.
+pub(crate) fn event_between(v: &View, hits: &[Hit], h: &Hit, tok: usize) -> bool {
+    let (lo, hi) = if tok < h.t0 { (tok, h.t0) } else { (h.t1, tok) };
+    let tok_clause = v.clause_of(tok);
+    hits.iter().any(|o| {
+        o.t0 != h.t0
+            && o.event_type != EventType::Casualties
+            && ((o.t0 >= lo && o.t1 <= hi) || (tok_clause != NO_CLAUSE && v.clause_of(o.t0) == tok_clause))
+    })
+}
+
+/// Clauses `a` and `b` are adjacent and the later one opens with a temporal or causal
+/// subordinator ("when", "after", "as"): the casualties of one are the attack of the other.
+pub(super) fn subordinate_link(v: &View, a: u32, b: u32) -> bool {
+    if a == NO_CLAUSE || b == NO_CLAUSE || a.abs_diff(b) != 1 {
+        return false;
+    }
+    let later = a.max(b);
+    match (v.t0..v.t1).find(|&i| v.clause_of(i) == later) {
+        Some(i) if i > v.t0 => matches!(v.lw(i - 1), "when" | "after" | "as" | "since" | "because"),
+        _ => false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+/// The event of one draft, one row per place when it happened at several listed places
+/// ("missiles struck Lviv, Ternopil and Dnipro": three rows with the same trigger).
+pub(super) fn build_event(
+    v: &View,
+    cands: &[Cand],
+    hits: &[Hit],
+    d: &Draft,
+    dates: &[(usize, Days, String)],
+    source: &Option<Argument>,
+    quotes: &[Quote],
+    casualty_numbers: &[usize],
+) -> Vec<Event> {
+    let h = &d.hit;
+    let mut roles = super::roles::roles(v, cands, h, hits);
+    // A folded noun may carry what the verb lacks: "pledged $2 billion in aid to Ukraine".
+    for noun in &d.absorbed {
+        let extra = super::roles::roles(v, cands, noun, hits);
+        // The noun is the verb's subject ("a drone attack hit Marhanets"): the attacker is
+        // the noun's ("a Russian drone attack"), never a subject further back.
+        if h.verb && noun.t1 <= h.t0 {
+            roles.actor = extra.actor.clone();
+            roles.actor_cands = extra.actor_cands.clone();
+            continue;
+        }
+        if roles.target.is_none() && extra.target.is_some() {
+            roles.target = extra.target;
+            roles.target_cand = extra.target_cand;
+        }
+        if roles.actor.is_none() && extra.actor.is_some() {
+            roles.actor = extra.actor;
+            roles.actor_cands = extra.actor_cands;
+        }
+    }
+    // the nouns folded into this event stand between no place and it ("In Kherson, …
+    // shelling hit a bus stop")
+    let others: Vec<Hit> = hits.iter().filter(|o| !d.absorbed.iter().any(|a| a.t0 == o.t0)).cloned().collect();
+    let (location, geo, location_source, place_cand) = location(v, cands, h, &roles, &others);
+    let subtype =
+        if h.event_type == EventType::Assault && GENERIC_SUBTYPES.contains(&h.subtype.as_deref().unwrap_or("")) {
+            weapon_subtype(v, h).map(str::to_string).or_else(|| h.subtype.clone())
+        } else {
+            h.subtype.clone()
+        };
+    // Counts
+    let mut killed = None;
+    let mut injured = None;
+    let mut approximate = None;
+    let mut used_numbers: Vec<usize> = casualty_numbers.to_vec();
+    for c in &d.casualties {
+        if let Some((count, number_tok)) = casualty_count(v, c) {
+            let slot = if c.subtype.as_deref() == Some("wounded") { &mut injured } else { &mut killed };
+            if slot.is_none() && count.is_some() {
+                *slot = count;
+                if approximate_count(v, number_tok) || vague_count_near(v, c) {
+                    approximate = Some(true);
+                } else if approximate.is_none() {
+                    approximate = Some(false);
+                }
+            }
+            used_numbers.extend(number_tok);
+        }
+    }
+    let aggregate = running_total(v, h, &d.casualties);
+    used_numbers.sort_unstable();
+    let quantity = if h.event_type == EventType::Casualties
+        && h.subtype.as_deref() != Some("captured")
+        && h.subtype.as_deref() != Some("missing")
+    {
+        None
+    } else {
+        quantity(v, h, &d.absorbed, &used_numbers, hits)
+    };
+    let modality = modality(v, h);
+    let (date, date_text, date_source) = nearest_date(v, h, dates, hits);
+    // Source: the quote the trigger sits in, else the sentence's attribution.
+    let in_quote = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.start <= h.start && h.end <= q.end)
+        .min_by_key(|(_, q)| q.end - q.start);
+    let (source, quote_id) = match in_quote {
+        Some((i, q)) => (q.speaker.as_ref().map(speaker_argument), Some(i as u32)),
+        None => (source.clone(), None),
+    };
+    let mut actor = roles.actor;
+    if actor.is_none() && roles.pronoun_subject {
+        actor = source.clone();
+    }
+    let event = Event {
+        start: h.start,
+        end: h.end,
+        sentence: v.index,
+        event_type: h.event_type,
+        subtype,
+        actor,
+        target: roles.target,
+        location,
+        geo: geo.unwrap_or_else(Geo::default),
+        date,
+        date_text,
+        killed,
+        injured,
+        quantity,
+        modality,
+        source,
+        quote_id,
+        date_source,
+        location_source,
+        approximate,
+        aggregate: Some(aggregate && (killed.is_some() || injured.is_some())),
+    };
+    // the listed places: the chosen place's list, else the target's ("hit A and B, killing
+    // three in B": the place picked is the later B)
+    let listed = match place_cand {
+        Some(ci) if PHYSICAL.contains(&h.event_type) && h.event_type != EventType::Consult => {
+            let own = coordinated_places(v, cands, ci);
+            match roles.target_cand {
+                Some(t) if own.len() < 2 && t != ci => {
+                    let theirs = coordinated_places(v, cands, t);
+                    if theirs.len() >= 2 {
+                        theirs
+                    } else {
+                        own
+                    }
+                }
+                _ => own,
+            }
+        }
+        _ => Vec::new(),
+    };
+    if listed.len() < 2 {
+        return vec![event];
+    }
+    split_by_place(v, cands, d, event, &listed)
+}
+
+/// One row per listed place. The figures belong to the place the text ties them to
+/// ("killing two in Kherson"): the listed place right after the casualty word, else the
+/// first place of the list; the other rows carry none, so that summing `killed` counts
+/// each death once.
+pub(super) fn split_by_place(v: &View, cands: &[Cand], d: &Draft, event: Event, listed: &[usize]) -> Vec<Event> {
+    let tied = d.casualties.iter().find_map(|c| {
+        let mut k = c.t1;
+        while k < v.t1 && k < c.t1 + 6 && !matches!(v.lw(k), "in" | "near" | "at") {
+            k += 1;
+        }
+        if !matches!(v.lw(k), "in" | "near" | "at") {
+            return None;
+        }
+        let named = cands.iter().find(|c| c.t0 == k + 1 && c.label.is_some_and(|l| l.is_place()))?;
+        let same = |c: &Cand| c.t0 == named.t0 || (c.entity_id.is_some() && c.entity_id == named.entity_id);
+        listed.iter().position(|&ci| same(&cands[ci]))
+    });
+    let owner = tied.unwrap_or(0);
+    listed
+        .iter()
+        .enumerate()
+        .map(|(i, &ci)| {
+            let mut e = event.clone();
+            let (arg, geo) = place_of_cand(v, &cands[ci]);
+            e.location = Some(arg);
+            e.geo = geo;
+            if i != owner {
+                e.killed = None;
+                e.injured = None;
+                e.approximate = None;
+                e.aggregate = Some(false);
+            }
+            e
+        })
+        .collect()
+}

@@ -1,0 +1,417 @@
+//! Triggers: lexicon hits (`event_triggers.tsv`) minus those inside a name, read as
+//! something else, or lacking the context that makes them an event.
+
+use super::{counts::*, view::*};
+use crate::lexicon::{any_of, Trigger, WordClass};
+use crate::model::{EventType, Label, MentionSource, TokenKind};
+
+// ---------------------------------------------------------------------------------------
+// Triggers
+
+/// One trigger hit kept for the sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub t0: usize,
+    pub t1: usize,
+    pub event_type: EventType,
+    pub subtype: Option<String>,
+    /// Read as a verb (its subject is the actor).
+    pub verb: bool,
+    pub clause: u32,
+}
+
+impl Hit {
+    pub(super) fn is_casualty(&self) -> bool {
+        self.event_type == EventType::Casualties && matches!(self.subtype.as_deref(), Some("killed") | Some("wounded"))
+    }
+    pub(super) fn is_host(&self) -> bool {
+        matches!(self.event_type, EventType::Assault | EventType::Fight)
+    }
+}
+
+/// Lexicon hits in the sentence that pass the context checks.
+pub(super) fn find_triggers(v: &View) -> Vec<Hit> {
+    let s = v.ctx.seg.sentences[v.index as usize];
+    let mut out = Vec::new();
+    for (start, end, trig) in v.res.triggers.find_in(v.text, s.start, s.end) {
+        let (t0, t1) = v.tokens_of(start, end);
+        if t0 < v.t0 || t1 > v.t1 || inside_name(v, start, end) {
+            continue;
+        }
+        // Part of a hyphenated word: "live-fire", "Russian-occupied", "anti-war".
+        if v.tokens[t0].start != start || v.tokens[t1 - 1].end != end {
+            continue;
+        }
+        let first = v.tx(t0);
+        let capitalised = first.chars().next().is_some_and(|c| c.is_uppercase());
+        let all_caps = first.chars().all(|c| !c.is_lowercase());
+        let sentence_initial = t0 == v.t0 || matches!(v.kind(t0 - 1), Some(TokenKind::Quote)) || v.tx(t0 - 1) == ":";
+        // Mid-sentence capitals are names or months ("March", "Operation Storm").
+        if capitalised && !all_caps && !sentence_initial && !v.headline {
+            continue;
+        }
+        if matches!(first, "March" | "Fall") && !sentence_initial {
+            continue;
+        }
+        let lower = v.slice(t0, t1).to_lowercase();
+        if !plausible(v, t0, t1, &lower, trig) {
+            continue;
+        }
+        out.push(Hit {
+            start,
+            end,
+            t0,
+            t1,
+            event_type: trig.event_type,
+            subtype: trig.subtype.clone(),
+            verb: trig.verb,
+            clause: 0,
+        });
+    }
+    out
+}
+
+/// The trigger is part of a name: "Security Council", "Battle of Bakhmut" (EVENT).
+pub(super) fn inside_name(v: &View, start: usize, end: usize) -> bool {
+    v.mentions.iter().any(|m| {
+        m.start < end
+            && start < m.end
+            && !matches!(
+                m.label,
+                Label::Norp
+                    | Label::Date
+                    | Label::Time
+                    | Label::Cardinal
+                    | Label::Ordinal
+                    | Label::Quantity
+                    | Label::Money
+                    | Label::Percent
+            )
+            && m.source != MentionSource::Rule
+    })
+}
+
+/// Words that make "sent", "provided", "delivered" … an aid event.
+pub(super) const AID_OBJECTS: WordClass = WordClass::AidObject;
+pub(super) const ATTACK_OBJECTS: WordClass = WordClass::AttackObject;
+
+/// Attack nouns that can be the subject of "hit" (besides the weapons themselves).
+pub(super) const WEAPON_SUBJECTS: WordClass = WordClass::WeaponSubject;
+
+/// Context checks for ambiguous trigger words. `lower` is the whole trigger, lowercased.
+pub(super) fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> bool {
+    let prev = if t0 > v.t0 { v.lw(t0 - 1) } else { "" };
+    let prev2 = if t0 > v.t0 + 1 { v.lw(t0 - 2) } else { "" };
+    let next = v.lw(t1);
+    let next2 = v.lw(t1 + 1);
+    let next_is_object = v.is_capitalised(t1) || any_of(next, &["the", "a", "an", "its", "their", "his", "her"]);
+    let prev_is_number =
+        t0 > v.t0 && (v.kind(t0 - 1) == Some(TokenKind::Number) || v.numbers.iter().any(|p| p.end_tok == t0));
+    // A participle used as an adjective: "the damaged building", "the occupied territories".
+    if trig.verb
+        && trig.event_type != EventType::Casualties
+        && any_of(prev, DETERMINERS)
+        && (lower.ends_with("ed") || lower.ends_with("ing"))
+    {
+        return false;
+    }
+    let window_has = |class: WordClass, n: usize| (t1..(t1 + n).min(v.t1)).any(|i| any_of(v.lw(i), class));
+    // weapons or territory in the next few words (passive: the few words before)
+    let weapon_near = |n: usize| {
+        (t1..(t1 + n).min(v.t1)).chain(t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.res.weapon_words.contains(v.lw(i)))
+    };
+    let territory_next = |n: usize| {
+        (t1..(t1 + n).min(v.t1))
+            .take_while(|&i| v.lw(i) != ",")
+            .any(|i| v.res.territory_words.contains(v.lw(i)) || (v.is_capitalised(i) && !v.is_title(i)))
+    };
+    match lower {
+        // A weapons seizure only with weapons named: "found a cache of rifles", not "found
+        // the body", "seized drugs".
+        "found" | "discovered" | "recovered" | "unearthed" | "confiscated" | "defused" | "dismantled" => weapon_near(8),
+        // Taking something that is not a place or weapons is no capture: "take control of
+        // services", "seized drugs and cash".
+        "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
+            weapon_near(8) || territory_next(6) || any_of(next, &["control", "power"])
+        }
+        "detonated" | "detonating" => {
+            !any_of(prev2, &["squad", "experts", "sappers"]) && !any_of(prev, &["safely", "controlled"])
+        }
+        "beaten" => any_of(next, &["to", "by", "up", "and", "with"]) && !any_of(next2, &["back", "off"]),
+        "hacked" => next == "to",
+        "defect" => any_of(next, &["to", "from"]),
+        "treated for" => true,
+        "have returned" => any_of(next, &["home", "to"]),
+        "attack" | "attacks" => {
+            !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
+                && !any_of(
+                    next,
+                    &[
+                        "helicopter",
+                        "helicopters",
+                        "aircraft",
+                        "jets",
+                        "jet",
+                        "drone",
+                        "drones",
+                        "submarine",
+                        "submarines",
+                        "dog",
+                        "dogs",
+                        "vessel",
+                        "vessels",
+                        "ads",
+                        ",",
+                    ],
+                )
+        }
+        // "a missile hit a school", "was hit by a drone"; not "hit by sanctions", "hit a record"
+        "hit" | "hits" => {
+            let weapon_before =
+                (t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.is(i, ATTACK_OBJECTS) || v.is(i, WEAPON_SUBJECTS));
+            let weapon_agent = next == "by"
+                && (t1 + 1..(t1 + 5).min(v.t1)).any(|i| v.is(i, ATTACK_OBJECTS) || v.is(i, WEAPON_SUBJECTS));
+            // "hit the grid with 40 missiles"
+            let weapon_with = (t1..(t1 + 8).min(v.t1))
+                .any(|i| v.lw(i) == "with" && (i + 1..(i + 5).min(v.t1)).any(|k| v.is(k, ATTACK_OBJECTS)));
+            (weapon_before && !any_of(next, &["back", "out", "hard", "record", "new", "the headlines"]))
+                || weapon_agent
+                || weapon_with
+        }
+        // "the enemy lost up to 140 servicemen": losses in a daily summary
+        "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
+            v.numbers.iter().any(|p| {
+                p.start_tok == i
+                    && p.label == Label::Cardinal
+                    && (p.end_tok..(p.end_tok + 2).min(v.t1)).any(|k| is_person_noun(v.lw(k)))
+            })
+        }),
+        "war" | "warfare" => next == "broke" || next == "erupted",
+        "fall" => next == "of",
+        // "Sign up for our newsletter" is no agreement.
+        "sign" | "signs" | "signed" | "signing" => !any_of(next, &["up", "in", "off"]),
+        "march" | "marches" => !v.tx(t0).starts_with('M'), // "March" is the month
+        "pocket" => any_of(next, &["of", "around", "near"]),
+        "draft" => {
+            v.kind(t1) != Some(TokenKind::Word)
+                || any_of(next, &["notices", "notice", "officers", "board", "age", "dodgers", "evasion"])
+        }
+        "call" => {
+            !any_of(next, &["for", "on", "to", "up", "off", "sign"])
+                && any_of(prev, &["a", "the", "phone", "telephone", "video", "hour-long", "lengthy"])
+        }
+        "fire" | "fires" | "fired" | "firing" => {
+            any_of(
+                next,
+                &[
+                    "at",
+                    "on",
+                    "upon",
+                    "missiles",
+                    "rockets",
+                    "shells",
+                    "drones",
+                    "artillery",
+                    "mortars",
+                    "bullets",
+                    "shots",
+                    "into",
+                ],
+            ) || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 5))
+                || any_of(prev, &["under", "opened", "open", "heavy", "artillery", "mortar", "enemy", "returned"])
+        }
+        "launched" | "launch" | "launches" | "launching" => {
+            window_has(ATTACK_OBJECTS, 4)
+                || (t1..(t1 + 4).min(v.t1)).any(|i| v.numbers.iter().any(|p| p.start_tok == i))
+                    && window_has(ATTACK_OBJECTS, 6)
+        }
+        "strike" | "strikes" => !any_of(prev, &["hunger", "general", "on", "workers'", "rail"]) && next != "a",
+        "target" | "targets" => {
+            next_is_object
+                && !any_of(prev, &["legitimate", "military", "civilian", "key", "a", "the", "its", "their", "main"])
+        }
+        "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" => {
+            next_is_object
+                && !prev_is_number
+                && !any_of(
+                    prev,
+                    &["artillery", "of", "the", "a", "cluster", "mortar", "tank", "million", "billion", "thousand"],
+                )
+        }
+        "combat" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)) || next == "operations",
+        "engaged" => next != "in" && next != "with",
+        "engagement" | "engagements" => !any_of(prev, &["diplomatic", "economic"]),
+        "received" => v.is_capitalised(t1) || (next == "the" && v.is_title(t1 + 1)),
+        "concluded" => next != "that" && !any_of(next, &[",", "."]),
+        "asked" | "request" | "requested" => {
+            !any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"])
+                || next == "for" && prev != "was"
+        }
+        "pressed" | "pressing" => any_of(next, &["for", "ahead", "on"]) || v.is_capitalised(t1),
+        "alleged" => next == "that" || v.kind(t1) != Some(TokenKind::Word),
+        "deal" | "deals" => next != "with" && prev != "great",
+        "host" | "hosts" => next != "of",
+        "conference" => !any_of(prev, &["press", "news"]),
+        "advanced" | "advance" | "advances" | "advancing" => {
+            prev != "in"
+                && (v.kind(t1) != Some(TokenKind::Word)
+                    || any_of(next, PREPOSITIONS)
+                    || any_of(
+                        next,
+                        &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"],
+                    ))
+        }
+        "entered" => !any_of(next, &["into", "office", "force", "service"]) && (v.is_capitalised(t1) || next == "the"),
+        "occupied" | "occupy" | "occupies" | "occupying" => {
+            !any_of(prev, &["temporarily", "the"])
+                && (v.is_capitalised(t1)
+                    || any_of(next, &["the", "a", "parts", "much", "most", "part", "large", "positions"]))
+        }
+        "occupation" => !(v.is_word(t1) && !is_function_word(next) && !v.is_capitalised(t1)),
+        "surrounding" | "surrounded" | "surround" => v.is_capitalised(t1) || next == "the" || any_of(prev, AUX),
+        "push" => !any_of(next, &["for", "to", "back"]) && !any_of(prev, &["to", "will", "would", "could"]),
+        "aid" => {
+            !any_of(
+                next,
+                &[
+                    "workers",
+                    "worker",
+                    "agency",
+                    "agencies",
+                    "group",
+                    "groups",
+                    "organisation",
+                    "organisations",
+                    "organization",
+                    "organizations",
+                    "officials",
+                    "chief",
+                ],
+            ) && prev != "first"
+        }
+        "death" => !any_of(next, &["penalty", "sentence", "threats", "threat", "row"]),
+        "sentence" => {
+            any_of(prev, &["prison", "jail", "a", "his", "her", "the", "life", "year"]) || prev.ends_with("-year")
+        }
+        "freeze" | "froze" | "frozen" | "freezing" => {
+            !any_of(prev, &["a", "the"]) && !any_of(next, &["conflict", "temperatures", "weather", "cold"])
+        }
+        "disabled" => !any_of(next, &["people", "persons", "children", "veterans"]),
+        "dying" => prev != "the",
+        "executed" => !any_of(next, &["the plan", "plan", "order", "orders", "a plan"]),
+        "supplies" => true,
+        "supply" | "supplying" | "supplied"
+            if any_of(
+                next,
+                &["route", "routes", "line", "lines", "chain", "chains", "depot", "depots", "problems", "shortages"],
+            ) =>
+        {
+            false
+        }
+        "water supply" => {
+            any_of(prev, &["cut", "cuts", "disrupted", "no", "without"])
+                || any_of(next, &["was", "were", "is", "has", "had"])
+                    && any_of(next2, &["cut", "disrupted", "interrupted", "damaged", "knocked", "down", "off"])
+        }
+        "trip" | "visit" | "visits" => !any_of(prev, &["state-sponsored"]),
+        // "searching the ruins", "pulled from the rubble": a scene, not a destruction event
+        "rubble" | "ruins" | "wreckage" | "debris" => {
+            const SCENE: &[&str] = &[
+                "under",
+                "beneath",
+                "from",
+                "through",
+                "in",
+                "among",
+                "amid",
+                "searching",
+                "searched",
+                "search",
+                "searches",
+                "combing",
+                "combed",
+                "comb",
+                "clearing",
+                "cleared",
+                "clear",
+                "clears",
+                "digging",
+                "dug",
+                "dig",
+                "sifting",
+                "sifted",
+                "removing",
+                "removed",
+                "remove",
+                "picking",
+                "walked",
+                "walking",
+                "walk",
+                "walks",
+                "stood",
+                "standing",
+                "stands",
+                "inspected",
+                "inspecting",
+                "examined",
+                "examining",
+            ];
+            !any_of(prev2, SCENE) && !any_of(prev, SCENE)
+        }
+        "freed" => !(t1..(t1 + 4).min(v.t1)).any(|i| {
+            any_of(
+                v.lw(i),
+                &[
+                    "prisoners",
+                    "hostages",
+                    "fighters",
+                    "soldiers",
+                    "civilians",
+                    "people",
+                    "servicemen",
+                    "children",
+                    "pows",
+                    "detainees",
+                    "captives",
+                    "sailors",
+                    "journalists",
+                    "him",
+                    "her",
+                    "them",
+                ],
+            )
+        }),
+        "toll" => {
+            prev == "death"
+                || any_of(
+                    next,
+                    &[
+                        "rose",
+                        "has",
+                        "had",
+                        "climbed",
+                        "stands",
+                        "stood",
+                        "reached",
+                        "of",
+                        "is",
+                        "was",
+                        "increased",
+                        "jumped",
+                        "risen",
+                    ],
+                )
+        }
+        "losses" => !any_of(prev, &["economic", "financial", "revenue", "job"]),
+        "missing" => !any_of(next, &["out", "from", "the", "link", "piece", "pieces"]),
+        _ if trig.event_type == EventType::Aid && trig.verb => {
+            // "provided details", "sent a letter": only with something given
+            window_has(AID_OBJECTS, 7)
+                || (t1..(t1 + 4).min(v.t1))
+                    .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
+        }
+        _ => true,
+    }
+}

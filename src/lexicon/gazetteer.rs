@@ -1,0 +1,345 @@
+//! The gazetteer: every entity name of the data files (people, organisations, locations,
+//! places, nationalities) and one Aho-Corasick automaton over all their keys.
+
+use super::phrases::is_word_byte_boundary;
+use super::{slug, DataFile};
+use crate::model::{Geo, Label, Mention, MentionSource};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// What kind of thing a gazetteer entry is (it decides which columns it fills).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Country,
+    Region,
+    City,
+    Location,
+    Facility,
+    Org,
+    Person,
+    Demonym,
+    User,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub label: Label,
+    pub kind: EntryKind,
+    pub canonical: String,
+    pub id: String,
+    pub geo: Geo,
+    pub population: u64,
+    /// Best-known title of a person (for reference only: the table's role comes from the text).
+    pub role: Option<String>,
+}
+
+impl Entry {
+    /// A mention of this entry at `start..end` of sentence `sentence`.
+    pub fn mention(&self, start: usize, end: usize, sentence: u32, source: MentionSource) -> Mention {
+        Mention {
+            start,
+            end,
+            sentence,
+            label: self.label,
+            canonical: Some(self.canonical.clone()),
+            entity_id: Some(self.id.clone()),
+            role: None,
+            geo: self.geo.clone(),
+            value: None,
+            source,
+        }
+    }
+}
+
+/// All entity names: entries and one automaton over their surface keys.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// key index → entry index
+    keys: Vec<String>,
+    key_entry: Vec<u32>,
+    automaton: AhoCorasick,
+}
+
+/// One lexicon hit in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+impl Gazetteer {
+    /// Build from (surface key, entry) pairs; several keys may share an entry.
+    pub fn build(entries: Vec<Entry>, keys: Vec<(String, u32)>) -> Gazetteer {
+        // Deduplicate keys: the first entry that claimed a key keeps it (callers order the
+        // sources by priority).
+        let mut seen = HashSet::with_capacity(keys.len());
+        let mut pats = Vec::with_capacity(keys.len());
+        let mut key_entry = Vec::with_capacity(keys.len());
+        for (k, e) in keys {
+            if k.chars().count() < 2 || !seen.insert(k.clone()) {
+                continue;
+            }
+            pats.push(k);
+            key_entry.push(e);
+        }
+        // Standard match semantics: the only kind that supports overlapping search.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .expect("gazetteer automaton");
+        Gazetteer { entries, keys: pats, key_entry, automaton }
+    }
+
+    /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
+    /// own case, or in capitals when the text is capitalised ("KYIV, Sept 13").
+    ///
+    /// The automaton reports every key occurrence (overlapping search), so a rejected long
+    /// hit ("Kyiv region" against the text "Kyiv Region police") still lets a shorter or
+    /// differently-cased key at the same place win ("Kyiv Region", or "Kyiv").
+    pub fn find(&self, text: &str) -> Vec<LexMatch> {
+        let mut candidates: Vec<LexMatch> = Vec::new();
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            self.automaton.find_overlapping(text, &mut state);
+            let Some(m) = state.get_match() else { break };
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_word_byte_boundary(text, s, e) {
+                continue;
+            }
+            let key_id = m.pattern().as_usize();
+            if !self.case_ok(key_id, &text[s..e]) {
+                continue;
+            }
+            candidates.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id] });
+        }
+        // Leftmost first, then longest; an exact-case key before a capitals-only match.
+        candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut out: Vec<LexMatch> = Vec::with_capacity(candidates.len());
+        for m in candidates {
+            if out.last().map_or(true, |last| m.start >= last.end) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    fn case_ok(&self, key_id: usize, surface: &str) -> bool {
+        let pat = self.pattern(key_id);
+        if pat == surface {
+            return true;
+        }
+        // All-capitals text ("KYIV", "NATO") may match a mixed-case key of 4+ letters.
+        let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+    }
+
+    fn pattern(&self, key_id: usize) -> &str {
+        &self.keys[key_id]
+    }
+
+    pub fn entry(&self, m: &LexMatch) -> &Entry {
+        &self.entries[m.entry as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn parse_f64(s: &str) -> Option<f64> {
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+/// Builds entries and keys from the entity files, in priority order.
+#[derive(Default)]
+pub(super) struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    keys: Vec<(String, u32)>,
+}
+
+impl GazetteerBuilder {
+    fn add(&mut self, entry: Entry, name_matches: bool, aliases: &str) {
+        let idx = self.entries.len() as u32;
+        if name_matches {
+            self.keys.push((entry.canonical.clone(), idx));
+        }
+        for a in split_aliases(aliases) {
+            self.keys.push((a.to_string(), idx));
+        }
+        self.entries.push(entry);
+    }
+
+    /// Populated places (`places.tsv`): countries, first-level regions, cities.
+    pub(super) fn places(&mut self, file: DataFile) {
+        let columns = ["id", "name", "label", "kind", "country", "lat", "lon", "population", "aliases"];
+        for [id, name, label, kind, country, lat, lon, population, aliases] in file.rows(columns) {
+            let label = Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {id}", file.name));
+            let kind = match kind {
+                "country" => EntryKind::Country,
+                "admin1" => EntryKind::Region,
+                _ => EntryKind::City,
+            };
+            // "!alias|alias": the name itself is no key (too ambiguous), only the aliases are
+            let (name_matches, aliases) = match aliases.strip_prefix('!') {
+                Some(rest) => (false, rest),
+                None => (true, aliases),
+            };
+            let entry = Entry {
+                label,
+                kind,
+                canonical: name.to_string(),
+                id: id.to_string(),
+                geo: Geo { country: non_empty(country), lat: parse_f64(lat), lon: parse_f64(lon) },
+                population: population.parse().unwrap_or(0),
+                role: None,
+            };
+            self.add(entry, name_matches, aliases);
+        }
+    }
+
+    /// Named locations and facilities (`locations.tsv`): seas, rivers, plants, bases.
+    pub(super) fn locations(&mut self, file: DataFile) {
+        for [name, label, country, lat, lon, aliases, id] in
+            file.rows(["name", "label", "country", "lat", "lon", "aliases", "id"])
+        {
+            let label = Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {name}", file.name));
+            let kind = if label == Label::Fac { EntryKind::Facility } else { EntryKind::Location };
+            let id = non_empty(id).unwrap_or_else(|| format!("loc:{}", slug(name)));
+            let entry = Entry {
+                label,
+                kind,
+                canonical: name.to_string(),
+                id,
+                geo: Geo { country: non_empty(country), lat: parse_f64(lat), lon: parse_f64(lon) },
+                population: 0,
+                role: None,
+            };
+            self.add(entry, true, aliases);
+        }
+    }
+
+    /// Organisations (`orgs.tsv`).
+    pub(super) fn orgs(&mut self, file: DataFile) {
+        for [name, label, country, aliases, id] in file.rows(["name", "label", "country", "aliases", "id"]) {
+            let label = if label.is_empty() {
+                Label::Org
+            } else {
+                Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {name}", file.name))
+            };
+            let id = non_empty(id).unwrap_or_else(|| format!("org:{}", slug(name)));
+            let entry = Entry {
+                label,
+                kind: EntryKind::Org,
+                canonical: name.to_string(),
+                id,
+                geo: Geo { country: non_empty(country), lat: None, lon: None },
+                population: 0,
+                role: None,
+            };
+            self.add(entry, true, aliases);
+        }
+    }
+
+    /// People (`people.tsv`).
+    pub(super) fn people(&mut self, file: DataFile) {
+        for [name, aliases, role, country, id] in file.rows(["name", "aliases", "role", "country", "id"]) {
+            let id = non_empty(id).unwrap_or_else(|| format!("person:{}", slug(name)));
+            let entry = Entry {
+                label: Label::Person,
+                kind: EntryKind::Person,
+                canonical: name.to_string(),
+                id,
+                geo: Geo { country: non_empty(country), lat: None, lon: None },
+                population: 0,
+                role: non_empty(role),
+            };
+            self.add(entry, true, aliases);
+        }
+    }
+
+    /// Nationalities (`demonyms.tsv`): one entry per canonical adjective.
+    pub(super) fn demonyms(&mut self, file: DataFile) {
+        let mut by_canonical: HashMap<String, u32> = HashMap::new();
+        for [surface, country, canonical] in file.rows(["surface", "country", "canonical"]) {
+            let canonical = non_empty(canonical).unwrap_or_else(|| surface.to_string());
+            let idx = match by_canonical.get(&canonical) {
+                Some(&i) => i,
+                None => {
+                    let i = self.entries.len() as u32;
+                    self.entries.push(Entry {
+                        label: Label::Norp,
+                        kind: EntryKind::Demonym,
+                        id: format!("norp:{}", slug(&canonical)),
+                        canonical: canonical.clone(),
+                        geo: Geo { country: non_empty(country), lat: None, lon: None },
+                        population: 0,
+                        role: None,
+                    });
+                    by_canonical.insert(canonical, i);
+                    i
+                }
+            };
+            self.keys.push((surface.to_string(), idx));
+        }
+    }
+
+    /// More keys for entries already loaded (`extra_keys.tsv`: `key`, `id`).
+    pub(super) fn extra_keys(&mut self, file: DataFile) {
+        let by_id: HashMap<&str, u32> =
+            self.entries.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+        let mut extra = Vec::new();
+        for [key, id] in file.rows(["key", "id"]) {
+            if let Some(&i) = by_id.get(id) {
+                extra.push((key.to_string(), i));
+            }
+        }
+        self.keys.extend(extra);
+    }
+
+    pub(super) fn build(self) -> Gazetteer {
+        Gazetteer::build(self.entries, self.keys)
+    }
+}
+
+/// A user gazetteer row: surface form, label, optional canonical name.
+pub fn user_gazetteer(rows: &[(String, Label, Option<String>)]) -> Gazetteer {
+    let mut b = GazetteerBuilder::default();
+    let mut by_canonical: HashMap<(String, Label), u32> = HashMap::new();
+    for (surface, label, canonical) in rows {
+        let canonical = canonical.clone().unwrap_or_else(|| surface.clone());
+        let key = (canonical.clone(), *label);
+        let idx = match by_canonical.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = b.entries.len() as u32;
+                b.entries.push(Entry {
+                    label: *label,
+                    kind: EntryKind::User,
+                    id: format!("user:{}:{}", label.as_str().to_lowercase(), slug(&canonical)),
+                    canonical: canonical.clone(),
+                    geo: Geo::default(),
+                    population: 0,
+                    role: None,
+                });
+                by_canonical.insert(key, i);
+                i
+            }
+        };
+        b.keys.push((surface.clone(), idx));
+    }
+    b.build()
+}

@@ -1,0 +1,85 @@
+//! What the events stage asks of the entity files: which places are countries or regions,
+//! and which group nouns name an armed force and whose.
+
+use super::DataFile;
+use std::collections::{HashMap, HashSet};
+
+/// Countries and first-level regions of `places.tsv`.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceKinds {
+    /// Country ids and names.
+    pub countries: HashSet<String>,
+    /// Region (admin1) ids.
+    pub regions: HashSet<String>,
+}
+
+impl PlaceKinds {
+    pub(super) fn load(places: DataFile) -> PlaceKinds {
+        let mut k = PlaceKinds::default();
+        for [id, name, kind] in places.rows(["id", "name", "kind"]) {
+            match kind {
+                "country" => {
+                    k.countries.insert(id.to_string());
+                    k.countries.insert(name.to_string());
+                }
+                "admin1" => {
+                    k.regions.insert(id.to_string());
+                }
+                _ => {}
+            }
+        }
+        k
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideKind {
+    /// a noun that, after a demonym or a country, means its armed forces ("Russian troops")
+    Military,
+    /// a party named by its side alone ("the enemy", "our defenders"), with the country
+    /// it stands for in this domain
+    Party,
+}
+
+/// Group nouns that name an armed force (`actor_sides.tsv`).
+#[derive(Debug, Clone, Default)]
+pub struct Sides {
+    /// first word → (the other words, kind, country)
+    pub phrases: HashMap<String, Vec<(Vec<String>, SideKind, String)>>,
+    /// country → (name, id) of its armed forces: the `orgs.tsv` row of that country whose
+    /// name says "Armed Forces" (and is no staff or command of them)
+    pub armed_forces: HashMap<String, (String, String)>,
+    /// demonym → country (`demonyms.tsv`), for a nationality the recogniser gave no country
+    pub demonyms: HashMap<String, String>,
+}
+
+impl Sides {
+    pub(super) fn load(actor_sides: DataFile, orgs: DataFile, demonyms: DataFile) -> Sides {
+        let mut s = Sides::default();
+        for [phrase, kind, country] in actor_sides.rows(["phrase", "kind", "country"]) {
+            let kind = match kind {
+                "military" => SideKind::Military,
+                "enemy" | "own" => SideKind::Party,
+                _ => panic!("data/{}: unknown kind {kind:?} of {phrase:?}", actor_sides.name),
+            };
+            let mut words = phrase.split_whitespace().map(str::to_string);
+            let Some(first) = words.next() else { continue };
+            s.phrases.entry(first).or_default().push((words.collect(), kind, country.to_string()));
+        }
+        for [name, country, id] in orgs.rows(["name", "country", "id"]) {
+            if name.contains("Armed Forces")
+                && !name.contains("Staff")
+                && !name.contains("Command")
+                && !country.is_empty()
+            {
+                s.armed_forces.entry(country.to_string()).or_insert_with(|| (name.to_string(), id.to_string()));
+            }
+        }
+        s.demonyms = demonyms
+            .rows(["surface", "country"])
+            .filter(|[_, c]| !c.is_empty())
+            .map(|[d, c]| (d.to_string(), c.to_string()))
+            .collect();
+        s
+    }
+}
