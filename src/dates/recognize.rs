@@ -11,19 +11,19 @@ use crate::model::{Days, Geo, Label, Mention, MentionSource, Segmented, Sentence
 
 /// A candidate over local token indices `[start, end)` of one sentence.
 #[derive(Debug, Clone)]
-pub(super) struct Cand {
+pub(super) struct DateSpan {
     start: usize,
     end: usize,
     label: Label,
     value: Option<String>,
 }
 
-impl Cand {
+impl DateSpan {
     fn date(start: usize, end: usize, value: Option<String>) -> Self {
-        Cand { start, end, label: Label::Date, value }
+        DateSpan { start, end, label: Label::Date, value }
     }
     fn time(start: usize, end: usize, value: Option<String>) -> Self {
-        Cand { start, end, label: Label::Time, value }
+        DateSpan { start, end, label: Label::Time, value }
     }
 }
 
@@ -34,7 +34,7 @@ pub(super) enum Tense {
 }
 
 /// One sentence's tokens with their lower-case forms and tense markers.
-pub(super) struct View<'a> {
+pub(super) struct DateSentence<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// The document's segmentation, and where this sentence's tokens start in it: the
@@ -47,7 +47,7 @@ pub(super) struct View<'a> {
     markers: Vec<(usize, Tense)>,
 }
 
-impl<'a> View<'a> {
+impl<'a> DateSentence<'a> {
     fn new(text: &'a str, seg: &'a Segmented, base: usize, toks: &'a [Token], published: Option<Days>) -> Self {
         let mut reach = Vec::with_capacity(toks.len() + 1);
         reach.push(0u32);
@@ -59,7 +59,7 @@ impl<'a> View<'a> {
             let last = reach.last().copied().unwrap_or(0);
             reach.push(last.saturating_add(cost));
         }
-        let mut v = View { text, toks, seg, base, published, reach, markers: Vec::new() };
+        let mut v = DateSentence { text, toks, seg, base, published, reach, markers: Vec::new() };
         v.markers = v.find_tense_markers();
         v
     }
@@ -129,7 +129,7 @@ impl<'a> View<'a> {
     }
 
     /// All candidates of the sentence, overlapping ones included.
-    fn candidates(&self) -> Vec<Cand> {
+    fn candidates(&self) -> Vec<DateSpan> {
         let mut out = Vec::new();
         for i in 0..self.len() {
             let found = [
@@ -155,8 +155,8 @@ impl<'a> View<'a> {
     }
 
     /// Non-overlapping candidates: longest first, then leftmost.
-    fn select(&self, mut cands: Vec<Cand>) -> Vec<Cand> {
-        let span = |c: &Cand| {
+    fn select(&self, mut cands: Vec<DateSpan>) -> Vec<DateSpan> {
+        let span = |c: &DateSpan| {
             let s = self.toks.get(c.start).map_or(0, |t| t.start);
             let e = self.toks.get(c.end.saturating_sub(1)).map_or(0, |t| t.end);
             e.saturating_sub(s)
@@ -179,7 +179,7 @@ impl<'a> View<'a> {
     // ----- absolute dates -------------------------------------------------------------------
 
     /// "2022-09-13", "13/09/2022" (day first unless impossible), "13.09.2022", "2014-2022".
-    fn numeric_date(&self, i: usize) -> Option<Cand> {
+    fn numeric_date(&self, i: usize) -> Option<DateSpan> {
         if !self.is_number(i) {
             return None;
         }
@@ -191,7 +191,7 @@ impl<'a> View<'a> {
             if dash[1].len() > 2 || dash[2].len() > 2 || !valid_day(y, m, d) {
                 return None;
             }
-            return Some(Cand::date(i, i + 1, to_days(days_from_civil_i64(y, m, d)).map(iso)));
+            return Some(DateSpan::date(i, i + 1, to_days(days_from_civil_i64(y, m, d)).map(iso)));
         }
         if dash.len() == 2 {
             // "2014-2022", "1980-88": an ISO interval of years.
@@ -200,7 +200,7 @@ impl<'a> View<'a> {
                 2 if all_digits(dash[1]) => a - a % 100 + dash[1].parse::<i64>().ok()?,
                 _ => year_num(dash[1], NEWS_YEAR)?,
             };
-            return (a < b).then(|| Cand::date(i, i + 1, Some(format!("{a:04}/{b:04}"))));
+            return (a < b).then(|| DateSpan::date(i, i + 1, Some(format!("{a:04}/{b:04}"))));
         }
         let sep = if w.contains('/') { '/' } else { '.' };
         let parts: Vec<&str> = w.split(sep).collect();
@@ -218,7 +218,7 @@ impl<'a> View<'a> {
         } else {
             return None;
         };
-        Some(Cand::date(i, i + 1, to_days(days_from_civil_i64(y, m, d)).map(iso)))
+        Some(DateSpan::date(i, i + 1, to_days(days_from_civil_i64(y, m, d)).map(iso)))
     }
 
     /// An optional year after a day: ", 2022" or " 2022". Returns (year, index after it).
@@ -262,7 +262,7 @@ impl<'a> View<'a> {
 
     /// A day-and-month date with an optional leading weekday; `start` is the first token of the
     /// day/month core, `end` the token after it.
-    fn day_cand(&self, start: usize, end: usize, m: u32, d: u32) -> Option<Cand> {
+    fn day_cand(&self, start: usize, end: usize, m: u32, d: u32) -> Option<DateSpan> {
         let (year, end) = match self.year_after(end) {
             Some((y, e)) => (Some(y), e),
             None => (None, end),
@@ -278,7 +278,7 @@ impl<'a> View<'a> {
             Some((j, wd)) => (j, Some(wd)),
             None => (start, None),
         };
-        Some(Cand::date(start, end, self.day_value(start, m, d, year, wd)))
+        Some(DateSpan::date(start, end, self.day_value(start, m, d, year, wd)))
     }
 
     /// A range of days at `j`: "13-14" or "13 - 14". Returns (first, last, index after).
@@ -293,7 +293,7 @@ impl<'a> View<'a> {
 
     /// "September 13-14, 2022", "5-6 April 2016": the value is an ISO interval
     /// ("2022-09-13/2022-09-14").
-    fn range_cand(&self, start: usize, end: usize, m: u32, first: u32, last: u32) -> Option<Cand> {
+    fn range_cand(&self, start: usize, end: usize, m: u32, first: u32, last: u32) -> Option<DateSpan> {
         let (year, end) = match self.year_after(end) {
             Some((y, e)) => (Some(y), e),
             None => (None, end),
@@ -307,12 +307,12 @@ impl<'a> View<'a> {
             let b = to_days(days_from_civil_i64(y as i64, m, last))?;
             Some(format!("{a}/{}", iso(b)))
         });
-        Some(Cand::date(start, end, value))
+        Some(DateSpan::date(start, end, value))
     }
 
     /// Dates led by a month name: "September 13", "Sept. 13, 2022", "September 2022",
     /// "in September", "early September", "last September".
-    fn month_first(&self, i: usize) -> Option<Cand> {
+    fn month_first(&self, i: usize) -> Option<DateSpan> {
         let (m, abbreviation) = month_of(self.word(i))?;
         let next = self.word(i + 1);
         if let Some((a, b, end)) = self.day_range_at(i + 1) {
@@ -325,7 +325,7 @@ impl<'a> View<'a> {
         }
         let start = self.period_modifier_start(i);
         if let Some(y) = year_num(next, ANY_YEAR) {
-            return Some(Cand::date(start, i + 2, Some(month_value(y, m))));
+            return Some(DateSpan::date(start, i + 2, Some(month_value(y, m))));
         }
         if abbreviation || !self.bare_period_context(i, |w| month_of(w).is_some()) {
             return None;
@@ -337,11 +337,11 @@ impl<'a> View<'a> {
             _ => (start, MonthMode::Bare),
         };
         let value = self.published.map(|p| resolve_month(p, m, mode, self.future_at(i)));
-        Some(Cand::date(start, i + 1, value))
+        Some(DateSpan::date(start, i + 1, value))
     }
 
     /// Dates led by the day: "13 September", "13th of September 2022", "the 24th of February".
-    fn day_first(&self, i: usize) -> Option<Cand> {
+    fn day_first(&self, i: usize) -> Option<DateSpan> {
         if let Some((a, b, end)) = self.day_range_at(i) {
             let (m, _) = month_of(self.word(end))?;
             return self.range_cand(i, end + 1, m, a, b);
@@ -387,23 +387,23 @@ impl<'a> View<'a> {
     }
 
     /// "mid-September", "mid-2022".
-    fn hyphen_mid(&self, i: usize) -> Option<Cand> {
+    fn hyphen_mid(&self, i: usize) -> Option<DateSpan> {
         let w = self.word(i);
         let rest = w.get(..4).filter(|p| p.eq_ignore_ascii_case("mid-")).and_then(|_| w.get(4..))?;
         if let Some(y) = year_num(rest, NEWS_YEAR) {
-            return Some(Cand::date(i, i + 1, Some(format!("{y:04}"))));
+            return Some(DateSpan::date(i, i + 1, Some(format!("{y:04}"))));
         }
         let Some((m, false)) = month_of(rest) else { return None };
         if let Some(y) = year_num(self.word(i + 1), ANY_YEAR) {
-            return Some(Cand::date(i, i + 2, Some(month_value(y, m))));
+            return Some(DateSpan::date(i, i + 2, Some(month_value(y, m))));
         }
         let value = self.published.map(|p| resolve_month(p, m, MonthMode::Bare, self.future_at(i)));
-        Some(Cand::date(i, i + 1, value))
+        Some(DateSpan::date(i, i + 1, value))
     }
 
     /// "in 2014", "since 2014", "early 2014", "the end of 2022", "from 2014 to 2016";
     /// a sentence-opening "2014, ...". Not counts ("2014 soldiers").
-    fn year_at(&self, i: usize) -> Option<Cand> {
+    fn year_at(&self, i: usize) -> Option<DateSpan> {
         if !self.is_number(i) {
             return None;
         }
@@ -421,7 +421,7 @@ impl<'a> View<'a> {
             return None;
         }
         let start = if season { i - 1 } else { self.period_modifier_start(i) };
-        Some(Cand::date(start, i + 1, Some(format!("{y:04}"))))
+        Some(DateSpan::date(start, i + 1, Some(format!("{y:04}"))))
     }
 
     /// "the 2014 annexation", "a 2008 raid", "the 1991 Gulf War": a year used as an adjective
@@ -502,7 +502,7 @@ impl<'a> View<'a> {
     }
 
     /// "the 1990s", "the early 2000s", "1980s".
-    fn decade(&self, i: usize) -> Option<Cand> {
+    fn decade(&self, i: usize) -> Option<DateSpan> {
         let w = self.word(i);
         let digits = w.strip_suffix('s')?;
         if digits.len() != 4 || !all_digits(digits) || !digits.ends_with('0') {
@@ -515,14 +515,14 @@ impl<'a> View<'a> {
         if self.low_back(start, 1) == "the" {
             start -= 1;
         }
-        Some(Cand::date(start, i + 1, None))
+        Some(DateSpan::date(start, i + 1, None))
     }
 
     // ----- weekdays and relative expressions -------------------------------------------------
 
     /// "Tuesday", "late on Thursday", "last Tuesday", "next Monday", "this Friday (25)",
     /// "Thursday night".
-    fn weekday_at(&self, i: usize) -> Option<Cand> {
+    fn weekday_at(&self, i: usize) -> Option<DateSpan> {
         let wd = weekday_of(self.word(i))?;
         let (start, mode) = match (self.low_back(i, 2), self.low_back(i, 1)) {
             (_, "last") => (i - 1, WeekdayMode::Last),
@@ -552,11 +552,11 @@ impl<'a> View<'a> {
             Some(d) => resolve_weekday_with_dom(p, wd, d),
             None => resolve_weekday(p, wd, mode, self.future_at(i)),
         });
-        Some(Cand::date(start, end, value.map(iso)))
+        Some(DateSpan::date(start, end, value.map(iso)))
     }
 
     /// Fixed phrases relative to publication: today, yesterday, last night, last week, ...
-    fn relative(&self, i: usize) -> Option<Cand> {
+    fn relative(&self, i: usize) -> Option<DateSpan> {
         #[derive(Clone, Copy)]
         enum Rel {
             Day(i64),
@@ -664,7 +664,7 @@ impl<'a> View<'a> {
             Year(n) => Some(format!("{:04}", civil_from_days_i64(p as i64).0 + n)),
             Vague => None,
         });
-        Some(Cand::date(start, end, value))
+        Some(DateSpan::date(start, end, value))
     }
 
     /// "three days ago", "a week ago", "two years ago", "a few days later", "two hours later".
@@ -683,7 +683,7 @@ impl<'a> View<'a> {
         })
     }
 
-    fn count_ago(&self, i: usize) -> Option<Cand> {
+    fn count_ago(&self, i: usize) -> Option<DateSpan> {
         let (count, j) = self.count_at(i)?;
         let unit = self.low(j).trim_end_matches('s');
         let direction = self.low(j + 1);
@@ -692,7 +692,7 @@ impl<'a> View<'a> {
         }
         let label_time = matches!(unit, "hour" | "minute");
         if label_time {
-            return Some(Cand::time(i, j + 2, None));
+            return Some(DateSpan::time(i, j + 2, None));
         }
         if !matches!(unit, "day" | "week" | "month" | "year") {
             return None;
@@ -706,27 +706,27 @@ impl<'a> View<'a> {
             },
             _ => None,
         };
-        Some(Cand::date(i, j + 2, value))
+        Some(DateSpan::date(i, j + 2, value))
     }
 
     /// Durations: "two years", "12 months", "24 hours" (TIME), with no value. Not after "a"
     /// ("once a week", "a day of mourning").
-    fn duration(&self, i: usize) -> Option<Cand> {
+    fn duration(&self, i: usize) -> Option<DateSpan> {
         if matches!(self.low(i), "a" | "an") && !matches!(self.low(i + 1), "few" | "couple") {
             return None;
         }
         let (_, j) = self.count_at(i)?;
         match self.low(j) {
             "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "decade" | "decades" => {
-                Some(Cand::date(i, j + 1, None))
+                Some(DateSpan::date(i, j + 1, None))
             }
-            "hour" | "hours" | "minute" | "minutes" => Some(Cand::time(i, j + 1, None)),
+            "hour" | "hours" | "minute" | "minutes" => Some(DateSpan::time(i, j + 1, None)),
             _ => None,
         }
     }
 
     /// "the past 24 hours", "the last two weeks", "the next few days", "the coming months".
-    fn the_past_units(&self, i: usize) -> Option<Cand> {
+    fn the_past_units(&self, i: usize) -> Option<DateSpan> {
         if self.low(i) != "the"
             || !matches!(self.low(i + 1), "past" | "last" | "next" | "coming" | "previous" | "following")
         {
@@ -737,16 +737,16 @@ impl<'a> View<'a> {
             "days" | "weeks" | "months" | "years" | "decades" | "day" | "week" | "month" | "year"
                 if j > i + 2 || self.low(j).ends_with('s') =>
             {
-                Some(Cand::date(i, j + 1, None))
+                Some(DateSpan::date(i, j + 1, None))
             }
-            "hours" | "minutes" => Some(Cand::time(i, j + 1, None)),
+            "hours" | "minutes" => Some(DateSpan::time(i, j + 1, None)),
             _ => None,
         }
     }
 
     /// Holidays: "Christmas", "Orthodox Christmas", "New Year's Eve", "Easter", "Ramadan".
     /// Fixed-date ones get a value like a day without a year.
-    fn holiday(&self, i: usize) -> Option<Cand> {
+    fn holiday(&self, i: usize) -> Option<DateSpan> {
         /// The holiday's words and its (month, day) when the date is fixed.
         type Holiday = (&'static [&'static str], Option<(u32, u32)>);
         const HOLIDAYS: &[Holiday] = &[
@@ -783,18 +783,18 @@ impl<'a> View<'a> {
             (Some((m, d)), Some(p)) => resolve_month_day(p, *m, *d, self.future_at(i)).map(iso),
             _ => None,
         };
-        Some(Cand::date(start, end, value))
+        Some(DateSpan::date(start, end, value))
     }
 
     /// "days later", "weeks earlier", "years ago" (no count: no value).
-    fn unit_later(&self, i: usize) -> Option<Cand> {
+    fn unit_later(&self, i: usize) -> Option<DateSpan> {
         let unit = self.low(i);
         if !matches!(self.low(i + 1), "ago" | "later" | "earlier") {
             return None;
         }
         match unit {
-            "days" | "weeks" | "months" | "years" | "decades" => Some(Cand::date(i, i + 2, None)),
-            "hours" | "minutes" => Some(Cand::time(i, i + 2, None)),
+            "days" | "weeks" | "months" | "years" | "decades" => Some(DateSpan::date(i, i + 2, None)),
+            "hours" | "minutes" => Some(DateSpan::time(i, i + 2, None)),
             _ => None,
         }
     }
@@ -803,7 +803,7 @@ impl<'a> View<'a> {
 
     /// "10 a.m.", "10am", "14:30", "3:15 p.m.", "10.30pm", "0700 GMT", "10 o'clock",
     /// with a following time zone or "local time" in the span.
-    fn clock(&self, i: usize) -> Option<Cand> {
+    fn clock(&self, i: usize) -> Option<DateSpan> {
         let w = self.word(i);
         let mut end = i + 1;
         let (h, m) = if w.len() == 4 && all_digits(w) && TIME_ZONES.contains(&self.low(i + 1)) {
@@ -834,16 +834,16 @@ impl<'a> View<'a> {
         } else if self.low(end + 1) == "time" && matches!(self.low(end), "local" | "kyiv" | "kiev" | "moscow") {
             end += 2;
         }
-        Some(Cand::time(i, end, Some(clock_value(h, m))))
+        Some(DateSpan::time(i, end, Some(clock_value(h, m))))
     }
 
     /// "noon", "midnight", "midday"; "dawn"/"dusk" after a preposition ("at dawn").
-    fn named_time(&self, i: usize) -> Option<Cand> {
+    fn named_time(&self, i: usize) -> Option<DateSpan> {
         match self.low(i) {
-            "noon" | "midday" => Some(Cand::time(i, i + 1, Some(clock_value(12, 0)))),
-            "midnight" => Some(Cand::time(i, i + 1, Some(clock_value(0, 0)))),
+            "noon" | "midday" => Some(DateSpan::time(i, i + 1, Some(clock_value(12, 0)))),
+            "midnight" => Some(DateSpan::time(i, i + 1, Some(clock_value(0, 0)))),
             w if TWILIGHT.contains(&w) && TIME_PREPOSITIONS.contains(&self.low_back(i, 1)) => {
-                Some(Cand::time(i, i + 1, None))
+                Some(DateSpan::time(i, i + 1, None))
             }
             _ => None,
         }
@@ -878,7 +878,7 @@ fn sentence_dates(ctx: &DocContext, s: &Sentence, reference: Option<Days>) -> Ve
     let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
         return out;
     };
-    let view = View::new(ctx.text, ctx.seg, s.tok_start, toks, reference);
+    let view = DateSentence::new(ctx.text, ctx.seg, s.tok_start, toks, reference);
     for c in view.select(view.candidates()) {
         let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
             continue;

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 /// Something that can fill a role.
 #[derive(Debug, Clone)]
-pub(crate) struct Cand {
+pub(crate) struct ArgCandidate {
     pub t0: usize,
     pub t1: usize,
     pub start: usize,
@@ -25,7 +25,7 @@ pub(crate) struct Cand {
     pub place_rank: u8,
 }
 
-impl Cand {
+impl ArgCandidate {
     pub(super) fn is_place(&self) -> bool {
         self.label.is_some_and(|l| l.is_place())
     }
@@ -113,7 +113,7 @@ pub(crate) fn place_rank(res: &Resources, label: Label, canonical: Option<&str>,
 // Sides: group nouns that name an armed force (`actor_sides.tsv`)
 
 /// The longest phrase of `kind` starting at token `i`: (end token, country).
-pub(super) fn side_phrase_at<'a>(v: &View<'a>, i: usize, kind: SideKind) -> Option<(usize, &'a str)> {
+pub(super) fn side_phrase_at<'a>(v: &EventSentence<'a>, i: usize, kind: SideKind) -> Option<(usize, &'a str)> {
     let rows = v.res.sides.phrases.get(v.lw(i))?;
     rows.iter()
         .filter(|(rest, k, _)| *k == kind && rest.iter().enumerate().all(|(j, w)| v.lw(i + 1 + j) == w.as_str()))
@@ -122,7 +122,7 @@ pub(super) fn side_phrase_at<'a>(v: &View<'a>, i: usize, kind: SideKind) -> Opti
 }
 
 /// Tokens `[a, b)` after a demonym end in a military noun ("forces", "air defence").
-pub(super) fn military_tail(v: &View, a: usize, b: usize) -> bool {
+pub(super) fn military_tail(v: &EventSentence, a: usize, b: usize) -> bool {
     (a..b).any(|i| side_phrase_at(v, i, SideKind::Military).is_some_and(|(e, _)| e == b))
 }
 
@@ -136,7 +136,7 @@ pub(crate) fn armed_forces_of<'r>(res: &'r Resources, country: &str) -> Option<(
 
 /// "forces" after "Russian", "'s military" after "Ukraine": the end token of the widened
 /// phrase, allowing two lowercase modifiers ("Russian occupying forces").
-pub(super) fn force_extension(v: &View, b: usize, hits: &[Hit]) -> Option<usize> {
+pub(super) fn force_extension(v: &EventSentence, b: usize, hits: &[Hit]) -> Option<usize> {
     let is_trigger = |i: usize| hits.iter().any(|h| i >= h.t0 && i < h.t1);
     let mut k = b;
     if v.lw(k) == "'s" {
@@ -176,8 +176,8 @@ pub(super) fn demonym_like(w: &str) -> bool {
     ["ian", "ish", "ese", "ean", "ch", "i", "an"].iter().any(|s| w.ends_with(s)) && w.len() > 3
 }
 
-pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
-    let mut out: Vec<Cand> = Vec::new();
+pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
+    let mut out: Vec<ArgCandidate> = Vec::new();
     let is_trigger = |i: usize| hits.iter().any(|h| i >= h.t0 && i < h.t1);
     for m in v.mentions.iter().filter(|m| is_entity_label(m.label)) {
         let (a, b) = v.tokens_of(m.start, m.end);
@@ -218,7 +218,7 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
             && v.is_word(b)
             && !is_function_word(v.lw(b))
             && !matches!(v.lw(b), "and" | "or");
-        out.push(Cand {
+        out.push(ArgCandidate {
             t0: a,
             t1,
             start: m.start,
@@ -251,7 +251,7 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
                 if let Some((name, id)) = armed_forces_of(v.res, country) {
                     let (start, end) = v.span(i, e);
                     let geo = Geo { country: Some(country.to_string()), lat: None, lon: None };
-                    out.push(Cand {
+                    out.push(ArgCandidate {
                         t0: i,
                         t1: e,
                         start,
@@ -319,7 +319,7 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
                     && !is_function_word(v.lw(j))
                     && !v.is_capitalised(j);
                 let (start, end) = v.span(a, t1);
-                extra.push(Cand {
+                extra.push(ArgCandidate {
                     t0: a,
                     t1,
                     start,
@@ -343,7 +343,7 @@ pub(crate) fn candidates(v: &View, hits: &[Hit]) -> Vec<Cand> {
 /// A place that is part of an organisation's name: nested in an ORG mention ("Kyiv" in
 /// "Kyiv City Military Administration") or followed by capitalised words ending in an
 /// organisation head ("Kharkiv Regional Council"). Such a place is no event location.
-pub(super) fn place_inside_org_name(v: &View, m: &Mention, b: usize) -> bool {
+pub(super) fn place_inside_org_name(v: &EventSentence, m: &Mention, b: usize) -> bool {
     // mentions are sorted by start: an enclosing one starts at or before `m`, close by
     let upto = v.mentions.partition_point(|o| o.start <= m.start);
     let nested = v.mentions[upto.saturating_sub(8)..upto].iter().any(|o| {
@@ -370,13 +370,13 @@ pub(super) fn place_inside_org_name(v: &View, m: &Mention, b: usize) -> bool {
 pub(super) const WINDOW: usize = 60;
 
 /// Indices of the candidates starting in `[a, b)` (candidates are sorted by start).
-pub(super) fn near(cands: &[Cand], a: usize, b: usize) -> std::ops::Range<usize> {
+pub(super) fn near(cands: &[ArgCandidate], a: usize, b: usize) -> std::ops::Range<usize> {
     let lo = cands.partition_point(|c| c.t0 < a);
     let hi = cands.partition_point(|c| c.t0 < b);
     lo..hi.max(lo)
 }
 
-pub(super) fn cand_at(cands: &[Cand], t0: usize) -> Option<usize> {
+pub(super) fn cand_at(cands: &[ArgCandidate], t0: usize) -> Option<usize> {
     let i = cands.partition_point(|c| c.t0 < t0);
     (i < cands.len() && cands[i].t0 == t0).then_some(i)
 }
@@ -385,7 +385,7 @@ pub(super) fn cand_at(cands: &[Cand], t0: usize) -> Option<usize> {
 // Verb or noun
 
 /// Lexicon nouns used as verbs: "will visit", "shelling the plant", "Russia attacks Kyiv".
-pub(crate) fn reads_as_verb(v: &View, cands: &[Cand], h: &Hit) -> bool {
+pub(crate) fn reads_as_verb(v: &EventSentence, cands: &[ArgCandidate], h: &Hit) -> bool {
     let prev = if h.t0 > v.t0 { v.lw(h.t0 - 1) } else { "" };
     if h.verb {
         // "a ban on", "the strike": a lexicon verb after a determiner is a noun
@@ -411,7 +411,7 @@ pub(crate) fn reads_as_verb(v: &View, cands: &[Cand], h: &Hit) -> bool {
     subject_before && object_follows && !any_of(next, PREPOSITIONS)
 }
 
-pub(super) fn is_passive(v: &View, h: &Hit) -> bool {
+pub(super) fn is_passive(v: &EventSentence, h: &Hit) -> bool {
     let first = v.lw(h.t0);
     // "came under fire", "under attack": the subject is hit, not hitting
     if h.t0 > v.t0 && v.lw(h.t0 - 1) == "under" {

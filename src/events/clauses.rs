@@ -8,7 +8,7 @@ use crate::model::TokenKind;
 
 /// Mark clause ids: boundaries at ";", ":", a dash, ", and"/", but"/", while", relative
 /// ", which"/", who", and the attribution spans.
-pub(super) fn assign_clauses(v: &mut View, attributions: &[Attribution], hits: &[Hit]) {
+pub(super) fn assign_clauses(v: &mut EventSentence, attributions: &[Attribution], hits: &[Hit]) {
     let n = v.t1 - v.t0;
     let mut clause = 0u32;
     let mut i = 0;
@@ -66,7 +66,7 @@ pub(super) fn assign_clauses(v: &mut View, attributions: &[Attribution], hits: &
 }
 
 /// A lexicon verb within five words, with no punctuation before it.
-pub(super) fn verb_ahead(v: &View, from: usize, hits: &[Hit]) -> bool {
+pub(super) fn verb_ahead(v: &EventSentence, from: usize, hits: &[Hit]) -> bool {
     let mut i = from;
     while i < v.t1 && i < from + 5 {
         if hits.iter().any(|h| h.t0 == i && h.verb) {

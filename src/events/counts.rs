@@ -24,17 +24,17 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     person_noun(w)
 }
 
-pub(super) fn number_ending_at<'v>(v: &'v View, end_tok: usize) -> Option<&'v NumberPhrase> {
+pub(super) fn number_ending_at<'v>(v: &'v EventSentence, end_tok: usize) -> Option<&'v NumberPhrase> {
     v.numbers.iter().find(|p| p.end_tok == end_tok && matches!(p.label, Label::Cardinal))
 }
 
-pub(super) fn number_starting_at<'v>(v: &'v View, tok: usize) -> Option<&'v NumberPhrase> {
+pub(super) fn number_starting_at<'v>(v: &'v EventSentence, tok: usize) -> Option<&'v NumberPhrase> {
     v.numbers.iter().find(|p| p.start_tok == tok && matches!(p.label, Label::Cardinal))
 }
 
 /// The count a number phrase gives: its value, or for a vague amount the smallest number
 /// the words allow (`vague_counts.tsv`: "dozens" → 24, "tens of thousands" → 20000).
-pub(super) fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
+pub(super) fn as_count(v: &EventSentence, p: &NumberPhrase) -> Option<u32> {
     if let Some(x) = p.value {
         return (x.is_finite() && (0.0..4e9).contains(&x)).then(|| x.round() as u32);
     }
@@ -55,7 +55,7 @@ pub(super) fn as_count(v: &View, p: &NumberPhrase) -> Option<u32> {
 
 /// Vague words that end right before token `end` ("several", "a few", "a handful of"):
 /// the smallest count they allow.
-pub(super) fn vague_words_before(v: &View, end: usize) -> Option<u32> {
+pub(super) fn vague_words_before(v: &EventSentence, end: usize) -> Option<u32> {
     for n in (1..=3).rev() {
         if end < v.t0 + n {
             continue;
@@ -69,7 +69,7 @@ pub(super) fn vague_words_before(v: &View, end: usize) -> Option<u32> {
 }
 
 /// Vague words that start at token `start`: (count, first token after them).
-pub(super) fn vague_words_at(v: &View, start: usize) -> Option<(u32, usize)> {
+pub(super) fn vague_words_at(v: &EventSentence, start: usize) -> Option<(u32, usize)> {
     for n in (1..=3).rev() {
         if start + n > v.t1 {
             continue;
@@ -84,7 +84,7 @@ pub(super) fn vague_words_at(v: &View, start: usize) -> Option<(u32, usize)> {
 
 /// "killed or wounded 26", "killing and wounding 30", "killed and injured scores": one
 /// figure for the dead and the wounded together counts neither.
-pub(super) fn joint_figure(v: &View, h: &Hit) -> bool {
+pub(super) fn joint_figure(v: &EventSentence, h: &Hit) -> bool {
     const KILL: &[&str] = &["killed", "killing", "kill", "dead", "deaths"];
     const WOUND: &[&str] = &["wounded", "wounding", "injured", "injuring", "injuries", "hurt"];
     let w = v.lw(h.t0);
@@ -103,7 +103,7 @@ pub(super) fn joint_figure(v: &View, h: &Hit) -> bool {
 
 /// "no casualties", "no one was hurt", "nobody was killed", "without any casualties":
 /// an explicit zero.
-pub(super) fn explicit_zero(v: &View, h: &Hit) -> bool {
+pub(super) fn explicit_zero(v: &EventSentence, h: &Hit) -> bool {
     let mut i = h.t0;
     let mut steps = 0;
     while i > v.t0 && steps < 4 {
@@ -139,7 +139,7 @@ pub(super) fn explicit_zero(v: &View, h: &Hit) -> bool {
 }
 
 /// The count came from a bound or a vague amount ("more than 20", "at least 7", "dozens").
-pub(crate) fn approximate_count(v: &View, core_tok: Option<usize>) -> bool {
+pub(crate) fn approximate_count(v: &EventSentence, core_tok: Option<usize>) -> bool {
     let Some(core) = core_tok else { return false };
     match v.numbers.iter().find(|p| p.core_tok == core) {
         Some(p) => {
@@ -175,7 +175,7 @@ pub(crate) fn approximate_count(v: &View, core_tok: Option<usize>) -> bool {
 }
 
 /// Count after the trigger: "killed at least 5 civilians", "killing a child", "toll rose to 20".
-pub(super) fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usize>)> {
+pub(super) fn count_after(v: &EventSentence, h: &Hit, toll: bool) -> Option<(Option<u32>, Option<usize>)> {
     let mut i = h.t1;
     if toll {
         let mut skipped = 0;
@@ -216,7 +216,7 @@ pub(super) fn count_after(v: &View, h: &Hit, toll: bool) -> Option<(Option<u32>,
 
 /// "The death toll from Saturday's strike on Dnipro has risen to 40": a number after
 /// "to"/"at"/"of" further on in the clause.
-pub(super) fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+pub(super) fn toll_further_on(v: &EventSentence, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     let limit = (h.t1 + 12).min(v.t1);
     (h.t1..limit)
         .take_while(|&i| v.clause_of(i) == h.clause)
@@ -229,7 +229,7 @@ pub(super) fn toll_further_on(v: &View, h: &Hit) -> Option<(Option<u32>, Option<
 /// The lower end of a range the number closes: "between 10 and 15 people", "10 to 15",
 /// "10-15". Ranges report their LOWER bound as the count (the figure every source agrees
 /// to); the full range stays readable in the text.
-pub(super) fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Option<&'v NumberPhrase> {
+pub(super) fn range_lower_bound<'v>(v: &'v EventSentence, upper: &'v NumberPhrase) -> Option<&'v NumberPhrase> {
     let j = upper.start_tok;
     if j <= v.t0 + 1 {
         return None;
@@ -246,7 +246,7 @@ pub(super) fn range_lower_bound<'v>(v: &'v View, upper: &'v NumberPhrase) -> Opt
 
 /// Count before the trigger: "5 people were killed", "12 were wounded", "two soldiers
 /// killed", "3 dead", "a child was killed", "dozens were killed".
-pub(super) fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+pub(super) fn count_before(v: &EventSentence, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     let mut j = h.t0; // exclusive end of what remains to the left
                       // auxiliaries and adverbs: "were reportedly", "have been", "are feared"
     while j > v.t0
@@ -331,7 +331,7 @@ pub(super) fn count_before(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usi
 
 /// Counts of earlier groups in a list of victims ending at token `end` (exclusive): in
 /// "two soldiers and five civilians were killed", called at "five", gives 2.
-pub(super) fn list_before(v: &View, end: usize, clause: u32) -> u32 {
+pub(super) fn list_before(v: &EventSentence, end: usize, clause: u32) -> u32 {
     let mut total = 0;
     let mut j = end;
     loop {
@@ -379,7 +379,7 @@ pub(super) fn list_before(v: &View, end: usize, clause: u32) -> u32 {
 
 /// The count of a casualty trigger: Some((value, number token)) when a count is attached
 /// (value None for "dozens"), None when there is none.
-pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
+pub(crate) fn casualty_count(v: &EventSentence, h: &Hit) -> Option<(Option<u32>, Option<usize>)> {
     if joint_figure(v, h) {
         return Some((None, None));
     }
@@ -420,7 +420,7 @@ pub(crate) fn casualty_count(v: &View, h: &Hit) -> Option<(Option<u32>, Option<u
 /// "10000 soldiers", "3.6 million refugees", "$2 billion": the number nearest the trigger
 /// (after a verb, before a noun first) and the words it counts. `used` (sorted) holds the
 /// number tokens that already count casualties.
-pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits: &[Hit]) -> Option<String> {
+pub(crate) fn quantity(v: &EventSentence, h: &Hit, absorbed: &[Hit], used: &[usize], hits: &[Hit]) -> Option<String> {
     // numbers are in text order: look only at the few around the trigger
     let lo = v.numbers.partition_point(|p| p.end_tok + 4 < h.t0);
     let hi = v.numbers.partition_point(|p| p.start_tok <= h.t1 + 6);
@@ -480,7 +480,7 @@ pub(crate) fn quantity(v: &View, h: &Hit, absorbed: &[Hit], used: &[usize], hits
 
 /// A number that names rather than counts: part of a name ("Group of Seven"), an
 /// identifier ("School No. 6", "S-300", "Su-25", "Highway 5"), or an age ("67-year-old").
-pub(crate) fn is_identifier_or_name(v: &View, p: &NumberPhrase) -> bool {
+pub(crate) fn is_identifier_or_name(v: &EventSentence, p: &NumberPhrase) -> bool {
     let inside_name = v.mentions.iter().any(|m| {
         m.start <= p.start
             && p.end <= m.end

@@ -9,7 +9,7 @@ use crate::model::{Days, Label};
 // Dates
 
 /// Full-day DATE mentions of the sentence: (token, day, text).
-pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
+pub(crate) fn sentence_dates(v: &EventSentence) -> Vec<(usize, Days, String)> {
     v.mentions
         .iter()
         .filter(|m| m.label == Label::Date)
@@ -25,7 +25,7 @@ pub(crate) fn sentence_dates(v: &View) -> Vec<(usize, Days, String)> {
 /// trigger ("… killed 16, while the air force said it shot down 20 drones overnight": the
 /// night is the drones').
 pub(crate) fn nearest_date(
-    v: &View,
+    v: &EventSentence,
     h: &Hit,
     dates: &[(usize, Days, String)],
     hits: &[Hit],
@@ -53,13 +53,13 @@ pub(crate) fn nearest_date(
 }
 
 /// A vague amount counts the casualty: "several people were killed", "killed a few".
-pub(crate) fn vague_count_near(v: &View, c: &Hit) -> bool {
+pub(crate) fn vague_count_near(v: &EventSentence, c: &Hit) -> bool {
     (c.t0.saturating_sub(4).max(v.t0)..(c.t1 + 3).min(v.t1)).any(|i| v.res.vague_counts.contains_key(v.lw(i)))
 }
 
 /// A running total: "since the start of the invasion", "since February 24", "in total",
 /// "so far this year" in the trigger's clause or the casualty word's.
-pub(crate) fn running_total(v: &View, h: &Hit, casualties: &[Hit]) -> bool {
+pub(crate) fn running_total(v: &EventSentence, h: &Hit, casualties: &[Hit]) -> bool {
     let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
     (v.t0..v.t1).any(|i| {
         if !clauses.contains(&v.clause_of(i)) {

@@ -58,7 +58,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
         let hi = sorted.partition_point(|m| m.start < s.end);
         let in_sentence: Vec<Mention> =
             sorted[lo..hi].iter().filter(|m| m.end <= s.end).map(|m| (*m).clone()).collect();
-        let mut view = View::new(ctx, si as u32, in_sentence);
+        let mut view = EventSentence::new(ctx, si as u32, in_sentence);
         let carried = matches!(scene, Some((p, true)) if p == s.paragraph);
         let (found, verdict) = sentence_events(&mut view, quotes, carried);
         if let Some(accident) = verdict {

@@ -39,7 +39,7 @@ pub(super) fn is_denial(phrase: &str) -> bool {
 
 /// Modality of a trigger from the markers before it (up to 12 tokens, not across ";"), a
 /// short negation right before it, and "if confirmed"/"reportedly" just after it.
-pub(crate) fn modality(v: &View, h: &Hit) -> Modality {
+pub(crate) fn modality(v: &EventSentence, h: &Hit) -> Modality {
     let mut scope = h.t0;
     while scope > v.t0 && h.t0 - scope < 12 && !matches!(v.lw(scope - 1), ";" | ":" | "but" | "while" | "whereas") {
         scope -= 1;

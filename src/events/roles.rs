@@ -13,8 +13,8 @@ use crate::model::{Argument, EventType, Geo, TokenKind};
 /// The nearest subject-like candidate before `tok` in the clause, with its conjuncts
 /// ("Russia and Ukraine"). Objects of an earlier verb of the clause are skipped.
 pub(super) fn subject_before(
-    v: &View,
-    cands: &[Cand],
+    v: &EventSentence,
+    cands: &[ArgCandidate],
     tok: usize,
     clause: u32,
     verbs: &[(usize, usize)],
@@ -75,8 +75,8 @@ pub(super) fn subject_before(
 /// The first candidate after the trigger that reads as its object, or a modifier NORP with
 /// its noun ("Ukrainian positions"): (candidate, end token of the phrase).
 pub(super) fn object_after(
-    v: &View,
-    cands: &[Cand],
+    v: &EventSentence,
+    cands: &[ArgCandidate],
     h: &Hit,
     allowed_preps: &[&str],
     hits: &[Hit],
@@ -130,7 +130,7 @@ pub(super) fn object_after(
 
 /// "accused Moscow of deliberately targeting", "sentenced a soldier … for killing": the
 /// subject of a gerund after "of"/"for" is the nearest name before it.
-pub(super) fn gerund_subject(v: &View, cands: &[Cand], h: &Hit) -> Option<Vec<usize>> {
+pub(super) fn gerund_subject(v: &EventSentence, cands: &[ArgCandidate], h: &Hit) -> Option<Vec<usize>> {
     if !v.lw(h.t0).ends_with("ing") {
         return None;
     }
@@ -148,7 +148,7 @@ pub(super) fn gerund_subject(v: &View, cands: &[Cand], h: &Hit) -> Option<Vec<us
 }
 
 /// The recipient of aid: the candidate after "to"/"for" ("sent 50 tanks to Ukraine").
-pub(super) fn recipient_after(v: &View, cands: &[Cand], h: &Hit) -> Option<(usize, usize)> {
+pub(super) fn recipient_after(v: &EventSentence, cands: &[ArgCandidate], h: &Hit) -> Option<(usize, usize)> {
     let limit = (h.t1 + 12).min(v.t1);
     let mut i = h.t1;
     while i < limit && v.clause_of(i) == h.clause {
@@ -168,7 +168,7 @@ pub(super) fn recipient_after(v: &View, cands: &[Cand], h: &Hit) -> Option<(usiz
 
 /// A plain noun phrase right after a verb: "shelling the plant", "destroyed residential
 /// buildings".
-pub(super) fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
+pub(super) fn np_object(v: &EventSentence, h: &Hit, hits: &[Hit]) -> Option<(usize, usize)> {
     let mut i = h.t1;
     let start = i;
     if v.is(i, DETERMINERS) {
@@ -202,7 +202,7 @@ pub(super) fn np_object(v: &View, h: &Hit, hits: &[Hit]) -> Option<(usize, usize
 }
 
 /// The agent after "by" within a few tokens of `from`.
-pub(super) fn by_agent(v: &View, cands: &[Cand], from: usize, clause: u32) -> Option<usize> {
+pub(super) fn by_agent(v: &EventSentence, cands: &[ArgCandidate], from: usize, clause: u32) -> Option<usize> {
     let mut i = from;
     let limit = (from + 8).min(v.t1);
     while i < limit && v.clause_of(i) == clause {
@@ -224,7 +224,7 @@ pub(super) fn by_agent(v: &View, cands: &[Cand], from: usize, clause: u32) -> Op
     None
 }
 
-pub(super) fn argument(v: &View, cands: &[Cand], conj: &[usize]) -> Option<Argument> {
+pub(super) fn argument(v: &EventSentence, cands: &[ArgCandidate], conj: &[usize]) -> Option<Argument> {
     let (first, last) = (*conj.first()?, *conj.last()?);
     if first == last {
         let c = &cands[first];
@@ -237,7 +237,7 @@ pub(super) fn argument(v: &View, cands: &[Cand], conj: &[usize]) -> Option<Argum
     Some(Argument { text: v.text[cands[first].start..cands[last].end].to_string(), canonical: None, entity_id: None })
 }
 
-pub(super) fn span_argument(v: &View, cands: &[Cand], ci: usize, end_tok: usize) -> Argument {
+pub(super) fn span_argument(v: &EventSentence, cands: &[ArgCandidate], ci: usize, end_tok: usize) -> Argument {
     let c = &cands[ci];
     let end = if end_tok > c.t1 { v.tokens[end_tok - 1].end } else { c.end };
     Argument { text: v.text[c.start..end].to_string(), canonical: c.canonical.clone(), entity_id: c.entity_id.clone() }
@@ -245,7 +245,7 @@ pub(super) fn span_argument(v: &View, cands: &[Cand], ci: usize, end_tok: usize)
 
 /// The subject position right before a verb holds a pronoun ("they recaptured", "its
 /// forces shelled").
-pub(super) fn pronoun_before(v: &View, tok: usize) -> bool {
+pub(super) fn pronoun_before(v: &EventSentence, tok: usize) -> bool {
     let mut i = tok;
     while i > v.t0 {
         i -= 1;
@@ -270,7 +270,7 @@ pub(super) fn pronoun_before(v: &View, tok: usize) -> bool {
     false
 }
 
-pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
+pub(crate) fn roles(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, hits: &[Hit]) -> Roles {
     let verbs: Vec<(usize, usize)> = hits.iter().filter(|o| o.verb && o.t0 != h.t0).map(|o| (o.t0, o.t1)).collect();
     let symmetric = SYMMETRIC.contains(&h.event_type);
     let mut r = Roles::default();
@@ -385,7 +385,7 @@ pub(crate) fn roles(v: &View, cands: &[Cand], h: &Hit, hits: &[Hit]) -> Roles {
 
 /// A determiner-led noun phrase opening the clause: the subject of a passive verb with no
 /// named subject ("The power plant was shelled").
-pub(super) fn clause_subject_np(v: &View, h: &Hit) -> Option<(usize, usize)> {
+pub(super) fn clause_subject_np(v: &EventSentence, h: &Hit) -> Option<(usize, usize)> {
     let mut a = h.t0;
     while a > v.t0 && v.clause_of(a - 1) == h.clause {
         a -= 1;
@@ -402,7 +402,7 @@ pub(super) fn clause_subject_np(v: &View, h: &Hit) -> Option<(usize, usize)> {
 
 /// Actor of a noun trigger: "Russian shelling", "Russia's invasion", "shelling … by
 /// Russian troops", "Russia launched an offensive".
-pub(super) fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usize)]) -> Vec<usize> {
+pub(super) fn noun_actor(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, verbs: &[(usize, usize)]) -> Vec<usize> {
     // Modifier right before, over up to three adjectives ("a massive Russian missile attack").
     let mut j = h.t0;
     for _ in 0..4 {
@@ -460,7 +460,7 @@ pub(super) fn noun_actor(v: &View, cands: &[Cand], h: &Hit, verbs: &[(usize, usi
 /// B, C and D"): the candidates joined to it by commas, "and", "or" (and an article
 /// between), all places below country level, in text order; just `ci` when it stands
 /// alone.
-pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usize> {
+pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: usize) -> Vec<usize> {
     // (no armed force: "Russian forces" read as a place by the recogniser)
     let place = |k: usize| {
         cands[k].is_place()
@@ -505,7 +505,7 @@ pub(crate) fn coordinated_places(v: &View, cands: &[Cand], ci: usize) -> Vec<usi
     (first..=last).collect()
 }
 
-pub(crate) fn place_of_cand(v: &View, c: &Cand) -> (Argument, Geo) {
+pub(crate) fn place_of_cand(v: &EventSentence, c: &ArgCandidate) -> (Argument, Geo) {
     let surface = v.text[c.start..c.end].to_string();
     (
         Argument {
@@ -518,8 +518,8 @@ pub(crate) fn place_of_cand(v: &View, c: &Cand) -> (Argument, Geo) {
 }
 
 pub(crate) fn location(
-    v: &View,
-    cands: &[Cand],
+    v: &EventSentence,
+    cands: &[ArgCandidate],
     h: &Hit,
     roles: &Roles,
     hits: &[Hit],

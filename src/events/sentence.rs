@@ -19,7 +19,7 @@ pub(super) struct Draft {
 
 /// The events of one sentence, and whether the sentence tells of an accident or disaster
 /// (None when it has no cue either way; `carried`: the paragraph's last verdict was one).
-pub(super) fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
+pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
     let s = v.ctx.seg.sentences[v.index as usize];
     let cues: Vec<(usize, bool)> = v
         .res
@@ -42,7 +42,7 @@ pub(super) fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> 
     let verdict = if hits.iter().any(|h| unmistakable_attack(v, h)) { Some(false) } else { verdict };
     let attributions = attributions(v, quotes, &hits);
     assign_clauses(v, &attributions, &hits);
-    let v: &View = v;
+    let v: &EventSentence = v;
     let cands = candidates(v, &hits);
     hits.retain(|h| v.clause_of(h.t0) != NO_CLAUSE);
     for h in hits.iter_mut() {
@@ -84,16 +84,16 @@ pub(super) fn sentence_events(v: &mut View, quotes: &[Quote], carried: bool) -> 
 /// words that may name either (the `guarded` rows: "explosion", "struck") go, when their
 /// clause has an accident cue and no violence cue ("… police said, after a gas cylinder
 /// exploded …").
-pub(super) fn guarded(v: &View, h: &Hit) -> bool {
+pub(super) fn guarded(v: &EventSentence, h: &Hit) -> bool {
     matches!(h.event_type, EventType::Assault | EventType::Fight | EventType::Destroy)
         && v.res.guarded_triggers.contains(v.slice(h.t0, h.t1).to_lowercase().as_str())
 }
 
-pub(super) fn unmistakable_attack(v: &View, h: &Hit) -> bool {
+pub(super) fn unmistakable_attack(v: &EventSentence, h: &Hit) -> bool {
     matches!(h.event_type, EventType::Assault | EventType::Fight) && !guarded(v, h)
 }
 
-pub(super) fn drop_accidents(v: &View, hits: &mut Vec<Hit>, cues: &[(usize, bool)], accident: bool) {
+pub(super) fn drop_accidents(v: &EventSentence, hits: &mut Vec<Hit>, cues: &[(usize, bool)], accident: bool) {
     let physical = |h: &Hit| {
         matches!(h.event_type, EventType::Assault | EventType::Fight | EventType::Destroy | EventType::Casualties)
     };
@@ -125,7 +125,7 @@ pub(super) fn drop_accidents(v: &View, hits: &mut Vec<Hit>, cues: &[(usize, bool
 }
 
 /// Fold verb+noun pairs of one type, and casualty words into their attack.
-pub(super) fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
+pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     for h in hits {
         // Verb and noun of the same type close together: "signed an agreement", "pledged … aid".
@@ -214,7 +214,7 @@ pub(super) fn merge(v: &View, hits: Vec<Hit>) -> Vec<Draft> {
 /// The kind of attack a generic verb stands for, read off the weapon next to it: "a
 /// missile hit …" is a missile strike, "drones attacked …" a drone strike. Looks four words
 /// before (and after "with"/"using"/"by"), within the clause.
-pub(super) fn weapon_subtype(v: &View, h: &Hit) -> Option<&'static str> {
+pub(super) fn weapon_subtype(v: &EventSentence, h: &Hit) -> Option<&'static str> {
     let lo = h.t0.saturating_sub(4).max(v.t0);
     let hi = (h.t1 + 8).min(v.t1);
     let mut best: Option<(usize, &'static str)> = None;
@@ -245,7 +245,7 @@ pub(super) fn weapon_subtype(v: &View, h: &Hit) -> Option<&'static str> {
 /// trigger lies between it and `h`, or one in `tok`'s own clause ("A Russian airstrike
 /// hit Kostiantynivka, while the air force said it shot down 20 drones": Kostiantynivka is
 /// the airstrike's). Casualty words do not count: they are folded into their attack.
-pub(crate) fn event_between(v: &View, hits: &[Hit], h: &Hit, tok: usize) -> bool {
+pub(crate) fn event_between(v: &EventSentence, hits: &[Hit], h: &Hit, tok: usize) -> bool {
     let (lo, hi) = if tok < h.t0 { (tok, h.t0) } else { (h.t1, tok) };
     let tok_clause = v.clause_of(tok);
     hits.iter().any(|o| {
@@ -257,7 +257,7 @@ pub(crate) fn event_between(v: &View, hits: &[Hit], h: &Hit, tok: usize) -> bool
 
 /// Clauses `a` and `b` are adjacent and the later one opens with a temporal or causal
 /// subordinator ("when", "after", "as"): the casualties of one are the attack of the other.
-pub(super) fn subordinate_link(v: &View, a: u32, b: u32) -> bool {
+pub(super) fn subordinate_link(v: &EventSentence, a: u32, b: u32) -> bool {
     if a == NO_CLAUSE || b == NO_CLAUSE || a.abs_diff(b) != 1 {
         return false;
     }
@@ -272,8 +272,8 @@ pub(super) fn subordinate_link(v: &View, a: u32, b: u32) -> bool {
 /// The event of one draft, one row per place when it happened at several listed places
 /// ("missiles struck Lviv, Ternopil and Dnipro": three rows with the same trigger).
 pub(super) fn build_event(
-    v: &View,
-    cands: &[Cand],
+    v: &EventSentence,
+    cands: &[ArgCandidate],
     hits: &[Hit],
     d: &Draft,
     dates: &[(usize, Days, String)],
@@ -409,7 +409,7 @@ pub(super) fn build_event(
 /// ("killing two in Kherson"): the listed place right after the casualty word, else the
 /// first place of the list; the other rows carry none, so that summing `killed` counts
 /// each death once.
-pub(super) fn split_by_place(v: &View, cands: &[Cand], d: &Draft, event: Event, listed: &[usize]) -> Vec<Event> {
+pub(super) fn split_by_place(v: &EventSentence, cands: &[ArgCandidate], d: &Draft, event: Event, listed: &[usize]) -> Vec<Event> {
     let tied = d.casualties.iter().find_map(|c| {
         let mut k = c.t1;
         while k < v.t1 && k < c.t1 + 6 && !matches!(v.lw(k), "in" | "near" | "at") {
@@ -419,7 +419,7 @@ pub(super) fn split_by_place(v: &View, cands: &[Cand], d: &Draft, event: Event, 
             return None;
         }
         let named = cands.iter().find(|c| c.t0 == k + 1 && c.label.is_some_and(|l| l.is_place()))?;
-        let same = |c: &Cand| c.t0 == named.t0 || (c.entity_id.is_some() && c.entity_id == named.entity_id);
+        let same = |c: &ArgCandidate| c.t0 == named.t0 || (c.entity_id.is_some() && c.entity_id == named.entity_id);
         listed.iter().position(|&ci| same(&cands[ci]))
     });
     let owner = tied.unwrap_or(0);

@@ -8,18 +8,18 @@ use crate::model::{Argument, Label, Quote, Speaker, TokenKind};
 // ---------------------------------------------------------------------------------------
 // Attribution and source
 
-pub(super) fn np_head_word(v: &View, i: usize) -> bool {
+pub(super) fn np_head_word(v: &EventSentence, i: usize) -> bool {
     v.is_capitalised(i) || v.is_title(i) || v.is(i, ROLE_WORDS) || covered_by_entity(v, i)
 }
 
-pub(super) fn covered_by_entity(v: &View, i: usize) -> bool {
+pub(super) fn covered_by_entity(v: &EventSentence, i: usize) -> bool {
     let (s, e) = (v.tokens[i].start, v.tokens[i].end);
     v.mentions.iter().any(|m| is_entity_label(m.label) && m.start < e && s < m.end)
 }
 
 /// The speaker phrase ending right before a cue: "the regional governor", "Ukraine's
 /// military", "he".
-pub(super) fn np_before(v: &View, cue: usize) -> Option<(usize, usize)> {
+pub(super) fn np_before(v: &EventSentence, cue: usize) -> Option<(usize, usize)> {
     if cue <= v.t0 {
         return None;
     }
@@ -50,7 +50,7 @@ pub(super) fn np_before(v: &View, cue: usize) -> Option<(usize, usize)> {
 
 /// The speaker phrase right after a cue or "according to": up to punctuation, "that", a
 /// relative pronoun or a preposition other than "of".
-pub(super) fn np_after(v: &View, from: usize) -> Option<(usize, usize)> {
+pub(super) fn np_after(v: &EventSentence, from: usize) -> Option<(usize, usize)> {
     if v.is(from, PRONOUNS) {
         return Some((from, from + 1));
     }
@@ -82,7 +82,7 @@ pub(super) fn np_after(v: &View, from: usize) -> Option<(usize, usize)> {
 
 /// Reporting phrases of the sentence, skipping cue words that are event triggers here
 /// ("accused", "urged", "agreed").
-pub(crate) fn attributions(v: &View, quotes: &[Quote], hits: &[Hit]) -> Vec<Attribution> {
+pub(crate) fn attributions(v: &EventSentence, quotes: &[Quote], hits: &[Hit]) -> Vec<Attribution> {
     let s = v.ctx.seg.sentences[v.index as usize];
     let mut out = Vec::new();
     for (a, b, cue) in v.res.cues.find_in(v.text, s.start, s.end) {
@@ -163,7 +163,7 @@ pub(crate) fn speaker_argument(sp: &Speaker) -> Argument {
 /// Per attribution: does it close the sentence ("…, the governor said (on Telegram).")?
 /// "X said that …" opens a complement instead and reaches no event before it. Computed once
 /// per sentence.
-pub(crate) fn trailing_attributions(v: &View, attributions: &[Attribution], hits: &[Hit]) -> Vec<bool> {
+pub(crate) fn trailing_attributions(v: &EventSentence, attributions: &[Attribution], hits: &[Hit]) -> Vec<bool> {
     let last_hit = hits.iter().map(|o| o.t0).max().unwrap_or(0);
     attributions
         .iter()
@@ -182,7 +182,7 @@ pub(crate) fn trailing_attributions(v: &View, attributions: &[Attribution], hits
 /// covers what follows it, and a trailing "…, X said." what precedes it. A mid-sentence
 /// "…, and X said …" does not reach back to the events before it.
 pub(crate) fn source_for(
-    v: &View,
+    v: &EventSentence,
     attributions: &[Attribution],
     trailing: &[bool],
     quotes: &[Quote],
@@ -204,7 +204,7 @@ pub(crate) fn source_for(
     sentence_source(v, &owned, quotes)
 }
 
-pub(crate) fn sentence_source(v: &View, attributions: &[Attribution], quotes: &[Quote]) -> Option<Argument> {
+pub(crate) fn sentence_source(v: &EventSentence, attributions: &[Attribution], quotes: &[Quote]) -> Option<Argument> {
     let mut ordered: Vec<&Attribution> = attributions.iter().filter(|a| a.np.is_some()).collect();
     ordered.sort_by_key(|a| !a.according); // stable: keeps the caller's order otherwise
     for a in ordered {

@@ -32,7 +32,7 @@ impl Hit {
 }
 
 /// Lexicon hits in the sentence that pass the context checks.
-pub(super) fn find_triggers(v: &View) -> Vec<Hit> {
+pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
     let s = v.ctx.seg.sentences[v.index as usize];
     let mut out = Vec::new();
     for (start, end, trig) in v.res.triggers.find_in(v.text, s.start, s.end) {
@@ -74,7 +74,7 @@ pub(super) fn find_triggers(v: &View) -> Vec<Hit> {
 }
 
 /// The trigger is part of a name: "Security Council", "Battle of Bakhmut" (EVENT).
-pub(super) fn inside_name(v: &View, start: usize, end: usize) -> bool {
+pub(super) fn inside_name(v: &EventSentence, start: usize, end: usize) -> bool {
     v.mentions.iter().any(|m| {
         m.start < end
             && start < m.end
@@ -101,7 +101,7 @@ pub(super) const ATTACK_OBJECTS: WordClass = WordClass::AttackObject;
 pub(super) const WEAPON_SUBJECTS: WordClass = WordClass::WeaponSubject;
 
 /// Context checks for ambiguous trigger words. `lower` is the whole trigger, lowercased.
-pub(super) fn plausible(v: &View, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> bool {
+pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, trig: &Trigger) -> bool {
     let prev = if t0 > v.t0 { v.lw(t0 - 1) } else { "" };
     let prev2 = if t0 > v.t0 + 1 { v.lw(t0 - 2) } else { "" };
     let next = v.lw(t1);

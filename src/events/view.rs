@@ -10,7 +10,7 @@ use crate::numbers::{self, NumberPhrase};
 // The sentence as the event stages see it
 
 /// One sentence: its tokens (lowercased once), mentions, numbers and clauses.
-pub(crate) struct View<'a> {
+pub(crate) struct EventSentence<'a> {
     pub ctx: &'a DocContext<'a>,
     pub text: &'a str,
     pub tokens: &'a [Token],
@@ -29,8 +29,8 @@ pub(crate) struct View<'a> {
 
 pub(crate) const NO_CLAUSE: u32 = u32::MAX;
 
-impl<'a> View<'a> {
-    pub(super) fn new(ctx: &'a DocContext<'a>, index: u32, mentions: Vec<Mention>) -> View<'a> {
+impl<'a> EventSentence<'a> {
+    pub(super) fn new(ctx: &'a DocContext<'a>, index: u32, mentions: Vec<Mention>) -> EventSentence<'a> {
         let s = ctx.seg.sentences[index as usize];
         let tokens = &ctx.seg.tokens[..];
         let (t0, t1) = (s.tok_start, s.tok_end.min(tokens.len()));
@@ -42,7 +42,7 @@ impl<'a> View<'a> {
                 }
             }
         }
-        View {
+        EventSentence {
             ctx,
             text: ctx.text,
             tokens,

@@ -2,7 +2,7 @@
 
 use super::speaker::{gap_speaker, np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
 use super::words::*;
-use super::{Cand, CueHit, How, QuoteSpan};
+use super::{DraftQuote, CueHit, How, QuoteSpan};
 use crate::model::QuoteKind;
 
 /// What was found around one span.
@@ -14,7 +14,7 @@ struct Attr {
 }
 
 /// Token index of the mark at byte `pos` (the first token starting at or after it).
-fn token_of(v: &View, pos: usize) -> usize {
+fn token_of(v: &Tokens, pos: usize) -> usize {
     v.ctx.token_at(pos)
 }
 
@@ -32,7 +32,7 @@ fn cues_ending_before(cues: &[CueHit], floor: usize, j: usize) -> impl Iterator<
 
 /// Does a quote opening at token `open` start a clause (so it can be a whole utterance)?
 /// Only symbols (emoji, bullets, dashes) stand between the sentence start and `open`.
-fn only_symbols_before(v: &View, open: usize) -> bool {
+fn only_symbols_before(v: &Tokens, open: usize) -> bool {
     let s = &v.ctx.seg.sentences[v.sentence_of_token(open)];
     (s.tok_start..open).all(|i| {
         v.ctx.seg.tokens[i].kind == crate::model::TokenKind::Punct
@@ -40,7 +40,7 @@ fn only_symbols_before(v: &View, open: usize) -> bool {
     })
 }
 
-fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
+fn starts_clause(v: &Tokens, open: usize, cues: &[CueHit]) -> bool {
     let s = &v.ctx.seg.sentences[v.sentence_of_token(open)];
     if open <= s.tok_start || only_symbols_before(v, open) {
         return true;
@@ -59,7 +59,7 @@ fn starts_clause(v: &View, open: usize, cues: &[CueHit]) -> bool {
 
 /// The span is a whole sentence (or sentences) in marks: opens a sentence, and the
 /// closing mark ends one.
-fn is_whole_sentence(v: &View, open: usize, close: Option<usize>) -> bool {
+fn is_whole_sentence(v: &Tokens, open: usize, close: Option<usize>) -> bool {
     let sents = &v.ctx.seg.sentences;
     let so = &sents[v.sentence_of_token(open)];
     let opens = open == so.tok_start || only_symbols_before(v, open);
@@ -74,7 +74,7 @@ fn is_whole_sentence(v: &View, open: usize, close: Option<usize>) -> bool {
 /// "“…” - Jane Doe" / "“…” ― Jane Doe, teacher": a dash right after the closing mark and a
 /// name that ends the line. Each quote of a run of such vox pops takes its own signature,
 /// even when the segmenter starts a new sentence at the dash.
-fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<usize>) -> Option<Attr> {
+fn dash_signature(v: &Tokens, mi: &MentionIndex, close: usize, next_open: Option<usize>) -> Option<Attr> {
     let i = close + 1;
     if !v.is_dash(i) {
         return None;
@@ -97,7 +97,7 @@ fn dash_signature(v: &View, mi: &MentionIndex, close: usize, next_open: Option<u
 
 /// Attribution after the closing mark: "…," X said / "…," said X / "…" - X.
 fn after_pattern(
-    v: &View,
+    v: &Tokens,
     mi: &MentionIndex,
     cues: &[CueHit],
     close: usize,
@@ -190,7 +190,7 @@ fn after_pattern(
 
 /// Attribution before the opening mark: X said: “…” / X told reporters, “…” / X said “…”
 /// / X: “…”. Also across a sentence ending with a colon (The minister said:\n“…”).
-fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> Option<(Attr, bool, bool)> {
+fn before_pattern(v: &Tokens, mi: &MentionIndex, cues: &[CueHit], open: usize) -> Option<(Attr, bool, bool)> {
     let sents = &v.ctx.seg.sentences;
     let so = v.sentence_of_token(open);
     let mut lo = sents[so].tok_start;
@@ -284,9 +284,9 @@ fn before_pattern(v: &View, mi: &MentionIndex, cues: &[CueHit], open: usize) -> 
 }
 
 /// Attribute every span; returns direct quote candidates.
-pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit]) -> Vec<Cand> {
+pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit]) -> Vec<DraftQuote> {
     let paras = &v.ctx.seg.paragraphs;
-    let mut out: Vec<Cand> = Vec::new();
+    let mut out: Vec<DraftQuote> = Vec::new();
     let mut chain_id: Option<usize> = None;
     let mut next_chain = 0usize;
     let mut last_attr: Option<(usize, Attr)> = None;
@@ -352,7 +352,7 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
                         first += 1;
                     }
                     if first < open && !crosses_other_quote(spans, k, v.start(first)) {
-                        out.push(Cand {
+                        out.push(DraftQuote {
                             start: v.start(first),
                             end: span.outer_end(),
                             kind: QuoteKind::Mixed,
@@ -474,7 +474,7 @@ pub(crate) fn attribute(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: 
         if start >= end {
             continue;
         }
-        out.push(Cand {
+        out.push(DraftQuote {
             start,
             end,
             kind,
@@ -512,7 +512,7 @@ fn crosses_other_quote(spans: &[QuoteSpan], k: usize, start: usize) -> bool {
 }
 
 /// A short run of capitalised words ("All Bets Are Off."): a heading or a title, not speech.
-pub(crate) fn title_like(v: &View, span: &QuoteSpan) -> bool {
+pub(crate) fn title_like(v: &Tokens, span: &QuoteSpan) -> bool {
     let Some(t) = v.ctx.text.get(span.content_start..span.content_end) else {
         return false;
     };
@@ -525,12 +525,12 @@ pub(crate) fn title_like(v: &View, span: &QuoteSpan) -> bool {
     all.len() <= 8 && caps > 0 && caps * 4 >= words.len() * 3
 }
 
-fn word_count(v: &View, span: &QuoteSpan) -> usize {
+fn word_count(v: &Tokens, span: &QuoteSpan) -> usize {
     v.ctx.text.get(span.content_start..span.content_end).map_or(0, |s| s.split_whitespace().count())
 }
 
 /// The words inside the marks: a trailing comma (and any spaces) dropped, `.?!` kept.
-fn content_bounds(v: &View, span: &QuoteSpan) -> (usize, usize) {
+fn content_bounds(v: &Tokens, span: &QuoteSpan) -> (usize, usize) {
     let text = v.ctx.text;
     let (s, mut e) = (span.content_start, span.content_end);
     while e > s {

@@ -8,13 +8,13 @@
 
 use super::speaker::{np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
 use super::words::*;
-use super::{Cand, CueHit, How, QuoteSpan};
+use super::{DraftQuote, CueHit, How, QuoteSpan};
 use crate::lexicon::CueKind;
 use crate::model::QuoteKind;
 
 /// The clause on tokens `[a, b)` without edge punctuation, as a byte span; `None` when it
 /// has fewer than three words.
-fn clause(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
+fn clause(v: &Tokens, a: usize, b: usize) -> Option<(usize, usize)> {
     let (mut a, mut b) = (a, b);
     while a < b && (v.is_punct(a, ",") || v.is_dash(a) || v.is_punct(a, ":")) {
         a += 1;
@@ -28,7 +28,7 @@ fn clause(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
     Some((v.start(a), v.end(b - 1)))
 }
 
-fn sentence_bounds(v: &View, cue: &CueHit) -> (usize, usize) {
+fn sentence_bounds(v: &Tokens, cue: &CueHit) -> (usize, usize) {
     let s = &v.ctx.seg.sentences[cue.sentence];
     let mut lo = s.tok_start;
     // a dateline dash or bullet does not belong to the clause
@@ -38,7 +38,7 @@ fn sentence_bounds(v: &View, cue: &CueHit) -> (usize, usize) {
     (lo, s.tok_end)
 }
 
-fn embedded_or_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+fn embedded_or_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
     if let Some((a, b)) = cue.embedded {
         return np_back(v, mi, a, b, true);
     }
@@ -47,7 +47,7 @@ fn embedded_or_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
 
 /// A comma (possibly with a closing quote mark on either side) right before token `k`:
 /// returns the token where the clause before it ends (exclusive).
-fn comma_before(v: &View, lo: usize, k: usize) -> Option<usize> {
+fn comma_before(v: &Tokens, lo: usize, k: usize) -> Option<usize> {
     if k <= lo + 1 {
         return None;
     }
@@ -62,7 +62,7 @@ fn comma_before(v: &View, lo: usize, k: usize) -> Option<usize> {
 
 /// How many words follow the attribution before a comma or the sentence end
 /// (", adding ..." after the verb is fine; a whole clause is not).
-fn tail_words(v: &View, from: usize, hi: usize) -> Option<usize> {
+fn tail_words(v: &Tokens, from: usize, hi: usize) -> Option<usize> {
     let mut n = 0;
     for t in from..hi {
         if v.is_punct(t, ",") || v.is_final(t) {
@@ -78,12 +78,12 @@ fn tail_words(v: &View, from: usize, hi: usize) -> Option<usize> {
     Some(n)
 }
 
-fn short_tail(v: &View, from: usize, hi: usize) -> bool {
+fn short_tail(v: &Tokens, from: usize, hi: usize) -> bool {
     tail_words(v, from, hi).is_some_and(|n| n <= 8)
 }
 
 /// A clause cannot open with a preposition or a subordinator ("At the debate, X said ...").
-fn opens_like_clause(v: &View, a: usize) -> bool {
+fn opens_like_clause(v: &Tokens, a: usize) -> bool {
     let w = v.tok(a);
     let bad = [
         "at",
@@ -129,7 +129,7 @@ fn opens_like_clause(v: &View, a: usize) -> bool {
 
 /// "A, X said, B": the attribution sits inside the sentence. The longer side is kept (the
 /// speaker never lies inside the content).
-fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi: usize) -> Option<(usize, usize)> {
+fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, hi: usize) -> Option<(usize, usize)> {
     if !v.is_punct(after_attr, ",") {
         return None;
     }
@@ -154,7 +154,7 @@ fn parenthetical(v: &View, lo: usize, comma_before: usize, after_attr: usize, hi
 /// an adjunct: a determiner or role noun ("a lawyer for the group, who ..."), a relative
 /// ("who led the agency"), a preposition ("on his first day") or a participle ("going on
 /// to compare ..."). A reported clause there opens with its own subject instead.
-fn describes_the_speaker(v: &View, a: usize, hi: usize) -> bool {
+fn describes_the_speaker(v: &Tokens, a: usize, hi: usize) -> bool {
     let Some(first) = (a..hi).find(|&t| v.is_word(t)) else {
         return true;
     };
@@ -168,13 +168,13 @@ fn describes_the_speaker(v: &View, a: usize, hi: usize) -> bool {
 }
 
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
-fn is_cue_word(v: &View, t: usize) -> bool {
+fn is_cue_word(v: &Tokens, t: usize) -> bool {
     let (s, e) = (v.start(t), v.end(t));
     v.ctx.res.cues.find_in(v.ctx.text, s, e).into_iter().any(|(a, _, _)| a == s)
 }
 
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
-fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
+fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
     if lo >= hi {
         return None;
@@ -233,7 +233,7 @@ fn trailing(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, 
 /// "…, said Jane Roe, a farmer from the region, who said (that) CLAUSE": a relative "who"
 /// right before a reporting verb hands the clause to the person it describes — the
 /// nearest named person before the comma in the same sentence.
-fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
     let mut j = cue.tok_start;
     while j > lo && is_verb_filler(v.tok(j - 1)) {
         j -= 1;
@@ -270,7 +270,7 @@ fn relative_antecedent(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
 /// A subject the phrase rules miss: "X exhorted ... and said" (the sentence's subject),
 /// "Sen. Jane Roe (R-Ga.) said" (a bracket before the verb), and a whole noun phrase
 /// opening the sentence ("Experts on North Korea and nuclear nonproliferation said").
-fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
     if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) {
         return None;
     }
@@ -325,7 +325,7 @@ fn far_subject(v: &View, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<G
 }
 
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
-fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
+fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
     // "..., saying CLAUSE": a participle after a comma reports the sentence's subject
     let participle = v.tok(cue.tok_start).ends_with("ing") && cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",");
@@ -440,7 +440,7 @@ fn leading(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, G
 
 /// "It was reported that CLAUSE" / "it has been claimed that CLAUSE": reported speech with
 /// no source — a quote without a speaker.
-fn impersonal(v: &View, cue: &CueHit) -> Option<(usize, usize)> {
+fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
     if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) || !v.tok(cue.tok_start).ends_with("ed") {
         return None;
     }
@@ -466,7 +466,7 @@ fn impersonal(v: &View, cue: &CueHit) -> Option<(usize, usize)> {
 }
 
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
-fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
+fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
     let g = np_forward(v, mi, cue.tok_end, hi, true)?;
     // the source phrase may run on a little ("according to officials in Kharkiv")
@@ -493,7 +493,7 @@ fn according(v: &View, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
 
 /// "On “Face the Nation,” the senator said ..." / "In his book, “Title,” X argued": an
 /// adverbial opening the sentence and a title in marks is no reported clause.
-fn adverbial_before_title(v: &View, spans: &[QuoteSpan], s: usize, e: usize) -> bool {
+fn adverbial_before_title(v: &Tokens, spans: &[QuoteSpan], s: usize, e: usize) -> bool {
     let i = spans.partition_point(|q| q.open < s);
     let Some(last) = spans[i..].iter().take_while(|q| q.open < e).last() else {
         return false;
@@ -506,7 +506,7 @@ fn adverbial_before_title(v: &View, spans: &[QuoteSpan], s: usize, e: usize) -> 
     !opens_like_clause(v, first) || (w.len() > 4 && w.to_ascii_lowercase().ends_with("ing"))
 }
 
-fn overlaps_any(cands: &[Cand], s: usize, e: usize) -> bool {
+fn overlaps_any(cands: &[DraftQuote], s: usize, e: usize) -> bool {
     cands.iter().any(|c| c.start < e && s < c.end)
 }
 
@@ -516,8 +516,8 @@ fn holds_quote_marks(spans: &[QuoteSpan], s: usize, e: usize) -> bool {
 }
 
 /// Indirect and mixed quotes not overlapping the direct ones.
-pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit], direct: &[Cand]) -> Vec<Cand> {
-    let mut out: Vec<Cand> = Vec::new();
+pub(crate) fn find(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit], direct: &[DraftQuote]) -> Vec<DraftQuote> {
+    let mut out: Vec<DraftQuote> = Vec::new();
     for cue in cues {
         let found = if cue.according {
             according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
@@ -550,7 +550,7 @@ pub(crate) fn find(v: &View, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[Cue
         let kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let how = if mixed && how == How::Indirect { How::Mixed } else { how };
         let lemma = cue.lemma.clone();
-        out.push(Cand { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
+        out.push(DraftQuote { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
     }
     out
 }

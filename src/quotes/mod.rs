@@ -28,7 +28,7 @@ use crate::lexicon::CueKind;
 use crate::model::{Mention, Quote, QuoteKind, Speaker};
 pub use marks::{pair_marks, QuoteSpan};
 use speaker::{Guess, MentionIndex, Previous};
-use words::View;
+use words::Tokens;
 
 /// One reporting cue in the text, as token indices.
 #[derive(Debug, Clone)]
@@ -82,7 +82,7 @@ impl How {
 
 /// A quote before its speaker is final.
 #[derive(Debug, Clone)]
-pub(crate) struct Cand {
+pub(crate) struct DraftQuote {
     pub start: usize,
     pub end: usize,
     pub kind: QuoteKind,
@@ -97,7 +97,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     if ctx.seg.tokens.is_empty() || ctx.seg.sentences.is_empty() {
         return Vec::new();
     }
-    let v = View { ctx };
+    let v = Tokens { ctx };
     let mi = MentionIndex::new(mentions);
     let spans = pair_marks(ctx.text, ctx.marks, &ctx.seg.paragraphs);
     let cues = find_cues(&v, &spans);
@@ -125,7 +125,7 @@ pub(crate) fn inside_span(spans: &[QuoteSpan], pos: usize) -> bool {
 }
 
 /// All reporting cues outside quoted spans, in text order.
-fn find_cues(v: &View, spans: &[QuoteSpan]) -> Vec<CueHit> {
+fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
     let ctx = v.ctx;
     let mut out = Vec::new();
     for (si, sent) in ctx.seg.sentences.iter().enumerate() {
@@ -210,7 +210,7 @@ fn previous_from(speaker: &Speaker, start: usize, para: u32, resolved: bool) -> 
 }
 
 /// Resolve pronouns and floating quotes in text order; build the quotes.
-fn finalize(v: &View, mi: &MentionIndex, mut cands: Vec<Cand>) -> Vec<Quote> {
+fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Quote> {
     cands.retain(|c| {
         c.start < c.end
             && c.end <= v.ctx.text.len()

@@ -100,7 +100,7 @@ impl<'a> MentionIndex<'a> {
 
     /// The fullest way the text names this mention's entity: the mention of the same entity
     /// with the most words, the earliest among equals.
-    pub fn fullest(&self, v: &View, m: usize) -> usize {
+    pub fn fullest(&self, v: &Tokens, m: usize) -> usize {
         let target = &self.mentions[m];
         let key = target.entity_id.as_ref().or(target.canonical.as_ref());
         let Some(key) = key else { return m };
@@ -164,7 +164,7 @@ fn is_non_agent_head(w: &str) -> bool {
 /// A loose speaker phrase must look like a noun phrase: it does not open with a
 /// preposition or a lower-case participle ("meaning it ..."), does not end in a function
 /// word ("followers into", "the secretary of"), and its head can speak.
-pub(crate) fn plausible_phrase(v: &View, k: usize, last: usize) -> bool {
+pub(crate) fn plausible_phrase(v: &Tokens, k: usize, last: usize) -> bool {
     let (first, head) = (v.tok(k), v.tok(last));
     let preposition = |w: &str| {
         (is_np_stop(w) && !is_speaker_pronoun(w)) || ["of", "for", "from"].iter().any(|p| p.eq_ignore_ascii_case(w))
@@ -181,7 +181,7 @@ pub(crate) fn plausible_phrase(v: &View, k: usize, last: usize) -> bool {
 }
 
 /// Build a guess for the phrase `[k, last]`, or `None` when it does not look like a speaker.
-fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> Option<Guess> {
+fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> Option<Guess> {
     if k > last {
         return None;
     }
@@ -241,7 +241,7 @@ fn validate(v: &View, mi: &MentionIndex, k: usize, last: usize, loose: bool) -> 
 }
 
 /// The noun phrase ending right before token `j` (exclusive), not reaching before `lo`.
-pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) -> Option<Guess> {
+pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) -> Option<Guess> {
     if j <= lo || j > v.n_tokens() {
         return None;
     }
@@ -311,7 +311,7 @@ pub fn np_back(v: &View, mi: &MentionIndex, lo: usize, j: usize, loose: bool) ->
 }
 
 /// The noun phrase starting at token `i`, not reaching `hi`.
-pub fn np_forward(v: &View, mi: &MentionIndex, i: usize, hi: usize, loose: bool) -> Option<Guess> {
+pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: bool) -> Option<Guess> {
     let hi = hi.min(v.n_tokens());
     if i >= hi || !v.is_word(i) {
         return None;
@@ -356,7 +356,7 @@ pub struct Reject;
 /// "X, the defence minister, said". `Err` when the verb is not a report of speech
 /// (negated, passive, inside a relative clause).
 pub fn subject_before(
-    v: &View,
+    v: &Tokens,
     mi: &MentionIndex,
     lo: usize,
     cue: usize,
@@ -405,7 +405,7 @@ pub fn subject_before(
 
 /// "X, the defence minister, said" / "the minister, X, said" / "X, 45, said": `comma` is the
 /// token index of the comma right before the verb.
-fn appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
+fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
     let floor = comma.saturating_sub(10).max(lo);
     let mut c = comma;
     while c > floor {
@@ -437,7 +437,7 @@ fn appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Gu
 /// Revesz, director of the Institute for Policy Integrity at New York University's law
 /// school, said": a name opening the sentence, then a description of up to 30 tokens
 /// without a sentence end or a quote mark. The name must be a mention or a capitalised name.
-fn long_appositive(v: &View, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
+fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<Guess> {
     let mut a = lo;
     while a < comma && (!v.is_word(a) || v.is(a, "but") || v.is(a, "and") || v.is(a, "even") || v.is(a, "still")) {
         a += 1;
@@ -472,7 +472,7 @@ fn pick(a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
 /// The speaker in the stretch between a closing quote mark and its reporting verb
 /// ("...," the regional governor said / "...," Dmitry Peskov, the Kremlin spokesman, said /
 /// "...," Rep. Jane Doe (D-Ill.) said). Falls back to the whole stretch when it is short.
-pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Guess> {
+pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<Guess> {
     if b <= a || b - a > 30 {
         return None;
     }
@@ -530,7 +530,7 @@ pub fn gap_speaker(v: &View, mi: &MentionIndex, a: usize, b: usize) -> Option<Gu
 /// The subject at the start of a sentence, for participle cues far from it
 /// ("Trump attacked Clinton ..., saying, “…”"): a mention, a capitalised name, a pronoun
 /// or a determiner + role phrase opening the sentence.
-pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Option<Guess> {
+pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> Option<Guess> {
     let mut i = lo;
     while i < hi && !v.is_word(i) && !v.is_quote(i) {
         i += 1;
@@ -596,7 +596,7 @@ pub fn sentence_subject(v: &View, mi: &MentionIndex, lo: usize, hi: usize) -> Op
 }
 
 /// Turn a non-pronoun guess into a Speaker.
-pub fn speaker_of(v: &View, mi: &MentionIndex, g: &Guess) -> Speaker {
+pub fn speaker_of(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Speaker {
     if let Some(m) = g.mention {
         let mm = &mi.mentions[m];
         return Speaker {
@@ -639,7 +639,7 @@ fn looks_plural(s: &Speaker) -> bool {
 
 /// Resolve a pronoun speaker. Returns the speaker (its span stays on the pronoun) and
 /// whether it was resolved.
-pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Previous>) -> (Speaker, bool) {
+pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&Previous>) -> (Speaker, bool) {
     let word = v.ctx.text.get(g.start..g.end).unwrap_or("").to_lowercase();
     let unresolved = Speaker {
         text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(),
@@ -730,7 +730,7 @@ pub fn resolve_pronoun(v: &View, mi: &MentionIndex, g: &Guess, prev: Option<&Pre
 
 /// Without entity mentions: the nearest run of two or more capitalised words in the
 /// pronoun's sentence or the two before it, not opening its sentence ("Oleh Syniehubov").
-fn capitalised_name_before(v: &View, g: &Guess) -> Option<Speaker> {
+fn capitalised_name_before(v: &Tokens, g: &Guess) -> Option<Speaker> {
     let si = v.sentence_of_token(g.tok_start);
     let first = si.saturating_sub(2);
     let sents = &v.ctx.seg.sentences;

@@ -89,11 +89,11 @@ pub fn is_locative(w: &str) -> bool {
 }
 
 /// A read-only view with the token helpers the rules share.
-pub struct View<'a> {
+pub struct Tokens<'a> {
     pub ctx: &'a DocContext<'a>,
 }
 
-impl<'a> View<'a> {
+impl<'a> Tokens<'a> {
     pub fn n_tokens(&self) -> usize {
         self.ctx.seg.tokens.len()
     }
