@@ -67,6 +67,7 @@ def _extract(args: argparse.Namespace) -> int:
     import warnings
 
     from . import Extractor, read_articles
+    from ._extractor import SEE_WARNINGS
 
     t0 = time.perf_counter()
     ex = Extractor(
@@ -83,7 +84,7 @@ def _extract(args: argparse.Namespace) -> int:
     documents_file = os.path.join(args.output, f"documents.{args.format}")
     malformed = 0
     for w in caught:
-        msg = str(w.message).replace("see Extraction.documents['warnings']", f"see the warnings column of {documents_file}")
+        msg = str(w.message).replace(SEE_WARNINGS, f"see the warnings column of {documents_file}")
         malformed += "malformed JSON line" in msg
         print(f"newsframe: warning: {msg}", file=sys.stderr)
     res.write(args.output, format=args.format)
@@ -127,8 +128,11 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     Examples
     --------
+    >>> import pathlib
     >>> from newsframe.__main__ import main
-    >>> main(["extract", "articles/", "-o", "out/", "--format", "csv"])  # doctest: +SKIP
+    >>> pathlib.Path("articles").mkdir(exist_ok=True)
+    >>> _ = pathlib.Path("articles/odesa.txt").write_text("A drone hit Odesa.", encoding="utf-8")
+    >>> main(["extract", "articles/", "-o", "out/", "--format", "csv", "--no-progress"])
     0
     """
     parser = _parser()
@@ -146,8 +150,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                 parser.error("--max-chars must be at least 1")
             return _extract(args)
         return _demo(args)
-    except (FileNotFoundError, ValueError, TypeError, RuntimeError, OSError) as exc:
-        print(f"newsframe: error: {exc}", file=sys.stderr)
+    except (FileNotFoundError, ValueError, TypeError, RuntimeError, OSError, pl.exceptions.PolarsError) as exc:
+        # the input readers name the file (and line) in their messages; keep the first line
+        # of anything longer (polars adds hints and backtraces)
+        msg = str(exc).strip().splitlines()
+        print(f"newsframe: error: {msg[0] if msg else type(exc).__name__}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # pragma: no cover
         print("\nnewsframe: interrupted", file=sys.stderr)

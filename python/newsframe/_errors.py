@@ -46,9 +46,12 @@ class DocumentError(RuntimeError):
     --------
     >>> import newsframe as nf
     >>> try:
-    ...     nf.Extractor(errors="raise").extract(["Kyiv was calm."])
-    ... except nf.DocumentError as e:                   # doctest: +SKIP
+    ...     res = nf.Extractor(errors="raise").extract(["Kyiv was calm."])
+    ... except nf.DocumentError as e:
     ...     print(e.index, e.doc_id, e.message)
+    ... else:
+    ...     print("no document failed")
+    no document failed
     """
 
     def __init__(self, index: int, doc_id: Any, message: str) -> None:

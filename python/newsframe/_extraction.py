@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, Dict, Iterator, NamedTuple, Optional, Union
 
 import polars as pl
 
-from ._show import Rendered, render
+from ._geo import events_geojson
+from ._show import Rendered, render, repr_html
 
 __all__ = ["Extraction", "PandasTables"]
 
@@ -50,10 +52,13 @@ class Extraction:
     --------
     >>> import newsframe as nf
     >>> res = nf.extract("Russian forces shelled Kharkiv on Monday, the governor said.")
-    >>> res                                              # doctest: +SKIP
-    Extraction(documents=1, entities=3, quotes=1, events=1)
-    >>> res.entities.select("text", "label")           # doctest: +SKIP
-    >>> res.show(0)                                      # doctest: +SKIP
+    >>> res                                              # doctest: +ELLIPSIS
+    Extraction(documents=1, entities=..., quotes=..., events=...)
+    >>> res.entities.select("text", "label")           # doctest: +ELLIPSIS
+    shape: (..., 2)
+    ...
+    >>> res.show(0)                                      # doctest: +ELLIPSIS
+    doc_id 0...
     """
 
     documents: pl.DataFrame
@@ -111,7 +116,10 @@ class Extraction:
 
         Examples
         --------
-        >>> nf.extract(nf.load_demo()).summary()["event_types"]  # doctest: +SKIP
+        >>> import newsframe as nf
+        >>> nf.extract(nf.load_demo()).summary()["event_types"]  # doctest: +ELLIPSIS
+        shape: (..., 2)
+        ...
         """
 
         def count(df: pl.DataFrame, col: str) -> pl.DataFrame:
@@ -130,8 +138,21 @@ class Extraction:
         }
 
     # ----------------------------------------------------------------- export
-    def to_pandas(self) -> PandasTables:
+    def to_pandas(self, dtype_backend: str = "numpy_nullable") -> PandasTables:
         """The four tables as pandas DataFrames (needs pandas and pyarrow).
+
+        Every column's pandas dtype depends on its polars dtype only, never on the values:
+        counts such as ``killed`` are ``UInt32`` whether or not they hold nulls, flags are
+        ``boolean``, text is ``string``, dates ``datetime64[ms]``, lists Python lists;
+        categorical columns (``label``, ``type``, ``kind``, ...) are ``category`` with the
+        full, fixed set of categories, so that ``pd.concat`` of two results keeps them.
+        Missing values are ``pd.NA`` (``NaT`` for dates).
+
+        Parameters
+        ----------
+        dtype_backend
+            ``"numpy_nullable"`` (default: pandas' nullable dtypes) or ``"pyarrow"``
+            (``pd.ArrowDtype`` columns; categoricals stay ``category``).
 
         Returns
         -------
@@ -140,14 +161,36 @@ class Extraction:
 
         Examples
         --------
-        >>> pdt = nf.extract(nf.load_demo()).to_pandas()     # doctest: +SKIP
-        >>> pdt.entities.head()                             # doctest: +SKIP
+        >>> import newsframe as nf
+        >>> pdt = nf.extract(nf.load_demo()).to_pandas()
+        >>> str(pdt.events["killed"].dtype), str(pdt.events["quote_id"].dtype)
+        ('UInt32', 'UInt32')
+        >>> str(pdt.entities["label"].dtype)
+        'category'
         """
         try:
             import pandas  # noqa: F401
+            import pyarrow  # noqa: F401
         except ImportError as exc:  # pragma: no cover - depends on environment
-            raise ImportError("to_pandas() needs pandas: pip install 'newsframe[pandas]'") from exc
-        return PandasTables(*(getattr(self, name).to_pandas() for name in TABLES))
+            raise ImportError("to_pandas() needs pandas and pyarrow: pip install 'newsframe[pandas]'") from exc
+        from ._pandas import to_pandas
+
+        return PandasTables(*(to_pandas(getattr(self, name), name, dtype_backend) for name in TABLES))
+
+    def to_arrow(self) -> Dict[str, Any]:
+        """The four tables as ``{"documents": pyarrow.Table, ...}`` (needs pyarrow).
+
+        Categorical columns become dictionary-encoded, strings ``large_string``; the
+        tables round-trip through ``pl.from_arrow``.
+
+        Examples
+        --------
+        >>> import newsframe as nf
+        >>> tables = nf.extract(nf.load_demo()).to_arrow()
+        >>> list(tables), type(tables["events"]).__name__
+        (['documents', 'entities', 'quotes', 'events'], 'Table')
+        """
+        return {name: getattr(self, name).to_arrow() for name in TABLES}
 
     def write(self, path: Union[str, "os.PathLike[str]"], format: str = "parquet") -> Dict[str, Path]:
         """Write the four tables to a folder (created if needed).
@@ -168,7 +211,10 @@ class Extraction:
 
         Examples
         --------
-        >>> nf.extract(nf.load_demo()).write("out/", format="csv")  # doctest: +SKIP
+        >>> import newsframe as nf
+        >>> files = nf.extract(nf.load_demo()).write("out/", format="csv")
+        >>> sorted(p.name for p in files.values())
+        ['documents.csv', 'entities.csv', 'events.csv', 'quotes.csv']
         """
         fmt = format.lower().lstrip(".")
         if fmt == "ndjson":
@@ -200,37 +246,60 @@ class Extraction:
 
         Examples
         --------
-        >>> res = nf.extract(nf.load_demo())                # doctest: +SKIP
-        >>> res.write_parquet("out/")                        # doctest: +SKIP
-        >>> pl.read_parquet("out/entities.parquet")          # doctest: +SKIP
+        >>> import newsframe as nf, polars as pl
+        >>> res = nf.extract(nf.load_demo())
+        >>> files = res.write_parquet("out/")
+        >>> pl.read_parquet("out/entities.parquet").height == res.entities.height
+        True
         """
         return self.write(path, format="parquet")
 
     # ------------------------------------------------------------------- show
-    def _row_of(self, doc_id: Any) -> int:
+    def _row_of(self, doc_id: Any = None, row: Optional[int] = None) -> int:
+        n = self.documents.height
+        if row is not None:
+            if doc_id is not None:
+                raise TypeError("give doc_id or row, not both")
+            if isinstance(row, bool) or not isinstance(row, int):
+                raise TypeError(f"row must be an int, got {type(row).__name__}")
+            if not -n <= row < n:
+                raise IndexError(f"row {row} out of range for {n} documents")
+            return row % n
         if doc_id is None:
-            if self.documents.height == 0:
+            if n == 0:
                 raise IndexError("no documents to show")
             return 0
+        ids = self.documents.get_column("doc_id")
         try:
-            idx = (self.documents.get_column("doc_id") == doc_id).fill_null(False).arg_true()
-        except Exception as exc:  # e.g. a str compared with an integer column
-            raise KeyError(f"doc_id {doc_id!r} not in documents") from exc
-        if idx.len() == 0:
-            raise KeyError(f"doc_id {doc_id!r} not in documents")
-        return int(idx[0])
+            idx = (ids == doc_id).fill_null(False).arg_true()
+        except Exception:  # e.g. a str compared with an integer column
+            idx = pl.Series([], dtype=pl.UInt32)
+        if idx.len():
+            return int(idx[0])
+        # an int that is no doc_id, with ids that are not integers (the demo's are strings):
+        # a row position, as in ``res.show(0)``
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool) and not ids.dtype.is_integer() and -n <= doc_id < n:
+            return doc_id % n
+        raise KeyError(f"doc_id {doc_id!r} not in documents")
 
-    def show(self, doc_id: Any = None) -> Rendered:
+    def show(self, doc_id: Any = None, *, row: Optional[int] = None) -> Rendered:
         """Render one document with its annotations.
 
         Entities are highlighted with a colour per label and a label tag (like displaCy),
         quotes are underlined and followed by their speaker, event triggers are underlined
-        with their type as a subscript. Hover for details (canonical name, event fields).
+        with their type as a subscript; a legend explains the colours. Hover for details:
+        an entity's label, canonical name and entity_id; a quote's kind, speaker and cue;
+        an event's type, actor, target, place and date.
 
         Parameters
         ----------
         doc_id
-            The document's ``doc_id`` (the ``id`` value if one was given); default: the first.
+            The document's ``doc_id`` (the ``id`` value if one was given); default: the first
+            document. An ``int`` that is not a ``doc_id`` while the ids are not integers
+            (strings, say) is taken as a row position, so ``show(0)`` always works.
+        row
+            The document at this row position of ``documents`` (negative counts from the
+            end), whatever its ``doc_id``.
 
         Returns
         -------
@@ -238,13 +307,25 @@ class Extraction:
             Displays as HTML in Jupyter (``_repr_html_``); ``.html`` is the HTML string;
             ``str()`` gives a bracketed plain-text view.
 
+        Raises
+        ------
+        KeyError
+            No document has that ``doc_id`` (and it is not a row position).
+        IndexError
+            ``row`` out of range, or no documents at all.
+
         Examples
         --------
-        >>> res = nf.extract(nf.load_demo())                 # doctest: +SKIP
-        >>> res.show("kyiv-blackout")                        # doctest: +SKIP
-        >>> print(res.show(0))                               # doctest: +SKIP
+        >>> import newsframe as nf
+        >>> res = nf.extract(nf.load_demo())
+        >>> res.show("kyiv-blackout")                        # doctest: +ELLIPSIS
+        doc_id kyiv-blackout · ...
+        >>> res.show(0).html.startswith("<div")
+        True
+        >>> res.show(row=-1) is not None
+        True
         """
-        i = self._row_of(doc_id)
+        i = self._row_of(doc_id, row)
         doc = self.documents.row(i, named=True)
         did = doc["doc_id"]
 
@@ -257,3 +338,53 @@ class Extraction:
             if x is not None
         )
         return render(self.texts[i], sel(self.entities), sel(self.quotes), sel(self.events), header)
+
+    # -------------------------------------------------------------- notebook
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the row count of each table and its first rows (escaped HTML)."""
+        return repr_html(self.tables())
+
+    # ---------------------------------------------------------------- geojson
+    def to_geojson(self) -> Dict[str, Any]:
+        """The events that have coordinates as a GeoJSON ``FeatureCollection`` (a dict).
+
+        One ``Point`` feature per event row with both ``lat`` and ``lon``, coordinates
+        ``[lon, lat]`` (RFC 7946 order); its ``properties`` are the event's other columns
+        (``doc_id``, ``event_id``, ``type``, ``location``, ``date`` as an ISO string, ...).
+        Events without coordinates are left out and counted in the collection's foreign
+        member ``"skipped_without_coordinates"``.
+
+        Examples
+        --------
+        >>> import newsframe as nf
+        >>> fc = nf.extract(nf.load_demo()).to_geojson()
+        >>> fc["type"], fc["features"][0]["geometry"]["type"]
+        ('FeatureCollection', 'Point')
+        """
+        return events_geojson(self.events)
+
+    def write_geojson(self, path: Union[str, "os.PathLike[str]"]) -> Path:
+        """Write the events that have coordinates to ``path`` as GeoJSON (see :meth:`to_geojson`).
+
+        Returns
+        -------
+        Path
+            The file written (UTF-8 JSON, a ``FeatureCollection``).
+
+        Examples
+        --------
+        >>> import json, tempfile, os
+        >>> import newsframe as nf
+        >>> res = nf.extract(nf.load_demo())
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     fc = json.load(open(res.write_geojson(os.path.join(d, "events.geojson")), encoding="utf-8"))
+        >>> len(fc["features"]) + fc["skipped_without_coordinates"] == res.events.height
+        True
+        """
+        target = Path(path)
+        if target.parent and not target.parent.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding="utf-8") as fh:
+            json.dump(self.to_geojson(), fh, ensure_ascii=False)
+            fh.write("\n")
+        return target

@@ -13,7 +13,7 @@ from ._errors import DocumentError
 from ._extraction import Extraction
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE, Prepared, prepare
 from ._progress import Progress, stderr_is_tty
-from ._util import user_stacklevel
+from ._util import mark_polars_used, user_stacklevel, warn_if_forked_after_polars
 
 __all__ = ["Extractor", "GazetteerLike", "normalize_gazetteer"]
 
@@ -30,6 +30,8 @@ GazetteerLike = Union[
 _QUIET_WITHOUT_DATES = ("no-date:",)
 ERROR_MODES = ("warn", "raise")
 DEFAULT_MAX_CHARS = 2_000_000
+#: How the warning summary points at the details (the CLI names its output file instead).
+SEE_WARNINGS = "see Extraction.documents['warnings']"
 
 
 def _check_label(label: Any, surface: str) -> str:
@@ -104,6 +106,14 @@ def _remap_doc_ids(df: pl.DataFrame, ids: Optional[pl.Series]) -> pl.DataFrame:
     return df.with_columns(ids.gather(df.get_column("doc_id")).alias("doc_id"))
 
 
+def _with_passthrough(documents: pl.DataFrame, passthrough: Optional[pl.DataFrame]) -> pl.DataFrame:
+    """``documents`` (one row per input row, in input order) with the input's other columns
+    after the declared ones."""
+    if passthrough is None or passthrough.width == 0:
+        return documents
+    return documents.hstack(passthrough)
+
+
 def _warning_code(w: str) -> str:
     """A warning's stable code: the part before the first ':' (see ``WARNING_CODES``)."""
     return w.split(":", 1)[0].strip()
@@ -149,7 +159,9 @@ class Extractor:
     >>> import newsframe as nf
     >>> ex = nf.Extractor(events=False, gazetteer={"Blorvania": "GPE"})
     >>> res = ex.extract(["Blorvania sent aid to Kyiv on Monday."])
-    >>> res.entities.select("text", "label")            # doctest: +SKIP
+    >>> res.entities.select("text", "label")            # doctest: +ELLIPSIS
+    shape: (..., 2)
+    ...
     """
 
     def __init__(
@@ -248,10 +260,14 @@ class Extractor:
         >>> df = pl.DataFrame({"id": ["a1"], "published": ["2022-09-13"],
         ...                    "text": ["On Tuesday, shelling of Izium killed 5 civilians."]})
         >>> res = nf.Extractor().extract(df)
-        >>> res.events.select("doc_id", "type", "date", "killed")   # doctest: +SKIP
+        >>> res.events.select("doc_id", "type", "date", "killed")   # doctest: +ELLIPSIS
+        shape: (..., 4)
+        ...
         """
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        warn_if_forked_after_polars()
+        mark_polars_used()
         prep = prepare(data, text=text, id=id, published=published, title=title, strict_dates=self.errors == "raise")
         return self._run(prep, progress, batch_size)
 
@@ -261,7 +277,9 @@ class Extractor:
         if n == 0:
             # Nothing to extract: the declared tables without rows, doc_id typed like the ids.
             doc_id = prep.ids.dtype if prep.ids is not None else pl.UInt32
-            return Extraction(*(_schema.empty(t, doc_id) for t in _schema.TABLES), texts=prep.texts)
+            empty = [_schema.empty(t, doc_id) for t in _schema.TABLES]
+            empty[0] = _with_passthrough(empty[0], prep.passthrough)
+            return Extraction(*empty, texts=prep.texts)
         n_batches = max(1, -(-n // batch_size))
         show = bool(progress) if progress is not None else (stderr_is_tty() and n_batches > 1)
         bar = Progress(n, enabled=show)
@@ -300,6 +318,7 @@ class Extractor:
             for k in range(4)
         ]
         tables = [_remap_doc_ids(t, prep.ids) for t in tables]
+        tables[0] = _with_passthrough(tables[0], prep.passthrough)
         result = Extraction(*tables, texts=prep.texts)
         self._warn_summary(result.documents, prep)
         return result
@@ -328,8 +347,7 @@ class Extractor:
             return
         detail = ", ".join(f"{k}: {v}" for k, v in counts.most_common())
         warnings.warn(
-            f"{n_docs} of {documents.height} documents have warnings ({detail}); "
-            "see Extraction.documents['warnings']",
+            f"{n_docs} of {documents.height} documents have warnings ({detail}); {SEE_WARNINGS}",
             UserWarning,
             stacklevel=user_stacklevel(),
         )

@@ -4,6 +4,11 @@ Accepted: a ``str``; a list, tuple or any iterable (generators included) of ``st
 a ``pl.Series`` of strings; a ``pl.DataFrame``/``pl.LazyFrame``, ``pandas.DataFrame``,
 ``pandas.Series`` or ``pyarrow.Table``/``RecordBatch`` with a text column and optional id,
 published and title columns.
+
+Table inputs keep their other columns: they pass through to ``documents`` after the
+declared columns (:func:`passthrough_name` says how a name that clashes with a declared
+column is renamed). A pandas DataFrame without an id column gives its index as ``doc_id``
+unless the index is the default ``RangeIndex`` (then ``doc_id`` is the row number).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import polars as pl
 
 from ._util import user_stacklevel
 
-__all__ = ["Prepared", "prepare", "ACCEPTED"]
+__all__ = ["Prepared", "prepare", "ACCEPTED", "PASSTHROUGH_SUFFIX", "passthrough_name"]
 
 ACCEPTED = (
     "a str, a list/tuple/iterable of str (None allowed), a polars Series of strings, "
@@ -34,6 +39,37 @@ DEFAULT_TITLE = "title"
 _TIME_TAIL = re.compile(r"^(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?)?\s*$")
 _STR_TYPES = (pl.String, pl.Categorical, pl.Enum)
 
+#: Appended to a pass-through column whose name is one of the declared ``documents``
+#: columns (``language``, ``title`` under another title column, ...) or ``text``.
+PASSTHROUGH_SUFFIX = "_input"
+
+
+def _reserved_names() -> "set[str]":
+    from . import _schema  # late: _schema imports the native module
+
+    return set(_schema.SCHEMAS["documents"]) | {"text"}
+
+
+def passthrough_name(name: str, taken: "set[str]") -> str:
+    """The ``documents`` column name of the input column ``name``.
+
+    Unchanged, unless it clashes with a declared ``documents`` column or ``text`` (which
+    ``Extraction.with_text()`` adds): then ``PASSTHROUGH_SUFFIX`` is appended (again, until
+    the name is free).
+
+    Examples
+    --------
+    >>> passthrough_name("outlet", set())
+    'outlet'
+    >>> passthrough_name("language", set())
+    'language_input'
+    """
+    reserved = _reserved_names() | taken
+    out = name
+    while out in reserved:
+        out += PASSTHROUGH_SUFFIX
+    return out
+
 
 @dataclass
 class Prepared:
@@ -47,6 +83,8 @@ class Prepared:
     published_given: bool  # a published column was present in the input
     # warnings found while reading the input, by row: "bad-date: ...", "file-path: ..."
     input_warnings: Dict[int, List[str]] = field(default_factory=dict)
+    # the input's other columns (outlet, url, ...), row-aligned, appended to ``documents``
+    passthrough: Optional[pl.DataFrame] = None
 
     def __len__(self) -> int:
         return self.texts.len()
@@ -75,6 +113,8 @@ def _column(data: Any, name: str, surrogate_rows: Optional[Dict[int, List[str]]]
         return data.get_column(name)
     try:
         if _is_instance_of(data, "pandas", ("DataFrame",)):
+            if name not in data.columns:  # a non-str label, listed as str by _columns_of
+                name = next((c for c in data.columns if str(c) == name), name)
             col = data[name]
             if getattr(col, "ndim", 1) != 1:
                 raise ValueError(f"column {name!r} is duplicated in the pandas DataFrame")
@@ -92,7 +132,7 @@ def _column(data: Any, name: str, surrogate_rows: Optional[Dict[int, List[str]]]
         raise
     except Exception as exc:  # arrow conversion errors on mixed-type object columns
         raise TypeError(f"column {name!r} could not be converted to a polars column: {exc}") from exc
-    return s.rename(name)
+    return s.rename(str(name))
 
 
 def _resolve(
@@ -319,6 +359,9 @@ def _prepare_table(
                 stacklevel=user_stacklevel(),
             )
         ids = ids.rename("doc_id")
+    elif id is not None and _is_instance_of(data, "pandas", ("DataFrame",)):
+        ids = _pandas_index_ids(data)
+    consumed = {c for c in (text_col, id_col, pub_col, title_col) if c is not None}
     return Prepared(
         texts=texts,
         published=pub,
@@ -327,4 +370,72 @@ def _prepare_table(
         id_column=id_col,
         published_given=pub_col is not None,
         input_warnings=bad_dates,
+        passthrough=_passthrough(data, [c for c in cols if c not in consumed], n),
     )
+
+
+def _pandas_index_ids(data: Any) -> Optional[pl.Series]:
+    """``doc_id`` from a pandas index: ``None`` (row numbers) for the default ``RangeIndex``
+    (0, 1, ..., n-1) and for a ``MultiIndex`` (whose levels have no single dtype), else the
+    index values with their dtype (a filtered frame keeps the labels of its rows)."""
+    import pandas as pd
+
+    index = data.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        return None
+    if isinstance(index, pd.MultiIndex):
+        warnings.warn(
+            "the pandas DataFrame has a MultiIndex, which cannot be one doc_id column; doc_id is the "
+            "row number (pass id=... or reset_index() to choose)",
+            UserWarning,
+            stacklevel=user_stacklevel(),
+        )
+        return None
+    try:
+        ids = pl.from_pandas(pd.Series(index, copy=False).reset_index(drop=True))
+    except Exception as exc:  # mixed-type object index
+        raise TypeError(
+            f"the pandas index could not be used as doc_id ({exc}); pass id=... or reset_index(drop=True)"
+        ) from exc
+    if ids.dtype == pl.Null or ids.null_count():
+        raise ValueError(
+            "the pandas index (used as doc_id when there is no id column) holds null values; "
+            "pass id=None for row numbers or reset_index(drop=True)"
+        )
+    n_dup = ids.len() - ids.n_unique()
+    if n_dup:
+        warnings.warn(
+            f"the pandas index (used as doc_id) has {n_dup} duplicate value(s); doc_id will not identify "
+            "documents uniquely (show() picks the first)",
+            UserWarning,
+            stacklevel=user_stacklevel(),
+        )
+    return ids.rename("doc_id")
+
+
+def _passthrough(data: Any, names: List[str], n: int) -> Optional[pl.DataFrame]:
+    """The input's other columns as a polars DataFrame of ``n`` rows, renamed where a name
+    clashes (see :func:`passthrough_name`); a column that polars cannot hold (a pandas
+    object column of mixed types, say) is left out with a ``UserWarning`` naming it."""
+    if not names:
+        return None
+    out: List[pl.Series] = []
+    taken: "set[str]" = set()
+    for name in dict.fromkeys(names):  # a duplicated pandas column name is named once
+        try:
+            s = _column(data, name)
+        except (TypeError, ValueError, KeyError) as exc:
+            warnings.warn(
+                f"input column {name!r} is not passed through to documents: {exc}",
+                UserWarning,
+                stacklevel=user_stacklevel(),
+            )
+            continue
+        target = passthrough_name(name, taken)
+        taken.add(target)
+        out.append(s.rename(target))
+    if not out:
+        return None
+    df = pl.DataFrame(out)
+    assert df.height == n
+    return df

@@ -64,6 +64,7 @@ def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
     except Exception:  # noqa: BLE001 - polars raises several error types; we re-read and say why
         pass
     records: List[Dict[str, Any]] = []
+    record_lines: List[int] = []
     bad: List[str] = []
     with open(p, encoding="utf-8", errors="replace") as fh:
         for line_no, line in enumerate(fh, 1):
@@ -80,6 +81,7 @@ def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
                 bad.append(where)
                 continue
             records.append(rec)
+            record_lines.append(line_no)
     for where in bad[:20]:
         warnings.warn(f"{where}; skipped", UserWarning, stacklevel=user_stacklevel())
     if len(bad) > 20:
@@ -89,7 +91,65 @@ def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
     try:
         return pl.from_dicts(records, infer_schema_length=None, strict=False)
     except Exception as exc:  # noqa: BLE001 - mixed value types across lines
-        raise ValueError(f"{p}: the JSON lines hold values of incompatible types ({exc})") from None
+        raise ValueError(f"{_jsonl_type_clash(p, records, record_lines)}: the JSON lines hold values of incompatible types "
+                         f"({_first_line(exc)})") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()
+    return msg[0] if msg else type(exc).__name__
+
+
+def _csv_problem_line(p: Path) -> str:
+    """Where a CSV file that polars could not read goes wrong, as ``path:line: reason``
+    (``path: reason`` when no line can be blamed): a row whose number of fields differs
+    from the header's, or a line that is not UTF-8."""
+    import csv
+
+    raw = p.read_bytes()
+    for line_no, line in enumerate(raw.split(b"\n"), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return f"{p}:{line_no}: not UTF-8 ({exc.reason} at byte {exc.start} of the line)"
+    with open(p, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        try:
+            header = next(reader, None)
+            if header is None:
+                return f"{p}: empty file"
+            for row in reader:
+                if row and len(row) != len(header):
+                    return (
+                        f"{p}:{reader.line_num}: {len(row)} fields where the header has {len(header)} "
+                        "(an unquoted comma or quote mark?)"
+                    )
+        except csv.Error as exc:
+            return f"{p}:{reader.line_num}: {exc}"
+    return f"{p}"
+
+
+def _read_csv(p: Path, text: str) -> pl.DataFrame:
+    try:
+        return pl.read_csv(p, schema_overrides={text: pl.String}, infer_schema_length=10000)
+    except Exception as exc:  # noqa: BLE001 - polars raises several error types; say where
+        where = _csv_problem_line(p)
+        raise ValueError(f"{where}: cannot read as CSV ({_first_line(exc)})") from None
+
+
+def _jsonl_type_clash(p: Path, records: List[Dict[str, Any]], lines: List[int]) -> str:
+    """``path:line: field 'x' is a list here, a str before``: the first record whose field
+    changes kind (JSON type) from the first one seen; ``path`` when none does."""
+    kinds: Dict[str, str] = {}
+    for rec, line_no in zip(records, lines):
+        for key, value in rec.items():
+            if value is None:
+                continue
+            kind = "number" if isinstance(value, (int, float)) and not isinstance(value, bool) else type(value).__name__
+            first = kinds.setdefault(key, kind)
+            if first != kind:
+                return f"{p}:{line_no}: field {key!r} is a {kind} here, a {first} before"
+    return str(p)
 
 
 def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFrame:
@@ -97,9 +157,12 @@ def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFra
     if ext in (".jsonl", ".ndjson"):
         df = _read_jsonl(p, errors)
     elif ext == ".csv":
-        df = pl.read_csv(p, schema_overrides={text: pl.String}, infer_schema_length=10000)
+        df = _read_csv(p, text)
     else:
-        df = pl.read_parquet(p)
+        try:
+            df = pl.read_parquet(p)
+        except Exception as exc:  # noqa: BLE001 - polars raises several error types
+            raise ValueError(f"{p}: cannot read as Parquet ({_first_line(exc)})") from None
     if text not in df.columns:
         raise ValueError(f"{p}: text column {text!r} not found; available columns: {df.columns}")
     if text != "text":
@@ -161,10 +224,19 @@ def read_articles(
 
     Examples
     --------
+    >>> import json, pathlib
     >>> import newsframe as nf
-    >>> df = nf.read_articles("articles/")            # doctest: +SKIP
-    >>> df = nf.read_articles(["a.jsonl", "more/*.txt"])  # doctest: +SKIP
-    >>> res = nf.extract(df)                           # doctest: +SKIP
+    >>> pathlib.Path("articles").mkdir(exist_ok=True)
+    >>> _ = pathlib.Path("articles/kyiv.txt").write_text("Drones hit Kyiv on Monday.", encoding="utf-8")
+    >>> _ = pathlib.Path("a.jsonl").write_text(json.dumps({"id": "x1", "text": "Talks resumed.", "outlet": "AP"}) + "\\n")
+    >>> nf.read_articles("articles/").rows()
+    [('kyiv', 'Drones hit Kyiv on Monday.')]
+    >>> df = nf.read_articles(["a.jsonl", "articles/*.txt"])
+    >>> df.columns
+    ['id', 'text', 'outlet']
+    >>> res = nf.extract(df)
+    >>> res.documents["outlet"].to_list()                # input columns pass through
+    [None, 'AP']
     """
     if errors not in ("warn", "raise"):
         raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
@@ -209,7 +281,8 @@ def load_demo() -> pl.DataFrame:
     >>> demo = nf.load_demo()
     >>> demo.columns
     ['id', 'title', 'published', 'text']
-    >>> res = nf.extract(demo)                         # doctest: +SKIP
+    >>> nf.extract(demo).documents.height
+    7
     """
     df = pl.read_ndjson(
         DEMO_PATH,

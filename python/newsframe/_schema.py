@@ -17,7 +17,7 @@ import polars as pl
 
 from . import _native
 
-__all__ = ["TABLES", "SCHEMAS", "DESCRIPTIONS", "ROWS", "schema", "empty", "problems", "markdown"]
+__all__ = ["TABLES", "SCHEMAS", "DESCRIPTIONS", "ROWS", "OPEN_TABLES", "schema", "empty", "problems", "markdown"]
 
 #: Declared dtype name -> polars dtype.
 _DTYPES: Dict[str, Any] = {
@@ -70,12 +70,24 @@ def empty(table: str, doc_id: Any = pl.UInt32) -> pl.DataFrame:
     return pl.DataFrame(schema=schema(table, doc_id))
 
 
+#: Tables that may carry columns after the declared ones: ``documents`` ends with the
+#: input's pass-through columns (outlet, url, ...).
+OPEN_TABLES: Tuple[str, ...] = ("documents",)
+
+
 def problems(df: pl.DataFrame, table: str, doc_id: Any = pl.UInt32) -> List[str]:
-    """How ``df`` differs from the declared schema of ``table`` (empty: it conforms)."""
+    """How ``df`` differs from the declared schema of ``table`` (empty: it conforms).
+
+    ``documents`` may have more columns after the declared ones (the input's pass-through
+    columns); the other tables have exactly the declared columns.
+    """
     want = schema(table, doc_id)
     got = dict(df.schema)
     out: List[str] = []
-    if list(got) != list(want):
+    names = list(got)
+    if table in OPEN_TABLES:
+        names = names[: len(want)]
+    if names != list(want):
         out.append(f"{table}: columns {list(got)} != declared {list(want)}")
     for name, dt in want.items():
         if name in got and not got[name] == dt:
