@@ -5,7 +5,7 @@
 use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
-use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention};
+use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
 /// paragraph's (the nearest full-day date written before it in the paragraph, else the
@@ -98,7 +98,11 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
         if l.actor.is_none() {
             l.actor = h.actor;
         }
-        if l.killed.is_none() && l.injured.is_none() && (h.killed.is_some() || h.injured.is_some()) {
+        // the headline's figure is often the lead's total over several places: it is taken
+        // only when the lead gives no figure at all
+        let lead_counts = events.iter().any(|(_, e)| in_lead(e) && (e.killed.is_some() || e.injured.is_some()));
+        let l = &mut events[li].1;
+        if !lead_counts && (h.killed.is_some() || h.injured.is_some()) {
             l.killed = h.killed;
             l.injured = h.injured;
             l.approximate = h.approximate;
@@ -228,6 +232,187 @@ pub(super) fn rank_order(rank: u8) -> u8 {
         1 => 2,
         _ => 3,
     }
+}
+
+/// The place key of an event: its location's id, else its name.
+fn place_key(e: &Event) -> Option<String> {
+    e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))
+}
+
+/// Where a date or place was read in the event's own sentence rather than inferred.
+fn own_source(source: Option<&str>) -> bool {
+    matches!(source, Some("clause") | Some("sentence"))
+}
+
+/// A report of the same happening: the same type (or a casualty report and the attack or
+/// fight it counts), the same place, the same day, no sides that disagree, and neither a
+/// denial nor something that has not happened.
+fn same_happening(a: &Event, b: &Event) -> bool {
+    let host = |e: &Event| matches!(e.event_type, EventType::Assault | EventType::Fight);
+    let casualty = |e: &Event| e.event_type == EventType::Casualties;
+    let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
+    let factual = |e: &Event| matches!(e.modality, Modality::Asserted | Modality::Hedged);
+    let actor = |e: &Event| e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()));
+    types
+        // the sentence stage has already joined what one sentence reports once
+        && a.sentence != b.sentence
+        && factual(a)
+        && b.modality != Modality::Planned
+        && b.modality != Modality::Hypothetical
+        && a.aggregate != Some(true)
+        && b.aggregate != Some(true)
+        && place_key(a).is_some()
+        && place_key(a) == place_key(b)
+        // two places both inferred from the discourse are no evidence of one place
+        && (own_source(a.location_source) || own_source(b.location_source))
+        && a.date.is_some()
+        && a.date == b.date
+        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+}
+
+/// "A second strike", "another attack", "fresh shelling": the text says it is a new one.
+fn marked_as_new(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    (t.saturating_sub(3)..t).any(|k| {
+        matches!(
+            ctx.lower(k),
+            "second" | "third" | "another" | "new" | "fresh" | "renewed" | "further" | "again" | "later"
+        )
+    })
+}
+
+/// A sentence that opens with "The"/"This" and a noun trigger with nothing of its own (no
+/// actor, target or figure, no "of ..."): "The attack also cut power in Kharkiv" points back
+/// at an attack already reported ("ordered the evacuation of ..." does not).
+fn anaphoric(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    let opens = ctx.seg.sentences.get(e.sentence as usize).is_some_and(|s| s.tok_start + 1 == t);
+    t > 0
+        && opens
+        && matches!(ctx.lower(t - 1), "the" | "this" | "that" | "these" | "those")
+        && ctx.lower(ctx.token_at(e.end)) != "of"
+        && e.actor.is_none()
+        && e.target.is_none()
+        && e.killed.is_none()
+        && e.injured.is_none()
+        && !ctx.classes(t).has(crate::lexicon::WordClass::Auxiliary)
+}
+
+/// One happening reported again later in the story ("missiles struck Lviv ..." and then
+/// "In Lviv, five people were killed when a missile hit houses ...") is one row: the first
+/// report stays and takes from the later ones what it lacks — the figures (the larger one
+/// when both give one: a toll that rose), an actor, a target, and a place or date read in
+/// the text where its own were inferred. A casualty report merged into an attack makes the
+/// row an attack. A definite noun with nothing of its own ("the attack") that names a
+/// type already reported is dropped as a reference back to it.
+pub(super) fn merge_repeats(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+    // headlines are merged with their lead by `merge_headline`, and nothing merges into
+    // them: the body's report is the one with the arguments
+    let first_body = ctx.seg.sentences.iter().position(|s| !s.headline).unwrap_or(0);
+    let dateline = ctx.dateline_sentence();
+    let headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
+    let mut drop = vec![false; events.len()];
+    for j in 1..events.len() {
+        if marked_as_new(ctx, &events[j].1) {
+            continue;
+        }
+        // a report whose place is inferred ("Two people died.") is about the event just
+        // before it in the paragraph, if about any; one that names its place may repeat
+        // any earlier report of that place
+        let candidates: Vec<usize> = if own_source(events[j].1.location_source) {
+            (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
+        } else {
+            (0..j)
+                .rev()
+                .filter(|&i| !drop[i])
+                .take(1)
+                .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
+                .collect()
+        };
+        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1));
+        let Some(i) = first else {
+            // "The attack took place on 22 December in the village of X": what it adds
+            // (a place or day read in its own sentence) goes to the event it points back at
+            let b = &events[j].1;
+            let referent = (0..j)
+                .rev()
+                .find(|&i| !drop[i] && events[i].1.event_type == b.event_type && events[i].1.sentence < b.sentence);
+            if let Some(i) = referent.filter(|_| anaphoric(ctx, b)) {
+                drop[j] = true;
+                let b = events[j].1.clone();
+                let rank = |e: &Event| {
+                    let l = e.location.as_ref();
+                    place_rank(
+                        ctx.res,
+                        Label::Gpe,
+                        l.and_then(|l| l.canonical.as_deref()),
+                        l.and_then(|l| l.entity_id.as_deref()),
+                    )
+                };
+                let a = &mut events[i].1;
+                let better_place = b.location.is_some()
+                    && own_source(b.location_source)
+                    && (!own_source(a.location_source) || a.location.is_none() || rank(&b) > rank(a));
+                if better_place {
+                    a.location = b.location.clone();
+                    a.geo = b.geo.clone();
+                    a.location_source = b.location_source;
+                }
+                if own_source(b.date_source) && !own_source(a.date_source) {
+                    a.date = b.date;
+                    a.date_text = b.date_text.clone();
+                    a.date_source = b.date_source;
+                }
+            }
+            continue;
+        };
+        drop[j] = true;
+        let b = events[j].1.clone();
+        let a = &mut events[i].1;
+        if b.modality == Modality::Negated {
+            continue; // "... but no casualties": nothing to add
+        }
+        let larger = |x: Option<u32>, y: Option<u32>| match (x, y) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        if b.killed.is_some() || b.injured.is_some() {
+            if a.killed.is_none() && a.injured.is_none() {
+                a.approximate = b.approximate;
+            }
+            a.killed = larger(a.killed, b.killed);
+            a.injured = larger(a.injured, b.injured);
+        }
+        if a.actor.is_none() {
+            a.actor = b.actor.clone();
+        }
+        if a.target.is_none() {
+            a.target = b.target.clone();
+        }
+        if a.source.is_none() {
+            a.source = b.source.clone();
+            a.quote_id = a.quote_id.or(b.quote_id);
+        }
+        if !own_source(a.location_source) && own_source(b.location_source) {
+            a.location_source = b.location_source;
+        }
+        if !own_source(a.date_source) && own_source(b.date_source) {
+            a.date_text = b.date_text.clone();
+            a.date_source = b.date_source;
+        }
+        if a.event_type == EventType::Casualties && b.event_type != EventType::Casualties {
+            a.event_type = b.event_type;
+            a.subtype = b.subtype.clone();
+            a.start = b.start;
+            a.end = b.end;
+            a.sentence = b.sentence;
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Totals that repeat other rows: an event whose killed figure equals the sum of the

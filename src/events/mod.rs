@@ -79,6 +79,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     inherit_casualty_places(&mut events);
     fill_locations(ctx, &sorted, &mut events);
     fill_dates(ctx, &sorted, &mut events);
+    merge_repeats(ctx, &mut events);
     mark_aggregates(&mut events);
     events.into_iter().map(|(_, e)| e).collect()
 }

@@ -4,7 +4,7 @@
 //! of a light verb ("Russia launched an offensive"); and the event's place.
 
 use super::{candidates::*, sentence::*, triggers::*, view::*};
-use crate::lexicon::any_of;
+use crate::lexicon::{any_of, WordClass};
 use crate::model::{Argument, EventType, Geo, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -542,7 +542,12 @@ pub(crate) fn location(
     let prep_before = |ci: usize| {
         let c = &cands[ci];
         let mut k = c.t0;
-        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1))) {
+        // "in northeast Nigeria", "in occupied Melitopol", "in the restive south of"
+        while k > v.t0 + 1 && c.t0 - k < 2 && v.is(k - 1, WordClass::PlaceModifier) {
+            k -= 1;
+        }
+        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1)) || k < c.t0)
+        {
             k -= 1;
         }
         k > v.t0 && v.is(k - 1, LOCATIVE_PREPS)

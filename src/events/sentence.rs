@@ -409,7 +409,13 @@ pub(super) fn build_event(
 /// ("killing two in Kherson"): the listed place right after the casualty word, else the
 /// first place of the list; the other rows carry none, so that summing `killed` counts
 /// each death once.
-pub(super) fn split_by_place(v: &EventSentence, cands: &[ArgCandidate], d: &Draft, event: Event, listed: &[usize]) -> Vec<Event> {
+pub(super) fn split_by_place(
+    v: &EventSentence,
+    cands: &[ArgCandidate],
+    d: &Draft,
+    event: Event,
+    listed: &[usize],
+) -> Vec<Event> {
     let tied = d.casualties.iter().find_map(|c| {
         let mut k = c.t1;
         while k < v.t1 && k < c.t1 + 6 && !matches!(v.lw(k), "in" | "near" | "at") {

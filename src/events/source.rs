@@ -118,6 +118,13 @@ pub(crate) fn attributions(v: &EventSentence, quotes: &[Quote], hits: &[Hit]) ->
                 cue.lemma.as_str(),
                 "say" | "tell" | "write" | "post" | "warn" | "add" | "claim" | "note" | "stress" | "insist" | "argue"
             );
+        // "fighting continued", "shelling of Kherson continued": "continue" reports speech
+        // only next to a quote ('"…," he continued')
+        let quote_near =
+            (c0.saturating_sub(4).max(v.t0)..(c1 + 2).min(v.t1)).any(|k| v.kind(k) == Some(TokenKind::Quote));
+        if cue.lemma == "continue" && !quote_near {
+            continue;
+        }
         if cue.lemma == "deny" && next != "that" {
             continue; // "denied shelling the plant": the denial is modality, not attribution
         }
