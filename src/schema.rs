@@ -177,7 +177,7 @@ pub const EVENTS: Table = Table {
         col(
             "location_source",
             Categorical,
-            "where the location came from: clause, sentence, paragraph, dateline or headline",
+            "where the location came from: clause, sentence, paragraph, dateline, headline, or document (the one country the document is about, for an event across it)",
         ),
         col("killed", UInt32, "number of people killed"),
         col("injured", UInt32, "number of people injured"),

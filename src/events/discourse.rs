@@ -5,6 +5,7 @@
 use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
+use crate::lexicon::Country;
 use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
@@ -176,6 +177,7 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
         |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
     let dateline_place = dateline.and_then(place_of_line);
     let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
+    let country = document_country(ctx, sorted);
     for (para, e) in events.iter_mut() {
         if e.location.is_some() {
             continue;
@@ -215,6 +217,38 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
             e.location = Some(place_argument(ctx, m));
             e.geo = m.geo.clone();
             e.location_source = Some(source);
+        } else if let Some(c) = country.filter(|_| placed_type(e.event_type) && !s.headline) {
+            set_country(e, c);
+        }
+    }
+}
+
+/// The one country a document is about: the country of at least four in five of its place
+/// mentions (two or more). A General Staff summary names villages, never "Ukraine".
+pub(super) fn document_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<&'r Country> {
+    let codes: Vec<&str> =
+        sorted.iter().filter(|m| m.label.is_place()).filter_map(|m| m.geo.country.as_deref()).collect();
+    let top = codes.iter().max_by_key(|c| codes.iter().filter(|x| x == c).count())?;
+    let n = codes.iter().filter(|x| *x == top).count();
+    (codes.len() >= 2 && n * 5 >= codes.len() * 4).then(|| ctx.res.place_kinds.by_code.get(*top)).flatten()
+}
+
+/// The event happened across `c`: the place is the country, read from the whole document.
+pub(super) fn set_country(e: &mut Event, c: &Country) {
+    e.location =
+        Some(Argument { text: c.name.clone(), canonical: Some(c.name.clone()), entity_id: Some(c.id.clone()) });
+    e.geo = Geo { country: Some(c.code.clone()), lat: c.lat, lon: c.lon };
+    e.location_source = Some("document");
+}
+
+/// A total over events of several places (an aggregate whose place was not read in its own
+/// sentence) happened across their country: "killing nine as missiles struck Lviv, Ternopil
+/// and Dnipro" is Ukraine, not the dateline's Kyiv.
+pub(super) fn place_aggregates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    let Some(c) = document_country(ctx, sorted) else { return };
+    for (_, e) in events.iter_mut() {
+        if e.aggregate == Some(true) && !own_source(e.location_source) && placed_type(e.event_type) {
+            set_country(e, c);
         }
     }
 }

@@ -81,5 +81,6 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     fill_dates(ctx, &sorted, &mut events);
     merge_repeats(ctx, &mut events);
     mark_aggregates(&mut events);
+    place_aggregates(ctx, &sorted, &mut events);
     events.into_iter().map(|(_, e)| e).collect()
 }

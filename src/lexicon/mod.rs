@@ -20,7 +20,7 @@ use gazetteer::GazetteerBuilder;
 pub use gazetteer::{user_gazetteer, Entry, EntryKind, Gazetteer, LexMatch};
 pub use names::{fold_char, name_hash, slug};
 pub use phrases::{Cue, CueKind, PhraseMatcher, Title, TitleKind, Trigger};
-pub use sides::{PlaceKinds, SideKind, Sides};
+pub use sides::{Country, PlaceKinds, SideKind, Sides};
 pub(crate) use tsv::data_file;
 pub use tsv::DataFile;
 pub use words::{any_of, WordClass, WordClasses, WordSet, WordTable};
