@@ -175,9 +175,14 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
     // the most specific place of a line: a settlement before a region before a country
     let place_of_line =
         |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
-    let dateline_place = dateline.and_then(place_of_line);
-    let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
     let country = document_country(ctx, sorted);
+    // a dateline abroad ("VIENNA - ... a drone struck the Zaporizhzhia plant") is where the
+    // reporter is, not where the story happens
+    let main = main_country(ctx, sorted).filter(|&(_, share)| share > 0.5).map(|(c, _)| c);
+    let dateline_place = dateline
+        .and_then(place_of_line)
+        .filter(|m| main.map_or(true, |c| m.geo.country.as_deref().map_or(true, |x| x == c.code)));
+    let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
     for (para, e) in events.iter_mut() {
         if e.location.is_some() {
             continue;
@@ -223,14 +228,20 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
     }
 }
 
-/// The one country a document is about: the country of at least four in five of its place
-/// mentions (two or more). A General Staff summary names villages, never "Ukraine".
-pub(super) fn document_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<&'r Country> {
+/// The country most of a document's place mentions lie in, and its share of them.
+fn main_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<(&'r Country, f64)> {
     let codes: Vec<&str> =
         sorted.iter().filter(|m| m.label.is_place()).filter_map(|m| m.geo.country.as_deref()).collect();
     let top = codes.iter().max_by_key(|c| codes.iter().filter(|x| x == c).count())?;
     let n = codes.iter().filter(|x| *x == top).count();
-    (codes.len() >= 2 && n * 5 >= codes.len() * 4).then(|| ctx.res.place_kinds.by_code.get(*top)).flatten()
+    ctx.res.place_kinds.by_code.get(*top).map(|c| (c, n as f64 / codes.len() as f64))
+}
+
+/// The one country a document is about: the country of at least two in three of its place
+/// mentions (two or more). A General Staff summary names villages, never "Ukraine".
+pub(super) fn document_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<&'r Country> {
+    let n = sorted.iter().filter(|m| m.label.is_place() && m.geo.country.is_some()).count();
+    main_country(ctx, sorted).filter(|&(_, share)| n >= 2 && share * 3.0 >= 2.0).map(|(c, _)| c)
 }
 
 /// The event happened across `c`: the place is the country, read from the whole document.
@@ -299,8 +310,10 @@ fn same_happening(a: &Event, b: &Event) -> bool {
         && place_key(a) == place_key(b)
         // two places both inferred from the discourse are no evidence of one place
         && (own_source(a.location_source) || own_source(b.location_source))
+        // an inferred date is no evidence against: "the death toll from the overnight strike
+        // has risen to two" is dated by its paragraph
         && a.date.is_some()
-        && a.date == b.date
+        && (a.date == b.date || !own_source(a.date_source) || !own_source(b.date_source))
         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
 }
 
@@ -339,7 +352,7 @@ fn anaphoric(ctx: &DocContext, e: &Event) -> bool {
 /// the text where its own were inferred. A casualty report merged into an attack makes the
 /// row an attack. A definite noun with nothing of its own ("the attack") that names a
 /// type already reported is dropped as a reference back to it.
-pub(super) fn merge_repeats(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut Vec<(u32, Event)>) {
     // headlines are merged with their lead by `merge_headline`, and nothing merges into
     // them: the body's report is the one with the arguments
     let first_body = ctx.seg.sentences.iter().position(|s| !s.headline).unwrap_or(0);
@@ -368,9 +381,73 @@ pub(super) fn merge_repeats(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
             // "The attack took place on 22 December in the village of X": what it adds
             // (a place or day read in its own sentence) goes to the event it points back at
             let b = &events[j].1;
-            let referent = (0..j)
+            let earlier =
+                |i: &usize| !drop[*i] && events[*i].1.event_type == b.event_type && events[*i].1.sentence < b.sentence;
+            let referent = (0..j).rev().find(earlier);
+            // the story's main report of that type: the latest with a place read in its text
+            let told = (0..j)
                 .rev()
-                .find(|&i| !drop[i] && events[i].1.event_type == b.event_type && events[i].1.sentence < b.sentence);
+                .filter(earlier)
+                .take_while(|&i| events[i].0 + 2 >= events[j].0)
+                .find(|&i| own_source(events[i].1.location_source))
+                .or(referent);
+            // "A Ukrainian drone hit the dome of reactor No. 6, injuring three workers": a
+            // sentence that names no place and no day goes on telling the last event of its
+            // type
+            // (a country in it is mostly a party: "Ukraine's military intelligence denied")
+            let below_country =
+                |m: &Mention| place_rank(ctx.res, m.label, m.canonical.as_deref(), m.entity_id.as_deref()) > 0;
+            let names_place = sorted.iter().any(|m| m.label.is_place() && m.sentence == b.sentence && below_country(m))
+                || ctx
+                    .seg
+                    .sentences
+                    .get(b.sentence as usize)
+                    .is_some_and(|s| anaphor_rank(ctx, s.tok_start, s.tok_end).is_some());
+            let continues = !names_place
+                && !own_source(b.location_source)
+                && !own_source(b.date_source)
+                // a vague time of its own ("earlier this week") left it without a date
+                && b.date.is_some()
+                && !headline(b)
+                && !marked_as_new(ctx, b)
+                && b.modality != Modality::Planned
+                && b.modality != Modality::Hypothetical
+                && b.aggregate != Some(true);
+            if let Some(i) = told.filter(|&i| {
+                // the story goes on within two paragraphs
+                continues
+                    && events[j].0 <= events[i].0 + 2
+                    && !headline(&events[i].1)
+                    && events[i].1.aggregate != Some(true)
+                    && {
+                        let a = &events[i].1;
+                        let actor = |e: &Event| {
+                            e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()))
+                        };
+                        let figures = |e: &Event| e.killed.is_some() || e.injured.is_some();
+                        matches!(a.modality, Modality::Asserted | Modality::Hedged)
+                        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+                        // two tolls are two happenings (or parts of a total)
+                        && !(figures(a) && figures(b))
+                    }
+            }) {
+                drop[j] = true;
+                let b = events[j].1.clone();
+                let a = &mut events[i].1;
+                if b.modality != Modality::Negated {
+                    if a.killed.is_none() && a.injured.is_none() && (b.killed.is_some() || b.injured.is_some()) {
+                        a.killed = b.killed;
+                        a.injured = b.injured;
+                        a.approximate = b.approximate;
+                    }
+                    // (not its actor: "a Ukrainian drone hit ..., the Russian-installed
+                    // management said" is one side's claim about who did it)
+                    if a.target.is_none() {
+                        a.target = b.target;
+                    }
+                }
+                continue;
+            }
             if let Some(i) = referent.filter(|_| anaphoric(ctx, b)) {
                 drop[j] = true;
                 let b = events[j].1.clone();

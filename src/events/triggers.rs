@@ -109,6 +109,17 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
     let next_is_object = v.is_capitalised(t1) || any_of(next, &["the", "a", "an", "its", "their", "his", "her"]);
     let prev_is_number =
         t0 > v.t0 && (v.kind(t0 - 1) == Some(TokenKind::Number) || v.numbers.iter().any(|p| p.end_tok == t0));
+    // A verb with no subject opening a headline or sentence is a noun: "Fire at Kyiv hostel
+    // kills three" (news has no imperatives outside quotes).
+    if trig.verb
+        && t0 == v.t0
+        && v.is(t1, PREPOSITIONS)
+        && !lower.ends_with("ed")
+        && !lower.ends_with("ing")
+        && v.is_capitalised(t0)
+    {
+        return false;
+    }
     // A participle used as an adjective: "the damaged building", "the occupied territories".
     if trig.verb
         && trig.event_type != EventType::Casualties
