@@ -147,6 +147,13 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 last.absorbed.push(h);
                 continue;
             }
+            // "repelled 18 enemy attacks", "fought off an assault": the attacks are what the
+            // fighting was about, not events of their own
+            if close && last.hit.verb && !h.verb && last.hit.event_type == EventType::Fight && h.event_type == EventType::Assault
+            {
+                last.absorbed.push(h);
+                continue;
+            }
             if close && h.event_type == last.hit.event_type && h.verb != last.hit.verb && !h.is_casualty() {
                 if h.verb {
                     let noun = std::mem::replace(&mut last.hit, h);
