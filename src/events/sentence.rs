@@ -2,6 +2,7 @@
 //! counts, modality, date and source; one row per listed place.
 
 use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
+use crate::context::DocContext;
 use crate::model::{Argument, Days, Event, EventType, Geo, Quote, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -19,6 +20,22 @@ pub(super) struct Draft {
 
 /// The events of one sentence, and whether the sentence tells of an accident or disaster
 /// (None when it has no cue either way; `carried`: the paragraph's last verdict was one).
+/// Paragraphs whose context words tell of an accident or disaster and never of violence: a
+/// sentence there with no context word of its own belongs to the accident ("Fresh
+/// explosions near the blast site ..." before "... the toxic chemicals in the warehouse").
+pub(super) fn accident_paragraphs(ctx: &DocContext) -> Vec<u32> {
+    let mut verdicts: Vec<(u32, bool)> = Vec::new(); // (paragraph, violent)
+    for s in &ctx.seg.sentences {
+        for (_, _, &violent) in ctx.res.event_context.find_in(ctx.text, s.start, s.end) {
+            verdicts.push((s.paragraph, violent));
+        }
+    }
+    let mut out: Vec<u32> = verdicts.iter().filter(|v| !v.1).map(|v| v.0).collect();
+    out.dedup();
+    out.retain(|p| !verdicts.iter().any(|v| v.0 == *p && v.1));
+    out
+}
+
 pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
     let s = v.ctx.seg.sentences[v.index as usize];
     let cues: Vec<(usize, bool)> = v
@@ -149,7 +166,11 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
             }
             // "repelled 18 enemy attacks", "fought off an assault": the attacks are what the
             // fighting was about, not events of their own
-            if close && last.hit.verb && !h.verb && last.hit.event_type == EventType::Fight && h.event_type == EventType::Assault
+            if close
+                && last.hit.verb
+                && !h.verb
+                && last.hit.event_type == EventType::Fight
+                && h.event_type == EventType::Assault
             {
                 last.absorbed.push(h);
                 continue;

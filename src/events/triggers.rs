@@ -120,6 +120,13 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
     {
         return false;
     }
+    // "captured dramatic footage", "captured the title": pictures and prizes, no seizure
+    if trig.event_type == EventType::Seize
+        && lower.starts_with("captur")
+        && (t1..(t1 + 4).min(v.t1)).any(|i| v.is(i, WordClass::MediaObject))
+    {
+        return false;
+    }
     // A participle used as an adjective: "the damaged building", "the occupied territories".
     if trig.verb
         && trig.event_type != EventType::Casualties

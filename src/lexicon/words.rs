@@ -94,10 +94,12 @@ pub enum WordClass {
     DayWord,
     /// Words between a preposition and the place it introduces ("in northeast Nigeria")
     PlaceModifier,
+    /// What "captured" takes when nothing is seized ("captured dramatic footage")
+    MediaObject,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 42] = [
+    pub const ALL: [WordClass; 43] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -140,6 +142,7 @@ impl WordClass {
         WordClass::MonthAbbreviation,
         WordClass::DayWord,
         WordClass::PlaceModifier,
+        WordClass::MediaObject,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -186,6 +189,7 @@ impl WordClass {
             WordClass::MonthAbbreviation => "month_abbreviation",
             WordClass::DayWord => "day_word",
             WordClass::PlaceModifier => "place_modifier",
+            WordClass::MediaObject => "media_object",
         }
     }
 
