@@ -148,7 +148,7 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
     match lower {
         // A weapons seizure only with weapons named: "found a cache of rifles", not "found
         // the body", "seized drugs".
-        "found" | "discovered" | "recovered" | "unearthed" | "confiscated" | "defused" | "dismantled" => weapon_near(8),
+        "found" | "discovered" | "recovered" | "unearthed" | "confiscated" | "defused" | "dismantled" => weapon_near(10),
         // Taking something that is not a place or weapons is no capture: "take control of
         // services", "seized drugs and cash".
         "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
