@@ -3,6 +3,7 @@
 
 use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
 use crate::context::DocContext;
+use crate::lexicon::WordClass;
 use crate::model::{Argument, Days, Event, EventType, Geo, Quote, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -340,6 +341,22 @@ pub(super) fn build_event(
         } else {
             h.subtype.clone()
         };
+    // "Turkish jets destroyed weapon depots", "a missile destroyed the bridge": destruction by
+    // a weapon or warplane is an attack
+    let armed_subject = roles.actor_cands.iter().any(|&ci| {
+        let c = &cands[ci];
+        c.t1 > c.t0 && v.is(c.t1 - 1, WordClass::WeaponSubject)
+    }) || {
+        // the subject right before the verb: "Government warplanes destroyed ..." (not a
+        // trigger of its own: "a drone strike set fire to" stays two events)
+        let mut k = h.t0;
+        while k > v.t0 && (v.is(k - 1, AUX) || v.is(k - 1, ADVERBS)) {
+            k -= 1;
+        }
+        k > v.t0 && v.is(k - 1, WordClass::WeaponSubject) && !hits.iter().any(|o| o.t0 < k && k - 1 < o.t1)
+    };
+    let event_type =
+        if h.event_type == EventType::Destroy && h.verb && armed_subject { EventType::Assault } else { h.event_type };
     // Counts
     let mut killed = None;
     let mut injured = None;
@@ -389,7 +406,7 @@ pub(super) fn build_event(
         start: h.start,
         end: h.end,
         sentence: v.index,
-        event_type: h.event_type,
+        event_type,
         subtype,
         actor,
         target: roles.target,

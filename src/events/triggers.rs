@@ -148,7 +148,9 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
     match lower {
         // A weapons seizure only with weapons named: "found a cache of rifles", not "found
         // the body", "seized drugs".
-        "found" | "discovered" | "recovered" | "unearthed" | "confiscated" | "defused" | "dismantled" => weapon_near(10),
+        "found" | "discovered" | "recovered" | "unearthed" | "confiscated" | "defused" | "dismantled" => {
+            weapon_near(10)
+        }
         // Taking something that is not a place or weapons is no capture: "take control of
         // services", "seized drugs and cash".
         "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
@@ -158,6 +160,8 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             !any_of(prev2, &["squad", "experts", "sappers"]) && !any_of(prev, &["safely", "controlled"])
         }
         "beaten" => any_of(next, &["to", "by", "up", "and", "with"]) && !any_of(next2, &["back", "off"]),
+        // "hurled grenades at", "a petrol bomb was thrown": only with a weapon in reach
+        "hurled" | "hurling" | "lobbed" | "lobbing" | "threw" | "throwing" | "thrown" => weapon_near(6),
         "hacked" => next == "to",
         "defect" => any_of(next, &["to", "from"]),
         "treated for" => true,
