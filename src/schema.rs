@@ -173,7 +173,7 @@ pub const EVENTS: Table = Table {
         col("lon", Float64, "longitude of the place"),
         col("date", Date, "the day it happened, resolved against the publication date"),
         col("date_text", String, "the date expression as written"),
-        col("date_source", Categorical, "where the date came from: clause, sentence, paragraph, dateline or published"),
+        col("date_source", Categorical, "where the date came from: clause, sentence, paragraph, dateline, document (the day a summary reports on) or published"),
         col(
             "location_source",
             Categorical,

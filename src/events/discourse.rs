@@ -28,6 +28,7 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
         .collect();
     let dateline = ctx.dateline_sentence().map(|i| (sentences[i].start, sentences[i].end));
     let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
+    let report_day = report_day(ctx, &dates);
     let mut last: Option<(u32, Days, Option<String>)> = None;
     for (para, e) in events.iter_mut() {
         if let Some(date) = e.date {
@@ -46,6 +47,8 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
             (Some(*d), t.clone(), "paragraph")
         } else if let Some(d) = dateline_date {
             (Some(d.2), Some(d.3.to_string()), "dateline")
+        } else if let Some(d) = report_day {
+            (Some(d.2), Some(d.3.to_string()), "document")
         } else if let Some(p) = ctx.published {
             (Some(p), None, "published")
         } else {
@@ -57,6 +60,23 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
             e.date_source = Some(source);
         }
     }
+}
+
+/// The day a summary reports on, when its opening says so with a date: "Over the past day,
+/// 1 November, 71 combat clashes took place" makes every undated event of the summary one
+/// of 1 November, not of the day it was published (2 November).
+fn report_day<'t>(ctx: &DocContext, dates: &[(usize, u32, Days, &'t str)]) -> Option<(usize, u32, Days, &'t str)> {
+    let first_body = ctx.seg.sentences.iter().position(|s| !s.headline)?;
+    ctx.seg.sentences.iter().skip(first_body).take(3).find_map(|s| {
+        let frame = (s.tok_start..s.tok_end).any(|i| {
+            matches!(ctx.lower(i), "past" | "last")
+                && (matches!(ctx.lower(i + 1), "day" | "24") || ctx.lower(i + 1) == "twenty-four")
+        });
+        if !frame {
+            return None;
+        }
+        dates.iter().find(|d| d.0 >= s.start && d.0 < s.end).copied()
+    })
 }
 
 /// One happening reported twice: the headline's event and the lead's (the first two body
