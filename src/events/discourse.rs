@@ -299,6 +299,41 @@ pub(super) fn rank_order(rank: u8) -> u8 {
     }
 }
 
+/// In one sentence, an attack or its outcome with no actor of its own has the actor of the
+/// attack or fight told before it: "Russia launched a missile barrage, killing nine as
+/// missiles struck Lviv" (Russia struck Lviv); "The enemy launched 2 missile strikes and 45
+/// air strikes, and fired 63 times" (the enemy fired). An event brought in with "a"/"an" is
+/// a new one with its own unknown actor ("... and a drone attack hit Marhanets").
+pub(super) fn share_actors(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    let violent = |t: EventType| matches!(t, EventType::Assault | EventType::Fight);
+    let takes = |t: EventType| {
+        matches!(
+            t,
+            EventType::Assault | EventType::Fight | EventType::Casualties | EventType::Destroy | EventType::Disrupt
+        )
+    };
+    for j in 0..events.len() {
+        if events[j].1.actor.is_some() || !takes(events[j].1.event_type) {
+            continue;
+        }
+        let t = ctx.token_of(events[j].1.start);
+        if (t.saturating_sub(3)..t).any(|k| matches!(ctx.lower(k), "a" | "an")) {
+            continue;
+        }
+        let sentence = events[j].1.sentence;
+        let giver = (0..j).rev().take_while(|&i| events[i].1.sentence == sentence).find(|&i| {
+            let a = &events[i].1;
+            a.actor.is_some()
+                && violent(a.event_type)
+                && a.modality == events[j].1.modality
+                && a.start < events[j].1.start
+        });
+        if let Some(i) = giver {
+            events[j].1.actor = events[i].1.actor.clone();
+        }
+    }
+}
+
 /// The place key of an event: its location's id, else its name.
 fn place_key(e: &Event) -> Option<String> {
     e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))

@@ -81,6 +81,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     inherit_casualty_places(&mut events);
     fill_locations(ctx, &sorted, &mut events);
     fill_dates(ctx, &sorted, &mut events);
+    share_actors(ctx, &mut events);
     merge_repeats(ctx, &sorted, &mut events);
     mark_aggregates(&mut events);
     place_aggregates(ctx, &sorted, &mut events);
