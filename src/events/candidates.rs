@@ -322,7 +322,10 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
                 // "the village of Zardana", "Zardana village", "the town of al-Suwar": a
                 // settlement the gazetteer does not know is still a place
                 let settlement = |w: &str| {
-                    any_of(w, &["village", "town", "city", "settlement", "hamlet", "neighbourhood", "neighborhood"])
+                    any_of(
+                        w,
+                        &["village", "town", "city", "settlement", "hamlet", "neighbourhood", "neighborhood", "area"],
+                    )
                 };
                 let named_settlement = (a >= v.t0 + 2 && v.lw(a - 1) == "of" && settlement(v.lw(a - 2)))
                     || (ext.is_none() && settlement(v.lw(j)));
