@@ -192,6 +192,14 @@ pub(super) fn count_after(v: &EventSentence, h: &Hit, toll: bool) -> Option<(Opt
     if any_of(v.lw(i), &["between", "from"]) && number_starting_at(v, i + 1).is_some() {
         i += 1;
     }
+    // a casualty noun and its victims: "the bodies of two civilians", "the deaths of 3 miners"
+    if !h.verb && v.lw(i) == "of" {
+        if let Some(p) = number_starting_at(v, i + 1) {
+            if person_noun(v.lw(p.end_tok)) || v.lw(p.end_tok).ends_with('s') {
+                i += 1;
+            }
+        }
+    }
     if let Some(p) = number_starting_at(v, i).filter(|p| !is_identifier_or_name(v, p)) {
         return Some((as_count(v, p), Some(p.core_tok)));
     }
@@ -201,13 +209,21 @@ pub(super) fn count_after(v: &EventSentence, h: &Hit, toll: bool) -> Option<(Opt
             return Some((Some(c), None));
         }
     }
-    // "killed a woman", "wounding an elderly man"
-    if any_of(v.lw(i), &["a", "an", "one"]) {
+    // "killed a woman", "wounding an elderly man", "killing its driver"
+    if any_of(v.lw(i), &["a", "an", "one", "its", "his", "her"]) {
         let mut j = i + 1;
         while j < i + 3 && v.is_word(j) && !person_noun(v.lw(j)) && !is_function_word(v.lw(j)) {
             j += 1;
         }
-        if person_noun(v.lw(j)) && !v.lw(j).ends_with('s') || matches!(v.lw(j), "person" | "child" | "woman" | "man") {
+        // only the living are killed or wounded: after a casualty verb any singular noun is
+        // one person ("killing its driver", "wounded a shepherd")
+        if !person_noun(v.lw(j)) && j > i + 1 && !v.is_word(j) {
+            j -= 1; // the phrase ended: its last word is the noun ("its driver")
+        }
+        let any_noun = h.verb && v.is_word(j) && !v.is_capitalised(j) && !is_function_word(v.lw(j));
+        if (person_noun(v.lw(j)) || any_noun) && !v.lw(j).ends_with('s')
+            || matches!(v.lw(j), "person" | "child" | "woman" | "man")
+        {
             return Some((Some(1), None));
         }
     }
