@@ -365,7 +365,10 @@ pub(super) fn build_event(
     // a weapon or warplane is an attack
     let armed_subject = roles.actor_cands.iter().any(|&ci| {
         let c = &cands[ci];
-        c.t1 > c.t0 && v.is(c.t1 - 1, WordClass::WeaponSubject)
+        // (an air force strikes from the air: "The Syrian Air Force destroyed vehicles")
+        c.t1 > c.t0
+            && (v.is(c.t1 - 1, WordClass::WeaponSubject)
+                || (c.t1 - c.t0 >= 2 && v.lw(c.t1 - 2) == "air" && matches!(v.lw(c.t1 - 1), "force" | "forces")))
     }) || {
         // the subject right before the verb: "Government warplanes destroyed ..." (not a
         // trigger of its own: "a drone strike set fire to" stays two events)
