@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import ast
 import inspect
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +61,13 @@ def test_labels_and_event_types_follow_the_design():
 def test_lexicon_files_are_well_formed():
     out = subprocess.run([sys.executable, str(ROOT / "data" / "check.py")], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSFRAME_EXPECT_INSTALLED"), reason="only when .ci/wheel runs the suite on the wheel")
+def test_the_suite_runs_on_the_installed_wheel_without_rust():
+    # .ci/wheel sets NEWSFRAME_EXPECT_INSTALLED to the fresh venv the wheel went into.
+    venv = Path(os.environ["NEWSFRAME_EXPECT_INSTALLED"]).resolve()
+    assert Path(newsframe.__file__).resolve().is_relative_to(venv), newsframe.__file__
+    assert Path(_native.__file__).resolve().is_relative_to(venv), _native.__file__
+    assert (ROOT / "python") not in [Path(p).resolve() for p in sys.path if p]
+    assert shutil.which("cargo") is None and shutil.which("rustc") is None

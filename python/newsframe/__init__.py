@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 import polars as pl
 
+from . import _expr as _expr  # registers the expression namespace pl.col(...).news
 from . import _native, plot
 from ._errors import WARNING_CODES, DocumentError
 from ._extraction import Extraction, PandasTables

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, Iterator, NamedTuple, Optional, Union
+from typing import Any, Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
 import polars as pl
 
@@ -97,7 +97,7 @@ class Extraction:
         """The four tables as a dict ``{"documents": ..., "entities": ..., ...}``."""
         return {name: getattr(self, name) for name in TABLES}
 
-    def items(self) -> Iterator:
+    def items(self) -> Iterator[Tuple[str, pl.DataFrame]]:
         """``(name, table)`` pairs, in the order documents, entities, quotes, events."""
         return iter(self.tables().items())
 

@@ -272,7 +272,7 @@ class Extractor:
         return self._run(prep, progress, batch_size)
 
     # ----------------------------------------------------------------- internals
-    def _run(self, prep: Prepared, progress: Optional[bool], batch_size: int) -> Extraction:
+    def _run(self, prep: Prepared, progress: Optional[bool], batch_size: int, summary: bool = True) -> Extraction:
         n = len(prep)
         if n == 0:
             # Nothing to extract: the declared tables without rows, doc_id typed like the ids.
@@ -320,7 +320,8 @@ class Extractor:
         tables = [_remap_doc_ids(t, prep.ids) for t in tables]
         tables[0] = _with_passthrough(tables[0], prep.passthrough)
         result = Extraction(*tables, texts=prep.texts)
-        self._warn_summary(result.documents, prep)
+        if summary:
+            self._warn_summary(result.documents, prep)
         return result
 
     @staticmethod
@@ -328,11 +329,12 @@ class Extractor:
         return row - offset if row is not None and offset <= row < offset + size else None
 
     @staticmethod
-    def _warn_summary(documents: pl.DataFrame, prep: Prepared) -> None:
+    def _summary(documents: pl.DataFrame, prep: Prepared) -> Optional[str]:
+        """``"n of m documents have warnings (code: count, ...)"``, or None when none have."""
         if documents.height == 0 or "warnings" not in documents.columns:
-            return
+            return None
         with_w = documents.filter(pl.col("warnings").list.len() > 0).get_column("warnings")
-        counts: Counter = Counter()
+        counts: Counter[str] = Counter()
         n_docs = 0
         for ws in with_w.to_list():
             kinds = [
@@ -344,10 +346,12 @@ class Extractor:
                 n_docs += 1
                 counts.update(kinds)
         if not n_docs:
-            return
+            return None
         detail = ", ".join(f"{k}: {v}" for k, v in counts.most_common())
-        warnings.warn(
-            f"{n_docs} of {documents.height} documents have warnings ({detail}); {SEE_WARNINGS}",
-            UserWarning,
-            stacklevel=user_stacklevel(),
-        )
+        return f"{n_docs} of {documents.height} documents have warnings ({detail})"
+
+    @classmethod
+    def _warn_summary(cls, documents: pl.DataFrame, prep: Prepared) -> None:
+        summary = cls._summary(documents, prep)
+        if summary is not None:
+            warnings.warn(f"{summary}; {SEE_WARNINGS}", UserWarning, stacklevel=user_stacklevel())

@@ -17,7 +17,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import polars as pl
 
@@ -90,7 +90,7 @@ class Prepared:
         return self.texts.len()
 
 
-def _is_instance_of(obj: Any, module_prefix: str, names: tuple) -> bool:
+def _is_instance_of(obj: Any, module_prefix: str, names: Tuple[str, ...]) -> bool:
     t = type(obj)
     return t.__module__.split(".")[0] == module_prefix and t.__name__ in names
 
