@@ -150,6 +150,9 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
     let shouting = is_shouting(ctx, s);
     let mut out: Vec<Mention> = Vec::new();
     for run in capitalised_runs(ctx, s) {
+        let Some(run) = run_outside_longer_hits(ctx, run, sent_hits) else {
+            continue;
+        };
         let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
         let inside: Vec<&Hit> = sent_hits.iter().filter(|(m, _, _)| m.start >= rs && m.end <= re).collect();
         let last = ctx.token_text(run.1 - 1);
@@ -172,6 +175,28 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
         between_hits(ctx, s, sidx, run, &inside, shouting, &mut out);
     }
     out
+}
+
+/// The part of a capitalised run that no lexicon hit reaching past the run covers. A key
+/// that goes on in lowercase ("Ukraine's air force", "Sumy oblast", "Kharkiv region")
+/// names the whole phrase: its capitalised word is not classified alone, where a cue or a
+/// place noun nearby would make it a person or a town.
+fn run_outside_longer_hits(ctx: &DocContext, run: (usize, usize), sent_hits: &[Hit]) -> Option<(usize, usize)> {
+    let toks = &ctx.seg.tokens;
+    let (rs, re) = (toks[run.0].start, toks[run.1 - 1].end);
+    let (mut a, mut b) = run;
+    for (m, _, _) in sent_hits {
+        let within = m.start >= rs && m.end <= re;
+        if within || m.end <= rs || re <= m.start {
+            continue;
+        }
+        if m.start <= toks[a].start {
+            a = a.max(ctx.token_at(m.end));
+        } else {
+            b = b.min(ctx.token_of(m.start));
+        }
+    }
+    (a < b).then_some((a, b))
 }
 
 /// A one-word person key after a given name that is not this person's ("Yuri" + "Danilov"

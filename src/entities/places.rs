@@ -239,8 +239,11 @@ pub(super) fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentenc
     false
 }
 
+/// The word before byte `pos` in its own sentence: a label decision reads the mention's own
+/// context, never the end of the previous sentence ("officials said. Ukraine's air force").
 pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a str> {
-    ctx.text[..pos].split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    let sentence_start = ctx.seg.sentences.get(ctx.sentence_of(pos) as usize).map_or(0, |s| s.start.min(pos));
+    ctx.text[sentence_start..pos].split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {

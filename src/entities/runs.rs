@@ -219,12 +219,11 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
     // "..., said Kowalski." — a speech verb before a name that closes the clause.
+    // (Not before a possessive: "said Ukraine's air force ..." goes on.)
+    let after = ctx.text[end..s.end].trim_start();
     let said_before = previous_word(ctx, start).is_some_and(|w| SAID_BEFORE_NAME.contains(&w))
-        && ctx.text[end..s.end]
-            .trim_start()
-            .chars()
-            .next()
-            .map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
+        && !after.starts_with("'s")
+        && after.chars().next().map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
     let shouting = is_shouting(ctx, s);
@@ -233,6 +232,10 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     } else if shouting {
         return None;
     } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
+        // "UAV", "GDP", "IDPs": capitals of a common noun, no organisation.
+        if ctx.classes(a).has(crate::lexicon::WordClass::AcronymNoun) {
+            return None;
+        }
         Label::Org
     } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person

@@ -256,3 +256,76 @@ fn head_word_before_of_makes_an_organisation() {
     assert_eq!(ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1), Some(Label::Org), "{ms:?}");
     assert_eq!(ms.iter().find(|m| m.0 == "Institute for Strategic Studies").map(|m| m.1), Some(Label::Org), "{ms:?}");
 }
+
+#[test]
+fn a_label_does_not_depend_on_the_previous_sentence() {
+    // (text, surface, label): each second sentence alone gives the same labels.
+    let cases = [
+        (
+            "Three people died, officials said. Ukraine's air force said it shot down 34 cruise missiles.",
+            "Ukraine's air force",
+            Label::Org,
+        ),
+        (
+            "Two were hurt, the mayor said. Russia's defence ministry said it downed a drone.",
+            "Russia's defence ministry",
+            Label::Org,
+        ),
+        (
+            "The shelling went on all night, he added. Ukraine's air force reported 20 drones.",
+            "Ukraine's air force",
+            Label::Org,
+        ),
+        ("Nobody was hurt, the governor wrote. Kharkiv came under fire again on Sunday.", "Kharkiv", Label::Gpe),
+        ("Damage was light, police said. Moscow denied the report.", "Moscow", Label::Gpe),
+        ("The bridge was closed, the army said. Kharkiv region was shelled overnight.", "Kharkiv region", Label::Gpe),
+        ("Roads were cut off in the region. Sumy oblast lost power.", "Sumy oblast", Label::Gpe),
+    ];
+    for (text, surface, label) in cases {
+        let ms = run(text);
+        let m = find(&ms, surface).unwrap_or_else(|| panic!("no {surface:?} in {text}: {ms:?}"));
+        assert_eq!(m.1, label, "{text}: {ms:?}");
+        assert!(ms.iter().all(|m| m.1 != Label::Person), "a person in {text}: {ms:?}");
+        let second = &text[text.find(". ").unwrap() + 2..];
+        let alone = run(second);
+        let labels = |v: &[(String, Label, Option<String>, Option<String>)]| -> Vec<(String, Label)> {
+            v.iter().map(|m| (m.0.clone(), m.1)).collect()
+        };
+        let tail: Vec<_> = labels(&ms).into_iter().filter(|m| second.contains(m.0.as_str())).collect();
+        assert_eq!(tail, labels(&alone), "{text}");
+    }
+}
+
+#[test]
+fn a_lexicon_key_that_goes_on_in_lowercase_is_not_cut_by_a_place_noun_before_it() {
+    let ms = run("Strikes hit the Donetsk region, Sumy oblast and Zaporizhzhia province overnight.");
+    for surface in ["Donetsk region", "Sumy oblast", "Zaporizhzhia province"] {
+        let m = find(&ms, surface).unwrap_or_else(|| panic!("no {surface:?}: {ms:?}"));
+        assert_eq!(m.1, Label::Gpe, "{ms:?}");
+        assert!(m.2.as_deref().is_some_and(|c| c.ends_with("Oblast")), "{surface}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_said_before_a_possessive_does_not_make_a_person() {
+    let ms = run("An official said Ukraine's air force had intercepted most of them.");
+    assert_eq!(find(&ms, "Ukraine's air force").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms = run("The attack was over, said Kowalski.");
+    assert_eq!(find(&ms, "Kowalski").map(|m| m.1), Some(Label::Person), "{ms:?}");
+}
+
+#[test]
+fn capitals_of_common_nouns_are_no_organisation() {
+    for text in [
+        "Air defence downed a UAV over the city.",
+        "Three people died, officials said. A UAV hit a house.",
+        "The GDP fell by a third, the ministry said.",
+        "The ICBM test was announced on Monday.",
+    ] {
+        let ms = run(text);
+        assert!(ms.iter().all(|m| m.1 != Label::Org), "{text}: {ms:?}");
+    }
+    // A real acronym of an organisation stays one.
+    let ms = run("The OSCE sent observers.");
+    assert_eq!(find(&ms, "OSCE").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}

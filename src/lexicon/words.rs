@@ -92,10 +92,12 @@ pub enum WordClass {
     MonthAbbreviation,
     /// Days named relative to today ("yesterday")
     DayWord,
+    /// Abbreviations of common nouns written in capitals ("UAV", "GDP"): no organisation
+    AcronymNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 41] = [
+    pub const ALL: [WordClass; 42] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -137,6 +139,7 @@ impl WordClass {
         WordClass::Month,
         WordClass::MonthAbbreviation,
         WordClass::DayWord,
+        WordClass::AcronymNoun,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -182,6 +185,7 @@ impl WordClass {
             WordClass::Month => "month",
             WordClass::MonthAbbreviation => "month_abbreviation",
             WordClass::DayWord => "day_word",
+            WordClass::AcronymNoun => "acronym_noun",
         }
     }
 
