@@ -16,7 +16,7 @@
 
 use crate::context::DocContext;
 use crate::lexicon::{fold_char, slug, Entry};
-use crate::model::{Label, Mention, MentionSource, TokenKind};
+use crate::model::{Label, Mention, MentionSource, PlaceType, TokenKind};
 use std::collections::HashMap;
 
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
@@ -173,6 +173,21 @@ fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
     }
 }
 
+/// The place type of a place no lexicon knows: a facility or a LOC is a feature; a GPE
+/// is a village after "village", else a city (the settlement a bare name after "in" most
+/// often is; its missing coordinates say how little is known).
+fn place_type_unknown(ctx: &DocContext, m: &Mention) -> Option<PlaceType> {
+    match m.label {
+        Label::Fac | Label::Loc => Some(PlaceType::Feature),
+        Label::Gpe => {
+            let before = ctx.text[..m.start].trim_end();
+            let village = ["village", "settlement", "hamlet"].iter().any(|w| before.ends_with(w));
+            Some(if village { PlaceType::Village } else { PlaceType::City })
+        }
+        _ => None,
+    }
+}
+
 pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut mentions = remove_overlaps(mentions);
     romanise(ctx, &mut mentions);
@@ -191,6 +206,9 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
                 || m.label == Label::Gpe && is_town_key(ctx, surface))
         {
             if let Some((canonical, id)) = people.lookup(ws[0]) {
+                if m.label.is_place() {
+                    m.geo = Default::default(); // a town's point is no person's
+                }
                 m.label = Label::Person;
                 m.canonical = Some(canonical.clone());
                 m.entity_id = Some(id.clone());
@@ -214,6 +232,9 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         }
         if m.entity_id.is_none() {
             m.entity_id = Some(rule_id(m.label, m.canonical.as_deref().unwrap_or(surface)));
+        }
+        if m.geo.place_type.is_none() {
+            m.geo.place_type = place_type_unknown(ctx, m);
         }
     }
 

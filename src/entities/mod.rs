@@ -92,8 +92,9 @@ type Hit<'a> = (LexMatch, &'a Entry, MentionSource);
 /// 3. numbered names ("Lyceum No. 3") replace what the runs made of them, and fence their
 ///    span off from the lexicon;
 /// 4. the remaining lexicon hits, where no run mention covers them;
-/// 5. administrative units ("Izium district") replace their parts; roles found around
-///    people are attached.
+/// 5. administrative units ("Izium district") replace their parts; towns the sentence calls
+///    regions ("the region of Kherson", "the Kharkiv and Sumy regions") become the region;
+///    roles found around people are attached.
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     let hits = lexicon_hits(ctx);
     let mut out: Vec<Mention> = Vec::new();
@@ -124,6 +125,8 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             mentions.retain(|x| x.end <= u.start || u.end <= x.start);
             mentions.push(u);
         }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        towns_read_as_regions(ctx, s, &mut mentions);
         for m in mentions.iter_mut() {
             if m.label == Label::Person && m.role.is_none() {
                 m.role = role_around(ctx, s, m);

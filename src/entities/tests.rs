@@ -329,3 +329,76 @@ fn capitals_of_common_nouns_are_no_organisation() {
     let ms = run("The OSCE sent observers.");
     assert_eq!(find(&ms, "OSCE").map(|m| m.1), Some(Label::Org), "{ms:?}");
 }
+
+/// (surface, entity_id, place_type, lat, lon) of a place mention, after `resolve`.
+type PlaceRow = (String, String, Option<crate::model::PlaceType>, Option<f64>, Option<f64>);
+
+fn places_of(text: &str) -> Vec<PlaceRow> {
+    crate::context::with_context(text, None, |ctx| {
+        crate::resolve::resolve(ctx, recognize(ctx))
+            .into_iter()
+            .filter(|m| m.label.is_place())
+            .map(|m| {
+                let id = m.entity_id.unwrap_or_default();
+                (ctx.text[m.start..m.end].to_string(), id, m.geo.place_type, m.geo.lat, m.geo.lon)
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn a_region_written_after_or_before_its_town_is_the_region() {
+    use crate::model::PlaceType;
+    // (text, surface, region id)
+    let cases = [
+        ("Shelling hit the Kharkiv region overnight.", "Kharkiv region", "iso:UA-63"),
+        ("Shelling hit Donetsk region overnight.", "Donetsk region", "iso:UA-14"),
+        ("Power was cut in Sumy oblast.", "Sumy oblast", "iso:UA-59"),
+        ("Two died in Zaporizhzhia province.", "Zaporizhzhia province", "iso:UA-23"),
+        ("Drones struck the region of Kherson on Friday.", "Kherson", "iso:UA-65"),
+        ("Guided bombs hit Dnipropetrovsk region.", "Dnipropetrovsk region", "iso:UA-12"),
+        ("Attacks on the Kharkiv and Sumy regions went on.", "Kharkiv", "iso:UA-63"),
+        ("Attacks on the Kharkiv and Sumy regions went on.", "Sumy", "iso:UA-59"),
+        ("Donetsk, Luhansk and Zaporizhzhia oblasts were annexed on paper.", "Luhansk", "iso:UA-09"),
+        ("Evacuations continued in the Dnipro region.", "Dnipro region", "iso:UA-12"),
+    ];
+    for (text, surface, id) in cases {
+        let ps = places_of(text);
+        let p = ps.iter().find(|p| p.0 == surface).unwrap_or_else(|| panic!("no {surface:?} in {text}: {ps:?}"));
+        assert_eq!((p.1.as_str(), p.2), (id, Some(PlaceType::Region)), "{text}: {ps:?}");
+    }
+    // The town itself stays the town, with its own id and point.
+    let ps = places_of("Shelling hit the Kharkiv region, and Kharkiv itself was spared.");
+    let (region, city) = (&ps[0], &ps[1]);
+    assert_eq!((city.0.as_str(), city.2), ("Kharkiv", Some(PlaceType::City)), "{ps:?}");
+    assert_ne!(region.1, city.1, "{ps:?}");
+    assert_ne!((region.3, region.4), (city.3, city.4), "a region's point is not its capital's: {ps:?}");
+}
+
+#[test]
+fn every_place_has_a_place_type() {
+    use crate::model::PlaceType;
+    let text = "Ukraine said the Kharkiv region, the city of Kharkiv, the village of Robotyne, the \
+                Izium district, the Black Sea and the Zaporizhzhia nuclear power plant were hit near Blorvik.";
+    let ps = places_of(text);
+    assert!(ps.len() >= 7, "{ps:?}");
+    assert!(ps.iter().all(|p| p.2.is_some()), "{ps:?}");
+    let kind = |s: &str| ps.iter().find(|p| p.0.starts_with(s)).and_then(|p| p.2);
+    assert_eq!(kind("Ukraine"), Some(PlaceType::Country));
+    assert_eq!(kind("Kharkiv region"), Some(PlaceType::Region));
+    assert_eq!(kind("Robotyne"), Some(PlaceType::Village));
+    assert_eq!(kind("Izium district"), Some(PlaceType::District));
+    assert_eq!(kind("Black Sea"), Some(PlaceType::Feature));
+}
+
+#[test]
+fn country_and_region_points_are_centroids_inside_them() {
+    // Population-weighted means of their places: near, but not on, the capital.
+    let ps = places_of("Ukraine and the Kharkiv region and the Lviv region.");
+    let point = |s: &str| ps.iter().find(|p| p.0.starts_with(s)).map(|p| (p.3.unwrap(), p.4.unwrap())).unwrap();
+    let (lat, lon) = point("Ukraine");
+    assert!((44.0..53.0).contains(&lat) && (22.0..40.0).contains(&lon), "{ps:?}");
+    assert_ne!((lat, lon), (50.45466, 30.5238), "Kyiv's point: {ps:?}");
+    let (lat, lon) = point("Lviv region");
+    assert!((48.5..51.0).contains(&lat) && (22.5..25.5).contains(&lon), "{ps:?}");
+}
