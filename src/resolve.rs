@@ -59,6 +59,12 @@ fn words(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
 }
 
+/// The key a surname is looked up by: its spelling key, so that "Synegubov" alone after
+/// "Oleh Syniehubov" is the same person ([`crate::lexicon::spelling_key`]).
+fn surname_key(word: &str) -> String {
+    crate::lexicon::spelling_key(word, false)
+}
+
 /// Person names written in full in this document, by the key of their last word.
 struct PersonIndex {
     by_surname: HashMap<String, (String, String)>,
@@ -76,16 +82,16 @@ impl PersonIndex {
             let canonical = m.canonical.clone().unwrap_or_else(|| ws.join(" "));
             let id = m.entity_id.clone().unwrap_or_else(|| person_id(&canonical));
             // The first full name with a surname claims it.
-            by_surname.entry(name_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
+            by_surname.entry(surname_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
             if let Some(last) = words(&canonical).last() {
-                by_surname.entry(name_key(last)).or_insert((canonical, id));
+                by_surname.entry(surname_key(last)).or_insert((canonical, id));
             }
         }
         PersonIndex { by_surname }
     }
 
     fn lookup(&self, surname: &str) -> Option<&(String, String)> {
-        self.by_surname.get(&name_key(surname))
+        self.by_surname.get(&surname_key(surname))
     }
 }
 
@@ -140,6 +146,34 @@ fn builtin_entry<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a Entry> {
     }
 }
 
+/// The built-in person (for a PERSON) or place (for a GPE) `name` is a spelling of.
+pub(crate) fn by_spelling<'a>(ctx: &DocContext<'a>, label: Label, name: &str) -> Option<&'a Entry> {
+    let person = match label {
+        Label::Person => true,
+        Label::Gpe => false,
+        _ => return None,
+    };
+    let g = &ctx.res.gazetteer;
+    let e = &g.entries[g.spelling.find(name, person)? as usize];
+    (e.label == label).then_some(e)
+}
+
+/// A rule-found name that is a built-in one in another spelling ("Marioupol", "Oleg
+/// Synegubov", "Zelenksy") takes its entry. Runs before the person index is built, so a
+/// surname alone later ("Synegubov") gets the built-in name and id too.
+fn respell(ctx: &DocContext, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.source == MentionSource::Rule && m.canonical.is_none()) {
+        let name = words(&ctx.text[m.start..m.end]).join(" ");
+        if let Some(e) = by_spelling(ctx, m.label, &name) {
+            m.canonical = Some(e.canonical.clone());
+            m.entity_id = Some(e.id.clone());
+            if m.label.is_place() {
+                m.geo = e.geo.clone();
+            }
+        }
+    }
+}
+
 /// Give every named mention written in Cyrillic a Latin canonical name, and the built-in
 /// entry's name, id and label when the Latin name is one. Runs before the person index is
 /// built, so surnames alone get the same canonical name and id as the full name.
@@ -160,7 +194,12 @@ fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
             continue;
         };
         let second = table.to_latin_as(&name, lang.other()).filter(|s| *s != first);
-        let hit = builtin_entry(ctx, &first).or_else(|| second.as_deref().and_then(|s| builtin_entry(ctx, s)));
+        // A built-in key, else a built-in name by its spelling ("Sergey Shoygu" is Sergei
+        // Shoigu: BGN/PCGN and the English press spell him differently).
+        let hit = builtin_entry(ctx, &first)
+            .or_else(|| second.as_deref().and_then(|s| builtin_entry(ctx, s)))
+            .or_else(|| by_spelling(ctx, m.label, &first))
+            .or_else(|| second.as_deref().and_then(|s| by_spelling(ctx, m.label, s)));
         match hit {
             Some(e) => {
                 m.label = e.label;
@@ -191,6 +230,7 @@ fn place_type_unknown(ctx: &DocContext, m: &Mention) -> Option<PlaceType> {
 pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut mentions = remove_overlaps(mentions);
     romanise(ctx, &mut mentions);
+    respell(ctx, &mut mentions);
     let people = PersonIndex::build(ctx, &mentions);
 
     for m in mentions.iter_mut() {
@@ -218,7 +258,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         // A full rule-found name that is a variant of a known one (same first and last key).
         if m.label == Label::Person && m.source == MentionSource::Rule && ws.len() >= 2 {
             if let Some((canonical, id)) = people.lookup(ws[ws.len() - 1]) {
-                let first_matches = words(canonical).first().is_some_and(|f| name_key(f) == name_key(ws[0]));
+                let first_matches = words(canonical).first().is_some_and(|f| surname_key(f) == surname_key(ws[0]));
                 if first_matches {
                     m.canonical = Some(canonical.clone());
                     m.entity_id = Some(id.clone());
@@ -292,6 +332,57 @@ mod tests {
             let ms = resolve(ctx, crate::entities::recognize(ctx));
             ms.into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
         })
+    }
+
+    /// The entity id the pipeline gives `name` in a sentence of its kind.
+    fn id_of(name: &str, person: bool) -> Option<String> {
+        let text =
+            if person { format!("{name} said the line held.") } else { format!("Shelling hit {name} on Monday.") };
+        run(&text).into_iter().find(|m| m.0 == name).and_then(|m| m.3)
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_an_id_and_near_misses_do_not() {
+        // (spelling, another spelling, person?)
+        let merge = [
+            ("Marioupol", "Mariupol", false),
+            ("Tchernihiv", "Chernihiv", false),
+            ("Lyssytchansk", "Lysychansk", false),
+            ("Leopoli", "Lviv", false),
+            ("Kharkov", "Kharkiv", false),
+            ("Charkiw", "Kharkiv", false),
+            ("Oleg Synegubov", "Oleh Syniehubov", true),
+            ("Sergei Shoygu", "Sergei Shoigu", true),
+            ("Zelenksy", "Zelensky", true),
+            ("Volodimir Zelensky", "Volodymyr Zelensky", true),
+            ("Kiril Budanov", "Kyrylo Budanov", true),
+        ];
+        for (a, b, person) in merge {
+            let (ia, ib) = (id_of(a, person), id_of(b, person));
+            assert!(ia.is_some() && ia == ib, "{a} {ia:?} / {b} {ib:?}");
+        }
+        let apart = [
+            ("Harkany", "Kharkiv", false),
+            ("Kerson", "Kherson", false),
+            ("Hersonissos", "Kherson", false),
+            ("Mykolaivka", "Mykolaiv", false),
+            ("Pokrovske", "Pokrovsk", false),
+            ("Kostiantynivka", "Kostiantyniv", false),
+            ("Olena Ivanova", "Oleh Ivanov", true),
+            ("Zelenko", "Zelensky", true),
+        ];
+        for (a, b, person) in apart {
+            let (ia, ib) = (id_of(a, person), id_of(b, person));
+            assert_ne!(ia, ib, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_after_a_variant_spelling_is_the_same_person() {
+        let ms = run("Oleg Synegubov said the city was hit. Later Syniehubov added that Synegubov's staff left.");
+        let ids: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).map(|m| m.3.clone()).collect();
+        assert_eq!(ids.len(), 3, "{ms:?}");
+        assert!(ids.iter().all(|i| i.as_deref() == Some("person:oleh-syniehubov")), "{ms:?}");
     }
 
     #[test]
@@ -384,7 +475,14 @@ mod tests {
                 "person:mykola-hrytsenko",
             ),
             // Russian by its letters.
-            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergey Shoygu", "person:sergey-shoygu"),
+            // Built-in in another spelling: Sergey Shoygu (BGN/PCGN) is Sergei Shoigu.
+            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergei Shoigu", "person:sergei-shoigu"),
+            (
+                "President Владимир Зеленский said talks were over.",
+                "Владимир Зеленский",
+                "Volodymyr Zelensky",
+                "person:volodymyr-zelensky",
+            ),
             // Ids are spelling-insensitive (-iy = -y): the same id as an English "Dmitry Ryzhkov".
             (
                 "Commander Дмитрий Рыжков said the line held.",
@@ -396,6 +494,18 @@ mod tests {
         for (text, surface, canonical, id) in cases {
             let ms = run(text);
             assert_eq!(person(&ms, surface), (Some(canonical.to_string()), Some(id.to_string())), "{text}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_places_are_the_built_in_places() {
+        for (text, surface, id) in [
+            ("Shelling hit Маріуполь again.", "Маріуполь", "geonames:701822"),
+            ("Shelling hit a school in Харків again.", "Харків", "geonames:706483"),
+        ] {
+            let ms = run(text);
+            let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            assert_eq!((m.1, m.3.as_deref()), (Label::Gpe, Some(id)), "{text}: {ms:?}");
         }
     }
 

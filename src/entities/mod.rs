@@ -167,6 +167,10 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
                 continue;
             }
         }
+        if let Some(m) = person_by_spelling(ctx, sidx, run).filter(|_| !whole_is_one_hit && !shouting) {
+            out.push(m);
+            continue;
+        }
         if let Some(m) = run_over_places(ctx, s, sidx, run, &inside, shouting) {
             out.push(m);
             continue;
@@ -200,6 +204,19 @@ fn run_outside_longer_hits(ctx: &DocContext, run: (usize, usize), sent_hits: &[H
         }
     }
     (a < b).then_some((a, b))
+}
+
+/// A run that ends in a built-in person's name in another spelling ("Volodimir Zelensky",
+/// "President Volodimir Zelensky", "Kiril Budanov"): the person, from the first word that
+/// makes the name; titles before it stay outside (the role is found later).
+fn person_by_spelling(ctx: &DocContext, sidx: u32, run: (usize, usize)) -> Option<Mention> {
+    let toks = &ctx.seg.tokens;
+    let end = toks[run.1 - 1].end;
+    let g = &ctx.res.gazetteer;
+    (run.0..run.1.saturating_sub(1)).find_map(|a| {
+        let e = &g.entries[g.spelling.find(&ctx.text[toks[a].start..end], true)? as usize];
+        Some(e.mention(toks[a].start, end, sidx, MentionSource::Lexicon))
+    })
 }
 
 /// A one-word person key after a given name that is not this person's ("Yuri" + "Danilov"

@@ -129,6 +129,22 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
     matched.count() * 2 > letters.len()
 }
 
+/// The built-in place (a GPE: country, region, town) `name` is a spelling of.
+/// A name that is a key of its own was the lexicon's to take: its plausibility checks
+/// ("Marks" opening a sentence is no town) are not undone here; ordinary words never count.
+fn spelling_of_place<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a crate::lexicon::Entry> {
+    let g = &ctx.res.gazetteer;
+    let own_key = g.find(name).iter().any(|m| m.start == 0 && m.end == name.len());
+    if own_key || name.split(' ').any(|w| looks_like_ordinary_word(ctx, w)) {
+        return None;
+    }
+    // "Маріуполь": its Latin reading.
+    let latin = if name.is_ascii() { None } else { crate::translit::to_latin(name) };
+    let name = latin.as_deref().unwrap_or(name);
+    let e = &g.entries[g.spelling.find(name, false)? as usize];
+    (e.label == Label::Gpe).then_some(e)
+}
+
 /// Classify a capitalised run nobody's lexicon knows. Returns the mention (possibly
 /// narrower than the run) or None.
 pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) -> Option<Mention> {
@@ -245,6 +261,9 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         && !words.iter().any(|w| looks_like_ordinary_word(ctx, w))
     {
         Label::Gpe
+    } else if let Some(e) = spelling_of_place(ctx, &ctx.text[start..end]).filter(|_| n <= 3 && looks_like_name) {
+        // "Tchernihiv was shelled": a built-in place in another romanisation.
+        return Some(e.mention(start, end, sidx, crate::model::MentionSource::Lexicon));
     } else if (2..=3).contains(&n) && looks_like_name {
         Label::Person
     } else {

@@ -2,6 +2,7 @@
 //! places, nationalities) and one Aho-Corasick automaton over all their keys.
 
 use super::phrases::is_word_byte_boundary;
+use super::spelling::SpellingIndex;
 use super::{slug, DataFile};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -58,6 +59,8 @@ pub struct Gazetteer {
     keys: Vec<String>,
     key_entry: Vec<u32>,
     automaton: AhoCorasick,
+    /// The people and places by spelling key ([`super::spelling`]).
+    pub spelling: SpellingIndex,
 }
 
 /// One lexicon hit in a text.
@@ -89,7 +92,8 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&pats)
             .expect("gazetteer automaton");
-        Gazetteer { entries, keys: pats, key_entry, automaton }
+        let spelling = SpellingIndex::build(&entries, &pats, &key_entry);
+        Gazetteer { entries, keys: pats, key_entry, automaton, spelling }
     }
 
     /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their

@@ -12,6 +12,7 @@ mod gazetteer;
 mod names;
 mod phrases;
 mod sides;
+mod spelling;
 mod tsv;
 mod words;
 
@@ -21,6 +22,7 @@ pub use gazetteer::{user_gazetteer, Entry, EntryKind, Gazetteer, LexMatch};
 pub use names::{fold_char, name_hash, slug};
 pub use phrases::{Cue, CueKind, PhraseMatcher, Title, TitleKind, Trigger};
 pub use sides::{PlaceKinds, SideKind, Sides};
+pub use spelling::{spelling_key, SpellingIndex};
 pub(crate) use tsv::data_file;
 pub use tsv::DataFile;
 pub use words::{any_of, WordClass, WordClasses, WordSet, WordTable};
