@@ -13,7 +13,7 @@
 
 use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch};
-use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
+use crate::model::{Label, Mention, MentionSource, PlaceType, Sentence, TokenKind};
 
 mod names;
 mod places;
@@ -120,6 +120,10 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
                 mentions.push(e.mention(m.start, m.end, sidx, *src));
             }
         }
+        for o in possessive_orgs(ctx, s, sidx, &mentions) {
+            mentions.retain(|x| x.end <= o.start || o.end <= x.start);
+            mentions.push(o);
+        }
         mentions.sort_by_key(|m| (m.start, m.end));
         for u in admin_unit_spans(ctx, s, sidx, &mentions) {
             mentions.retain(|x| x.end <= u.start || u.end <= x.start);
@@ -204,6 +208,76 @@ fn run_outside_longer_hits(ctx: &DocContext, run: (usize, usize), sent_hits: &[H
         }
     }
     (a < b).then_some((a, b))
+}
+
+/// "Ukraine's air force", "Russia's foreign ministry", "Poland's interior ministry": a
+/// country's possessive and up to three lowercase words ending in an organisation head
+/// noun (`org_head_noun` in data/words.tsv) are one ORG, named with the country's
+/// adjective ("Polish Interior Ministry") and the built-in organisation's id where that
+/// name is one ("Russian Defence Ministry").
+fn possessive_orgs(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Mention]) -> Vec<Mention> {
+    use crate::lexicon::WordClass;
+    let g = &ctx.res.gazetteer;
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Gpe && m.entity_id.is_some()) {
+        let Some(country) = m.geo.country.as_deref().filter(|_| m.geo.place_type == Some(PlaceType::Country)) else {
+            continue;
+        };
+        let poss = ctx.token_at(m.end);
+        if poss >= s.tok_end || ctx.token_text(poss) != "'s" {
+            continue;
+        }
+        let plain = |i: usize| {
+            let c = ctx.classes(i);
+            ctx.seg.tokens[i].kind == TokenKind::Word
+                && ctx.token_text(i).chars().all(|c| c.is_ascii_lowercase())
+                && !c.has(WordClass::Determiner)
+                && !c.has(WordClass::Preposition)
+                && !c.has(WordClass::Auxiliary)
+                && ctx.res.cues.get(ctx.token_text(i)).is_none()
+        };
+        let Some(head) = (poss + 1..(poss + 4).min(s.tok_end))
+            .take_while(|&i| plain(i))
+            .filter(|&i| ctx.classes(i).has(WordClass::OrgHeadNoun))
+            .last()
+        else {
+            continue;
+        };
+        let Some(adjective) = g
+            .entries
+            .iter()
+            .find(|e| e.kind == EntryKind::Demonym && e.geo.country.as_deref() == Some(country))
+            .map(|e| e.canonical.as_str())
+        else {
+            continue;
+        };
+        let title_case = |w: &str| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        };
+        let words: Vec<String> = (poss + 1..=head).map(|i| title_case(ctx.token_text(i))).collect();
+        let name = format!("{adjective} {}", words.join(" "));
+        let end = ctx.seg.tokens[head].end;
+        // The built-in organisation by that name, in title case or as written
+        // ("Ukrainian military intelligence" is an alias of Ukraine's HUR).
+        let written = format!("{adjective} {}", &ctx.text[ctx.seg.tokens[poss + 1].start..end]);
+        let known = [name.as_str(), written.as_str()].into_iter().find_map(|n| match g.find(n).as_slice() {
+            [k] if k.start == 0 && k.end == n.len() => Some(g.entry(k)).filter(|e| e.label == Label::Org),
+            _ => None,
+        });
+        let mut o = match known {
+            Some(e) => e.mention(m.start, end, sidx, MentionSource::Lexicon),
+            None => {
+                let mut o = rule_mention(m.start, end, sidx, Label::Org);
+                o.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+                o.canonical = Some(name);
+                o
+            }
+        };
+        o.geo = crate::model::Geo { country: Some(country.to_string()), ..Default::default() };
+        out.push(o);
+    }
+    out
 }
 
 /// A run that ends in a built-in person's name in another spelling ("Volodimir Zelensky",

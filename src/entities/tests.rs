@@ -402,3 +402,37 @@ fn country_and_region_points_are_centroids_inside_them() {
     let (lat, lon) = point("Lviv region");
     assert!((48.5..51.0).contains(&lat) && (22.5..25.5).contains(&lon), "{ps:?}");
 }
+
+#[test]
+fn a_countrys_possessive_before_an_organisation_head_is_the_organisation() {
+    // (text, surface, canonical)
+    let cases = [
+        (
+            "Poland's interior ministry said the border was closed.",
+            "Poland's interior ministry",
+            "Polish Interior Ministry",
+        ),
+        (
+            "Nobody was hurt, he said. Russia's foreign ministry denied it.",
+            "Russia's foreign ministry",
+            "Russian Foreign Ministry",
+        ),
+        ("Ukraine's navy said a landing craft was hit.", "Ukraine's navy", "Ukrainian Navy"),
+        (
+            "Ukraine's military intelligence said the drones came from Crimea.",
+            "Ukraine's military intelligence",
+            "Main Intelligence Directorate of Ukraine",
+        ),
+    ];
+    for (text, surface, canonical) in cases {
+        let ms = run(text);
+        let m = find(&ms, surface).unwrap_or_else(|| panic!("no {surface:?} in {text}: {ms:?}"));
+        assert_eq!((m.1, m.2.as_deref()), (Label::Org, Some(canonical)), "{text}: {ms:?}");
+    }
+    // No head noun: the country stays a place.
+    for text in ["Russia's war on Ukraine went on.", "Ukraine's new air defence systems arrived."] {
+        let ms = run(text);
+        assert!(ms.iter().all(|m| m.1 != Label::Org), "{text}: {ms:?}");
+        assert!(ms.iter().any(|m| m.1 == Label::Gpe), "{text}: {ms:?}");
+    }
+}

@@ -94,10 +94,12 @@ pub enum WordClass {
     DayWord,
     /// Abbreviations of common nouns written in capitals ("UAV", "GDP"): no organisation
     AcronymNoun,
+    /// Lowercase head nouns of an organisation after a country's possessive ("Ukraine's air force")
+    OrgHeadNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 42] = [
+    pub const ALL: [WordClass; 43] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -140,6 +142,7 @@ impl WordClass {
         WordClass::MonthAbbreviation,
         WordClass::DayWord,
         WordClass::AcronymNoun,
+        WordClass::OrgHeadNoun,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -186,6 +189,7 @@ impl WordClass {
             WordClass::MonthAbbreviation => "month_abbreviation",
             WordClass::DayWord => "day_word",
             WordClass::AcronymNoun => "acronym_noun",
+            WordClass::OrgHeadNoun => "org_head_noun",
         }
     }
 
