@@ -319,7 +319,68 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
             mentions.sort_by_key(|m| (m.start, m.end));
         }
     }
+    office_holders(ctx, &mut mentions);
     mentions
+}
+
+/// Roles named without a name ("the Kremlin spokesman said", "Ukraine's defence minister
+/// visited") become the person who held the office on the document's publication date
+/// (`offices.tsv`); with no date, nothing. A role right before a name is that name's title
+/// ("Kremlin spokesman Dmitry Peskov"), one right after a person and a comma is an
+/// appositive, and one before a comma and a person ("the EU foreign policy chief, Hélène
+/// Marchetti, said") is named by the text: none is a mention of its own. The phrase replaces the names inside it
+/// ("Ukrainian", "Kremlin"): it names the person. Runs after the person index, so a role
+/// never lends a "surname".
+fn office_holders(ctx: &DocContext, mentions: &mut Vec<Mention>) {
+    let Some(day) = ctx.published else { return };
+    let offices = &ctx.res.offices;
+    let mut added = Vec::new();
+    for (start, end, &office) in offices.phrases.find(ctx.text) {
+        let before = ctx.text[..start].trim_end_matches(' ');
+        let definite = before.ends_with("the") || before.ends_with("The") || ctx.text[start..end].contains("'s ");
+        let next_is_name = ctx.text[end..].trim_start_matches(' ').chars().next().is_some_and(char::is_uppercase)
+            && ctx.text[end..].starts_with(' ');
+        let art = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).unwrap_or(before);
+        let appositive = art.trim_end().ends_with(',')
+            && mentions
+                .iter()
+                .any(|m| m.label == Label::Person && m.end + 1 >= art.trim_end().len() && m.end <= art.len());
+        // (A name inside may carry the article: "the UN" in "the UN secretary-general".)
+        let own_article = |m: &Mention| m.start < start && matches!(&ctx.text[m.start..start], "the " | "The ");
+        let inside_other = mentions.iter().any(|m| {
+            m.start < end
+                && start < m.end
+                && (m.start < start && !own_article(m) || m.end > end || m.label == Label::Person)
+        });
+        // "the Kremlin spokesman, Yuri Danilov, told ...": the text names the holder itself.
+        let after = ctx.text[end..].strip_prefix(", ").map(|r| end + 2 + (r.len() - r.trim_start().len()));
+        let named_after = after.is_some_and(|p| mentions.iter().any(|m| m.label == Label::Person && m.start == p));
+        if !definite || next_is_name || appositive || named_after || inside_other {
+            continue;
+        }
+        let Some(holder) = offices.holder_at(office, day) else { continue };
+        let id = builtin_entry(ctx, &holder.name)
+            .filter(|e| e.label == Label::Person)
+            .map_or_else(|| person_id(&holder.name), |e| e.id.clone());
+        added.push(Mention {
+            start,
+            end,
+            sentence: ctx.sentence_of(start),
+            label: Label::Person,
+            canonical: Some(holder.name.clone()),
+            entity_id: Some(id),
+            role: Some(ctx.text[start..end].to_string()),
+            geo: Default::default(),
+            value: None,
+            source: MentionSource::Rule,
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !added.iter().any(|a| m.start < a.end && a.start < m.end));
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 #[cfg(test)]
@@ -383,6 +444,72 @@ mod tests {
         let ids: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).map(|m| m.3.clone()).collect();
         assert_eq!(ids.len(), 3, "{ms:?}");
         assert!(ids.iter().all(|i| i.as_deref() == Some("person:oleh-syniehubov")), "{ms:?}");
+    }
+
+    /// (surface, canonical, id) of the people in `text` published on `iso`.
+    fn people_on(text: &str, iso: Option<&str>) -> Vec<(String, Option<String>, Option<String>)> {
+        let day = iso.map(|d| crate::dates::parse_iso_day(d).expect("day"));
+        with_context(text, day, |ctx| {
+            resolve(ctx, crate::entities::recognize(ctx))
+                .into_iter()
+                .filter(|m| m.label == Label::Person)
+                .map(|m| (ctx.text[m.start..m.end].to_string(), m.canonical, m.entity_id))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_role_without_a_name_is_whoever_held_the_office_that_day() {
+        // (text, date, role phrase, holder's id)
+        let cases = [
+            ("The Kremlin spokesman said talks were over.", "2023-03-01", "Kremlin spokesman", "person:dmitry-peskov"),
+            (
+                "Russia's defence minister visited the troops.",
+                "2023-03-01",
+                "Russia's defence minister",
+                "person:sergei-shoigu",
+            ),
+            (
+                "Russia's defence minister visited the troops.",
+                "2025-03-01",
+                "Russia's defence minister",
+                "person:andrei-belousov",
+            ),
+            (
+                "The UN secretary-general warned of a disaster.",
+                "2022-08-20",
+                "UN secretary-general",
+                "person:antonio-guterres",
+            ),
+            ("The head of the IAEA toured the plant.", "2022-09-01", "head of the IAEA", "person:rafael-grossi"),
+            (
+                "The British prime minister arrived in Kyiv.",
+                "2022-04-09",
+                "British prime minister",
+                "person:boris-johnson",
+            ),
+            (
+                "The British prime minister arrived in Kyiv.",
+                "2023-01-10",
+                "British prime minister",
+                "person:rishi-sunak",
+            ),
+            ("The US president signed the aid bill.", "2024-04-24", "US president", "person:joe-biden"),
+        ];
+        for (text, day, role, id) in cases {
+            let ps = people_on(text, Some(day));
+            let p = ps.iter().find(|p| p.0 == role).unwrap_or_else(|| panic!("{text} ({day}): {ps:?}"));
+            assert_eq!(p.2.as_deref(), Some(id), "{text} ({day}): {ps:?}");
+        }
+        // No date, no holder; a title before a name and an appositive are no mentions of their own.
+        assert!(people_on("The Kremlin spokesman said talks were over.", None).is_empty());
+        let ps = people_on(
+            "Kremlin spokesman Dmitry Peskov said no. Dmitry Peskov, the Kremlin spokesman, agreed.",
+            Some("2023-03-01"),
+        );
+        assert!(ps.iter().all(|p| p.0 == "Dmitry Peskov"), "{ps:?}");
+        // Before anyone in the table held the office, nothing.
+        assert!(people_on("The Ukrainian president spoke.", Some("2001-01-01")).is_empty());
     }
 
     #[test]

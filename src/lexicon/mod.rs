@@ -10,6 +10,7 @@
 mod abbreviations;
 mod gazetteer;
 mod names;
+mod offices;
 mod phrases;
 mod sides;
 mod spelling;
@@ -20,6 +21,7 @@ pub use abbreviations::Abbreviations;
 use gazetteer::GazetteerBuilder;
 pub use gazetteer::{user_gazetteer, Entry, EntryKind, Gazetteer, LexMatch};
 pub use names::{fold_char, name_hash, slug};
+pub use offices::{Holder, Offices};
 pub use phrases::{Cue, CueKind, PhraseMatcher, Title, TitleKind, Trigger};
 pub use sides::{PlaceKinds, SideKind, Sides};
 pub use spelling::{spelling_key, SpellingIndex};
@@ -73,6 +75,8 @@ pub struct Resources {
     pub words: &'static WordTable,
     /// Cyrillic → Latin for names (the process-wide table of [`cyrillic`]).
     pub cyrillic: &'static Table,
+    /// Offices and their holders with dates (`offices.tsv`).
+    pub offices: Offices,
 }
 
 /// The data files, compiled in.
@@ -89,6 +93,7 @@ pub mod files {
     pub const COMMON_WORDS: DataFile = data_file!("common_words.txt");
     pub const ORG_HEADS: DataFile = data_file!("org_heads.txt");
     pub const TITLES: DataFile = data_file!("titles.tsv");
+    pub const OFFICES: DataFile = data_file!("offices.tsv");
     pub const CUES: DataFile = data_file!("cues.tsv");
     pub const TRIGGERS: DataFile = data_file!("event_triggers.tsv");
     pub const MODALITY: DataFile = data_file!("modality.tsv");
@@ -237,6 +242,7 @@ impl Resources {
             sides: Sides::load(files::ACTOR_SIDES, files::ORGS, files::DEMONYMS),
             words: words(),
             cyrillic: cyrillic(),
+            offices: Offices::load(files::OFFICES),
         }
     }
 
