@@ -131,6 +131,9 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         }
         mentions.sort_by_key(|m| (m.start, m.end));
         towns_read_as_regions(ctx, s, &mut mentions);
+        if is_results_line(ctx, s, &mentions) {
+            towns_as_teams(ctx, &mut mentions);
+        }
         for m in mentions.iter_mut() {
             if m.label == Label::Person && m.role.is_none() {
                 m.role = role_around(ctx, s, m);
@@ -278,6 +281,61 @@ fn possessive_orgs(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Mentio
         out.push(o);
     }
     out
+}
+
+/// Words a results or fixtures line may hold besides names and numbers ("Blackpool 0
+/// Wycombe 0", "Birmingham v Barnsley", "CHICAGO AT TORONTO", "Durham 114 and 211").
+const RESULTS_CONNECTORS: &[&str] = &["v", "vs", "v.", "vs.", "at", "and"];
+
+/// A line of sports results, fixtures or standings: only capitalised words, numbers,
+/// punctuation and a few connectors, with a town's name right before a number (a score, not
+/// a date) or two names on either side of "v". Capitals and numbers there say "team",
+/// whatever the name is otherwise.
+fn is_results_line(ctx: &DocContext, s: &Sentence, mentions: &[Mention]) -> bool {
+    let toks = &ctx.seg.tokens;
+    let mut signal = false;
+    for (i, tok) in toks.iter().enumerate().take(s.tok_end).skip(s.tok_start) {
+        let t = ctx.token_text(i);
+        match tok.kind {
+            TokenKind::Word if RESULTS_CONNECTORS.contains(&ctx.lower(i)) => {
+                let names_around = i > s.tok_start
+                    && i + 1 < s.tok_end
+                    && first_char_upper(ctx.token_text(i - 1))
+                    && first_char_upper(ctx.token_text(i + 1));
+                signal |= names_around && matches!(ctx.lower(i), "v" | "vs" | "v." | "vs.");
+            }
+            TokenKind::Word if !first_char_upper(t) => return false,
+            // (Not a date: "BRUSSELS 1996-08-31" is a dateline.)
+            TokenKind::Number if !looks_like_date(t) => {
+                let after_town = mentions.iter().any(|m| {
+                    m.end == ctx.seg.tokens[i.saturating_sub(1)].end && m.label == Label::Gpe && i > s.tok_start
+                });
+                signal |= after_town;
+            }
+            _ => {}
+        }
+    }
+    signal
+}
+
+/// A number that is a date or a year ("1996-08-31", "30/08", "2022").
+fn looks_like_date(t: &str) -> bool {
+    t.contains(['-', '/']) || t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// In a results line, towns and regions are the teams named after them (ORG); countries
+/// stay places (national sides are written as their country).
+fn towns_as_teams(ctx: &DocContext, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if m.label == Label::Gpe && matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Region)) {
+            let name = ctx.text[m.start..m.end].to_string();
+            m.label = Label::Org;
+            m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+            m.canonical = Some(name);
+            m.geo = Default::default();
+            m.source = MentionSource::Rule;
+        }
+    }
 }
 
 /// A run that ends in a built-in person's name in another spelling ("Volodimir Zelensky",

@@ -436,3 +436,26 @@ fn a_countrys_possessive_before_an_organisation_head_is_the_organisation() {
         assert!(ms.iter().any(|m| m.1 == Label::Gpe), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn towns_in_a_results_line_are_the_teams() {
+    // (line, town) → ORG
+    for (text, town) in [
+        ("Blackpool 0 Wycombe 2", "Blackpool"),
+        ("Postponed: Birmingham v Barnsley", "Birmingham"),
+        ("Leeds 4 2 1 1 3 2 7", "Leeds"),
+        ("Dnipro 1 Kharkiv 3", "Kharkiv"),
+    ] {
+        let ms = run(text);
+        assert_eq!(find(&ms, town).map(|m| m.1), Some(Label::Org), "{text}: {ms:?}");
+    }
+    // A dateline, a sentence with lowercase words and a country in a results line stay places.
+    for (text, place) in [
+        ("KYIV 2022-03-01", "KYIV"),
+        ("Shelling hit Kharkiv 12 times on Monday.", "Kharkiv"),
+        ("Japan 2 Syria 1", "Japan"),
+    ] {
+        let ms = run(text);
+        assert_eq!(find(&ms, place).map(|m| m.1), Some(Label::Gpe), "{text}: {ms:?}");
+    }
+}
