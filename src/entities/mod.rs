@@ -134,6 +134,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         if is_results_line(ctx, s, &mentions) {
             towns_as_teams(ctx, &mut mentions);
         }
+        teams_before_scores(ctx, s, sidx, &mut mentions);
         for m in mentions.iter_mut() {
             if m.label == Label::Person && m.role.is_none() {
                 m.role = role_around(ctx, s, m);
@@ -336,6 +337,70 @@ fn towns_as_teams(ctx: &DocContext, mentions: &mut [Mention]) {
             m.source = MentionSource::Rule;
         }
     }
+}
+
+/// Names before scores in a results or standings line ("Stranraer 3 1 1 1 3 3 4",
+/// "Rotherham 0 Millwall 2") that no lexicon knows are teams: the line holds only capitalised
+/// words, whole numbers, punctuation and results connectors, and either two names each
+/// right before a whole number or one name before three of them. A name the rules made a
+/// person becomes the team too, unless it has an initial ("J. Russell 75" is a batsman).
+fn teams_before_scores(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &mut Vec<Mention>) {
+    let toks = &ctx.seg.tokens;
+    let integer = |i: usize| {
+        i < s.tok_end && toks[i].kind == TokenKind::Number && ctx.token_text(i).chars().all(|c| c.is_ascii_digit())
+    };
+    let mut names: Vec<(usize, usize, usize)> = Vec::new(); // (first token, end token, integers after)
+    let mut i = s.tok_start;
+    while i < s.tok_end {
+        let t = ctx.token_text(i);
+        match toks[i].kind {
+            TokenKind::Word if RESULTS_CONNECTORS.contains(&ctx.lower(i)) => i += 1,
+            TokenKind::Word if !first_char_upper(t) => return,
+            TokenKind::Word => {
+                let a = i;
+                while i < s.tok_end
+                    && toks[i].kind == TokenKind::Word
+                    && first_char_upper(ctx.token_text(i))
+                    && !RESULTS_CONNECTORS.contains(&ctx.lower(i))
+                {
+                    i += 1;
+                }
+                let b = i;
+                let mut k = b;
+                while integer(k) {
+                    k += 1;
+                }
+                if k > b {
+                    names.push((a, b, k - b));
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    if names.len() < 2 && !names.iter().any(|n| n.2 >= 3) {
+        return;
+    }
+    for (a, b, _) in names {
+        let (start, end) = (toks[a].start, toks[b - 1].end);
+        let has_initial = (a..b).any(|k| ctx.token_text(k).len() <= 2 && ctx.token_text(k + 1) == ".")
+            || (a..b).any(|k| ctx.token_text(k).ends_with('.'));
+        let covering: Vec<usize> =
+            (0..mentions.len()).filter(|&j| mentions[j].start < end && start < mentions[j].end).collect();
+        let free = covering.is_empty();
+        let rule_person = covering.len() == 1
+            && mentions[covering[0]].label == Label::Person
+            && mentions[covering[0]].source == MentionSource::Rule
+            && !has_initial;
+        if free && !has_initial || rule_person {
+            mentions.retain(|m| !(m.start < end && start < m.end));
+            let name = ctx.text[start..end].to_string();
+            let mut m = rule_mention(start, end, sidx, Label::Org);
+            m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+            m.canonical = Some(name);
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// A run that ends in a built-in person's name in another spelling ("Volodimir Zelensky",

@@ -449,6 +449,16 @@ fn towns_in_a_results_line_are_the_teams() {
         let ms = run(text);
         assert_eq!(find(&ms, town).map(|m| m.1), Some(Label::Org), "{text}: {ms:?}");
     }
+    // Names no lexicon knows before scores are teams too; a batsman with an initial is not.
+    let ms = run("Stranraer 3 1 1 1 3 3 4");
+    assert_eq!(find(&ms, "Stranraer").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms = run("Forfar 2 Brechin 1");
+    assert_eq!(find(&ms, "Brechin").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms = run("Gloucestershire 183 and 249 ( J. Russell 75 )");
+    assert!(ms.iter().all(|m| !m.0.contains("Russell") || m.1 != Label::Org), "{ms:?}");
+    // One name before one number is no results line.
+    let ms = run("Zorbovka 12");
+    assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
     // A dateline, a sentence with lowercase words and a country in a results line stay places.
     for (text, place) in [
         ("KYIV 2022-03-01", "KYIV"),
