@@ -247,6 +247,14 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         Label::Person
     } else if shouting {
         return None;
+    } else if n == 1
+        && ctx.res.org_heads.contains(first)
+        && !at_sentence_start(a)
+        && previous_word(ctx, start) == Some("the")
+    {
+        // "the Coalition", "the Alliance": a capitalised head noun alone, after "the" inside
+        // a sentence, is the organisation the text has been naming.
+        Label::Org
     } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         // "UAV", "GDP", "IDPs": capitals of a common noun, no organisation.
         if ctx.classes(a).has(crate::lexicon::WordClass::AcronymNoun) {

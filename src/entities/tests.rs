@@ -469,3 +469,12 @@ fn towns_in_a_results_line_are_the_teams() {
         assert_eq!(find(&ms, place).map(|m| m.1), Some(Label::Gpe), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn a_capitalised_head_noun_after_the_is_the_organisation() {
+    let ms = run("Aircraft of the Coalition struck two targets near Raqqa.");
+    assert_eq!(find(&ms, "Coalition").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // At the start of a sentence or without "the" it says nothing.
+    let ms = run("Coalition aircraft struck two targets. Army units moved in.");
+    assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
+}
