@@ -178,11 +178,11 @@ pub const EVENTS: Table = Table {
         col("lon", Float64, "longitude of the place"),
         col("date", Date, "the day it happened, resolved against the publication date"),
         col("date_text", String, "the date expression as written"),
-        col("date_source", Categorical, "where the date came from: clause, sentence, paragraph, dateline or published"),
+        col("date_source", Categorical, "where the date came from: clause, sentence, paragraph, dateline, document (the day a summary reports on) or published"),
         col(
             "location_source",
             Categorical,
-            "where the location came from: clause, sentence, paragraph, dateline or headline",
+            "where the location came from: clause, sentence, paragraph, dateline, headline, or document (the one country the document is about, for an event across it)",
         ),
         col("killed", UInt32, "number of people killed"),
         col("injured", UInt32, "number of people injured"),

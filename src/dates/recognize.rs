@@ -37,10 +37,9 @@ pub(super) enum Tense {
 pub(super) struct DateSentence<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The document's segmentation, and where this sentence's tokens start in it: the
-    /// lowercase forms come from there.
-    seg: &'a Segmented,
-    base: usize,
+    /// The sentence's lowercase forms, borrowed from the document's segmentation (computed
+    /// once there; this is one slice per token, for the hot loops of `candidates`).
+    lower: Vec<&'a str>,
     published: Option<Days>,
     /// Prefix sums of a token "distance" in which clause punctuation counts triple.
     reach: Vec<u32>,
@@ -49,6 +48,7 @@ pub(super) struct DateSentence<'a> {
 
 impl<'a> DateSentence<'a> {
     fn new(text: &'a str, seg: &'a Segmented, base: usize, toks: &'a [Token], published: Option<Days>) -> Self {
+        let lower = (base..base + toks.len()).map(|i| seg.lower(i)).collect();
         let mut reach = Vec::with_capacity(toks.len() + 1);
         reach.push(0u32);
         for t in toks {
@@ -59,7 +59,7 @@ impl<'a> DateSentence<'a> {
             let last = reach.last().copied().unwrap_or(0);
             reach.push(last.saturating_add(cost));
         }
-        let mut v = DateSentence { text, toks, seg, base, published, reach, markers: Vec::new() };
+        let mut v = DateSentence { text, toks, lower, published, reach, markers: Vec::new() };
         v.markers = v.find_tense_markers();
         v
     }
@@ -71,11 +71,7 @@ impl<'a> DateSentence<'a> {
         self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
-        if i < self.toks.len() {
-            self.seg.lower(self.base + i)
-        } else {
-            ""
-        }
+        self.lower.get(i).copied().unwrap_or("")
     }
     /// Lower-case word `k` tokens before `i` ("" before the sentence start).
     fn low_back(&self, i: usize, k: usize) -> &str {

@@ -319,17 +319,27 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
                     && !is_function_word(v.lw(j))
                     && !v.is_capitalised(j);
                 let (start, end) = v.span(a, t1);
+                // "the village of Zardana", "Zardana village", "the town of al-Suwar": a
+                // settlement the gazetteer does not know is still a place
+                let settlement = |w: &str| {
+                    any_of(
+                        w,
+                        &["village", "town", "city", "settlement", "hamlet", "neighbourhood", "neighborhood", "area"],
+                    )
+                };
+                let named_settlement = (a >= v.t0 + 2 && v.lw(a - 1) == "of" && settlement(v.lw(a - 2)))
+                    || (ext.is_none() && settlement(v.lw(j)));
                 extra.push(ArgCandidate {
                     t0: a,
                     t1,
                     start,
                     end,
-                    label: None,
+                    label: named_settlement.then_some(Label::Gpe),
                     canonical: None,
                     entity_id: None,
                     geo: Geo::default(),
                     modifier,
-                    place_rank: 0,
+                    place_rank: if named_settlement { 2 } else { 0 },
                 });
             }
             i = j;

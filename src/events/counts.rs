@@ -267,13 +267,21 @@ pub(super) fn count_before(v: &EventSentence, h: &Hit) -> Option<(Option<u32>, O
     // the counted noun phrase: up to three words ending in a person noun
     let noun_end = j;
     let mut k = j;
-    let mut has_person = false;
+    // "two dockworkers were killed": a number, then a plural noun, subject of a passive
+    // casualty verb, counts people whatever the noun (only the living are killed)
+    let plural_victims = j < h.t0
+        && any_of(v.lw(j), &["were", "are", "have"])
+        && noun_end > v.t0 + 1
+        && v.lw(noun_end - 1).ends_with('s')
+        && !v.is_capitalised(noun_end - 1)
+        && number_ending_at(v, noun_end - 1).is_some();
+    let mut has_person = plural_victims;
     while k > v.t0 && noun_end - k < 3 && v.clause_of(k - 1) == h.clause {
         let w = v.lw(k - 1);
         if v.kind(k - 1) != Some(TokenKind::Word) || is_function_word(w) || number_ending_at(v, k).is_some() {
             break;
         }
-        if k == noun_end && !person_noun(w) {
+        if k == noun_end && !person_noun(w) && !plural_victims {
             break; // the word next to the verb must be a person noun
         }
         has_person |= person_noun(w);

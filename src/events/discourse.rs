@@ -5,7 +5,8 @@
 use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
-use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention};
+use crate::lexicon::Country;
+use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
 /// paragraph's (the nearest full-day date written before it in the paragraph, else the
@@ -27,6 +28,7 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
         .collect();
     let dateline = ctx.dateline_sentence().map(|i| (sentences[i].start, sentences[i].end));
     let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
+    let report_day = report_day(ctx, &dates);
     let mut last: Option<(u32, Days, Option<String>)> = None;
     for (para, e) in events.iter_mut() {
         if let Some(date) = e.date {
@@ -45,6 +47,8 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
             (Some(*d), t.clone(), "paragraph")
         } else if let Some(d) = dateline_date {
             (Some(d.2), Some(d.3.to_string()), "dateline")
+        } else if let Some(d) = report_day {
+            (Some(d.2), Some(d.3.to_string()), "document")
         } else if let Some(p) = ctx.published {
             (Some(p), None, "published")
         } else {
@@ -56,6 +60,23 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
             e.date_source = Some(source);
         }
     }
+}
+
+/// The day a summary reports on, when its opening says so with a date: "Over the past day,
+/// 1 November, 71 combat clashes took place" makes every undated event of the summary one
+/// of 1 November, not of the day it was published (2 November).
+fn report_day<'t>(ctx: &DocContext, dates: &[(usize, u32, Days, &'t str)]) -> Option<(usize, u32, Days, &'t str)> {
+    let first_body = ctx.seg.sentences.iter().position(|s| !s.headline)?;
+    ctx.seg.sentences.iter().skip(first_body).take(3).find_map(|s| {
+        let frame = (s.tok_start..s.tok_end).any(|i| {
+            matches!(ctx.lower(i), "past" | "last")
+                && (matches!(ctx.lower(i + 1), "day" | "24") || ctx.lower(i + 1) == "twenty-four")
+        });
+        if !frame {
+            return None;
+        }
+        dates.iter().find(|d| d.0 >= s.start && d.0 < s.end).copied()
+    })
 }
 
 /// One happening reported twice: the headline's event and the lead's (the first two body
@@ -98,7 +119,11 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
         if l.actor.is_none() {
             l.actor = h.actor;
         }
-        if l.killed.is_none() && l.injured.is_none() && (h.killed.is_some() || h.injured.is_some()) {
+        // the headline's figure is often the lead's total over several places: it is taken
+        // only when the lead gives no figure at all
+        let lead_counts = events.iter().any(|(_, e)| in_lead(e) && (e.killed.is_some() || e.injured.is_some()));
+        let l = &mut events[li].1;
+        if !lead_counts && (h.killed.is_some() || h.injured.is_some()) {
             l.killed = h.killed;
             l.injured = h.injured;
             l.approximate = h.approximate;
@@ -170,7 +195,13 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
     // the most specific place of a line: a settlement before a region before a country
     let place_of_line =
         |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
-    let dateline_place = dateline.and_then(place_of_line);
+    let country = document_country(ctx, sorted);
+    // a dateline abroad ("VIENNA - ... a drone struck the Zaporizhzhia plant") is where the
+    // reporter is, not where the story happens
+    let main = main_country(ctx, sorted).filter(|&(_, share)| share > 0.5).map(|(c, _)| c);
+    let dateline_place = dateline
+        .and_then(place_of_line)
+        .filter(|m| main.map_or(true, |c| m.geo.country.as_deref().map_or(true, |x| x == c.code)));
     let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
     for (para, e) in events.iter_mut() {
         if e.location.is_some() {
@@ -211,6 +242,44 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
             e.location = Some(place_argument(ctx, m));
             e.geo = m.geo.clone();
             e.location_source = Some(source);
+        } else if let Some(c) = country.filter(|_| placed_type(e.event_type) && !s.headline) {
+            set_country(e, c);
+        }
+    }
+}
+
+/// The country most of a document's place mentions lie in, and its share of them.
+fn main_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<(&'r Country, f64)> {
+    let codes: Vec<&str> =
+        sorted.iter().filter(|m| m.label.is_place()).filter_map(|m| m.geo.country.as_deref()).collect();
+    let top = codes.iter().max_by_key(|c| codes.iter().filter(|x| x == c).count())?;
+    let n = codes.iter().filter(|x| *x == top).count();
+    ctx.res.place_kinds.by_code.get(*top).map(|c| (c, n as f64 / codes.len() as f64))
+}
+
+/// The one country a document is about: the country of at least two in three of its place
+/// mentions (two or more). A General Staff summary names villages, never "Ukraine".
+pub(super) fn document_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<&'r Country> {
+    let n = sorted.iter().filter(|m| m.label.is_place() && m.geo.country.is_some()).count();
+    main_country(ctx, sorted).filter(|&(_, share)| n >= 2 && share * 3.0 >= 2.0).map(|(c, _)| c)
+}
+
+/// The event happened across `c`: the place is the country, read from the whole document.
+pub(super) fn set_country(e: &mut Event, c: &Country) {
+    e.location =
+        Some(Argument { text: c.name.clone(), canonical: Some(c.name.clone()), entity_id: Some(c.id.clone()) });
+    e.geo = Geo { country: Some(c.code.clone()), lat: c.lat, lon: c.lon, ..Default::default() };
+    e.location_source = Some("document");
+}
+
+/// A total over events of several places (an aggregate whose place was not read in its own
+/// sentence) happened across their country: "killing nine as missiles struck Lviv, Ternopil
+/// and Dnipro" is Ukraine, not the dateline's Kyiv.
+pub(super) fn place_aggregates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    let Some(c) = document_country(ctx, sorted) else { return };
+    for (_, e) in events.iter_mut() {
+        if e.aggregate == Some(true) && !own_source(e.location_source) && placed_type(e.event_type) {
+            set_country(e, c);
         }
     }
 }
@@ -228,6 +297,288 @@ pub(super) fn rank_order(rank: u8) -> u8 {
         1 => 2,
         _ => 3,
     }
+}
+
+/// In one sentence, an attack or its outcome with no actor of its own has the actor of the
+/// attack or fight told before it: "Russia launched a missile barrage, killing nine as
+/// missiles struck Lviv" (Russia struck Lviv); "The enemy launched 2 missile strikes and 45
+/// air strikes, and fired 63 times" (the enemy fired). An event brought in with "a"/"an" is
+/// a new one with its own unknown actor ("... and a drone attack hit Marhanets").
+pub(super) fn share_actors(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    let violent = |t: EventType| matches!(t, EventType::Assault | EventType::Fight);
+    let takes = |t: EventType| {
+        matches!(
+            t,
+            EventType::Assault | EventType::Fight | EventType::Casualties | EventType::Destroy | EventType::Disrupt
+        )
+    };
+    for j in 0..events.len() {
+        if events[j].1.actor.is_some() || !takes(events[j].1.event_type) {
+            continue;
+        }
+        let t = ctx.token_of(events[j].1.start);
+        if (t.saturating_sub(3)..t).any(|k| matches!(ctx.lower(k), "a" | "an")) {
+            continue;
+        }
+        let sentence = events[j].1.sentence;
+        let giver = (0..j).rev().take_while(|&i| events[i].1.sentence == sentence).find(|&i| {
+            let a = &events[i].1;
+            a.actor.is_some()
+                && violent(a.event_type)
+                && a.modality == events[j].1.modality
+                && a.start < events[j].1.start
+        });
+        if let Some(i) = giver {
+            events[j].1.actor = events[i].1.actor.clone();
+        }
+    }
+}
+
+/// The place key of an event: its location's id, else its name.
+fn place_key(e: &Event) -> Option<String> {
+    e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))
+}
+
+/// Where a date or place was read in the event's own sentence rather than inferred.
+fn own_source(source: Option<&str>) -> bool {
+    matches!(source, Some("clause") | Some("sentence"))
+}
+
+/// A report of the same happening: the same type (or a casualty report and the attack or
+/// fight it counts), the same place, the same day, no sides that disagree, and neither a
+/// denial nor something that has not happened.
+fn same_happening(a: &Event, b: &Event) -> bool {
+    let host = |e: &Event| matches!(e.event_type, EventType::Assault | EventType::Fight);
+    let casualty = |e: &Event| e.event_type == EventType::Casualties;
+    let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
+    let factual = |e: &Event| matches!(e.modality, Modality::Asserted | Modality::Hedged);
+    let actor = |e: &Event| e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()));
+    types
+        // the sentence stage has already joined what one sentence reports once
+        && a.sentence != b.sentence
+        && factual(a)
+        && b.modality != Modality::Planned
+        && b.modality != Modality::Hypothetical
+        && a.aggregate != Some(true)
+        && b.aggregate != Some(true)
+        && place_key(a).is_some()
+        && place_key(a) == place_key(b)
+        // two places both inferred from the discourse are no evidence of one place
+        && (own_source(a.location_source) || own_source(b.location_source))
+        // an inferred date is no evidence against: "the death toll from the overnight strike
+        // has risen to two" is dated by its paragraph
+        && a.date.is_some()
+        && (a.date == b.date || !own_source(a.date_source) || !own_source(b.date_source))
+        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+}
+
+/// "A second strike", "another attack", "fresh shelling": the text says it is a new one.
+fn marked_as_new(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    (t.saturating_sub(3)..t).any(|k| {
+        matches!(
+            ctx.lower(k),
+            "second" | "third" | "another" | "new" | "fresh" | "renewed" | "further" | "again" | "later"
+        )
+    })
+}
+
+/// A sentence that opens with "The"/"This" and a noun trigger with nothing of its own (no
+/// actor, target or figure, no "of ..."): "The attack also cut power in Kharkiv" points back
+/// at an attack already reported ("ordered the evacuation of ..." does not).
+fn anaphoric(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    let opens = ctx.seg.sentences.get(e.sentence as usize).is_some_and(|s| s.tok_start + 1 == t);
+    t > 0
+        && opens
+        && matches!(ctx.lower(t - 1), "the" | "this" | "that" | "these" | "those")
+        && ctx.lower(ctx.token_at(e.end)) != "of"
+        && e.actor.is_none()
+        && e.target.is_none()
+        && e.killed.is_none()
+        && e.injured.is_none()
+        && !ctx.classes(t).has(crate::lexicon::WordClass::Auxiliary)
+}
+
+/// One happening reported again later in the story ("missiles struck Lviv ..." and then
+/// "In Lviv, five people were killed when a missile hit houses ...") is one row: the first
+/// report stays and takes from the later ones what it lacks — the figures (the larger one
+/// when both give one: a toll that rose), an actor, a target, and a place or date read in
+/// the text where its own were inferred. A casualty report merged into an attack makes the
+/// row an attack. A definite noun with nothing of its own ("the attack") that names a
+/// type already reported is dropped as a reference back to it.
+pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut Vec<(u32, Event)>) {
+    // headlines are merged with their lead by `merge_headline`, and nothing merges into
+    // them: the body's report is the one with the arguments
+    let first_body = ctx.seg.sentences.iter().position(|s| !s.headline).unwrap_or(0);
+    let dateline = ctx.dateline_sentence();
+    let headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
+    let mut drop = vec![false; events.len()];
+    for j in 1..events.len() {
+        if marked_as_new(ctx, &events[j].1) {
+            continue;
+        }
+        // a report whose place is inferred ("Two people died.") is about the event just
+        // before it in the paragraph, if about any; one that names its place may repeat
+        // any earlier report of that place
+        let candidates: Vec<usize> = if own_source(events[j].1.location_source) {
+            (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
+        } else {
+            (0..j)
+                .rev()
+                .filter(|&i| !drop[i])
+                .take(1)
+                .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
+                .collect()
+        };
+        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1));
+        let Some(i) = first else {
+            // "The attack took place on 22 December in the village of X": what it adds
+            // (a place or day read in its own sentence) goes to the event it points back at
+            let b = &events[j].1;
+            let earlier =
+                |i: &usize| !drop[*i] && events[*i].1.event_type == b.event_type && events[*i].1.sentence < b.sentence;
+            let referent = (0..j).rev().find(earlier);
+            // the story's main report of that type: the latest with a place read in its text
+            let told = (0..j)
+                .rev()
+                .filter(earlier)
+                .take_while(|&i| events[i].0 + 2 >= events[j].0)
+                .find(|&i| own_source(events[i].1.location_source))
+                .or(referent);
+            // "A Ukrainian drone hit the dome of reactor No. 6, injuring three workers": a
+            // sentence that names no place and no day goes on telling the last event of its
+            // type
+            // (a country in it is mostly a party: "Ukraine's military intelligence denied")
+            let below_country =
+                |m: &Mention| place_rank(ctx.res, m.label, m.canonical.as_deref(), m.entity_id.as_deref()) > 0;
+            let names_place = sorted.iter().any(|m| m.label.is_place() && m.sentence == b.sentence && below_country(m))
+                || ctx
+                    .seg
+                    .sentences
+                    .get(b.sentence as usize)
+                    .is_some_and(|s| anaphor_rank(ctx, s.tok_start, s.tok_end).is_some());
+            let continues = !names_place
+                && !own_source(b.location_source)
+                && !own_source(b.date_source)
+                // a vague time of its own ("earlier this week") left it without a date
+                && b.date.is_some()
+                && !headline(b)
+                && !marked_as_new(ctx, b)
+                && b.modality != Modality::Planned
+                && b.modality != Modality::Hypothetical
+                && b.aggregate != Some(true);
+            if let Some(i) = told.filter(|&i| {
+                // the story goes on within two paragraphs
+                continues
+                    && events[j].0 <= events[i].0 + 2
+                    && !headline(&events[i].1)
+                    && events[i].1.aggregate != Some(true)
+                    && {
+                        let a = &events[i].1;
+                        let actor = |e: &Event| {
+                            e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()))
+                        };
+                        let figures = |e: &Event| e.killed.is_some() || e.injured.is_some();
+                        matches!(a.modality, Modality::Asserted | Modality::Hedged)
+                        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+                        // two tolls are two happenings (or parts of a total)
+                        && !(figures(a) && figures(b))
+                    }
+            }) {
+                drop[j] = true;
+                let b = events[j].1.clone();
+                let a = &mut events[i].1;
+                if b.modality != Modality::Negated {
+                    if a.killed.is_none() && a.injured.is_none() && (b.killed.is_some() || b.injured.is_some()) {
+                        a.killed = b.killed;
+                        a.injured = b.injured;
+                        a.approximate = b.approximate;
+                    }
+                    // (not its actor: "a Ukrainian drone hit ..., the Russian-installed
+                    // management said" is one side's claim about who did it)
+                    if a.target.is_none() {
+                        a.target = b.target;
+                    }
+                }
+                continue;
+            }
+            if let Some(i) = referent.filter(|_| anaphoric(ctx, b)) {
+                drop[j] = true;
+                let b = events[j].1.clone();
+                let rank = |e: &Event| {
+                    let l = e.location.as_ref();
+                    place_rank(
+                        ctx.res,
+                        Label::Gpe,
+                        l.and_then(|l| l.canonical.as_deref()),
+                        l.and_then(|l| l.entity_id.as_deref()),
+                    )
+                };
+                let a = &mut events[i].1;
+                let better_place = b.location.is_some()
+                    && own_source(b.location_source)
+                    && (!own_source(a.location_source) || a.location.is_none() || rank(&b) > rank(a));
+                if better_place {
+                    a.location = b.location.clone();
+                    a.geo = b.geo.clone();
+                    a.location_source = b.location_source;
+                }
+                if own_source(b.date_source) && !own_source(a.date_source) {
+                    a.date = b.date;
+                    a.date_text = b.date_text.clone();
+                    a.date_source = b.date_source;
+                }
+            }
+            continue;
+        };
+        drop[j] = true;
+        let b = events[j].1.clone();
+        let a = &mut events[i].1;
+        if b.modality == Modality::Negated {
+            continue; // "... but no casualties": nothing to add
+        }
+        let larger = |x: Option<u32>, y: Option<u32>| match (x, y) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        if b.killed.is_some() || b.injured.is_some() {
+            if a.killed.is_none() && a.injured.is_none() {
+                a.approximate = b.approximate;
+            }
+            a.killed = larger(a.killed, b.killed);
+            a.injured = larger(a.injured, b.injured);
+        }
+        if a.actor.is_none() {
+            a.actor = b.actor.clone();
+        }
+        if a.target.is_none() {
+            a.target = b.target.clone();
+        }
+        if a.source.is_none() {
+            a.source = b.source.clone();
+            a.quote_id = a.quote_id.or(b.quote_id);
+        }
+        if !own_source(a.location_source) && own_source(b.location_source) {
+            a.location_source = b.location_source;
+        }
+        if !own_source(a.date_source) && own_source(b.date_source) {
+            a.date_text = b.date_text.clone();
+            a.date_source = b.date_source;
+        }
+        if a.event_type == EventType::Casualties && b.event_type != EventType::Casualties {
+            a.event_type = b.event_type;
+            a.subtype = b.subtype.clone();
+            a.start = b.start;
+            a.end = b.end;
+            a.sentence = b.sentence;
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Totals that repeat other rows: an event whose killed figure equals the sum of the

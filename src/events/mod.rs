@@ -53,13 +53,15 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     let mut events: Vec<(u32, Event)> = Vec::new();
     // (paragraph, whether the last sentence with context cues told of an accident)
     let mut scene: Option<(u32, bool)> = None;
+    let accident_paragraphs = accident_paragraphs(ctx);
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let lo = sorted.partition_point(|m| m.start < s.start);
         let hi = sorted.partition_point(|m| m.start < s.end);
         let in_sentence: Vec<Mention> =
             sorted[lo..hi].iter().filter(|m| m.end <= s.end).map(|m| (*m).clone()).collect();
         let mut view = EventSentence::new(ctx, si as u32, in_sentence);
-        let carried = matches!(scene, Some((p, true)) if p == s.paragraph);
+        let carried =
+            matches!(scene, Some((p, true)) if p == s.paragraph) || accident_paragraphs.contains(&s.paragraph);
         let (found, verdict) = sentence_events(&mut view, quotes, carried);
         if let Some(accident) = verdict {
             scene = Some((s.paragraph, accident));
@@ -79,6 +81,9 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     inherit_casualty_places(&mut events);
     fill_locations(ctx, &sorted, &mut events);
     fill_dates(ctx, &sorted, &mut events);
+    share_actors(ctx, &mut events);
+    merge_repeats(ctx, &sorted, &mut events);
     mark_aggregates(&mut events);
+    place_aggregates(ctx, &sorted, &mut events);
     events.into_iter().map(|(_, e)| e).collect()
 }

@@ -4,7 +4,7 @@
 //! of a light verb ("Russia launched an offensive"); and the event's place.
 
 use super::{candidates::*, sentence::*, triggers::*, view::*};
-use crate::lexicon::any_of;
+use crate::lexicon::{any_of, WordClass};
 use crate::model::{Argument, EventType, Geo, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -538,12 +538,26 @@ pub(crate) fn location(
     // a locative preposition before the place, over "the" before a region ("across the
     // Kherson region"; not "near the U.S. Embassy", "in the Ye… neighbourhood")
     let region_word =
-        |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction"]);
+        |w: &str| any_of(w, &["region", "oblast", "province", "governorate", "district", "axis", "direction", "area"]);
     let prep_before = |ci: usize| {
         let c = &cands[ci];
         let mut k = c.t0;
-        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1))) {
+        // "in northeast Nigeria", "in occupied Melitopol", "in the restive south of"
+        while k > v.t0 + 1 && c.t0 - k < 2 && v.is(k - 1, WordClass::PlaceModifier) {
             k -= 1;
+        }
+        if k > v.t0 + 1 && v.lw(k - 1) == "the" && (region_word(v.lw(c.t1 - 1)) || region_word(v.lw(c.t1)) || k < c.t0)
+        {
+            k -= 1;
+        }
+        // a place naming the kind of thing after it: "at two Baghdad markets", "in a Kyiv
+        // suburb", "near the Odesa port"
+        let attributive = v.is_word(c.t1) && !v.is_capitalised(c.t1) && !is_function_word(v.lw(c.t1));
+        if attributive && k == c.t0 {
+            while k > v.t0 + 1 && c.t0 - k < 2 && (v.is(k - 1, DETERMINERS) || v.kind(k - 1) == Some(TokenKind::Number))
+            {
+                k -= 1;
+            }
         }
         k > v.t0 && v.is(k - 1, LOCATIVE_PREPS)
     };

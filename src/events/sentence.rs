@@ -2,6 +2,8 @@
 //! counts, modality, date and source; one row per listed place.
 
 use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
+use crate::context::DocContext;
+use crate::lexicon::{any_of, WordClass};
 use crate::model::{Argument, Days, Event, EventType, Geo, Quote, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -19,6 +21,22 @@ pub(super) struct Draft {
 
 /// The events of one sentence, and whether the sentence tells of an accident or disaster
 /// (None when it has no cue either way; `carried`: the paragraph's last verdict was one).
+/// Paragraphs whose context words tell of an accident or disaster and never of violence: a
+/// sentence there with no context word of its own belongs to the accident ("Fresh
+/// explosions near the blast site ..." before "... the toxic chemicals in the warehouse").
+pub(super) fn accident_paragraphs(ctx: &DocContext) -> Vec<u32> {
+    let mut verdicts: Vec<(u32, bool)> = Vec::new(); // (paragraph, violent)
+    for s in &ctx.seg.sentences {
+        for (_, _, &violent) in ctx.res.event_context.find_in(ctx.text, s.start, s.end) {
+            verdicts.push((s.paragraph, violent));
+        }
+    }
+    let mut out: Vec<u32> = verdicts.iter().filter(|v| !v.1).map(|v| v.0).collect();
+    out.dedup();
+    out.retain(|p| !verdicts.iter().any(|v| v.0 == *p && v.1));
+    out
+}
+
 pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
     let s = v.ctx.seg.sentences[v.index as usize];
     let cues: Vec<(usize, bool)> = v
@@ -147,10 +165,41 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 last.absorbed.push(h);
                 continue;
             }
+            // "repelled 18 enemy attacks", "fought off an assault": the attacks are what the
+            // fighting was about, not events of their own
+            if close
+                && last.hit.verb
+                && !h.verb
+                && last.hit.event_type == EventType::Fight
+                && h.event_type == EventType::Assault
+            {
+                last.absorbed.push(h);
+                continue;
+            }
             if close && h.event_type == last.hit.event_type && h.verb != last.hit.verb && !h.is_casualty() {
-                if h.verb {
-                    let noun = std::mem::replace(&mut last.hit, h);
-                    last.absorbed.push(noun);
+                // the event is named by the verb, unless the verb only carries a noun
+                // ("launched 2 missile strikes", "carried out an offensive"): then the noun
+                let light = |x: &Hit| {
+                    const CARRIERS: &[&str] = &[
+                        "launched",
+                        "launch",
+                        "launches",
+                        "launching",
+                        "carried",
+                        "conducted",
+                        "conduct",
+                        "conducts",
+                        "conducting",
+                        "staged",
+                        "mounted",
+                        "unleashed",
+                        "made",
+                    ];
+                    x.verb && (x.t0..x.t1).any(|k| any_of(v.lw(k), CARRIERS))
+                };
+                if h.verb && !light(&h) || (!h.verb && light(&last.hit)) {
+                    let other = std::mem::replace(&mut last.hit, h);
+                    last.absorbed.push(other);
                 } else {
                     last.absorbed.push(h);
                 }
@@ -312,6 +361,22 @@ pub(super) fn build_event(
         } else {
             h.subtype.clone()
         };
+    // "Turkish jets destroyed weapon depots", "a missile destroyed the bridge": destruction by
+    // a weapon or warplane is an attack
+    let armed_subject = roles.actor_cands.iter().any(|&ci| {
+        let c = &cands[ci];
+        c.t1 > c.t0 && v.is(c.t1 - 1, WordClass::WeaponSubject)
+    }) || {
+        // the subject right before the verb: "Government warplanes destroyed ..." (not a
+        // trigger of its own: "a drone strike set fire to" stays two events)
+        let mut k = h.t0;
+        while k > v.t0 && (v.is(k - 1, AUX) || v.is(k - 1, ADVERBS)) {
+            k -= 1;
+        }
+        k > v.t0 && v.is(k - 1, WordClass::WeaponSubject) && !hits.iter().any(|o| o.t0 < k && k - 1 < o.t1)
+    };
+    let event_type =
+        if h.event_type == EventType::Destroy && h.verb && armed_subject { EventType::Assault } else { h.event_type };
     // Counts
     let mut killed = None;
     let mut injured = None;
@@ -361,7 +426,7 @@ pub(super) fn build_event(
         start: h.start,
         end: h.end,
         sentence: v.index,
-        event_type: h.event_type,
+        event_type,
         subtype,
         actor,
         target: roles.target,
@@ -409,7 +474,13 @@ pub(super) fn build_event(
 /// ("killing two in Kherson"): the listed place right after the casualty word, else the
 /// first place of the list; the other rows carry none, so that summing `killed` counts
 /// each death once.
-pub(super) fn split_by_place(v: &EventSentence, cands: &[ArgCandidate], d: &Draft, event: Event, listed: &[usize]) -> Vec<Event> {
+pub(super) fn split_by_place(
+    v: &EventSentence,
+    cands: &[ArgCandidate],
+    d: &Draft,
+    event: Event,
+    listed: &[usize],
+) -> Vec<Event> {
     let tied = d.casualties.iter().find_map(|c| {
         let mut k = c.t1;
         while k < v.t1 && k < c.t1 + 6 && !matches!(v.lw(k), "in" | "near" | "at") {

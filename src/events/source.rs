@@ -32,7 +32,19 @@ pub(super) fn np_before(v: &EventSentence, cue: usize) -> Option<(usize, usize)>
         let i = j - 1;
         let w = v.lw(i);
         let head = v.is_word(i) && np_head_word(v, i);
-        let ok = head || any_of(w, NP_ADJECTIVES) || any_of(w, DETERMINERS) || w == "'s" || w == "of";
+        // "Zaporizhzhia region", "Kharkiv oblast": a region word after a name
+        let region = i > v.t0
+            && v.is_capitalised(i - 1)
+            && any_of(w, &["region", "oblast", "province", "district", "governorate", "city", "town"]);
+        // "officials in Zaporizhzhia region", "a spokesman for the army", "police in Kharkiv"
+        let inner_prep = has_head && i > v.t0 && any_of(w, &["in", "for", "from", "at"]) && np_head_word(v, i - 1);
+        let ok = head
+            || region
+            || inner_prep
+            || any_of(w, NP_ADJECTIVES)
+            || any_of(w, DETERMINERS)
+            || w == "'s"
+            || w == "of";
         if !ok {
             break;
         }
@@ -118,6 +130,13 @@ pub(crate) fn attributions(v: &EventSentence, quotes: &[Quote], hits: &[Hit]) ->
                 cue.lemma.as_str(),
                 "say" | "tell" | "write" | "post" | "warn" | "add" | "claim" | "note" | "stress" | "insist" | "argue"
             );
+        // "fighting continued", "shelling of Kherson continued": "continue" reports speech
+        // only next to a quote ('"…," he continued')
+        let quote_near =
+            (c0.saturating_sub(4).max(v.t0)..(c1 + 2).min(v.t1)).any(|k| v.kind(k) == Some(TokenKind::Quote));
+        if cue.lemma == "continue" && !quote_near {
+            continue;
+        }
         if cue.lemma == "deny" && next != "that" {
             continue; // "denied shelling the plant": the denial is modality, not attribution
         }

@@ -11,16 +11,38 @@ pub struct PlaceKinds {
     pub countries: HashSet<String>,
     /// Region (admin1) ids.
     pub regions: HashSet<String>,
+    /// ISO 3166-1 alpha-2 code → the country's row.
+    pub by_code: HashMap<String, Country>,
+}
+
+/// A country of `places.tsv`, for an event that happened across it.
+#[derive(Debug, Clone, Default)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    pub id: String,
+    pub name: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 impl PlaceKinds {
     pub(super) fn load(places: DataFile) -> PlaceKinds {
         let mut k = PlaceKinds::default();
-        for [id, name, kind] in places.rows(["id", "name", "kind"]) {
+        for [id, name, kind, code, lat, lon] in places.rows(["id", "name", "kind", "country", "lat", "lon"]) {
             match kind {
                 "country" => {
                     k.countries.insert(id.to_string());
                     k.countries.insert(name.to_string());
+                    let point = |x: &str| x.parse::<f64>().ok().filter(|v| v.is_finite());
+                    let c = Country {
+                        code: code.to_string(),
+                        id: id.to_string(),
+                        name: name.to_string(),
+                        lat: point(lat),
+                        lon: point(lon),
+                    };
+                    k.by_code.entry(code.to_string()).or_insert(c);
                 }
                 "admin1" => {
                     k.regions.insert(id.to_string());

@@ -96,10 +96,14 @@ pub enum WordClass {
     AcronymNoun,
     /// Lowercase head nouns of an organisation after a country's possessive ("Ukraine's air force")
     OrgHeadNoun,
+    /// Words between a preposition and the place it introduces ("in northeast Nigeria")
+    PlaceModifier,
+    /// What "captured" takes when nothing is seized ("captured dramatic footage")
+    MediaObject,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 43] = [
+    pub const ALL: [WordClass; 45] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -143,6 +147,8 @@ impl WordClass {
         WordClass::DayWord,
         WordClass::AcronymNoun,
         WordClass::OrgHeadNoun,
+        WordClass::PlaceModifier,
+        WordClass::MediaObject,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -190,6 +196,8 @@ impl WordClass {
             WordClass::DayWord => "day_word",
             WordClass::AcronymNoun => "acronym_noun",
             WordClass::OrgHeadNoun => "org_head_noun",
+            WordClass::PlaceModifier => "place_modifier",
+            WordClass::MediaObject => "media_object",
         }
     }
 

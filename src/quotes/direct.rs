@@ -2,7 +2,7 @@
 
 use super::speaker::{gap_speaker, np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
 use super::words::*;
-use super::{DraftQuote, CueHit, How, QuoteSpan};
+use super::{CueHit, DraftQuote, How, QuoteSpan};
 use crate::model::QuoteKind;
 
 /// What was found around one span.

@@ -8,7 +8,7 @@
 
 use super::speaker::{np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
 use super::words::*;
-use super::{DraftQuote, CueHit, How, QuoteSpan};
+use super::{CueHit, DraftQuote, How, QuoteSpan};
 use crate::lexicon::CueKind;
 use crate::model::QuoteKind;
 
@@ -516,7 +516,13 @@ fn holds_quote_marks(spans: &[QuoteSpan], s: usize, e: usize) -> bool {
 }
 
 /// Indirect and mixed quotes not overlapping the direct ones.
-pub(crate) fn find(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues: &[CueHit], direct: &[DraftQuote]) -> Vec<DraftQuote> {
+pub(crate) fn find(
+    v: &Tokens,
+    mi: &MentionIndex,
+    spans: &[QuoteSpan],
+    cues: &[CueHit],
+    direct: &[DraftQuote],
+) -> Vec<DraftQuote> {
     let mut out: Vec<DraftQuote> = Vec::new();
     for cue in cues {
         let found = if cue.according {
