@@ -425,6 +425,10 @@ def main():
     print("  aliases written: %d" % sum(len(p.aliases) for p in rows))
     if missing:
         print("  overrides not applied (id not found): %d" % len(missing))
+    # the subdivisions' GeoNames admin1 codes, for their centroids (see fill_admin1.py)
+    sys.path.insert(0, HERE)
+    import fill_admin1
+    fill_admin1.main(out_path)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ TSV = {
     "actor_sides.tsv": ["phrase", "kind", "country"],
     "languages.tsv": ["iso639_3", "iso639_1", "name"],
     "cyrillic.tsv": ["letter", "only", "uk_initial", "uk_other", "ru_initial", "ru_other"],
+    "offices.tsv": ["office", "phrases", "holder", "start", "end"],
 }
 # (file, column that must be unique)
 UNIQUE = {
@@ -76,6 +77,23 @@ def check_cyrillic(f, n, err):
 
 LISTS = ["common_words.txt", "place_stoplist.txt", "first_names.txt",
          "first_names_ambiguous.txt", "org_heads.txt", "function_words_en.txt"]
+
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_office(f, n, err, seen):
+    """offices.tsv: ISO days, start before end, lowercase phrases each of one office."""
+    office, phrases, _holder, start, end = f
+    if not ISO_DAY.match(start) or (end and not ISO_DAY.match(end)):
+        err("offices.tsv:%d: dates must be YYYY-MM-DD (end may be empty): %r %r" % (n, start, end))
+    elif end and end <= start:
+        err("offices.tsv:%d: end %s not after start %s" % (n, end, start))
+    for p in phrases.split("|"):
+        if p != p.lower() or not p.strip():
+            err("offices.tsv:%d: phrase not lowercase or empty %r" % (n, p))
+        if seen.setdefault(("phrase", p), office) != office:
+            err("offices.tsv:%d: phrase %r belongs to %r too" % (n, p, seen[("phrase", p)]))
 
 
 def main():
@@ -130,6 +148,8 @@ def main():
                 seen[key] = n
             if name == "cyrillic.tsv":
                 check_cyrillic(f, n, err)
+            if name == "offices.tsv":
+                check_office(f, n, err, seen)
             if name == "actor_sides.tsv":
                 # (phrase, kind) once; lowercase phrases; a side for enemy/own rows only
                 key = (f[0], f[1])

@@ -180,12 +180,50 @@ impl MentionSource {
     }
 }
 
-/// A place's coordinates and country, when known.
+/// What kind of place a mention names: how precise its point is (docs/design.md), so that a
+/// map can tell a country's centroid from a village.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceType {
+    Country,
+    /// A first-level subdivision: oblast, province, state.
+    Region,
+    /// A lower administrative unit: raion, district, hromada.
+    District,
+    City,
+    Village,
+    /// Anything else with a place label: seas, rivers, front lines, plants, bridges.
+    Feature,
+}
+
+impl PlaceType {
+    pub const ALL: [PlaceType; 6] = [
+        PlaceType::Country,
+        PlaceType::Region,
+        PlaceType::District,
+        PlaceType::City,
+        PlaceType::Village,
+        PlaceType::Feature,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceType::Country => "country",
+            PlaceType::Region => "region",
+            PlaceType::District => "district",
+            PlaceType::City => "city",
+            PlaceType::Village => "village",
+            PlaceType::Feature => "feature",
+        }
+    }
+}
+
+/// A place's coordinates, country and kind, when known.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Geo {
     pub country: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    pub place_type: Option<PlaceType>,
 }
 
 /// One entity mention.

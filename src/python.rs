@@ -2,7 +2,7 @@
 //! and returns polars DataFrames built in Rust. No panic crosses into Python.
 
 use crate::lexicon::Resources;
-use crate::model::{DocInput, EventType, Label, Options};
+use crate::model::{DocInput, EventType, Label, Options, PlaceType};
 use crate::pipeline::{analyze_batch, warn};
 use crate::schema::TABLES;
 use crate::tables::{self, Ran};
@@ -120,6 +120,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add("LABELS", Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>())?;
     m.add("EVENT_TYPES", EventType::ALL.map(EventType::as_str).to_vec())?;
+    m.add("PLACE_TYPES", PlaceType::ALL.map(PlaceType::as_str).to_vec())?;
     m.add("WARNING_CODES", warn::ALL.to_vec())?;
     // The table contract (src/schema.rs): table -> [(column, dtype name, description)], and
     // table -> what one row stands for. Dicts keep the tables' order.

@@ -16,7 +16,7 @@
 
 use crate::context::DocContext;
 use crate::lexicon::{fold_char, slug, Entry};
-use crate::model::{Label, Mention, MentionSource, TokenKind};
+use crate::model::{Label, Mention, MentionSource, PlaceType, TokenKind};
 use std::collections::HashMap;
 
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
@@ -59,6 +59,12 @@ fn words(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
 }
 
+/// The key a surname is looked up by: its spelling key, so that "Synegubov" alone after
+/// "Oleh Syniehubov" is the same person ([`crate::lexicon::spelling_key`]).
+fn surname_key(word: &str) -> String {
+    crate::lexicon::spelling_key(word, false)
+}
+
 /// Person names written in full in this document, by the key of their last word.
 struct PersonIndex {
     by_surname: HashMap<String, (String, String)>,
@@ -76,16 +82,16 @@ impl PersonIndex {
             let canonical = m.canonical.clone().unwrap_or_else(|| ws.join(" "));
             let id = m.entity_id.clone().unwrap_or_else(|| person_id(&canonical));
             // The first full name with a surname claims it.
-            by_surname.entry(name_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
+            by_surname.entry(surname_key(ws[ws.len() - 1])).or_insert((canonical.clone(), id.clone()));
             if let Some(last) = words(&canonical).last() {
-                by_surname.entry(name_key(last)).or_insert((canonical, id));
+                by_surname.entry(surname_key(last)).or_insert((canonical, id));
             }
         }
         PersonIndex { by_surname }
     }
 
     fn lookup(&self, surname: &str) -> Option<&(String, String)> {
-        self.by_surname.get(&name_key(surname))
+        self.by_surname.get(&surname_key(surname))
     }
 }
 
@@ -140,6 +146,34 @@ fn builtin_entry<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a Entry> {
     }
 }
 
+/// The built-in person (for a PERSON) or place (for a GPE) `name` is a spelling of.
+pub(crate) fn by_spelling<'a>(ctx: &DocContext<'a>, label: Label, name: &str) -> Option<&'a Entry> {
+    let person = match label {
+        Label::Person => true,
+        Label::Gpe => false,
+        _ => return None,
+    };
+    let g = &ctx.res.gazetteer;
+    let e = &g.entries[g.spelling.find(name, person)? as usize];
+    (e.label == label).then_some(e)
+}
+
+/// A rule-found name that is a built-in one in another spelling ("Marioupol", "Oleg
+/// Synegubov", "Zelenksy") takes its entry. Runs before the person index is built, so a
+/// surname alone later ("Synegubov") gets the built-in name and id too.
+fn respell(ctx: &DocContext, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.source == MentionSource::Rule && m.canonical.is_none()) {
+        let name = words(&ctx.text[m.start..m.end]).join(" ");
+        if let Some(e) = by_spelling(ctx, m.label, &name) {
+            m.canonical = Some(e.canonical.clone());
+            m.entity_id = Some(e.id.clone());
+            if m.label.is_place() {
+                m.geo = e.geo.clone();
+            }
+        }
+    }
+}
+
 /// Give every named mention written in Cyrillic a Latin canonical name, and the built-in
 /// entry's name, id and label when the Latin name is one. Runs before the person index is
 /// built, so surnames alone get the same canonical name and id as the full name.
@@ -160,7 +194,12 @@ fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
             continue;
         };
         let second = table.to_latin_as(&name, lang.other()).filter(|s| *s != first);
-        let hit = builtin_entry(ctx, &first).or_else(|| second.as_deref().and_then(|s| builtin_entry(ctx, s)));
+        // A built-in key, else a built-in name by its spelling ("Sergey Shoygu" is Sergei
+        // Shoigu: BGN/PCGN and the English press spell him differently).
+        let hit = builtin_entry(ctx, &first)
+            .or_else(|| second.as_deref().and_then(|s| builtin_entry(ctx, s)))
+            .or_else(|| by_spelling(ctx, m.label, &first))
+            .or_else(|| second.as_deref().and_then(|s| by_spelling(ctx, m.label, s)));
         match hit {
             Some(e) => {
                 m.label = e.label;
@@ -173,9 +212,25 @@ fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
     }
 }
 
+/// The place type of a place no lexicon knows: a facility or a LOC is a feature; a GPE
+/// is a village after "village", else a city (the settlement a bare name after "in" most
+/// often is; its missing coordinates say how little is known).
+fn place_type_unknown(ctx: &DocContext, m: &Mention) -> Option<PlaceType> {
+    match m.label {
+        Label::Fac | Label::Loc => Some(PlaceType::Feature),
+        Label::Gpe => {
+            let before = ctx.text[..m.start].trim_end();
+            let village = ["village", "settlement", "hamlet"].iter().any(|w| before.ends_with(w));
+            Some(if village { PlaceType::Village } else { PlaceType::City })
+        }
+        _ => None,
+    }
+}
+
 pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut mentions = remove_overlaps(mentions);
     romanise(ctx, &mut mentions);
+    respell(ctx, &mut mentions);
     let people = PersonIndex::build(ctx, &mentions);
 
     for m in mentions.iter_mut() {
@@ -191,6 +246,9 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
                 || m.label == Label::Gpe && is_town_key(ctx, surface))
         {
             if let Some((canonical, id)) = people.lookup(ws[0]) {
+                if m.label.is_place() {
+                    m.geo = Default::default(); // a town's point is no person's
+                }
                 m.label = Label::Person;
                 m.canonical = Some(canonical.clone());
                 m.entity_id = Some(id.clone());
@@ -200,7 +258,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         // A full rule-found name that is a variant of a known one (same first and last key).
         if m.label == Label::Person && m.source == MentionSource::Rule && ws.len() >= 2 {
             if let Some((canonical, id)) = people.lookup(ws[ws.len() - 1]) {
-                let first_matches = words(canonical).first().is_some_and(|f| name_key(f) == name_key(ws[0]));
+                let first_matches = words(canonical).first().is_some_and(|f| surname_key(f) == surname_key(ws[0]));
                 if first_matches {
                     m.canonical = Some(canonical.clone());
                     m.entity_id = Some(id.clone());
@@ -214,6 +272,9 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
         }
         if m.entity_id.is_none() {
             m.entity_id = Some(rule_id(m.label, m.canonical.as_deref().unwrap_or(surface)));
+        }
+        if m.geo.place_type.is_none() {
+            m.geo.place_type = place_type_unknown(ctx, m);
         }
     }
 
@@ -258,7 +319,68 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
             mentions.sort_by_key(|m| (m.start, m.end));
         }
     }
+    office_holders(ctx, &mut mentions);
     mentions
+}
+
+/// Roles named without a name ("the Kremlin spokesman said", "Ukraine's defence minister
+/// visited") become the person who held the office on the document's publication date
+/// (`offices.tsv`); with no date, nothing. A role right before a name is that name's title
+/// ("Kremlin spokesman Dmitry Peskov"), one right after a person and a comma is an
+/// appositive, and one before a comma and a person ("the EU foreign policy chief, Hélène
+/// Marchetti, said") is named by the text: none is a mention of its own. The phrase replaces the names inside it
+/// ("Ukrainian", "Kremlin"): it names the person. Runs after the person index, so a role
+/// never lends a "surname".
+fn office_holders(ctx: &DocContext, mentions: &mut Vec<Mention>) {
+    let Some(day) = ctx.published else { return };
+    let offices = &ctx.res.offices;
+    let mut added = Vec::new();
+    for (start, end, &office) in offices.phrases.find(ctx.text) {
+        let before = ctx.text[..start].trim_end_matches(' ');
+        let definite = before.ends_with("the") || before.ends_with("The") || ctx.text[start..end].contains("'s ");
+        let next_is_name = ctx.text[end..].trim_start_matches(' ').chars().next().is_some_and(char::is_uppercase)
+            && ctx.text[end..].starts_with(' ');
+        let art = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).unwrap_or(before);
+        let appositive = art.trim_end().ends_with(',')
+            && mentions
+                .iter()
+                .any(|m| m.label == Label::Person && m.end + 1 >= art.trim_end().len() && m.end <= art.len());
+        // (A name inside may carry the article: "the UN" in "the UN secretary-general".)
+        let own_article = |m: &Mention| m.start < start && matches!(&ctx.text[m.start..start], "the " | "The ");
+        let inside_other = mentions.iter().any(|m| {
+            m.start < end
+                && start < m.end
+                && (m.start < start && !own_article(m) || m.end > end || m.label == Label::Person)
+        });
+        // "the Kremlin spokesman, Yuri Danilov, told ...": the text names the holder itself.
+        let after = ctx.text[end..].strip_prefix(", ").map(|r| end + 2 + (r.len() - r.trim_start().len()));
+        let named_after = after.is_some_and(|p| mentions.iter().any(|m| m.label == Label::Person && m.start == p));
+        if !definite || next_is_name || appositive || named_after || inside_other {
+            continue;
+        }
+        let Some(holder) = offices.holder_at(office, day) else { continue };
+        let id = builtin_entry(ctx, &holder.name)
+            .filter(|e| e.label == Label::Person)
+            .map_or_else(|| person_id(&holder.name), |e| e.id.clone());
+        added.push(Mention {
+            start,
+            end,
+            sentence: ctx.sentence_of(start),
+            label: Label::Person,
+            canonical: Some(holder.name.clone()),
+            entity_id: Some(id),
+            role: Some(ctx.text[start..end].to_string()),
+            geo: Default::default(),
+            value: None,
+            source: MentionSource::Rule,
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !added.iter().any(|a| m.start < a.end && a.start < m.end));
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 #[cfg(test)]
@@ -271,6 +393,123 @@ mod tests {
             let ms = resolve(ctx, crate::entities::recognize(ctx));
             ms.into_iter().map(|m| (ctx.text[m.start..m.end].to_string(), m.label, m.canonical, m.entity_id)).collect()
         })
+    }
+
+    /// The entity id the pipeline gives `name` in a sentence of its kind.
+    fn id_of(name: &str, person: bool) -> Option<String> {
+        let text =
+            if person { format!("{name} said the line held.") } else { format!("Shelling hit {name} on Monday.") };
+        run(&text).into_iter().find(|m| m.0 == name).and_then(|m| m.3)
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_an_id_and_near_misses_do_not() {
+        // (spelling, another spelling, person?)
+        let merge = [
+            ("Marioupol", "Mariupol", false),
+            ("Tchernihiv", "Chernihiv", false),
+            ("Lyssytchansk", "Lysychansk", false),
+            ("Leopoli", "Lviv", false),
+            ("Kharkov", "Kharkiv", false),
+            ("Charkiw", "Kharkiv", false),
+            ("Oleg Synegubov", "Oleh Syniehubov", true),
+            ("Sergei Shoygu", "Sergei Shoigu", true),
+            ("Zelenksy", "Zelensky", true),
+            ("Volodimir Zelensky", "Volodymyr Zelensky", true),
+            ("Kiril Budanov", "Kyrylo Budanov", true),
+        ];
+        for (a, b, person) in merge {
+            let (ia, ib) = (id_of(a, person), id_of(b, person));
+            assert!(ia.is_some() && ia == ib, "{a} {ia:?} / {b} {ib:?}");
+        }
+        let apart = [
+            ("Harkany", "Kharkiv", false),
+            ("Kerson", "Kherson", false),
+            ("Hersonissos", "Kherson", false),
+            ("Mykolaivka", "Mykolaiv", false),
+            ("Pokrovske", "Pokrovsk", false),
+            ("Kostiantynivka", "Kostiantyniv", false),
+            ("Olena Ivanova", "Oleh Ivanov", true),
+            ("Zelenko", "Zelensky", true),
+        ];
+        for (a, b, person) in apart {
+            let (ia, ib) = (id_of(a, person), id_of(b, person));
+            assert_ne!(ia, ib, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_after_a_variant_spelling_is_the_same_person() {
+        let ms = run("Oleg Synegubov said the city was hit. Later Syniehubov added that Synegubov's staff left.");
+        let ids: Vec<_> = ms.iter().filter(|m| m.1 == Label::Person).map(|m| m.3.clone()).collect();
+        assert_eq!(ids.len(), 3, "{ms:?}");
+        assert!(ids.iter().all(|i| i.as_deref() == Some("person:oleh-syniehubov")), "{ms:?}");
+    }
+
+    /// (surface, canonical, id) of the people in `text` published on `iso`.
+    fn people_on(text: &str, iso: Option<&str>) -> Vec<(String, Option<String>, Option<String>)> {
+        let day = iso.map(|d| crate::dates::parse_iso_day(d).expect("day"));
+        with_context(text, day, |ctx| {
+            resolve(ctx, crate::entities::recognize(ctx))
+                .into_iter()
+                .filter(|m| m.label == Label::Person)
+                .map(|m| (ctx.text[m.start..m.end].to_string(), m.canonical, m.entity_id))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_role_without_a_name_is_whoever_held_the_office_that_day() {
+        // (text, date, role phrase, holder's id)
+        let cases = [
+            ("The Kremlin spokesman said talks were over.", "2023-03-01", "Kremlin spokesman", "person:dmitry-peskov"),
+            (
+                "Russia's defence minister visited the troops.",
+                "2023-03-01",
+                "Russia's defence minister",
+                "person:sergei-shoigu",
+            ),
+            (
+                "Russia's defence minister visited the troops.",
+                "2025-03-01",
+                "Russia's defence minister",
+                "person:andrei-belousov",
+            ),
+            (
+                "The UN secretary-general warned of a disaster.",
+                "2022-08-20",
+                "UN secretary-general",
+                "person:antonio-guterres",
+            ),
+            ("The head of the IAEA toured the plant.", "2022-09-01", "head of the IAEA", "person:rafael-grossi"),
+            (
+                "The British prime minister arrived in Kyiv.",
+                "2022-04-09",
+                "British prime minister",
+                "person:boris-johnson",
+            ),
+            (
+                "The British prime minister arrived in Kyiv.",
+                "2023-01-10",
+                "British prime minister",
+                "person:rishi-sunak",
+            ),
+            ("The US president signed the aid bill.", "2024-04-24", "US president", "person:joe-biden"),
+        ];
+        for (text, day, role, id) in cases {
+            let ps = people_on(text, Some(day));
+            let p = ps.iter().find(|p| p.0 == role).unwrap_or_else(|| panic!("{text} ({day}): {ps:?}"));
+            assert_eq!(p.2.as_deref(), Some(id), "{text} ({day}): {ps:?}");
+        }
+        // No date, no holder; a title before a name and an appositive are no mentions of their own.
+        assert!(people_on("The Kremlin spokesman said talks were over.", None).is_empty());
+        let ps = people_on(
+            "Kremlin spokesman Dmitry Peskov said no. Dmitry Peskov, the Kremlin spokesman, agreed.",
+            Some("2023-03-01"),
+        );
+        assert!(ps.iter().all(|p| p.0 == "Dmitry Peskov"), "{ps:?}");
+        // Before anyone in the table held the office, nothing.
+        assert!(people_on("The Ukrainian president spoke.", Some("2001-01-01")).is_empty());
     }
 
     #[test]
@@ -363,7 +602,14 @@ mod tests {
                 "person:mykola-hrytsenko",
             ),
             // Russian by its letters.
-            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergey Shoygu", "person:sergey-shoygu"),
+            // Built-in in another spelling: Sergey Shoygu (BGN/PCGN) is Sergei Shoigu.
+            ("Minister Сергей Шойгу said the line held.", "Сергей Шойгу", "Sergei Shoigu", "person:sergei-shoigu"),
+            (
+                "President Владимир Зеленский said talks were over.",
+                "Владимир Зеленский",
+                "Volodymyr Zelensky",
+                "person:volodymyr-zelensky",
+            ),
             // Ids are spelling-insensitive (-iy = -y): the same id as an English "Dmitry Ryzhkov".
             (
                 "Commander Дмитрий Рыжков said the line held.",
@@ -375,6 +621,18 @@ mod tests {
         for (text, surface, canonical, id) in cases {
             let ms = run(text);
             assert_eq!(person(&ms, surface), (Some(canonical.to_string()), Some(id.to_string())), "{text}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_places_are_the_built_in_places() {
+        for (text, surface, id) in [
+            ("Shelling hit Маріуполь again.", "Маріуполь", "geonames:701822"),
+            ("Shelling hit a school in Харків again.", "Харків", "geonames:706483"),
+        ] {
+            let ms = run(text);
+            let m = ms.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+            assert_eq!((m.1, m.3.as_deref()), (Label::Gpe, Some(id)), "{text}: {ms:?}");
         }
     }
 

@@ -114,6 +114,11 @@ pub const ENTITIES: Table = Table {
         col("lat", Float64, "latitude of a place (a country's or region's centroid)"),
         col("lon", Float64, "longitude of a place"),
         col(
+            "place_type",
+            Categorical,
+            "kind of place, for its precision: country, region (oblast, province, state), district, city, village, feature",
+        ),
+        col(
             "value",
             String,
             "normalised value: ISO 8601 for DATE, the bare number for CARDINAL, MONEY, QUANTITY, PERCENT",

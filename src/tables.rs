@@ -138,6 +138,7 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
         Vec<Option<&str>>,
     ) = Default::default();
     let (mut lat, mut lon): (Vec<Option<f64>>, Vec<Option<f64>>) = Default::default();
+    let mut place_type: Vec<Option<&str>> = Vec::with_capacity(rows);
     let mut source: Vec<&str> = Vec::with_capacity(rows);
     for (i, r) in results.iter().enumerate() {
         let map = &maps[i];
@@ -155,6 +156,7 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
             country.push(m.geo.country.as_deref());
             lat.push(m.geo.lat);
             lon.push(m.geo.lon);
+            place_type.push(m.geo.place_type.map(|p| p.as_str()));
             value.push(m.value.as_deref());
             source.push(m.source.as_str());
         }
@@ -175,6 +177,7 @@ fn entities(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Pola
             series!("country", country),
             series!("lat", lat),
             series!("lon", lon),
+            series!("place_type", place_type),
             series!("value", value),
             series!("source", source),
         ],

@@ -12,6 +12,9 @@ LABELS: List[str]
 EVENT_TYPES: List[str]
 """Event types (PLOVER verbs), e.g. ``"ASSAULT"``, ``"SEIZE"``, ``"AID"``."""
 
+PLACE_TYPES: List[str]
+"""Kinds of place in ``entities.place_type``, coarsest first: ``"country"`` … ``"feature"``."""
+
 WARNING_CODES: List[str]
 """Codes the core starts ``documents.warnings`` entries with, e.g. ``"internal-error"``."""
 

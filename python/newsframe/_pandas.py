@@ -41,6 +41,7 @@ def _categories() -> Dict[str, Dict[str, List[str]]]:
     return {
         "entities": {
             "label": list(_native.LABELS),
+            "place_type": list(_native.PLACE_TYPES),
             "source": ["lexicon", "rule", "model"],
         },
         "quotes": {"kind": ["direct", "mixed", "indirect"]},

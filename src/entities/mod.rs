@@ -13,7 +13,7 @@
 
 use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch};
-use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
+use crate::model::{Label, Mention, MentionSource, PlaceType, Sentence, TokenKind};
 
 mod names;
 mod places;
@@ -92,8 +92,9 @@ type Hit<'a> = (LexMatch, &'a Entry, MentionSource);
 /// 3. numbered names ("Lyceum No. 3") replace what the runs made of them, and fence their
 ///    span off from the lexicon;
 /// 4. the remaining lexicon hits, where no run mention covers them;
-/// 5. administrative units ("Izium district") replace their parts; roles found around
-///    people are attached.
+/// 5. administrative units ("Izium district") replace their parts; towns the sentence calls
+///    regions ("the region of Kherson", "the Kharkiv and Sumy regions") become the region;
+///    roles found around people are attached.
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     let hits = lexicon_hits(ctx);
     let mut out: Vec<Mention> = Vec::new();
@@ -119,11 +120,21 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
                 mentions.push(e.mention(m.start, m.end, sidx, *src));
             }
         }
+        for o in possessive_orgs(ctx, s, sidx, &mentions) {
+            mentions.retain(|x| x.end <= o.start || o.end <= x.start);
+            mentions.push(o);
+        }
         mentions.sort_by_key(|m| (m.start, m.end));
         for u in admin_unit_spans(ctx, s, sidx, &mentions) {
             mentions.retain(|x| x.end <= u.start || u.end <= x.start);
             mentions.push(u);
         }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        towns_read_as_regions(ctx, s, &mut mentions);
+        if is_results_line(ctx, s, &mentions) {
+            towns_as_teams(ctx, &mut mentions);
+        }
+        teams_before_scores(ctx, s, sidx, &mut mentions);
         for m in mentions.iter_mut() {
             if m.label == Label::Person && m.role.is_none() {
                 m.role = role_around(ctx, s, m);
@@ -150,6 +161,9 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
     let shouting = is_shouting(ctx, s);
     let mut out: Vec<Mention> = Vec::new();
     for run in capitalised_runs(ctx, s) {
+        let Some(run) = run_outside_longer_hits(ctx, run, sent_hits) else {
+            continue;
+        };
         let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
         let inside: Vec<&Hit> = sent_hits.iter().filter(|(m, _, _)| m.start >= rs && m.end <= re).collect();
         let last = ctx.token_text(run.1 - 1);
@@ -160,6 +174,10 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
                 out.push(m);
                 continue;
             }
+        }
+        if let Some(m) = person_by_spelling(ctx, sidx, run).filter(|_| !whole_is_one_hit && !shouting) {
+            out.push(m);
+            continue;
         }
         if let Some(m) = run_over_places(ctx, s, sidx, run, &inside, shouting) {
             out.push(m);
@@ -172,6 +190,230 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
         between_hits(ctx, s, sidx, run, &inside, shouting, &mut out);
     }
     out
+}
+
+/// The part of a capitalised run that no lexicon hit reaching past the run covers. A key
+/// that goes on in lowercase ("Ukraine's air force", "Sumy oblast", "Kharkiv region")
+/// names the whole phrase: its capitalised word is not classified alone, where a cue or a
+/// place noun nearby would make it a person or a town.
+fn run_outside_longer_hits(ctx: &DocContext, run: (usize, usize), sent_hits: &[Hit]) -> Option<(usize, usize)> {
+    let toks = &ctx.seg.tokens;
+    let (rs, re) = (toks[run.0].start, toks[run.1 - 1].end);
+    let (mut a, mut b) = run;
+    for (m, _, _) in sent_hits {
+        let within = m.start >= rs && m.end <= re;
+        if within || m.end <= rs || re <= m.start {
+            continue;
+        }
+        if m.start <= toks[a].start {
+            a = a.max(ctx.token_at(m.end));
+        } else {
+            b = b.min(ctx.token_of(m.start));
+        }
+    }
+    (a < b).then_some((a, b))
+}
+
+/// "Ukraine's air force", "Russia's foreign ministry", "Poland's interior ministry": a
+/// country's possessive and up to three lowercase words ending in an organisation head
+/// noun (`org_head_noun` in data/words.tsv) are one ORG, named with the country's
+/// adjective ("Polish Interior Ministry") and the built-in organisation's id where that
+/// name is one ("Russian Defence Ministry").
+fn possessive_orgs(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Mention]) -> Vec<Mention> {
+    use crate::lexicon::WordClass;
+    let g = &ctx.res.gazetteer;
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Gpe && m.entity_id.is_some()) {
+        let Some(country) = m.geo.country.as_deref().filter(|_| m.geo.place_type == Some(PlaceType::Country)) else {
+            continue;
+        };
+        let poss = ctx.token_at(m.end);
+        if poss >= s.tok_end || ctx.token_text(poss) != "'s" {
+            continue;
+        }
+        let plain = |i: usize| {
+            let c = ctx.classes(i);
+            ctx.seg.tokens[i].kind == TokenKind::Word
+                && ctx.token_text(i).chars().all(|c| c.is_ascii_lowercase())
+                && !c.has(WordClass::Determiner)
+                && !c.has(WordClass::Preposition)
+                && !c.has(WordClass::Auxiliary)
+                && ctx.res.cues.get(ctx.token_text(i)).is_none()
+        };
+        let Some(head) = (poss + 1..(poss + 4).min(s.tok_end))
+            .take_while(|&i| plain(i))
+            .filter(|&i| ctx.classes(i).has(WordClass::OrgHeadNoun))
+            .last()
+        else {
+            continue;
+        };
+        let Some(adjective) = g
+            .entries
+            .iter()
+            .find(|e| e.kind == EntryKind::Demonym && e.geo.country.as_deref() == Some(country))
+            .map(|e| e.canonical.as_str())
+        else {
+            continue;
+        };
+        let title_case = |w: &str| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        };
+        let words: Vec<String> = (poss + 1..=head).map(|i| title_case(ctx.token_text(i))).collect();
+        let name = format!("{adjective} {}", words.join(" "));
+        let end = ctx.seg.tokens[head].end;
+        // The built-in organisation by that name, in title case or as written
+        // ("Ukrainian military intelligence" is an alias of Ukraine's HUR).
+        let written = format!("{adjective} {}", &ctx.text[ctx.seg.tokens[poss + 1].start..end]);
+        let known = [name.as_str(), written.as_str()].into_iter().find_map(|n| match g.find(n).as_slice() {
+            [k] if k.start == 0 && k.end == n.len() => Some(g.entry(k)).filter(|e| e.label == Label::Org),
+            _ => None,
+        });
+        let mut o = match known {
+            Some(e) => e.mention(m.start, end, sidx, MentionSource::Lexicon),
+            None => {
+                let mut o = rule_mention(m.start, end, sidx, Label::Org);
+                o.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+                o.canonical = Some(name);
+                o
+            }
+        };
+        o.geo = crate::model::Geo { country: Some(country.to_string()), ..Default::default() };
+        out.push(o);
+    }
+    out
+}
+
+/// Words a results or fixtures line may hold besides names and numbers ("Blackpool 0
+/// Wycombe 0", "Birmingham v Barnsley", "CHICAGO AT TORONTO", "Durham 114 and 211").
+const RESULTS_CONNECTORS: &[&str] = &["v", "vs", "v.", "vs.", "at", "and"];
+
+/// A line of sports results, fixtures or standings: only capitalised words, numbers,
+/// punctuation and a few connectors, with a town's name right before a number (a score, not
+/// a date) or two names on either side of "v". Capitals and numbers there say "team",
+/// whatever the name is otherwise.
+fn is_results_line(ctx: &DocContext, s: &Sentence, mentions: &[Mention]) -> bool {
+    let toks = &ctx.seg.tokens;
+    let mut signal = false;
+    for (i, tok) in toks.iter().enumerate().take(s.tok_end).skip(s.tok_start) {
+        let t = ctx.token_text(i);
+        match tok.kind {
+            TokenKind::Word if RESULTS_CONNECTORS.contains(&ctx.lower(i)) => {
+                let names_around = i > s.tok_start
+                    && i + 1 < s.tok_end
+                    && first_char_upper(ctx.token_text(i - 1))
+                    && first_char_upper(ctx.token_text(i + 1));
+                signal |= names_around && matches!(ctx.lower(i), "v" | "vs" | "v." | "vs.");
+            }
+            TokenKind::Word if !first_char_upper(t) => return false,
+            // (Not a date: "BRUSSELS 1996-08-31" is a dateline.)
+            TokenKind::Number if !looks_like_date(t) => {
+                let after_town = mentions.iter().any(|m| {
+                    m.end == ctx.seg.tokens[i.saturating_sub(1)].end && m.label == Label::Gpe && i > s.tok_start
+                });
+                signal |= after_town;
+            }
+            _ => {}
+        }
+    }
+    signal
+}
+
+/// A number that is a date or a year ("1996-08-31", "30/08", "2022").
+fn looks_like_date(t: &str) -> bool {
+    t.contains(['-', '/']) || t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// In a results line, towns and regions are the teams named after them (ORG); countries
+/// stay places (national sides are written as their country).
+fn towns_as_teams(ctx: &DocContext, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if m.label == Label::Gpe && matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Region)) {
+            let name = ctx.text[m.start..m.end].to_string();
+            m.label = Label::Org;
+            m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+            m.canonical = Some(name);
+            m.geo = Default::default();
+            m.source = MentionSource::Rule;
+        }
+    }
+}
+
+/// Names before scores in a results or standings line ("Stranraer 3 1 1 1 3 3 4",
+/// "Rotherham 0 Millwall 2") that no lexicon knows are teams: the line holds only capitalised
+/// words, whole numbers, punctuation and results connectors, and either two names each
+/// right before a whole number or one name before three of them. A name the rules made a
+/// person becomes the team too, unless it has an initial ("J. Russell 75" is a batsman).
+fn teams_before_scores(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &mut Vec<Mention>) {
+    let toks = &ctx.seg.tokens;
+    let integer = |i: usize| {
+        i < s.tok_end && toks[i].kind == TokenKind::Number && ctx.token_text(i).chars().all(|c| c.is_ascii_digit())
+    };
+    let mut names: Vec<(usize, usize, usize)> = Vec::new(); // (first token, end token, integers after)
+    let mut i = s.tok_start;
+    while i < s.tok_end {
+        let t = ctx.token_text(i);
+        match toks[i].kind {
+            TokenKind::Word if RESULTS_CONNECTORS.contains(&ctx.lower(i)) => i += 1,
+            TokenKind::Word if !first_char_upper(t) => return,
+            TokenKind::Word => {
+                let a = i;
+                while i < s.tok_end
+                    && toks[i].kind == TokenKind::Word
+                    && first_char_upper(ctx.token_text(i))
+                    && !RESULTS_CONNECTORS.contains(&ctx.lower(i))
+                {
+                    i += 1;
+                }
+                let b = i;
+                let mut k = b;
+                while integer(k) {
+                    k += 1;
+                }
+                if k > b {
+                    names.push((a, b, k - b));
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    if names.len() < 2 && !names.iter().any(|n| n.2 >= 3) {
+        return;
+    }
+    for (a, b, _) in names {
+        let (start, end) = (toks[a].start, toks[b - 1].end);
+        let has_initial = (a..b).any(|k| ctx.token_text(k).len() <= 2 && ctx.token_text(k + 1) == ".")
+            || (a..b).any(|k| ctx.token_text(k).ends_with('.'));
+        let covering: Vec<usize> =
+            (0..mentions.len()).filter(|&j| mentions[j].start < end && start < mentions[j].end).collect();
+        let free = covering.is_empty();
+        let rule_person = covering.len() == 1
+            && mentions[covering[0]].label == Label::Person
+            && mentions[covering[0]].source == MentionSource::Rule
+            && !has_initial;
+        if free && !has_initial || rule_person {
+            mentions.retain(|m| !(m.start < end && start < m.end));
+            let name = ctx.text[start..end].to_string();
+            let mut m = rule_mention(start, end, sidx, Label::Org);
+            m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+            m.canonical = Some(name);
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// A run that ends in a built-in person's name in another spelling ("Volodimir Zelensky",
+/// "President Volodimir Zelensky", "Kiril Budanov"): the person, from the first word that
+/// makes the name; titles before it stay outside (the role is found later).
+fn person_by_spelling(ctx: &DocContext, sidx: u32, run: (usize, usize)) -> Option<Mention> {
+    let toks = &ctx.seg.tokens;
+    let end = toks[run.1 - 1].end;
+    let g = &ctx.res.gazetteer;
+    (run.0..run.1.saturating_sub(1)).find_map(|a| {
+        let e = &g.entries[g.spelling.find(&ctx.text[toks[a].start..end], true)? as usize];
+        Some(e.mention(toks[a].start, end, sidx, MentionSource::Lexicon))
+    })
 }
 
 /// A one-word person key after a given name that is not this person's ("Yuri" + "Danilov"

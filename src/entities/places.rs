@@ -5,7 +5,7 @@
 use super::*;
 use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch};
-use crate::model::{Label, Mention, MentionSource, Sentence, TokenKind};
+use crate::model::{Label, Mention, MentionSource, PlaceType, Sentence, TokenKind};
 
 /// Prepositions after which an unknown capitalised word is most likely a place.
 pub(super) const PLACE_PREPOSITIONS: &[&str] =
@@ -179,6 +179,8 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
         m.canonical = Some(text.to_string());
         m.entity_id = Some(format!("gpe:{}", crate::lexicon::slug(text)));
         m.geo = geo;
+        let regional = ADMIN_UNIT_REGIONAL.contains(&lower.as_str());
+        m.geo.place_type = Some(if regional { PlaceType::Region } else { PlaceType::District });
         out.push(m);
     }
     out
@@ -239,8 +241,11 @@ pub(super) fn implausible_hit(ctx: &DocContext, m: &LexMatch, e: &Entry, sentenc
     false
 }
 
+/// The word before byte `pos` in its own sentence: a label decision reads the mention's own
+/// context, never the end of the previous sentence ("officials said. Ukraine's air force").
 pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a str> {
-    ctx.text[..pos].split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    let sentence_start = ctx.seg.sentences.get(ctx.sentence_of(pos) as usize).map_or(0, |s| s.start.min(pos));
+    ctx.text[sentence_start..pos].split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
@@ -413,4 +418,77 @@ pub(super) fn org_of_place(
         return None;
     }
     Some(rule_mention(ctx.seg.tokens[a].start, hit.end, sidx, Label::Org))
+}
+
+/// The first-level region named after a town ("Kherson" → Kherson Oblast), found through the
+/// region's own "<town> region" key, so that "Dnipro" gives Dnipropetrovsk Oblast.
+pub(super) fn region_named_after<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a Entry> {
+    let g = &ctx.res.gazetteer;
+    ["region", "Oblast", "oblast", "province"].iter().find_map(|noun| {
+        let key = format!("{name} {noun}");
+        match g.find(&key).as_slice() {
+            [m] if m.start == 0 && m.end == key.len() => Some(g.entry(m)).filter(|e| e.kind == EntryKind::Region),
+            _ => None,
+        }
+    })
+}
+
+/// Towns the sentence says are regions: "the region of Kherson", "the Kharkiv and Sumy
+/// regions", "Donetsk, Luhansk and Zaporizhzhia oblasts". The name keeps its span (the
+/// region word is no part of it) and takes the region's name, id and centroid.
+pub(super) fn towns_read_as_regions(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
+    let toks = &ctx.seg.tokens;
+    let is_town = |m: &Mention| {
+        m.label == Label::Gpe && matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Village) | None)
+    };
+    let regional_plural = |i: usize| matches!(ctx.lower(i), "regions" | "oblasts" | "provinces");
+    let mut as_region = vec![false; mentions.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        if !is_town(m) {
+            continue;
+        }
+        // "the region of Kherson"
+        let t = ctx.token_at(m.start);
+        let mut j = t;
+        if j > s.tok_start && ctx.lower(j - 1) == "the" {
+            j -= 1;
+        }
+        let region_of = j >= s.tok_start + 2
+            && ctx.lower(j - 1) == "of"
+            && ADMIN_UNIT_REGIONAL.contains(&ctx.lower(j - 2))
+            && !first_char_upper(ctx.token_text(j - 2));
+        // "Kharkiv, Sumy and Chernihiv regions": the list goes on to a plural region word.
+        let mut i = ctx.token_at(m.end);
+        let mut next = k + 1;
+        while i < s.tok_end {
+            if regional_plural(i) {
+                break;
+            }
+            if matches!(ctx.lower(i), "," | "and" | "or") {
+                i += 1;
+                continue;
+            }
+            match mentions.get(next) {
+                Some(n) if n.start == toks[i].start && is_town(n) => {
+                    i = ctx.token_at(n.end);
+                    next += 1;
+                }
+                _ => break,
+            }
+        }
+        let listed = i < s.tok_end && regional_plural(i);
+        as_region[k] = region_of || listed;
+    }
+    for (m, yes) in mentions.iter_mut().zip(as_region) {
+        if !yes {
+            continue;
+        }
+        let name = m.canonical.clone().unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
+        let region = region_named_after(ctx, &name).or_else(|| region_named_after(ctx, &ctx.text[m.start..m.end]));
+        if let Some(e) = region {
+            m.canonical = Some(e.canonical.clone());
+            m.entity_id = Some(e.id.clone());
+            m.geo = e.geo.clone();
+        }
+    }
 }

@@ -129,6 +129,22 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
     matched.count() * 2 > letters.len()
 }
 
+/// The built-in place (a GPE: country, region, town) `name` is a spelling of.
+/// A name that is a key of its own was the lexicon's to take: its plausibility checks
+/// ("Marks" opening a sentence is no town) are not undone here; ordinary words never count.
+fn spelling_of_place<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a crate::lexicon::Entry> {
+    let g = &ctx.res.gazetteer;
+    let own_key = g.find(name).iter().any(|m| m.start == 0 && m.end == name.len());
+    if own_key || name.split(' ').any(|w| looks_like_ordinary_word(ctx, w)) {
+        return None;
+    }
+    // "Маріуполь": its Latin reading.
+    let latin = if name.is_ascii() { None } else { crate::translit::to_latin(name) };
+    let name = latin.as_deref().unwrap_or(name);
+    let e = &g.entries[g.spelling.find(name, false)? as usize];
+    (e.label == Label::Gpe).then_some(e)
+}
+
 /// Classify a capitalised run nobody's lexicon knows. Returns the mention (possibly
 /// narrower than the run) or None.
 pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) -> Option<Mention> {
@@ -219,12 +235,11 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
     // "..., said Kowalski." — a speech verb before a name that closes the clause.
+    // (Not before a possessive: "said Ukraine's air force ..." goes on.)
+    let after = ctx.text[end..s.end].trim_start();
     let said_before = previous_word(ctx, start).is_some_and(|w| SAID_BEFORE_NAME.contains(&w))
-        && ctx.text[end..s.end]
-            .trim_start()
-            .chars()
-            .next()
-            .map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
+        && !after.starts_with("'s")
+        && after.chars().next().map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
     let shouting = is_shouting(ctx, s);
@@ -232,7 +247,19 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         Label::Person
     } else if shouting {
         return None;
+    } else if n == 1
+        && ctx.res.org_heads.contains(first)
+        && !at_sentence_start(a)
+        && previous_word(ctx, start) == Some("the")
+    {
+        // "the Coalition", "the Alliance": a capitalised head noun alone, after "the" inside
+        // a sentence, is the organisation the text has been naming.
+        Label::Org
     } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
+        // "UAV", "GDP", "IDPs": capitals of a common noun, no organisation.
+        if ctx.classes(a).has(crate::lexicon::WordClass::AcronymNoun) {
+            return None;
+        }
         Label::Org
     } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person
@@ -242,6 +269,9 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         && !words.iter().any(|w| looks_like_ordinary_word(ctx, w))
     {
         Label::Gpe
+    } else if let Some(e) = spelling_of_place(ctx, &ctx.text[start..end]).filter(|_| n <= 3 && looks_like_name) {
+        // "Tchernihiv was shelled": a built-in place in another romanisation.
+        return Some(e.mention(start, end, sidx, crate::model::MentionSource::Lexicon));
     } else if (2..=3).contains(&n) && looks_like_name {
         Label::Person
     } else {

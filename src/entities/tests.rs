@@ -256,3 +256,225 @@ fn head_word_before_of_makes_an_organisation() {
     assert_eq!(ms.iter().find(|m| m.0 == "Ministry of Higher Education").map(|m| m.1), Some(Label::Org), "{ms:?}");
     assert_eq!(ms.iter().find(|m| m.0 == "Institute for Strategic Studies").map(|m| m.1), Some(Label::Org), "{ms:?}");
 }
+
+#[test]
+fn a_label_does_not_depend_on_the_previous_sentence() {
+    // (text, surface, label): each second sentence alone gives the same labels.
+    let cases = [
+        (
+            "Three people died, officials said. Ukraine's air force said it shot down 34 cruise missiles.",
+            "Ukraine's air force",
+            Label::Org,
+        ),
+        (
+            "Two were hurt, the mayor said. Russia's defence ministry said it downed a drone.",
+            "Russia's defence ministry",
+            Label::Org,
+        ),
+        (
+            "The shelling went on all night, he added. Ukraine's air force reported 20 drones.",
+            "Ukraine's air force",
+            Label::Org,
+        ),
+        ("Nobody was hurt, the governor wrote. Kharkiv came under fire again on Sunday.", "Kharkiv", Label::Gpe),
+        ("Damage was light, police said. Moscow denied the report.", "Moscow", Label::Gpe),
+        ("The bridge was closed, the army said. Kharkiv region was shelled overnight.", "Kharkiv region", Label::Gpe),
+        ("Roads were cut off in the region. Sumy oblast lost power.", "Sumy oblast", Label::Gpe),
+    ];
+    for (text, surface, label) in cases {
+        let ms = run(text);
+        let m = find(&ms, surface).unwrap_or_else(|| panic!("no {surface:?} in {text}: {ms:?}"));
+        assert_eq!(m.1, label, "{text}: {ms:?}");
+        assert!(ms.iter().all(|m| m.1 != Label::Person), "a person in {text}: {ms:?}");
+        let second = &text[text.find(". ").unwrap() + 2..];
+        let alone = run(second);
+        let labels = |v: &[(String, Label, Option<String>, Option<String>)]| -> Vec<(String, Label)> {
+            v.iter().map(|m| (m.0.clone(), m.1)).collect()
+        };
+        let tail: Vec<_> = labels(&ms).into_iter().filter(|m| second.contains(m.0.as_str())).collect();
+        assert_eq!(tail, labels(&alone), "{text}");
+    }
+}
+
+#[test]
+fn a_lexicon_key_that_goes_on_in_lowercase_is_not_cut_by_a_place_noun_before_it() {
+    let ms = run("Strikes hit the Donetsk region, Sumy oblast and Zaporizhzhia province overnight.");
+    for surface in ["Donetsk region", "Sumy oblast", "Zaporizhzhia province"] {
+        let m = find(&ms, surface).unwrap_or_else(|| panic!("no {surface:?}: {ms:?}"));
+        assert_eq!(m.1, Label::Gpe, "{ms:?}");
+        assert!(m.2.as_deref().is_some_and(|c| c.ends_with("Oblast")), "{surface}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_said_before_a_possessive_does_not_make_a_person() {
+    let ms = run("An official said Ukraine's air force had intercepted most of them.");
+    assert_eq!(find(&ms, "Ukraine's air force").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms = run("The attack was over, said Kowalski.");
+    assert_eq!(find(&ms, "Kowalski").map(|m| m.1), Some(Label::Person), "{ms:?}");
+}
+
+#[test]
+fn capitals_of_common_nouns_are_no_organisation() {
+    for text in [
+        "Air defence downed a UAV over the city.",
+        "Three people died, officials said. A UAV hit a house.",
+        "The GDP fell by a third, the ministry said.",
+        "The ICBM test was announced on Monday.",
+    ] {
+        let ms = run(text);
+        assert!(ms.iter().all(|m| m.1 != Label::Org), "{text}: {ms:?}");
+    }
+    // A real acronym of an organisation stays one.
+    let ms = run("The OSCE sent observers.");
+    assert_eq!(find(&ms, "OSCE").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}
+
+/// (surface, entity_id, place_type, lat, lon) of a place mention, after `resolve`.
+type PlaceRow = (String, String, Option<crate::model::PlaceType>, Option<f64>, Option<f64>);
+
+fn places_of(text: &str) -> Vec<PlaceRow> {
+    crate::context::with_context(text, None, |ctx| {
+        crate::resolve::resolve(ctx, recognize(ctx))
+            .into_iter()
+            .filter(|m| m.label.is_place())
+            .map(|m| {
+                let id = m.entity_id.unwrap_or_default();
+                (ctx.text[m.start..m.end].to_string(), id, m.geo.place_type, m.geo.lat, m.geo.lon)
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn a_region_written_after_or_before_its_town_is_the_region() {
+    use crate::model::PlaceType;
+    // (text, surface, region id)
+    let cases = [
+        ("Shelling hit the Kharkiv region overnight.", "Kharkiv region", "iso:UA-63"),
+        ("Shelling hit Donetsk region overnight.", "Donetsk region", "iso:UA-14"),
+        ("Power was cut in Sumy oblast.", "Sumy oblast", "iso:UA-59"),
+        ("Two died in Zaporizhzhia province.", "Zaporizhzhia province", "iso:UA-23"),
+        ("Drones struck the region of Kherson on Friday.", "Kherson", "iso:UA-65"),
+        ("Guided bombs hit Dnipropetrovsk region.", "Dnipropetrovsk region", "iso:UA-12"),
+        ("Attacks on the Kharkiv and Sumy regions went on.", "Kharkiv", "iso:UA-63"),
+        ("Attacks on the Kharkiv and Sumy regions went on.", "Sumy", "iso:UA-59"),
+        ("Donetsk, Luhansk and Zaporizhzhia oblasts were annexed on paper.", "Luhansk", "iso:UA-09"),
+        ("Evacuations continued in the Dnipro region.", "Dnipro region", "iso:UA-12"),
+    ];
+    for (text, surface, id) in cases {
+        let ps = places_of(text);
+        let p = ps.iter().find(|p| p.0 == surface).unwrap_or_else(|| panic!("no {surface:?} in {text}: {ps:?}"));
+        assert_eq!((p.1.as_str(), p.2), (id, Some(PlaceType::Region)), "{text}: {ps:?}");
+    }
+    // The town itself stays the town, with its own id and point.
+    let ps = places_of("Shelling hit the Kharkiv region, and Kharkiv itself was spared.");
+    let (region, city) = (&ps[0], &ps[1]);
+    assert_eq!((city.0.as_str(), city.2), ("Kharkiv", Some(PlaceType::City)), "{ps:?}");
+    assert_ne!(region.1, city.1, "{ps:?}");
+    assert_ne!((region.3, region.4), (city.3, city.4), "a region's point is not its capital's: {ps:?}");
+}
+
+#[test]
+fn every_place_has_a_place_type() {
+    use crate::model::PlaceType;
+    let text = "Ukraine said the Kharkiv region, the city of Kharkiv, the village of Robotyne, the \
+                Izium district, the Black Sea and the Zaporizhzhia nuclear power plant were hit near Blorvik.";
+    let ps = places_of(text);
+    assert!(ps.len() >= 7, "{ps:?}");
+    assert!(ps.iter().all(|p| p.2.is_some()), "{ps:?}");
+    let kind = |s: &str| ps.iter().find(|p| p.0.starts_with(s)).and_then(|p| p.2);
+    assert_eq!(kind("Ukraine"), Some(PlaceType::Country));
+    assert_eq!(kind("Kharkiv region"), Some(PlaceType::Region));
+    assert_eq!(kind("Robotyne"), Some(PlaceType::Village));
+    assert_eq!(kind("Izium district"), Some(PlaceType::District));
+    assert_eq!(kind("Black Sea"), Some(PlaceType::Feature));
+}
+
+#[test]
+fn country_and_region_points_are_centroids_inside_them() {
+    // Population-weighted means of their places: near, but not on, the capital.
+    let ps = places_of("Ukraine and the Kharkiv region and the Lviv region.");
+    let point = |s: &str| ps.iter().find(|p| p.0.starts_with(s)).map(|p| (p.3.unwrap(), p.4.unwrap())).unwrap();
+    let (lat, lon) = point("Ukraine");
+    assert!((44.0..53.0).contains(&lat) && (22.0..40.0).contains(&lon), "{ps:?}");
+    assert_ne!((lat, lon), (50.45466, 30.5238), "Kyiv's point: {ps:?}");
+    let (lat, lon) = point("Lviv region");
+    assert!((48.5..51.0).contains(&lat) && (22.5..25.5).contains(&lon), "{ps:?}");
+}
+
+#[test]
+fn a_countrys_possessive_before_an_organisation_head_is_the_organisation() {
+    // (text, surface, canonical)
+    let cases = [
+        (
+            "Poland's interior ministry said the border was closed.",
+            "Poland's interior ministry",
+            "Polish Interior Ministry",
+        ),
+        (
+            "Nobody was hurt, he said. Russia's foreign ministry denied it.",
+            "Russia's foreign ministry",
+            "Russian Foreign Ministry",
+        ),
+        ("Ukraine's navy said a landing craft was hit.", "Ukraine's navy", "Ukrainian Navy"),
+        (
+            "Ukraine's military intelligence said the drones came from Crimea.",
+            "Ukraine's military intelligence",
+            "Main Intelligence Directorate of Ukraine",
+        ),
+    ];
+    for (text, surface, canonical) in cases {
+        let ms = run(text);
+        let m = find(&ms, surface).unwrap_or_else(|| panic!("no {surface:?} in {text}: {ms:?}"));
+        assert_eq!((m.1, m.2.as_deref()), (Label::Org, Some(canonical)), "{text}: {ms:?}");
+    }
+    // No head noun: the country stays a place.
+    for text in ["Russia's war on Ukraine went on.", "Ukraine's new air defence systems arrived."] {
+        let ms = run(text);
+        assert!(ms.iter().all(|m| m.1 != Label::Org), "{text}: {ms:?}");
+        assert!(ms.iter().any(|m| m.1 == Label::Gpe), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn towns_in_a_results_line_are_the_teams() {
+    // (line, town) → ORG
+    for (text, town) in [
+        ("Blackpool 0 Wycombe 2", "Blackpool"),
+        ("Postponed: Birmingham v Barnsley", "Birmingham"),
+        ("Leeds 4 2 1 1 3 2 7", "Leeds"),
+        ("Dnipro 1 Kharkiv 3", "Kharkiv"),
+    ] {
+        let ms = run(text);
+        assert_eq!(find(&ms, town).map(|m| m.1), Some(Label::Org), "{text}: {ms:?}");
+    }
+    // Names no lexicon knows before scores are teams too; a batsman with an initial is not.
+    let ms = run("Stranraer 3 1 1 1 3 3 4");
+    assert_eq!(find(&ms, "Stranraer").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms = run("Forfar 2 Brechin 1");
+    assert_eq!(find(&ms, "Brechin").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    let ms = run("Gloucestershire 183 and 249 ( J. Russell 75 )");
+    assert!(ms.iter().all(|m| !m.0.contains("Russell") || m.1 != Label::Org), "{ms:?}");
+    // One name before one number is no results line.
+    let ms = run("Zorbovka 12");
+    assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
+    // A dateline, a sentence with lowercase words and a country in a results line stay places.
+    for (text, place) in [
+        ("KYIV 2022-03-01", "KYIV"),
+        ("Shelling hit Kharkiv 12 times on Monday.", "Kharkiv"),
+        ("Japan 2 Syria 1", "Japan"),
+    ] {
+        let ms = run(text);
+        assert_eq!(find(&ms, place).map(|m| m.1), Some(Label::Gpe), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_capitalised_head_noun_after_the_is_the_organisation() {
+    let ms = run("Aircraft of the Coalition struck two targets near Raqqa.");
+    assert_eq!(find(&ms, "Coalition").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // At the start of a sentence or without "the" it says nothing.
+    let ms = run("Coalition aircraft struck two targets. Army units moved in.");
+    assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
+}

@@ -250,7 +250,7 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
             Some((e, country)) => {
                 if let Some((name, id)) = armed_forces_of(v.res, country) {
                     let (start, end) = v.span(i, e);
-                    let geo = Geo { country: Some(country.to_string()), lat: None, lon: None };
+                    let geo = Geo { country: Some(country.to_string()), ..Default::default() };
                     out.push(ArgCandidate {
                         t0: i,
                         t1: e,

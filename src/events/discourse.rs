@@ -268,7 +268,7 @@ pub(super) fn document_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) ->
 pub(super) fn set_country(e: &mut Event, c: &Country) {
     e.location =
         Some(Argument { text: c.name.clone(), canonical: Some(c.name.clone()), entity_id: Some(c.id.clone()) });
-    e.geo = Geo { country: Some(c.code.clone()), lat: c.lat, lon: c.lon };
+    e.geo = Geo { country: Some(c.code.clone()), lat: c.lat, lon: c.lon, ..Default::default() };
     e.location_source = Some("document");
 }
 

@@ -73,6 +73,7 @@ fn run_in(ctx: &DocContext, marks: &[M], quotes: impl Fn(&str) -> Vec<Quote>) ->
                     country: Some(c.to_string()),
                     lat: (!lat.is_nan()).then_some(lat),
                     lon: (!lon.is_nan()).then_some(lon),
+                    ..Default::default()
                 }),
                 value: mk.value.map(str::to_string),
                 source: MentionSource::Lexicon,

@@ -2,8 +2,9 @@
 //! places, nationalities) and one Aho-Corasick automaton over all their keys.
 
 use super::phrases::is_word_byte_boundary;
+use super::spelling::SpellingIndex;
 use super::{slug, DataFile};
-use crate::model::{Geo, Label, Mention, MentionSource};
+use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 
@@ -58,6 +59,8 @@ pub struct Gazetteer {
     keys: Vec<String>,
     key_entry: Vec<u32>,
     automaton: AhoCorasick,
+    /// The people and places by spelling key ([`super::spelling`]).
+    pub spelling: SpellingIndex,
 }
 
 /// One lexicon hit in a text.
@@ -89,7 +92,8 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&pats)
             .expect("gazetteer automaton");
-        Gazetteer { entries, keys: pats, key_entry, automaton }
+        let spelling = SpellingIndex::build(&entries, &pats, &key_entry);
+        Gazetteer { entries, keys: pats, key_entry, automaton, spelling }
     }
 
     /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
@@ -152,6 +156,40 @@ impl Gazetteer {
     }
 }
 
+/// Places smaller than this are villages (`place_type`); GeoNames' populated places carry no
+/// town/village distinction we could use instead.
+const VILLAGE_POPULATION: u64 = 5_000;
+
+/// A running population-weighted mean of points, on the unit sphere so that a region across
+/// the 180th meridian (Chukotka) does not average to the other side of the globe.
+#[derive(Default)]
+struct Centroid {
+    x: f64,
+    y: f64,
+    z: f64,
+    weight: f64,
+}
+
+impl Centroid {
+    fn add(&mut self, lat: f64, lon: f64, weight: f64) {
+        let (lat, lon) = (lat.to_radians(), lon.to_radians());
+        self.x += weight * lat.cos() * lon.cos();
+        self.y += weight * lat.cos() * lon.sin();
+        self.z += weight * lat.sin();
+        self.weight += weight;
+    }
+
+    /// The mean point, rounded to 5 decimals like the file's.
+    fn point(&self) -> Option<(f64, f64)> {
+        let r = (self.x * self.x + self.y * self.y).sqrt();
+        if self.weight <= 0.0 || r + self.z.abs() < 1e-12 {
+            return None;
+        }
+        let round = |v: f64| (v * 1e5).round() / 1e5;
+        Some((round(self.z.atan2(r).to_degrees()), round(self.y.atan2(self.x).to_degrees())))
+    }
+}
+
 fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
@@ -183,15 +221,40 @@ impl GazetteerBuilder {
         self.entries.push(entry);
     }
 
-    /// Populated places (`places.tsv`): countries, first-level regions, cities.
+    /// Populated places (`places.tsv`): countries, first-level regions, cities. A country's
+    /// and a region's point is the population-weighted centroid of its places in the file
+    /// (a region's are the cities with its GeoNames admin1 code), never its capital's point;
+    /// only a region whose code is unknown keeps the point the file gives it.
     pub(super) fn places(&mut self, file: DataFile) {
-        let columns = ["id", "name", "label", "kind", "country", "lat", "lon", "population", "aliases"];
-        for [id, name, label, kind, country, lat, lon, population, aliases] in file.rows(columns) {
+        let columns = ["id", "name", "label", "kind", "country", "admin1", "lat", "lon", "population", "aliases"];
+        let rows: Vec<[&str; 10]> = file.rows(columns).collect();
+        let mut centroids: HashMap<(&str, &str), Centroid> = HashMap::new();
+        for [_, _, _, kind, country, admin1, lat, lon, population, _] in &rows {
+            let (Some(lat), Some(lon)) = (parse_f64(lat), parse_f64(lon)) else { continue };
+            if *kind == "city" {
+                let weight = population.parse::<f64>().unwrap_or(0.0).max(1.0);
+                centroids.entry((country, "")).or_default().add(lat, lon, weight);
+                if !admin1.is_empty() {
+                    centroids.entry((country, admin1)).or_default().add(lat, lon, weight);
+                }
+            }
+        }
+        for [id, name, label, kind, country, admin1, lat, lon, population, aliases] in rows {
             let label = Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {id}", file.name));
-            let kind = match kind {
-                "country" => EntryKind::Country,
-                "admin1" => EntryKind::Region,
-                _ => EntryKind::City,
+            let population: u64 = population.parse().unwrap_or(0);
+            let (kind, place_type, centroid) = match kind {
+                "country" => (EntryKind::Country, PlaceType::Country, centroids.get(&(country, ""))),
+                "admin1" => (
+                    EntryKind::Region,
+                    PlaceType::Region,
+                    centroids.get(&(country, admin1)).filter(|_| !admin1.is_empty()),
+                ),
+                _ if population < VILLAGE_POPULATION => (EntryKind::City, PlaceType::Village, None),
+                _ => (EntryKind::City, PlaceType::City, None),
+            };
+            let (lat, lon) = match centroid.and_then(Centroid::point) {
+                Some((lat, lon)) => (Some(lat), Some(lon)),
+                None => (parse_f64(lat), parse_f64(lon)),
             };
             // "!alias|alias": the name itself is no key (too ambiguous), only the aliases are
             let (name_matches, aliases) = match aliases.strip_prefix('!') {
@@ -203,8 +266,8 @@ impl GazetteerBuilder {
                 kind,
                 canonical: name.to_string(),
                 id: id.to_string(),
-                geo: Geo { country: non_empty(country), lat: parse_f64(lat), lon: parse_f64(lon) },
-                population: population.parse().unwrap_or(0),
+                geo: Geo { country: non_empty(country), lat, lon, place_type: Some(place_type) },
+                population,
                 role: None,
             };
             self.add(entry, name_matches, aliases);
@@ -213,18 +276,29 @@ impl GazetteerBuilder {
 
     /// Named locations and facilities (`locations.tsv`): seas, rivers, plants, bases.
     pub(super) fn locations(&mut self, file: DataFile) {
-        for [name, label, country, lat, lon, aliases, id] in
-            file.rows(["name", "label", "country", "lat", "lon", "aliases", "id"])
+        for [name, label, place_kind, country, lat, lon, aliases, id] in
+            file.rows(["name", "label", "kind", "country", "lat", "lon", "aliases", "id"])
         {
             let label = Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {name}", file.name));
             let kind = if label == Label::Fac { EntryKind::Facility } else { EntryKind::Location };
+            let place_type = match (label, place_kind) {
+                (Label::Gpe, "territory") => PlaceType::Region,
+                (Label::Gpe, "village") => PlaceType::Village,
+                (Label::Gpe, _) => PlaceType::City,
+                _ => PlaceType::Feature,
+            };
             let id = non_empty(id).unwrap_or_else(|| format!("loc:{}", slug(name)));
             let entry = Entry {
                 label,
                 kind,
                 canonical: name.to_string(),
                 id,
-                geo: Geo { country: non_empty(country), lat: parse_f64(lat), lon: parse_f64(lon) },
+                geo: Geo {
+                    country: non_empty(country),
+                    lat: parse_f64(lat),
+                    lon: parse_f64(lon),
+                    place_type: Some(place_type),
+                },
                 population: 0,
                 role: None,
             };
@@ -246,7 +320,7 @@ impl GazetteerBuilder {
                 kind: EntryKind::Org,
                 canonical: name.to_string(),
                 id,
-                geo: Geo { country: non_empty(country), lat: None, lon: None },
+                geo: Geo { country: non_empty(country), ..Default::default() },
                 population: 0,
                 role: None,
             };
@@ -263,7 +337,7 @@ impl GazetteerBuilder {
                 kind: EntryKind::Person,
                 canonical: name.to_string(),
                 id,
-                geo: Geo { country: non_empty(country), lat: None, lon: None },
+                geo: Geo { country: non_empty(country), ..Default::default() },
                 population: 0,
                 role: non_empty(role),
             };
@@ -285,7 +359,7 @@ impl GazetteerBuilder {
                         kind: EntryKind::Demonym,
                         id: format!("norp:{}", slug(&canonical)),
                         canonical: canonical.clone(),
-                        geo: Geo { country: non_empty(country), lat: None, lon: None },
+                        geo: Geo { country: non_empty(country), ..Default::default() },
                         population: 0,
                         role: None,
                     });

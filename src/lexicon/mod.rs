@@ -10,8 +10,10 @@
 mod abbreviations;
 mod gazetteer;
 mod names;
+mod offices;
 mod phrases;
 mod sides;
+mod spelling;
 mod tsv;
 mod words;
 
@@ -19,8 +21,10 @@ pub use abbreviations::Abbreviations;
 use gazetteer::GazetteerBuilder;
 pub use gazetteer::{user_gazetteer, Entry, EntryKind, Gazetteer, LexMatch};
 pub use names::{fold_char, name_hash, slug};
+pub use offices::{Holder, Offices};
 pub use phrases::{Cue, CueKind, PhraseMatcher, Title, TitleKind, Trigger};
 pub use sides::{Country, PlaceKinds, SideKind, Sides};
+pub use spelling::{spelling_key, SpellingIndex};
 pub(crate) use tsv::data_file;
 pub use tsv::DataFile;
 pub use words::{any_of, WordClass, WordClasses, WordSet, WordTable};
@@ -71,6 +75,8 @@ pub struct Resources {
     pub words: &'static WordTable,
     /// Cyrillic → Latin for names (the process-wide table of [`cyrillic`]).
     pub cyrillic: &'static Table,
+    /// Offices and their holders with dates (`offices.tsv`).
+    pub offices: Offices,
 }
 
 /// The data files, compiled in.
@@ -87,6 +93,7 @@ pub mod files {
     pub const COMMON_WORDS: DataFile = data_file!("common_words.txt");
     pub const ORG_HEADS: DataFile = data_file!("org_heads.txt");
     pub const TITLES: DataFile = data_file!("titles.tsv");
+    pub const OFFICES: DataFile = data_file!("offices.tsv");
     pub const CUES: DataFile = data_file!("cues.tsv");
     pub const TRIGGERS: DataFile = data_file!("event_triggers.tsv");
     pub const MODALITY: DataFile = data_file!("modality.tsv");
@@ -197,9 +204,19 @@ impl Resources {
                 "data/event_context.tsv: unknown kind {kind:?} of {word:?}"
             );
         }
+        let gazetteer = Arc::new(g.build());
+        // An event placed across a country gets the country's point of the entities table
+        // (its centroid, computed by the gazetteer), not the capital's of the file.
+        let mut place_kinds = PlaceKinds::load(files::PLACES);
+        for e in gazetteer.entries.iter().filter(|e| e.kind == EntryKind::Country) {
+            let code = e.geo.country.as_deref().unwrap_or("");
+            if let Some(c) = place_kinds.by_code.get_mut(code).filter(|c| c.id == e.id) {
+                (c.lat, c.lon) = (e.geo.lat, e.geo.lon);
+            }
+        }
         Resources {
             abbreviations: Abbreviations::load(files::ABBREVIATIONS),
-            gazetteer: Arc::new(g.build()),
+            gazetteer: gazetteer.clone(),
             user: None,
             first_names: files::FIRST_NAMES.items().map(str::to_string).collect(),
             ambiguous_first_names: files::FIRST_NAMES_AMBIGUOUS.items().map(str::to_string).collect(),
@@ -231,10 +248,11 @@ impl Resources {
                 .map(|[three, two]| (three.to_string(), two.to_string()))
                 .collect(),
             function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
-            place_kinds: PlaceKinds::load(files::PLACES),
+            place_kinds,
             sides: Sides::load(files::ACTOR_SIDES, files::ORGS, files::DEMONYMS),
             words: words(),
             cyrillic: cyrillic(),
+            offices: Offices::load(files::OFFICES),
         }
     }
 

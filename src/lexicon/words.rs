@@ -92,6 +92,10 @@ pub enum WordClass {
     MonthAbbreviation,
     /// Days named relative to today ("yesterday")
     DayWord,
+    /// Abbreviations of common nouns written in capitals ("UAV", "GDP"): no organisation
+    AcronymNoun,
+    /// Lowercase head nouns of an organisation after a country's possessive ("Ukraine's air force")
+    OrgHeadNoun,
     /// Words between a preposition and the place it introduces ("in northeast Nigeria")
     PlaceModifier,
     /// What "captured" takes when nothing is seized ("captured dramatic footage")
@@ -99,7 +103,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 43] = [
+    pub const ALL: [WordClass; 45] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -141,6 +145,8 @@ impl WordClass {
         WordClass::Month,
         WordClass::MonthAbbreviation,
         WordClass::DayWord,
+        WordClass::AcronymNoun,
+        WordClass::OrgHeadNoun,
         WordClass::PlaceModifier,
         WordClass::MediaObject,
     ];
@@ -188,6 +194,8 @@ impl WordClass {
             WordClass::Month => "month",
             WordClass::MonthAbbreviation => "month_abbreviation",
             WordClass::DayWord => "day_word",
+            WordClass::AcronymNoun => "acronym_noun",
+            WordClass::OrgHeadNoun => "org_head_noun",
             WordClass::PlaceModifier => "place_modifier",
             WordClass::MediaObject => "media_object",
         }
