@@ -78,7 +78,7 @@ enum Edit {
     Gap(usize),
 }
 
-fn one_edit(a: &[char], b: &[char]) -> Option<Edit> {
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> Option<Edit> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 || a == b {
         return None;
@@ -96,10 +96,20 @@ fn one_edit(a: &[char], b: &[char]) -> Option<Edit> {
 
 /// Is `a` at most one edit from `b`, and that edit no change of the ending?
 fn near(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.first() != b.first() {
+    if a.as_bytes().first() != b.as_bytes().first() || a.len().abs_diff(b.len()) > 4 {
         return false;
     }
+    // keys are mostly ASCII: compare bytes without collecting characters (this runs over
+    // every key of a length bucket for each unknown name)
+    if a.is_ascii() && b.is_ascii() {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        return match one_edit(a, b) {
+            Some(Edit::Gap(i)) => i + 1 < a.len().max(b.len()),
+            Some(_) => true,
+            None => false,
+        };
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     match one_edit(&a, &b) {
         Some(Edit::Gap(i)) => i + 1 < a.len().max(b.len()),
         Some(_) => true,
