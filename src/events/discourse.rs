@@ -129,11 +129,7 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
             l.approximate = h.approximate;
         }
     }
-    let mut i = 0;
-    events.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    retain_kept(events, &drop);
 }
 
 /// Types that happen at a place and so take a place from the discourse when their
@@ -563,6 +559,7 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             a.location_source = b.location_source;
         }
         if !own_source(a.date_source) && own_source(b.date_source) {
+            a.date = b.date;
             a.date_text = b.date_text.clone();
             a.date_source = b.date_source;
         }
@@ -574,10 +571,15 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             a.sentence = b.sentence;
         }
     }
-    let mut k = 0;
+    retain_kept(events, &drop);
+}
+
+/// The events whose `drop` flag is not set, in order.
+fn retain_kept(events: &mut Vec<(u32, Event)>, drop: &[bool]) {
+    let mut i = 0;
     events.retain(|_| {
-        k += 1;
-        !drop[k - 1]
+        i += 1;
+        !drop[i - 1]
     });
 }
 
