@@ -91,7 +91,7 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     let dateline = ctx.dateline_sentence();
     let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
-    let place = |e: &Event| e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()));
+    let place = place_key;
     let mut drop = vec![false; events.len()];
     for hi in 0..events.len() {
         if !in_headline(&events[hi].1) {
@@ -335,6 +335,11 @@ fn place_key(e: &Event) -> Option<String> {
     e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))
 }
 
+/// The actor key of an event: its id, else its surface lowercased.
+fn actor_key(e: &Event) -> Option<String> {
+    e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()))
+}
+
 /// Where a date or place was read in the event's own sentence rather than inferred.
 fn own_source(source: Option<&str>) -> bool {
     matches!(source, Some("clause") | Some("sentence"))
@@ -348,7 +353,7 @@ fn same_happening(a: &Event, b: &Event) -> bool {
     let casualty = |e: &Event| e.event_type == EventType::Casualties;
     let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
     let factual = |e: &Event| matches!(e.modality, Modality::Asserted | Modality::Hedged);
-    let actor = |e: &Event| e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()));
+    let actor = actor_key;
     types
         // the sentence stage has already joined what one sentence reports once
         && a.sentence != b.sentence
@@ -472,9 +477,7 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                     && events[i].1.aggregate != Some(true)
                     && {
                         let a = &events[i].1;
-                        let actor = |e: &Event| {
-                            e.actor.as_ref().map(|x| x.entity_id.clone().unwrap_or_else(|| x.text.to_lowercase()))
-                        };
+                        let actor = actor_key;
                         let figures = |e: &Event| e.killed.is_some() || e.injured.is_some();
                         matches!(a.modality, Modality::Asserted | Modality::Hedged)
                         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))

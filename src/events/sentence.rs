@@ -3,7 +3,7 @@
 
 use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
 use crate::context::DocContext;
-use crate::lexicon::{any_of, WordClass};
+use crate::lexicon::WordClass;
 use crate::model::{Argument, Days, Event, EventType, Geo, Quote, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -179,24 +179,7 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
             if close && h.event_type == last.hit.event_type && h.verb != last.hit.verb && !h.is_casualty() {
                 // the event is named by the verb, unless the verb only carries a noun
                 // ("launched 2 missile strikes", "carried out an offensive"): then the noun
-                let light = |x: &Hit| {
-                    const CARRIERS: &[&str] = &[
-                        "launched",
-                        "launch",
-                        "launches",
-                        "launching",
-                        "carried",
-                        "conducted",
-                        "conduct",
-                        "conducts",
-                        "conducting",
-                        "staged",
-                        "mounted",
-                        "unleashed",
-                        "made",
-                    ];
-                    x.verb && (x.t0..x.t1).any(|k| any_of(v.lw(k), CARRIERS))
-                };
+                let light = |x: &Hit| x.verb && (x.t0..x.t1).any(|k| v.is(k, WordClass::CarrierVerb));
                 if h.verb && !light(&h) || (!h.verb && light(&last.hit)) {
                     let other = std::mem::replace(&mut last.hit, h);
                     last.absorbed.push(other);

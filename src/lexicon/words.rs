@@ -100,10 +100,12 @@ pub enum WordClass {
     PlaceModifier,
     /// What "captured" takes when nothing is seized ("captured dramatic footage")
     MediaObject,
+    /// Verbs that only carry their event noun ("launched 2 missile strikes")
+    CarrierVerb,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 45] = [
+    pub const ALL: [WordClass; 46] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -149,6 +151,7 @@ impl WordClass {
         WordClass::OrgHeadNoun,
         WordClass::PlaceModifier,
         WordClass::MediaObject,
+        WordClass::CarrierVerb,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -198,6 +201,7 @@ impl WordClass {
             WordClass::OrgHeadNoun => "org_head_noun",
             WordClass::PlaceModifier => "place_modifier",
             WordClass::MediaObject => "media_object",
+            WordClass::CarrierVerb => "carrier_verb",
         }
     }
 
