@@ -139,6 +139,15 @@ pub(super) fn placed_type(t: EventType) -> bool {
     matches!(t, Assault | Fight | Seize | Retreat | Destroy | Displace | Casualties | Disrupt)
 }
 
+/// Statements and acts of authority, which take the dateline's place when their sentence
+/// names none: where the demand was made or the arrest announced. Not talks and calls
+/// ("spoke by phone" has no place), nor the paragraph's place, which is mostly what the
+/// statement is about.
+pub(super) fn said_type(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Demand | Accuse | Threaten | Arrest | Protest)
+}
+
 /// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
 /// 1 a region, 0 any place below the country.
 pub(super) fn anaphor_rank(ctx: &DocContext, t0: usize, t1: usize) -> Option<u8> {
@@ -231,6 +240,10 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
                 .map(|p| (p.0, "paragraph"))
                 .or_else(|| dateline_place.map(|m| (m, "dateline")))
                 .or_else(|| headline_place.map(|m| (m, "headline")))
+        } else if said_type(e.event_type) && !s.headline {
+            // a demand or accusation is made where the reporter heard it, abroad too
+            // ("VIENNA - The IAEA called on both sides ...")
+            dateline.and_then(place_of_line).map(|m| (m, "dateline"))
         } else {
             None
         };
@@ -384,6 +397,30 @@ fn marked_as_new(ctx: &DocContext, e: &Event) -> bool {
     })
 }
 
+/// A definite noun that names a happening the story has told: "the death toll from the
+/// overnight strike", "Tuesday's attack", "this shelling". Up to two words may stand
+/// between the determiner and the noun ("the deadly missile strike").
+fn refers_back(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    let Some(s) = ctx.seg.sentences.get(e.sentence as usize) else {
+        return false;
+    };
+    let definite = |k: usize| {
+        matches!(ctx.lower(k), "the" | "this" | "that")
+            || (ctx.lower(k).ends_with("'s") && ctx.classes(k).has(crate::lexicon::WordClass::Weekday))
+    };
+    (t.saturating_sub(3).max(s.tok_start)..t).rev().find(|&k| definite(k)).is_some_and(|k| {
+        // nothing between but words: "the 12 strikes" counts new ones
+        (k + 1..t).all(|m| ctx.lower(m).chars().all(|c| c.is_alphabetic() || c == '-'))
+    }) && !marked_as_new(ctx, e)
+}
+
+/// A trigger whose last word is a plural noun ("strikes", "attacks"): many happenings.
+fn plural_trigger(ctx: &DocContext, e: &Event) -> bool {
+    let last = ctx.lower(ctx.token_of(e.end.saturating_sub(1)));
+    last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
+}
+
 /// A sentence that opens with "The"/"This" and a noun trigger with nothing of its own (no
 /// actor, target or figure, no "of ..."): "The attack also cut power in Kharkiv" points back
 /// at an attack already reported ("ordered the evacuation of ..." does not).
@@ -422,7 +459,8 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         // a report whose place is inferred ("Two people died.") is about the event just
         // before it in the paragraph, if about any; one that names its place may repeat
         // any earlier report of that place
-        let candidates: Vec<usize> = if own_source(events[j].1.location_source) {
+        // (so may a definite noun that points back at one: "the toll from the overnight strike")
+        let candidates: Vec<usize> = if own_source(events[j].1.location_source) || refers_back(ctx, &events[j].1) {
             (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
         } else {
             (0..j)
@@ -437,8 +475,18 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             // "The attack took place on 22 December in the village of X": what it adds
             // (a place or day read in its own sentence) goes to the event it points back at
             let b = &events[j].1;
-            let earlier =
-                |i: &usize| !drop[*i] && events[*i].1.event_type == b.event_type && events[*i].1.sentence < b.sentence;
+            // (a casualty report goes on telling the attack or fight before it: "Russian
+            // missiles hit the port. Two workers were injured.")
+            // (not a tally: "launched 4 missile strikes ... there are dead and wounded" is a
+            // summary of many)
+            let host = |a: &Event| {
+                a.event_type == b.event_type
+                    || (b.event_type == EventType::Casualties
+                        && matches!(a.event_type, EventType::Assault | EventType::Fight)
+                        && a.quantity.is_none()
+                        && !plural_trigger(ctx, a))
+            };
+            let earlier = |i: &usize| !drop[*i] && host(&events[*i].1) && events[*i].1.sentence < b.sentence;
             let referent = (0..j).rev().find(earlier);
             // the story's main report of that type: the latest with a place read in its text
             let told = (0..j)

@@ -428,11 +428,42 @@ fn dates_are_inherited_within_a_paragraph() {
     assert_eq!(r.events[1].date, Some(day("2022-09-13")), "{}", r.describe());
     assert_eq!(r.events[1].date_text, None);
     assert_eq!(r.events[1].date_source, Some("published"));
-    // without a place of its own, a casualty report dates from its paragraph
+    // without a place of its own, a casualty report right after an attack is its toll
     let r = run("On Tuesday, shelling hit the outskirts. Two people died.", &[date("Tuesday", "2022-09-13")]);
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+    assert_eq!(r.events[0].killed, Some(2), "{}", r.describe());
+    assert_eq!(r.events[0].date, Some(day("2022-09-13")));
+    // after a tally of attacks it stays a report of its own, dated by its paragraph
+    let r =
+        run("On Tuesday, the enemy launched 12 missile strikes. Two people died.", &[date("Tuesday", "2022-09-13")]);
     let died = r.of_type("CASUALTIES");
     assert_eq!(died.len(), 1, "{}", r.describe());
     assert_eq!(died[0].date_source, Some("paragraph"), "{}", r.describe());
+}
+
+#[test]
+fn what_an_attack_did_and_its_later_toll_are_the_attack() {
+    // a participle after the attack verb is its consequence; the next sentence's toll and
+    // "the overnight strike" further on point back at it
+    let text = "Missiles hit the port of Izium overnight, destroying two warehouses. Four dockers were hurt.\n\n\
+                Elsewhere, talks went on.\n\nIn Izium, the toll from the overnight strike rose to three dead.";
+    let r = run(text, &[]);
+    let assaults = r.of_type("ASSAULT");
+    assert_eq!(assaults.len(), 1, "{}", r.describe());
+    assert_eq!(assaults[0].injured, Some(4), "{}", r.describe());
+    assert_eq!(assaults[0].killed, Some(3), "{}", r.describe());
+    assert!(r.of_type("DESTROY").is_empty() && r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn what_a_demand_or_talks_are_about_is_no_event() {
+    let r = run("The minister urged faster deliveries of shells and ruled out talks on a truce deal.", &[]);
+    assert!(r.of_type("AID").is_empty(), "{}", r.describe());
+    assert!(r.of_type("AGREE").is_empty(), "{}", r.describe());
+    assert_eq!(r.of_type("DEMAND").len(), 1, "{}", r.describe());
+    // "the 300th day of the invasion" is the war the story happens in
+    let r = run("On the 300th day of the invasion, officials counted the damage.", &[]);
+    assert!(r.of_type("FIGHT").is_empty(), "{}", r.describe());
 }
 
 #[test]

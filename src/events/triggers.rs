@@ -211,6 +211,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             })
         }),
         "war" | "warfare" => next == "broke" || next == "erupted",
+        // "the 617th day of the full-scale invasion", "since Russia's invasion": the war the
+        // story happens in, not a happening of its own; one is reported when an army
+        // "launched" or "began" it
+        "invasion" | "invasions" => (t0.saturating_sub(3).max(v.t0)..t0)
+            .any(|i| v.is(i, WordClass::LightVerb) || v.is(i, WordClass::CarrierVerb)),
         "fall" => next == "of",
         // "Sign up for our newsletter" is no agreement.
         "sign" | "signs" | "signed" | "signing" => !any_of(next, &["up", "in", "off"]),
@@ -429,8 +434,9 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "losses" => !any_of(prev, &["economic", "financial", "revenue", "job"]),
         "missing" => !any_of(next, &["out", "from", "the", "link", "piece", "pieces"]),
         _ if trig.event_type == EventType::Aid && trig.verb => {
-            // "provided details", "sent a letter": only with something given
-            window_has(AID_OBJECTS, 7)
+            // "provided details", "sent a letter": only with something given; "food
+            // supplies", "arms deliveries" are the noun
+            !(t0 > v.t0 && v.is(t0 - 1, AID_OBJECTS)) && window_has(AID_OBJECTS, 7)
                 || (t1..(t1 + 4).min(v.t1))
                     .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
         }
