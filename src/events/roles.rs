@@ -479,6 +479,9 @@ pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: 
         !gap.is_empty()
             && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the"))
             && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
+            // "in the region of Kharkiv and in the region of Dnipropetrovsk": the
+            // preposition (and the region word) said again after the coordinator
+            || repeated_preposition(v, gap.clone())
     };
     let mut first = ci;
     while first > 0 {
@@ -503,6 +506,23 @@ pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: 
         return vec![ci];
     }
     (first..=last).collect()
+}
+
+/// A gap between two listed places that starts with a coordinator and repeats a place
+/// preposition: "and in", ", and near the", "and in the region of".
+fn repeated_preposition(v: &EventSentence, gap: std::ops::Range<usize>) -> bool {
+    let Some(c) = gap.clone().find(|&k| matches!(v.lw(k), "and" | "or")) else {
+        return false;
+    };
+    (gap.start..c).all(|k| v.lw(k) == ",")
+        && c + 1 < gap.end
+        && v.is(c + 1, WordClass::PlacePreposition)
+        && (c + 2..gap.end).all(|k| {
+            matches!(
+                v.lw(k),
+                "the" | "of" | "region" | "oblast" | "province" | "city" | "town" | "village" | "district"
+            )
+        })
 }
 
 pub(crate) fn place_of_cand(v: &EventSentence, c: &ArgCandidate) -> (Argument, Geo) {

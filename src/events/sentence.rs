@@ -212,7 +212,16 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 && v.tx(h.t0 - 1) == ","
                 && h.t0 <= last.hit.t1 + 12
                 && !coordinated;
-            if consequence {
+            // "a Ukrainian strike has destroyed a pontoon bridge": the attack named as the
+            // subject of what it did
+            let subject_attack = !last.hit.verb
+                && h.verb
+                && matches!(last.hit.event_type, EventType::Assault)
+                && h.event_type == EventType::Destroy
+                && h.clause == last.hit.clause
+                && h.t0 <= last.hit.t1 + 3
+                && (last.hit.t1..h.t0).all(|k| v.is(k, WordClass::Auxiliary) || v.lw(k).ends_with("ly"));
+            if consequence || subject_attack {
                 last.absorbed.push(h);
                 continue;
             }

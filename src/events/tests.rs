@@ -936,3 +936,21 @@ fn a_fronted_frame_yields_to_the_places_of_the_clause() {
     let got: Vec<&str> = r.of_type("ASSAULT").iter().filter_map(|e| loc(e)).collect();
     assert_eq!(got, ["Orikhiv", "Huliaipole", "Stepnohirsk"], "{}", r.describe());
 }
+
+#[test]
+fn translation_calques_and_repeated_prepositions() {
+    // "entered in" keeps the source language's preposition
+    let r = run("Ukrainian soldiers entered in Kupiansk on Friday.", &[]);
+    assert_eq!(r.of_type("SEIZE").len(), 1, "{}", r.describe());
+    // one strike wave, two regions named each with its own preposition: two rows
+    let r = run("Russian drones hit substations in the region of Sumy and in the region of Poltava overnight.", &[]);
+    let hits = r.of_type("ASSAULT");
+    assert_eq!(hits.len(), 2, "{}", r.describe());
+    // the ministry's word for a withdrawal
+    let r = run("Moscow announced a regrouping of its units from the Lyman area.", &[]);
+    assert_eq!(r.of_type("RETREAT").len(), 1, "{}", r.describe());
+    // an attack named as the subject of what it destroyed is one attack
+    let r = run("A Russian glide bomb has destroyed a school in Kherson.", &[]);
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+    assert_eq!(r.events[0].event_type, "ASSAULT", "{}", r.describe());
+}

@@ -290,7 +290,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                         &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"],
                     ))
         }
-        "entered" => !any_of(next, &["into", "office", "force", "service"]) && (v.is_capitalised(t1) || next == "the"),
+        // (translations keep the source language's preposition: "entered in Izium")
+        "entered" => {
+            !any_of(next, &["into", "office", "force", "service"])
+                && (v.is_capitalised(t1) || next == "the" || (next == "in" && v.is_capitalised(t1 + 1)))
+        }
         "occupied" | "occupy" | "occupies" | "occupying" => {
             !any_of(prev, &["temporarily", "the"])
                 && (v.is_capitalised(t1)
