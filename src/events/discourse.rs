@@ -100,7 +100,7 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
         let h = &events[hi].1;
         let compatible = |l: &Event| {
             l.event_type == h.event_type
-                && (place(h).is_none() || place(l).is_none() || place(h) == place(l))
+                && (place(h).is_none() || place(l).is_none() || place(h) == place(l) || nearby(h, l))
                 && (h.date.is_none() || l.date.is_none() || h.date == l.date)
         };
         // the same place first, then a row with no place
@@ -132,6 +132,51 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     retain_kept(events, &drop);
 }
 
+/// A story that denies an attack ("police ruled out a drone attack", "There was no
+/// attack") tells of an accident: its explosions and blasts with no attacker named are no
+/// ASSAULT. One with a toll stays as the casualties it caused; one without goes.
+pub(super) fn settle_denied_attacks(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+    let denied = events
+        .iter()
+        .any(|(_, e)| e.event_type == EventType::Assault && e.modality == Modality::Negated && e.actor.is_none());
+    if !denied {
+        return;
+    }
+    let accidental = |e: &Event| {
+        // (an explosion or blast word, not "struck": "a drone struck the plant" in a story
+        // where officials urge both sides to refrain from attacks is an attack)
+        e.event_type == EventType::Assault
+            && e.actor.is_none()
+            && e.modality != Modality::Negated
+            && e.subtype.as_deref() == Some("bombing")
+            && ctx.res.guarded_triggers.contains(ctx.text[e.start..e.end].to_lowercase().as_str())
+    };
+    events.retain_mut(|(_, e)| {
+        if !accidental(e) {
+            return true;
+        }
+        if e.killed.is_none() && e.injured.is_none() {
+            return false;
+        }
+        e.event_type = EventType::Casualties;
+        e.subtype = Some(if e.killed.is_some() { "killed" } else { "injured" }.to_string());
+        true
+    });
+}
+
+/// Two places within 30 km: a headline names the nearest town the reader knows ("Blast
+/// near Chernivtsi") where the lead names the village.
+fn nearby(a: &Event, b: &Event) -> bool {
+    match (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon) {
+        (Some(la), Some(lo), Some(lb), Some(ob)) => {
+            let dy = (la - lb) * 111.0;
+            let dx = (lo - ob) * 111.0 * ((la + lb) / 2.0).to_radians().cos();
+            (dx * dx + dy * dy).sqrt() <= 30.0
+        }
+        _ => false,
+    }
+}
+
 /// Types that happen at a place and so take a place from the discourse when their
 /// sentence names none (talks and calls do not: "spoke by phone" has no place).
 pub(super) fn placed_type(t: EventType) -> bool {
@@ -139,13 +184,19 @@ pub(super) fn placed_type(t: EventType) -> bool {
     matches!(t, Assault | Fight | Seize | Retreat | Destroy | Displace | Casualties | Disrupt)
 }
 
+/// Statements: a place their sentence names after the verb is what they are about, not
+/// where they were made (see `roles::location`).
+pub(super) fn said_type(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Demand | Accuse | Threaten)
+}
+
 /// Statements and acts of authority, which take the dateline's place when their sentence
 /// names none: where the demand was made or the arrest announced. Not talks and calls
 /// ("spoke by phone" has no place), nor the paragraph's place, which is mostly what the
 /// statement is about.
-pub(super) fn said_type(t: EventType) -> bool {
-    use EventType::*;
-    matches!(t, Demand | Accuse | Threaten | Arrest | Protest)
+fn dateline_type(t: EventType) -> bool {
+    said_type(t) || matches!(t, EventType::Arrest | EventType::Protest)
 }
 
 /// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
@@ -240,7 +291,7 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
                 .map(|p| (p.0, "paragraph"))
                 .or_else(|| dateline_place.map(|m| (m, "dateline")))
                 .or_else(|| headline_place.map(|m| (m, "headline")))
-        } else if said_type(e.event_type) && !s.headline {
+        } else if dateline_type(e.event_type) && !s.headline {
             // a demand or accusation is made where the reporter heard it, abroad too
             // ("VIENNA - The IAEA called on both sides ...")
             dateline.and_then(place_of_line).map(|m| (m, "dateline"))
@@ -386,6 +437,18 @@ fn same_happening(a: &Event, b: &Event) -> bool {
         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
 }
 
+/// One agreement, sanction, pledge or talk reported in two sentences in a row: the same
+/// type and modality, no actors or days that disagree.
+fn same_statement(a: &Event, b: &Event) -> bool {
+    !placed_type(a.event_type)
+        && a.event_type == b.event_type
+        && b.sentence == a.sentence + 1
+        && a.modality == b.modality
+        && a.aggregate != Some(true)
+        && (actor_key(a).is_none() || actor_key(b).is_none() || actor_key(a) == actor_key(b))
+        && (a.date == b.date || !own_source(a.date_source) || !own_source(b.date_source))
+}
+
 /// "A second strike", "another attack", "fresh shelling": the text says it is a new one.
 fn marked_as_new(ctx: &DocContext, e: &Event) -> bool {
     let t = ctx.token_of(e.start);
@@ -470,7 +533,15 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
                 .collect()
         };
-        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1));
+        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1)).or_else(|| {
+            // an agreement, a sanction or a pledge told again in the next sentence ("Norway
+            // signed a security pact ... The document was signed by ...") has no place to
+            // compare: the last report of its type, one sentence before
+            (0..j)
+                .rev()
+                .find(|&i| !drop[i])
+                .filter(|&i| same_statement(&events[i].1, &events[j].1) && !headline(&events[i].1))
+        });
         let Some(i) = first else {
             // "The attack took place on 22 December in the village of X": what it adds
             // (a place or day read in its own sentence) goes to the event it points back at

@@ -3,6 +3,7 @@
 //! shelling"), the object of "of/on/against" after ("shelling of Izium") and the subject
 //! of a light verb ("Russia launched an offensive"); and the event's place.
 
+use super::discourse::said_type;
 use super::{candidates::*, sentence::*, triggers::*, view::*};
 use crate::lexicon::{any_of, WordClass};
 use crate::model::{Argument, EventType, Geo, TokenKind};
@@ -607,6 +608,9 @@ pub(crate) fn location(
                 let c = &cands[ci];
                 prep_before(ci) || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
             })
+            // what a demand, accusation or threat names after its verb is what it is about
+            // ("demanded that allies allow strikes inside Russia"), not where it was made
+            .filter(|&ci| !said_type(h.event_type) || cands[ci].t1 <= h.t0)
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
             // from another clause only when no other event stands between, and never the
             // speaker of an attribution ("Moscow ordered …", "Kyiv said")

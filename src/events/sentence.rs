@@ -221,6 +221,19 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 && h.clause == last.hit.clause
                 && h.t0 <= last.hit.t1 + 3
                 && (last.hit.t1..h.t0).all(|k| v.is(k, WordClass::Auxiliary) || v.lw(k).ends_with("ly"));
+            // "approved a 13th package of sanctions": a verb that gives or passes takes the
+            // type of what it passes
+            let generic_verb = last.hit.verb
+                && !h.verb
+                && last.hit.event_type == EventType::Aid
+                && h.event_type != EventType::Aid
+                && !h.is_casualty()
+                && close;
+            if generic_verb {
+                let verb = std::mem::replace(&mut last.hit, h);
+                last.absorbed.push(verb);
+                continue;
+            }
             if consequence || subject_attack {
                 last.absorbed.push(h);
                 continue;

@@ -954,3 +954,49 @@ fn translation_calques_and_repeated_prepositions() {
     assert_eq!(r.events.len(), 1, "{}", r.describe());
     assert_eq!(r.events[0].event_type, "ASSAULT", "{}", r.describe());
 }
+
+#[test]
+fn weapons_that_crash_or_fall_attack_and_other_things_do_not() {
+    let r = run("A Russian rocket crashed into a warehouse in Sumy on Monday.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    let r = run("Grain prices fell in May and a cargo plane crashed into a hill.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn statements_are_placed_where_made_not_by_what_they_name() {
+    let r = run("In Kyiv, the minister demanded that allies allow strikes deep inside Russia.", &[]);
+    let d = r.of_type("DEMAND");
+    assert_eq!(d.len(), 1, "{}", r.describe());
+    assert_eq!(d[0].location.as_ref().map(|l| l.text.as_str()), Some("Kyiv"), "{}", r.describe());
+    let r = run("Moscow warned that it would retaliate against any strike on Crimea.", &[]);
+    assert_eq!(r.of_type("THREATEN").len(), 1, "{}", r.describe());
+    let r = run("The mayor warned residents to stay indoors.", &[]);
+    assert!(r.of_type("THREATEN").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn things_named_by_event_words_are_no_events() {
+    // an event noun that modifies a thing, a participle that describes one
+    let r = run("Officials said the shells landed near a former deployment point.", &[]);
+    assert!(r.of_type("MOBILIZE").is_empty(), "{}", r.describe());
+    let r = run("Kyiv wants the proceeds of frozen Russian assets.", &[]);
+    assert!(r.of_type("SANCTION").is_empty(), "{}", r.describe());
+    // a verb of giving takes the type of what it passes
+    let r = run("EU ministers approved a new package of sanctions against Minsk.", &[]);
+    assert!(r.of_type("AID").is_empty(), "{}", r.describe());
+    assert_eq!(r.of_type("SANCTION").len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn an_explosion_in_a_story_that_rules_out_an_attack_is_an_accident() {
+    let text = "An explosion at a gas depot in Sumy killed two workers on Friday.\n\nPolice ruled out an attack.";
+    let r = run(text, &[]);
+    assert!(r.events.iter().all(|e| e.event_type != "ASSAULT" || e.modality == Modality::Negated), "{}", r.describe());
+    let c = r.of_type("CASUALTIES");
+    assert_eq!(c.len(), 1, "{}", r.describe());
+    assert_eq!(c[0].killed, Some(2), "{}", r.describe());
+    // without the denial it stays an attack (an explosion is how most strikes are heard)
+    let r = run("An explosion at a gas depot in Sumy killed two workers on Friday.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+}

@@ -55,6 +55,23 @@ pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
         if matches!(first, "March" | "Fall") && !sentence_initial {
             continue;
         }
+        // "a temporary deployment point", "attack helicopters": the noun modifies a thing
+        if !trig.verb && t1 < v.t1 && v.is(t1, WordClass::CompoundHead) {
+            continue;
+        }
+        // a participle used as an adjective names a state: "the proceeds of frozen assets",
+        // "from destroyed homes"
+        let participle = v.lw(t1 - 1).ends_with("ed") || v.lw(t1 - 1).ends_with("en");
+        if trig.verb
+            && participle
+            && t0 > v.t0
+            && any_of(v.lw(t0 - 1), &["of", "with", "from", "for", "about", "by"])
+            && t1 < v.t1
+            && v.is_word(t1)
+            && !v.is(t1, WordClass::Determiner)
+        {
+            continue;
+        }
         let lower = v.slice(t0, t1).to_lowercase();
         if !plausible(v, t0, t1, &lower, trig) {
             continue;
@@ -202,6 +219,43 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                 || weapon_agent
                 || weapon_with
         }
+        // "a missile slammed into a block", "a second missile fell in a field": only a
+        // weapon falls or crashes as an attack (not "prices fell in May", "a plane crashed
+        // into a hill" unless it was a drone)
+        "slammed into" | "smashed into" | "crashed into" | "fell on" | "fell in" | "fell near" | "landed on"
+        | "landed in" | "landed near" => {
+            let craft_or_event = |w: &str| {
+                any_of(
+                    w,
+                    &[
+                        "strike",
+                        "strikes",
+                        "attack",
+                        "attacks",
+                        "explosion",
+                        "explosions",
+                        "blast",
+                        "blasts",
+                        "aircraft",
+                        "jet",
+                        "jets",
+                        "warplane",
+                        "warplanes",
+                        "helicopter",
+                        "helicopters",
+                        "tank",
+                        "tanks",
+                    ],
+                )
+            };
+            (t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.is(i, WEAPON_SUBJECTS) && !craft_or_event(v.lw(i)))
+        }
+        // a warning is a threat when it announces a response: "warned that Russia would take
+        // retaliatory steps", "warns of consequences" (not "warned residents to stay inside")
+        "warned" | "warns" => (t1..(t1 + 15).min(v.t1)).any(|i| {
+            let w = v.lw(i);
+            w.starts_with("retaliat") || w.starts_with("consequence") || w == "response" || w == "respond"
+        }),
         // "the enemy lost up to 140 servicemen": losses in a daily summary
         "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
             v.numbers.iter().any(|p| {

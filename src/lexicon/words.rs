@@ -102,10 +102,13 @@ pub enum WordClass {
     MediaObject,
     /// Verbs that only carry their event noun ("launched 2 missile strikes")
     CarrierVerb,
+    /// Nouns an event noun can modify ("a deployment point", "an evacuation plan"): then it
+    /// names a thing, not a happening
+    CompoundHead,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 46] = [
+    pub const ALL: [WordClass; 47] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -152,6 +155,7 @@ impl WordClass {
         WordClass::PlaceModifier,
         WordClass::MediaObject,
         WordClass::CarrierVerb,
+        WordClass::CompoundHead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -202,6 +206,7 @@ impl WordClass {
             WordClass::PlaceModifier => "place_modifier",
             WordClass::MediaObject => "media_object",
             WordClass::CarrierVerb => "carrier_verb",
+            WordClass::CompoundHead => "compound_head",
         }
     }
 
