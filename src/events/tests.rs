@@ -1000,3 +1000,11 @@ fn an_explosion_in_a_story_that_rules_out_an_attack_is_an_accident() {
     let r = run("An explosion at a gas depot in Sumy killed two workers on Friday.", &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
 }
+
+#[test]
+fn giving_up_is_no_gift() {
+    let r = run("We will never give up Kherson, the commander said.", &[]);
+    assert!(r.of_type("AID").is_empty(), "{}", r.describe());
+    let r = run("Norway will give Ukraine military aid worth 5 billion euros.", &[]);
+    assert_eq!(r.of_type("AID").len(), 1, "{}", r.describe());
+}

@@ -256,6 +256,10 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             let w = v.lw(i);
             w.starts_with("retaliat") || w.starts_with("consequence") || w == "response" || w == "respond"
         }),
+        // "will not give up a single village", "gave way": no gift
+        "give" | "gives" | "giving" | "gave" if any_of(next, &["up", "in", "way", "out", "rise", "birth", "chase"]) => {
+            false
+        }
         // "the enemy lost up to 140 servicemen": losses in a daily summary
         "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
             v.numbers.iter().any(|p| {
