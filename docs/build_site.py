@@ -40,7 +40,7 @@ API = {
     "extractor": ("Extractor", ["newsframe.Extractor"]),
     "extraction": ("Extraction", ["newsframe.Extraction", "newsframe.PandasTables", "newsframe.Rendered"]),
     "expressions": ("Expressions: pl.col(...).news", ["newsframe._expr.NewsExprNamespace"]),
-    "plot": ("Plots: newsframe.plot", ["newsframe.plot.timeline", "newsframe.plot.map"]),
+    "plot": ("Plots: newsframe.plot", ["newsframe.plot.timeline", "newsframe.plot.map", "newsframe.plot.world_outline"]),
     "errors": ("Errors, warnings and constants", [
         "newsframe.DocumentError", "newsframe.WARNING_CODES", "newsframe.LABELS", "newsframe.EVENT_TYPES",
     ]),
