@@ -35,7 +35,8 @@ HAND_WRITTEN = ["design.md", "data-science.md", "tables.md"]
 API = {
     "extract": ("Extraction functions", [
         "newsframe.extract", "newsframe.entities", "newsframe.quotes", "newsframe.events",
-        "newsframe.extract_arrow", "newsframe.read_articles", "newsframe.load_demo", "newsframe.demo",
+        "newsframe.extract_arrow", "newsframe.read_articles", "newsframe.html_to_text", "newsframe.load_demo",
+        "newsframe.demo",
     ]),
     "extractor": ("Extractor", ["newsframe.Extractor"]),
     "extraction": ("Extraction", ["newsframe.Extraction", "newsframe.PandasTables", "newsframe.Rendered"]),
