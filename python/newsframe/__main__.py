@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser(
         "extract",
         help="extract the four tables from article files",
-        description="Read articles (.txt files, .jsonl/.ndjson, .csv, .parquet; folders and globs) "
+        description="Read articles (.txt files, .html/.htm pages, .jsonl/.ndjson, .csv, .parquet; folders and globs) "
         "and write documents, entities, quotes and events tables to OUTDIR.",
     )
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")

@@ -45,8 +45,10 @@ class Extraction:
     events : pl.DataFrame
         One row per event.
     texts : pl.Series
-        The input texts (``String``), aligned with ``documents`` rows; offsets in the other
-        tables index into these (``texts[i][start:end]``).
+        The texts analysed (``String``): the input texts, except that an HTML page or fragment
+        is its extracted article text (``html="auto"``, see :class:`Extractor`); aligned with
+        ``documents`` rows; offsets in the other tables index into these
+        (``texts[i][start:end]``).
 
     Examples
     --------
@@ -102,7 +104,7 @@ class Extraction:
         return iter(self.tables().items())
 
     def with_text(self) -> pl.DataFrame:
-        """``documents`` with the input ``text`` column added (second column)."""
+        """``documents`` with the analysed ``text`` column (:attr:`texts`) added (second column)."""
         return self.documents.insert_column(1, self.texts.alias("text"))
 
     def summary(self) -> Dict[str, pl.DataFrame]:
