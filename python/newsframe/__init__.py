@@ -23,6 +23,7 @@ from . import _native, plot
 from ._errors import WARNING_CODES, DocumentError
 from ._extraction import Extraction, PandasTables
 from ._extractor import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, Extractor
+from ._files import FilesSummary, extract_files, iter_article_batches
 from ._html import html_to_text
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE
 from ._io import load_demo, read_articles
@@ -46,6 +47,9 @@ __all__ = [
     "Rendered",
     "read_articles",
     "html_to_text",
+    "extract_files",
+    "iter_article_batches",
+    "FilesSummary",
     "load_demo",
     "demo",
     "LABELS",

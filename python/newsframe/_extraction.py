@@ -18,6 +18,18 @@ TABLES = ("documents", "entities", "quotes", "events")
 FORMATS = ("parquet", "csv", "jsonl")
 
 
+def write_table(df: pl.DataFrame, target: Path, fmt: str) -> None:
+    """Write one table as ``fmt`` (one of :data:`FORMATS`); CSV joins list columns with ``"; "``."""
+    if fmt == "parquet":
+        df.write_parquet(target)
+    elif fmt == "csv":
+        df.with_columns(pl.col(c).list.join("; ") for c, dt in df.schema.items() if isinstance(dt, pl.List)).write_csv(
+            target
+        )
+    else:
+        df.write_ndjson(target)
+
+
 class PandasTables(NamedTuple):
     """The four tables as pandas DataFrames (``documents, entities, quotes, events``).
 
@@ -229,17 +241,7 @@ class Extraction:
         for name in TABLES:
             df: pl.DataFrame = getattr(self, name)
             target = out / f"{name}.{fmt}"
-            if fmt == "parquet":
-                df.write_parquet(target)
-            elif fmt == "csv":
-                flat = df.with_columns(
-                    pl.col(c).list.join("; ")
-                    for c, dt in df.schema.items()
-                    if isinstance(dt, pl.List)
-                )
-                flat.write_csv(target)
-            else:
-                df.write_ndjson(target)
+            write_table(df, target, fmt)
             written[name] = target
         return written
 

@@ -76,6 +76,22 @@ def _read_html_file(p: Path, extractor: str) -> Dict[str, Optional[str]]:
             "author": page.author, "url": page.url}
 
 
+def json_record(p: Path, line_no: int, line: Union[str, bytes], errors: str, bad: List[str]) -> Optional[Dict[str, Any]]:
+    """One JSON line as an object; a malformed one raises (``errors="raise"``) or is noted
+    in ``bad`` as ``path:line: malformed JSON line (why)`` and gives ``None``."""
+    try:
+        rec = json.loads(line)
+        if not isinstance(rec, dict):
+            raise ValueError(f"a JSON {type(rec).__name__}, not an object")
+        return rec
+    except ValueError as exc:
+        where = f"{p}:{line_no}: malformed JSON line ({exc})"
+        if errors == "raise":
+            raise ValueError(where) from None
+        bad.append(where)
+        return None
+
+
 def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
     """One JSON object a line. polars reads well-formed files fast; a file with a bad line
     is read again line by line so the bad line can be named (and skipped, or raised)."""
@@ -90,15 +106,8 @@ def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
         for line_no, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError(f"a JSON {type(rec).__name__}, not an object")
-            except ValueError as exc:
-                where = f"{p}:{line_no}: malformed JSON line ({exc})"
-                if errors == "raise":
-                    raise ValueError(where) from None
-                bad.append(where)
+            rec = json_record(p, line_no, line, errors, bad)
+            if rec is None:
                 continue
             records.append(rec)
             record_lines.append(line_no)
@@ -183,6 +192,13 @@ def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFra
             df = pl.read_parquet(p)
         except Exception as exc:  # noqa: BLE001 - polars raises several error types
             raise ValueError(f"{p}: cannot read as Parquet ({_first_line(exc)})") from None
+    return standardise_columns(df, p, text, id)
+
+
+def standardise_columns(df: pl.DataFrame, p: Path, text: str, id: str, row_offset: int = 0) -> pl.DataFrame:
+    """Rename the text and id columns of a table read from ``p`` to ``text`` and ``id``;
+    without an id column, ids are ``"<file stem>:<row>"`` (the row counted from
+    ``row_offset``, for a file read in batches)."""
     if text not in df.columns:
         raise ValueError(f"{p}: text column {text!r} not found; available columns: {df.columns}")
     if text != "text":
@@ -195,7 +211,7 @@ def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFra
         df = df.rename({id: "id"})
     if "id" not in df.columns:
         df = df.with_columns(
-            (pl.lit(f"{p.stem}:") + pl.int_range(pl.len(), dtype=pl.UInt32).cast(pl.String)).alias("id")
+            (pl.lit(f"{p.stem}:") + (pl.int_range(pl.len(), dtype=pl.UInt64) + row_offset).cast(pl.String)).alias("id")
         )
     return df
 
