@@ -1008,3 +1008,21 @@ fn giving_up_is_no_gift() {
     let r = run("Norway will give Ukraine military aid worth 5 billion euros.", &[]);
     assert_eq!(r.of_type("AID").len(), 1, "{}", r.describe());
 }
+
+#[test]
+fn a_sides_own_name_for_its_forces_is_that_side() {
+    let r = run("Aviation of the Defence Forces struck 12 areas where enemy personnel gathered.", &[]);
+    let a = r.of_type("ASSAULT");
+    assert_eq!(a.len(), 1, "{}", r.describe());
+    let actor = a[0].actor.as_ref().expect("an actor");
+    assert_eq!(actor.canonical.as_deref(), Some("Armed Forces of Ukraine"), "{}", r.describe());
+}
+
+#[test]
+fn ukrainian_places_take_the_national_spelling() {
+    // GeoNames spells it "Kurdyumivka"; Ukraine and the wires write "Kurdiumivka"
+    let r = run("Russian troops shelled Kurdyumivka on Tuesday.", &[]);
+    let a = r.of_type("ASSAULT");
+    assert_eq!(a.len(), 1, "{}", r.describe());
+    assert_eq!(a[0].location.as_ref().map(|l| l.text.as_str()), Some("Kurdiumivka"), "{}", r.describe());
+}

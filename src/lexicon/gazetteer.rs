@@ -253,9 +253,15 @@ pub(super) struct GazetteerBuilder {
 
 impl GazetteerBuilder {
     fn add(&mut self, entry: Entry, name_matches: bool, aliases: &str) {
+        let name = entry.canonical.clone();
+        self.add_named(entry, name_matches.then_some(name.as_str()), aliases);
+    }
+
+    /// `add` for an entry whose key is not its canonical name (a respelt display name).
+    fn add_named(&mut self, entry: Entry, name_key: Option<&str>, aliases: &str) {
         let idx = self.entries.len() as u32;
-        if name_matches {
-            self.keys.push((entry.canonical.clone(), idx));
+        if let Some(name) = name_key {
+            self.keys.push((name.to_string(), idx));
         }
         for a in split_aliases(aliases) {
             self.keys.push((a.to_string(), idx));
@@ -303,16 +309,20 @@ impl GazetteerBuilder {
                 Some(rest) => (false, rest),
                 None => (true, aliases),
             };
+            // Ukrainian places are named the way Ukraine and most war reporting spell them
+            // (the key stays the file's name: build.rs keys the automaton by it)
+            let canonical =
+                if country == "UA" { crate::translit::national_romanisation(name) } else { name.to_string() };
             let entry = Entry {
                 label,
                 kind,
-                canonical: name.to_string(),
+                canonical,
                 id: id.to_string(),
                 geo: Geo { country: non_empty(country), lat, lon, place_type: Some(place_type) },
                 population,
                 role: None,
             };
-            self.add(entry, name_matches, aliases);
+            self.add_named(entry, name_matches.then_some(name), aliases);
         }
     }
 
