@@ -437,6 +437,21 @@ fn same_happening(a: &Event, b: &Event) -> bool {
         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
 }
 
+/// Two denials of one kind of happening with no figures and no places that disagree (a
+/// place read in each sentence and different is two denials).
+fn same_denial(a: &Event, b: &Event) -> bool {
+    let figures = |e: &Event| e.killed.is_some() || e.injured.is_some();
+    a.event_type == b.event_type
+        && a.modality == Modality::Negated
+        && b.modality == Modality::Negated
+        && !figures(a)
+        && !figures(b)
+        && (place_key(a) == place_key(b)
+            || !(own_source(a.location_source) && own_source(b.location_source))
+            || a.location.is_none()
+            || b.location.is_none())
+}
+
 /// One agreement, sanction, pledge or talk reported in two sentences in a row: the same
 /// type and modality, no actors or days that disagree.
 fn same_statement(a: &Event, b: &Event) -> bool {
@@ -533,6 +548,24 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
                 .collect()
         };
+        // a denial told again ("police ruled out a drone attack ... 'There was no attack'")
+        // is one denial: the first row of that type that denies too, headline included
+        let denial = |i: usize| same_denial(&events[i].1, &events[j].1);
+        if let Some(i) = (0..j).find(|&i| !drop[i] && denial(i)) {
+            drop[j] = true;
+            let b = events[j].1.clone();
+            let a = &mut events[i].1;
+            if a.location.is_none() || (!own_source(a.location_source) && own_source(b.location_source)) {
+                a.location = b.location;
+                a.geo = b.geo;
+                a.location_source = b.location_source;
+            }
+            if a.source.is_none() {
+                a.source = b.source;
+                a.quote_id = a.quote_id.or(b.quote_id);
+            }
+            continue;
+        }
         let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1)).or_else(|| {
             // an agreement, a sanction or a pledge told again in the next sentence ("Norway
             // signed a security pact ... The document was signed by ...") has no place to

@@ -606,7 +606,12 @@ pub(crate) fn location(
             // has lost …"), any place before the trigger ("Kyiv accused Moscow of targeting")
             .filter(|&ci| {
                 let c = &cands[ci];
-                prep_before(ci) || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
+                prep_before(ci)
+                    || roles.target_cand == Some(ci)
+                    || (c.place_rank > 0 && c.t0 > h.t0)
+                    // the subject of a passive is where it happened: "Antonivka and Bilozerka
+                    // came under artillery fire", "Kherson was shelled"
+                    || (physical && c.place_rank > 0 && c.t1 <= h.t0 && is_passive(v, h))
             })
             // what a demand, accusation or threat names after its verb is what it is about
             // ("demanded that allies allow strikes inside Russia"), not where it was made

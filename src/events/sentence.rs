@@ -213,11 +213,11 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 && h.t0 <= last.hit.t1 + 12
                 && !coordinated;
             // "a Ukrainian strike has destroyed a pontoon bridge": the attack named as the
-            // subject of what it did
+            // subject of what it did; "11 enemy assaults were repelled": of what was done to it
             let subject_attack = !last.hit.verb
                 && h.verb
                 && matches!(last.hit.event_type, EventType::Assault)
-                && h.event_type == EventType::Destroy
+                && matches!(h.event_type, EventType::Destroy | EventType::Fight)
                 && h.clause == last.hit.clause
                 && h.t0 <= last.hit.t1 + 3
                 && (last.hit.t1..h.t0).all(|k| v.is(k, WordClass::Auxiliary) || v.lw(k).ends_with("ly"));
@@ -232,6 +232,11 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
             if generic_verb {
                 let verb = std::mem::replace(&mut last.hit, h);
                 last.absorbed.push(verb);
+                continue;
+            }
+            if subject_attack && h.event_type == EventType::Fight {
+                let noun = std::mem::replace(&mut last.hit, h);
+                last.absorbed.push(noun);
                 continue;
             }
             if consequence || subject_attack {

@@ -1026,3 +1026,34 @@ fn ukrainian_places_take_the_national_spelling() {
     assert_eq!(a.len(), 1, "{}", r.describe());
     assert_eq!(a[0].location.as_ref().map(|l| l.text.as_str()), Some("Kurdiumivka"), "{}", r.describe());
 }
+
+#[test]
+fn front_line_report_shapes() {
+    // the places a passive names first are where it happened, one row each
+    let r = run("Prymorske, Stepove and Mala Tokmachka came under mortar fire.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 3, "{}", r.describe());
+    // attacks that were repelled are the fighting, not attacks of their own
+    let r = run("Nine enemy assaults were repelled near Robotyne.", &[]);
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+    assert_eq!(r.events[0].event_type, "FIGHT", "{}", r.describe());
+    // bombs dropped on a village are an attack; an objection dropped is nothing
+    let r = run("Russian aircraft dropped glide bombs on Vovchansk.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    let r = run("Hungary dropped its objections on Tuesday.", &[]);
+    assert!(r.events.is_empty(), "{}", r.describe());
+    // not giving up an attempt is no retreat
+    let r = run("The enemy does not abandon its attempts to cross the river.", &[]);
+    assert!(r.of_type("RETREAT").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn one_denial_told_twice_is_one_row_and_a_refugee_is_a_person() {
+    let text = "Officials ruled out a missile strike on the depot.\n\n\"There was no attack,\" the governor said.";
+    let r = run(text, &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    let r = run("She spent a year as a refugee in Poland.", &[]);
+    assert!(r.of_type("DISPLACE").is_empty(), "{}", r.describe());
+    // troops sent are no aid
+    let r = run("The Kremlin plans to send more troops to the front.", &[]);
+    assert!(r.of_type("AID").is_empty(), "{}", r.describe());
+}

@@ -256,6 +256,14 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             let w = v.lw(i);
             w.starts_with("retaliat") || w.starts_with("consequence") || w == "response" || w == "respond"
         }),
+        // "does not abandon attempts to", "abandoned plans": no position given up
+        "abandon" | "abandoned" | "abandoning" | "abandons" => {
+            !(t1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PlanNoun))
+        }
+        // "dropped guided bombs on", "dropped explosives from a drone"; not "dropped his
+        // objections", "dropped by 5 %"
+        "dropped" | "drops" | "dropping" => (t1..(t1 + 4).min(v.t1))
+            .any(|i| v.is(i, WEAPON_SUBJECTS) || v.is(i, ATTACK_OBJECTS) || v.lw(i).starts_with("explosive")),
         // "will not give up a single village", "gave way": no gift
         "give" | "gives" | "giving" | "gave" if any_of(next, &["up", "in", "way", "out", "rise", "birth", "chase"]) => {
             false
@@ -272,8 +280,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         // "the 617th day of the full-scale invasion", "since Russia's invasion": the war the
         // story happens in, not a happening of its own; one is reported when an army
         // "launched" or "began" it
-        "invasion" | "invasions" => (t0.saturating_sub(3).max(v.t0)..t0)
-            .any(|i| v.is(i, WordClass::LightVerb) || v.is(i, WordClass::CarrierVerb)),
+        "invasion" | "invasions" => (t0.saturating_sub(3).max(v.t0)..t0).any(|i| {
+            (v.is(i, WordClass::LightVerb) || v.is(i, WordClass::CarrierVerb))
+                // "since the start of the invasion": the verb-like noun heads a phrase
+                && !(i + 1..t0).any(|k| v.lw(k) == "of")
+        }),
         "fall" => next == "of",
         // "Sign up for our newsletter" is no agreement.
         "sign" | "signs" | "signed" | "signing" => !any_of(next, &["up", "in", "off"]),
@@ -497,8 +508,10 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "missing" => !any_of(next, &["out", "from", "the", "link", "piece", "pieces"]),
         _ if trig.event_type == EventType::Aid && trig.verb => {
             // "provided details", "sent a letter": only with something given; "food
-            // supplies", "arms deliveries" are the noun
-            !(t0 > v.t0 && v.is(t0 - 1, AID_OBJECTS)) && window_has(AID_OBJECTS, 7)
+            // supplies", "arms deliveries" are the noun; "to send more troops" is no aid
+            let compound = t0 > v.t0 && v.is(t0 - 1, AID_OBJECTS);
+            let people = (t1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PersonNoun) && v.lw(i) != "more");
+            !compound && !people && window_has(AID_OBJECTS, 7)
                 || (t1..(t1 + 4).min(v.t1))
                     .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
         }

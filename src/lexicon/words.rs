@@ -105,10 +105,12 @@ pub enum WordClass {
     /// Nouns an event noun can modify ("a deployment point", "an evacuation plan"): then it
     /// names a thing, not a happening
     CompoundHead,
+    /// What one abandons that is no position ("abandon attempts to", "abandoned plans")
+    PlanNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 47] = [
+    pub const ALL: [WordClass; 48] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -156,6 +158,7 @@ impl WordClass {
         WordClass::MediaObject,
         WordClass::CarrierVerb,
         WordClass::CompoundHead,
+        WordClass::PlanNoun,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -207,6 +210,7 @@ impl WordClass {
             WordClass::MediaObject => "media_object",
             WordClass::CarrierVerb => "carrier_verb",
             WordClass::CompoundHead => "compound_head",
+            WordClass::PlanNoun => "plan_noun",
         }
     }
 
