@@ -91,7 +91,8 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     let dateline = ctx.dateline_sentence();
     let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
-    let place = place_key;
+    // (the document's country, given to a row that names no place, is no place of its own)
+    let place = |e: &Event| place_key(e).filter(|_| e.location_source != Some("document"));
     let mut drop = vec![false; events.len()];
     for hi in 0..events.len() {
         if !in_headline(&events[hi].1) {

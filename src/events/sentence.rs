@@ -234,6 +234,16 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 last.absorbed.push(verb);
                 continue;
             }
+            // "destroyed or damaged", "killed and wounded" side by side: one happening
+            let pair = h.t0 == last.hit.t1 + 1
+                && matches!(v.lw(last.hit.t1), "or" | "and")
+                && h.event_type == last.hit.event_type
+                && h.verb == last.hit.verb
+                && !h.is_casualty();
+            if pair {
+                last.absorbed.push(h);
+                continue;
+            }
             if subject_attack && h.event_type == EventType::Fight {
                 let noun = std::mem::replace(&mut last.hit, h);
                 last.absorbed.push(noun);

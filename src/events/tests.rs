@@ -1057,3 +1057,18 @@ fn one_denial_told_twice_is_one_row_and_a_refugee_is_a_person() {
     let r = run("The Kremlin plans to send more troops to the front.", &[]);
     assert!(r.of_type("AID").is_empty(), "{}", r.describe());
 }
+
+#[test]
+fn translated_report_shapes() {
+    // two verbs of one kind side by side are one happening
+    let r = run("Dozens of houses in Lyman were destroyed or damaged.", &[]);
+    assert_eq!(r.of_type("DESTROY").len(), 1, "{}", r.describe());
+    // the anonymity formula and a danger are no demand and no threat
+    let r = run("An officer, who asked not to be named, spoke of the threat of encirclement.", &[]);
+    assert!(r.of_type("DEMAND").is_empty() && r.of_type("THREATEN").is_empty(), "{}", r.describe());
+    // people sent with nothing given are no aid; bread handed out is
+    let r = run("The decree continues to send toward the front thousands of reservists.", &[]);
+    assert!(r.of_type("AID").is_empty(), "{}", r.describe());
+    let r = run("Volunteers distributed bread and blankets in Izium on Tuesday.", &[]);
+    assert_eq!(r.of_type("AID").len(), 1, "{}", r.describe());
+}

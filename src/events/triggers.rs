@@ -341,10 +341,14 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "engagement" | "engagements" => !any_of(prev, &["diplomatic", "economic"]),
         "received" => v.is_capitalised(t1) || (next == "the" && v.is_title(t1 + 1)),
         "concluded" => next != "that" && !any_of(next, &[",", "."]),
+        // (not the anonymity formula "asked not to be named", "asked not to give his name")
         "asked" | "request" | "requested" => {
-            !any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"])
-                || next == "for" && prev != "was"
+            (!any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"])
+                || next == "for" && prev != "was")
+                && !(next == "not" && next2 == "to")
         }
+        // "the threat of encirclement", "under threat of": a danger, not a threat made
+        "threat" | "threats" => next != "of",
         "pressed" | "pressing" => any_of(next, &["for", "ahead", "on"]) || v.is_capitalised(t1),
         "alleged" => next == "that" || v.kind(t1) != Some(TokenKind::Word),
         "deal" | "deals" => next != "with" && prev != "great",
@@ -510,10 +514,13 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             // "provided details", "sent a letter": only with something given; "food
             // supplies", "arms deliveries" are the noun; "to send more troops" is no aid
             let compound = t0 > v.t0 && v.is(t0 - 1, AID_OBJECTS);
-            let people = (t1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PersonNoun) && v.lw(i) != "more");
-            !compound && !people && window_has(AID_OBJECTS, 7)
-                || (t1..(t1 + 4).min(v.t1))
-                    .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
+            // (people sent with nothing given before them: "send toward the front thousands of
+            // reservists"; not "send food to civilians")
+            let person = |i: usize| v.is(i, WordClass::PersonNoun) && v.lw(i) != "more";
+            let people = (t1..(t1 + 7).min(v.t1)).find(|&i| person(i) || v.is(i, AID_OBJECTS)).is_some_and(person);
+            let amount = (t1..(t1 + 4).min(v.t1))
+                .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent));
+            !compound && !people && (window_has(AID_OBJECTS, 7) || amount)
         }
         _ => true,
     }
