@@ -6,7 +6,7 @@ use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
 use crate::lexicon::Country;
-use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality};
+use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality, PlaceType};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
 /// paragraph's (the nearest full-day date written before it in the paragraph, else the
@@ -104,10 +104,17 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
                 && (place(h).is_none() || place(l).is_none() || place(h) == place(l) || nearby(h, l))
                 && (h.date.is_none() || l.date.is_none() || h.date == l.date)
         };
-        // the same place first, then a row with no place
+        // the same place first, then a row with no place; a live blog's headline sums up
+        // entries further down: there, only a row of the same place
         let target = (0..events.len())
             .filter(|&li| in_lead(&events[li].1) && compatible(&events[li].1))
-            .min_by_key(|&li| (place(&events[li].1) != place(h), li));
+            .min_by_key(|&li| (place(&events[li].1) != place(h), li))
+            .or_else(|| {
+                (0..events.len()).find(|&li| {
+                    let l = &events[li].1;
+                    !in_headline(l) && compatible(l) && place(h).is_some() && place(l) == place(h)
+                })
+            });
         let Some(li) = target else { continue };
         drop[hi] = true;
         let h = events[hi].1.clone();
@@ -163,6 +170,19 @@ pub(super) fn settle_denied_attacks(ctx: &DocContext, events: &mut Vec<(u32, Eve
         e.subtype = Some(if e.killed.is_some() { "killed" } else { "injured" }.to_string());
         true
     });
+}
+
+/// A city and the region named after it ("Vinnytsia" and "Vinnytsia Oblast"): a report
+/// of the region's strike and one of its capital's can be one happening.
+fn nested_places(a: &Event, b: &Event) -> bool {
+    let name = |e: &Event| e.location.as_ref().map(|l| l.canonical.clone().unwrap_or_else(|| l.text.clone()));
+    let region = |e: &Event| e.geo.place_type == Some(PlaceType::Region);
+    let within = |city: &Event, reg: &Event| {
+        region(reg)
+            && !region(city)
+            && matches!((name(city), name(reg)), (Some(c), Some(r)) if r.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+    };
+    within(a, b) || within(b, a)
 }
 
 /// Two places within 30 km: a headline names the nearest town the reader knows ("Blast
@@ -413,7 +433,7 @@ fn own_source(source: Option<&str>) -> bool {
 /// A report of the same happening: the same type (or a casualty report and the attack or
 /// fight it counts), the same place, the same day, no sides that disagree, and neither a
 /// denial nor something that has not happened.
-fn same_happening(a: &Event, b: &Event) -> bool {
+fn same_happening(a: &Event, b: &Event, nested: bool) -> bool {
     let host = |e: &Event| matches!(e.event_type, EventType::Assault | EventType::Fight);
     let casualty = |e: &Event| e.event_type == EventType::Casualties;
     let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
@@ -428,7 +448,7 @@ fn same_happening(a: &Event, b: &Event) -> bool {
         && a.aggregate != Some(true)
         && b.aggregate != Some(true)
         && place_key(a).is_some()
-        && place_key(a) == place_key(b)
+        && (place_key(a) == place_key(b) || nested && nested_places(a, b))
         // two places both inferred from the discourse are no evidence of one place
         && (own_source(a.location_source) || own_source(b.location_source))
         // an inferred date is no evidence against: "the death toll from the overnight strike
@@ -567,7 +587,10 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             }
             continue;
         }
-        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1)).or_else(|| {
+        // (a definite reference may name the region of the city first reported: "the
+        // substation strike" in "the Vinnytsia region" after a strike on Vinnytsia)
+        let back = refers_back(ctx, &events[j].1);
+        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back)).or_else(|| {
             // an agreement, a sanction or a pledge told again in the next sentence ("Norway
             // signed a security pact ... The document was signed by ...") has no place to
             // compare: the last report of its type, one sentence before

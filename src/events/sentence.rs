@@ -74,7 +74,7 @@ pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: 
         h.verb = reads_as_verb(v, &cands, h);
     }
     let mut drafts = merge(v, hits.clone());
-    drop_talked_about(&mut drafts);
+    drop_talked_about(v, &mut drafts);
     let dates = sentence_dates(v);
     let trailing = trailing_attributions(v, &attributions, &hits);
     let sources: Vec<Option<Argument>> =
@@ -99,7 +99,7 @@ pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: 
 /// "warned of new sanctions". A noun of aid, agreement, talks or sanctions after such a
 /// trigger in its clause (within twelve words) goes; verbs stay, with their own modality
 /// ("urged allies to send more air defence").
-pub(super) fn drop_talked_about(drafts: &mut Vec<Draft>) {
+pub(super) fn drop_talked_about(v: &EventSentence, drafts: &mut Vec<Draft>) {
     let frames = |t: EventType| {
         matches!(
             t,
@@ -109,17 +109,30 @@ pub(super) fn drop_talked_about(drafts: &mut Vec<Draft>) {
     let topic = |t: EventType| {
         matches!(t, EventType::Aid | EventType::Agree | EventType::Negotiate | EventType::Sanction | EventType::Consult)
     };
+    // "accused Kyiv of deliberately targeting civilians": the act the accusation names
+    let accused_act = |d: &Draft| {
+        d.hit.verb
+            && v.lw(d.hit.t0).ends_with("ing")
+            && (d.hit.t0.saturating_sub(3).max(v.t0)..d.hit.t0).any(|k| v.lw(k) == "of")
+            && drafts.iter().any(|f| {
+                f.hit.event_type == EventType::Accuse
+                    && f.hit.clause == d.hit.clause
+                    && f.hit.t1 <= d.hit.t0
+                    && d.hit.t0 <= f.hit.t1 + 8
+            })
+    };
     let framed: Vec<bool> = drafts
         .iter()
         .map(|d| {
-            !d.hit.verb
-                && topic(d.hit.event_type)
-                && drafts.iter().any(|f| {
-                    frames(f.hit.event_type)
-                        && f.hit.clause == d.hit.clause
-                        && f.hit.t1 <= d.hit.t0
-                        && d.hit.t0 <= f.hit.t1 + 12
-                })
+            accused_act(d)
+                || !d.hit.verb
+                    && topic(d.hit.event_type)
+                    && drafts.iter().any(|f| {
+                        frames(f.hit.event_type)
+                            && f.hit.clause == d.hit.clause
+                            && f.hit.t1 <= d.hit.t0
+                            && d.hit.t0 <= f.hit.t1 + 12
+                    })
         })
         .collect();
     let mut i = 0;

@@ -184,27 +184,33 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "treated for" => true,
         "have returned" => any_of(next, &["home", "to"]),
         "attack" | "attacks" => {
-            !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
-                && !any_of(
-                    next,
-                    &[
-                        "helicopter",
-                        "helicopters",
-                        "aircraft",
-                        "jets",
-                        "jet",
-                        "drone",
-                        "drones",
-                        "submarine",
-                        "submarines",
-                        "dog",
-                        "dogs",
-                        "vessel",
-                        "vessels",
-                        "ads",
-                        ",",
-                    ],
-                )
+            // "sent waves of attack drones across the south": drones sent or launched at a
+            // place are the attack itself
+            let sent_at = any_of(next, &["drone", "drones"])
+                && (t0.saturating_sub(4).max(v.t0)..t0).any(|i| any_of(v.lw(i), &["sent", "launched", "fired"]))
+                && (t1..(t1 + 5).min(v.t1)).any(|i| any_of(v.lw(i), &["across", "against", "over", "at"]));
+            sent_at
+                || !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
+                    && !any_of(
+                        next,
+                        &[
+                            "helicopter",
+                            "helicopters",
+                            "aircraft",
+                            "jets",
+                            "jet",
+                            "drone",
+                            "drones",
+                            "submarine",
+                            "submarines",
+                            "dog",
+                            "dogs",
+                            "vessel",
+                            "vessels",
+                            "ads",
+                            ",",
+                        ],
+                    )
         }
         // "a missile hit a school", "was hit by a drone"; not "hit by sanctions", "hit a record"
         "hit" | "hits" => {
@@ -520,7 +526,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             let people = (t1..(t1 + 7).min(v.t1)).find(|&i| person(i) || v.is(i, AID_OBJECTS)).is_some_and(person);
             let amount = (t1..(t1 + 4).min(v.t1))
                 .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent));
-            !compound && !people && (window_has(AID_OBJECTS, 7) || amount)
+            // "Russia sent waves of attack drones across Ukraine": weapons sent against a
+            // place are the attack, not a gift
+            let against = (t1..(t1 + 8).min(v.t1)).any(|i| any_of(v.lw(i), &["across", "against", "over"]))
+                && (t1..(t1 + 6).min(v.t1)).any(|i| v.is(i, ATTACK_OBJECTS));
+            !compound && !people && !against && (window_has(AID_OBJECTS, 7) || amount)
         }
         _ => true,
     }
