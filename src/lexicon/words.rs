@@ -107,10 +107,14 @@ pub enum WordClass {
     CompoundHead,
     /// What one abandons that is no position ("abandon attempts to", "abandoned plans")
     PlanNoun,
+    /// Head words of military units ("the 47th Mechanized Brigade")
+    UnitHead,
+    /// Head words of facilities named after a place ("Tabqa Dam", "Kherson Port")
+    FacilityHead,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 48] = [
+    pub const ALL: [WordClass; 50] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -159,6 +163,8 @@ impl WordClass {
         WordClass::CarrierVerb,
         WordClass::CompoundHead,
         WordClass::PlanNoun,
+        WordClass::UnitHead,
+        WordClass::FacilityHead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -211,6 +217,8 @@ impl WordClass {
             WordClass::CarrierVerb => "carrier_verb",
             WordClass::CompoundHead => "compound_head",
             WordClass::PlanNoun => "plan_noun",
+            WordClass::UnitHead => "unit_head",
+            WordClass::FacilityHead => "facility_head",
         }
     }
 
