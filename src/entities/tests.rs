@@ -493,3 +493,13 @@ fn numbered_units_and_facilities_named_after_places() {
     let ms = run("The dam near Tabqa station was hit.");
     assert!(find(&ms, "Tabqa station").is_none(), "{ms:?}");
 }
+
+#[test]
+fn governments_are_organisations_and_a_role_takes_its_of_the() {
+    let ms = run("Officials of the Kurdistan Regional Government met envoys of the Government of Iraq.");
+    assert_eq!(find(&ms, "Kurdistan Regional Government").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "Government of Iraq").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // a capitalised "Government" opening a sentence is no name
+    let ms = run("Government forces shelled the town.");
+    assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
+}
