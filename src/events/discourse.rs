@@ -415,6 +415,59 @@ pub(super) fn share_actors(ctx: &DocContext, events: &mut [(u32, Event)]) {
     }
 }
 
+/// The side an actor stands for, from its name: "RU" for Russia, its forces, the Kremlin
+/// or Moscow; "UA" for Ukraine, its forces or Kyiv (the two sides this domain's stories
+/// are about).
+fn actor_side(a: &Argument) -> Option<&'static str> {
+    let name = format!("{} {}", a.canonical.as_deref().unwrap_or(""), a.text).to_lowercase();
+    let ru = name.contains("russia") || name.contains("kremlin") || name.contains("moscow");
+    let ua = name.contains("ukrain") || name.contains("kyiv");
+    match (ru, ua) {
+        (true, false) => Some("RU"),
+        (false, true) => Some("UA"),
+        _ => None,
+    }
+}
+
+/// The attacker a story implies: when every attack in a document whose attacker is named
+/// comes from one side and lands in the other side's country ("Russian missiles hit
+/// Odesa", "a Russian drone struck Sumy"), an attack there with no attacker named ("a
+/// drone attack killed two in Kherson") is that side's too. Stories with attacks from both
+/// sides, or none named, or where the sides trade blame, imply nothing. The actor is the
+/// side's armed forces.
+pub(super) fn implied_attackers(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    let attack = |e: &Event| e.event_type == EventType::Assault;
+    let mut sides: Vec<(&'static str, &str)> = Vec::new(); // (attacker side, country hit)
+    for (_, e) in events.iter().filter(|(_, e)| attack(e) && e.modality == Modality::Asserted) {
+        if let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) {
+            sides.push((side, country));
+        }
+    }
+    // (a story where the sides trade blame leaves an unnamed attacker unnamed)
+    if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
+        return;
+    }
+    let Some(&(side, _)) = sides.first() else { return };
+    let hit = if side == "RU" { "UA" } else { "RU" };
+    if !sides.iter().all(|&(s, c)| s == side && c == hit) {
+        return;
+    }
+    let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, side) else { return };
+    for (_, e) in events.iter_mut() {
+        if attack(e)
+            && e.actor.is_none()
+            && matches!(e.modality, Modality::Asserted | Modality::Hedged)
+            && e.geo.country.as_deref() == Some(hit)
+        {
+            e.actor = Some(Argument {
+                text: name.to_string(),
+                canonical: Some(name.to_string()),
+                entity_id: Some(id.to_string()),
+            });
+        }
+    }
+}
+
 /// The place key of an event: its location's id, else its name.
 fn place_key(e: &Event) -> Option<String> {
     e.location.as_ref().map(|l| l.entity_id.clone().unwrap_or_else(|| l.text.to_lowercase()))

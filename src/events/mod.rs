@@ -84,6 +84,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
     fill_dates(ctx, &sorted, &mut events);
     share_actors(ctx, &mut events);
     merge_repeats(ctx, &sorted, &mut events);
+    implied_attackers(ctx, &mut events);
     mark_aggregates(&mut events);
     place_aggregates(ctx, &sorted, &mut events);
     events.into_iter().map(|(_, e)| e).collect()

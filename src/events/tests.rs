@@ -1087,3 +1087,22 @@ fn live_blog_shapes() {
     let r = run(text, &[]);
     assert_eq!(r.of_type("DISPLACE").len(), 1, "{}", r.describe());
 }
+
+#[test]
+fn an_attack_with_no_attacker_named_takes_the_side_the_story_names() {
+    let text =
+        "Russian missiles hit Odesa overnight, the governor said.\n\nIn Mykolaiv, a drone attack killed two people.";
+    let r = run(text, &[]);
+    let a = r.of_type("ASSAULT");
+    assert_eq!(a.len(), 2, "{}", r.describe());
+    assert_eq!(
+        a[1].actor.as_ref().and_then(|x| x.canonical.as_deref()),
+        Some("Russian Armed Forces"),
+        "{}",
+        r.describe()
+    );
+    // where the sides trade blame, the unnamed attacker stays unnamed
+    let text = "Russian missiles hit Odesa overnight.\n\nA drone hit the plant in Enerhodar. Kyiv accused Moscow of staging it.";
+    let r = run(text, &[]);
+    assert!(r.of_type("ASSAULT").iter().any(|e| e.actor.is_none()), "{}", r.describe());
+}
