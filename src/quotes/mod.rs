@@ -104,7 +104,10 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     let mut cands = direct::attribute(&v, &mi, &spans, &cues);
     let found = indirect::find(&v, &mi, &spans, &cues, &cands);
     cands.extend(found);
-    let mut quotes = finalize(&v, &mi, cands);
+    let drafted = finalize(&v, &mi, cands);
+    let chains: std::collections::HashMap<(usize, usize), usize> =
+        drafted.iter().filter_map(|(q, c)| c.map(|c| ((q.start, q.end), c))).collect();
+    let mut quotes: Vec<Quote> = drafted.into_iter().map(|(q, _)| q).collect();
     // Interview turns replace whatever the mark and cue rules made of those paragraphs;
     // bracketed stage directions are never quotes.
     let turns = transcript::turns(ctx, mentions);
@@ -114,8 +117,19 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     });
     quotes.extend(transcript::turn_quotes(ctx, &mi, &turns));
     quotes.sort_by_key(|q| (q.start, q.end));
+    link_chains(&mut quotes, &chains);
     describe::link_descriptions(ctx.text, mentions, &mut quotes);
     quotes
+}
+
+/// The pieces of one multi-paragraph quote stay separate rows (each span is exactly the
+/// words between its own marks); each later piece names the row it continues.
+fn link_chains(quotes: &mut [Quote], chains: &std::collections::HashMap<(usize, usize), usize>) {
+    let mut last_of_chain: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+    for (i, q) in quotes.iter_mut().enumerate() {
+        let Some(&chain) = chains.get(&(q.start, q.end)) else { continue };
+        q.continues = last_of_chain.insert(chain, i as u32);
+    }
 }
 
 /// True when byte offset `pos` lies inside the words of some quoted span.
@@ -209,8 +223,9 @@ fn previous_from(speaker: &Speaker, start: usize, para: u32, resolved: bool) -> 
     Previous { speaker: speaker.clone(), quote_start: start, para, unresolved: !resolved }
 }
 
-/// Resolve pronouns and floating quotes in text order; build the quotes.
-fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Quote> {
+/// Resolve pronouns and floating quotes in text order; build the quotes, each with its
+/// multi-paragraph chain id.
+fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<(Quote, Option<usize>)> {
     cands.retain(|c| {
         c.start < c.end
             && c.end <= v.ctx.text.len()
@@ -271,6 +286,7 @@ fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Qu
             speaker,
             cue: c.cue.clone(),
             confidence: confidence.clamp(0.05, 0.99),
+            continues: None,
         };
         out.push((quote, c.chain));
     }
@@ -283,5 +299,5 @@ fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Qu
             }
         }
     }
-    out.into_iter().map(|(q, _)| q).collect()
+    out
 }

@@ -196,6 +196,8 @@ fn multi_paragraph_quote_keeps_its_speaker() {
     assert_eq!(qs.len(), 3, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[1]), "Then the water stopped.");
     assert_eq!(content(&t, &qs[2]), "By noon the whole district was dark. We are still waiting.");
+    // the second paragraph continues the first paragraph's open quote, not the closed one
+    assert_eq!(qs.iter().map(|q| q.continues).collect::<Vec<_>>(), vec![None, None, Some(1)]);
     for q in &qs {
         assert_eq!(speaker_text(q), Some("the plant director"), "{}", show(&t, &qs));
         assert_eq!(q.kind, QuoteKind::Direct);
