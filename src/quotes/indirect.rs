@@ -6,7 +6,7 @@
 //! cue, negated, passive and relative-clause reports are skipped ("the attack, which
 //! officials said killed five"), and belief verbs need "that".
 
-use super::speaker::{np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
+use super::speaker::{np_back, np_forward, plausible_phrase, sentence_subject, subject_before, Guess, MentionIndex};
 use super::words::*;
 use super::{CueHit, DraftQuote, How, QuoteSpan};
 use crate::lexicon::CueKind;
@@ -135,6 +135,11 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
     }
     let left = (lo..comma_before).filter(|&t| v.is_word(t)).count();
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
+    // "…,” she said in the capital, emphasizing it was time …": a participle cue reports
+    // the right side itself
+    if (after_attr + 1..hi).find(|&t| v.is_word(t)).is_some_and(|t| is_cue_word(v, t) && v.tok(t).ends_with("ing")) {
+        return None;
+    }
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
             // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
@@ -183,33 +188,38 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     if cue.tok_end < hi && (v.is(cue.tok_end, "that") || v.is_punct(cue.tok_end, ":")) {
         return None;
     }
+    // "…, emphasizing it was time": a participle after a comma reports what follows
+    if cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",") && v.tok(cue.tok_start).ends_with("ing") {
+        return None;
+    }
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
     let adverbial_end =
         if opens_like_clause(v, lo) { None } else { (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi)) };
-    let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue) {
-        // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
-        let mut k = g.tok_start;
-        let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
-        if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
-            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
-                if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
-                    k = c + 1;
+    let (end, g, after) =
+        if let Some(g) = embedded_or_subject(v, mi, lo, cue).or_else(|| bracketed_subject(v, mi, lo, cue)) {
+            // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
+            let mut k = g.tok_start;
+            let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
+            if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
+                if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
+                    if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
+                        k = c + 1;
+                    }
+                } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
+                    // "The state's chairman, X, said ..." / "The head of the city military
+                    // administration, X, said ...": a description, no clause before
+                    return None;
                 }
-            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
-                // "The state's chairman, X, said ..." / "The head of the city military
-                // administration, X, said ...": a description, no clause before
-                return None;
             }
-        }
-        (comma_before(v, lo, k)?, g, cue.tok_end)
-    } else {
-        let end = comma_before(v, lo, cue.tok_start)?;
-        let g = np_forward(v, mi, cue.tok_end, hi, false)?;
-        let after = g.tok_end;
-        (end, g, after)
-    };
+            (comma_before(v, lo, k)?, g, cue.tok_end)
+        } else {
+            let end = comma_before(v, lo, cue.tok_start)?;
+            let g = np_forward(v, mi, cue.tok_end, hi, false)?;
+            let after = g.tok_end;
+            (end, g, after)
+        };
     if adverbial_end.is_some_and(|a| end <= a + 1) {
         return None;
     }
@@ -228,6 +238,16 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
         return Some((s, e, g));
     }
     None
+}
+
+/// "Sen. Jane Roe (D-Vt.) told": the name before a bracketed affiliation right before the verb.
+fn bracketed_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    let j = cue.tok_start;
+    if j <= lo + 1 || !v.is_punct(j - 1, ")") {
+        return None;
+    }
+    let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
+    np_back(v, mi, lo, open, false).filter(|g| g.named || g.role)
 }
 
 /// "…, said Jane Roe, a farmer from the region, who said (that) CLAUSE": a relative "who"
@@ -309,7 +329,9 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     let head_ok = v.is_role(j - 1)
         || v.is_capitalised(j - 1)
         || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
-    if !fine || !head_ok || !(a..j).any(|t| v.is_role(t)) {
+    // "Military analysts in Kyiv and around the region say": a role head, then where it is
+    let located_role = (a..j.saturating_sub(1)).any(|t| v.is_role(t) && is_locative(v.tok(t + 1)));
+    if !fine || !(head_ok || located_role) || !(a..j).any(|t| v.is_role(t)) {
         return None;
     }
     Some(Guess {
@@ -379,7 +401,10 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         // Toledo, Ohio, that ...")
         let lim = (i + 12).min(hi);
         let mut t = i;
-        while t < lim && (v.is_word(t) || v.tok(t) == "'s" || (v.is_punct(t, ",") && t > i)) && !v.is(t, "that") {
+        while t < lim
+            && (v.is_word(t) || v.tok(t) == "'s" || (v.is_punct(t, ",") && t > i) || (v.is_quote(t) && t > i))
+            && !v.is(t, "that")
+        {
             t += 1;
         }
         let bridged = is_adjunct_prep(v.tok(i)) || takes_object(&cue.lemma) || v.is_capitalised(i);
@@ -468,7 +493,7 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    let g = np_forward(v, mi, cue.tok_end, hi, true)?;
+    let g = np_forward(v, mi, cue.tok_end, hi, true).or_else(|| long_source(v, cue.tok_end, hi))?;
     // the source phrase may run on a little ("according to officials in Kharkiv")
     let mut t = g.tok_end;
     while t < hi && t < g.tok_end + 5 && v.is_word(t) {
@@ -489,6 +514,35 @@ fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usiz
         return Some((s, e, g));
     }
     None
+}
+
+/// "…, according to a recent survey of voter lists by the agency.": a source phrase too long
+/// for the phrase rules, running from the cue to the sentence end (at most 14 words, opening
+/// with a determiner or a capital).
+fn long_source(v: &Tokens, i: usize, hi: usize) -> Option<Guess> {
+    let mut j = i;
+    while j < hi && (v.is_word(j) || v.tok(j) == "'s" || v.is_punct(j, "-")) {
+        j += 1;
+    }
+    let rest_empty = (j..hi).all(|t| !v.is_word(t));
+    if j == i
+        || j - i > 14
+        || !rest_empty
+        || !(is_determiner(v.tok(i)) || v.is_capitalised(i))
+        || !plausible_phrase(v, i, j - 1)
+    {
+        return None;
+    }
+    Some(Guess {
+        start: v.start(i),
+        end: v.end(j - 1),
+        tok_start: i,
+        tok_end: j,
+        mention: None,
+        pronoun: false,
+        named: false,
+        role: false,
+    })
 }
 
 /// "On “Face the Nation,” the senator said ..." / "In his book, “Title,” X argued": an
@@ -525,6 +579,14 @@ pub(crate) fn find(
 ) -> Vec<DraftQuote> {
     let mut out: Vec<DraftQuote> = Vec::new();
     for cue in cues {
+        // "according to a police report released on Sunday": a cue word inside the source
+        // of another report is part of that source
+        let in_source = |c: &DraftQuote| {
+            c.guess.as_ref().is_some_and(|g| g.tok_start <= cue.tok_start && cue.tok_start < g.tok_end)
+        };
+        if out.iter().any(in_source) {
+            continue;
+        }
         let found = if cue.according {
             according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
         } else {

@@ -147,6 +147,7 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             continue;
         }
         let first_word = (sent.tok_start..sent.tok_end).find(|&t| v.is_word(t));
+        let headline = title_case(v, sent.tok_start, sent.tok_end);
         for (s, e, cue) in ctx.res.cues.find_in(ctx.text, sent.start, sent.end) {
             if words::is_non_verb_cue(&cue.lemma) {
                 continue;
@@ -163,7 +164,14 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 continue; // not on token boundaries ("so-called")
             }
             // A capitalised cue word inside a sentence is part of a name ("State Department").
-            if v.is_capitalised(ts) && Some(ts) != first_word {
+            // In a Title Case headline ("Zelensky Says Russia Will Pay") a reporting verb
+            // after a name is capitalised like every word.
+            let headline_verb = headline
+                && te == ts + 1
+                && words::is_strong_lemma(&cue.lemma)
+                && ts > sent.tok_start
+                && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","));
+            if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb {
                 continue;
             }
             if inside_span(spans, s) {
@@ -175,7 +183,10 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 // "is warning voters that": a progressive is a verb
                 let progressive = v.tok(ts).ends_with("ing")
                     && matches!(p.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
+                // "..., warning that the winter will be hard": a participle after a comma
+                let participle = v.tok(ts).ends_with("ing") && p == "," && te < sent.tok_end && v.is(te, "that");
                 if !progressive
+                    && !participle
                     && (words::is_determiner(p)
                         || p == "'s"
                         || (words::is_np_stop(p) && !words::is_verb_filler(p))
@@ -216,6 +227,14 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
         }
     }
     out
+}
+
+/// A sentence written in Title Case, as headlines are: at least four words longer than
+/// three letters, and three in four of them capitalised.
+fn title_case(v: &Tokens, a: usize, b: usize) -> bool {
+    let long: Vec<usize> = (a..b).filter(|&t| v.is_word(t) && v.tok(t).chars().count() > 3).collect();
+    let caps = long.iter().filter(|&&t| v.is_capitalised(t)).count();
+    long.len() >= 4 && caps * 4 >= long.len() * 3
 }
 
 /// The most recent attributed speaker, for the final pass.

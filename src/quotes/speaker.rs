@@ -204,6 +204,11 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
     let (a, b) = (v.start(k), v.end(last));
     if let Some(m) = mi.best_inside(v.ctx.text, a, b, v.start(last)) {
         let mm = &mi.mentions[m];
+        // "Oksana Hrytsak, 59, of Irpin, ...": a place after "of"/"in"/"from" says where
+        // someone is from; a place never speaks
+        if mm.label.is_place() && mm.start == a && k > 0 && is_locative(v.tok(k - 1)) {
+            return None;
+        }
         return Some(Guess {
             start: mm.start,
             end: mm.end,
@@ -348,6 +353,23 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
     validate(v, mi, i, j - 1, loose)
 }
 
+/// "The governor on Tuesday said", "Kuleba last week said": a time adjunct between the
+/// subject and its verb is not part of the subject. Returns where the subject ends.
+fn past_time_adjunct(v: &Tokens, lo: usize, j: usize) -> usize {
+    if j < lo + 2 || !is_time_word(v.tok(j - 1)) {
+        return j;
+    }
+    let opener = v.tok(j - 2).to_ascii_lowercase();
+    if matches!(opener.as_str(), "on" | "last" | "this" | "early" | "late" | "earlier" | "later") && j >= lo + 3 {
+        let mut k = j - 2;
+        while k > lo && is_verb_filler(v.tok(k - 1)) {
+            k -= 1;
+        }
+        return k;
+    }
+    j
+}
+
 /// Why a subject search gave up: the verb is negated, passive, or in a relative clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reject;
@@ -369,6 +391,7 @@ pub fn subject_before(
         }
         j -= 1;
     }
+    j = past_time_adjunct(v, lo, j);
     if j == lo {
         return Ok(None);
     }
@@ -430,7 +453,8 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
             return None;
         }
     }
-    pick(head, appos)
+    // "X, 59, of Irpin, who watched the convoy leave, said": the name opening the sentence
+    pick(head, appos).or_else(|| long_appositive(v, mi, lo, comma))
 }
 
 /// "Derek Mitchell, who served as U.S. ambassador to Burma from 2012, said" / "Richard
@@ -581,9 +605,13 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
         e += 1;
     }
     if e > i {
-        return validate(v, mi, i, e - 1, false).filter(|g| g.named || g.role);
+        if let Some(g) = validate(v, mi, i, e - 1, false).filter(|g| g.named || g.role) {
+            return Some(g);
+        }
     }
-    if is_determiner(v.tok(i)) {
+    // "Regional leaders have backed ..., warning that": a plain noun phrase opening the
+    // sentence, headed by a role or speaker noun within a few words
+    if is_determiner(v.tok(i)) || (e == i + 1 && v.ctx.res.is_common_word(v.tok(i))) {
         let mut e = i + 1;
         while e < hi && e < i + 5 && v.is_word(e) && !is_np_stop(v.tok(e)) {
             if v.is_role(e) {
