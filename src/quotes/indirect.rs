@@ -9,7 +9,7 @@
 use super::speaker::{np_back, np_forward, plausible_phrase, sentence_subject, subject_before, Guess, MentionIndex};
 use super::words::*;
 use super::{CueHit, DraftQuote, How, QuoteSpan};
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, WordClass};
 use crate::model::QuoteKind;
 
 /// The clause on tokens `[a, b)` without edge punctuation, as a byte span; `None` when it
@@ -291,7 +291,7 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
 /// "Sen. Jane Roe (R-Ga.) said" (a bracket before the verb), and a whole noun phrase
 /// opening the sentence ("Experts on North Korea and nuclear nonproliferation said").
 fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
-    if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) {
+    if cue.kind == CueKind::Belief || !(is_strong_lemma(&cue.lemma) || is_commit_lemma(&cue.lemma)) {
         return None;
     }
     let mut j = cue.tok_start;
@@ -301,8 +301,14 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     if j <= lo {
         return None;
     }
-    if v.is(j - 1, "and") {
+    // "X outlined his plan and vowed to ...", "X has urged ... but has said she will ..."
+    if v.is(j - 1, "and") || v.is(j - 1, "but") {
         return sentence_subject(v, mi, lo, j - 1);
+    }
+    // "Kall -- co-editor of a book on the debates -- said": the name before the dashes
+    if v.is_dash(j - 1) {
+        let open = (j.saturating_sub(30).max(lo)..j - 1).rev().find(|&t| v.is_dash(t))?;
+        return np_back(v, mi, lo, open, false).filter(|g| (g.named || g.role) && g.tok_start == lo);
     }
     if v.is_punct(j - 1, ")") {
         let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
@@ -330,7 +336,9 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
         || v.is_capitalised(j - 1)
         || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
     // "Military analysts in Kyiv and around the region say": a role head, then where it is
-    let located_role = (a..j.saturating_sub(1)).any(|t| v.is_role(t) && is_locative(v.tok(t + 1)));
+    let located_role = (a..j.saturating_sub(1)).any(|t| {
+        v.is_role(t) && (is_locative(v.tok(t + 1)) || crate::lexicon::words().is(v.tok(t + 1), WordClass::Preposition))
+    });
     if !fine || !(head_ok || located_role) || !(a..j).any(|t| v.is_role(t)) {
         return None;
     }
@@ -350,7 +358,10 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
 fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
     // "..., saying CLAUSE": a participle after a comma reports the sentence's subject
-    let participle = v.tok(cue.tok_start).ends_with("ing") && cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",");
+    let participle = v.tok(cue.tok_start).ends_with("ing")
+        && cue.tok_start > lo
+        && (v.is_punct(cue.tok_start - 1, ",")
+            || (cue.tok_start > lo + 1 && matches!(v.tok(cue.tok_start - 1), "by" | "from" | "for")));
     let g = if participle {
         sentence_subject(v, mi, lo, cue.tok_start)?
     } else {
@@ -373,6 +384,12 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         }
     };
     let i = cue.tok_end;
+    if i < hi && v.is_punct(i, ":") && (i + 1..hi).all(|t| !v.is_word(t)) && cue.kind != CueKind::Belief {
+        // "The governor added:" ending its paragraph: the next paragraph is what was said
+        // (a block quote whose marks the page dropped)
+        let (s, e) = next_paragraph(v, cue)?;
+        return Some((s, e, g, false));
+    }
     if i >= hi {
         return None;
     }
@@ -418,7 +435,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         start = Some(i);
     }
     if start.is_none()
-        && takes_object(&cue.lemma)
+        && (takes_object(&cue.lemma) || (is_strong_lemma(&cue.lemma) && is_adjunct_prep(v.tok(i))))
         && cue.kind != CueKind::Belief
         && v.is_word(i)
         && !is_speaker_pronoun(v.tok(i))
@@ -451,6 +468,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             && (!bad_clause_start(v.tok(i))
                 || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
                 || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
+                || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())) // "said about 20 people ..."
                 || (v.is(i, "no") && i + 1 < hi && v.is_word(i + 1) && !v.is(i + 1, "to") && !v.is(i + 1, "comment"))) // "said no decision had been made"
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
@@ -461,6 +479,27 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     let start = start?;
     let (s, e) = clause(v, start, hi)?;
     Some((s, e, g, with_that))
+}
+
+/// The words of the paragraph after the cue's, when it opens with no quote mark (a marked
+/// one is a direct quote) and its sentence ends its own paragraph.
+fn next_paragraph(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
+    let seg = &v.ctx.seg;
+    let s = &seg.sentences[cue.sentence];
+    let next = seg.sentences.get(cue.sentence + 1)?;
+    if next.paragraph != s.paragraph + 1 {
+        return None;
+    }
+    let para = seg.paragraphs.get(next.paragraph as usize)?;
+    let a = next.tok_start;
+    if v.is_quote(a) {
+        return None;
+    }
+    let mut b = a;
+    while b < v.n_tokens() && v.end(b) <= para.end {
+        b += 1;
+    }
+    clause(v, a, b)
 }
 
 /// "It was reported that CLAUSE" / "it has been claimed that CLAUSE": reported speech with
