@@ -102,10 +102,14 @@ pub enum WordClass {
     MediaObject,
     /// Verbs that only carry their event noun ("launched 2 missile strikes")
     CarrierVerb,
+    /// Verbs before "to" and a reporting verb that leave the subject the speaker ("continues to insist")
+    Catenative,
+    /// Words opening an indirect question reported as content ("explained why ...")
+    QuestionWord,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 46] = [
+    pub const ALL: [WordClass; 48] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -152,6 +156,8 @@ impl WordClass {
         WordClass::PlaceModifier,
         WordClass::MediaObject,
         WordClass::CarrierVerb,
+        WordClass::Catenative,
+        WordClass::QuestionWord,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -202,6 +208,8 @@ impl WordClass {
             WordClass::PlaceModifier => "place_modifier",
             WordClass::MediaObject => "media_object",
             WordClass::CarrierVerb => "carrier_verb",
+            WordClass::Catenative => "catenative",
+            WordClass::QuestionWord => "question_word",
         }
     }
 

@@ -6,7 +6,9 @@
 //! cue, negated, passive and relative-clause reports are skipped ("the attack, which
 //! officials said killed five"), and belief verbs need "that".
 
-use super::speaker::{np_back, np_forward, plausible_phrase, sentence_subject, subject_before, Guess, MentionIndex};
+use super::speaker::{
+    catenative_start, np_back, np_forward, plausible_phrase, sentence_subject, subject_before, Guess, MentionIndex,
+};
 use super::words::*;
 use super::{CueHit, DraftQuote, How, QuoteSpan};
 use crate::lexicon::{CueKind, WordClass};
@@ -357,13 +359,14 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
 fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    // "..., saying CLAUSE": a participle after a comma reports the sentence's subject
-    let participle = v.tok(cue.tok_start).ends_with("ing")
-        && cue.tok_start > lo
-        && (v.is_punct(cue.tok_start - 1, ",")
-            || (cue.tok_start > lo + 1 && matches!(v.tok(cue.tok_start - 1), "by" | "from" | "for")));
+    // "..., saying CLAUSE" / "..., going on to say CLAUSE": a participle after a comma
+    // reports the sentence's subject
+    let vs = catenative_start(v, lo, cue.tok_start);
+    let participle = v.tok(vs).ends_with("ing")
+        && vs > lo
+        && (v.is_punct(vs - 1, ",") || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
     let g = if participle {
-        sentence_subject(v, mi, lo, cue.tok_start)?
+        sentence_subject(v, mi, lo, vs)?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
@@ -428,6 +431,28 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         if t < lim && v.is(t, "that") && bridged {
             start = Some(t + 1);
             with_that = true;
+        }
+    }
+    if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) {
+        // "explained why he backs ...", "told the host how surprised he is": an indirect
+        // question, right after the verb or after a short object
+        let reach = if takes_object(&cue.lemma) { 8 } else { 1 };
+        let lim = (i + reach).min(hi);
+        if let Some(q) = (i..lim)
+            .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
+            .find(|&t| is_question_word(v.tok(t)) && t + 1 < hi && v.is_word(t + 1))
+        {
+            start = Some(q);
+        }
+    }
+    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) {
+        // "told his advisers to find a way ...": a directive, with whom it is addressed to
+        if let Some(to) =
+            (i + 1..(i + 6).min(hi)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| v.is(t, "to"))
+        {
+            if to + 1 < hi && v.is_word(to + 1) && !is_determiner(v.tok(to + 1)) {
+                start = Some(i);
+            }
         }
     }
     if start.is_none() && is_commit_lemma(&cue.lemma) && v.is(i, "to") {
@@ -500,6 +525,17 @@ fn next_paragraph(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
         b += 1;
     }
     clause(v, a, b)
+}
+
+/// "Moscow's claim that its troops had taken the town, ...": the clause after "that" up to
+/// the next comma, said by the possessor.
+fn possessive_claim(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
+    let (lo, hi) = sentence_bounds(v, cue);
+    let g = np_back(v, mi, lo, cue.tok_start - 1, false).filter(|g| g.named || g.role)?;
+    let a = cue.tok_end + 1;
+    let b = (a..hi).find(|&t| v.is_punct(t, ",")).unwrap_or(hi);
+    let (s, e) = clause(v, a, b)?;
+    Some((s, e, g))
 }
 
 /// "It was reported that CLAUSE" / "it has been claimed that CLAUSE": reported speech with
@@ -626,7 +662,15 @@ pub(crate) fn find(
         if out.iter().any(in_source) {
             continue;
         }
-        let found = if cue.according {
+        // "continues to insist that": the reporting verb after the catenative is the cue
+        if is_catenative(v.tok(cue.tok_start))
+            && cues.iter().any(|c| c.tok_start > cue.tok_start && c.tok_start <= cue.tok_end + 2)
+        {
+            continue;
+        }
+        let found = if cue.possessive {
+            possessive_claim(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect))
+        } else if cue.according {
             according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
         } else {
             trailing(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect)).or_else(|| {

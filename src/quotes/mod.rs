@@ -42,6 +42,8 @@ pub(crate) struct CueHit {
     pub according: bool,
     /// Phrase cues that carry their own speaker ("sources said"): its token range.
     pub embedded: Option<(usize, usize)>,
+    /// "Russia's claim that ...": a cue noun after its speaker's possessive.
+    pub possessive: bool,
     pub sentence: usize,
 }
 
@@ -177,8 +179,16 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             if inside_span(spans, s) {
                 continue;
             }
+            // "Moscow's claim that its troops ...": the noun reports what follows "that", and
+            // the possessor said it
+            let possessive = te == ts + 1
+                && words::is_nounish_form(v.tok(ts))
+                && ts > sent.tok_start + 1
+                && v.tok(ts - 1) == "'s"
+                && te < sent.tok_end
+                && v.is(te, "that");
             // Noun-like forms only count right after a subject ("Russia claims", not "the claims").
-            if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start {
+            if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start && !possessive {
                 let p = v.tok(ts - 1);
                 // "is warning voters that": a progressive is a verb
                 let progressive = v.tok(ts).ends_with("ing")
@@ -202,6 +212,7 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 kind: cue.kind,
                 according: false,
                 embedded: None,
+                possessive,
                 sentence: si,
             };
             if te > ts + 1 && v.is(te - 1, "that") {

@@ -353,10 +353,32 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
     validate(v, mi, i, j - 1, loose)
 }
 
+/// "continues to insist", "went on to say", "appeared to suggest": where the verb group
+/// of a reporting verb at `cue` starts (the catenative verb), else `cue`.
+pub fn catenative_start(v: &Tokens, lo: usize, cue: usize) -> usize {
+    if cue < lo + 2 || !v.is(cue - 1, "to") {
+        return cue;
+    }
+    let mut k = cue - 1;
+    if k > lo + 1 && v.is(k - 1, "on") {
+        k -= 1;
+    }
+    if is_catenative(v.tok(k - 1)) {
+        k - 1
+    } else {
+        cue
+    }
+}
+
 /// "The governor on Tuesday said", "Kuleba last week said": a time adjunct between the
 /// subject and its verb is not part of the subject. Returns where the subject ends.
 fn past_time_adjunct(v: &Tokens, lo: usize, j: usize) -> usize {
-    if j < lo + 2 || !is_time_word(v.tok(j - 1)) {
+    if j < lo + 2 {
+        return j;
+    }
+    let period =
+        matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "week" | "month" | "year" | "morning" | "evening");
+    if !(is_time_word(v.tok(j - 1)) || period) {
         return j;
     }
     let opener = v.tok(j - 2).to_ascii_lowercase();
@@ -384,7 +406,7 @@ pub fn subject_before(
     cue: usize,
     loose: bool,
 ) -> Result<Option<Guess>, Reject> {
-    let mut j = cue;
+    let mut j = catenative_start(v, lo, cue);
     while j > lo && (is_verb_filler(v.tok(j - 1)) || is_negation(v.tok(j - 1))) {
         if is_negation(v.tok(j - 1)) {
             return Err(Reject);

@@ -83,6 +83,16 @@ pub fn is_commit_lemma(lemma: &str) -> bool {
     is(lemma, WordClass::CommitVerb)
 }
 
+/// "continues (to)", "went (on to)": a verb between the speaker and a reporting verb.
+pub fn is_catenative(w: &str) -> bool {
+    is(w, WordClass::Catenative)
+}
+
+/// "how", "why", "whether": an indirect question a reporting verb reports.
+pub fn is_question_word(w: &str) -> bool {
+    is(w, WordClass::QuestionWord)
+}
+
 /// "of", "from", "inside": a place after it locates the speaker.
 pub fn is_locative(w: &str) -> bool {
     is(w, WordClass::Locative)
