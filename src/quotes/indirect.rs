@@ -37,6 +37,18 @@ fn sentence_bounds(v: &Tokens, cue: &CueHit) -> (usize, usize) {
     while lo < s.tok_end && !v.is_word(lo) && !v.is_quote(lo) {
         lo += 1;
     }
+    // "WASHINGTON -- President Obama, ...": a wire dateline in capitals and a dash
+    let caps = |t: usize| {
+        v.is_word(t) && v.tok(t).chars().all(|c| !c.is_lowercase()) && v.tok(t).chars().any(|c| c.is_alphabetic())
+    };
+    if let Some(d) = (lo..(lo + 4).min(s.tok_end)).find(|&t| v.is_dash(t)) {
+        if d > lo && (lo..d).all(caps) && d + 1 < s.tok_end {
+            lo = d + 1;
+            while lo < s.tok_end && v.is_dash(lo) {
+                lo += 1;
+            }
+        }
+    }
     (lo, s.tok_end)
 }
 
@@ -362,9 +374,13 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     // "..., saying CLAUSE" / "..., going on to say CLAUSE": a participle after a comma
     // reports the sentence's subject
     let vs = catenative_start(v, lo, cue.tok_start);
+    let after_comma = |t: usize| {
+        v.is_punct(t - 1, ",") || (t > lo + 1 && v.is_quote(t - 1) && v.is_punct(t - 2, ","))
+        // "…,” adding that"
+    };
     let participle = v.tok(vs).ends_with("ing")
         && vs > lo
-        && (v.is_punct(vs - 1, ",") || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
+        && (after_comma(vs) || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
     let g = if participle {
         sentence_subject(v, mi, lo, vs)?
     } else {
@@ -455,7 +471,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             }
         }
     }
-    if start.is_none() && is_commit_lemma(&cue.lemma) && v.is(i, "to") {
+    if start.is_none() && is_commit_lemma(&cue.lemma) && (v.is(i, "to") || (v.is(i, "not") && v.is(i + 1, "to"))) {
         // "vowed to punish those who ...": what was promised
         start = Some(i);
     }

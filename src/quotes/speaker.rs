@@ -492,7 +492,9 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
         return None;
     }
     let c = (a + 1..comma).find(|&t| v.is_punct(t, ","))?;
-    if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || v.is_final(t) || v.is_punct(t, ";") || v.is_punct(t, ":")) {
+    let sentence_end = |t: usize| v.is_final(t) && !(t + 1 < comma && v.is_punct(t + 1, ","));
+    if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || sentence_end(t) || v.is_punct(t, ";") || v.is_punct(t, ":"))
+    {
         return None;
     }
     let head = np_back(v, mi, a, c, false)?;
@@ -589,11 +591,14 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
     while i < hi && !v.is_word(i) {
         i += 1;
     }
-    // "On Thursday, Trump spoke ..., promising ...": past an opening adverbial
-    if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
-        if let Some(c) = (i + 1..(i + 7).min(hi)).find(|&t| v.is_punct(t, ",")) {
-            if (i + 1..c).all(|t| v.is_word(t)) {
-                i = c + 1;
+    // "On Thursday, Trump spoke ..., promising ...", "On Thursday, however, Trump ...", "In
+    // a widely read column before the debate, two speechwriters ...": past opening adverbials
+    for _ in 0..2 {
+        if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
+            if let Some(c) = (i + 1..(i + 14).min(hi)).find(|&t| v.is_punct(t, ",")) {
+                if (i + 1..c).all(|t| v.is_word(t) || v.tok(t) == "'s") {
+                    i = c + 1;
+                }
             }
         }
     }
