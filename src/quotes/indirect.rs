@@ -452,7 +452,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) {
         // "explained why he backs ...", "told the host how surprised he is": an indirect
         // question, right after the verb or after a short object
-        let reach = if takes_object(&cue.lemma) { 8 } else { 1 };
+        let reach = if takes_object(&cue.lemma) { 10 } else { 1 };
         let lim = (i + reach).min(hi);
         if let Some(q) = (i..lim)
             .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
@@ -699,7 +699,24 @@ pub(crate) fn find(
         let found = found
             .map(|(s, e, g, how)| (s, e, Some(g), how))
             .or_else(|| impersonal(v, cue).map(|(s, e)| (s, e, None, How::Indirect)));
-        let Some((s, e, g, how)) = found else { continue };
+        let Some((s, mut e, g, how)) = found else { continue };
+        // "She said CLAUSE, and when pressed, she replied, “…”": the clause ends before a
+        // direct quote it would run into, at the comma opening a coordinated clause, else
+        // at the last comma before the quote
+        if let Some(d) = direct.iter().filter(|c| c.start > s && c.start < e).map(|c| c.start).min() {
+            let (ts, td) = (v.ctx.token_at(s), v.ctx.token_at(d));
+            let coordinated = (ts + 1..td).find(|&t| {
+                v.is_punct(t, ",")
+                    && t + 1 < td
+                    && matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "and" | "but" | "while")
+            });
+            let cut = coordinated.or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",")));
+            if let Some((_, ce)) = cut.and_then(|c| clause(v, ts, c)) {
+                if g.as_ref().is_none_or(|g| g.end <= s) {
+                    e = ce;
+                }
+            }
+        }
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
             continue;

@@ -170,7 +170,7 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             // after a name is capitalised like every word.
             let headline_verb = headline
                 && te == ts + 1
-                && words::is_strong_lemma(&cue.lemma)
+                && (words::is_strong_lemma(&cue.lemma) || words::is_commit_lemma(&cue.lemma))
                 && ts > sent.tok_start
                 && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","));
             if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb {
