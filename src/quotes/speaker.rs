@@ -202,6 +202,21 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
         });
     }
     let (a, b) = (v.start(k), v.end(last));
+    // "sources in Ukraine's security service", "officials at the ministry": people within an
+    // institution are not the institution speaking; the whole phrase is the speaker
+    let within = k < last && v.is_role(k) && is_locative(v.tok(k + 1)) && !v.is_capitalised(k + 1);
+    if within && mi.inside(a, b).all(|m| mi.mentions[m].label != Label::Person) {
+        return Some(Guess {
+            start: a,
+            end: b,
+            tok_start: k,
+            tok_end: last + 1,
+            mention: None,
+            pronoun: false,
+            named: false,
+            role: true,
+        });
+    }
     if let Some(m) = mi.best_inside(v.ctx.text, a, b, v.start(last)) {
         let mm = &mi.mentions[m];
         // "Oksana Hrytsak, 59, of Irpin, ...": a place after "of"/"in"/"from" says where
@@ -273,8 +288,10 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
         if is_determiner(w) {
             k = p;
             // "the head of the regional administration": walk on over "of"
+            // "officials at the ministry": a role head, then the institution it is in
+            let within = p >= lo + 2 && is_locative(v.tok(p - 1)) && v.is_role(p - 2);
             if p >= lo + 2
-                && (v.is(p - 1, "of") || v.is(p - 1, "for"))
+                && (v.is(p - 1, "of") || v.is(p - 1, "for") || within)
                 && v.is_word(p - 2)
                 && !is_np_stop(v.tok(p - 2))
                 && !is_determiner(v.tok(p - 2))
