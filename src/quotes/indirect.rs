@@ -356,16 +356,7 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     if !fine || !(head_ok || located_role) || !(a..j).any(|t| v.is_role(t)) {
         return None;
     }
-    Some(Guess {
-        start: v.start(a),
-        end: v.end(j - 1),
-        tok_start: a,
-        tok_end: j,
-        mention: None,
-        pronoun: false,
-        named: false,
-        role: true,
-    })
+    Some(Guess::phrase(v, a, j, false, true))
 }
 
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
@@ -624,16 +615,7 @@ fn long_source(v: &Tokens, i: usize, hi: usize) -> Option<Guess> {
     {
         return None;
     }
-    Some(Guess {
-        start: v.start(i),
-        end: v.end(j - 1),
-        tok_start: i,
-        tok_end: j,
-        mention: None,
-        pronoun: false,
-        named: false,
-        role: false,
-    })
+    Some(Guess::phrase(v, i, j, false, false))
 }
 
 /// "On “Face the Nation,” the senator said ..." / "In his book, “Title,” X argued": an
@@ -712,7 +694,7 @@ pub(crate) fn find(
             });
             let cut = coordinated.or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",")));
             if let Some((_, ce)) = cut.and_then(|c| clause(v, ts, c)) {
-                if g.as_ref().is_none_or(|g| g.end <= s) {
+                if !g.as_ref().is_some_and(|g| g.end > s) {
                     e = ce;
                 }
             }

@@ -28,6 +28,20 @@ pub struct Guess {
 }
 
 impl Guess {
+    /// A speaker phrase with no mention behind it: tokens `[k, end)`.
+    pub fn phrase(v: &Tokens, k: usize, end: usize, named: bool, role: bool) -> Guess {
+        Guess {
+            start: v.start(k),
+            end: v.end(end - 1),
+            tok_start: k,
+            tok_end: end,
+            mention: None,
+            pronoun: false,
+            named,
+            role,
+        }
+    }
+
     /// How much a speaker of this sort lowers the confidence.
     pub fn penalty(&self) -> f32 {
         if self.named {
@@ -206,16 +220,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
     // institution are not the institution speaking; the whole phrase is the speaker
     let within = k < last && v.is_role(k) && is_locative(v.tok(k + 1)) && !v.is_capitalised(k + 1);
     if within && mi.inside(a, b).all(|m| mi.mentions[m].label != Label::Person) {
-        return Some(Guess {
-            start: a,
-            end: b,
-            tok_start: k,
-            tok_end: last + 1,
-            mention: None,
-            pronoun: false,
-            named: false,
-            role: true,
-        });
+        return Some(Guess::phrase(v, k, last + 1, false, true));
     }
     if let Some(m) = mi.best_inside(v.ctx.text, a, b, v.start(last)) {
         let mm = &mi.mentions[m];
@@ -248,16 +253,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
     if loose && !(capital_name || role) && (last + 1 - k > 6 || !plausible_phrase(v, k, last)) {
         return None;
     }
-    Some(Guess {
-        start: a,
-        end: b,
-        tok_start: k,
-        tok_end: last + 1,
-        mention: None,
-        pronoun: false,
-        named: capital_name,
-        role,
-    })
+    Some(Guess::phrase(v, k, last + 1, capital_name, role))
 }
 
 /// The noun phrase ending right before token `j` (exclusive), not reaching before `lo`.
