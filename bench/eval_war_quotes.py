@@ -83,7 +83,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         for doc_id, what, p in s["failed"]:
             print(f"\n{doc_id}: {what} {p}")
             for r in rows_by_doc.get(doc_id, []):
-                print(f"    [{r['kind']}] {r['text']!r} <- {r['speaker']!r} ({r['speaker_canonical']!r}) continues={r['continues']}")
+                print(f"    [{r['kind']}] {r['text']!r} <- {r['speaker']!r} ({r['speaker_canonical']!r}) continues={r.get('continues')}")
     return 0
 
 
