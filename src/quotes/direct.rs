@@ -363,7 +363,8 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
                     while first < open && !v.is_word(first) {
                         first += 1;
                     }
-                    if first < open && !crosses_other_quote(spans, k, v.start(first)) {
+                    if first < open && !crosses_other_quote(spans, k, v.start(first)) && !participial_opening(v, first)
+                    {
                         out.push(DraftQuote {
                             start: v.start(first),
                             end: span.outer_end(),

@@ -209,8 +209,11 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
-    let adverbial_end =
-        if opens_like_clause(v, lo) { None } else { (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi)) };
+    let adverbial_end = if opens_like_clause(v, lo) && !participial_opening(v, lo) {
+        None
+    } else {
+        (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
+    };
     let (end, g, after) =
         if let Some(g) = embedded_or_subject(v, mi, lo, cue).or_else(|| bracketed_subject(v, mi, lo, cue)) {
             // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
@@ -450,6 +453,21 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .find(|&t| is_question_word(v.tok(t)) && t + 1 < hi && v.is_word(t + 1))
         {
             start = Some(q);
+        }
+    }
+    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) {
+        // "accused Kyiv of shelling the plant", "accused the North's leader, Kim Jong Un, of
+        // “fanatic recklessness”": the charge, with whom it is made against
+        let lim = (i + 14).min(hi);
+        if let Some(of) = (i + 1..lim)
+            .take_while(|&t| v.is_word(t) || v.tok(t) == "'s" || v.is_punct(t, ","))
+            .find(|&t| v.is(t, "of"))
+        {
+            let charge =
+                of + 1 < hi && (v.is_quote(of + 1) || (v.tok(of + 1).len() > 4 && v.tok(of + 1).ends_with("ing")));
+            if charge {
+                start = Some(i);
+            }
         }
     }
     if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) {
