@@ -120,6 +120,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     quotes.extend(transcript::turn_quotes(ctx, &mi, &turns));
     quotes.sort_by_key(|q| (q.start, q.end));
     link_chains(&mut quotes, &chains);
+    describe::link_spokespeople(ctx.text, mentions, &mut quotes);
     describe::link_descriptions(ctx.text, mentions, &mut quotes);
     quotes
 }
