@@ -8,10 +8,12 @@ demo articles bundled with newsframe (``nf.load_demo()``) repeated up to --n-doc
 Words are counted by whitespace split; MB are UTF-8 megabytes (10^6 bytes).
 
 Timed (wall clock, after one warm-up call on the first documents):
-  newsframe extract, all three tables, default threads (all cores)
-  newsframe extract, all three tables, threads=1
-  newsframe entities only, default threads
-and with ``--peer spacy``, on the same texts in the same process:
+  start-up: ``python -c "import newsframe as nf; nf.extract([...])"`` in a fresh process
+  (median of 3 or --repeats; and ``import newsframe`` alone), with the children's peak RSS
+  newsframe extract, all three tables, default threads (all cores) and threads=1
+  each table alone (entities, quotes, events), default threads; entities at threads=1
+and, when spaCy and its model are installed (``--peer auto``, the default; ``spacy``
+insists), on the same texts in the same process:
   spaCy en_core_web_sm, ``list(nlp.pipe(texts))`` with default settings (one process)
   spaCy en_core_web_sm, ``nlp.pipe(texts, n_process=2)``
 newsframe rows are the median of --repeats runs (default 3); spaCy rows run once.
@@ -93,8 +95,8 @@ def timeit(fn: Callable[[], object], repeats: int) -> List[float]:
 def make_runner(nf, threads: Optional[int], tables: str = "all") -> Callable[[object], object]:
     """One newsframe extractor (built outside the timing) as a function of the data."""
     kwargs = {}
-    if tables == "entities":
-        kwargs = {"quotes": False, "events": False}
+    if tables != "all":
+        kwargs = {t: t == tables for t in ("entities", "quotes", "events")}
     if hasattr(nf, "Extractor"):
         try:
             ex = nf.Extractor(threads=threads, **kwargs)
@@ -108,6 +110,24 @@ def make_runner(nf, threads: Optional[int], tables: str = "all") -> Callable[[ob
     if threads is not None:
         print("note:     no nf.Extractor(threads=...): running with RAYON_NUM_THREADS unchanged")
     return nf.entities if tables == "entities" else nf.extract
+
+
+STARTUP_CODE = "import newsframe as nf; nf.extract(['Shelling hit Kharkiv on Monday, the governor said.'])"
+
+
+def fresh_process(code: str, repeats: int) -> tuple:
+    """Wall seconds of ``python -c CODE`` in new processes (median of ``repeats``) and the
+    largest peak RSS (MB) of those children."""
+    import resource
+    import subprocess
+
+    secs = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        secs.append(time.perf_counter() - t0)
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return secs, rss_kb / 1024
 
 
 def load_spacy():
@@ -128,7 +148,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpora", nargs="?", default=None, help="shared corpora folder (uses polnear/train/text)")
     ap.add_argument("--n-docs", type=int, default=None, help="number of documents (repeats texts if needed)")
-    ap.add_argument("--peer", default="none", choices=["spacy", "none"])
+    ap.add_argument("--peer", default="auto", choices=["auto", "spacy", "none"],
+                    help="auto (default): spaCy en_core_web_sm when installed, else skipped with a note")
     ap.add_argument("--repeats", type=int, default=3, help="newsframe timings: median of R runs")
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
     args = ap.parse_args(argv)
@@ -181,19 +202,29 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     counts = {k: len(getattr(res, k)) for k in ("entities", "quotes", "events")}
     print(f"output:   {counts['entities']:,} entities, {counts['quotes']:,} quotes, {counts['events']:,} events")
 
+    startup, child_rss = fresh_process(STARTUP_CODE, max(args.repeats, 3))
+    import_only, _ = fresh_process("import newsframe", max(args.repeats, 3))
+    t_start, t_import = statistics.median(startup), statistics.median(import_only)
+    print(f"start-up: fresh process, import + first result {t_start:.3f} s (import alone {t_import:.3f} s; "
+          f"runs {', '.join(f'{x:.3f}' for x in startup)}), peak RSS {child_rss:.0f} MB")
+
     for name, threads, tables in (
         (f"newsframe extract, threads=default ({n_cores()})", None, "all"),
         ("newsframe extract, threads=1", 1, "all"),
         ("newsframe entities only, threads=default", None, "entities"),
+        ("newsframe quotes only, threads=default", None, "quotes"),
+        ("newsframe events only, threads=default", None, "events"),
+        ("newsframe entities only, threads=1", 1, "entities"),
     ):
         run = make_runner(nf, threads, tables)
         run(warm)
         record(name, timeit(lambda run=run: run(df), args.repeats))
 
     peer_note = None
-    if args.peer == "spacy":
+    nlp = None
+    if args.peer in ("spacy", "auto"):
         nlp, peer_note = load_spacy()
-        print(f"peer:     {peer_note}")
+        print(f"peer:     {peer_note}" + ("; skipped" if nlp is None else ""))
         if nlp is not None:
             nlp.max_length = max(nlp.max_length, max(len(t) for t in texts) + 1)
             list(nlp.pipe(texts[:20]))  # warm-up
@@ -214,6 +245,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print("-" * (w + 40))
     for r in rows:
         print(f"{r['system']:{w}}  {r['seconds']:8.3f} {r['docs_per_s']:9.1f} {r['words_per_s']:11,.0f} {r['mb_per_s']:8.3f}")
+    import resource
+
+    by_name = {r["system"]: r for r in rows}
+    all_t = by_name[f"newsframe extract, threads=default ({n_cores()})"]
+    one_t = by_name["newsframe extract, threads=1"]
+    print()
+    print(f"threads:  all cores / 1 thread = {one_t['seconds'] / all_t['seconds']:.2f} x")
+    spacy_row = by_name.get("spaCy en_core_web_sm nlp.pipe (default)")
+    if spacy_row:
+        print(f"spaCy:    newsframe 1 thread / spaCy 1 process = {one_t['words_per_s'] / spacy_row['words_per_s']:.0f} x")
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"memory:   peak RSS of this process {self_rss:.0f} MB (corpus, results and spaCy if run)")
     if args.out:
         Path(args.out).write_text(
             json.dumps(
@@ -230,6 +273,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     "words": n_words,
                     "bytes": n_bytes,
                     "output_rows": counts,
+                    "startup_seconds": t_start,
+                    "import_seconds": t_import,
+                    "startup_peak_rss_mb": round(child_rss, 1),
+                    "peak_rss_mb": round(self_rss, 1),
                     "rows": rows,
                 },
                 indent=2,

@@ -35,12 +35,13 @@ HAND_WRITTEN = ["design.md", "data-science.md", "tables.md"]
 API = {
     "extract": ("Extraction functions", [
         "newsframe.extract", "newsframe.entities", "newsframe.quotes", "newsframe.events",
-        "newsframe.extract_arrow", "newsframe.read_articles", "newsframe.load_demo", "newsframe.demo",
+        "newsframe.extract_arrow", "newsframe.read_articles", "newsframe.html_to_text", "newsframe.load_demo",
+        "newsframe.demo",
     ]),
     "extractor": ("Extractor", ["newsframe.Extractor"]),
     "extraction": ("Extraction", ["newsframe.Extraction", "newsframe.PandasTables", "newsframe.Rendered"]),
     "expressions": ("Expressions: pl.col(...).news", ["newsframe._expr.NewsExprNamespace"]),
-    "plot": ("Plots: newsframe.plot", ["newsframe.plot.timeline", "newsframe.plot.map"]),
+    "plot": ("Plots: newsframe.plot", ["newsframe.plot.timeline", "newsframe.plot.map", "newsframe.plot.world_outline"]),
     "errors": ("Errors, warnings and constants", [
         "newsframe.DocumentError", "newsframe.WARNING_CODES", "newsframe.LABELS", "newsframe.EVENT_TYPES",
     ]),

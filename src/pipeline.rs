@@ -236,6 +236,20 @@ fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
     Some(p)
 }
 
+/// `work` over every document in parallel, longest text first and one document a task, so
+/// that a long document started last does not leave the other threads idle at the end of
+/// a batch (documents of mixed sizes); results come back in input order.
+fn largest_first<T: Send>(inputs: &[DocInput], work: impl Fn((usize, &DocInput)) -> T + Sync) -> Vec<T> {
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].text.map_or(0, str::len)));
+    let done: Vec<(usize, T)> = order.par_iter().with_max_len(1).map(|&i| (i, work((i, &inputs[i])))).collect();
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(inputs.len()).collect();
+    for (i, r) in done {
+        slots[i] = Some(r);
+    }
+    slots.into_iter().map(|r| r.expect("every document analysed once")).collect()
+}
+
 /// Analyse many documents in parallel; results keep the input order. `threads` = None uses
 /// RAYON_NUM_THREADS or all cores. A document that fails costs only its own rows.
 pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threads: Option<usize>) -> BatchOutput {
@@ -243,7 +257,7 @@ pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threa
     let n = thread_count(threads);
     let parallel = if n > 1 && inputs.len() > 1 { pool(n) } else { None };
     let outcomes: Vec<Result<DocResult, DocFailure>> = match parallel {
-        Some(p) => p.install(|| inputs.par_iter().enumerate().map(one).collect()),
+        Some(p) => p.install(|| largest_first(inputs, one)),
         None => inputs.iter().enumerate().map(one).collect(),
     };
     let mut out = BatchOutput { results: Vec::with_capacity(inputs.len()), failures: Vec::new() };

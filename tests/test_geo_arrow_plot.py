@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import newsframe as nf
 import polars as pl
@@ -206,7 +207,7 @@ def test_map_points_graticule_and_outline(tmp_path):
         dict(doc_id=1, event_id=0, type="AID", location="Lviv", lat=49.84, lon=24.03),
         dict(doc_id=1, event_id=1, type="AID"),
     ])
-    spec = nf.plot.map(ev).to_dict()
+    spec = nf.plot.map(ev, outline=None).to_dict()
     graticule, points = spec["layer"]
     assert graticule["data"] == {"graticule": {"step": [5, 5]}}
     pts = sorted((v["location"], v["type"], v["events"], v["lon"], v["lat"]) for v in points["data"]["values"])
@@ -223,6 +224,52 @@ def test_map_points_graticule_and_outline(tmp_path):
     assert spec["layer"][0]["data"]["values"][0]["properties"]["name"] == "box"
     with pytest.raises(ValueError, match="GeoJSON"):
         nf.plot.map(ev, outline={"type": "Point"})
+
+
+def test_map_draws_the_shipped_world_outline_by_default(monkeypatch):
+    pytest.importorskip("altair")
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the map must not touch the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    ev = _events([dict(doc_id=0, event_id=0, type="ASSAULT", location="Kharkiv", lat=49.99, lon=36.23),
+                  dict(doc_id=1, event_id=0, type="AID", location="Lviv", lat=49.84, lon=24.03)])
+    spec = nf.plot.map(ev).to_dict()
+    outline, graticule, points = spec["layer"]
+    assert outline["mark"]["type"] == "geoshape" and outline["mark"]["clip"] is True
+    features = outline["data"]["values"]
+    codes = {f["properties"]["iso_a2"] for f in features}
+    assert {"UA", "PL", "BY", "RU", "MD"} <= codes
+    # zoomed to the events: far-away countries are not carried in the chart
+    assert "AU" not in codes and "BR" not in codes and len(features) < 40
+    ua = next(f for f in features if f["properties"]["iso_a2"] == "UA")
+    ring = ua["geometry"]["coordinates"][0]
+    assert min(x for x, _ in ring) < 24 and max(x for x, _ in ring) > 40  # Ukraine's extent, west to east
+    assert outline["projection"] == points["projection"] == graticule["projection"]
+    assert "Natural Earth" in spec["title"]["subtitle"]
+    # no coordinates at all: the whole world
+    world = nf.plot.map(_events([dict(doc_id=0, event_id=0, type="AID")])).to_dict()["layer"][0]["data"]["values"]
+    assert len(world) == 177
+
+
+def test_world_outline_is_package_data():
+    from importlib import resources
+
+    raw = resources.files("newsframe").joinpath("data", nf.plot.WORLD_OUTLINE).read_text(encoding="utf-8")
+    assert len(raw) < 300_000
+    world = json.loads(raw)
+    assert world["type"] == "FeatureCollection" and len(world["features"]) == 177
+    by_code = {f["properties"]["iso_a2"]: f for f in world["features"]}
+    assert by_code["UA"]["properties"]["name"] == "Ukraine" and by_code["UA"]["properties"]["iso_a3"] == "UKR"
+    assert nf.plot.world_outline() == world
+    copy = nf.plot.world_outline()
+    copy["features"].clear()
+    assert len(nf.plot.world_outline()["features"]) == 177  # callers get their own copy
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml")
+    if pyproject.exists():  # a source checkout: the wheel must carry the file
+        assert "python/newsframe/data/*.geojson" in pyproject.read_text(encoding="utf-8")
 
 
 def test_charts_save_as_html_without_network(tmp_path):

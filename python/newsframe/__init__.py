@@ -23,6 +23,8 @@ from . import _native, plot
 from ._errors import WARNING_CODES, DocumentError
 from ._extraction import Extraction, PandasTables
 from ._extractor import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, Extractor
+from ._files import FilesSummary, extract_files, iter_article_batches
+from ._html import html_to_text
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE
 from ._io import load_demo, read_articles
 from ._show import Rendered
@@ -44,6 +46,10 @@ __all__ = [
     "PandasTables",
     "Rendered",
     "read_articles",
+    "html_to_text",
+    "extract_files",
+    "iter_article_batches",
+    "FilesSummary",
     "load_demo",
     "demo",
     "LABELS",
@@ -78,9 +84,10 @@ def _default(
     events: bool = True,
     errors: str = "warn",
     max_chars: int = DEFAULT_MAX_CHARS,
+    html: str = "auto",
 ) -> Extractor:
     # Cheap: the engine shares the process-wide lexicons (the one cache, in the core).
-    return Extractor(entities=entities, quotes=quotes, events=events, errors=errors, max_chars=max_chars)
+    return Extractor(entities=entities, quotes=quotes, events=events, errors=errors, max_chars=max_chars, html=html)
 
 
 def extract(
@@ -94,6 +101,7 @@ def extract(
     batch_size: int = DEFAULT_BATCH_SIZE,
     errors: str = "warn",
     max_chars: int = DEFAULT_MAX_CHARS,
+    html: str = "auto",
 ) -> Extraction:
     """Extract the four tables with the default :class:`Extractor`.
 
@@ -115,6 +123,11 @@ def extract(
         :class:`DocumentError` (see :class:`Extractor`).
     max_chars
         Texts are cut to this many characters, with a ``truncated`` warning.
+    html
+        ``"auto"`` (default): texts that are HTML pages or fragments with several block
+        tags are reduced to their article text first (an ``html: markup removed`` warning;
+        offsets then index the extracted text, kept in ``Extraction.texts``); ``"keep"``:
+        analyse them as they are. See :class:`Extractor`.
 
     Returns
     -------
@@ -141,8 +154,13 @@ def extract(
     ...                    index=[101, 205])
     >>> nf.extract(pdf).documents.select("doc_id", "outlet").rows()   # the index is the doc_id
     [(101, 'AP'), (205, 'BBC')]
+    >>> res = nf.extract("<h1>Drones hit Odesa</h1><p>Two people were hurt.</p><div class='share'>Share</div>")
+    >>> res.texts.to_list()                                            # offsets index this text
+    ['Drones hit Odesa\\n\\nTwo people were hurt.']
+    >>> res.documents.get_column("warnings").to_list()                 # doctest: +ELLIPSIS
+    [['html: markup removed (... characters of HTML reduced to 39 of article text); ...', 'no-date: ...']]
     """
-    return _default(errors=errors, max_chars=max_chars).extract(
+    return _default(errors=errors, max_chars=max_chars, html=html).extract(
         data, text=text, id=id, published=published, title=title, progress=progress, batch_size=batch_size
     )
 
@@ -159,7 +177,8 @@ def entities(data: Any, **kwargs: Any) -> pl.DataFrame:
     shape: (..., 2)
     ...
     """
-    ex = _default(True, False, False, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS))
+    ex = _default(True, False, False, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS),
+                  kwargs.pop("html", "auto"))
     return ex.extract(data, **kwargs).entities
 
 
@@ -175,7 +194,8 @@ def quotes(data: Any, **kwargs: Any) -> pl.DataFrame:
     shape: (..., 3)
     ...
     """
-    ex = _default(False, True, False, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS))
+    ex = _default(False, True, False, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS),
+                  kwargs.pop("html", "auto"))
     return ex.extract(data, **kwargs).quotes
 
 
@@ -191,7 +211,8 @@ def events(data: Any, **kwargs: Any) -> pl.DataFrame:
     shape: (..., 2)
     ...
     """
-    ex = _default(False, False, True, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS))
+    ex = _default(False, False, True, kwargs.pop("errors", "warn"), kwargs.pop("max_chars", DEFAULT_MAX_CHARS),
+                  kwargs.pop("html", "auto"))
     return ex.extract(data, **kwargs).events
 
 
@@ -206,6 +227,7 @@ def extract_arrow(
     errors: str = "warn",
     max_chars: int = DEFAULT_MAX_CHARS,
     threads: Optional[int] = None,
+    html: str = "auto",
 ) -> Dict[str, "pyarrow.Table"]:
     """Extract from an Arrow table and return Arrow tables: the shape distributed engines pass.
 
@@ -224,7 +246,7 @@ def extract_arrow(
     ----------
     table
         A ``pyarrow.Table`` or ``RecordBatch`` (any input :func:`extract` accepts works).
-    text, id, published, title, batch_size, errors, max_chars
+    text, id, published, title, batch_size, errors, max_chars, html
         As for :func:`extract`.
     threads
         Worker threads of the core (default: all cores; give 1 or 2 when several worker
@@ -245,7 +267,7 @@ def extract_arrow(
     >>> pickle.loads(pickle.dumps(nf.extract_arrow)) is nf.extract_arrow
     True
     """
-    ex = Extractor(errors=errors, max_chars=max_chars, threads=threads)
+    ex = Extractor(errors=errors, max_chars=max_chars, threads=threads, html=html)
     res = ex.extract(table, text=text, id=id, published=published, title=title, progress=False, batch_size=batch_size)
     return res.to_arrow()
 

@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser(
         "extract",
         help="extract the four tables from article files",
-        description="Read articles (.txt files, .jsonl/.ndjson, .csv, .parquet; folders and globs) "
+        description="Read articles (.txt files, .html/.htm pages, .jsonl/.ndjson, .csv, .parquet; folders and globs) "
         "and write documents, entities, quotes and events tables to OUTDIR.",
     )
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")
@@ -47,7 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--text-column", default="text", help="text column in table files (default: text)")
     ex.add_argument("--id-column", default="id", help="id column in table files (default: id)")
     ex.add_argument("-r", "--recursive", action="store_true", help="descend into sub-folders")
-    ex.add_argument("--batch-size", type=int, default=1000, help="documents per batch (default: 1000)")
+    ex.add_argument("--batch-size", type=int, default=None,
+                    help="documents per batch (default: 1000; 10000 with --stream)")
+    ex.add_argument("--stream", action="store_true",
+                    help="read the inputs in batches and write each batch as it is done, to "
+                    "OUTDIR/<table>/part-NNNNN.<format>: memory bounded by the batch size, not the corpus")
     ex.add_argument("--max-chars", type=int, default=2_000_000,
                     help="cut longer texts to this many characters (default: 2000000)")
     ex.add_argument("--strict", action="store_true",
@@ -70,6 +74,8 @@ def _extract(args: argparse.Namespace) -> int:
     from ._extractor import SEE_WARNINGS
 
     t0 = time.perf_counter()
+    if args.stream:
+        return _extract_stream(args, t0)
     ex = Extractor(
         entities=not args.no_entities,
         quotes=not args.no_quotes,
@@ -80,7 +86,7 @@ def _extract(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         df = read_articles(args.inputs, text=args.text_column, id=args.id_column, recursive=args.recursive)
-        res = ex.extract(df, progress=args.progress, batch_size=args.batch_size)
+        res = ex.extract(df, progress=args.progress, batch_size=args.batch_size or 1000)
     documents_file = os.path.join(args.output, f"documents.{args.format}")
     malformed = 0
     for w in caught:
@@ -101,6 +107,45 @@ def _extract(args: argparse.Namespace) -> int:
     print(f"newsframe: {failed} documents failed (internal-error), {malformed} malformed input lines skipped",
           file=sys.stderr)
     return 3 if args.strict and (failed or malformed) else 0
+
+
+def _extract_stream(args: argparse.Namespace, t0: float) -> int:
+    import warnings
+
+    from ._files import DEFAULT_FILES_BATCH_SIZE, extract_files
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = extract_files(
+            args.inputs,
+            args.output,
+            batch_size=args.batch_size or DEFAULT_FILES_BATCH_SIZE,
+            format=args.format,
+            text=args.text_column,
+            id=args.id_column,
+            recursive=args.recursive,
+            progress=args.progress,
+            entities=not args.no_entities,
+            quotes=not args.no_quotes,
+            events=not args.no_events,
+            threads=args.threads,
+            max_chars=args.max_chars,
+        )
+    malformed = 0
+    for w in caught:
+        malformed += "malformed JSON line" in str(w.message)
+        print(f"newsframe: warning: {w.message}", file=sys.stderr)
+    dt = time.perf_counter() - t0
+    n = summary.rows["documents"]
+    counts = ", ".join(f"{summary.rows[t]} {t}" for t in ("entities", "quotes", "events"))
+    print(
+        f"newsframe: {n} documents, {counts} in {dt:.1f}s ({n / dt if dt > 0 else 0:.0f} docs/s), "
+        f"{summary.parts} parts per table -> {args.output}",
+        file=sys.stderr,
+    )
+    print(f"newsframe: {summary.failed} documents failed (internal-error), {malformed} malformed input lines skipped",
+          file=sys.stderr)
+    return 3 if args.strict and (summary.failed or malformed) else 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -144,7 +189,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         if args.command == "extract":
             if args.threads is not None and args.threads < 1:
                 parser.error("--threads must be at least 1")
-            if args.batch_size < 1:
+            if args.batch_size is not None and args.batch_size < 1:
                 parser.error("--batch-size must be at least 1")
             if args.max_chars < 1:
                 parser.error("--max-chars must be at least 1")

@@ -23,7 +23,9 @@ WARNING_CODES: Dict[str, str] = {
     "truncated": "the text was longer than max_chars and was cut; rows come from the kept part",
     "no-date": "no publication date: relative dates ('on Friday') are not resolved",
     "not-english": "the text is in another language (its ISO 639-1 code follows); rules are for English",
-    "html": "the text holds HTML tags or character entities; it was analysed as it is",
+    "html": "the text was HTML: 'markup removed' (html='auto': reduced to its article text, which "
+            "Extraction.texts holds and offsets index) or 'not cleaned' (html='keep', or tags too few to "
+            "call it a page: analysed as it is)",
     "internal-error": "extraction failed on this document; it has no rows (please report it)",
     **INPUT_WARNING_CODES,
 }

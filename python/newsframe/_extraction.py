@@ -18,6 +18,18 @@ TABLES = ("documents", "entities", "quotes", "events")
 FORMATS = ("parquet", "csv", "jsonl")
 
 
+def write_table(df: pl.DataFrame, target: Path, fmt: str) -> None:
+    """Write one table as ``fmt`` (one of :data:`FORMATS`); CSV joins list columns with ``"; "``."""
+    if fmt == "parquet":
+        df.write_parquet(target)
+    elif fmt == "csv":
+        df.with_columns(pl.col(c).list.join("; ") for c, dt in df.schema.items() if isinstance(dt, pl.List)).write_csv(
+            target
+        )
+    else:
+        df.write_ndjson(target)
+
+
 class PandasTables(NamedTuple):
     """The four tables as pandas DataFrames (``documents, entities, quotes, events``).
 
@@ -45,8 +57,10 @@ class Extraction:
     events : pl.DataFrame
         One row per event.
     texts : pl.Series
-        The input texts (``String``), aligned with ``documents`` rows; offsets in the other
-        tables index into these (``texts[i][start:end]``).
+        The texts analysed (``String``): the input texts, except that an HTML page or fragment
+        is its extracted article text (``html="auto"``, see :class:`Extractor`); aligned with
+        ``documents`` rows; offsets in the other tables index into these
+        (``texts[i][start:end]``).
 
     Examples
     --------
@@ -102,7 +116,7 @@ class Extraction:
         return iter(self.tables().items())
 
     def with_text(self) -> pl.DataFrame:
-        """``documents`` with the input ``text`` column added (second column)."""
+        """``documents`` with the analysed ``text`` column (:attr:`texts`) added (second column)."""
         return self.documents.insert_column(1, self.texts.alias("text"))
 
     def summary(self) -> Dict[str, pl.DataFrame]:
@@ -227,17 +241,7 @@ class Extraction:
         for name in TABLES:
             df: pl.DataFrame = getattr(self, name)
             target = out / f"{name}.{fmt}"
-            if fmt == "parquet":
-                df.write_parquet(target)
-            elif fmt == "csv":
-                flat = df.with_columns(
-                    pl.col(c).list.join("; ")
-                    for c, dt in df.schema.items()
-                    if isinstance(dt, pl.List)
-                )
-                flat.write_csv(target)
-            else:
-                df.write_ndjson(target)
+            write_table(df, target, fmt)
             written[name] = target
         return written
 

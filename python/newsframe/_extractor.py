@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import warnings
 from collections import Counter
+from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import polars as pl
@@ -11,6 +13,7 @@ import polars as pl
 from . import _native, _schema
 from ._errors import DocumentError
 from ._extraction import Extraction
+from ._html import looks_like_html, parse_html
 from ._input import DEFAULT_ID, DEFAULT_PUBLISHED, DEFAULT_TEXT, DEFAULT_TITLE, Prepared, prepare
 from ._progress import Progress, stderr_is_tty
 from ._util import mark_polars_used, user_stacklevel, warn_if_forked_after_polars
@@ -29,6 +32,9 @@ GazetteerLike = Union[
 # warnings about the absence of a date are not worth a UserWarning when no dates were given
 _QUIET_WITHOUT_DATES = ("no-date:",)
 ERROR_MODES = ("warn", "raise")
+#: ``html=``: "auto" reduces texts that are HTML pages or fragments to their article text;
+#: "keep" analyses them as they are (the core then warns ``html: ... not cleaned``).
+HTML_MODES = ("auto", "keep")
 DEFAULT_MAX_CHARS = 2_000_000
 #: How the warning summary points at the details (the CLI names its output file instead).
 SEE_WARNINGS = "see Extraction.documents['warnings']"
@@ -129,6 +135,44 @@ def _add_input_warnings(documents: pl.DataFrame, input_warnings: Dict[int, List[
     return documents.with_columns(pl.concat_list(extra, pl.col("warnings")).alias("warnings"))
 
 
+def _page_date(value: Optional[str]) -> Optional[_dt.date]:
+    try:
+        return _dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _reduce_html(prep: Prepared) -> Prepared:
+    """``prep`` with each text that :func:`~newsframe._html.looks_like_html` replaced by the
+    text :func:`~newsframe._html.parse_html` extracts, an ``html: markup removed ...``
+    warning on its row, and a missing title or date taken from the page's metadata."""
+    candidates = prep.texts.str.contains("<", literal=True).fill_null(False).arg_true().to_list()
+    pages = {}
+    for row in candidates:
+        text = prep.texts[row]
+        if looks_like_html(text):
+            pages[row] = parse_html(text)
+    if not pages:
+        return prep
+    texts, titles, published = prep.texts.to_list(), prep.titles.to_list(), prep.published.to_list()
+    warned = {r: list(w) for r, w in prep.input_warnings.items()}
+    for row, page in pages.items():
+        warned.setdefault(row, []).append(
+            f"html: markup removed ({len(texts[row]):,} characters of HTML reduced to {len(page.text):,} of article "
+            "text); offsets index the extracted text (Extraction.texts)"
+        )
+        texts[row] = page.text
+        titles[row] = titles[row] if titles[row] is not None else page.title
+        published[row] = published[row] if published[row] is not None else _page_date(page.published)
+    return replace(
+        prep,
+        texts=pl.Series("text", texts, dtype=pl.String),
+        titles=pl.Series("title", titles, dtype=pl.String),
+        published=pl.Series("published", published, dtype=pl.Date),
+        input_warnings=warned,
+    )
+
+
 class Extractor:
     """A configured extraction pipeline; reuse it across calls (the lexicon is built once).
 
@@ -153,6 +197,16 @@ class Extractor:
     max_chars
         Texts longer than this many characters are cut (with a ``truncated`` warning);
         ``documents["n_chars"]`` keeps the length given.
+    html
+        ``"auto"`` (default): a text that is an HTML page (``<html>``, ``<head>``,
+        ``<body>``, a doctype) or a fragment with three or more block tags (``<p>``,
+        ``<div>``, ``<br>``, ...) is reduced to its article text (:func:`newsframe.html_to_text`)
+        before extraction; its ``documents`` row gets an ``html: markup removed ...`` warning,
+        a missing title or date is taken from the page's metadata, and **offsets index the
+        extracted text**, which ``Extraction.texts`` (and ``with_text()``) holds and
+        ``n_chars`` counts. ``"keep"``: analyse the markup as it is (offsets index the text
+        given; the core warns ``html: ... not cleaned``). Pages read with
+        :func:`newsframe.read_articles` are already text.
 
     Examples
     --------
@@ -173,9 +227,12 @@ class Extractor:
         threads: Optional[int] = None,
         errors: str = "warn",
         max_chars: int = DEFAULT_MAX_CHARS,
+        html: str = "auto",
     ) -> None:
         if errors not in ERROR_MODES:
             raise ValueError(f"errors must be one of {ERROR_MODES}, got {errors!r}")
+        if html not in HTML_MODES:
+            raise ValueError(f"html must be one of {HTML_MODES}, got {html!r}")
         if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
             raise ValueError(f"max_chars must be a positive int, got {max_chars!r}")
         if threads is not None:
@@ -187,6 +244,7 @@ class Extractor:
         self.threads = threads
         self.errors = errors
         self.max_chars = max_chars
+        self.html = html
         self.gazetteer: List[GazetteerRow] = normalize_gazetteer(gazetteer) if gazetteer is not None else []
         # The built-in lexicons are parsed once per process inside the engine; an Engine
         # without a gazetteer only shares them.
@@ -198,7 +256,7 @@ class Extractor:
         return (
             f"Extractor(entities={self.entities}, quotes={self.quotes}, events={self.events}, "
             f"gazetteer=<{len(self.gazetteer)} rows>, threads={self.threads}, errors={self.errors!r}, "
-            f"max_chars={self.max_chars})"
+            f"max_chars={self.max_chars}, html={self.html!r})"
         )
 
     def extract(
@@ -269,6 +327,8 @@ class Extractor:
         warn_if_forked_after_polars()
         mark_polars_used()
         prep = prepare(data, text=text, id=id, published=published, title=title, strict_dates=self.errors == "raise")
+        if self.html == "auto":
+            prep = _reduce_html(prep)
         return self._run(prep, progress, batch_size)
 
     # ----------------------------------------------------------------- internals

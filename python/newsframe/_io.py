@@ -1,4 +1,4 @@
-"""Reading articles from files: .txt, .jsonl/.ndjson, .csv, .parquet."""
+"""Reading articles from files: .txt, .jsonl/.ndjson, .csv, .parquet, .html/.htm pages."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ import json
 import os
 import warnings
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 import polars as pl
 
+from ._html import EXTRACTORS, decode_html, looks_binary, page_from_html
 from ._util import user_stacklevel
 
 __all__ = ["read_articles", "load_demo", "SUPPORTED_EXTENSIONS"]
 
-SUPPORTED_EXTENSIONS = (".txt", ".jsonl", ".ndjson", ".csv", ".parquet")
+SUPPORTED_EXTENSIONS = (".txt", ".jsonl", ".ndjson", ".csv", ".parquet", ".html", ".htm")
+HTML_EXTENSIONS = (".html", ".htm")
+#: The columns of a row read from an HTML page (all String; null where the page has none).
+HTML_COLUMNS = ("id", "title", "published", "text", "author", "url")
 PathLike = Union[str, "os.PathLike[str]"]
 _GLOB_CHARS = set("*?[")
 DEMO_PATH = Path(__file__).parent / "demo" / "articles.jsonl"
@@ -56,6 +60,38 @@ def _read_text_file(p: Path) -> str:
     return txt
 
 
+def _read_html_file(p: Path, extractor: str) -> Dict[str, Optional[str]]:
+    """One row from an HTML page: its article text and metadata (see ``newsframe._html``).
+    Bytes are decoded by the page's declared charset. A file that is not text (NUL or
+    control bytes) keeps its bytes decoded as they are, with a ``UserWarning``: the core
+    then marks the document ``binary`` instead of reading garbage as an article."""
+    raw = p.read_bytes()
+    text, _ = decode_html(raw)
+    if looks_binary(raw):
+        warnings.warn(f"{p}: not an HTML page (binary data); its text is kept as read", UserWarning,
+                      stacklevel=user_stacklevel())
+        return {"id": p.stem, "title": None, "published": None, "text": text, "author": None, "url": None}
+    page = page_from_html(text, extractor=extractor, fragment=False)
+    return {"id": p.stem, "title": page.title, "published": page.published, "text": page.text,
+            "author": page.author, "url": page.url}
+
+
+def json_record(p: Path, line_no: int, line: Union[str, bytes], errors: str, bad: List[str]) -> Optional[Dict[str, Any]]:
+    """One JSON line as an object; a malformed one raises (``errors="raise"``) or is noted
+    in ``bad`` as ``path:line: malformed JSON line (why)`` and gives ``None``."""
+    try:
+        rec = json.loads(line)
+        if not isinstance(rec, dict):
+            raise ValueError(f"a JSON {type(rec).__name__}, not an object")
+        return rec
+    except ValueError as exc:
+        where = f"{p}:{line_no}: malformed JSON line ({exc})"
+        if errors == "raise":
+            raise ValueError(where) from None
+        bad.append(where)
+        return None
+
+
 def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
     """One JSON object a line. polars reads well-formed files fast; a file with a bad line
     is read again line by line so the bad line can be named (and skipped, or raised)."""
@@ -70,15 +106,8 @@ def _read_jsonl(p: Path, errors: str) -> pl.DataFrame:
         for line_no, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError(f"a JSON {type(rec).__name__}, not an object")
-            except ValueError as exc:
-                where = f"{p}:{line_no}: malformed JSON line ({exc})"
-                if errors == "raise":
-                    raise ValueError(where) from None
-                bad.append(where)
+            rec = json_record(p, line_no, line, errors, bad)
+            if rec is None:
                 continue
             records.append(rec)
             record_lines.append(line_no)
@@ -163,6 +192,13 @@ def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFra
             df = pl.read_parquet(p)
         except Exception as exc:  # noqa: BLE001 - polars raises several error types
             raise ValueError(f"{p}: cannot read as Parquet ({_first_line(exc)})") from None
+    return standardise_columns(df, p, text, id)
+
+
+def standardise_columns(df: pl.DataFrame, p: Path, text: str, id: str, row_offset: int = 0) -> pl.DataFrame:
+    """Rename the text and id columns of a table read from ``p`` to ``text`` and ``id``;
+    without an id column, ids are ``"<file stem>:<row>"`` (the row counted from
+    ``row_offset``, for a file read in batches)."""
     if text not in df.columns:
         raise ValueError(f"{p}: text column {text!r} not found; available columns: {df.columns}")
     if text != "text":
@@ -175,7 +211,7 @@ def _read_table(p: Path, text: str, id: str, errors: str = "warn") -> pl.DataFra
         df = df.rename({id: "id"})
     if "id" not in df.columns:
         df = df.with_columns(
-            (pl.lit(f"{p.stem}:") + pl.int_range(pl.len(), dtype=pl.UInt32).cast(pl.String)).alias("id")
+            (pl.lit(f"{p.stem}:") + (pl.int_range(pl.len(), dtype=pl.UInt64) + row_offset).cast(pl.String)).alias("id")
         )
     return df
 
@@ -187,6 +223,7 @@ def read_articles(
     id: str = "id",
     recursive: bool = False,
     errors: str = "warn",
+    html_extractor: str = "builtin",
 ) -> pl.DataFrame:
     """Read articles from files into a DataFrame ready for :func:`newsframe.extract`.
 
@@ -196,7 +233,12 @@ def read_articles(
         A folder (its supported files; sub-folders only with ``recursive=True``), a glob
         (``"news/**/*.jsonl"``), a file, or a list of those.
         ``.txt``: one article per file (``id`` = file stem, ``text`` = the whole content,
-        line endings kept). ``.jsonl``/``.ndjson``, ``.csv``, ``.parquet``: one article per
+        line endings kept). ``.html``/``.htm``: one article per page (``id`` = file stem;
+        ``text`` = the article's headline and body paragraphs, one blank line between
+        paragraphs, without navigation, adverts, share widgets, captions or comments;
+        ``title``, ``published`` (ISO 8601 string), ``author`` and ``url`` from the page's
+        metadata, null where it has none; the bytes decoded by the charset the page
+        declares). ``.jsonl``/``.ndjson``, ``.csv``, ``.parquet``: one article per
         row/record with a text column; all columns are kept.
     text, id
         Names of the text and id columns in table files; they are renamed to ``text`` and
@@ -207,6 +249,10 @@ def read_articles(
         A malformed line in a ``.jsonl`` file: ``"warn"`` (default) skips it with a
         ``UserWarning`` naming the file and line number; ``"raise"`` raises ``ValueError``
         naming both.
+    html_extractor
+        How pages are reduced to text: ``"builtin"`` (default; standard library only; the
+        better of the two on our test pages, see ``bench/eval_html.py``) or
+        ``"trafilatura"`` (the optional extra ``newsframe[html]``).
 
     Returns
     -------
@@ -237,9 +283,22 @@ def read_articles(
     >>> res = nf.extract(df)
     >>> res.documents["outlet"].to_list()                # input columns pass through
     [None, 'AP']
+    >>> _ = pathlib.Path("page.html").write_text(
+    ...     "<html><head><meta property='article:published_time' content='2022-09-13T08:00:00Z'></head><body>"
+    ...     "<nav><a href='/'>Home</a></nav><article><h1>Drones hit Odesa</h1>"
+    ...     "<p>Russian drones struck Odesa&rsquo;s port overnight, the governor said.</p></article></body></html>")
+    >>> page = nf.read_articles("page.html")
+    >>> page.select("id", "title", "published").row(0)
+    ('page', 'Drones hit Odesa', '2022-09-13T08:00:00Z')
+    >>> print(page.item(0, "text"))
+    Drones hit Odesa
+    <BLANKLINE>
+    Russian drones struck Odesa’s port overnight, the governor said.
     """
     if errors not in ("warn", "raise"):
         raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
+    if html_extractor not in EXTRACTORS:
+        raise ValueError(f"html_extractor must be one of {EXTRACTORS}, got {html_extractor!r}")
     items: Iterable[PathLike]
     if isinstance(path_or_glob, (str, os.PathLike)):
         items = [path_or_glob]
@@ -254,12 +313,17 @@ def read_articles(
     frames: List[pl.DataFrame] = []
     txt_ids: List[str] = []
     txt_texts: List[str] = []
+    pages: List[Dict[str, Optional[str]]] = []
     for f in files:
         if _ext(f) == ".txt":
             txt_ids.append(f.stem)
             txt_texts.append(_read_text_file(f))
+        elif _ext(f) in HTML_EXTENSIONS:
+            pages.append(_read_html_file(f, html_extractor))
         else:
             frames.append(_read_table(f, text, id, errors))
+    if pages:
+        frames.insert(0, pl.DataFrame(pages, schema={c: pl.String for c in HTML_COLUMNS}, orient="row"))
     if txt_ids:
         frames.insert(0, pl.DataFrame({"id": txt_ids, "text": txt_texts}, schema={"id": pl.String, "text": pl.String}))
     df = frames[0] if len(frames) == 1 else pl.concat(frames, how="diagonal_relaxed")

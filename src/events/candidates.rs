@@ -4,7 +4,7 @@
 
 use super::{discourse::*, triggers::*, view::*};
 use crate::lexicon::{any_of, Resources, SideKind, WordClass};
-use crate::model::{Argument, EventType, Geo, Label, Mention, TokenKind};
+use crate::model::{Argument, EventType, Geo, Label, Mention, MentionSource, TokenKind};
 use std::collections::HashSet;
 
 /// Something that can fill a role.
@@ -211,6 +211,19 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
                 }
             }
         }
+        let mut geo = m.geo.clone();
+        // an organisation no lexicon knows whose name ends in a party's phrase: "the Defence
+        // Forces", "Aviation of the Defence Forces" are that side's armed forces
+        if m.label == Label::Org && m.source != MentionSource::Lexicon && ext.is_none() {
+            let side = (a..b).find_map(|i| side_phrase_at(v, i, SideKind::Party).filter(|&(e, _)| e == b));
+            if let Some((_, country)) = side {
+                if let Some((name, id)) = armed_forces_of(v.res, country) {
+                    canonical = Some(name.to_string());
+                    entity_id = Some(id.to_string());
+                    geo.country = Some(country.to_string());
+                }
+            }
+        }
         let surface = &v.text[m.start..m.end];
         let modifier = m.label == Label::Norp
             && ext.is_none()
@@ -226,7 +239,7 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
             label: Some(m.label),
             canonical,
             entity_id,
-            geo: m.geo.clone(),
+            geo,
             modifier,
             place_rank: place_rank(v.res, m.label, m.canonical.as_deref(), m.entity_id.as_deref()),
         });

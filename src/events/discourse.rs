@@ -6,7 +6,7 @@ use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
 use crate::lexicon::Country;
-use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality};
+use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality, PlaceType};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
 /// paragraph's (the nearest full-day date written before it in the paragraph, else the
@@ -91,7 +91,8 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     let dateline = ctx.dateline_sentence();
     let in_headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let in_lead = |e: &Event| (e.sentence as usize) >= first_body && (e.sentence as usize) < first_body + 2;
-    let place = place_key;
+    // (the document's country, given to a row that names no place, is no place of its own)
+    let place = |e: &Event| place_key(e).filter(|_| e.location_source != Some("document"));
     let mut drop = vec![false; events.len()];
     for hi in 0..events.len() {
         if !in_headline(&events[hi].1) {
@@ -100,13 +101,20 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
         let h = &events[hi].1;
         let compatible = |l: &Event| {
             l.event_type == h.event_type
-                && (place(h).is_none() || place(l).is_none() || place(h) == place(l))
+                && (place(h).is_none() || place(l).is_none() || place(h) == place(l) || nearby(h, l))
                 && (h.date.is_none() || l.date.is_none() || h.date == l.date)
         };
-        // the same place first, then a row with no place
+        // the same place first, then a row with no place; a live blog's headline sums up
+        // entries further down: there, only a row of the same place
         let target = (0..events.len())
             .filter(|&li| in_lead(&events[li].1) && compatible(&events[li].1))
-            .min_by_key(|&li| (place(&events[li].1) != place(h), li));
+            .min_by_key(|&li| (place(&events[li].1) != place(h), li))
+            .or_else(|| {
+                (0..events.len()).find(|&li| {
+                    let l = &events[li].1;
+                    !in_headline(l) && compatible(l) && place(h).is_some() && place(l) == place(h)
+                })
+            });
         let Some(li) = target else { continue };
         drop[hi] = true;
         let h = events[hi].1.clone();
@@ -132,11 +140,84 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
     retain_kept(events, &drop);
 }
 
+/// A story that denies an attack ("police ruled out a drone attack", "There was no
+/// attack") tells of an accident: its explosions and blasts with no attacker named are no
+/// ASSAULT. One with a toll stays as the casualties it caused; one without goes.
+pub(super) fn settle_denied_attacks(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+    let denied = events
+        .iter()
+        .any(|(_, e)| e.event_type == EventType::Assault && e.modality == Modality::Negated && e.actor.is_none());
+    if !denied {
+        return;
+    }
+    let accidental = |e: &Event| {
+        // (an explosion or blast word, not "struck": "a drone struck the plant" in a story
+        // where officials urge both sides to refrain from attacks is an attack)
+        e.event_type == EventType::Assault
+            && e.actor.is_none()
+            && e.modality != Modality::Negated
+            && e.subtype.as_deref() == Some("bombing")
+            && ctx.res.guarded_triggers.contains(ctx.text[e.start..e.end].to_lowercase().as_str())
+    };
+    events.retain_mut(|(_, e)| {
+        if !accidental(e) {
+            return true;
+        }
+        if e.killed.is_none() && e.injured.is_none() {
+            return false;
+        }
+        e.event_type = EventType::Casualties;
+        e.subtype = Some(if e.killed.is_some() { "killed" } else { "injured" }.to_string());
+        true
+    });
+}
+
+/// A city and the region named after it ("Vinnytsia" and "Vinnytsia Oblast"): a report
+/// of the region's strike and one of its capital's can be one happening.
+fn nested_places(a: &Event, b: &Event) -> bool {
+    let name = |e: &Event| e.location.as_ref().map(|l| l.canonical.clone().unwrap_or_else(|| l.text.clone()));
+    let region = |e: &Event| e.geo.place_type == Some(PlaceType::Region);
+    let within = |city: &Event, reg: &Event| {
+        region(reg)
+            && !region(city)
+            && matches!((name(city), name(reg)), (Some(c), Some(r)) if r.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+    };
+    within(a, b) || within(b, a)
+}
+
+/// Two places within 30 km: a headline names the nearest town the reader knows ("Blast
+/// near Chernivtsi") where the lead names the village.
+fn nearby(a: &Event, b: &Event) -> bool {
+    match (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon) {
+        (Some(la), Some(lo), Some(lb), Some(ob)) => {
+            let dy = (la - lb) * 111.0;
+            let dx = (lo - ob) * 111.0 * ((la + lb) / 2.0).to_radians().cos();
+            (dx * dx + dy * dy).sqrt() <= 30.0
+        }
+        _ => false,
+    }
+}
+
 /// Types that happen at a place and so take a place from the discourse when their
 /// sentence names none (talks and calls do not: "spoke by phone" has no place).
 pub(super) fn placed_type(t: EventType) -> bool {
     use EventType::*;
     matches!(t, Assault | Fight | Seize | Retreat | Destroy | Displace | Casualties | Disrupt)
+}
+
+/// Statements: a place their sentence names after the verb is what they are about, not
+/// where they were made (see `roles::location`).
+pub(super) fn said_type(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Demand | Accuse | Threaten)
+}
+
+/// Statements and acts of authority, which take the dateline's place when their sentence
+/// names none: where the demand was made or the arrest announced. Not talks and calls
+/// ("spoke by phone" has no place), nor the paragraph's place, which is mostly what the
+/// statement is about.
+fn dateline_type(t: EventType) -> bool {
+    said_type(t) || matches!(t, EventType::Arrest | EventType::Protest)
 }
 
 /// What a place anaphor ("the city", "the region", "there") can stand for: 2 a settlement,
@@ -231,6 +312,10 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
                 .map(|p| (p.0, "paragraph"))
                 .or_else(|| dateline_place.map(|m| (m, "dateline")))
                 .or_else(|| headline_place.map(|m| (m, "headline")))
+        } else if dateline_type(e.event_type) && !s.headline {
+            // a demand or accusation is made where the reporter heard it, abroad too
+            // ("VIENNA - The IAEA called on both sides ...")
+            dateline.and_then(place_of_line).map(|m| (m, "dateline"))
         } else {
             None
         };
@@ -348,7 +433,7 @@ fn own_source(source: Option<&str>) -> bool {
 /// A report of the same happening: the same type (or a casualty report and the attack or
 /// fight it counts), the same place, the same day, no sides that disagree, and neither a
 /// denial nor something that has not happened.
-fn same_happening(a: &Event, b: &Event) -> bool {
+fn same_happening(a: &Event, b: &Event, nested: bool) -> bool {
     let host = |e: &Event| matches!(e.event_type, EventType::Assault | EventType::Fight);
     let casualty = |e: &Event| e.event_type == EventType::Casualties;
     let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
@@ -363,7 +448,7 @@ fn same_happening(a: &Event, b: &Event) -> bool {
         && a.aggregate != Some(true)
         && b.aggregate != Some(true)
         && place_key(a).is_some()
-        && place_key(a) == place_key(b)
+        && (place_key(a) == place_key(b) || nested && nested_places(a, b))
         // two places both inferred from the discourse are no evidence of one place
         && (own_source(a.location_source) || own_source(b.location_source))
         // an inferred date is no evidence against: "the death toll from the overnight strike
@@ -371,6 +456,33 @@ fn same_happening(a: &Event, b: &Event) -> bool {
         && a.date.is_some()
         && (a.date == b.date || !own_source(a.date_source) || !own_source(b.date_source))
         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+}
+
+/// Two denials of one kind of happening with no figures and no places that disagree (a
+/// place read in each sentence and different is two denials).
+fn same_denial(a: &Event, b: &Event) -> bool {
+    let figures = |e: &Event| e.killed.is_some() || e.injured.is_some();
+    a.event_type == b.event_type
+        && a.modality == Modality::Negated
+        && b.modality == Modality::Negated
+        && !figures(a)
+        && !figures(b)
+        && (place_key(a) == place_key(b)
+            || !(own_source(a.location_source) && own_source(b.location_source))
+            || a.location.is_none()
+            || b.location.is_none())
+}
+
+/// One agreement, sanction, pledge or talk reported in two sentences in a row: the same
+/// type and modality, no actors or days that disagree.
+fn same_statement(a: &Event, b: &Event) -> bool {
+    !placed_type(a.event_type)
+        && a.event_type == b.event_type
+        && b.sentence == a.sentence + 1
+        && a.modality == b.modality
+        && a.aggregate != Some(true)
+        && (actor_key(a).is_none() || actor_key(b).is_none() || actor_key(a) == actor_key(b))
+        && (a.date == b.date || !own_source(a.date_source) || !own_source(b.date_source))
 }
 
 /// "A second strike", "another attack", "fresh shelling": the text says it is a new one.
@@ -382,6 +494,30 @@ fn marked_as_new(ctx: &DocContext, e: &Event) -> bool {
             "second" | "third" | "another" | "new" | "fresh" | "renewed" | "further" | "again" | "later"
         )
     })
+}
+
+/// A definite noun that names a happening the story has told: "the death toll from the
+/// overnight strike", "Tuesday's attack", "this shelling". Up to two words may stand
+/// between the determiner and the noun ("the deadly missile strike").
+fn refers_back(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    let Some(s) = ctx.seg.sentences.get(e.sentence as usize) else {
+        return false;
+    };
+    let definite = |k: usize| {
+        matches!(ctx.lower(k), "the" | "this" | "that")
+            || (ctx.lower(k).ends_with("'s") && ctx.classes(k).has(crate::lexicon::WordClass::Weekday))
+    };
+    (t.saturating_sub(3).max(s.tok_start)..t).rev().find(|&k| definite(k)).is_some_and(|k| {
+        // nothing between but words: "the 12 strikes" counts new ones
+        (k + 1..t).all(|m| ctx.lower(m).chars().all(|c| c.is_alphabetic() || c == '-'))
+    }) && !marked_as_new(ctx, e)
+}
+
+/// A trigger whose last word is a plural noun ("strikes", "attacks"): many happenings.
+fn plural_trigger(ctx: &DocContext, e: &Event) -> bool {
+    let last = ctx.lower(ctx.token_of(e.end.saturating_sub(1)));
+    last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
 }
 
 /// A sentence that opens with "The"/"This" and a noun trigger with nothing of its own (no
@@ -422,7 +558,8 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         // a report whose place is inferred ("Two people died.") is about the event just
         // before it in the paragraph, if about any; one that names its place may repeat
         // any earlier report of that place
-        let candidates: Vec<usize> = if own_source(events[j].1.location_source) {
+        // (so may a definite noun that points back at one: "the toll from the overnight strike")
+        let candidates: Vec<usize> = if own_source(events[j].1.location_source) || refers_back(ctx, &events[j].1) {
             (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
         } else {
             (0..j)
@@ -432,13 +569,52 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
                 .collect()
         };
-        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1));
+        // a denial told again ("police ruled out a drone attack ... 'There was no attack'")
+        // is one denial: the first row of that type that denies too, headline included
+        let denial = |i: usize| same_denial(&events[i].1, &events[j].1);
+        if let Some(i) = (0..j).find(|&i| !drop[i] && denial(i)) {
+            drop[j] = true;
+            let b = events[j].1.clone();
+            let a = &mut events[i].1;
+            if a.location.is_none() || (!own_source(a.location_source) && own_source(b.location_source)) {
+                a.location = b.location;
+                a.geo = b.geo;
+                a.location_source = b.location_source;
+            }
+            if a.source.is_none() {
+                a.source = b.source;
+                a.quote_id = a.quote_id.or(b.quote_id);
+            }
+            continue;
+        }
+        // (a definite reference may name the region of the city first reported: "the
+        // substation strike" in "the Vinnytsia region" after a strike on Vinnytsia)
+        let back = refers_back(ctx, &events[j].1);
+        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back)).or_else(|| {
+            // an agreement, a sanction or a pledge told again in the next sentence ("Norway
+            // signed a security pact ... The document was signed by ...") has no place to
+            // compare: the last report of its type, one sentence before
+            (0..j)
+                .rev()
+                .find(|&i| !drop[i])
+                .filter(|&i| same_statement(&events[i].1, &events[j].1) && !headline(&events[i].1))
+        });
         let Some(i) = first else {
             // "The attack took place on 22 December in the village of X": what it adds
             // (a place or day read in its own sentence) goes to the event it points back at
             let b = &events[j].1;
-            let earlier =
-                |i: &usize| !drop[*i] && events[*i].1.event_type == b.event_type && events[*i].1.sentence < b.sentence;
+            // (a casualty report goes on telling the attack or fight before it: "Russian
+            // missiles hit the port. Two workers were injured.")
+            // (not a tally: "launched 4 missile strikes ... there are dead and wounded" is a
+            // summary of many)
+            let host = |a: &Event| {
+                a.event_type == b.event_type
+                    || (b.event_type == EventType::Casualties
+                        && matches!(a.event_type, EventType::Assault | EventType::Fight)
+                        && a.quantity.is_none()
+                        && !plural_trigger(ctx, a))
+            };
+            let earlier = |i: &usize| !drop[*i] && host(&events[*i].1) && events[*i].1.sentence < b.sentence;
             let referent = (0..j).rev().find(earlier);
             // the story's main report of that type: the latest with a place read in its text
             let told = (0..j)

@@ -77,6 +77,7 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
             && a.end == b.end
             && a.location.as_ref().map(|l| &l.text) == b.location.as_ref().map(|l| &l.text)
     });
+    settle_denied_attacks(ctx, &mut events);
     merge_headline(ctx, &mut events);
     inherit_casualty_places(&mut events);
     fill_locations(ctx, &sorted, &mut events);

@@ -53,21 +53,22 @@ pub(crate) fn modality(v: &EventSentence, h: &Hit) -> Modality {
     // Short negation: "not", "no", "never", "didn't" within four tokens, with nothing but
     // auxiliaries, adverbs and determiners between ("did not attack", "no reports of
     // casualties"; not "has not commented on the losses").
+    let clear_from = |from: usize| {
+        (from..h.t0).all(|k| {
+            let x = v.lw(k);
+            any_of(x, AUX)
+                || any_of(x, ADVERBS)
+                || any_of(x, DETERMINERS)
+                || x.ends_with("ly")
+                || v.kind(k) == Some(TokenKind::Number)
+                || any_of(x, NEGATION_GAP)
+        })
+    };
     for i in h.t0.saturating_sub(4).max(scope)..h.t0 {
         let w = v.lw(i);
-        if any_of(w, &["not", "no", "never", "cannot", "neither", "nor", "without"]) || w.ends_with("n't") {
-            let clear = (i + 1..h.t0).all(|k| {
-                let x = v.lw(k);
-                any_of(x, AUX)
-                    || any_of(x, ADVERBS)
-                    || any_of(x, DETERMINERS)
-                    || x.ends_with("ly")
-                    || v.kind(k) == Some(TokenKind::Number)
-                    || any_of(x, NEGATION_GAP)
-            });
-            if clear {
-                consider(Modality::Negated);
-            }
+        let negation = any_of(w, &["not", "no", "never", "cannot", "neither", "nor", "without"]) || w.ends_with("n't");
+        if negation && clear_from(i + 1) {
+            consider(Modality::Negated);
         }
     }
     // "urged allies to supply", "wants to negotiate": an infinitive under a wish or demand
@@ -105,7 +106,11 @@ pub(crate) fn modality(v: &EventSentence, h: &Hit) -> Modality {
                 continue;
             }
             match m {
-                Modality::Negated if !is_denial(surface) && dist > 4 => {}
+                // a negation further off, or a "without" with words of its own between
+                // ("without electricity after the substation strike"), is about something else
+                Modality::Negated
+                    if !is_denial(surface)
+                        && (dist > 4 || (surface.eq_ignore_ascii_case("without") && !clear_from(marker_tok))) => {}
                 _ => consider(*m),
             }
         }

@@ -3,6 +3,7 @@
 //! shelling"), the object of "of/on/against" after ("shelling of Izium") and the subject
 //! of a light verb ("Russia launched an offensive"); and the event's place.
 
+use super::discourse::said_type;
 use super::{candidates::*, sentence::*, triggers::*, view::*};
 use crate::lexicon::{any_of, WordClass};
 use crate::model::{Argument, EventType, Geo, TokenKind};
@@ -479,6 +480,9 @@ pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: 
         !gap.is_empty()
             && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the"))
             && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
+            // "in the region of Kharkiv and in the region of Dnipropetrovsk": the
+            // preposition (and the region word) said again after the coordinator
+            || repeated_preposition(v, gap.clone())
     };
     let mut first = ci;
     while first > 0 {
@@ -503,6 +507,23 @@ pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: 
         return vec![ci];
     }
     (first..=last).collect()
+}
+
+/// A gap between two listed places that starts with a coordinator and repeats a place
+/// preposition: "and in", ", and near the", "and in the region of".
+fn repeated_preposition(v: &EventSentence, gap: std::ops::Range<usize>) -> bool {
+    let Some(c) = gap.clone().find(|&k| matches!(v.lw(k), "and" | "or")) else {
+        return false;
+    };
+    (gap.start..c).all(|k| v.lw(k) == ",")
+        && c + 1 < gap.end
+        && v.is(c + 1, WordClass::PlacePreposition)
+        && (c + 2..gap.end).all(|k| {
+            matches!(
+                v.lw(k),
+                "the" | "of" | "region" | "oblast" | "province" | "city" | "town" | "village" | "district"
+            )
+        })
 }
 
 pub(crate) fn place_of_cand(v: &EventSentence, c: &ArgCandidate) -> (Argument, Geo) {
@@ -585,8 +606,16 @@ pub(crate) fn location(
             // has lost …"), any place before the trigger ("Kyiv accused Moscow of targeting")
             .filter(|&ci| {
                 let c = &cands[ci];
-                prep_before(ci) || roles.target_cand == Some(ci) || (c.place_rank > 0 && c.t0 > h.t0)
+                prep_before(ci)
+                    || roles.target_cand == Some(ci)
+                    || (c.place_rank > 0 && c.t0 > h.t0)
+                    // the subject of a passive is where it happened: "Antonivka and Bilozerka
+                    // came under artillery fire", "Kherson was shelled"
+                    || (physical && c.place_rank > 0 && c.t1 <= h.t0 && is_passive(v, h))
             })
+            // what a demand, accusation or threat names after its verb is what it is about
+            // ("demanded that allies allow strikes inside Russia"), not where it was made
+            .filter(|&ci| !said_type(h.event_type) || cands[ci].t1 <= h.t0)
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
             // from another clause only when no other event stands between, and never the
             // speaker of an attribution ("Moscow ordered …", "Kyiv said")

@@ -73,7 +73,8 @@ pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: 
     for h in hits.iter_mut() {
         h.verb = reads_as_verb(v, &cands, h);
     }
-    let drafts = merge(v, hits.clone());
+    let mut drafts = merge(v, hits.clone());
+    drop_talked_about(v, &mut drafts);
     let dates = sentence_dates(v);
     let trailing = trailing_attributions(v, &attributions, &hits);
     let sources: Vec<Option<Argument>> =
@@ -91,6 +92,54 @@ pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: 
         .flat_map(|(d, source)| build_event(v, &cands, &hits, d, &dates, source, quotes, &casualty_numbers))
         .collect();
     (events, verdict)
+}
+
+/// What a demand, an accusation, a threat or talks are about is no happening of its own:
+/// "urges faster arms deliveries", "refused to return to talks on the grain deal",
+/// "warned of new sanctions". A noun of aid, agreement, talks or sanctions after such a
+/// trigger in its clause (within twelve words) goes; verbs stay, with their own modality
+/// ("urged allies to send more air defence").
+pub(super) fn drop_talked_about(v: &EventSentence, drafts: &mut Vec<Draft>) {
+    let frames = |t: EventType| {
+        matches!(
+            t,
+            EventType::Demand | EventType::Accuse | EventType::Threaten | EventType::Negotiate | EventType::Consult
+        )
+    };
+    let topic = |t: EventType| {
+        matches!(t, EventType::Aid | EventType::Agree | EventType::Negotiate | EventType::Sanction | EventType::Consult)
+    };
+    // "accused Kyiv of deliberately targeting civilians": the act the accusation names
+    let accused_act = |d: &Draft| {
+        d.hit.verb
+            && v.lw(d.hit.t0).ends_with("ing")
+            && (d.hit.t0.saturating_sub(3).max(v.t0)..d.hit.t0).any(|k| v.lw(k) == "of")
+            && drafts.iter().any(|f| {
+                f.hit.event_type == EventType::Accuse
+                    && f.hit.clause == d.hit.clause
+                    && f.hit.t1 <= d.hit.t0
+                    && d.hit.t0 <= f.hit.t1 + 8
+            })
+    };
+    let framed: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            accused_act(d)
+                || !d.hit.verb
+                    && topic(d.hit.event_type)
+                    && drafts.iter().any(|f| {
+                        frames(f.hit.event_type)
+                            && f.hit.clause == d.hit.clause
+                            && f.hit.t1 <= d.hit.t0
+                            && d.hit.t0 <= f.hit.t1 + 12
+                    })
+        })
+        .collect();
+    let mut i = 0;
+    drafts.retain(|_| {
+        i += 1;
+        !framed[i - 1]
+    });
 }
 
 /// Accidents and disasters are not war events. An explosion, fire, flood, storm, collapse
@@ -162,6 +211,58 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
             let purpose =
                 h.verb && last.hit.verb && h.t0 > v.t0 && v.lw(h.t0 - 1) == "to" && h.clause == last.hit.clause;
             if purpose && h.event_type == last.hit.event_type && !h.is_casualty() {
+                last.absorbed.push(h);
+                continue;
+            }
+            // "missiles hit the port, destroying 60,000 tonnes of grain": what the attack
+            // did is part of it, not a second happening
+            let consequence = h.verb
+                && last.hit.verb
+                && matches!(last.hit.event_type, EventType::Assault | EventType::Fight)
+                && matches!(h.event_type, EventType::Assault | EventType::Destroy)
+                && v.lw(h.t0).ends_with("ing")
+                && h.t0 > v.t0
+                && v.tx(h.t0 - 1) == ","
+                && h.t0 <= last.hit.t1 + 12
+                && !coordinated;
+            // "a Ukrainian strike has destroyed a pontoon bridge": the attack named as the
+            // subject of what it did; "11 enemy assaults were repelled": of what was done to it
+            let subject_attack = !last.hit.verb
+                && h.verb
+                && matches!(last.hit.event_type, EventType::Assault)
+                && matches!(h.event_type, EventType::Destroy | EventType::Fight)
+                && h.clause == last.hit.clause
+                && h.t0 <= last.hit.t1 + 3
+                && (last.hit.t1..h.t0).all(|k| v.is(k, WordClass::Auxiliary) || v.lw(k).ends_with("ly"));
+            // "approved a 13th package of sanctions": a verb that gives or passes takes the
+            // type of what it passes
+            let generic_verb = last.hit.verb
+                && !h.verb
+                && last.hit.event_type == EventType::Aid
+                && h.event_type != EventType::Aid
+                && !h.is_casualty()
+                && close;
+            if generic_verb {
+                let verb = std::mem::replace(&mut last.hit, h);
+                last.absorbed.push(verb);
+                continue;
+            }
+            // "destroyed or damaged", "killed and wounded" side by side: one happening
+            let pair = h.t0 == last.hit.t1 + 1
+                && matches!(v.lw(last.hit.t1), "or" | "and")
+                && h.event_type == last.hit.event_type
+                && h.verb == last.hit.verb
+                && !h.is_casualty();
+            if pair {
+                last.absorbed.push(h);
+                continue;
+            }
+            if subject_attack && h.event_type == EventType::Fight {
+                let noun = std::mem::replace(&mut last.hit, h);
+                last.absorbed.push(noun);
+                continue;
+            }
+            if consequence || subject_attack {
                 last.absorbed.push(h);
                 continue;
             }

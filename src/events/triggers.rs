@@ -55,6 +55,23 @@ pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
         if matches!(first, "March" | "Fall") && !sentence_initial {
             continue;
         }
+        // "a temporary deployment point", "attack helicopters": the noun modifies a thing
+        if !trig.verb && t1 < v.t1 && v.is(t1, WordClass::CompoundHead) {
+            continue;
+        }
+        // a participle used as an adjective names a state: "the proceeds of frozen assets",
+        // "from destroyed homes"
+        let participle = v.lw(t1 - 1).ends_with("ed") || v.lw(t1 - 1).ends_with("en");
+        if trig.verb
+            && participle
+            && t0 > v.t0
+            && any_of(v.lw(t0 - 1), &["of", "with", "from", "for", "about", "by"])
+            && t1 < v.t1
+            && v.is_word(t1)
+            && !v.is(t1, WordClass::Determiner)
+        {
+            continue;
+        }
         let lower = v.slice(t0, t1).to_lowercase();
         if !plausible(v, t0, t1, &lower, trig) {
             continue;
@@ -167,27 +184,33 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "treated for" => true,
         "have returned" => any_of(next, &["home", "to"]),
         "attack" | "attacks" => {
-            !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
-                && !any_of(
-                    next,
-                    &[
-                        "helicopter",
-                        "helicopters",
-                        "aircraft",
-                        "jets",
-                        "jet",
-                        "drone",
-                        "drones",
-                        "submarine",
-                        "submarines",
-                        "dog",
-                        "dogs",
-                        "vessel",
-                        "vessels",
-                        "ads",
-                        ",",
-                    ],
-                )
+            // "sent waves of attack drones across the south": drones sent or launched at a
+            // place are the attack itself
+            let sent_at = any_of(next, &["drone", "drones"])
+                && (t0.saturating_sub(4).max(v.t0)..t0).any(|i| any_of(v.lw(i), &["sent", "launched", "fired"]))
+                && (t1..(t1 + 5).min(v.t1)).any(|i| any_of(v.lw(i), &["across", "against", "over", "at"]));
+            sent_at
+                || !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
+                    && !any_of(
+                        next,
+                        &[
+                            "helicopter",
+                            "helicopters",
+                            "aircraft",
+                            "jets",
+                            "jet",
+                            "drone",
+                            "drones",
+                            "submarine",
+                            "submarines",
+                            "dog",
+                            "dogs",
+                            "vessel",
+                            "vessels",
+                            "ads",
+                            ",",
+                        ],
+                    )
         }
         // "a missile hit a school", "was hit by a drone"; not "hit by sanctions", "hit a record"
         "hit" | "hits" => {
@@ -202,6 +225,55 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                 || weapon_agent
                 || weapon_with
         }
+        // "a missile slammed into a block", "a second missile fell in a field": only a
+        // weapon falls or crashes as an attack (not "prices fell in May", "a plane crashed
+        // into a hill" unless it was a drone)
+        "slammed into" | "smashed into" | "crashed into" | "fell on" | "fell in" | "fell near" | "landed on"
+        | "landed in" | "landed near" => {
+            let craft_or_event = |w: &str| {
+                any_of(
+                    w,
+                    &[
+                        "strike",
+                        "strikes",
+                        "attack",
+                        "attacks",
+                        "explosion",
+                        "explosions",
+                        "blast",
+                        "blasts",
+                        "aircraft",
+                        "jet",
+                        "jets",
+                        "warplane",
+                        "warplanes",
+                        "helicopter",
+                        "helicopters",
+                        "tank",
+                        "tanks",
+                    ],
+                )
+            };
+            (t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.is(i, WEAPON_SUBJECTS) && !craft_or_event(v.lw(i)))
+        }
+        // a warning is a threat when it announces a response: "warned that Russia would take
+        // retaliatory steps", "warns of consequences" (not "warned residents to stay inside")
+        "warned" | "warns" => (t1..(t1 + 15).min(v.t1)).any(|i| {
+            let w = v.lw(i);
+            w.starts_with("retaliat") || w.starts_with("consequence") || w == "response" || w == "respond"
+        }),
+        // "does not abandon attempts to", "abandoned plans": no position given up
+        "abandon" | "abandoned" | "abandoning" | "abandons" => {
+            !(t1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PlanNoun))
+        }
+        // "dropped guided bombs on", "dropped explosives from a drone"; not "dropped his
+        // objections", "dropped by 5 %"
+        "dropped" | "drops" | "dropping" => (t1..(t1 + 4).min(v.t1))
+            .any(|i| v.is(i, WEAPON_SUBJECTS) || v.is(i, ATTACK_OBJECTS) || v.lw(i).starts_with("explosive")),
+        // "will not give up a single village", "gave way": no gift
+        "give" | "gives" | "giving" | "gave" if any_of(next, &["up", "in", "way", "out", "rise", "birth", "chase"]) => {
+            false
+        }
         // "the enemy lost up to 140 servicemen": losses in a daily summary
         "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
             v.numbers.iter().any(|p| {
@@ -211,6 +283,14 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             })
         }),
         "war" | "warfare" => next == "broke" || next == "erupted",
+        // "the 617th day of the full-scale invasion", "since Russia's invasion": the war the
+        // story happens in, not a happening of its own; one is reported when an army
+        // "launched" or "began" it
+        "invasion" | "invasions" => (t0.saturating_sub(3).max(v.t0)..t0).any(|i| {
+            (v.is(i, WordClass::LightVerb) || v.is(i, WordClass::CarrierVerb))
+                // "since the start of the invasion": the verb-like noun heads a phrase
+                && !(i + 1..t0).any(|k| v.lw(k) == "of")
+        }),
         "fall" => next == "of",
         // "Sign up for our newsletter" is no agreement.
         "sign" | "signs" | "signed" | "signing" => !any_of(next, &["up", "in", "off"]),
@@ -267,10 +347,14 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "engagement" | "engagements" => !any_of(prev, &["diplomatic", "economic"]),
         "received" => v.is_capitalised(t1) || (next == "the" && v.is_title(t1 + 1)),
         "concluded" => next != "that" && !any_of(next, &[",", "."]),
+        // (not the anonymity formula "asked not to be named", "asked not to give his name")
         "asked" | "request" | "requested" => {
-            !any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"])
-                || next == "for" && prev != "was"
+            (!any_of(next, &["about", "whether", "if", "how", "what", "why", "when", "for", "to"])
+                || next == "for" && prev != "was")
+                && !(next == "not" && next2 == "to")
         }
+        // "the threat of encirclement", "under threat of": a danger, not a threat made
+        "threat" | "threats" => next != "of",
         "pressed" | "pressing" => any_of(next, &["for", "ahead", "on"]) || v.is_capitalised(t1),
         "alleged" => next == "that" || v.kind(t1) != Some(TokenKind::Word),
         "deal" | "deals" => next != "with" && prev != "great",
@@ -285,7 +369,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                         &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"],
                     ))
         }
-        "entered" => !any_of(next, &["into", "office", "force", "service"]) && (v.is_capitalised(t1) || next == "the"),
+        // (translations keep the source language's preposition: "entered in Izium")
+        "entered" => {
+            !any_of(next, &["into", "office", "force", "service"])
+                && (v.is_capitalised(t1) || next == "the" || (next == "in" && v.is_capitalised(t1 + 1)))
+        }
         "occupied" | "occupy" | "occupies" | "occupying" => {
             !any_of(prev, &["temporarily", "the"])
                 && (v.is_capitalised(t1)
@@ -429,10 +517,20 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "losses" => !any_of(prev, &["economic", "financial", "revenue", "job"]),
         "missing" => !any_of(next, &["out", "from", "the", "link", "piece", "pieces"]),
         _ if trig.event_type == EventType::Aid && trig.verb => {
-            // "provided details", "sent a letter": only with something given
-            window_has(AID_OBJECTS, 7)
-                || (t1..(t1 + 4).min(v.t1))
-                    .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent))
+            // "provided details", "sent a letter": only with something given; "food
+            // supplies", "arms deliveries" are the noun; "to send more troops" is no aid
+            let compound = t0 > v.t0 && v.is(t0 - 1, AID_OBJECTS);
+            // (people sent with nothing given before them: "send toward the front thousands of
+            // reservists"; not "send food to civilians")
+            let person = |i: usize| v.is(i, WordClass::PersonNoun) && v.lw(i) != "more";
+            let people = (t1..(t1 + 7).min(v.t1)).find(|&i| person(i) || v.is(i, AID_OBJECTS)).is_some_and(person);
+            let amount = (t1..(t1 + 4).min(v.t1))
+                .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent));
+            // "Russia sent waves of attack drones across Ukraine": weapons sent against a
+            // place are the attack, not a gift
+            let against = (t1..(t1 + 8).min(v.t1)).any(|i| any_of(v.lw(i), &["across", "against", "over"]))
+                && (t1..(t1 + 6).min(v.t1)).any(|i| v.is(i, ATTACK_OBJECTS));
+            !compound && !people && !against && (window_has(AID_OBJECTS, 7) || amount)
         }
         _ => true,
     }

@@ -1,12 +1,14 @@
 //! The gazetteer: every entity name of the data files (people, organisations, locations,
 //! places, nationalities) and one Aho-Corasick automaton over all their keys.
 
+use super::keyset::{self, NO_KEY};
 use super::phrases::is_word_byte_boundary;
 use super::spelling::SpellingIndex;
 use super::{slug, DataFile};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// What kind of thing a gazetteer entry is (it decides which columns it fills).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,10 +60,29 @@ pub struct Gazetteer {
     /// key index → entry index
     keys: Vec<String>,
     key_entry: Vec<u32>,
-    automaton: AhoCorasick,
-    /// The people and places by spelling key ([`super::spelling`]).
-    pub spelling: SpellingIndex,
+    /// Over the keys' ASCII-lowercase forms ([`keyset`]); a match's value is a key index.
+    automaton: DoubleArrayAhoCorasick<u32>,
+    /// key index → the next key with the same ASCII-lowercase form, or [`NO_KEY`].
+    next_same: Vec<u32>,
+    /// Whether the automaton was loaded from the one `build.rs` prepared.
+    pub prepared: bool,
+    /// The people and places by spelling key ([`super::spelling`]), built when first asked
+    /// for ([`Gazetteer::spelling`]).
+    spelling: OnceLock<SpellingIndex>,
 }
+
+/// The built-in gazetteer's automaton as `build.rs` made it from `data/`.
+pub(super) struct Prepared {
+    pub keys: &'static str,
+    pub automaton: &'static [u8],
+    pub next_same: &'static [u8],
+}
+
+pub(super) const PREPARED: Prepared = Prepared {
+    keys: include_str!(concat!(env!("OUT_DIR"), "/gazetteer_keys.txt")),
+    automaton: include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac")),
+    next_same: include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_next.bin")),
+};
 
 /// One lexicon hit in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,26 +95,39 @@ pub struct LexMatch {
 impl Gazetteer {
     /// Build from (surface key, entry) pairs; several keys may share an entry.
     pub fn build(entries: Vec<Entry>, keys: Vec<(String, u32)>) -> Gazetteer {
+        Gazetteer::build_with(entries, keys, None)
+    }
+
+    /// As [`Gazetteer::build`], loading the automaton from `prepared` when it was made from
+    /// exactly these keys (else it is built here).
+    pub(super) fn build_with(entries: Vec<Entry>, keys: Vec<(String, u32)>, prepared: Option<&Prepared>) -> Gazetteer {
         // Deduplicate keys: the first entry that claimed a key keeps it (callers order the
         // sources by priority).
-        let mut seen = HashSet::with_capacity(keys.len());
+        let keep: Vec<bool> = {
+            let mut seen: HashSet<&str> = HashSet::with_capacity(keys.len());
+            keys.iter().map(|(k, _)| k.chars().nth(1).is_some() && seen.insert(k.as_str())).collect()
+        };
         let mut pats = Vec::with_capacity(keys.len());
         let mut key_entry = Vec::with_capacity(keys.len());
-        for (k, e) in keys {
-            if k.chars().count() < 2 || !seen.insert(k.clone()) {
-                continue;
+        for ((k, e), keep) in keys.into_iter().zip(keep) {
+            if keep {
+                pats.push(k);
+                key_entry.push(e);
             }
-            pats.push(k);
-            key_entry.push(e);
         }
-        // Standard match semantics: the only kind that supports overlapping search.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&pats)
-            .expect("gazetteer automaton");
-        let spelling = SpellingIndex::build(&entries, &pats, &key_entry);
-        Gazetteer { entries, keys: pats, key_entry, automaton, spelling }
+        let loaded = prepared.filter(|p| same_keys(p.keys, &pats)).and_then(|p| {
+            let (automaton, _) = DoubleArrayAhoCorasick::<u32>::deserialize(p.automaton).ok()?;
+            Some((automaton, keyset::decode_u32s(p.next_same)))
+        });
+        let prepared = loaded.is_some();
+        let (automaton, next_same) = loaded.unwrap_or_else(|| keyset::build_automaton(&pats));
+        Gazetteer { entries, keys: pats, key_entry, automaton, next_same, prepared, spelling: OnceLock::new() }
+    }
+
+    /// The people and places by spelling key, indexed on first use: a process that never
+    /// meets an unknown name never pays for it.
+    pub fn spelling(&self) -> &SpellingIndex {
+        self.spelling.get_or_init(|| SpellingIndex::build(&self.entries, &self.keys, &self.key_entry))
     }
 
     /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
@@ -104,19 +138,21 @@ impl Gazetteer {
     /// differently-cased key at the same place win ("Kyiv Region", or "Kyiv").
     pub fn find(&self, text: &str) -> Vec<LexMatch> {
         let mut candidates: Vec<LexMatch> = Vec::new();
-        let mut state = aho_corasick::automaton::OverlappingState::start();
-        loop {
-            self.automaton.find_overlapping(text, &mut state);
-            let Some(m) = state.get_match() else { break };
+        // ASCII lowercasing keeps every byte offset.
+        let folded = text.to_ascii_lowercase();
+        for m in self.automaton.find_overlapping_iter(&folded) {
             let (s, e) = (m.start(), m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_word_byte_boundary(text, s, e) {
                 continue;
             }
-            let key_id = m.pattern().as_usize();
-            if !self.case_ok(key_id, &text[s..e]) {
-                continue;
+            // Every key of this form, in key order (the order of a case-insensitive search).
+            let mut key_id = m.value();
+            while key_id != NO_KEY {
+                if self.case_ok(key_id as usize, &text[s..e]) {
+                    candidates.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id as usize] });
+                }
+                key_id = self.next_same[key_id as usize];
             }
-            candidates.push(LexMatch { start: s, end: e, entry: self.key_entry[key_id] });
         }
         // Leftmost first, then longest; an exact-case key before a capitals-only match.
         candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -154,6 +190,12 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
+}
+
+/// Is `prepared` (keys one a line) exactly `keys`?
+fn same_keys(prepared: &str, keys: &[String]) -> bool {
+    let mut lines = prepared.split('\n');
+    keys.iter().all(|k| lines.next() == Some(k.as_str())) && lines.next().is_none()
 }
 
 /// Places smaller than this are villages (`place_type`); GeoNames' populated places carry no
@@ -211,9 +253,15 @@ pub(super) struct GazetteerBuilder {
 
 impl GazetteerBuilder {
     fn add(&mut self, entry: Entry, name_matches: bool, aliases: &str) {
+        let name = entry.canonical.clone();
+        self.add_named(entry, name_matches.then_some(name.as_str()), aliases);
+    }
+
+    /// `add` for an entry whose key is not its canonical name (a respelt display name).
+    fn add_named(&mut self, entry: Entry, name_key: Option<&str>, aliases: &str) {
         let idx = self.entries.len() as u32;
-        if name_matches {
-            self.keys.push((entry.canonical.clone(), idx));
+        if let Some(name) = name_key {
+            self.keys.push((name.to_string(), idx));
         }
         for a in split_aliases(aliases) {
             self.keys.push((a.to_string(), idx));
@@ -261,16 +309,20 @@ impl GazetteerBuilder {
                 Some(rest) => (false, rest),
                 None => (true, aliases),
             };
+            // Ukrainian places are named the way Ukraine and most war reporting spell them
+            // (the key stays the file's name: build.rs keys the automaton by it)
+            let canonical =
+                if country == "UA" { crate::translit::national_romanisation(name) } else { name.to_string() };
             let entry = Entry {
                 label,
                 kind,
-                canonical: name.to_string(),
+                canonical,
                 id: id.to_string(),
                 geo: Geo { country: non_empty(country), lat, lon, place_type: Some(place_type) },
                 population,
                 role: None,
             };
-            self.add(entry, name_matches, aliases);
+            self.add_named(entry, name_matches.then_some(name), aliases);
         }
     }
 
@@ -386,6 +438,11 @@ impl GazetteerBuilder {
 
     pub(super) fn build(self) -> Gazetteer {
         Gazetteer::build(self.entries, self.keys)
+    }
+
+    /// The built-in gazetteer, with the automaton `build.rs` prepared.
+    pub(super) fn build_prepared(self) -> Gazetteer {
+        Gazetteer::build_with(self.entries, self.keys, Some(&PREPARED))
     }
 }
 

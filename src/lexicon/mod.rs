@@ -9,6 +9,7 @@
 
 mod abbreviations;
 mod gazetteer;
+mod keyset;
 mod names;
 mod offices;
 mod phrases;
@@ -204,7 +205,7 @@ impl Resources {
                 "data/event_context.tsv: unknown kind {kind:?} of {word:?}"
             );
         }
-        let gazetteer = Arc::new(g.build());
+        let gazetteer = Arc::new(g.build_prepared());
         // An event placed across a country gets the country's point of the entities table
         // (its centroid, computed by the gazetteer), not the capital's of the file.
         let mut place_kinds = PlaceKinds::load(files::PLACES);
@@ -357,6 +358,54 @@ mod tests {
         let text = "Police in Kyiv Region and the Donetsk area; kyiv region Kyiv";
         let hits: Vec<_> = g.find(text).iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(hits, vec!["Kyiv Region", "Donetsk", "Kyiv"]);
+    }
+
+    #[test]
+    fn keys_of_one_form_in_several_cases_match_as_a_case_insensitive_search_would() {
+        // The automaton runs over ASCII-lowercase forms; every key of a form is tried in key
+        // order, as the former case-insensitive automaton reported them. Compare with a
+        // brute-force search over every key at every position.
+        let keys =
+            ["Kyiv", "KYIV", "kyiv", "Kyiv region", "Kyiv Region", "NATO", "Nato", "ÉU", "Éu", "Ab", "AB", "iv R"];
+        let entries: Vec<Entry> = keys.iter().map(|k| city(k)).collect();
+        let g = Gazetteer::build(entries, keys.iter().enumerate().map(|(i, k)| (k.to_string(), i as u32)).collect());
+        let texts = [
+            "KYIV REGION: Kyiv Region, kyiv region, Kyiv region and kyiv. NATO, Nato, nato, ÉU, ÉU, éu, AB ab Ab",
+            "NATOs KYIVAN Kyiv-region Ab.Kyiv",
+        ];
+        for text in texts {
+            let mut want = Vec::new();
+            for s in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+                for (id, k) in keys.iter().enumerate() {
+                    let e = s + k.len();
+                    let hit = text.as_bytes().get(s..e).is_some_and(|b| b.eq_ignore_ascii_case(k.as_bytes()));
+                    if hit && text.is_char_boundary(e) && super::phrases::is_word_byte_boundary(text, s, e) {
+                        let surface = &text[s..e];
+                        let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+                        let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+                        if *k == surface || caps {
+                            want.push((s, e, id as u32));
+                        }
+                    }
+                }
+            }
+            want.sort_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
+            let mut greedy: Vec<(usize, usize, u32)> = Vec::new();
+            for m in want {
+                if greedy.last().map_or(true, |l| m.0 >= l.1) {
+                    greedy.push(m);
+                }
+            }
+            let got: Vec<_> = g.find(text).iter().map(|m| (m.start, m.end, m.entry)).collect();
+            assert_eq!(got, greedy, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_prepared_automaton_is_used() {
+        // build.rs numbers the keys as GazetteerBuilder does; if the two drift apart the
+        // automaton is built at start-up again (about 2 billion instructions).
+        assert!(Resources::shared().gazetteer.prepared, "build.rs and GazetteerBuilder disagree on the keys");
     }
 
     #[test]

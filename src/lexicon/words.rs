@@ -106,10 +106,15 @@ pub enum WordClass {
     Catenative,
     /// Words opening an indirect question reported as content ("explained why ...")
     QuestionWord,
+    /// Nouns an event noun can modify ("a deployment point", "an evacuation plan"): then it
+    /// names a thing, not a happening
+    CompoundHead,
+    /// What one abandons that is no position ("abandon attempts to", "abandoned plans")
+    PlanNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 48] = [
+    pub const ALL: [WordClass; 50] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -158,6 +163,8 @@ impl WordClass {
         WordClass::CarrierVerb,
         WordClass::Catenative,
         WordClass::QuestionWord,
+        WordClass::CompoundHead,
+        WordClass::PlanNoun,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -210,6 +217,8 @@ impl WordClass {
             WordClass::CarrierVerb => "carrier_verb",
             WordClass::Catenative => "catenative",
             WordClass::QuestionWord => "question_word",
+            WordClass::CompoundHead => "compound_head",
+            WordClass::PlanNoun => "plan_noun",
         }
     }
 

@@ -47,6 +47,10 @@ def main(out: Path) -> int:
         failed: Optional[int] = e.index
         print("failed", failed)
 
+    page_text: str = nf.html_to_text("<h1>Drones hit Odesa</h1><p>Two people were hurt.</p>")
+    from_page = nf.extract(page_text, html="keep")
+    print(len(page_text), from_page.documents.height)
+
     per_row: pl.DataFrame = articles.select(pl.col("text").news.entities().list.len())  # type: ignore[attr-defined]
     print(n_docs, len(tables), heights, events.height, ents.height, only_quotes.height, read.height, killed_dtype,
           len(html) > 0, geo.name, sorted(written), arrow["events"].num_rows, len(labels), per_row.height, nf.__version__)
