@@ -1,7 +1,7 @@
 //! The pyo3 binding: thin. It converts the arguments, releases the GIL for the whole run,
 //! and returns polars DataFrames built in Rust. No panic crosses into Python.
 
-use crate::lexicon::Resources;
+use crate::lexicon::{Resources, UserRow};
 use crate::model::{DocInput, EventType, Label, Options, PlaceType};
 use crate::pipeline::{analyze_batch, warn};
 use crate::schema::TABLES;
@@ -15,6 +15,9 @@ use std::sync::Arc;
 
 type Tables = (PyDataFrame, PyDataFrame, PyDataFrame, PyDataFrame);
 
+/// A user gazetteer row from Python: surface, label, canonical, lat, lon, country.
+type GazetteerRow = (String, String, Option<String>, Option<f64>, Option<f64>, Option<String>);
+
 /// The extraction engine: lexicons parsed once, shared by every call.
 #[pyclass(module = "newsframe._native", frozen)]
 struct Engine {
@@ -24,26 +27,28 @@ struct Engine {
 #[pymethods]
 impl Engine {
     #[new]
-    #[pyo3(signature = (gazetteer=None))]
-    fn new(py: Python<'_>, gazetteer: Option<Vec<(String, String, Option<String>)>>) -> PyResult<Self> {
+    #[pyo3(signature = (gazetteer=None, case_sensitive=true))]
+    fn new(py: Python<'_>, gazetteer: Option<Vec<GazetteerRow>>, case_sensitive: bool) -> PyResult<Self> {
         let resources = match gazetteer {
             None => py.detach(Resources::shared),
             Some(rows) if rows.is_empty() => py.detach(Resources::shared),
             Some(rows) => {
                 let mut parsed = Vec::with_capacity(rows.len());
-                for (surface, label, canonical) in rows {
+                for (surface, label, canonical, lat, lon, country) in rows {
                     let l = Label::parse(&label).ok_or_else(|| {
                         PyValueError::new_err(format!(
                             "gazetteer: unknown label {label:?} for {surface:?}; expected one of {}",
                             Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
                         ))
                     })?;
-                    if surface.trim().is_empty() {
-                        return Err(PyValueError::new_err("gazetteer: empty surface form"));
+                    if surface.trim().chars().nth(1).is_none() {
+                        return Err(PyValueError::new_err(format!(
+                            "gazetteer: key {surface:?} is too short to match (at least two characters)"
+                        )));
                     }
-                    parsed.push((surface, l, canonical));
+                    parsed.push(UserRow { surface, label: l, canonical, lat, lon, country });
                 }
-                Arc::new(py.detach(|| Resources::with_user(&parsed)))
+                Arc::new(py.detach(|| Resources::with_user(&parsed, case_sensitive)))
             }
         };
         Ok(Engine { resources })

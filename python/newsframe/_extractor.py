@@ -21,13 +21,17 @@ from ._util import mark_polars_used, user_stacklevel, warn_if_forked_after_polar
 __all__ = ["Extractor", "GazetteerLike", "normalize_gazetteer"]
 
 DEFAULT_BATCH_SIZE = 1000
-GazetteerRow = Tuple[str, str, Optional[str]]
+#: One user gazetteer row as the engine takes it: surface, label, canonical name, latitude,
+#: longitude, country (ISO 3166-1 alpha-2); all but the first two may be None.
+GazetteerRow = Tuple[str, str, Optional[str], Optional[float], Optional[float], Optional[str]]
 GazetteerLike = Union[
-    Mapping[str, Union[str, Tuple[str, Optional[str]], Sequence[Optional[str]]]],
-    Sequence[Sequence[Optional[str]]],
+    Mapping[str, Any],
+    Sequence[Sequence[Any]],
     pl.DataFrame,
     Any,  # pandas.DataFrame
 ]
+#: What a row may say besides its label and canonical name.
+_EXTRA_KEYS = ("lat", "lon", "country")
 
 # warnings about the absence of a date are not worth a UserWarning when no dates were given
 _QUIET_WITHOUT_DATES = ("no-date:",)
@@ -48,61 +52,99 @@ def _check_label(label: Any, surface: str) -> str:
     return label.strip().upper()
 
 
-def normalize_gazetteer(gazetteer: GazetteerLike) -> List[GazetteerRow]:
-    """Convert the accepted gazetteer shapes to rows ``(surface, label, canonical or None)``.
+def _extra(surface: str, extra: Any) -> Tuple[Optional[float], Optional[float], Optional[str]]:
+    """(lat, lon, country) of a row's extra mapping, checked."""
+    if extra is None:
+        return None, None, None
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"gazetteer extra for {surface!r} must be a mapping with lat, lon, country; got {extra!r}")
+    unknown = [k for k in extra if k not in _EXTRA_KEYS]
+    if unknown:
+        raise ValueError(f"gazetteer extra for {surface!r}: unknown keys {unknown}; expected some of {_EXTRA_KEYS}")
+    lat, lon, country = extra.get("lat"), extra.get("lon"), extra.get("country")
+    if (lat is None) != (lon is None):
+        raise ValueError(f"gazetteer point for {surface!r} needs both lat and lon")
+    for name, value, bound in (("lat", lat, 90.0), ("lon", lon, 180.0)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -bound <= float(value) <= bound:
+                raise ValueError(f"gazetteer {name} for {surface!r} must be a number in [-{bound:g}, {bound:g}], got {value!r}")
+    if country is not None and (not isinstance(country, str) or len(country) != 2 or not country.isalpha()):
+        raise ValueError(f"gazetteer country for {surface!r} must be an ISO 3166-1 alpha-2 code such as 'UA', got {country!r}")
+    return (None if lat is None else float(lat), None if lon is None else float(lon),
+            None if country is None else country.upper())
 
-    Accepted: ``{surface: label}``, ``{surface: (label, canonical)}``, a list of
-    ``(surface, label)`` / ``(surface, label, canonical)`` tuples, or a polars/pandas
-    DataFrame with columns ``text``, ``label`` and optional ``canonical``.
-    Labels are case-insensitive and must be one of :data:`newsframe.LABELS`.
+
+def normalize_gazetteer(gazetteer: GazetteerLike) -> List[GazetteerRow]:
+    """Convert the accepted gazetteer shapes to rows
+    ``(surface, label, canonical, lat, lon, country)`` (missing values are None).
+
+    Accepted: ``{surface: label}``, ``{surface: (label, canonical)}``,
+    ``{surface: (label, canonical, {"lat": .., "lon": .., "country": ..})}``, ``{surface:
+    {"label": .., "canonical": .., "lat": .., "lon": .., "country": ..}}``, a list of
+    ``(surface, label[, canonical[, extra]])`` tuples, or a polars/pandas DataFrame with
+    columns ``text``, ``label`` and optional ``canonical``, ``lat``, ``lon``, ``country``.
+    Labels are case-insensitive and must be one of :data:`newsframe.LABELS`. A surface form
+    needs at least two characters (shorter keys could never match): ``ValueError`` names it.
+
+    A canonical name (or, without one, the surface form) that is a built-in name of the
+    same kind keeps the built-in ``entity_id``, canonical name and coordinates: ``{"Shoygu":
+    ("PERSON", "Sergei Shoigu")}`` joins the built-in ``person:sergei-shoigu``.
 
     Examples
     --------
     >>> normalize_gazetteer({"Blorvania": "GPE", "Gen. Zorn": ("PERSON", "Ivo Zorn")})
-    [('Blorvania', 'GPE', None), ('Gen. Zorn', 'PERSON', 'Ivo Zorn')]
+    [('Blorvania', 'GPE', None, None, None, None), ('Gen. Zorn', 'PERSON', 'Ivo Zorn', None, None, None)]
+    >>> normalize_gazetteer({"Hill 210": {"label": "LOC", "lat": 48.1, "lon": 37.2, "country": "ua"}})
+    [('Hill 210', 'LOC', None, 48.1, 37.2, 'UA')]
     """
-    rows: List[GazetteerRow] = []
     if type(gazetteer).__module__.split(".")[0] == "pandas" and type(gazetteer).__name__ == "DataFrame":
         gazetteer = pl.from_pandas(gazetteer)
+    items: List[Tuple[Any, Any, Any, Any]] = []  # (surface, label, canonical, extra mapping)
     if isinstance(gazetteer, pl.DataFrame):
         missing = [c for c in ("text", "label") if c not in gazetteer.columns]
         if missing:
             raise ValueError(
-                f"gazetteer DataFrame needs columns 'text', 'label' (optional 'canonical'); "
-                f"missing {missing}, available {gazetteer.columns}"
+                f"gazetteer DataFrame needs columns 'text', 'label' (optional 'canonical', 'lat', 'lon', "
+                f"'country'); missing {missing}, available {gazetteer.columns}"
             )
-        canon = gazetteer.get_column("canonical").to_list() if "canonical" in gazetteer.columns else None
-        items: List[Any] = [
-            (t, lab, canon[i] if canon is not None else None)
-            for i, (t, lab) in enumerate(zip(gazetteer.get_column("text").to_list(), gazetteer.get_column("label").to_list()))
-        ]
+        for rec in gazetteer.iter_rows(named=True):
+            extra = {k: rec[k] for k in _EXTRA_KEYS if k in rec and rec[k] is not None}
+            items.append((rec["text"], rec["label"], rec.get("canonical"), extra or None))
     elif isinstance(gazetteer, Mapping):
-        items = []
         for surface, v in gazetteer.items():
             if isinstance(v, str):
-                items.append((surface, v, None))
-            elif isinstance(v, (tuple, list)) and len(v) in (1, 2):
-                items.append((surface, v[0], v[1] if len(v) == 2 else None))
+                items.append((surface, v, None, None))
+            elif isinstance(v, Mapping):
+                if "label" not in v:
+                    raise ValueError(f"gazetteer value for {surface!r} needs a 'label', got {v!r}")
+                extra = {k: v[k] for k in v if k not in ("label", "canonical")}
+                items.append((surface, v["label"], v.get("canonical"), extra or None))
+            elif isinstance(v, (tuple, list)) and 1 <= len(v) <= 3:
+                items.append((surface, v[0], v[1] if len(v) >= 2 else None, v[2] if len(v) == 3 else None))
             else:
                 raise TypeError(
-                    f"gazetteer value for {surface!r} must be a label or (label, canonical), got {v!r}"
+                    f"gazetteer value for {surface!r} must be a label, (label, canonical[, extra]) or a "
+                    f"mapping with 'label', got {v!r}"
                 )
     elif isinstance(gazetteer, (str, bytes)):
         raise TypeError("gazetteer must be a dict, a list of tuples or a DataFrame, got str")
     else:
-        items = []
         for i, row in enumerate(gazetteer):
-            if isinstance(row, (str, bytes)) or not isinstance(row, (tuple, list)) or len(row) not in (2, 3):
+            if isinstance(row, (str, bytes)) or not isinstance(row, (tuple, list)) or not 2 <= len(row) <= 4:
                 raise TypeError(
-                    f"gazetteer row {i} must be (surface, label) or (surface, label, canonical), got {row!r}"
+                    f"gazetteer row {i} must be (surface, label[, canonical[, extra]]), got {row!r}"
                 )
-            items.append((row[0], row[1], row[2] if len(row) == 3 else None))
-    for surface, label, canonical in items:
+            items.append((row[0], row[1], row[2] if len(row) >= 3 else None, row[3] if len(row) == 4 else None))
+    rows: List[GazetteerRow] = []
+    for surface, label, canonical, extra in items:
         if not isinstance(surface, str) or not surface.strip():
             raise ValueError(f"gazetteer surface forms must be non-empty strings, got {surface!r}")
+        if len(surface.strip()) < 2:
+            raise ValueError(f"gazetteer key {surface!r} is too short to match: keys need at least two characters")
         if canonical is not None and not isinstance(canonical, str):
             raise TypeError(f"gazetteer canonical for {surface!r} must be a str or None")
-        rows.append((surface, _check_label(label, surface), canonical))
+        lat, lon, country = _extra(surface, extra)
+        rows.append((surface, _check_label(label, surface), canonical, lat, lon, country))
     return rows
 
 
@@ -182,9 +224,15 @@ class Extractor:
         Which tables to fill; the others come back empty (with their full schema).
         Turning extractors off makes extraction faster.
     gazetteer
-        Extra lexicon: ``{surface: label}``, ``{surface: (label, canonical)}``, a list of
-        ``(surface, label[, canonical])`` tuples or a DataFrame with columns ``text``,
-        ``label`` and optional ``canonical``. Labels are those of :data:`newsframe.LABELS`.
+        Extra lexicon: ``{surface: label}``, ``{surface: (label, canonical)}``, ``{surface:
+        {"label": .., "canonical": .., "lat": .., "lon": .., "country": ..}}``, a list of
+        ``(surface, label[, canonical[, extra]])`` tuples or a DataFrame with columns
+        ``text``, ``label`` and optional ``canonical``, ``lat``, ``lon``, ``country``
+        (see :func:`normalize_gazetteer`). Labels are those of :data:`newsframe.LABELS`. A
+        name that is another spelling of a built-in one keeps the built-in ``entity_id``.
+    gazetteer_case_sensitive
+        ``True`` (default): gazetteer keys match in their own case (and in capitals in a
+        line written in capitals). ``False``: in any case.
     threads
         Worker threads; default all cores (``RAYON_NUM_THREADS`` is respected).
     errors
@@ -228,6 +276,7 @@ class Extractor:
         errors: str = "warn",
         max_chars: int = DEFAULT_MAX_CHARS,
         html: str = "auto",
+        gazetteer_case_sensitive: bool = True,
     ) -> None:
         if errors not in ERROR_MODES:
             raise ValueError(f"errors must be one of {ERROR_MODES}, got {errors!r}")
@@ -248,7 +297,8 @@ class Extractor:
         self.gazetteer: List[GazetteerRow] = normalize_gazetteer(gazetteer) if gazetteer is not None else []
         # The built-in lexicons are parsed once per process inside the engine; an Engine
         # without a gazetteer only shares them.
-        self._engine = _native.Engine(self.gazetteer or None)
+        self.gazetteer_case_sensitive = bool(gazetteer_case_sensitive)
+        self._engine = _native.Engine(self.gazetteer or None, self.gazetteer_case_sensitive)
         # Test hook: the input row of a document that fails as if extraction had crashed.
         self._fail_on_doc: Optional[int] = None
 

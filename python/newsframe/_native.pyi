@@ -33,12 +33,19 @@ class Engine:
     Parameters
     ----------
     gazetteer
-        Extra lexicon rows ``(surface form, label, canonical name or None)``.
-        Raises ``ValueError`` for a label not in :data:`LABELS`.
+        Extra lexicon rows ``(surface form, label, canonical name, lat, lon, country)``, the
+        last four None where not given. Raises ``ValueError`` for a label not in
+        :data:`LABELS` or a surface form shorter than two characters.
+    case_sensitive
+        Whether gazetteer keys match only in their own case.
     """
 
     def __init__(
-        self, gazetteer: Optional[Sequence[Tuple[str, str, Optional[str]]]] = None
+        self,
+        gazetteer: Optional[
+            Sequence[Tuple[str, str, Optional[str], Optional[float], Optional[float], Optional[str]]]
+        ] = None,
+        case_sensitive: bool = True,
     ) -> None: ...
     def extract(
         self,

@@ -12,7 +12,7 @@
 //! it ("Russian Defence Ministry" is one ORG, not NORP + ORG).
 
 use crate::context::DocContext;
-use crate::lexicon::{Entry, EntryKind, LexMatch};
+use crate::lexicon::{Entry, EntryKind, LexMatch, WordClass};
 use crate::model::{Label, Mention, MentionSource, PlaceType, Sentence, TokenKind};
 
 mod names;
@@ -130,6 +130,8 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             mentions.push(u);
         }
         mentions.sort_by_key(|m| (m.start, m.end));
+        numbered_units(ctx, s, &mut mentions);
+        named_facilities(ctx, s, sidx, &mut mentions);
         towns_read_as_regions(ctx, s, &mut mentions);
         if is_results_line(ctx, s, &mentions) {
             towns_as_teams(ctx, &mut mentions);
@@ -144,6 +146,55 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     }
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// A military unit keeps its number: "the 47th Mechanized Brigade", "93rd Brigade",
+/// "134th Expeditionary Fighter Squadron" are one organisation, not an ordinal and a
+/// nameless "Mechanized Brigade" that every brigade would share.
+fn numbered_units(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Org) {
+        let (a, b) = (ctx.token_at(m.start), ctx.token_of(m.end.saturating_sub(1)));
+        if a <= s.tok_start || !ctx.classes(b).has(WordClass::UnitHead) {
+            continue;
+        }
+        let number = ctx.token_text(a - 1);
+        let ordinal = number.len() > 2
+            && number[..number.len() - 2].bytes().all(|c| c.is_ascii_digit())
+            && matches!(&number[number.len() - 2..], "st" | "nd" | "rd" | "th");
+        if ordinal && ctx.seg.tokens[a - 1].end + 1 >= m.start {
+            m.start = ctx.seg.tokens[a - 1].start;
+            let name = ctx.text[m.start..m.end].to_string();
+            m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
+            m.canonical = Some(name);
+        }
+    }
+}
+
+/// A place followed by a facility's head word is the facility: "Tabqa Dam", "Mosul Dam",
+/// "Kherson Port" (not the town and a place called "Dam").
+fn named_facilities(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &mut Vec<Mention>) {
+    let spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.label.is_place() && m.label != Label::Fac)
+        .filter_map(|m| {
+            let b = ctx.token_at(m.end);
+            let head = b < s.tok_end
+                && ctx.seg.tokens[b].start == m.end + 1
+                && first_char_upper(ctx.token_text(b))
+                && ctx.classes(b).has(WordClass::FacilityHead);
+            head.then(|| (m.start, ctx.seg.tokens[b].end))
+        })
+        .collect();
+    for (start, end) in spans {
+        // (what the lexicon made of the head word alone goes with the town)
+        mentions.retain(|x| x.end <= start || end <= x.start);
+        let name = ctx.text[start..end].to_string();
+        let mut fac = rule_mention(start, end, sidx, Label::Fac);
+        fac.entity_id = Some(format!("fac:{}", crate::lexicon::slug(&name)));
+        fac.canonical = Some(name);
+        mentions.push(fac);
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// The plausible lexicon hits inside sentence `s`, from `hits` (sorted, starting at the

@@ -190,6 +190,10 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     }
     if k > a && k < b {
         a = k;
+        // "Officials of the Kurdistan Regional Government": the title's "of the" goes with it
+        while a < b && NAME_CONNECTORS.contains(&ctx.token_text(a).to_lowercase().as_str()) {
+            a += 1;
+        }
     } else if k == b {
         return None; // only title words ("President", "Defence Minister")
     }

@@ -478,3 +478,28 @@ fn a_capitalised_head_noun_after_the_is_the_organisation() {
     let ms = run("Coalition aircraft struck two targets. Army units moved in.");
     assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
 }
+
+#[test]
+fn numbered_units_and_facilities_named_after_places() {
+    // the unit keeps its number: two brigades are two organisations
+    let ms = run("The 47th Mechanized Brigade and the 110th Mechanized Brigade held the line.");
+    assert_eq!(find(&ms, "47th Mechanized Brigade").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "110th Mechanized Brigade").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // a place and a facility's head word are the facility, not a town and a place "Dam"
+    let ms = run("Engineers inspected the Nova Kakhovka Port and the Tabqa Dam.");
+    assert_eq!(find(&ms, "Tabqa Dam").map(|m| m.1), Some(Label::Fac), "{ms:?}");
+    assert!(find(&ms, "Dam").is_none(), "{ms:?}");
+    // a lowercase word after a town is no facility name
+    let ms = run("The dam near Tabqa station was hit.");
+    assert!(find(&ms, "Tabqa station").is_none(), "{ms:?}");
+}
+
+#[test]
+fn governments_are_organisations_and_a_role_takes_its_of_the() {
+    let ms = run("Officials of the Kurdistan Regional Government met envoys of the Government of Iraq.");
+    assert_eq!(find(&ms, "Kurdistan Regional Government").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "Government of Iraq").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    // a capitalised "Government" opening a sentence is no name
+    let ms = run("Government forces shelled the town.");
+    assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
+}

@@ -66,6 +66,8 @@ pub struct Gazetteer {
     next_same: Vec<u32>,
     /// Whether the automaton was loaded from the one `build.rs` prepared.
     pub prepared: bool,
+    /// Keys match in any case (a user gazetteer built with `case_sensitive=False`).
+    pub(super) any_case: bool,
     /// The people and places by spelling key ([`super::spelling`]), built when first asked
     /// for ([`Gazetteer::spelling`]).
     spelling: OnceLock<SpellingIndex>,
@@ -121,7 +123,16 @@ impl Gazetteer {
         });
         let prepared = loaded.is_some();
         let (automaton, next_same) = loaded.unwrap_or_else(|| keyset::build_automaton(&pats));
-        Gazetteer { entries, keys: pats, key_entry, automaton, next_same, prepared, spelling: OnceLock::new() }
+        Gazetteer {
+            entries,
+            keys: pats,
+            key_entry,
+            automaton,
+            next_same,
+            prepared,
+            any_case: false,
+            spelling: OnceLock::new(),
+        }
     }
 
     /// The people and places by spelling key, indexed on first use: a process that never
@@ -167,7 +178,7 @@ impl Gazetteer {
 
     fn case_ok(&self, key_id: usize, surface: &str) -> bool {
         let pat = self.pattern(key_id);
-        if pat == surface {
+        if pat == surface || (self.any_case && pat.to_lowercase() == surface.to_lowercase()) {
             return true;
         }
         // All-capitals text ("KYIV", "NATO") may match a mixed-case key of 4+ letters.
@@ -436,41 +447,8 @@ impl GazetteerBuilder {
         self.keys.extend(extra);
     }
 
-    pub(super) fn build(self) -> Gazetteer {
-        Gazetteer::build(self.entries, self.keys)
-    }
-
     /// The built-in gazetteer, with the automaton `build.rs` prepared.
     pub(super) fn build_prepared(self) -> Gazetteer {
         Gazetteer::build_with(self.entries, self.keys, Some(&PREPARED))
     }
-}
-
-/// A user gazetteer row: surface form, label, optional canonical name.
-pub fn user_gazetteer(rows: &[(String, Label, Option<String>)]) -> Gazetteer {
-    let mut b = GazetteerBuilder::default();
-    let mut by_canonical: HashMap<(String, Label), u32> = HashMap::new();
-    for (surface, label, canonical) in rows {
-        let canonical = canonical.clone().unwrap_or_else(|| surface.clone());
-        let key = (canonical.clone(), *label);
-        let idx = match by_canonical.get(&key) {
-            Some(&i) => i,
-            None => {
-                let i = b.entries.len() as u32;
-                b.entries.push(Entry {
-                    label: *label,
-                    kind: EntryKind::User,
-                    id: format!("user:{}:{}", label.as_str().to_lowercase(), slug(&canonical)),
-                    canonical: canonical.clone(),
-                    geo: Geo::default(),
-                    population: 0,
-                    role: None,
-                });
-                by_canonical.insert(key, i);
-                i
-            }
-        };
-        b.keys.push((surface.clone(), idx));
-    }
-    b.build()
 }

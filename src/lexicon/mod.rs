@@ -16,11 +16,12 @@ mod phrases;
 mod sides;
 mod spelling;
 mod tsv;
+mod user;
 mod words;
 
 pub use abbreviations::Abbreviations;
 use gazetteer::GazetteerBuilder;
-pub use gazetteer::{user_gazetteer, Entry, EntryKind, Gazetteer, LexMatch};
+pub use gazetteer::{Entry, EntryKind, Gazetteer, LexMatch};
 pub use names::{fold_char, name_hash, slug};
 pub use offices::{Holder, Offices};
 pub use phrases::{Cue, CueKind, PhraseMatcher, Title, TitleKind, Trigger};
@@ -28,9 +29,10 @@ pub use sides::{Country, PlaceKinds, SideKind, Sides};
 pub use spelling::{spelling_key, SpellingIndex};
 pub(crate) use tsv::data_file;
 pub use tsv::DataFile;
+pub use user::{user_gazetteer, UserRow};
 pub use words::{any_of, WordClass, WordClasses, WordSet, WordTable};
 
-use crate::model::{EventType, Label, Modality};
+use crate::model::{EventType, Modality};
 use crate::translit::Table;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
@@ -265,9 +267,10 @@ impl Resources {
 
     /// The built-in resources plus a user gazetteer. The built-in gazetteer is shared, not
     /// rebuilt: only the user's names are compiled.
-    pub fn with_user(rows: &[(String, Label, Option<String>)]) -> Resources {
+    /// The shared resources with the user's gazetteer (see [`user_gazetteer`]).
+    pub fn with_user(rows: &[UserRow], case_sensitive: bool) -> Resources {
         let mut r = Resources::shared().as_ref().clone();
-        r.user = Some(Arc::new(user_gazetteer(rows)));
+        r.user = Some(Arc::new(user_gazetteer(rows, &r.gazetteer, case_sensitive)));
         r
     }
 
@@ -279,7 +282,7 @@ impl Resources {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Geo;
+    use crate::model::{Geo, Label};
 
     #[test]
     fn slugs() {
@@ -410,7 +413,7 @@ mod tests {
 
     #[test]
     fn user_names_come_on_top_of_the_shared_builtin_gazetteer() {
-        let r = Resources::with_user(&[("Blorvania".to_string(), Label::Gpe, None)]);
+        let r = Resources::with_user(&[UserRow::new("Blorvania", Label::Gpe, None)], true);
         assert!(Arc::ptr_eq(&r.gazetteer, &Resources::shared().gazetteer), "built-in gazetteer rebuilt");
         let user = r.user.as_ref().expect("user gazetteer");
         let hits = user.find("Troops left Blorvania.");

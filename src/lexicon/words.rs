@@ -111,6 +111,10 @@ pub enum WordClass {
     CompoundHead,
     /// What one abandons that is no position ("abandon attempts to", "abandoned plans")
     PlanNoun,
+    /// Head words of military units ("the 47th Mechanized Brigade")
+    UnitHead,
+    /// Head words of facilities named after a place ("Tabqa Dam", "Kherson Port")
+    FacilityHead,
 }
 
 impl WordClass {
@@ -165,6 +169,8 @@ impl WordClass {
         WordClass::QuestionWord,
         WordClass::CompoundHead,
         WordClass::PlanNoun,
+        WordClass::UnitHead,
+        WordClass::FacilityHead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -219,6 +225,8 @@ impl WordClass {
             WordClass::QuestionWord => "question_word",
             WordClass::CompoundHead => "compound_head",
             WordClass::PlanNoun => "plan_noun",
+            WordClass::UnitHead => "unit_head",
+            WordClass::FacilityHead => "facility_head",
         }
     }
 
