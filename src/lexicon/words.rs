@@ -118,7 +118,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 50] = [
+    pub const ALL: [WordClass; 52] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
