@@ -256,6 +256,19 @@ class DocIndex:
         return frozenset(out)
 
 
+def speaker_right(p: dict, g: dict) -> bool:
+    """The prediction's speaker is the gold Source: its mention overlaps the Source span, or
+    its speaker_canonical / speaker equals the Source text (case and a leading "the" aside)."""
+    if g["source"] is None:
+        return p["speaker"] is None  # an attribution with no source: right when none is given
+    if p["speaker_start"] is not None and p["speaker_end"] is not None:
+        gs, ge = g["source"]
+        if p["speaker_start"] < ge and gs < p["speaker_end"]:
+            return True
+    gname = norm_name(g["source_text"])
+    return bool(gname) and gname in {norm_name(p["speaker_canonical"]), norm_name(p["speaker"])}
+
+
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> Dict[str, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_g / n_g if n_g else 0.0
@@ -299,12 +312,14 @@ def score(
         c["n_g"] += len(golds)
         p_ok = [False] * len(ps)
         p_ok_piece = [False] * len(ps)
+        p_ok_spk = [False] * len(ps)
         for gi, g in enumerate(golds):
             gt = gtoks[gi]
             if not gt:
                 continue
             best, best_ov = None, 0.0
             covered = set()
+            covered_spk = set()
             for pi, pt in enumerate(ptoks):
                 inter = gt & pt
                 if not inter:
@@ -314,11 +329,17 @@ def score(
                     p_ok[pi] = p_ok_piece[pi] = True
                     if ov > best_ov:
                         best, best_ov = pi, ov
+                piece_ok = ov >= OVERLAP or any(pc and len(pc & pt) / len(pc) >= OVERLAP for pc in gpieces[gi])
                 if any(pc and len(pc & pt) / len(pc) >= OVERLAP for pc in gpieces[gi]):
                     p_ok_piece[pi] = True
                     covered |= inter
+                if piece_ok and speaker_right(ps[pi], g):
+                    p_ok_spk[pi] = True
+                    covered_spk |= inter
             if len(covered) / len(gt) >= OVERLAP or best is not None:
                 c["ov_piece_tp_g"] += 1
+            if len(covered_spk) / len(gt) >= OVERLAP:
+                c["spk_piece_tp_g"] += 1
             if best is None:
                 if examples is not None:
                     examples.setdefault("missed", []).append((d["id"], g["content_text"], g["source_text"], g["cue_text"]))
@@ -348,6 +369,7 @@ def score(
                 examples.setdefault("false", []).append((d["id"], p["kind"], p["text"], p["speaker"]))
         c["ov_tp_p"] += sum(p_ok)
         c["ov_piece_tp_p"] += sum(p_ok_piece)
+        c["spk_piece_tp_p"] += sum(p_ok_spk)
         # exact: whole content (one-to-one on normalised text)
         gnorm = Counter(norm_text(g["content_text"]) for g in golds)
         pnorm = [norm_text(p["text"] or "") for p in ps]
@@ -376,6 +398,7 @@ def score(
         "overlap30": prf(c["ov_tp_p"], n_p, c["ov_tp_g"], n_g),
         "overlap30/piece": prf(c["ov_piece_tp_p"], n_p, c["ov_piece_tp_g"], n_g),
         "exact": prf(c["ex_tp"], n_p, c["ex_tp"], n_g),
+        "+speaker/piece": prf(c["spk_piece_tp_p"], n_p, c["spk_piece_tp_g"], n_g),
         "exact/piece": prf(c["ex_piece_tp_p"], n_p, c["ex_piece_tp_g"], n_g),
         "speaker_accuracy": round(spk_ok / spk_n, 4) if spk_n else None,
         "speaker_n": spk_n,
@@ -441,7 +464,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     sp_r = score(docs, preds, direct=False, examples=ex_s, gold_key="speech")
     sp_p = score(docs, preds, direct=False, pred_filter=lambda p: speech_lemma(p["cue"]) is not None)
     speech_s = dict(sp_r)
-    for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece"):
+    for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece", "+speaker/piece"):
         r, pr = sp_r[crit], sp_p[crit]
         speech_s[crit] = prf(round(pr["precision"] * pr["n_pred"]), pr["n_pred"], round(r["recall"] * r["n_gold"]), r["n_gold"])
 
@@ -455,7 +478,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(hdr)
     print("-" * len(hdr))
     for name, s in (("all", all_s), ("direct", dir_s), ("speech", speech_s)):
-        for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece"):
+        for crit in ("overlap30", "overlap30/piece", "exact", "exact/piece", "+speaker/piece"):
             m = s[crit]
             spk = f"{s['speaker_accuracy']:.3f} ({s['speaker_n']})" if crit == "overlap30" and s["speaker_accuracy"] is not None else ""
             print(f"{name:8} {crit:15} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['n_pred']:6d} {m['n_gold']:6d}  {spk}")

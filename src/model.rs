@@ -281,6 +281,9 @@ pub struct Quote {
     /// Lemma of the reporting verb, or "according to".
     pub cue: Option<String>,
     pub confidence: f32,
+    /// A later paragraph of a multi-paragraph quote: the index (quote_id) of the row it
+    /// continues, the previous paragraph's piece.
+    pub continues: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -150,6 +150,11 @@ pub const QUOTES: Table = Table {
         col("speaker_end", UInt32, "code-point offset just past the speaker mention"),
         col("cue", String, "lemma of the reporting verb (say, tell, …) or \"according to\""),
         col("confidence", Float32, "how sure the extractor is of the quote and its speaker, 0 to 1"),
+        col(
+            "continues",
+            UInt32,
+            "a quote running over several paragraphs is one row a paragraph: the quote_id of the row this one continues",
+        ),
     ],
 };
 

@@ -204,6 +204,7 @@ fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
     ) = Default::default();
     let (mut speaker_start, mut speaker_end): (Vec<Option<u32>>, Vec<Option<u32>>) = Default::default();
     let mut confidence: Vec<f32> = Vec::with_capacity(rows);
+    let mut continues: Vec<Option<u32>> = Vec::with_capacity(rows);
     for (i, r) in results.iter().enumerate() {
         let map = &maps[i];
         for (qi, q) in r.quotes.iter().enumerate() {
@@ -233,6 +234,7 @@ fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             speaker_end.push(span.map(|x| x.1));
             cue.push(q.cue.as_deref());
             confidence.push(q.confidence);
+            continues.push(q.continues);
         }
     }
     conform(
@@ -254,6 +256,7 @@ fn quotes(results: &[DocResult], maps: &[SpanMapper], doc_offset: u32) -> Polars
             series!("speaker_end", speaker_end),
             series!("cue", cue),
             series!("confidence", confidence),
+            series!("continues", continues),
         ],
     )
 }

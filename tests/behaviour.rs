@@ -45,6 +45,7 @@ fn rows(r: &DocResult) -> Map<String, Value> {
                 "text": map.original(q.start, q.end), "kind": q.kind.as_str(), "speaker": speaker,
                 "speaker_canonical": sp.and_then(|s| s.canonical.clone()), "speaker_entity_id": sp.and_then(|s| s.entity_id.clone()),
                 "speaker_span": sp.map(|s| map.original(s.start, s.end)), "cue": q.cue,
+                "continues": q.continues,
             })
         })
         .collect();

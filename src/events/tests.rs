@@ -187,6 +187,7 @@ fn acceptance_shelling_of_izium_inside_a_quote() {
             }),
             cue: Some("say".into()),
             confidence: 0.8,
+            continues: None,
         }]
     };
     let r = run_with(IZIUM_SENTENCE, &[izium(), date("Tuesday", "2022-09-13")], quotes, Some(day("2022-09-13")));
@@ -356,6 +357,7 @@ fn a_trigger_inside_a_quote_takes_the_quote() {
             }),
             cue: Some("say".into()),
             confidence: 0.9,
+            continues: None,
         }]
     };
     let r = run_with(text, &[place("Avdiivka", "geonames:713174", "UA", 48.14, 37.74)], quotes, None);
@@ -565,6 +567,7 @@ fn odd_input_does_not_panic() {
                     speaker: None,
                     cue: None,
                     confidence: 0.1,
+                    continues: None,
                 }]
             },
             None,

@@ -102,6 +102,10 @@ pub enum WordClass {
     MediaObject,
     /// Verbs that only carry their event noun ("launched 2 missile strikes")
     CarrierVerb,
+    /// Verbs before "to" and a reporting verb that leave the subject the speaker ("continues to insist")
+    Catenative,
+    /// Words opening an indirect question reported as content ("explained why ...")
+    QuestionWord,
     /// Nouns an event noun can modify ("a deployment point", "an evacuation plan"): then it
     /// names a thing, not a happening
     CompoundHead,
@@ -114,7 +118,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 50] = [
+    pub const ALL: [WordClass; 52] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -161,6 +165,8 @@ impl WordClass {
         WordClass::PlaceModifier,
         WordClass::MediaObject,
         WordClass::CarrierVerb,
+        WordClass::Catenative,
+        WordClass::QuestionWord,
         WordClass::CompoundHead,
         WordClass::PlanNoun,
         WordClass::UnitHead,
@@ -215,6 +221,8 @@ impl WordClass {
             WordClass::PlaceModifier => "place_modifier",
             WordClass::MediaObject => "media_object",
             WordClass::CarrierVerb => "carrier_verb",
+            WordClass::Catenative => "catenative",
+            WordClass::QuestionWord => "question_word",
             WordClass::CompoundHead => "compound_head",
             WordClass::PlanNoun => "plan_noun",
             WordClass::UnitHead => "unit_head",

@@ -74,5 +74,35 @@ pub fn link_descriptions(text: &str, mentions: &[Mention], quotes: &mut [Quote])
     }
 }
 
+/// "The Kremlin, through its spokesman Dmitry Peskov, said ..." / "“…,” the ministry said
+/// through spokesman X": the institution spoke through a person the sentence names, and
+/// that person is the quote's speaker.
+pub fn link_spokespeople(text: &str, mentions: &[Mention], quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else { continue };
+        if !matches!(sp.label, Some(Label::Org) | Some(Label::Gpe)) {
+            continue;
+        }
+        let after = |m: &&Mention| {
+            let Some(gap) = text.get(sp.end..m.start) else { return false };
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            m.label == Label::Person
+                && m.start >= sp.end
+                && words.len() <= 8
+                && !gap.contains(['.', '“', '”', '"', ';'])
+                && words.iter().any(|w| matches!(w.trim_matches(','), "through" | "via"))
+        };
+        let content = q.start..q.end;
+        if let Some(m) = mentions.iter().filter(|m| !content.contains(&m.start)).find(after) {
+            sp.text = text.get(m.start..m.end).unwrap_or("").to_string();
+            sp.canonical = m.canonical.clone();
+            sp.entity_id = m.entity_id.clone();
+            sp.label = Some(Label::Person);
+            sp.start = m.start;
+            sp.end = m.end;
+        }
+    }
+}
+
 // Behaviour: the role-to-name cases of tests/behaviour/cases.jsonl ("a role described in one
 // sentence links to the name in another", "a different office stays unlinked", ...).

@@ -266,6 +266,18 @@ fn before_pattern(v: &Tokens, mi: &MentionIndex, cues: &[CueHit], open: usize) -
             // "Near Bakhmut: “…”" (a headline): where, not who — the quote stays, unattributed
             return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
         }
+        // "Haidai was blunt: “…”", "The commander was defiant: “…”": a subject, a copula
+        // and one or two lower-case words before the colon
+        let copula = (start + 1..j).find(|&t| matches!(v.tok(t), "was" | "is" | "were" | "are"));
+        if let Some(a) = copula
+            .filter(|&a| (1..=2).contains(&(j - a - 1)) && (a + 1..j).all(|t| v.is_word(t) && !v.is_capitalised(t)))
+        {
+            if let Some(g) = np_back(v, mi, start, a, false).filter(|g| g.tok_start == start && (g.named || g.role)) {
+                if !g.mention.is_some_and(|m| mi.mentions[m].label.is_place()) {
+                    return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
+                }
+            }
+        }
         if j > start && j - start <= 10 {
             if let Some(g) = np_back(v, mi, start, j, false) {
                 if g.tok_start == start {
@@ -351,7 +363,8 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
                     while first < open && !v.is_word(first) {
                         first += 1;
                     }
-                    if first < open && !crosses_other_quote(spans, k, v.start(first)) {
+                    if first < open && !crosses_other_quote(spans, k, v.start(first)) && !participial_opening(v, first)
+                    {
                         out.push(DraftQuote {
                             start: v.start(first),
                             end: span.outer_end(),

@@ -6,10 +6,12 @@
 //! cue, negated, passive and relative-clause reports are skipped ("the attack, which
 //! officials said killed five"), and belief verbs need "that".
 
-use super::speaker::{np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
+use super::speaker::{
+    catenative_start, np_back, np_forward, plausible_phrase, sentence_subject, subject_before, Guess, MentionIndex,
+};
 use super::words::*;
 use super::{CueHit, DraftQuote, How, QuoteSpan};
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, WordClass};
 use crate::model::QuoteKind;
 
 /// The clause on tokens `[a, b)` without edge punctuation, as a byte span; `None` when it
@@ -34,6 +36,18 @@ fn sentence_bounds(v: &Tokens, cue: &CueHit) -> (usize, usize) {
     // a dateline dash or bullet does not belong to the clause
     while lo < s.tok_end && !v.is_word(lo) && !v.is_quote(lo) {
         lo += 1;
+    }
+    // "WASHINGTON -- President Obama, ...": a wire dateline in capitals and a dash
+    let caps = |t: usize| {
+        v.is_word(t) && v.tok(t).chars().all(|c| !c.is_lowercase()) && v.tok(t).chars().any(|c| c.is_alphabetic())
+    };
+    if let Some(d) = (lo..(lo + 4).min(s.tok_end)).find(|&t| v.is_dash(t)) {
+        if d > lo && (lo..d).all(caps) && d + 1 < s.tok_end {
+            lo = d + 1;
+            while lo < s.tok_end && v.is_dash(lo) {
+                lo += 1;
+            }
+        }
     }
     (lo, s.tok_end)
 }
@@ -135,6 +149,11 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
     }
     let left = (lo..comma_before).filter(|&t| v.is_word(t)).count();
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
+    // "…,” she said in the capital, emphasizing it was time …": a participle cue reports
+    // the right side itself
+    if (after_attr + 1..hi).find(|&t| v.is_word(t)).is_some_and(|t| is_cue_word(v, t) && v.tok(t).ends_with("ing")) {
+        return None;
+    }
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
             // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
@@ -183,33 +202,41 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     if cue.tok_end < hi && (v.is(cue.tok_end, "that") || v.is_punct(cue.tok_end, ":")) {
         return None;
     }
+    // "…, emphasizing it was time": a participle after a comma reports what follows
+    if cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",") && v.tok(cue.tok_start).ends_with("ing") {
+        return None;
+    }
     // A sentence may open with an adverbial ("On Tuesday, shelling killed five, the
     // governor said"); what must not happen is that the adverbial alone is the clause
     // ("At the debate, X said ...").
-    let adverbial_end =
-        if opens_like_clause(v, lo) { None } else { (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi)) };
-    let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue) {
-        // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
-        let mut k = g.tok_start;
-        let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
-        if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
-            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
-                if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
-                    k = c + 1;
-                }
-            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
-                // "The state's chairman, X, said ..." / "The head of the city military
-                // administration, X, said ...": a description, no clause before
-                return None;
-            }
-        }
-        (comma_before(v, lo, k)?, g, cue.tok_end)
+    let adverbial_end = if opens_like_clause(v, lo) && !participial_opening(v, lo) {
+        None
     } else {
-        let end = comma_before(v, lo, cue.tok_start)?;
-        let g = np_forward(v, mi, cue.tok_end, hi, false)?;
-        let after = g.tok_end;
-        (end, g, after)
+        (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
     };
+    let (end, g, after) =
+        if let Some(g) = embedded_or_subject(v, mi, lo, cue).or_else(|| bracketed_subject(v, mi, lo, cue)) {
+            // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
+            let mut k = g.tok_start;
+            let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
+            if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
+                if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
+                    if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
+                        k = c + 1;
+                    }
+                } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
+                    // "The state's chairman, X, said ..." / "The head of the city military
+                    // administration, X, said ...": a description, no clause before
+                    return None;
+                }
+            }
+            (comma_before(v, lo, k)?, g, cue.tok_end)
+        } else {
+            let end = comma_before(v, lo, cue.tok_start)?;
+            let g = np_forward(v, mi, cue.tok_end, hi, false)?;
+            let after = g.tok_end;
+            (end, g, after)
+        };
     if adverbial_end.is_some_and(|a| end <= a + 1) {
         return None;
     }
@@ -228,6 +255,16 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
         return Some((s, e, g));
     }
     None
+}
+
+/// "Sen. Jane Roe (D-Vt.) told": the name before a bracketed affiliation right before the verb.
+fn bracketed_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    let j = cue.tok_start;
+    if j <= lo + 1 || !v.is_punct(j - 1, ")") {
+        return None;
+    }
+    let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
+    np_back(v, mi, lo, open, false).filter(|g| g.named || g.role)
 }
 
 /// "…, said Jane Roe, a farmer from the region, who said (that) CLAUSE": a relative "who"
@@ -271,7 +308,7 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
 /// "Sen. Jane Roe (R-Ga.) said" (a bracket before the verb), and a whole noun phrase
 /// opening the sentence ("Experts on North Korea and nuclear nonproliferation said").
 fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
-    if cue.kind == CueKind::Belief || !is_strong_lemma(&cue.lemma) {
+    if cue.kind == CueKind::Belief || !(is_strong_lemma(&cue.lemma) || is_commit_lemma(&cue.lemma)) {
         return None;
     }
     let mut j = cue.tok_start;
@@ -281,8 +318,14 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     if j <= lo {
         return None;
     }
-    if v.is(j - 1, "and") {
+    // "X outlined his plan and vowed to ...", "X has urged ... but has said she will ..."
+    if v.is(j - 1, "and") || v.is(j - 1, "but") {
         return sentence_subject(v, mi, lo, j - 1);
+    }
+    // "Kall -- co-editor of a book on the debates -- said": the name before the dashes
+    if v.is_dash(j - 1) {
+        let open = (j.saturating_sub(30).max(lo)..j - 1).rev().find(|&t| v.is_dash(t))?;
+        return np_back(v, mi, lo, open, false).filter(|g| (g.named || g.role) && g.tok_start == lo);
     }
     if v.is_punct(j - 1, ")") {
         let open = (j.saturating_sub(8).max(lo)..j - 1).rev().find(|&t| v.is_punct(t, "("))?;
@@ -309,28 +352,31 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     let head_ok = v.is_role(j - 1)
         || v.is_capitalised(j - 1)
         || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
-    if !fine || !head_ok || !(a..j).any(|t| v.is_role(t)) {
+    // "Military analysts in Kyiv and around the region say": a role head, then where it is
+    let located_role = (a..j.saturating_sub(1)).any(|t| {
+        v.is_role(t) && (is_locative(v.tok(t + 1)) || crate::lexicon::words().is(v.tok(t + 1), WordClass::Preposition))
+    });
+    if !fine || !(head_ok || located_role) || !(a..j).any(|t| v.is_role(t)) {
         return None;
     }
-    Some(Guess {
-        start: v.start(a),
-        end: v.end(j - 1),
-        tok_start: a,
-        tok_end: j,
-        mention: None,
-        pronoun: false,
-        named: false,
-        role: true,
-    })
+    Some(Guess::phrase(v, a, j, false, true))
 }
 
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
 fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    // "..., saying CLAUSE": a participle after a comma reports the sentence's subject
-    let participle = v.tok(cue.tok_start).ends_with("ing") && cue.tok_start > lo && v.is_punct(cue.tok_start - 1, ",");
+    // "..., saying CLAUSE" / "..., going on to say CLAUSE": a participle after a comma
+    // reports the sentence's subject
+    let vs = catenative_start(v, lo, cue.tok_start);
+    let after_comma = |t: usize| {
+        v.is_punct(t - 1, ",") || (t > lo + 1 && v.is_quote(t - 1) && v.is_punct(t - 2, ","))
+        // "…,” adding that"
+    };
+    let participle = v.tok(vs).ends_with("ing")
+        && vs > lo
+        && (after_comma(vs) || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
     let g = if participle {
-        sentence_subject(v, mi, lo, cue.tok_start)?
+        sentence_subject(v, mi, lo, vs)?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
@@ -351,6 +397,12 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         }
     };
     let i = cue.tok_end;
+    if i < hi && v.is_punct(i, ":") && (i + 1..hi).all(|t| !v.is_word(t)) && cue.kind != CueKind::Belief {
+        // "The governor added:" ending its paragraph: the next paragraph is what was said
+        // (a block quote whose marks the page dropped)
+        let (s, e) = next_paragraph(v, cue)?;
+        return Some((s, e, g, false));
+    }
     if i >= hi {
         return None;
     }
@@ -379,7 +431,10 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         // Toledo, Ohio, that ...")
         let lim = (i + 12).min(hi);
         let mut t = i;
-        while t < lim && (v.is_word(t) || v.tok(t) == "'s" || (v.is_punct(t, ",") && t > i)) && !v.is(t, "that") {
+        while t < lim
+            && (v.is_word(t) || v.tok(t) == "'s" || (v.is_punct(t, ",") && t > i) || (v.is_quote(t) && t > i))
+            && !v.is(t, "that")
+        {
             t += 1;
         }
         let bridged = is_adjunct_prep(v.tok(i)) || takes_object(&cue.lemma) || v.is_capitalised(i);
@@ -388,12 +443,49 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             with_that = true;
         }
     }
-    if start.is_none() && is_commit_lemma(&cue.lemma) && v.is(i, "to") {
+    if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) {
+        // "explained why he backs ...", "told the host how surprised he is": an indirect
+        // question, right after the verb or after a short object
+        let reach = if takes_object(&cue.lemma) { 10 } else { 1 };
+        let lim = (i + reach).min(hi);
+        if let Some(q) = (i..lim)
+            .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
+            .find(|&t| is_question_word(v.tok(t)) && t + 1 < hi && v.is_word(t + 1))
+        {
+            start = Some(q);
+        }
+    }
+    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) {
+        // "accused Kyiv of shelling the plant", "accused the North's leader, Kim Jong Un, of
+        // “fanatic recklessness”": the charge, with whom it is made against
+        let lim = (i + 14).min(hi);
+        if let Some(of) = (i + 1..lim)
+            .take_while(|&t| v.is_word(t) || v.tok(t) == "'s" || v.is_punct(t, ","))
+            .find(|&t| v.is(t, "of"))
+        {
+            let charge =
+                of + 1 < hi && (v.is_quote(of + 1) || (v.tok(of + 1).len() > 4 && v.tok(of + 1).ends_with("ing")));
+            if charge {
+                start = Some(i);
+            }
+        }
+    }
+    if start.is_none() && takes_object(&cue.lemma) && cue.kind != CueKind::Belief && v.is_word(i) {
+        // "told his advisers to find a way ...": a directive, with whom it is addressed to
+        if let Some(to) =
+            (i + 1..(i + 6).min(hi)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| v.is(t, "to"))
+        {
+            if to + 1 < hi && v.is_word(to + 1) && !is_determiner(v.tok(to + 1)) {
+                start = Some(i);
+            }
+        }
+    }
+    if start.is_none() && is_commit_lemma(&cue.lemma) && (v.is(i, "to") || (v.is(i, "not") && v.is(i + 1, "to"))) {
         // "vowed to punish those who ...": what was promised
         start = Some(i);
     }
     if start.is_none()
-        && takes_object(&cue.lemma)
+        && (takes_object(&cue.lemma) || (is_strong_lemma(&cue.lemma) && is_adjunct_prep(v.tok(i))))
         && cue.kind != CueKind::Belief
         && v.is_word(i)
         && !is_speaker_pronoun(v.tok(i))
@@ -426,6 +518,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             && (!bad_clause_start(v.tok(i))
                 || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
                 || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
+                || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())) // "said about 20 people ..."
                 || (v.is(i, "no") && i + 1 < hi && v.is_word(i + 1) && !v.is(i + 1, "to") && !v.is(i + 1, "comment"))) // "said no decision had been made"
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
@@ -436,6 +529,38 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     let start = start?;
     let (s, e) = clause(v, start, hi)?;
     Some((s, e, g, with_that))
+}
+
+/// The words of the paragraph after the cue's, when it opens with no quote mark (a marked
+/// one is a direct quote) and its sentence ends its own paragraph.
+fn next_paragraph(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
+    let seg = &v.ctx.seg;
+    let s = &seg.sentences[cue.sentence];
+    let next = seg.sentences.get(cue.sentence + 1)?;
+    if next.paragraph != s.paragraph + 1 {
+        return None;
+    }
+    let para = seg.paragraphs.get(next.paragraph as usize)?;
+    let a = next.tok_start;
+    if v.is_quote(a) {
+        return None;
+    }
+    let mut b = a;
+    while b < v.n_tokens() && v.end(b) <= para.end {
+        b += 1;
+    }
+    clause(v, a, b)
+}
+
+/// "Moscow's claim that its troops had taken the town, ...": the clause after "that" up to
+/// the next comma, said by the possessor.
+fn possessive_claim(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
+    let (lo, hi) = sentence_bounds(v, cue);
+    let g = np_back(v, mi, lo, cue.tok_start - 1, false).filter(|g| g.named || g.role)?;
+    let a = cue.tok_end + 1;
+    let b = (a..hi).find(|&t| v.is_punct(t, ",")).unwrap_or(hi);
+    let (s, e) = clause(v, a, b)?;
+    Some((s, e, g))
 }
 
 /// "It was reported that CLAUSE" / "it has been claimed that CLAUSE": reported speech with
@@ -468,7 +593,7 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    let g = np_forward(v, mi, cue.tok_end, hi, true)?;
+    let g = np_forward(v, mi, cue.tok_end, hi, true).or_else(|| long_source(v, cue.tok_end, hi))?;
     // the source phrase may run on a little ("according to officials in Kharkiv")
     let mut t = g.tok_end;
     while t < hi && t < g.tok_end + 5 && v.is_word(t) {
@@ -489,6 +614,26 @@ fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usiz
         return Some((s, e, g));
     }
     None
+}
+
+/// "…, according to a recent survey of voter lists by the agency.": a source phrase too long
+/// for the phrase rules, running from the cue to the sentence end (at most 14 words, opening
+/// with a determiner or a capital).
+fn long_source(v: &Tokens, i: usize, hi: usize) -> Option<Guess> {
+    let mut j = i;
+    while j < hi && (v.is_word(j) || v.tok(j) == "'s" || v.is_punct(j, "-")) {
+        j += 1;
+    }
+    let rest_empty = (j..hi).all(|t| !v.is_word(t));
+    if j == i
+        || j - i > 14
+        || !rest_empty
+        || !(is_determiner(v.tok(i)) || v.is_capitalised(i))
+        || !plausible_phrase(v, i, j - 1)
+    {
+        return None;
+    }
+    Some(Guess::phrase(v, i, j, false, false))
 }
 
 /// "On “Face the Nation,” the senator said ..." / "In his book, “Title,” X argued": an
@@ -525,7 +670,23 @@ pub(crate) fn find(
 ) -> Vec<DraftQuote> {
     let mut out: Vec<DraftQuote> = Vec::new();
     for cue in cues {
-        let found = if cue.according {
+        // "according to a police report released on Sunday": a cue word inside the source
+        // of another report is part of that source
+        let in_source = |c: &DraftQuote| {
+            c.guess.as_ref().is_some_and(|g| g.tok_start <= cue.tok_start && cue.tok_start < g.tok_end)
+        };
+        if out.iter().any(in_source) {
+            continue;
+        }
+        // "continues to insist that": the reporting verb after the catenative is the cue
+        if is_catenative(v.tok(cue.tok_start))
+            && cues.iter().any(|c| c.tok_start > cue.tok_start && c.tok_start <= cue.tok_end + 2)
+        {
+            continue;
+        }
+        let found = if cue.possessive {
+            possessive_claim(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect))
+        } else if cue.according {
             according(v, mi, cue).map(|(s, e, g)| (s, e, g, How::According))
         } else {
             trailing(v, mi, cue).map(|(s, e, g)| (s, e, g, How::Indirect)).or_else(|| {
@@ -538,7 +699,24 @@ pub(crate) fn find(
         let found = found
             .map(|(s, e, g, how)| (s, e, Some(g), how))
             .or_else(|| impersonal(v, cue).map(|(s, e)| (s, e, None, How::Indirect)));
-        let Some((s, e, g, how)) = found else { continue };
+        let Some((s, mut e, g, how)) = found else { continue };
+        // "She said CLAUSE, and when pressed, she replied, “…”": the clause ends before a
+        // direct quote it would run into, at the comma opening a coordinated clause, else
+        // at the last comma before the quote
+        if let Some(d) = direct.iter().filter(|c| c.start > s && c.start < e).map(|c| c.start).min() {
+            let (ts, td) = (v.ctx.token_at(s), v.ctx.token_at(d));
+            let coordinated = (ts + 1..td).find(|&t| {
+                v.is_punct(t, ",")
+                    && t + 1 < td
+                    && matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "and" | "but" | "while")
+            });
+            let cut = coordinated.or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",")));
+            if let Some((_, ce)) = cut.and_then(|c| clause(v, ts, c)) {
+                if !g.as_ref().is_some_and(|g| g.end > s) {
+                    e = ce;
+                }
+            }
+        }
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
             continue;

@@ -42,6 +42,8 @@ pub(crate) struct CueHit {
     pub according: bool,
     /// Phrase cues that carry their own speaker ("sources said"): its token range.
     pub embedded: Option<(usize, usize)>,
+    /// "Russia's claim that ...": a cue noun after its speaker's possessive.
+    pub possessive: bool,
     pub sentence: usize,
 }
 
@@ -104,7 +106,10 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     let mut cands = direct::attribute(&v, &mi, &spans, &cues);
     let found = indirect::find(&v, &mi, &spans, &cues, &cands);
     cands.extend(found);
-    let mut quotes = finalize(&v, &mi, cands);
+    let drafted = finalize(&v, &mi, cands);
+    let chains: std::collections::HashMap<(usize, usize), usize> =
+        drafted.iter().filter_map(|(q, c)| c.map(|c| ((q.start, q.end), c))).collect();
+    let mut quotes: Vec<Quote> = drafted.into_iter().map(|(q, _)| q).collect();
     // Interview turns replace whatever the mark and cue rules made of those paragraphs;
     // bracketed stage directions are never quotes.
     let turns = transcript::turns(ctx, mentions);
@@ -114,8 +119,20 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention]) -> Vec<Quote> {
     });
     quotes.extend(transcript::turn_quotes(ctx, &mi, &turns));
     quotes.sort_by_key(|q| (q.start, q.end));
+    link_chains(&mut quotes, &chains);
+    describe::link_spokespeople(ctx.text, mentions, &mut quotes);
     describe::link_descriptions(ctx.text, mentions, &mut quotes);
     quotes
+}
+
+/// The pieces of one multi-paragraph quote stay separate rows (each span is exactly the
+/// words between its own marks); each later piece names the row it continues.
+fn link_chains(quotes: &mut [Quote], chains: &std::collections::HashMap<(usize, usize), usize>) {
+    let mut last_of_chain: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+    for (i, q) in quotes.iter_mut().enumerate() {
+        let Some(&chain) = chains.get(&(q.start, q.end)) else { continue };
+        q.continues = last_of_chain.insert(chain, i as u32);
+    }
 }
 
 /// True when byte offset `pos` lies inside the words of some quoted span.
@@ -133,6 +150,7 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             continue;
         }
         let first_word = (sent.tok_start..sent.tok_end).find(|&t| v.is_word(t));
+        let headline = title_case(v, sent.tok_start, sent.tok_end);
         for (s, e, cue) in ctx.res.cues.find_in(ctx.text, sent.start, sent.end) {
             if words::is_non_verb_cue(&cue.lemma) {
                 continue;
@@ -149,19 +167,37 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 continue; // not on token boundaries ("so-called")
             }
             // A capitalised cue word inside a sentence is part of a name ("State Department").
-            if v.is_capitalised(ts) && Some(ts) != first_word {
+            // In a Title Case headline ("Zelensky Says Russia Will Pay") a reporting verb
+            // after a name is capitalised like every word.
+            let headline_verb = headline
+                && te == ts + 1
+                && (words::is_strong_lemma(&cue.lemma) || words::is_commit_lemma(&cue.lemma))
+                && ts > sent.tok_start
+                && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","));
+            if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb {
                 continue;
             }
             if inside_span(spans, s) {
                 continue;
             }
+            // "Moscow's claim that its troops ...": the noun reports what follows "that", and
+            // the possessor said it
+            let possessive = te == ts + 1
+                && words::is_nounish_form(v.tok(ts))
+                && ts > sent.tok_start + 1
+                && v.tok(ts - 1) == "'s"
+                && te < sent.tok_end
+                && v.is(te, "that");
             // Noun-like forms only count right after a subject ("Russia claims", not "the claims").
-            if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start {
+            if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start && !possessive {
                 let p = v.tok(ts - 1);
                 // "is warning voters that": a progressive is a verb
                 let progressive = v.tok(ts).ends_with("ing")
                     && matches!(p.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
+                // "..., warning that the winter will be hard": a participle after a comma
+                let participle = v.tok(ts).ends_with("ing") && p == "," && te < sent.tok_end && v.is(te, "that");
                 if !progressive
+                    && !participle
                     && (words::is_determiner(p)
                         || p == "'s"
                         || (words::is_np_stop(p) && !words::is_verb_filler(p))
@@ -177,6 +213,7 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
                 kind: cue.kind,
                 according: false,
                 embedded: None,
+                possessive,
                 sentence: si,
             };
             if te > ts + 1 && v.is(te - 1, "that") {
@@ -204,13 +241,22 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
     out
 }
 
+/// A sentence written in Title Case, as headlines are: at least four words longer than
+/// three letters, and three in four of them capitalised.
+fn title_case(v: &Tokens, a: usize, b: usize) -> bool {
+    let long: Vec<usize> = (a..b).filter(|&t| v.is_word(t) && v.tok(t).chars().count() > 3).collect();
+    let caps = long.iter().filter(|&&t| v.is_capitalised(t)).count();
+    long.len() >= 4 && caps * 4 >= long.len() * 3
+}
+
 /// The most recent attributed speaker, for the final pass.
 fn previous_from(speaker: &Speaker, start: usize, para: u32, resolved: bool) -> Previous {
     Previous { speaker: speaker.clone(), quote_start: start, para, unresolved: !resolved }
 }
 
-/// Resolve pronouns and floating quotes in text order; build the quotes.
-fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Quote> {
+/// Resolve pronouns and floating quotes in text order; build the quotes, each with its
+/// multi-paragraph chain id.
+fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<(Quote, Option<usize>)> {
     cands.retain(|c| {
         c.start < c.end
             && c.end <= v.ctx.text.len()
@@ -271,6 +317,7 @@ fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Qu
             speaker,
             cue: c.cue.clone(),
             confidence: confidence.clamp(0.05, 0.99),
+            continues: None,
         };
         out.push((quote, c.chain));
     }
@@ -283,5 +330,5 @@ fn finalize(v: &Tokens, mi: &MentionIndex, mut cands: Vec<DraftQuote>) -> Vec<Qu
             }
         }
     }
-    out.into_iter().map(|(q, _)| q).collect()
+    out
 }

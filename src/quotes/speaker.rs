@@ -28,6 +28,20 @@ pub struct Guess {
 }
 
 impl Guess {
+    /// A speaker phrase with no mention behind it: tokens `[k, end)`.
+    pub fn phrase(v: &Tokens, k: usize, end: usize, named: bool, role: bool) -> Guess {
+        Guess {
+            start: v.start(k),
+            end: v.end(end - 1),
+            tok_start: k,
+            tok_end: end,
+            mention: None,
+            pronoun: false,
+            named,
+            role,
+        }
+    }
+
     /// How much a speaker of this sort lowers the confidence.
     pub fn penalty(&self) -> f32 {
         if self.named {
@@ -202,8 +216,19 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
         });
     }
     let (a, b) = (v.start(k), v.end(last));
+    // "sources in Ukraine's security service", "officials at the ministry": people within an
+    // institution are not the institution speaking; the whole phrase is the speaker
+    let within = k < last && v.is_role(k) && is_locative(v.tok(k + 1)) && !v.is_capitalised(k + 1);
+    if within && mi.inside(a, b).all(|m| mi.mentions[m].label != Label::Person) {
+        return Some(Guess::phrase(v, k, last + 1, false, true));
+    }
     if let Some(m) = mi.best_inside(v.ctx.text, a, b, v.start(last)) {
         let mm = &mi.mentions[m];
+        // "Oksana Hrytsak, 59, of Irpin, ...": a place after "of"/"in"/"from" says where
+        // someone is from; a place never speaks
+        if mm.label.is_place() && mm.start == a && k > 0 && is_locative(v.tok(k - 1)) {
+            return None;
+        }
         return Some(Guess {
             start: mm.start,
             end: mm.end,
@@ -228,16 +253,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
     if loose && !(capital_name || role) && (last + 1 - k > 6 || !plausible_phrase(v, k, last)) {
         return None;
     }
-    Some(Guess {
-        start: a,
-        end: b,
-        tok_start: k,
-        tok_end: last + 1,
-        mention: None,
-        pronoun: false,
-        named: capital_name,
-        role,
-    })
+    Some(Guess::phrase(v, k, last + 1, capital_name, role))
 }
 
 /// The noun phrase ending right before token `j` (exclusive), not reaching before `lo`.
@@ -268,8 +284,10 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
         if is_determiner(w) {
             k = p;
             // "the head of the regional administration": walk on over "of"
+            // "officials at the ministry": a role head, then the institution it is in
+            let within = p >= lo + 2 && is_locative(v.tok(p - 1)) && v.is_role(p - 2);
             if p >= lo + 2
-                && (v.is(p - 1, "of") || v.is(p - 1, "for"))
+                && (v.is(p - 1, "of") || v.is(p - 1, "for") || within)
                 && v.is_word(p - 2)
                 && !is_np_stop(v.tok(p - 2))
                 && !is_determiner(v.tok(p - 2))
@@ -348,6 +366,45 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
     validate(v, mi, i, j - 1, loose)
 }
 
+/// "continues to insist", "went on to say", "appeared to suggest": where the verb group
+/// of a reporting verb at `cue` starts (the catenative verb), else `cue`.
+pub fn catenative_start(v: &Tokens, lo: usize, cue: usize) -> usize {
+    if cue < lo + 2 || !v.is(cue - 1, "to") {
+        return cue;
+    }
+    let mut k = cue - 1;
+    if k > lo + 1 && v.is(k - 1, "on") {
+        k -= 1;
+    }
+    if is_catenative(v.tok(k - 1)) {
+        k - 1
+    } else {
+        cue
+    }
+}
+
+/// "The governor on Tuesday said", "Kuleba last week said": a time adjunct between the
+/// subject and its verb is not part of the subject. Returns where the subject ends.
+fn past_time_adjunct(v: &Tokens, lo: usize, j: usize) -> usize {
+    if j < lo + 2 {
+        return j;
+    }
+    let period =
+        matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "week" | "month" | "year" | "morning" | "evening");
+    if !(is_time_word(v.tok(j - 1)) || period) {
+        return j;
+    }
+    let opener = v.tok(j - 2).to_ascii_lowercase();
+    if matches!(opener.as_str(), "on" | "last" | "this" | "early" | "late" | "earlier" | "later") && j >= lo + 3 {
+        let mut k = j - 2;
+        while k > lo && is_verb_filler(v.tok(k - 1)) {
+            k -= 1;
+        }
+        return k;
+    }
+    j
+}
+
 /// Why a subject search gave up: the verb is negated, passive, or in a relative clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reject;
@@ -362,13 +419,14 @@ pub fn subject_before(
     cue: usize,
     loose: bool,
 ) -> Result<Option<Guess>, Reject> {
-    let mut j = cue;
+    let mut j = catenative_start(v, lo, cue);
     while j > lo && (is_verb_filler(v.tok(j - 1)) || is_negation(v.tok(j - 1))) {
         if is_negation(v.tok(j - 1)) {
             return Err(Reject);
         }
         j -= 1;
     }
+    j = past_time_adjunct(v, lo, j);
     if j == lo {
         return Ok(None);
     }
@@ -430,7 +488,8 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
             return None;
         }
     }
-    pick(head, appos)
+    // "X, 59, of Irpin, who watched the convoy leave, said": the name opening the sentence
+    pick(head, appos).or_else(|| long_appositive(v, mi, lo, comma))
 }
 
 /// "Derek Mitchell, who served as U.S. ambassador to Burma from 2012, said" / "Richard
@@ -446,7 +505,9 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
         return None;
     }
     let c = (a + 1..comma).find(|&t| v.is_punct(t, ","))?;
-    if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || v.is_final(t) || v.is_punct(t, ";") || v.is_punct(t, ":")) {
+    let sentence_end = |t: usize| v.is_final(t) && !(t + 1 < comma && v.is_punct(t + 1, ","));
+    if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || sentence_end(t) || v.is_punct(t, ";") || v.is_punct(t, ":"))
+    {
         return None;
     }
     let head = np_back(v, mi, a, c, false)?;
@@ -543,11 +604,14 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
     while i < hi && !v.is_word(i) {
         i += 1;
     }
-    // "On Thursday, Trump spoke ..., promising ...": past an opening adverbial
-    if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
-        if let Some(c) = (i + 1..(i + 7).min(hi)).find(|&t| v.is_punct(t, ",")) {
-            if (i + 1..c).all(|t| v.is_word(t)) {
-                i = c + 1;
+    // "On Thursday, Trump spoke ..., promising ...", "On Thursday, however, Trump ...", "In
+    // a widely read column before the debate, two speechwriters ...": past opening adverbials
+    for _ in 0..2 {
+        if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
+            if let Some(c) = (i + 1..(i + 14).min(hi)).find(|&t| v.is_punct(t, ",")) {
+                if (i + 1..c).all(|t| v.is_word(t) || v.tok(t) == "'s") {
+                    i = c + 1;
+                }
             }
         }
     }
@@ -581,9 +645,13 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
         e += 1;
     }
     if e > i {
-        return validate(v, mi, i, e - 1, false).filter(|g| g.named || g.role);
+        if let Some(g) = validate(v, mi, i, e - 1, false).filter(|g| g.named || g.role) {
+            return Some(g);
+        }
     }
-    if is_determiner(v.tok(i)) {
+    // "Regional leaders have backed ..., warning that": a plain noun phrase opening the
+    // sentence, headed by a role or speaker noun within a few words
+    if is_determiner(v.tok(i)) || (e == i + 1 && v.ctx.res.is_common_word(v.tok(i))) {
         let mut e = i + 1;
         while e < hi && e < i + 5 && v.is_word(e) && !is_np_stop(v.tok(e)) {
             if v.is_role(e) {

@@ -196,6 +196,8 @@ fn multi_paragraph_quote_keeps_its_speaker() {
     assert_eq!(qs.len(), 3, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[1]), "Then the water stopped.");
     assert_eq!(content(&t, &qs[2]), "By noon the whole district was dark. We are still waiting.");
+    // the second paragraph continues the first paragraph's open quote, not the closed one
+    assert_eq!(qs.iter().map(|q| q.continues).collect::<Vec<_>>(), vec![None, None, Some(1)]);
     for q in &qs {
         assert_eq!(speaker_text(q), Some("the plant director"), "{}", show(&t, &qs));
         assert_eq!(q.kind, QuoteKind::Direct);
@@ -719,4 +721,55 @@ fn attribution_inside_the_sentence_keeps_the_clause_side() {
     let (t, qs) = run("Too often, the mayor said, the sirens come after the missiles.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the sirens come after the missiles");
+}
+
+#[test]
+fn participles_verb_groups_and_questions_report_what_follows() {
+    let text = "Regional leaders backed a joint air defence, warning that the winter would be hard.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the winter would be hard");
+    assert_eq!(speaker_text(&qs[0]), Some("Regional leaders"));
+    // the participle reports its own clause, not the stretch after the first verb
+    let (t, qs) = run("“Unity matters,” she said in the capital, emphasizing it was time to lift the blockade.");
+    assert!(qs.iter().any(|q| content(&t, q) == "it was time to lift the blockade"), "{}", show(&t, &qs));
+    let (t, qs) = run("The general continues to insist that the bridgehead is secure.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(qs[0].cue.as_deref(), Some("insist"));
+    assert_eq!(speaker_text(&qs[0]), Some("The general"));
+    let (t, qs) = run("The general explained why the brigade had pulled back.");
+    assert_eq!(content(&t, &qs[0]), "why the brigade had pulled back", "{}", show(&t, &qs));
+}
+
+#[test]
+fn time_adjuncts_and_datelines_stay_out_of_the_speaker() {
+    let (t, qs) = run("The governor on Tuesday said the evacuation would continue.");
+    assert_eq!(speaker_text(&qs[0]), Some("The governor"), "{}", show(&t, &qs));
+    let text = "KYIV -- President Petrenko, visiting a hospital on Saturday, said the wounded would get the best care.";
+    let (t, qs) = run_with(text, &[("Petrenko", Label::Person, "Ivan Petrenko")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the wounded would get the best care");
+}
+
+#[test]
+fn people_within_an_institution_speak_for_themselves() {
+    let (t, qs) = run("Officials at the defence ministry said the ship had sunk.");
+    assert_eq!(speaker_text(&qs[0]), Some("Officials at the defence ministry"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn an_according_to_source_may_run_long_and_holds_no_cue() {
+    let (t, qs) = run("The strike killed four people, according to a police report released on Sunday.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The strike killed four people");
+}
+
+#[test]
+fn a_copula_and_an_adjective_before_a_colon_introduce_a_quote() {
+    let (t, qs) = run_with(
+        "Hrytsenko was quite direct: “Nobody leaves the bridgehead.”",
+        &[("Hrytsenko", Label::Person, "Oleh Hrytsenko")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Hrytsenko"));
 }

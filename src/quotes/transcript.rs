@@ -190,6 +190,7 @@ pub fn turn_quotes(ctx: &DocContext, mi: &MentionIndex, turns: &[(Turn, usize)])
             speaker: Some(speaker),
             cue: Some("say".into()),
             confidence: 0.6,
+            continues: None,
         });
     }
     out

@@ -83,6 +83,26 @@ pub fn is_commit_lemma(lemma: &str) -> bool {
     is(lemma, WordClass::CommitVerb)
 }
 
+/// "continues (to)", "went (on to)": a verb between the speaker and a reporting verb.
+pub fn is_catenative(w: &str) -> bool {
+    is(w, WordClass::Catenative)
+}
+
+/// "how", "why", "whether": an indirect question a reporting verb reports.
+pub fn is_question_word(w: &str) -> bool {
+    is(w, WordClass::QuestionWord)
+}
+
+/// "Citing a report, ...", "Bemoaning the “system,” ...": a participle with its object
+/// opening a sentence is an adverbial, never a reported clause.
+pub fn participial_opening(v: &Tokens, t: usize) -> bool {
+    let w = v.tok(t);
+    w.len() > 4
+        && w.to_ascii_lowercase().ends_with("ing")
+        && t + 1 < v.n_tokens()
+        && (is_determiner(v.tok(t + 1)) || v.is_quote(t + 1))
+}
+
 /// "of", "from", "inside": a place after it locates the speaker.
 pub fn is_locative(w: &str) -> bool {
     is(w, WordClass::Locative)
