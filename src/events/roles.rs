@@ -590,7 +590,10 @@ pub(crate) fn location(
         let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
         let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
         let dist = (c.t0 as i64 - h.t0 as i64).abs();
-        (c.place_rank as u32 * 10 + 10 + if prep { 5 } else { 0 } - if fronted { 10 } else { 0 }, -dist)
+        // a meeting is where it is "in" or "at": that place wins over any other it names
+        // ("met in Germany to discuss sanctions against Moscow")
+        let prep_weight = if h.event_type == EventType::Consult { 40 } else { 5 };
+        (c.place_rank as u32 * 10 + 10 + if prep { prep_weight } else { 0 } - if fronted { 10 } else { 0 }, -dist)
     };
     let sentence_wide = physical || h.event_type == EventType::Consult;
     let pick = |same_clause: bool| {
@@ -619,9 +622,13 @@ pub(crate) fn location(
             .filter(|&ci| !same_clause || v.clause_of(cands[ci].t0) == h.clause)
             // from another clause only when no other event stands between, and never the
             // speaker of an attribution ("Moscow ordered …", "Kyiv said")
+            // (a place the speaker is "in" is where the reported thing happened: "Officials
+            // in Kunduz province confirm that ... were killed")
             .filter(|&ci| {
-                v.clause_of(cands[ci].t0) == h.clause
-                    || (v.clause_of(cands[ci].t0) != NO_CLAUSE && !event_between(v, hits, h, cands[ci].t0))
+                let clause = v.clause_of(cands[ci].t0);
+                clause == h.clause
+                    || (clause != NO_CLAUSE && !event_between(v, hits, h, cands[ci].t0))
+                    || (clause == NO_CLAUSE && physical && cands[ci].t0 > v.t0 && v.lw(cands[ci].t0 - 1) == "in")
             })
             .max_by_key(|&ci| score(ci))
     };

@@ -1109,3 +1109,19 @@ fn an_attack_with_no_attacker_named_takes_the_side_the_story_names() {
     let r = run(text, &[]);
     assert!(r.of_type("ASSAULT").iter().any(|e| e.actor.is_none()), "{}", r.describe());
 }
+
+#[test]
+fn a_meeting_is_where_it_is_held() {
+    let r = run("Foreign ministers met in Germany to discuss sanctions against Moscow.", &[]);
+    let c = r.of_type("CONSULT");
+    assert_eq!(c.len(), 1, "{}", r.describe());
+    assert_eq!(c[0].location.as_ref().map(|l| l.text.as_str()), Some("Germany"), "{}", r.describe());
+}
+
+#[test]
+fn the_place_the_speaker_is_in_places_what_they_report() {
+    let r = run("Officials in Izium confirmed that two soldiers were killed when drones attacked their post.", &[]);
+    let a = r.of_type("ASSAULT");
+    assert_eq!(a.len(), 1, "{}", r.describe());
+    assert_eq!(a[0].location.as_ref().map(|l| l.text.as_str()), Some("Izium"), "{}", r.describe());
+}
