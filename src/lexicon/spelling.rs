@@ -168,11 +168,13 @@ pub enum NameKind {
 /// - near items: key offset, key length, entry;
 /// - the keys' text.
 pub struct SpellingIndex {
+    /// The numbers (header, exact keys, groups, items).
     bytes: Cow<'static, [u8]>,
+    /// The keys' text, checked for UTF-8 once.
+    text: Cow<'static, str>,
     exact: usize,
     groups: usize,
     items: usize,
-    text: usize,
 }
 
 /// An exact key shared by two entries.
@@ -180,6 +182,15 @@ const AMBIGUOUS: u32 = u32::MAX;
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+/// The first `N` little-endian `u32`s of `bytes`.
+fn words<const N: usize>(bytes: &[u8]) -> [u32; N] {
+    let mut out = [0u32; N];
+    for (w, c) in out.iter_mut().zip(bytes[..4 * N].chunks_exact(4)) {
+        *w = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+    }
+    out
 }
 
 impl SpellingIndex {
@@ -237,43 +248,55 @@ impl SpellingIndex {
     }
 
     /// The index in `bytes` as [`SpellingIndex::encode`] wrote it.
+    ///
+    /// # Panics
+    /// When the keys are no UTF-8: not what [`SpellingIndex::encode`] wrote.
     pub fn from_bytes(bytes: Cow<'static, [u8]>) -> SpellingIndex {
         let n = |i: usize| u32_at(&bytes, 4 * i) as usize;
         let (exact, groups, items) = (12, 12 + 16 * n(0), 12 + 16 * n(0) + 20 * n(1));
-        let text = items + 12 * n(2);
-        SpellingIndex { exact, groups, items, text, bytes }
+        let at = items + 12 * n(2);
+        let utf8 = "spelling index: UTF-8";
+        let (bytes, text) = match bytes {
+            Cow::Borrowed(b) => (Cow::Borrowed(&b[..at]), Cow::Borrowed(std::str::from_utf8(&b[at..]).expect(utf8))),
+            Cow::Owned(mut b) => {
+                let text = String::from_utf8(b.split_off(at)).expect(utf8);
+                (Cow::Owned(b), Cow::Owned(text))
+            }
+        };
+        SpellingIndex { bytes, text, exact, groups, items }
     }
 
-    fn u32(&self, at: usize) -> u32 {
-        u32_at(&self.bytes, at)
-    }
-
-    fn key(&self, at: usize) -> &str {
-        let (off, len) = (self.u32(at) as usize, self.u32(at + 4) as usize);
-        std::str::from_utf8(&self.bytes[self.text + off..self.text + off + len]).unwrap_or("")
+    /// The text of the key at (offset, length).
+    fn key(&self, off: u32, len: u32) -> &str {
+        self.text.get(off as usize..(off + len) as usize).unwrap_or("")
     }
 
     /// The entry of this exact key: `Some(None)` when it is ambiguous.
     fn exact(&self, key: &str, person: bool) -> Option<Option<u32>> {
-        let n = (self.groups - self.exact) / 16;
-        let at = |i: usize| self.exact + 16 * i;
+        let records = &self.bytes[self.exact..self.groups];
         let want = (person, key);
-        let i = search_sorted(n, |i| (self.u32(at(i) + 8) != 0, self.key(at(i))).cmp(&want)).ok()?;
-        let e = self.u32(at(i) + 12);
+        let i = search_sorted(records.len() / 16, |i| {
+            let [off, len, p, _] = words(&records[16 * i..]);
+            (p != 0, self.key(off, len)).cmp(&want)
+        })
+        .ok()?;
+        let [_, _, _, e] = words(&records[16 * i..]);
         Some((e != AMBIGUOUS).then_some(e))
     }
 
     /// The keys (and entries) that may be matched one edit away, of this first letter,
     /// length and kind.
     fn near(&self, first: char, letters: usize, person: bool) -> impl Iterator<Item = (&str, u32)> + '_ {
-        let n = (self.items - self.groups) / 20;
-        let at = |i: usize| self.groups + 20 * i;
-        let want = (first as u32, letters as u32, u32::from(person));
-        let range = search_sorted(n, |i| (self.u32(at(i)), self.u32(at(i) + 4), self.u32(at(i) + 8)).cmp(&want))
-            .map_or(0..0, |i| self.u32(at(i) + 12) as usize..self.u32(at(i) + 16) as usize);
-        range.map(move |j| {
-            let item = self.items + 12 * j;
-            (self.key(item), self.u32(item + 8))
+        let groups = &self.bytes[self.groups..self.items];
+        let want = [first as u32, letters as u32, u32::from(person)];
+        let range = search_sorted(groups.len() / 20, |i| words::<3>(&groups[20 * i..]).cmp(&want)).map_or(0..0, |i| {
+            let [_, _, _, start, end] = words(&groups[20 * i..]);
+            start as usize..end as usize
+        });
+        let items = &self.bytes[self.items + 12 * range.start..self.items + 12 * range.end];
+        items.chunks_exact(12).map(|item| {
+            let [off, len, e] = words(item);
+            (self.key(off, len), e)
         })
     }
 
