@@ -127,25 +127,23 @@ impl<'a> DateSentence<'a> {
     /// All candidates of the sentence, overlapping ones included.
     fn candidates(&self) -> Vec<DateSpan> {
         let mut out = Vec::new();
+        // One recogniser after another into `out`: no array of 15 candidates per token.
         for i in 0..self.len() {
-            let found = [
-                self.numeric_date(i),
-                self.month_first(i),
-                self.day_first(i),
-                self.hyphen_mid(i),
-                self.weekday_at(i),
-                self.relative(i),
-                self.count_ago(i),
-                self.unit_later(i),
-                self.duration(i),
-                self.the_past_units(i),
-                self.holiday(i),
-                self.year_at(i),
-                self.decade(i),
-                self.clock(i),
-                self.named_time(i),
-            ];
-            out.extend(found.into_iter().flatten());
+            out.extend(self.numeric_date(i));
+            out.extend(self.month_first(i));
+            out.extend(self.day_first(i));
+            out.extend(self.hyphen_mid(i));
+            out.extend(self.weekday_at(i));
+            out.extend(self.relative(i));
+            out.extend(self.count_ago(i));
+            out.extend(self.unit_later(i));
+            out.extend(self.duration(i));
+            out.extend(self.the_past_units(i));
+            out.extend(self.holiday(i));
+            out.extend(self.year_at(i));
+            out.extend(self.decade(i));
+            out.extend(self.clock(i));
+            out.extend(self.named_time(i));
         }
         out
     }
