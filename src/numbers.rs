@@ -39,9 +39,20 @@ pub struct NumberPhrase {
 }
 
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
+    mentions(&scan_document(ctx))
+}
+
+/// The number phrases of every sentence, in order: what [`recognize`] reports and the events
+/// stage reads ([`crate::events::extract_with_numbers`]), scanned once.
+pub fn scan_document(ctx: &DocContext) -> Vec<Vec<NumberPhrase>> {
+    ctx.seg.sentences.iter().map(|s| scan_sentence(ctx, s.tok_start, s.tok_end)).collect()
+}
+
+/// The mentions of the number phrases of [`scan_document`].
+pub fn mentions(sentences: &[Vec<NumberPhrase>]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (si, s) in ctx.seg.sentences.iter().enumerate() {
-        for p in scan_sentence(ctx, s.tok_start, s.tok_end) {
+    for (si, phrases) in sentences.iter().enumerate() {
+        for p in phrases.iter().cloned() {
             out.push(Mention {
                 start: p.start,
                 end: p.end,
@@ -387,6 +398,15 @@ fn split_hyphenated(w: &str) -> Vec<&str> {
     }
 }
 
+/// Is `w` a number word, or number words joined by hyphens ("twenty-one")?
+fn all_number_words(w: &str) -> bool {
+    if w.contains('-') {
+        split_hyphenated(w).iter().all(|p| is_number_word(p))
+    } else {
+        is_number_word(w)
+    }
+}
+
 fn is_number_word(w: &str) -> bool {
     lookup(&SMALL, w).is_some()
         || lookup(&TENS, w).is_some()
@@ -630,12 +650,12 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         return Some(Core { end, value: None, ordinal: false, glued_unit: false, glued_m: false });
     }
     // Number words, possibly several tokens: "two hundred and fifty", "a dozen", "half a million".
-    let mut pieces: Vec<String> = Vec::new();
+    // The pieces borrow the tokens' lowercase forms: no String per word.
+    let mut pieces: Vec<&str> = Vec::new();
     let mut j = i;
     while j < t1 && ctx.seg.tokens[j].kind == TokenKind::Word {
         let w = lower_tok(ctx, j);
-        let parts: Vec<String> = split_hyphenated(w).into_iter().map(str::to_string).collect();
-        let all_numbers = parts.iter().all(|p| is_number_word(p));
+        let all_numbers = all_number_words(w);
         let connector = matches!(w, "and" | "a" | "an" | "half");
         if !(all_numbers || connector) {
             break;
@@ -644,7 +664,7 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
             // keep a connector only when a number word follows it
             let next_is_number = j + 1 < t1 && {
                 let n = lower_tok(ctx, j + 1);
-                split_hyphenated(n).iter().all(|p| is_number_word(p)) || n == "a" || n == "half"
+                all_number_words(n) || n == "a" || n == "half"
             };
             // "and" only inside a number ("two hundred and fifty"), never between two
             let and_ok = w != "and" || pieces.last().is_some_and(|p| scale_word(p).is_some());
@@ -652,23 +672,22 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
                 break;
             }
         }
-        pieces.extend(parts);
+        pieces.extend(split_hyphenated(w));
         j += 1;
         if pieces.last().is_some_and(|p| lookup(&ORDINALS, p).is_some()) {
             break;
         }
     }
     // "a"/"an"/"half" alone are no number.
-    while pieces.last().is_some_and(|p| matches!(p.as_str(), "a" | "an" | "and" | "half")) {
+    while pieces.last().is_some_and(|p| matches!(*p, "a" | "an" | "and" | "half")) {
         pieces.pop();
         j -= 1;
     }
     if pieces.is_empty() {
         return None;
     }
-    let refs: Vec<&str> = pieces.iter().map(String::as_str).collect();
-    let (v, ordinal) = words_value(&refs)?;
-    if refs.len() == 1 && matches!(refs[0], "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+    let (v, ordinal) = words_value(&pieces)?;
+    if pieces.len() == 1 && matches!(pieces[0], "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
         return None; // a bare scale word ("the million") is not a number
     }
     Some(Core { end: j, value: Some(v), ordinal, glued_unit: false, glued_m: false })
