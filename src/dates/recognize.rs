@@ -624,9 +624,11 @@ impl<'a> DateSentence<'a> {
             (&["the", "start", "of", "the", "year"], Year(0)),
             (&["the", "beginning", "of", "the", "year"], Year(0)),
         ];
+        // The first word decides for most tokens: compare it before walking the phrase.
+        let first = self.low(i);
         let (words, rel) = PHRASES
             .iter()
-            .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| self.low(i + k) == *w))
+            .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         // "USA Today", "Russia Today": a capitalised "Today" after a name is a title.
         let capital = self.word(i).chars().next().is_some_and(char::is_uppercase);
@@ -761,9 +763,10 @@ impl<'a> DateSentence<'a> {
             (&["Victory", "Day"], None),
             (&["Independence", "Day"], None),
         ];
+        let first = self.word(i);
         let (words, fixed) = HOLIDAYS
             .iter()
-            .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
+            .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.word(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         let end = i + words.len();
         // "Easter Island", "Independence Day Parade": part of a longer name.
