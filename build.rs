@@ -29,8 +29,7 @@ mod spelling;
 mod tsv;
 
 use fold::fold_char;
-use image::Kind;
-use spelling::{indexed, NameKind, SpellingIndex};
+use spelling::{indexed, SpellingIndex};
 
 fn data_file(dir: &Path, name: &'static str) -> tsv::DataFile {
     let path = dir.join(name);
@@ -58,13 +57,7 @@ fn main() {
     let (automaton, next_same) = keyset::build_automaton(&patterns);
     let names = keys.iter().filter_map(|&(k, e)| {
         let entry = &entries[e as usize];
-        let kind = match entry.kind {
-            Kind::Person => NameKind::Person,
-            Kind::Country | Kind::Region => NameKind::CountryOrRegion,
-            Kind::City => NameKind::City,
-            _ => NameKind::Other,
-        };
-        let (person, fuzzy) = indexed(kind, entry.country, entry.population)?;
+        let (person, fuzzy) = indexed(entry.kind, entry.country, entry.population)?;
         Some((k, e, person, fuzzy))
     });
     let write = |name: &str, bytes: &[u8]| {

@@ -1,30 +1,17 @@
 //! The gazetteer: every entity name of the data files (people, organisations, locations,
 //! places, nationalities) and one Aho-Corasick automaton over all their keys.
 
-use super::image::{self, Kind, Place, RawEntry};
+pub use super::image::EntryKind;
+use super::image::{self, Place, RawEntry};
 use super::keyset::{self, NO_KEY};
 use super::phrases::is_word_byte_boundary;
 use super::slug;
-use super::spelling::{indexed, NameKind, SpellingIndex};
+use super::spelling::{indexed, SpellingIndex};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
 use daachorse::DoubleArrayAhoCorasick;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-
-/// What kind of thing a gazetteer entry is (it decides which columns it fills).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    Country,
-    Region,
-    City,
-    Location,
-    Facility,
-    Org,
-    Person,
-    Demonym,
-    User,
-}
 
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -169,13 +156,7 @@ impl Gazetteer {
     fn spelling_names(&self) -> impl Iterator<Item = (&str, u32, bool, bool)> {
         self.keys.iter().zip(&self.key_entry).filter_map(|(k, &e)| {
             let entry = &self.entries[e as usize];
-            let kind = match entry.kind {
-                EntryKind::Person => NameKind::Person,
-                EntryKind::Country | EntryKind::Region => NameKind::CountryOrRegion,
-                EntryKind::City => NameKind::City,
-                _ => NameKind::Other,
-            };
-            let (person, fuzzy) = indexed(kind, entry.geo.country.as_deref().unwrap_or(""), entry.population)?;
+            let (person, fuzzy) = indexed(entry.kind, entry.geo.country.as_deref().unwrap_or(""), entry.population)?;
             Some((k.as_ref(), e, person, fuzzy))
         })
     }
@@ -244,16 +225,6 @@ impl Gazetteer {
 
 /// The crate's entry for an entry of the image, of this label.
 fn entry_of(label: Label, r: RawEntry<'static>) -> Entry {
-    let kind = match r.kind {
-        Kind::Country => EntryKind::Country,
-        Kind::Region => EntryKind::Region,
-        Kind::City => EntryKind::City,
-        Kind::Location => EntryKind::Location,
-        Kind::Facility => EntryKind::Facility,
-        Kind::Org => EntryKind::Org,
-        Kind::Person => EntryKind::Person,
-        Kind::Demonym => EntryKind::Demonym,
-    };
     let place_type = match r.place {
         Place::None => None,
         Place::Country => Some(PlaceType::Country),
@@ -268,7 +239,7 @@ fn entry_of(label: Label, r: RawEntry<'static>) -> Entry {
     };
     Entry {
         label,
-        kind,
+        kind: r.kind,
         canonical: Cow::Borrowed(r.canonical),
         id,
         geo: Geo { country: non_empty(r.country), lat: r.lat, lon: r.lon, place_type },

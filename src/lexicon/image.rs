@@ -19,9 +19,10 @@
 use super::tsv::DataFile;
 use std::collections::{HashMap, HashSet};
 
-/// What kind of thing an entry is (the crate's `EntryKind`, less user entries).
+/// What kind of thing a gazetteer entry is (it decides which columns it fills). Defined
+/// here so that `build.rs` writes the crate's own kinds; the files give all but `User`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum EntryKind {
     Country,
     Region,
     City,
@@ -30,10 +31,22 @@ pub enum Kind {
     Org,
     Person,
     Demonym,
+    User,
 }
 
-const KINDS: [Kind; 8] =
-    [Kind::Country, Kind::Region, Kind::City, Kind::Location, Kind::Facility, Kind::Org, Kind::Person, Kind::Demonym];
+use EntryKind as Kind;
+
+const KINDS: [Kind; 9] = [
+    Kind::Country,
+    Kind::Region,
+    Kind::City,
+    Kind::Location,
+    Kind::Facility,
+    Kind::Org,
+    Kind::Person,
+    Kind::Demonym,
+    Kind::User,
+];
 
 /// The entry's place type (the crate's `PlaceType`, where it has one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

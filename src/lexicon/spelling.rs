@@ -25,9 +25,11 @@
 
 //!
 //! This file is shared with `build.rs` (included with `#[path]`, so it uses nothing but
-//! `std` and [`fold_char`]): the built-in gazetteer's index is prepared at build time.
+//! `std`, [`fold_char`] and [`EntryKind`]): the built-in gazetteer's index is prepared at
+//! build time.
 
 use super::fold_char;
+use super::image::EntryKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -138,22 +140,13 @@ fn near(a: &str, b: &str) -> bool {
 /// Which entries the index holds, and how: `Some((person, fuzzy))`, `fuzzy` when the entry
 /// may also be matched one edit away. People, countries, regions, and the cities of the
 /// countries in [`ROMANISED`].
-pub fn indexed(kind: NameKind, country: &str, population: u64) -> Option<(bool, bool)> {
+pub fn indexed(kind: EntryKind, country: &str, population: u64) -> Option<(bool, bool)> {
     match kind {
-        NameKind::Person => Some((true, true)),
-        NameKind::CountryOrRegion => Some((false, true)),
-        NameKind::City if ROMANISED.contains(&country) => Some((false, population >= FUZZY_MIN_POPULATION)),
+        EntryKind::Person => Some((true, true)),
+        EntryKind::Country | EntryKind::Region => Some((false, true)),
+        EntryKind::City if ROMANISED.contains(&country) => Some((false, population >= FUZZY_MIN_POPULATION)),
         _ => None,
     }
-}
-
-/// The kinds of entry [`indexed`] tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameKind {
-    Person,
-    CountryOrRegion,
-    City,
-    Other,
 }
 
 /// People and places by spelling key, in a flat layout (`build.rs` writes the built-in
