@@ -1,24 +1,35 @@
-//! Prepares the built-in gazetteer's automaton from `data/` at build time, so that a process
-//! loads it instead of building it (see `src/lexicon/keyset.rs`). Writes to OUT_DIR:
-//! `gazetteer_keys.txt` (the distinct keys, one a line, in the order the gazetteer numbers
-//! them), `gazetteer.daac` (the serialised automaton) and `gazetteer_next.bin`.
+//! Prepares the built-in gazetteer from `data/` at build time, so that a process loads it
+//! instead of parsing and building it (start-up was about a billion instructions). Writes to
+//! OUT_DIR:
 //!
-//! The key order mirrors `GazetteerBuilder` (people, organisations, named locations,
-//! populated places, nationalities, extra keys; the first claim of a key wins; keys of one
-//! character are dropped). At start-up the gazetteer compares its own key list with
-//! `gazetteer_keys.txt` and builds the automaton itself if they differ, so a change of the
-//! rules on one side costs speed, never matches; `cargo test` fails on such a difference
-//! (`lexicon::tests::the_prepared_automaton_is_used`).
+//! - `gazetteer.bin`: entries and keys in the flat layout of `src/lexicon/image.rs`, which
+//!   also reads the entity files (one reader for the build and the tests);
+//! - `gazetteer.daac` (the serialised automaton over the keys) and `gazetteer_next.bin`
+//!   (`src/lexicon/keyset.rs`);
+//! - `spelling.bin`: the spelling index of people and places (`src/lexicon/spelling.rs`).
+//!
+//! The files under `src/` are included with `#[path]`: they use nothing but `std`,
+//! `daachorse` and each other.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 #[allow(dead_code)]
+#[path = "src/lexicon/fold.rs"]
+mod fold;
+#[path = "src/lexicon/image.rs"]
+mod image;
+#[allow(dead_code)]
 #[path = "src/lexicon/keyset.rs"]
 mod keyset;
+#[allow(dead_code)]
+#[path = "src/lexicon/spelling.rs"]
+mod spelling;
 #[allow(dead_code, unused_macros, unused_imports)]
 #[path = "src/lexicon/tsv.rs"]
 mod tsv;
+
+use fold::fold_char;
+use spelling::{indexed, SpellingIndex};
 
 fn data_file(dir: &Path, name: &'static str) -> tsv::DataFile {
     let path = dir.join(name);
@@ -27,49 +38,33 @@ fn data_file(dir: &Path, name: &'static str) -> tsv::DataFile {
     tsv::DataFile { name, text: Box::leak(text.into_boxed_str()) }
 }
 
-fn aliases(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(str::trim).filter(|a| !a.is_empty())
-}
-
-/// The gazetteer's keys in `GazetteerBuilder`'s order, before removing repeats.
-fn raw_keys(dir: &Path) -> Vec<&'static str> {
-    let mut keys = Vec::new();
-    let mut ids: HashSet<&str> = HashSet::new();
-    for name in ["people.tsv", "orgs.tsv", "locations.tsv"] {
-        for [key, more, id] in data_file(dir, name).rows(["name", "aliases", "id"]) {
-            keys.push(key);
-            keys.extend(aliases(more));
-            ids.insert(id);
-        }
-    }
-    for [key, more, id] in data_file(dir, "places.tsv").rows(["name", "aliases", "id"]) {
-        match more.strip_prefix('!') {
-            Some(rest) => keys.extend(aliases(rest)),
-            None => {
-                keys.push(key);
-                keys.extend(aliases(more));
-            }
-        }
-        ids.insert(id);
-    }
-    keys.extend(data_file(dir, "demonyms.tsv").rows(["surface"]).map(|[s]| s));
-    let extra = data_file(dir, "extra_keys.tsv");
-    keys.extend(extra.rows(["key", "id"]).filter(|[_, id]| ids.contains(id)).map(|[k, _]| k));
-    keys
-}
-
 fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join("data");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    println!("cargo:rerun-if-changed=src/lexicon/keyset.rs");
-    println!("cargo:rerun-if-changed=src/lexicon/tsv.rs");
-    let mut seen = HashSet::new();
-    let keys: Vec<&str> = raw_keys(&dir).into_iter().filter(|k| k.chars().count() >= 2 && seen.insert(*k)).collect();
-    let (automaton, next_same) = keyset::build_automaton(&keys);
+    for f in ["fold", "image", "keyset", "spelling", "tsv"] {
+        println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
+    }
+    let files = image::Files {
+        people: data_file(&dir, "people.tsv"),
+        orgs: data_file(&dir, "orgs.tsv"),
+        locations: data_file(&dir, "locations.tsv"),
+        places: data_file(&dir, "places.tsv"),
+        demonyms: data_file(&dir, "demonyms.tsv"),
+        extra_keys: data_file(&dir, "extra_keys.tsv"),
+    };
+    let (entries, keys) = image::read(&files);
+    let patterns: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
+    let (automaton, next_same) = keyset::build_automaton(&patterns);
+    let names = keys.iter().filter_map(|&(k, e)| {
+        let entry = &entries[e as usize];
+        let (person, fuzzy) = indexed(entry.kind, entry.country, entry.population)?;
+        Some((k, e, person, fuzzy))
+    });
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     };
-    write("gazetteer_keys.txt", keys.join("\n").as_bytes());
+    write("spelling.bin", &SpellingIndex::encode(names));
+    write("gazetteer.bin", &image::encode(&entries, &keys));
     write("gazetteer.daac", &automaton.serialize());
     write("gazetteer_next.bin", &next_same.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
 }

@@ -39,9 +39,20 @@ pub struct NumberPhrase {
 }
 
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
+    mentions(&scan_document(ctx))
+}
+
+/// The number phrases of every sentence, in order: what [`recognize`] reports and the events
+/// stage reads ([`crate::events::extract_with_numbers`]), scanned once.
+pub fn scan_document(ctx: &DocContext) -> Vec<Vec<NumberPhrase>> {
+    ctx.seg.sentences.iter().map(|s| scan_sentence(ctx, s.tok_start, s.tok_end)).collect()
+}
+
+/// The mentions of the number phrases of [`scan_document`].
+pub fn mentions(sentences: &[Vec<NumberPhrase>]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (si, s) in ctx.seg.sentences.iter().enumerate() {
-        for p in scan_sentence(ctx, s.tok_start, s.tok_end) {
+    for (si, phrases) in sentences.iter().enumerate() {
+        for p in phrases.iter().cloned() {
             out.push(Mention {
                 start: p.start,
                 end: p.end,
@@ -387,6 +398,15 @@ fn split_hyphenated(w: &str) -> Vec<&str> {
     }
 }
 
+/// Is `w` a number word, or number words joined by hyphens ("twenty-one")?
+fn all_number_words(w: &str) -> bool {
+    if w.contains('-') {
+        split_hyphenated(w).iter().all(|p| is_number_word(p))
+    } else {
+        is_number_word(w)
+    }
+}
+
 fn is_number_word(w: &str) -> bool {
     lookup(&SMALL, w).is_some()
         || lookup(&TENS, w).is_some()
@@ -516,8 +536,9 @@ fn words_value(words: &[&str]) -> Option<(f64, bool)> {
 // ---------------------------------------------------------------------------------------
 // Token scanner
 
-fn lower_tok(ctx: &DocContext, i: usize) -> String {
-    ctx.token_text(i).to_lowercase()
+/// Token `i` lowercased: the form `segment` computed once ("" past the last token).
+fn lower_tok<'a>(ctx: &DocContext<'a>, i: usize) -> &'a str {
+    ctx.lower(i)
 }
 
 /// How many tokens from `i` match `phrase` (lower case), or None.
@@ -534,7 +555,11 @@ fn match_words(ctx: &DocContext, i: usize, t1: usize, phrase: &[&str]) -> Option
 }
 
 fn modifier_len(ctx: &DocContext, i: usize, t1: usize) -> usize {
-    MODIFIERS.iter().filter_map(|m| match_words(ctx, i, t1, m)).max().unwrap_or(0)
+    // Most tokens start no modifier: compare the first word with the token's lowercase form
+    // (computed once) before matching the whole phrase. A token `match_words` accepts is
+    // ASCII, so its lowercase form is the modifier's first word.
+    let first = ctx.lower(i);
+    MODIFIERS.iter().filter(|m| m[0] == first).filter_map(|m| match_words(ctx, i, t1, m)).max().unwrap_or(0)
 }
 
 /// A currency sign or code before the number: "$", "US$", "€", "USD".
@@ -556,7 +581,7 @@ fn currency_prefix_len(ctx: &DocContext, i: usize, t1: usize) -> usize {
     {
         return 2;
     }
-    if CURRENCY_CODES.contains(&t.to_lowercase().as_str()) && t.chars().all(|c| c.is_ascii_uppercase()) {
+    if CURRENCY_CODES.contains(&ctx.lower(i)) && t.chars().all(|c| c.is_ascii_uppercase()) {
         return 1;
     }
     0
@@ -578,7 +603,7 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
     }
     let tok = ctx.seg.tokens[i];
     let text = ctx.token_text(i);
-    let lower = text.to_lowercase();
+    let lower = ctx.lower(i);
     if text.starts_with(|c: char| c.is_ascii_digit()) {
         let (num, rest) = split_digit_prefix(text);
         let v = parse_digits(num)?;
@@ -614,12 +639,9 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         return None;
     }
     // Vague plurals: "dozens", "hundreds of thousands", "tens of thousands".
-    if VAGUE.contains(&lower.as_str()) {
+    if VAGUE.contains(&lower) {
         let mut end = i + 1;
-        if end + 1 < t1
-            && ctx.token_text(end).eq_ignore_ascii_case("of")
-            && VAGUE.contains(&lower_tok(ctx, end + 1).as_str())
-        {
+        if end + 1 < t1 && ctx.token_text(end).eq_ignore_ascii_case("of") && VAGUE.contains(&lower_tok(ctx, end + 1)) {
             end += 2;
         }
         if lower == "tens" && end == i + 1 {
@@ -628,13 +650,13 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
         return Some(Core { end, value: None, ordinal: false, glued_unit: false, glued_m: false });
     }
     // Number words, possibly several tokens: "two hundred and fifty", "a dozen", "half a million".
-    let mut pieces: Vec<String> = Vec::new();
+    // The pieces borrow the tokens' lowercase forms: no String per word.
+    let mut pieces: Vec<&str> = Vec::new();
     let mut j = i;
     while j < t1 && ctx.seg.tokens[j].kind == TokenKind::Word {
         let w = lower_tok(ctx, j);
-        let parts: Vec<String> = split_hyphenated(&w).into_iter().map(str::to_string).collect();
-        let all_numbers = parts.iter().all(|p| is_number_word(p));
-        let connector = matches!(w.as_str(), "and" | "a" | "an" | "half");
+        let all_numbers = all_number_words(w);
+        let connector = matches!(w, "and" | "a" | "an" | "half");
         if !(all_numbers || connector) {
             break;
         }
@@ -642,7 +664,7 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
             // keep a connector only when a number word follows it
             let next_is_number = j + 1 < t1 && {
                 let n = lower_tok(ctx, j + 1);
-                split_hyphenated(&n).iter().all(|p| is_number_word(p)) || n == "a" || n == "half"
+                all_number_words(n) || n == "a" || n == "half"
             };
             // "and" only inside a number ("two hundred and fifty"), never between two
             let and_ok = w != "and" || pieces.last().is_some_and(|p| scale_word(p).is_some());
@@ -650,23 +672,22 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
                 break;
             }
         }
-        pieces.extend(parts);
+        pieces.extend(split_hyphenated(w));
         j += 1;
         if pieces.last().is_some_and(|p| lookup(&ORDINALS, p).is_some()) {
             break;
         }
     }
     // "a"/"an"/"half" alone are no number.
-    while pieces.last().is_some_and(|p| matches!(p.as_str(), "a" | "an" | "and" | "half")) {
+    while pieces.last().is_some_and(|p| matches!(*p, "a" | "an" | "and" | "half")) {
         pieces.pop();
         j -= 1;
     }
     if pieces.is_empty() {
         return None;
     }
-    let refs: Vec<&str> = pieces.iter().map(String::as_str).collect();
-    let (v, ordinal) = words_value(&refs)?;
-    if refs.len() == 1 && matches!(refs[0], "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+    let (v, ordinal) = words_value(&pieces)?;
+    if pieces.len() == 1 && matches!(pieces[0], "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
         return None; // a bare scale word ("the million") is not a number
     }
     Some(Core { end: j, value: Some(v), ordinal, glued_unit: false, glued_m: false })
@@ -682,7 +703,7 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
     let cur_len = currency_prefix_len(ctx, i + m, t1);
     let core_tok = i + m + cur_len;
     let core = core_at(ctx, core_tok, t1)?;
-    let core_word = ctx.token_text(core_tok).to_lowercase();
+    let core_word = ctx.lower(core_tok);
     if core_word == "one" && one_is_pronoun(ctx, core_tok, i, t1) {
         return None;
     }
@@ -702,7 +723,7 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
         // Scale words after digits: "3.6 million", "2 bn", "3 m" (money only).
         while end < t1 {
             let w = lower_tok(ctx, end);
-            let scale = scale_word(&w).or_else(|| if w == "m" && cur_len == 0 { None } else { scale_abbrev(&w) });
+            let scale = scale_word(w).or_else(|| if w == "m" && cur_len == 0 { None } else { scale_abbrev(w) });
             match scale {
                 Some(s) if w != "hundred" || core_word.starts_with(|c: char| c.is_ascii_digit()) => {
                     value = value.map(|v| v * s);
@@ -714,10 +735,10 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
     }
     if core.glued_m {
         // "£3m" / "3m people" is a million; "300m" alone is metres.
-        let next = if end < t1 { lower_tok(ctx, end) } else { String::new() };
+        let next = if end < t1 { lower_tok(ctx, end) } else { "" };
         let noun_follows =
             next == "people" || (next.ends_with('s') && next.len() > 3 && next.chars().all(|c| c.is_alphabetic()));
-        if cur_len > 0 || noun_follows || CURRENCY_WORDS.contains(&next.as_str()) {
+        if cur_len > 0 || noun_follows || CURRENCY_WORDS.contains(&next) {
             value = value.map(|v| v * 1e6);
         } else {
             label = Label::Quantity;
@@ -741,7 +762,7 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
     if label == Label::Cardinal || label == Label::Money {
         // Currency words after: "50 million euros", "2bn US dollars".
         let us = match_words(ctx, end, t1, &["us"]).unwrap_or(0);
-        if end + us < t1 && CURRENCY_WORDS.contains(&lower_tok(ctx, end + us).as_str()) {
+        if end + us < t1 && CURRENCY_WORDS.contains(&lower_tok(ctx, end + us)) {
             let w = lower_tok(ctx, end + us);
             // "pounds" after a plain count is weight or money; money is far more common in news
             end += us + 1;
@@ -750,7 +771,7 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
             }
             label = Label::Money;
         } else if end < t1
-            && CURRENCY_CODES.contains(&lower_tok(ctx, end).as_str())
+            && CURRENCY_CODES.contains(&lower_tok(ctx, end))
             && ctx.token_text(end).chars().all(|c| c.is_ascii_uppercase())
         {
             end += 1;
@@ -784,10 +805,10 @@ pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> 
 
 /// "no one", "the one who", "one another": "one" as a pronoun, not a count.
 fn one_is_pronoun(ctx: &DocContext, k: usize, phrase_start: usize, t1: usize) -> bool {
-    let prev = if k > 0 && k == phrase_start { lower_tok(ctx, k - 1) } else { String::new() };
-    let next = if k + 1 < t1 { lower_tok(ctx, k + 1) } else { String::new() };
-    matches!(prev.as_str(), "no" | "any" | "every" | "the" | "this" | "that" | "which" | "someone" | "each")
-        || matches!(next.as_str(), "another" | "day" | "time")
+    let prev = if k > 0 && k == phrase_start { lower_tok(ctx, k - 1) } else { "" };
+    let next = if k + 1 < t1 { lower_tok(ctx, k + 1) } else { "" };
+    matches!(prev, "no" | "any" | "every" | "the" | "this" | "that" | "which" | "someone" | "each")
+        || matches!(next, "another" | "day" | "time")
 }
 
 /// Years, day numbers next to a month, clock times and durations belong to `dates`.
@@ -800,7 +821,7 @@ fn looks_like_date_or_time(ctx: &DocContext, p: &NumberPhrase, t0: usize, t1: us
     let next = (p.end_tok < t1).then(|| lower_tok(ctx, p.end_tok));
     // A bare year: 4 digits 1900–2100, unless a plural noun follows ("2000 soldiers").
     if simple && plain_digits && core_text.len() == 4 && p.value.is_some_and(|v| (1900.0..=2100.0).contains(&v)) {
-        let counted = next.as_deref().is_some_and(|n| {
+        let counted = next.is_some_and(|n| {
             n.len() > 2 && n.ends_with('s') && n.chars().all(|c| c.is_alphabetic()) && !TIME_UNITS.contains(&n)
         });
         if !counted {
@@ -809,14 +830,14 @@ fn looks_like_date_or_time(ctx: &DocContext, p: &NumberPhrase, t0: usize, t1: us
     }
     if simple && small_day && (plain_digits || p.label == Label::Ordinal) {
         // "September 13", "Sept. 13", "13 September", "the 13th of September"
-        if prev.is_some_and(is_month) || next.as_deref().is_some_and(is_month) {
+        if prev.is_some_and(is_month) || next.is_some_and(is_month) {
             return true;
         }
-        if next.as_deref() == Some("of") && p.end_tok + 1 < t1 && is_month(ctx.token_text(p.end_tok + 1)) {
+        if next == Some("of") && p.end_tok + 1 < t1 && is_month(ctx.token_text(p.end_tok + 1)) {
             return true;
         }
     }
-    if let Some(n) = next.as_deref() {
+    if let Some(n) = next {
         if simple && (CLOCK.contains(&n) || TIME_UNITS.contains(&n)) {
             return true;
         }

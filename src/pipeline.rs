@@ -94,10 +94,13 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     // entities table itself is not asked for.
     let need_mentions = opts.entities || opts.quotes || opts.events;
     let mut mentions: Vec<Mention> = Vec::new();
+    // Number phrases per sentence, scanned once for the numbers mentions and the events.
+    let mut number_phrases = Vec::new();
     if need_mentions {
         mentions = entities::recognize(&ctx);
         mentions.extend(dates::recognize(&ctx));
-        mentions.extend(numbers::recognize(&ctx));
+        number_phrases = numbers::scan_document(&ctx);
+        mentions.extend(numbers::mentions(&number_phrases));
         mentions = resolve::resolve(&ctx, mentions);
     }
     let mut found_quotes: Vec<Quote> = Vec::new();
@@ -105,7 +108,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
         found_quotes = quotes::extract(&ctx, &mentions);
     }
     if opts.events {
-        result.events = events::extract(&ctx, &mentions, &found_quotes);
+        result.events = events::extract_with_numbers(&ctx, &mentions, &found_quotes, &number_phrases);
     }
     if opts.quotes {
         result.quotes = found_quotes;

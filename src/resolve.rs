@@ -165,8 +165,8 @@ fn respell(ctx: &DocContext, mentions: &mut [Mention]) {
     for m in mentions.iter_mut().filter(|m| m.source == MentionSource::Rule && m.canonical.is_none()) {
         let name = words(&ctx.text[m.start..m.end]).join(" ");
         if let Some(e) = by_spelling(ctx, m.label, &name) {
-            m.canonical = Some(e.canonical.clone());
-            m.entity_id = Some(e.id.clone());
+            m.canonical = Some(e.canonical.to_string());
+            m.entity_id = Some(e.id.to_string());
             if m.label.is_place() {
                 m.geo = e.geo.clone();
             }
@@ -203,8 +203,8 @@ fn romanise(ctx: &DocContext, mentions: &mut [Mention]) {
         match hit {
             Some(e) => {
                 m.label = e.label;
-                m.canonical = Some(e.canonical.clone());
-                m.entity_id = Some(e.id.clone());
+                m.canonical = Some(e.canonical.to_string());
+                m.entity_id = Some(e.id.to_string());
                 m.geo = e.geo.clone();
             }
             None => m.canonical = Some(first),
@@ -361,7 +361,7 @@ fn office_holders(ctx: &DocContext, mentions: &mut Vec<Mention>) {
         let Some(holder) = offices.holder_at(office, day) else { continue };
         let id = builtin_entry(ctx, &holder.name)
             .filter(|e| e.label == Label::Person)
-            .map_or_else(|| person_id(&holder.name), |e| e.id.clone());
+            .map_or_else(|| person_id(&holder.name), |e| e.id.to_string());
         added.push(Mention {
             start,
             end,

@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--id-column", default="id", help="id column in table files (default: id)")
     ex.add_argument("-r", "--recursive", action="store_true", help="descend into sub-folders")
     ex.add_argument("--batch-size", type=int, default=None,
-                    help="documents per batch (default: 1000; 10000 with --stream)")
+                    help="documents per batch (default: 1000; 2500 with --stream)")
     ex.add_argument("--stream", action="store_true",
                     help="read the inputs in batches and write each batch as it is done, to "
                     "OUTDIR/<table>/part-NNNNN.<format>: memory bounded by the batch size, not the corpus")

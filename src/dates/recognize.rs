@@ -127,25 +127,23 @@ impl<'a> DateSentence<'a> {
     /// All candidates of the sentence, overlapping ones included.
     fn candidates(&self) -> Vec<DateSpan> {
         let mut out = Vec::new();
+        // One recogniser after another into `out`: no array of 15 candidates per token.
         for i in 0..self.len() {
-            let found = [
-                self.numeric_date(i),
-                self.month_first(i),
-                self.day_first(i),
-                self.hyphen_mid(i),
-                self.weekday_at(i),
-                self.relative(i),
-                self.count_ago(i),
-                self.unit_later(i),
-                self.duration(i),
-                self.the_past_units(i),
-                self.holiday(i),
-                self.year_at(i),
-                self.decade(i),
-                self.clock(i),
-                self.named_time(i),
-            ];
-            out.extend(found.into_iter().flatten());
+            out.extend(self.numeric_date(i));
+            out.extend(self.month_first(i));
+            out.extend(self.day_first(i));
+            out.extend(self.hyphen_mid(i));
+            out.extend(self.weekday_at(i));
+            out.extend(self.relative(i));
+            out.extend(self.count_ago(i));
+            out.extend(self.unit_later(i));
+            out.extend(self.duration(i));
+            out.extend(self.the_past_units(i));
+            out.extend(self.holiday(i));
+            out.extend(self.year_at(i));
+            out.extend(self.decade(i));
+            out.extend(self.clock(i));
+            out.extend(self.named_time(i));
         }
         out
     }
@@ -626,9 +624,11 @@ impl<'a> DateSentence<'a> {
             (&["the", "start", "of", "the", "year"], Year(0)),
             (&["the", "beginning", "of", "the", "year"], Year(0)),
         ];
+        // The first word decides for most tokens: compare it before walking the phrase.
+        let first = self.low(i);
         let (words, rel) = PHRASES
             .iter()
-            .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| self.low(i + k) == *w))
+            .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         // "USA Today", "Russia Today": a capitalised "Today" after a name is a title.
         let capital = self.word(i).chars().next().is_some_and(char::is_uppercase);
@@ -763,9 +763,10 @@ impl<'a> DateSentence<'a> {
             (&["Victory", "Day"], None),
             (&["Independence", "Day"], None),
         ];
+        let first = self.word(i);
         let (words, fixed) = HOLIDAYS
             .iter()
-            .filter(|(ws, _)| ws.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
+            .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.word(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         let end = i + words.len();
         // "Easter Island", "Independence Day Parade": part of a longer name.

@@ -302,7 +302,7 @@ fn possessive_orgs(ctx: &DocContext, s: &Sentence, sidx: u32, mentions: &[Mentio
             .entries
             .iter()
             .find(|e| e.kind == EntryKind::Demonym && e.geo.country.as_deref() == Some(country))
-            .map(|e| e.canonical.as_str())
+            .map(|e| e.canonical.as_ref())
         else {
             continue;
         };

@@ -486,8 +486,8 @@ pub(super) fn towns_read_as_regions(ctx: &DocContext, s: &Sentence, mentions: &m
         let name = m.canonical.clone().unwrap_or_else(|| ctx.text[m.start..m.end].to_string());
         let region = region_named_after(ctx, &name).or_else(|| region_named_after(ctx, &ctx.text[m.start..m.end]));
         if let Some(e) = region {
-            m.canonical = Some(e.canonical.clone());
-            m.entity_id = Some(e.id.clone());
+            m.canonical = Some(e.canonical.to_string());
+            m.entity_id = Some(e.id.to_string());
             m.geo = e.geo.clone();
         }
     }

@@ -47,6 +47,17 @@ use sentence::*;
 use view::*;
 
 pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<Event> {
+    extract_with_numbers(ctx, mentions, quotes, &crate::numbers::scan_document(ctx))
+}
+
+/// As [`extract`], with the number phrases of every sentence already scanned
+/// ([`crate::numbers::scan_document`]: the pipeline scans them once for both stages).
+pub fn extract_with_numbers(
+    ctx: &DocContext,
+    mentions: &[Mention],
+    quotes: &[Quote],
+    numbers: &[Vec<crate::numbers::NumberPhrase>],
+) -> Vec<Event> {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.start, m.end));
     // (paragraph, event)
@@ -59,7 +70,8 @@ pub fn extract(ctx: &DocContext, mentions: &[Mention], quotes: &[Quote]) -> Vec<
         let hi = sorted.partition_point(|m| m.start < s.end);
         let in_sentence: Vec<Mention> =
             sorted[lo..hi].iter().filter(|m| m.end <= s.end).map(|m| (*m).clone()).collect();
-        let mut view = EventSentence::new(ctx, si as u32, in_sentence);
+        let numbers = numbers.get(si).cloned().unwrap_or_default();
+        let mut view = EventSentence::new(ctx, si as u32, in_sentence, numbers);
         let carried =
             matches!(scene, Some((p, true)) if p == s.paragraph) || accident_paragraphs.contains(&s.paragraph);
         let (found, verdict) = sentence_events(&mut view, quotes, carried);

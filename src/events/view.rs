@@ -4,7 +4,7 @@
 use crate::context::DocContext;
 use crate::lexicon::{any_of, Resources, WordClass, WordSet};
 use crate::model::{Mention, Token, TokenKind};
-use crate::numbers::{self, NumberPhrase};
+use crate::numbers::NumberPhrase;
 
 // ---------------------------------------------------------------------------------------
 // The sentence as the event stages see it
@@ -30,7 +30,14 @@ pub(crate) struct EventSentence<'a> {
 pub(crate) const NO_CLAUSE: u32 = u32::MAX;
 
 impl<'a> EventSentence<'a> {
-    pub(super) fn new(ctx: &'a DocContext<'a>, index: u32, mentions: Vec<Mention>) -> EventSentence<'a> {
+    /// Sentence `index` with its mentions and its number phrases
+    /// ([`crate::numbers::scan_sentence`] of its tokens).
+    pub(super) fn new(
+        ctx: &'a DocContext<'a>,
+        index: u32,
+        mentions: Vec<Mention>,
+        numbers: Vec<NumberPhrase>,
+    ) -> EventSentence<'a> {
         let s = ctx.seg.sentences[index as usize];
         let tokens = &ctx.seg.tokens[..];
         let (t0, t1) = (s.tok_start, s.tok_end.min(tokens.len()));
@@ -52,7 +59,7 @@ impl<'a> EventSentence<'a> {
             t1,
             headline: s.headline,
             mentions,
-            numbers: numbers::scan_sentence(ctx, t0, t1),
+            numbers,
             clause: vec![0; t1 - t0],
             title,
         }

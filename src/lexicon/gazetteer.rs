@@ -1,39 +1,29 @@
 //! The gazetteer: every entity name of the data files (people, organisations, locations,
 //! places, nationalities) and one Aho-Corasick automaton over all their keys.
 
+pub use super::image::EntryKind;
+use super::image::{self, Place, RawEntry};
 use super::keyset::{self, NO_KEY};
 use super::phrases::is_word_byte_boundary;
-use super::spelling::SpellingIndex;
-use super::{slug, DataFile};
+use super::slug;
+use super::spelling::{indexed, SpellingIndex};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
 use daachorse::DoubleArrayAhoCorasick;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::OnceLock;
-
-/// What kind of thing a gazetteer entry is (it decides which columns it fills).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    Country,
-    Region,
-    City,
-    Location,
-    Facility,
-    Org,
-    Person,
-    Demonym,
-    User,
-}
 
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub label: Label,
     pub kind: EntryKind,
-    pub canonical: String,
-    pub id: String,
+    /// The built-in entries' strings borrow from the image `build.rs` prepared.
+    pub canonical: Cow<'static, str>,
+    pub id: Cow<'static, str>,
     pub geo: Geo,
     pub population: u64,
     /// Best-known title of a person (for reference only: the table's role comes from the text).
-    pub role: Option<String>,
+    pub role: Option<&'static str>,
 }
 
 impl Entry {
@@ -44,8 +34,8 @@ impl Entry {
             end,
             sentence,
             label: self.label,
-            canonical: Some(self.canonical.clone()),
-            entity_id: Some(self.id.clone()),
+            canonical: Some(self.canonical.to_string()),
+            entity_id: Some(self.id.to_string()),
             role: None,
             geo: self.geo.clone(),
             value: None,
@@ -57,8 +47,8 @@ impl Entry {
 /// All entity names: entries and one automaton over their surface keys.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// key index → entry index
-    keys: Vec<String>,
+    /// key index → entry index (the built-in keys borrow their text from the image)
+    keys: Vec<Cow<'static, str>>,
     key_entry: Vec<u32>,
     /// Over the keys' ASCII-lowercase forms ([`keyset`]); a match's value is a key index.
     automaton: DoubleArrayAhoCorasick<u32>,
@@ -66,25 +56,22 @@ pub struct Gazetteer {
     next_same: Vec<u32>,
     /// Whether the automaton was loaded from the one `build.rs` prepared.
     pub prepared: bool,
-    /// Keys match in any case (a user gazetteer built with `case_sensitive=False`).
-    pub(super) any_case: bool,
     /// The people and places by spelling key ([`super::spelling`]), built when first asked
     /// for ([`Gazetteer::spelling`]).
     spelling: OnceLock<SpellingIndex>,
+    /// The spelling index `build.rs` prepared (the built-in gazetteer's).
+    prepared_spelling: Option<&'static [u8]>,
+    /// Keys match in any case (a user gazetteer built with `case_sensitive=False`).
+    pub(super) any_case: bool,
 }
 
-/// The built-in gazetteer's automaton as `build.rs` made it from `data/`.
-pub(super) struct Prepared {
-    pub keys: &'static str,
-    pub automaton: &'static [u8],
-    pub next_same: &'static [u8],
+/// The built-in gazetteer as `build.rs` made it from `data/` ([`image`]).
+mod prepared {
+    pub const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+    pub const AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
+    pub const NEXT_SAME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_next.bin"));
+    pub const SPELLING: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling.bin"));
 }
-
-pub(super) const PREPARED: Prepared = Prepared {
-    keys: include_str!(concat!(env!("OUT_DIR"), "/gazetteer_keys.txt")),
-    automaton: include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac")),
-    next_same: include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_next.bin")),
-};
 
 /// One lexicon hit in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,12 +84,6 @@ pub struct LexMatch {
 impl Gazetteer {
     /// Build from (surface key, entry) pairs; several keys may share an entry.
     pub fn build(entries: Vec<Entry>, keys: Vec<(String, u32)>) -> Gazetteer {
-        Gazetteer::build_with(entries, keys, None)
-    }
-
-    /// As [`Gazetteer::build`], loading the automaton from `prepared` when it was made from
-    /// exactly these keys (else it is built here).
-    pub(super) fn build_with(entries: Vec<Entry>, keys: Vec<(String, u32)>, prepared: Option<&Prepared>) -> Gazetteer {
         // Deduplicate keys: the first entry that claimed a key keeps it (callers order the
         // sources by priority).
         let keep: Vec<bool> = {
@@ -113,32 +94,83 @@ impl Gazetteer {
         let mut key_entry = Vec::with_capacity(keys.len());
         for ((k, e), keep) in keys.into_iter().zip(keep) {
             if keep {
-                pats.push(k);
+                pats.push(Cow::Owned(k));
                 key_entry.push(e);
             }
         }
-        let loaded = prepared.filter(|p| same_keys(p.keys, &pats)).and_then(|p| {
-            let (automaton, _) = DoubleArrayAhoCorasick::<u32>::deserialize(p.automaton).ok()?;
-            Some((automaton, keyset::decode_u32s(p.next_same)))
-        });
-        let prepared = loaded.is_some();
-        let (automaton, next_same) = loaded.unwrap_or_else(|| keyset::build_automaton(&pats));
+        let (automaton, next_same) = keyset::build_automaton(&pats);
+        Gazetteer::assemble(entries, pats, key_entry, automaton, next_same)
+    }
+
+    fn assemble(
+        entries: Vec<Entry>,
+        keys: Vec<Cow<'static, str>>,
+        key_entry: Vec<u32>,
+        automaton: DoubleArrayAhoCorasick<u32>,
+        next_same: Vec<u32>,
+    ) -> Gazetteer {
+        let (prepared, prepared_spelling, spelling) = (false, None, OnceLock::new());
         Gazetteer {
             entries,
-            keys: pats,
+            keys,
             key_entry,
             automaton,
             next_same,
             prepared,
+            spelling,
+            prepared_spelling,
             any_case: false,
-            spelling: OnceLock::new(),
         }
     }
 
-    /// The people and places by spelling key, indexed on first use: a process that never
-    /// meets an unknown name never pays for it.
+    /// The built-in gazetteer, read from what `build.rs` prepared: no text is parsed and no
+    /// automaton or index is built.
+    pub(super) fn builtin() -> Gazetteer {
+        let mut r = image::Reader::new(prepared::ENTRIES);
+        // Labels repeat from one entry to the next: parse each run's once.
+        let mut last: Option<(&str, Label)> = None;
+        let mut label_of = |s: &'static str| match last {
+            Some((l, label)) if l == s => label,
+            _ => {
+                let label = Label::parse(s).unwrap_or_else(|| panic!("data: unknown label {s:?}"));
+                last = Some((s, label));
+                label
+            }
+        };
+        let entries = (0..r.u32())
+            .map(|_| {
+                let raw = r.entry();
+                entry_of(label_of(raw.label), raw)
+            })
+            .collect();
+        let (keys, key_entry) = (0..r.u32()).map(|_| r.key()).map(|(k, e)| (Cow::Borrowed(k), e)).unzip();
+        let (automaton, _) =
+            DoubleArrayAhoCorasick::<u32>::deserialize(prepared::AUTOMATON).expect("the automaton build.rs wrote");
+        let next_same = keyset::decode_u32s(prepared::NEXT_SAME);
+        let mut g = Gazetteer::assemble(entries, keys, key_entry, automaton, next_same);
+        g.prepared = true;
+        g.prepared_spelling = Some(prepared::SPELLING);
+        g
+    }
+
+    /// The people and places by spelling key: the built-in gazetteer's as prepared, another
+    /// gazetteer's indexed on first use.
     pub fn spelling(&self) -> &SpellingIndex {
-        self.spelling.get_or_init(|| SpellingIndex::build(&self.entries, &self.keys, &self.key_entry))
+        self.spelling.get_or_init(|| {
+            SpellingIndex::from_bytes(match self.prepared_spelling {
+                Some(bytes) => Cow::Borrowed(bytes),
+                None => Cow::Owned(SpellingIndex::encode(self.spelling_names())),
+            })
+        })
+    }
+
+    /// (key, entry, person, fuzzy) of the keys the spelling index holds ([`indexed`]).
+    fn spelling_names(&self) -> impl Iterator<Item = (&str, u32, bool, bool)> {
+        self.keys.iter().zip(&self.key_entry).filter_map(|(k, &e)| {
+            let entry = &self.entries[e as usize];
+            let (person, fuzzy) = indexed(entry.kind, entry.geo.country.as_deref().unwrap_or(""), entry.population)?;
+            Some((k.as_ref(), e, person, fuzzy))
+        })
     }
 
     /// Longest hits on word boundaries, left to right, never overlapping. Keys match in their
@@ -203,252 +235,80 @@ impl Gazetteer {
     }
 }
 
-/// Is `prepared` (keys one a line) exactly `keys`?
-fn same_keys(prepared: &str, keys: &[String]) -> bool {
-    let mut lines = prepared.split('\n');
-    keys.iter().all(|k| lines.next() == Some(k.as_str())) && lines.next().is_none()
+/// The crate's entry for an entry of the image, of this label.
+fn entry_of(label: Label, r: RawEntry<'static>) -> Entry {
+    let place_type = match r.place {
+        Place::None => None,
+        Place::Country => Some(PlaceType::Country),
+        Place::Region => Some(PlaceType::Region),
+        Place::City => Some(PlaceType::City),
+        Place::Village => Some(PlaceType::Village),
+        Place::Feature => Some(PlaceType::Feature),
+    };
+    let id = match (r.id, r.id_prefix) {
+        ("", prefix) if !prefix.is_empty() => Cow::Owned(format!("{prefix}:{}", slug(r.canonical))),
+        (id, _) => Cow::Borrowed(id),
+    };
+    // Ukrainian places are named the way Ukraine and most war reporting spell them (the
+    // keys stay the file's names)
+    let canonical = match national_name(&r) {
+        Some(name) => Cow::Owned(name),
+        None => Cow::Borrowed(r.canonical),
+    };
+    Entry {
+        label,
+        kind: r.kind,
+        canonical,
+        id,
+        geo: Geo { country: non_empty(r.country), lat: r.lat, lon: r.lon, place_type },
+        population: r.population,
+        role: Some(r.role).filter(|r| !r.is_empty()),
+    }
 }
 
-/// Places smaller than this are villages (`place_type`); GeoNames' populated places carry no
-/// town/village distinction we could use instead.
-const VILLAGE_POPULATION: u64 = 5_000;
-
-/// A running population-weighted mean of points, on the unit sphere so that a region across
-/// the 180th meridian (Chukotka) does not average to the other side of the globe.
-#[derive(Default)]
-struct Centroid {
-    x: f64,
-    y: f64,
-    z: f64,
-    weight: f64,
-}
-
-impl Centroid {
-    fn add(&mut self, lat: f64, lon: f64, weight: f64) {
-        let (lat, lon) = (lat.to_radians(), lon.to_radians());
-        self.x += weight * lat.cos() * lon.cos();
-        self.y += weight * lat.cos() * lon.sin();
-        self.z += weight * lat.sin();
-        self.weight += weight;
+/// The national romanisation of a Ukrainian populated place's name, when it differs.
+fn national_name(r: &RawEntry<'static>) -> Option<String> {
+    let place = matches!(r.place, Place::Country | Place::Region | Place::City | Place::Village);
+    if !place || r.country != "UA" || !matches!(r.kind, EntryKind::City | EntryKind::Region | EntryKind::Country) {
+        return None;
     }
-
-    /// The mean point, rounded to 5 decimals like the file's.
-    fn point(&self) -> Option<(f64, f64)> {
-        let r = (self.x * self.x + self.y * self.y).sqrt();
-        if self.weight <= 0.0 || r + self.z.abs() < 1e-12 {
-            return None;
-        }
-        let round = |v: f64| (v * 1e5).round() / 1e5;
-        Some((round(self.z.atan2(r).to_degrees()), round(self.y.atan2(self.x).to_degrees())))
-    }
+    let name = crate::translit::national_romanisation(r.canonical);
+    (name != r.canonical).then_some(name)
 }
 
 fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-fn parse_f64(s: &str) -> Option<f64> {
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::files;
 
-fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(str::trim).filter(|a| !a.is_empty())
-}
-
-/// Builds entries and keys from the entity files, in priority order.
-#[derive(Default)]
-pub(super) struct GazetteerBuilder {
-    entries: Vec<Entry>,
-    keys: Vec<(String, u32)>,
-}
-
-impl GazetteerBuilder {
-    fn add(&mut self, entry: Entry, name_matches: bool, aliases: &str) {
-        let name = entry.canonical.clone();
-        self.add_named(entry, name_matches.then_some(name.as_str()), aliases);
-    }
-
-    /// `add` for an entry whose key is not its canonical name (a respelt display name).
-    fn add_named(&mut self, entry: Entry, name_key: Option<&str>, aliases: &str) {
-        let idx = self.entries.len() as u32;
-        if let Some(name) = name_key {
-            self.keys.push((name.to_string(), idx));
-        }
-        for a in split_aliases(aliases) {
-            self.keys.push((a.to_string(), idx));
-        }
-        self.entries.push(entry);
-    }
-
-    /// Populated places (`places.tsv`): countries, first-level regions, cities. A country's
-    /// and a region's point is the population-weighted centroid of its places in the file
-    /// (a region's are the cities with its GeoNames admin1 code), never its capital's point;
-    /// only a region whose code is unknown keeps the point the file gives it.
-    pub(super) fn places(&mut self, file: DataFile) {
-        let columns = ["id", "name", "label", "kind", "country", "admin1", "lat", "lon", "population", "aliases"];
-        let rows: Vec<[&str; 10]> = file.rows(columns).collect();
-        let mut centroids: HashMap<(&str, &str), Centroid> = HashMap::new();
-        for [_, _, _, kind, country, admin1, lat, lon, population, _] in &rows {
-            let (Some(lat), Some(lon)) = (parse_f64(lat), parse_f64(lon)) else { continue };
-            if *kind == "city" {
-                let weight = population.parse::<f64>().unwrap_or(0.0).max(1.0);
-                centroids.entry((country, "")).or_default().add(lat, lon, weight);
-                if !admin1.is_empty() {
-                    centroids.entry((country, admin1)).or_default().add(lat, lon, weight);
-                }
-            }
-        }
-        for [id, name, label, kind, country, admin1, lat, lon, population, aliases] in rows {
-            let label = Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {id}", file.name));
-            let population: u64 = population.parse().unwrap_or(0);
-            let (kind, place_type, centroid) = match kind {
-                "country" => (EntryKind::Country, PlaceType::Country, centroids.get(&(country, ""))),
-                "admin1" => (
-                    EntryKind::Region,
-                    PlaceType::Region,
-                    centroids.get(&(country, admin1)).filter(|_| !admin1.is_empty()),
-                ),
-                _ if population < VILLAGE_POPULATION => (EntryKind::City, PlaceType::Village, None),
-                _ => (EntryKind::City, PlaceType::City, None),
-            };
-            let (lat, lon) = match centroid.and_then(Centroid::point) {
-                Some((lat, lon)) => (Some(lat), Some(lon)),
-                None => (parse_f64(lat), parse_f64(lon)),
-            };
-            // "!alias|alias": the name itself is no key (too ambiguous), only the aliases are
-            let (name_matches, aliases) = match aliases.strip_prefix('!') {
-                Some(rest) => (false, rest),
-                None => (true, aliases),
-            };
-            // Ukrainian places are named the way Ukraine and most war reporting spell them
-            // (the key stays the file's name: build.rs keys the automaton by it)
-            let canonical =
-                if country == "UA" { crate::translit::national_romanisation(name) } else { name.to_string() };
-            let entry = Entry {
-                label,
-                kind,
-                canonical,
-                id: id.to_string(),
-                geo: Geo { country: non_empty(country), lat, lon, place_type: Some(place_type) },
-                population,
-                role: None,
-            };
-            self.add_named(entry, name_matches.then_some(name), aliases);
+    #[test]
+    fn the_prepared_image_is_the_data_files() {
+        let files = image::Files {
+            people: files::PEOPLE,
+            orgs: files::ORGS,
+            locations: files::LOCATIONS,
+            places: files::PLACES,
+            demonyms: files::DEMONYMS,
+            extra_keys: files::EXTRA_KEYS,
+        };
+        let (entries, keys) = image::read(&files);
+        assert!(image::encode(&entries, &keys) == prepared::ENTRIES, "build.rs wrote another image");
+        // extra_keys.tsv can only reach ids the files spell out, not minted ones.
+        let g = Gazetteer::builtin();
+        let minted: HashSet<&str> =
+            g.entries.iter().filter(|e| matches!(e.id, Cow::Owned(_))).map(|e| &*e.id).collect();
+        for [key, id] in files::EXTRA_KEYS.rows(["key", "id"]) {
+            assert!(!minted.contains(id), "data/extra_keys.tsv: {key:?} names the minted id {id:?}");
         }
     }
 
-    /// Named locations and facilities (`locations.tsv`): seas, rivers, plants, bases.
-    pub(super) fn locations(&mut self, file: DataFile) {
-        for [name, label, place_kind, country, lat, lon, aliases, id] in
-            file.rows(["name", "label", "kind", "country", "lat", "lon", "aliases", "id"])
-        {
-            let label = Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {name}", file.name));
-            let kind = if label == Label::Fac { EntryKind::Facility } else { EntryKind::Location };
-            let place_type = match (label, place_kind) {
-                (Label::Gpe, "territory") => PlaceType::Region,
-                (Label::Gpe, "village") => PlaceType::Village,
-                (Label::Gpe, _) => PlaceType::City,
-                _ => PlaceType::Feature,
-            };
-            let id = non_empty(id).unwrap_or_else(|| format!("loc:{}", slug(name)));
-            let entry = Entry {
-                label,
-                kind,
-                canonical: name.to_string(),
-                id,
-                geo: Geo {
-                    country: non_empty(country),
-                    lat: parse_f64(lat),
-                    lon: parse_f64(lon),
-                    place_type: Some(place_type),
-                },
-                population: 0,
-                role: None,
-            };
-            self.add(entry, true, aliases);
-        }
-    }
-
-    /// Organisations (`orgs.tsv`).
-    pub(super) fn orgs(&mut self, file: DataFile) {
-        for [name, label, country, aliases, id] in file.rows(["name", "label", "country", "aliases", "id"]) {
-            let label = if label.is_empty() {
-                Label::Org
-            } else {
-                Label::parse(label).unwrap_or_else(|| panic!("data/{}: label {label:?} of {name}", file.name))
-            };
-            let id = non_empty(id).unwrap_or_else(|| format!("org:{}", slug(name)));
-            let entry = Entry {
-                label,
-                kind: EntryKind::Org,
-                canonical: name.to_string(),
-                id,
-                geo: Geo { country: non_empty(country), ..Default::default() },
-                population: 0,
-                role: None,
-            };
-            self.add(entry, true, aliases);
-        }
-    }
-
-    /// People (`people.tsv`).
-    pub(super) fn people(&mut self, file: DataFile) {
-        for [name, aliases, role, country, id] in file.rows(["name", "aliases", "role", "country", "id"]) {
-            let id = non_empty(id).unwrap_or_else(|| format!("person:{}", slug(name)));
-            let entry = Entry {
-                label: Label::Person,
-                kind: EntryKind::Person,
-                canonical: name.to_string(),
-                id,
-                geo: Geo { country: non_empty(country), ..Default::default() },
-                population: 0,
-                role: non_empty(role),
-            };
-            self.add(entry, true, aliases);
-        }
-    }
-
-    /// Nationalities (`demonyms.tsv`): one entry per canonical adjective.
-    pub(super) fn demonyms(&mut self, file: DataFile) {
-        let mut by_canonical: HashMap<String, u32> = HashMap::new();
-        for [surface, country, canonical] in file.rows(["surface", "country", "canonical"]) {
-            let canonical = non_empty(canonical).unwrap_or_else(|| surface.to_string());
-            let idx = match by_canonical.get(&canonical) {
-                Some(&i) => i,
-                None => {
-                    let i = self.entries.len() as u32;
-                    self.entries.push(Entry {
-                        label: Label::Norp,
-                        kind: EntryKind::Demonym,
-                        id: format!("norp:{}", slug(&canonical)),
-                        canonical: canonical.clone(),
-                        geo: Geo { country: non_empty(country), ..Default::default() },
-                        population: 0,
-                        role: None,
-                    });
-                    by_canonical.insert(canonical, i);
-                    i
-                }
-            };
-            self.keys.push((surface.to_string(), idx));
-        }
-    }
-
-    /// More keys for entries already loaded (`extra_keys.tsv`: `key`, `id`).
-    pub(super) fn extra_keys(&mut self, file: DataFile) {
-        let by_id: HashMap<&str, u32> =
-            self.entries.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
-        let mut extra = Vec::new();
-        for [key, id] in file.rows(["key", "id"]) {
-            if let Some(&i) = by_id.get(id) {
-                extra.push((key.to_string(), i));
-            }
-        }
-        self.keys.extend(extra);
-    }
-
-    /// The built-in gazetteer, with the automaton `build.rs` prepared.
-    pub(super) fn build_prepared(self) -> Gazetteer {
-        Gazetteer::build_with(self.entries, self.keys, Some(&PREPARED))
+    #[test]
+    fn the_prepared_spelling_index_is_the_entries_index() {
+        let g = Gazetteer::builtin();
+        assert!(SpellingIndex::encode(g.spelling_names()) == prepared::SPELLING, "build.rs indexed other names");
     }
 }

@@ -8,7 +8,9 @@
 //! label) stops the load, naming the file, so a typo fails the tests instead of being lost.
 
 mod abbreviations;
+mod fold;
 mod gazetteer;
+mod image;
 mod keyset;
 mod names;
 mod offices;
@@ -20,9 +22,9 @@ mod user;
 mod words;
 
 pub use abbreviations::Abbreviations;
-use gazetteer::GazetteerBuilder;
+pub use fold::fold_char;
 pub use gazetteer::{Entry, EntryKind, Gazetteer, LexMatch};
-pub use names::{fold_char, name_hash, slug};
+pub use names::{name_hash, slug};
 pub use offices::{Holder, Offices};
 pub use phrases::{Cue, CueKind, PhraseMatcher, Title, TitleKind, Trigger};
 pub use sides::{Country, PlaceKinds, SideKind, Sides};
@@ -139,15 +141,6 @@ impl Resources {
     /// On a data file that breaks its contract (a missing column, an unknown kind or type):
     /// the lexicon tests load every file, so this cannot reach a user.
     pub fn builtin() -> Resources {
-        let mut g = GazetteerBuilder::default();
-        // Priority when two sources claim the same key: people, organisations, named
-        // locations and facilities, then populated places, then nationalities.
-        g.people(files::PEOPLE);
-        g.orgs(files::ORGS);
-        g.locations(files::LOCATIONS);
-        g.places(files::PLACES);
-        g.demonyms(files::DEMONYMS);
-        g.extra_keys(files::EXTRA_KEYS);
         let titles = files::TITLES
             .rows(["title", "kind", "canonical"])
             .map(|[title, kind, canonical]| {
@@ -207,16 +200,9 @@ impl Resources {
                 "data/event_context.tsv: unknown kind {kind:?} of {word:?}"
             );
         }
-        let gazetteer = Arc::new(g.build_prepared());
-        // An event placed across a country gets the country's point of the entities table
-        // (its centroid, computed by the gazetteer), not the capital's of the file.
-        let mut place_kinds = PlaceKinds::load(files::PLACES);
-        for e in gazetteer.entries.iter().filter(|e| e.kind == EntryKind::Country) {
-            let code = e.geo.country.as_deref().unwrap_or("");
-            if let Some(c) = place_kinds.by_code.get_mut(code).filter(|c| c.id == e.id) {
-                (c.lat, c.lon) = (e.geo.lat, e.geo.lon);
-            }
-        }
+        // Entries, keys, automaton and spelling index as build.rs prepared them.
+        let gazetteer = Arc::new(Gazetteer::builtin());
+        let place_kinds = PlaceKinds::of(&gazetteer.entries);
         Resources {
             abbreviations: Abbreviations::load(files::ABBREVIATIONS),
             gazetteer: gazetteer.clone(),
@@ -327,8 +313,8 @@ mod tests {
         Entry {
             label: Label::Gpe,
             kind: EntryKind::City,
-            canonical: name.into(),
-            id: name.into(),
+            canonical: name.to_string().into(),
+            id: name.to_string().into(),
             geo: Geo::default(),
             population: 0,
             role: None,
@@ -427,7 +413,7 @@ mod tests {
         assert!(r.gazetteer.len() > 10_000);
         assert!(r.cues.get("said").is_some());
         let text = "Shelling hit Kyiv and Zaporizhzhya.";
-        let names: Vec<_> = r.gazetteer.find(text).iter().map(|m| r.gazetteer.entry(m).canonical.clone()).collect();
+        let names: Vec<_> = r.gazetteer.find(text).iter().map(|m| r.gazetteer.entry(m).canonical.to_string()).collect();
         assert!(names.contains(&"Kyiv".to_string()), "{names:?}");
         assert!(names.contains(&"Zaporizhzhia".to_string()), "{names:?}");
     }

@@ -1,5 +1,7 @@
 //! Slugs and name hashes: how every entity id is minted from a name.
 
+use super::fold_char;
+
 /// A slug for entity ids: lowercase ASCII letters and digits joined by hyphens. Every id
 /// slug in the crate comes from here.
 ///
@@ -72,41 +74,4 @@ pub fn name_hash(s: &str) -> u64 {
         w.chars().flat_map(char::to_lowercase).for_each(&mut feed);
     }
     h
-}
-
-/// Strip the accent from common Latin letters (enough for ids and name comparison).
-pub fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' | 'Ÿ' => 'Y',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
-        'ź' | 'ż' | 'ž' => 'z',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        'ł' => 'l',
-        'Ł' => 'L',
-        'ř' => 'r',
-        'Ř' => 'R',
-        'ť' | 'ţ' | 'ț' => 't',
-        'Ť' | 'Ţ' | 'Ț' => 'T',
-        'ď' => 'd',
-        'Ď' => 'D',
-        'ğ' => 'g',
-        'Ğ' => 'G',
-        c => c,
-    }
 }

@@ -1,7 +1,7 @@
 //! What the events stage asks of the entity files: which places are countries or regions,
 //! and which group nouns name an armed force and whose.
 
-use super::DataFile;
+use super::{DataFile, Entry, EntryKind};
 use std::collections::{HashMap, HashSet};
 
 /// Countries and first-level regions of `places.tsv`.
@@ -27,25 +27,27 @@ pub struct Country {
 }
 
 impl PlaceKinds {
-    pub(super) fn load(places: DataFile) -> PlaceKinds {
+    /// From the gazetteer's entries of `places.tsv`. An event placed across a country gets
+    /// the country's point of the entities table (its centroid, computed by the gazetteer),
+    /// not the capital's of the file; of two rows of one code the first is the country.
+    pub(super) fn of(entries: &[Entry]) -> PlaceKinds {
         let mut k = PlaceKinds::default();
-        for [id, name, kind, code, lat, lon] in places.rows(["id", "name", "kind", "country", "lat", "lon"]) {
-            match kind {
-                "country" => {
-                    k.countries.insert(id.to_string());
-                    k.countries.insert(name.to_string());
-                    let point = |x: &str| x.parse::<f64>().ok().filter(|v| v.is_finite());
-                    let c = Country {
-                        code: code.to_string(),
-                        id: id.to_string(),
-                        name: name.to_string(),
-                        lat: point(lat),
-                        lon: point(lon),
-                    };
-                    k.by_code.entry(code.to_string()).or_insert(c);
+        for e in entries {
+            match e.kind {
+                EntryKind::Country => {
+                    k.countries.insert(e.id.to_string());
+                    k.countries.insert(e.canonical.to_string());
+                    let code = e.geo.country.clone().unwrap_or_default();
+                    k.by_code.entry(code.clone()).or_insert_with(|| Country {
+                        code,
+                        id: e.id.to_string(),
+                        name: e.canonical.to_string(),
+                        lat: e.geo.lat,
+                        lon: e.geo.lon,
+                    });
                 }
-                "admin1" => {
-                    k.regions.insert(id.to_string());
+                EntryKind::Region => {
+                    k.regions.insert(e.id.to_string());
                 }
                 _ => {}
             }

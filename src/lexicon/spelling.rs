@@ -23,8 +23,14 @@
 //! matches when the surname does and the given name is one edit away at most (`Kiril
 //! Budanov`).
 
+//!
+//! This file is shared with `build.rs` (included with `#[path]`, so it uses nothing but
+//! `std`, [`fold_char`] and [`EntryKind`]): the built-in gazetteer's index is prepared at
+//! build time.
+
 use super::fold_char;
-use super::gazetteer::{Entry, EntryKind};
+use super::image::EntryKind;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Keys shorter than this are never matched one edit away.
@@ -131,44 +137,160 @@ fn near(a: &str, b: &str) -> bool {
     }
 }
 
-/// Built-in people and places by spelling key.
-#[derive(Default)]
+/// Which entries the index holds, and how: `Some((person, fuzzy))`, `fuzzy` when the entry
+/// may also be matched one edit away. People, countries, regions, and the cities of the
+/// countries in [`ROMANISED`].
+pub fn indexed(kind: EntryKind, country: &str, population: u64) -> Option<(bool, bool)> {
+    match kind {
+        EntryKind::Person => Some((true, true)),
+        EntryKind::Country | EntryKind::Region => Some((false, true)),
+        EntryKind::City if ROMANISED.contains(&country) => Some((false, population >= FUZZY_MIN_POPULATION)),
+        _ => None,
+    }
+}
+
+/// People and places by spelling key, in a flat layout (`build.rs` writes the built-in
+/// gazetteer's; a process reads it where it lies, without building anything). All numbers
+/// are little-endian `u32`:
+///
+/// - header: the number of exact keys, of near groups, of near keys;
+/// - exact keys sorted by (person, key): key offset, key length, person, entry
+///   ([`AMBIGUOUS`] where two entries share the key);
+/// - near groups sorted by (first letter, length in letters, person): first letter, length,
+///   person, first item, end item — the keys that may be matched one edit away;
+/// - near items: key offset, key length, entry;
+/// - the keys' text.
 pub struct SpellingIndex {
-    /// key → entry; `None` where two entries share the key.
-    exact: HashMap<(String, bool), Option<u32>>,
-    /// (first letter, length in letters, person) → keys of entries that may be matched one
-    /// edit away.
-    near: HashMap<(char, usize, bool), Vec<(String, u32)>>,
+    /// The numbers (header, exact keys, groups, items).
+    bytes: Cow<'static, [u8]>,
+    /// The keys' text, checked for UTF-8 once.
+    text: Cow<'static, str>,
+    exact: usize,
+    groups: usize,
+    items: usize,
+}
+
+/// An exact key shared by two entries.
+const AMBIGUOUS: u32 = u32::MAX;
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+/// The first `N` little-endian `u32`s of `bytes`.
+fn words<const N: usize>(bytes: &[u8]) -> [u32; N] {
+    let mut out = [0u32; N];
+    for (w, c) in out.iter_mut().zip(bytes[..4 * N].chunks_exact(4)) {
+        *w = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+    }
+    out
 }
 
 impl SpellingIndex {
-    /// Index the keys of the people, countries, regions and cities among `entries`.
-    pub fn build(entries: &[Entry], keys: &[String], key_entry: &[u32]) -> SpellingIndex {
-        let mut ix = SpellingIndex::default();
-        for (key, &e) in keys.iter().zip(key_entry) {
-            let entry = &entries[e as usize];
-            let person = match entry.kind {
-                EntryKind::Person => true,
-                EntryKind::Country | EntryKind::Region => false,
-                EntryKind::City if entry.geo.country.as_deref().is_some_and(|c| ROMANISED.contains(&c)) => false,
-                _ => continue,
-            };
+    /// The index of `names`: (key, entry, person, fuzzy) as [`indexed`] says.
+    pub fn encode<'a>(names: impl Iterator<Item = (&'a str, u32, bool, bool)>) -> Vec<u8> {
+        let mut exact: HashMap<(bool, String), u32> = HashMap::new();
+        let mut near: HashMap<(char, usize, bool), Vec<(String, u32)>> = HashMap::new();
+        for (key, e, person, fuzzy) in names {
             let k = spelling_key(key, !person);
             if k.is_empty() {
                 continue;
             }
-            let slot = ix.exact.entry((k.clone(), person)).or_insert(Some(e));
-            if slot.is_some_and(|x| x != e) {
-                *slot = None;
+            let slot = exact.entry((person, k.clone())).or_insert(e);
+            if *slot != e {
+                *slot = AMBIGUOUS;
             }
-            let fuzzy = person || entry.kind != EntryKind::City || entry.population >= FUZZY_MIN_POPULATION;
             let letters = k.chars().count();
             if fuzzy && letters >= FUZZY_MIN_LETTERS - 1 {
                 let first = k.chars().next().unwrap_or(' ');
-                ix.near.entry((first, letters, person)).or_default().push((k, e));
+                near.entry((first, letters, person)).or_default().push((k, e));
             }
         }
-        ix
+        let mut exact: Vec<((bool, String), u32)> = exact.into_iter().collect();
+        exact.sort_unstable();
+        let mut near: Vec<_> = near.into_iter().collect();
+        near.sort_unstable_by_key(|(g, _)| *g);
+        let items: usize = near.iter().map(|(_, v)| v.len()).sum();
+        let mut text = String::new();
+        let mut out: Vec<u8> = Vec::new();
+        let put = |out: &mut Vec<u8>, v: usize| out.extend_from_slice(&(v as u32).to_le_bytes());
+        for n in [exact.len(), near.len(), items] {
+            put(&mut out, n);
+        }
+        for ((person, k), e) in &exact {
+            for v in [text.len(), k.len(), usize::from(*person), *e as usize] {
+                put(&mut out, v);
+            }
+            text.push_str(k);
+        }
+        let mut item = 0;
+        for ((first, letters, person), v) in &near {
+            for x in [*first as usize, *letters, usize::from(*person), item, item + v.len()] {
+                put(&mut out, x);
+            }
+            item += v.len();
+        }
+        for (k, e) in near.iter().flat_map(|(_, v)| v) {
+            for v in [text.len(), k.len(), *e as usize] {
+                put(&mut out, v);
+            }
+            text.push_str(k);
+        }
+        out.extend_from_slice(text.as_bytes());
+        out
+    }
+
+    /// The index in `bytes` as [`SpellingIndex::encode`] wrote it.
+    ///
+    /// # Panics
+    /// When the keys are no UTF-8: not what [`SpellingIndex::encode`] wrote.
+    pub fn from_bytes(bytes: Cow<'static, [u8]>) -> SpellingIndex {
+        let n = |i: usize| u32_at(&bytes, 4 * i) as usize;
+        let (exact, groups, items) = (12, 12 + 16 * n(0), 12 + 16 * n(0) + 20 * n(1));
+        let at = items + 12 * n(2);
+        let utf8 = "spelling index: UTF-8";
+        let (bytes, text) = match bytes {
+            Cow::Borrowed(b) => (Cow::Borrowed(&b[..at]), Cow::Borrowed(std::str::from_utf8(&b[at..]).expect(utf8))),
+            Cow::Owned(mut b) => {
+                let text = String::from_utf8(b.split_off(at)).expect(utf8);
+                (Cow::Owned(b), Cow::Owned(text))
+            }
+        };
+        SpellingIndex { bytes, text, exact, groups, items }
+    }
+
+    /// The text of the key at (offset, length).
+    fn key(&self, off: u32, len: u32) -> &str {
+        self.text.get(off as usize..(off + len) as usize).unwrap_or("")
+    }
+
+    /// The entry of this exact key: `Some(None)` when it is ambiguous.
+    fn exact(&self, key: &str, person: bool) -> Option<Option<u32>> {
+        let records = &self.bytes[self.exact..self.groups];
+        let want = (person, key);
+        let i = search_sorted(records.len() / 16, |i| {
+            let [off, len, p, _] = words(&records[16 * i..]);
+            (p != 0, self.key(off, len)).cmp(&want)
+        })
+        .ok()?;
+        let [_, _, _, e] = words(&records[16 * i..]);
+        Some((e != AMBIGUOUS).then_some(e))
+    }
+
+    /// The keys (and entries) that may be matched one edit away, of this first letter,
+    /// length and kind.
+    fn near(&self, first: char, letters: usize, person: bool) -> impl Iterator<Item = (&str, u32)> + '_ {
+        let groups = &self.bytes[self.groups..self.items];
+        let want = [first as u32, letters as u32, u32::from(person)];
+        let range = search_sorted(groups.len() / 20, |i| words::<3>(&groups[20 * i..]).cmp(&want)).map_or(0..0, |i| {
+            let [_, _, _, start, end] = words(&groups[20 * i..]);
+            start as usize..end as usize
+        });
+        let items = &self.bytes[self.items + 12 * range.start..self.items + 12 * range.end];
+        items.chunks_exact(12).map(|item| {
+            let [off, len, e] = words(item);
+            (self.key(off, len), e)
+        })
     }
 
     /// The entry a person's name (`person`) or a place's name stands for, by its spelling.
@@ -177,7 +299,7 @@ impl SpellingIndex {
         if key.chars().filter(char::is_ascii_alphabetic).count() < MIN_LETTERS {
             return None;
         }
-        if let Some(&hit) = self.exact.get(&(key.clone(), person)) {
+        if let Some(hit) = self.exact(&key, person) {
             return hit;
         }
         let letters = key.chars().count();
@@ -192,13 +314,12 @@ impl SpellingIndex {
             let g = chars(given);
             let first = given.chars().next()?;
             let candidates = (letters.saturating_sub(1)..=letters + 1)
-                .filter_map(|l| self.near.get(&(first, l, true)))
-                .flatten()
+                .flat_map(|l| self.near(first, l, true))
                 .filter(|(k, _)| {
                     k.strip_suffix(rest.as_str())
                         .is_some_and(|kg| kg.chars().count() >= 3 && one_edit(&chars(kg), &g).is_some())
                 })
-                .map(|(_, e)| *e);
+                .map(|(_, e)| e);
             return unique(candidates);
         }
         None
@@ -207,12 +328,25 @@ impl SpellingIndex {
     fn one_near(&self, key: &str, letters: usize, person: bool, ok: impl Fn(&str) -> bool) -> Option<u32> {
         let first = key.chars().next()?;
         let candidates = (letters - 1..=letters + 1)
-            .filter_map(|l| self.near.get(&(first, l, person)))
-            .flatten()
+            .flat_map(|l| self.near(first, l, person))
             .filter(|(k, _)| ok(k))
-            .map(|(_, e)| *e);
+            .map(|(_, e)| e);
         unique(candidates)
     }
+}
+
+/// The index at which `cmp` says Equal, over `0..n` sorted by it.
+fn search_sorted(n: usize, cmp: impl Fn(usize) -> std::cmp::Ordering) -> Result<usize, usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match cmp(mid) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Ok(mid),
+        }
+    }
+    Err(lo)
 }
 
 fn chars(s: &str) -> Vec<char> {

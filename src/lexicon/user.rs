@@ -71,8 +71,8 @@ pub fn user_gazetteer(rows: &[UserRow], builtin: &Gazetteer, case_sensitive: boo
                     None => Entry {
                         label: row.label,
                         kind: EntryKind::User,
-                        id: format!("user:{}:{}", row.label.as_str().to_lowercase(), slug(&canonical)),
-                        canonical: canonical.clone(),
+                        id: format!("user:{}:{}", row.label.as_str().to_lowercase(), slug(&canonical)).into(),
+                        canonical: canonical.clone().into(),
                         geo: Geo::default(),
                         population: 0,
                         role: None,
