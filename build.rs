@@ -21,6 +21,8 @@ mod image;
 #[allow(dead_code)]
 #[path = "src/lexicon/keyset.rs"]
 mod keyset;
+#[path = "src/lexicon/national.rs"]
+mod national;
 #[allow(dead_code)]
 #[path = "src/lexicon/spelling.rs"]
 mod spelling;
@@ -41,7 +43,7 @@ fn data_file(dir: &Path, name: &'static str) -> tsv::DataFile {
 fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join("data");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    for f in ["fold", "image", "keyset", "spelling", "tsv"] {
+    for f in ["fold", "image", "keyset", "national", "spelling", "tsv"] {
         println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
     }
     let files = image::Files {

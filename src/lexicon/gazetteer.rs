@@ -249,31 +249,15 @@ fn entry_of(label: Label, r: RawEntry<'static>) -> Entry {
         ("", prefix) if !prefix.is_empty() => Cow::Owned(format!("{prefix}:{}", slug(r.canonical))),
         (id, _) => Cow::Borrowed(id),
     };
-    // Ukrainian places are named the way Ukraine and most war reporting spell them (the
-    // keys stay the file's names)
-    let canonical = match national_name(&r) {
-        Some(name) => Cow::Owned(name),
-        None => Cow::Borrowed(r.canonical),
-    };
     Entry {
         label,
         kind: r.kind,
-        canonical,
+        canonical: Cow::Borrowed(r.canonical),
         id,
         geo: Geo { country: non_empty(r.country), lat: r.lat, lon: r.lon, place_type },
         population: r.population,
         role: Some(r.role).filter(|r| !r.is_empty()),
     }
-}
-
-/// The national romanisation of a Ukrainian populated place's name, when it differs.
-fn national_name(r: &RawEntry<'static>) -> Option<String> {
-    let place = matches!(r.place, Place::Country | Place::Region | Place::City | Place::Village);
-    if !place || r.country != "UA" || !matches!(r.kind, EntryKind::City | EntryKind::Region | EntryKind::Country) {
-        return None;
-    }
-    let name = crate::translit::national_romanisation(r.canonical);
-    (name != r.canonical).then_some(name)
 }
 
 fn non_empty(s: &str) -> Option<String> {

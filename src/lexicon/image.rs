@@ -145,9 +145,15 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, entry: RawEntry<'static>, name_matches: bool, aliases: &'static str) {
+        let name = entry.canonical;
+        self.add_keyed(entry, name_matches.then_some(name), aliases);
+    }
+
+    /// `add` for an entry whose name key is not its canonical name (a respelt place).
+    fn add_keyed(&mut self, entry: RawEntry<'static>, name_key: Option<&'static str>, aliases: &'static str) {
         let idx = self.entries.len() as u32;
-        if name_matches {
-            self.keys.push((entry.canonical, idx));
+        if let Some(name) = name_key {
+            self.keys.push((name, idx));
         }
         self.keys.extend(split_aliases(aliases).map(|a| (a, idx)));
         self.entries.push(entry);
@@ -251,8 +257,23 @@ impl Builder {
                 Some(rest) => (false, rest),
                 None => (true, aliases),
             };
-            let entry = RawEntry { country, lat, lon, place, population, ..Builder::plain(label, kind, name, id, "") };
-            self.add(entry, name_matches, aliases);
+            // Ukrainian places are named the way Ukraine and most war reporting spell them; the
+            // key stays the file's name. (The image builder runs in build.rs and in tests,
+            // never at start-up: leaking the few hundred respelt names is its whole cost.)
+            let canonical: &'static str = match country {
+                "UA" => {
+                    let national = super::national::national_romanisation(name);
+                    if national == name {
+                        name
+                    } else {
+                        Box::leak(national.into_boxed_str())
+                    }
+                }
+                _ => name,
+            };
+            let entry =
+                RawEntry { country, lat, lon, place, population, ..Builder::plain(label, kind, canonical, id, "") };
+            self.add_keyed(entry, name_matches.then_some(name), aliases);
         }
     }
 

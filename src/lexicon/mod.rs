@@ -13,6 +13,7 @@ mod gazetteer;
 mod image;
 mod keyset;
 mod names;
+mod national;
 mod offices;
 mod phrases;
 mod sides;
