@@ -245,7 +245,12 @@ pub(super) fn anaphor_rank(ctx: &DocContext, t0: usize, t1: usize) -> Option<u8>
 /// document); otherwise an event of a type that happens somewhere takes the latest place
 /// below country level named before it in its paragraph, else the dateline's place, else
 /// the headline's. `location_source` says which: paragraph, dateline, headline.
-pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+pub(super) fn fill_locations(
+    ctx: &DocContext,
+    sorted: &[&Mention],
+    countries: &Countries,
+    events: &mut [(u32, Event)],
+) {
     let sentences = &ctx.seg.sentences;
     let dateline = ctx.dateline_sentence();
     let first_body = sentences.iter().position(|s| !s.headline).unwrap_or(sentences.len());
@@ -272,10 +277,10 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
     // the most specific place of a line: a settlement before a region before a country
     let place_of_line =
         |si: usize| places.iter().filter(|p| p.1 == si).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0);
-    let country = document_country(ctx, sorted);
+    let country = countries.document;
     // a dateline abroad ("VIENNA - ... a drone struck the Zaporizhzhia plant") is where the
     // reporter is, not where the story happens
-    let main = main_country(ctx, sorted).filter(|&(_, share)| share > 0.5).map(|(c, _)| c);
+    let main = countries.main.filter(|&(_, share)| share > 0.5).map(|(c, _)| c);
     let dateline_place = dateline
         .and_then(place_of_line)
         .filter(|m| main.map_or(true, |c| m.geo.country.as_deref().map_or(true, |x| x == c.code)));
@@ -329,20 +334,39 @@ pub(super) fn fill_locations(ctx: &DocContext, sorted: &[&Mention], events: &mut
     }
 }
 
-/// The country most of a document's place mentions lie in, and its share of them.
-fn main_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<(&'r Country, f64)> {
-    let codes: Vec<&str> =
-        sorted.iter().filter(|m| m.label.is_place()).filter_map(|m| m.geo.country.as_deref()).collect();
-    let top = codes.iter().max_by_key(|c| codes.iter().filter(|x| x == c).count())?;
-    let n = codes.iter().filter(|x| *x == top).count();
-    ctx.res.place_kinds.by_code.get(*top).map(|c| (c, n as f64 / codes.len() as f64))
+/// The countries a document's place mentions lie in, computed once per document for the
+/// place chain and for totals.
+pub(super) struct Countries<'r> {
+    /// The country most place mentions lie in, and its share of them.
+    pub main: Option<(&'r Country, f64)>,
+    /// The one country the document is about: the country of at least two in three of its
+    /// place mentions (two or more). A General Staff summary names villages, never "Ukraine".
+    pub document: Option<&'r Country>,
 }
 
-/// The one country a document is about: the country of at least two in three of its place
-/// mentions (two or more). A General Staff summary names villages, never "Ukraine".
-pub(super) fn document_country<'r>(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Option<&'r Country> {
-    let n = sorted.iter().filter(|m| m.label.is_place() && m.geo.country.is_some()).count();
-    main_country(ctx, sorted).filter(|&(_, share)| n >= 2 && share * 3.0 >= 2.0).map(|(c, _)| c)
+impl<'r> Countries<'r> {
+    pub(super) fn of(ctx: &DocContext<'r>, sorted: &[&Mention]) -> Countries<'r> {
+        // (code, mentions, index of its last mention): the most mentioned, the latest on a tie
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        let codes = sorted.iter().filter(|m| m.label.is_place()).filter_map(|m| m.geo.country.as_deref());
+        let mut total = 0;
+        for (i, code) in codes.enumerate() {
+            total += 1;
+            match counts.iter_mut().find(|c| c.0 == code) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = i;
+                }
+                None => counts.push((code, 1, i)),
+            }
+        }
+        let main = counts
+            .iter()
+            .max_by_key(|c| (c.1, c.2))
+            .and_then(|&(code, n, _)| ctx.res.place_kinds.by_code.get(code).map(|c| (c, n as f64 / total as f64)));
+        let document = main.filter(|&(_, share)| total >= 2 && share * 3.0 >= 2.0).map(|(c, _)| c);
+        Countries { main, document }
+    }
 }
 
 /// The event happened across `c`: the place is the country, read from the whole document.
@@ -356,8 +380,8 @@ pub(super) fn set_country(e: &mut Event, c: &Country) {
 /// A total over events of several places (an aggregate whose place was not read in its own
 /// sentence) happened across their country: "killing nine as missiles struck Lviv, Ternopil
 /// and Dnipro" is Ukraine, not the dateline's Kyiv.
-pub(super) fn place_aggregates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
-    let Some(c) = document_country(ctx, sorted) else { return };
+pub(super) fn place_aggregates(countries: &Countries, events: &mut [(u32, Event)]) {
+    let Some(c) = countries.document else { return };
     for (_, e) in events.iter_mut() {
         if e.aggregate == Some(true) && !own_source(e.location_source) && placed_type(e.event_type) {
             set_country(e, c);

@@ -92,12 +92,13 @@ pub fn extract_with_numbers(
     settle_denied_attacks(ctx, &mut events);
     merge_headline(ctx, &mut events);
     inherit_casualty_places(&mut events);
-    fill_locations(ctx, &sorted, &mut events);
+    let countries = Countries::of(ctx, &sorted);
+    fill_locations(ctx, &sorted, &countries, &mut events);
     fill_dates(ctx, &sorted, &mut events);
     share_actors(ctx, &mut events);
     merge_repeats(ctx, &sorted, &mut events);
     implied_attackers(ctx, &mut events);
     mark_aggregates(&mut events);
-    place_aggregates(ctx, &sorted, &mut events);
+    place_aggregates(&countries, &mut events);
     events.into_iter().map(|(_, e)| e).collect()
 }
