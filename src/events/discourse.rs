@@ -460,16 +460,16 @@ fn actor_side(a: &Argument) -> Option<&'static str> {
 /// sides, or none named, or where the sides trade blame, imply nothing. The actor is the
 /// side's armed forces.
 pub(super) fn implied_attackers(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    // (a story where the sides trade blame leaves an unnamed attacker unnamed)
+    if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
+        return;
+    }
     let attack = |e: &Event| e.event_type == EventType::Assault;
     let mut sides: Vec<(&'static str, &str)> = Vec::new(); // (attacker side, country hit)
     for (_, e) in events.iter().filter(|(_, e)| attack(e) && e.modality == Modality::Asserted) {
         if let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) {
             sides.push((side, country));
         }
-    }
-    // (a story where the sides trade blame leaves an unnamed attacker unnamed)
-    if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
-        return;
     }
     let Some(&(side, _)) = sides.first() else { return };
     let hit = if side == "RU" { "UA" } else { "RU" };
@@ -632,20 +632,6 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         if marked_as_new(ctx, &events[j].1) {
             continue;
         }
-        // a report whose place is inferred ("Two people died.") is about the event just
-        // before it in the paragraph, if about any; one that names its place may repeat
-        // any earlier report of that place
-        // (so may a definite noun that points back at one: "the toll from the overnight strike")
-        let candidates: Vec<usize> = if own_source(events[j].1.location_source) || refers_back(ctx, &events[j].1) {
-            (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
-        } else {
-            (0..j)
-                .rev()
-                .filter(|&i| !drop[i])
-                .take(1)
-                .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
-                .collect()
-        };
         // a denial told again ("police ruled out a drone attack ... 'There was no attack'")
         // is one denial: the first row of that type that denies too, headline included
         let denial = |i: usize| same_denial(&events[i].1, &events[j].1);
@@ -664,9 +650,24 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             }
             continue;
         }
-        // (a definite reference may name the region of the city first reported: "the
-        // substation strike" in "the Vinnytsia region" after a strike on Vinnytsia)
+        // a definite noun that points back at a report ("the toll from the overnight strike")
+        // may join any earlier report of its place, or of the city whose region it names
+        // ("the substation strike" in "the Vinnytsia region" after a strike on Vinnytsia)
         let back = refers_back(ctx, &events[j].1);
+        // a report whose place is inferred ("Two people died.") is about the event just
+        // before it in the paragraph, if about any; one that names its place may repeat
+        // any earlier report of that place
+        // (so may a definite noun that points back at one)
+        let candidates: Vec<usize> = if own_source(events[j].1.location_source) || back {
+            (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
+        } else {
+            (0..j)
+                .rev()
+                .filter(|&i| !drop[i])
+                .take(1)
+                .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
+                .collect()
+        };
         let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back)).or_else(|| {
             // an agreement, a sanction or a pledge told again in the next sentence ("Norway
             // signed a security pact ... The document was signed by ...") has no place to
