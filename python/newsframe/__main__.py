@@ -6,7 +6,8 @@ import argparse
 import os
 import sys
 import time
-from typing import List, Optional
+import warnings
+from typing import Dict, List, Optional
 
 import polars as pl
 
@@ -68,10 +69,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    import warnings
-
     from . import Extractor, read_articles
-    from ._extractor import SEE_WARNINGS
+    from ._extractor import DEFAULT_BATCH_SIZE
 
     t0 = time.perf_counter()
     if args.stream:
@@ -86,32 +85,43 @@ def _extract(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         df = read_articles(args.inputs, text=args.text_column, id=args.id_column, recursive=args.recursive)
-        res = ex.extract(df, progress=args.progress, batch_size=args.batch_size or 1000)
-    documents_file = os.path.join(args.output, f"documents.{args.format}")
+        res = ex.extract(df, progress=args.progress, batch_size=args.batch_size or DEFAULT_BATCH_SIZE)
+    malformed = _print_warnings(caught, os.path.join(args.output, f"documents.{args.format}"))
+    res.write(args.output, format=args.format)
+    failed = res.documents.filter(
+        pl.col("warnings").list.eval(pl.element().str.starts_with("internal-error:")).list.any()
+    ).height
+    rows = {name: getattr(res, name).height for name in ("documents", "entities", "quotes", "events")}
+    return _finish(args, t0, rows, failed, malformed, args.output)
+
+
+def _print_warnings(caught: List[warnings.WarningMessage], documents_file: str) -> int:
+    """Print the warnings caught during a run, pointing at the file that holds the
+    documents' warnings; returns how many were malformed input lines."""
+    from ._extractor import SEE_WARNINGS
+
     malformed = 0
     for w in caught:
         msg = str(w.message).replace(SEE_WARNINGS, f"see the warnings column of {documents_file}")
         malformed += "malformed JSON line" in msg
         print(f"newsframe: warning: {msg}", file=sys.stderr)
-    res.write(args.output, format=args.format)
+    return malformed
+
+
+def _finish(args: argparse.Namespace, t0: float, rows: Dict[str, int], failed: int, malformed: int,
+            written: str) -> int:
+    """The run's summary on stderr, and the exit code (3 under --strict when something failed)."""
     dt = time.perf_counter() - t0
-    n = res.documents.height
-    failed = res.documents.filter(
-        pl.col("warnings").list.eval(pl.element().str.starts_with("internal-error:")).list.any()
-    ).height
-    print(
-        f"newsframe: {n} documents, {res.entities.height} entities, {res.quotes.height} quotes, "
-        f"{res.events.height} events in {dt:.1f}s ({n / dt if dt > 0 else 0:.0f} docs/s) -> {args.output}",
-        file=sys.stderr,
-    )
+    n = rows["documents"]
+    counts = ", ".join(f"{rows[t]} {t}" for t in ("entities", "quotes", "events"))
+    print(f"newsframe: {n} documents, {counts} in {dt:.1f}s ({n / dt if dt > 0 else 0:.0f} docs/s) -> {written}",
+          file=sys.stderr)
     print(f"newsframe: {failed} documents failed (internal-error), {malformed} malformed input lines skipped",
           file=sys.stderr)
     return 3 if args.strict and (failed or malformed) else 0
 
 
 def _extract_stream(args: argparse.Namespace, t0: float) -> int:
-    import warnings
-
     from ._files import DEFAULT_FILES_BATCH_SIZE, extract_files
 
     with warnings.catch_warnings(record=True) as caught:
@@ -131,21 +141,9 @@ def _extract_stream(args: argparse.Namespace, t0: float) -> int:
             threads=args.threads,
             max_chars=args.max_chars,
         )
-    malformed = 0
-    for w in caught:
-        malformed += "malformed JSON line" in str(w.message)
-        print(f"newsframe: warning: {w.message}", file=sys.stderr)
-    dt = time.perf_counter() - t0
-    n = summary.rows["documents"]
-    counts = ", ".join(f"{summary.rows[t]} {t}" for t in ("entities", "quotes", "events"))
-    print(
-        f"newsframe: {n} documents, {counts} in {dt:.1f}s ({n / dt if dt > 0 else 0:.0f} docs/s), "
-        f"{summary.parts} parts per table -> {args.output}",
-        file=sys.stderr,
-    )
-    print(f"newsframe: {summary.failed} documents failed (internal-error), {malformed} malformed input lines skipped",
-          file=sys.stderr)
-    return 3 if args.strict and (summary.failed or malformed) else 0
+    malformed = _print_warnings(caught, os.path.join(args.output, "documents", f"part-*.{args.format}"))
+    written = f"{args.output} ({summary.parts} parts per table)"
+    return _finish(args, t0, summary.rows, summary.failed, malformed, written)
 
 
 def _demo(args: argparse.Namespace) -> int:
