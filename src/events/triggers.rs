@@ -114,6 +114,10 @@ pub(super) fn inside_name(v: &EventSentence, start: usize, end: usize) -> bool {
 pub(super) const AID_OBJECTS: WordClass = WordClass::AidObject;
 pub(super) const ATTACK_OBJECTS: WordClass = WordClass::AttackObject;
 
+/// Prepositions that aim weapons at a place ("drones sent across the south", "missiles
+/// launched against Kyiv"): weapons sent so are an attack, not aid.
+const AIMED_AT: &[&str] = &["across", "against", "over"];
+
 /// Attack nouns that can be the subject of "hit" (besides the weapons themselves).
 pub(super) const WEAPON_SUBJECTS: WordClass = WordClass::WeaponSubject;
 
@@ -188,7 +192,7 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             // place are the attack itself
             let sent_at = any_of(next, &["drone", "drones"])
                 && (t0.saturating_sub(4).max(v.t0)..t0).any(|i| any_of(v.lw(i), &["sent", "launched", "fired"]))
-                && (t1..(t1 + 5).min(v.t1)).any(|i| any_of(v.lw(i), &["across", "against", "over", "at"]));
+                && (t1..(t1 + 5).min(v.t1)).any(|i| any_of(v.lw(i), AIMED_AT) || v.lw(i) == "at");
             sent_at
                 || !any_of(prev, &["heart", "panic", "asthma", "anxiety"])
                     && !any_of(
@@ -528,7 +532,7 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                 .any(|i| v.numbers.iter().any(|p| p.start_tok == i && p.label != Label::Percent));
             // "Russia sent waves of attack drones across Ukraine": weapons sent against a
             // place are the attack, not a gift
-            let against = (t1..(t1 + 8).min(v.t1)).any(|i| any_of(v.lw(i), &["across", "against", "over"]))
+            let against = (t1..(t1 + 8).min(v.t1)).any(|i| any_of(v.lw(i), AIMED_AT))
                 && (t1..(t1 + 6).min(v.t1)).any(|i| v.is(i, ATTACK_OBJECTS));
             !compound && !people && !against && (window_has(AID_OBJECTS, 7) || amount)
         }
