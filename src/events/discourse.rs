@@ -439,6 +439,34 @@ pub(super) fn share_actors(ctx: &DocContext, events: &mut [(u32, Event)]) {
     }
 }
 
+/// A demand, an accusation or a threat is a speech act: one with no actor of its own has
+/// its speaker as actor ("Zelensky urged allies to send ...": the attribution took
+/// "Zelensky" out of the clause the actor is looked for in).
+pub(super) fn speakers_act_their_speech(events: &mut [(u32, Event)]) {
+    for (_, e) in events.iter_mut() {
+        let speech = matches!(e.event_type, EventType::Demand | EventType::Accuse | EventType::Threaten);
+        if speech && e.actor.is_none() {
+            e.actor = e.source.clone();
+        }
+    }
+}
+
+/// An office-holder acts for a side: "Zelensky urged", "Putin ordered", "Stoltenberg said
+/// NATO would" are acts of Ukraine, Russia and NATO, as event data counts them (one actor
+/// per state or organisation, whichever of its officials spoke). The row keeps the
+/// person's words in `actor`; `actor_canonical` and `actor_entity_id` name the side
+/// (`people.tsv` `acts_for`). Private persons keep their own name.
+pub(super) fn office_holders_act_for_their_side(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    for (_, e) in events.iter_mut() {
+        let Some(actor) = e.actor.as_mut() else { continue };
+        let side = actor.entity_id.as_deref().and_then(|id| ctx.res.sides.acts_for.get(id));
+        if let Some((name, id)) = side {
+            actor.canonical = Some(name.clone());
+            actor.entity_id = Some(id.clone());
+        }
+    }
+}
+
 /// The side an actor stands for, from its name: "RU" for Russia, its forces, the Kremlin
 /// or Moscow; "UA" for Ukraine, its forces or Kyiv (the two sides this domain's stories
 /// are about).
@@ -460,36 +488,72 @@ fn actor_side(a: &Argument) -> Option<&'static str> {
 /// sides, or none named, or where the sides trade blame, imply nothing. The actor is the
 /// side's armed forces.
 pub(super) fn implied_attackers(ctx: &DocContext, events: &mut [(u32, Event)]) {
-    // (a story where the sides trade blame leaves an unnamed attacker unnamed)
-    if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
-        return;
-    }
-    let attack = |e: &Event| e.event_type == EventType::Assault;
-    let mut sides: Vec<(&'static str, &str)> = Vec::new(); // (attacker side, country hit)
-    for (_, e) in events.iter().filter(|(_, e)| attack(e) && e.modality == Modality::Asserted) {
-        if let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) {
-            sides.push((side, country));
-        }
-    }
-    let Some(&(side, _)) = sides.first() else { return };
-    let hit = if side == "RU" { "UA" } else { "RU" };
-    if !sides.iter().all(|&(s, c)| s == side && c == hit) {
-        return;
-    }
+    let Some((side, hit)) = story_sides(events) else { return };
     let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, side) else { return };
     for (_, e) in events.iter_mut() {
-        if attack(e)
+        if e.event_type == EventType::Assault
             && e.actor.is_none()
             && matches!(e.modality, Modality::Asserted | Modality::Hedged)
             && e.geo.country.as_deref() == Some(hit)
         {
-            e.actor = Some(Argument {
-                text: name.to_string(),
-                canonical: Some(name.to_string()),
-                entity_id: Some(id.to_string()),
-            });
+            e.actor = Some(forces(name, id));
         }
     }
+}
+
+/// Who repelled an attack nobody is named for ("nine assaults were repelled near X",
+/// "repelled 14 attacks"): the side the attackers fight, that is the other side of an
+/// attacker the clause names ("repelled Russian assaults"), else, in a story whose
+/// attacks all come from one side onto the other's country (see [`implied_attackers`]),
+/// the side attacked there.
+pub(super) fn implied_defenders(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    let story = story_sides(events);
+    for (_, e) in events.iter_mut() {
+        if e.event_type != EventType::Fight || e.subtype.as_deref() != Some("defence") || e.actor.is_some() {
+            continue;
+        }
+        let attacker = e.target.as_ref().and_then(actor_side);
+        let defender = match (attacker, story) {
+            (Some(a), _) => Some(other_side(a)),
+            (None, Some((_, hit))) if e.geo.country.as_deref() == Some(hit) => Some(hit),
+            _ => None,
+        };
+        if let Some((name, id)) = defender.and_then(|d| super::candidates::armed_forces_of(ctx.res, d)) {
+            e.actor = Some(forces(name, id));
+        }
+    }
+}
+
+fn other_side(side: &str) -> &'static str {
+    if side == "RU" {
+        "UA"
+    } else {
+        "RU"
+    }
+}
+
+fn forces(name: &str, id: &str) -> Argument {
+    Argument { text: name.to_string(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) }
+}
+
+/// (attacker side, country attacked) when every asserted attack of the story whose attacker
+/// is named comes from one side and lands in the other side's country. Stories with
+/// attacks from both sides, or none named, or where the sides trade blame, give none.
+fn story_sides(events: &[(u32, Event)]) -> Option<(&'static str, &'static str)> {
+    // (a story where the sides trade blame leaves an unnamed attacker unnamed)
+    if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
+        return None;
+    }
+    let mut sides: Vec<(&'static str, &str)> = Vec::new(); // (attacker side, country hit)
+    for (_, e) in events.iter().filter(|(_, e)| e.event_type == EventType::Assault && e.modality == Modality::Asserted)
+    {
+        if let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) {
+            sides.push((side, country));
+        }
+    }
+    let &(side, _) = sides.first()?;
+    let hit = other_side(side);
+    sides.iter().all(|&(s, c)| s == side && c == hit).then_some((side, hit))
 }
 
 /// The place key of an event: its location's id, else its name.

@@ -470,8 +470,13 @@ pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: 
     };
     // a name the gazetteer does not know, listed among places, is a place too (villages
     // of a front-line report)
-    let ok = |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
-    if !ok(ci) {
+    let member =
+        |k: usize| place(k) || (cands[k].label.is_none() && !cands[k].modifier && cands[k].t1 <= cands[k].t0 + 2);
+    // the speaker of a trailing attribution is no list member: "shelled Kherson, the
+    // General Staff said"
+    let in_attribution = |k: usize| v.clause_of(cands[k].t0) == NO_CLAUSE;
+    let ok = |k: usize| member(k) && (k == ci || !in_attribution(k) || in_attribution(ci));
+    if !member(ci) {
         return vec![ci];
     }
     // tokens between two list members: ",", "and", "or", ", and", "and the"

@@ -1125,3 +1125,66 @@ fn the_place_the_speaker_is_in_places_what_they_report() {
     assert_eq!(a.len(), 1, "{}", r.describe());
     assert_eq!(a[0].location.as_ref().map(|l| l.text.as_str()), Some("Izium"), "{}", r.describe());
 }
+
+#[test]
+fn office_holders_act_for_the_side_they_serve() {
+    // (text, type, actor_canonical): the person's words stay in `actor`
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("Emmanuel Macron held talks with Olaf Scholz in Berlin.", "CONSULT", "Emmanuel Macron", "France"),
+        ("Dmitry Peskov accused Kyiv of dragging out the war.", "ACCUSE", "Dmitry Peskov", "Russia"),
+        (
+            "Jens Stoltenberg urged members to speed up deliveries of shells.",
+            "DEMAND",
+            "Jens Stoltenberg",
+            "North Atlantic Treaty Organization",
+        ),
+    ];
+    for &(text, ty, surface, side) in cases {
+        let r = run(text, &[]);
+        let e = r.of_type(ty).into_iter().next().unwrap_or_else(|| panic!("{text}: no {ty}: {}", r.describe()));
+        let actor = e.actor.as_ref().unwrap_or_else(|| panic!("{text}: no actor: {}", r.describe()));
+        assert_eq!(actor.text, surface, "{text}");
+        assert_eq!(actor.canonical.as_deref(), Some(side), "{text}: {}", r.describe());
+        assert!(!actor.entity_id.as_deref().unwrap_or("person:").starts_with("person:"), "{text}: side id");
+    }
+    // a private person acts for no state
+    let r = run("Rinat Akhmetov sent generators to Kharkiv hospitals.", &[]);
+    if let Some(e) = r.of_type("AID").into_iter().next() {
+        assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Rinat Akhmetov"), "{}", r.describe());
+    }
+}
+
+#[test]
+fn who_demands_or_accuses_is_the_actor_of_it() {
+    let r = run("Volodymyr Zelensky called on partners to send more air defence systems.", &[]);
+    let e = r.one("DEMAND");
+    assert_eq!(e.actor.as_ref().and_then(|a| a.canonical.as_deref()), Some("Ukraine"), "{}", r.describe());
+}
+
+#[test]
+fn the_speaker_of_a_trailing_attribution_is_no_listed_place() {
+    for text in [
+        "Drones struck Sumy, the General Staff said.",
+        "Russian artillery hit Nikopol, the Operational Command South reported.",
+    ] {
+        let r = run(text, &[]);
+        let places: Vec<_> = r.of_type("ASSAULT").iter().map(|e| loc(e).map(str::to_string)).collect();
+        assert_eq!(places.len(), 1, "{text}: {}", r.describe());
+    }
+}
+
+#[test]
+fn who_repelled_an_attack_is_the_side_attacked() {
+    // the story's attacks all come from Russia onto Ukraine: Ukraine repels
+    let r = run("Russian troops shelled Kupiansk overnight. Eleven assaults were repelled near Robotyne.", &[]);
+    let e = r.one("FIGHT");
+    assert_eq!(
+        e.actor.as_ref().and_then(|a| a.canonical.as_deref()),
+        Some("Armed Forces of Ukraine"),
+        "{}",
+        r.describe()
+    );
+    // no side named anywhere: nobody is implied
+    let r = run("Eleven assaults were repelled near Robotyne.", &[]);
+    assert!(r.one("FIGHT").actor.is_none(), "{}", r.describe());
+}

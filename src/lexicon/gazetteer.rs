@@ -24,6 +24,8 @@ pub struct Entry {
     pub population: u64,
     /// Best-known title of a person (for reference only: the table's role comes from the text).
     pub role: Option<&'static str>,
+    /// Whom a person acts for in office: a country code or an organisation id.
+    pub acts_for: Option<&'static str>,
 }
 
 impl Entry {
@@ -257,6 +259,7 @@ fn entry_of(label: Label, r: RawEntry<'static>) -> Entry {
         geo: Geo { country: non_empty(r.country), lat: r.lat, lon: r.lon, place_type },
         population: r.population,
         role: Some(r.role).filter(|r| !r.is_empty()),
+        acts_for: Some(r.acts_for).filter(|a| !a.is_empty()),
     }
 }
 

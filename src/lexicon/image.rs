@@ -78,6 +78,9 @@ pub struct RawEntry<'a> {
     pub place: Place,
     pub population: u64,
     pub role: &'a str,
+    /// Whom a person acts for in office (`people.tsv` `acts_for`): a country code or an
+    /// organisation id; empty for private persons.
+    pub acts_for: &'a str,
 }
 
 /// The entity files the gazetteer is made of.
@@ -178,13 +181,17 @@ impl Builder {
             place: Place::None,
             population: 0,
             role: "",
+            acts_for: "",
         }
     }
 
     /// People (`people.tsv`).
     fn people(&mut self, file: DataFile) {
-        for [name, aliases, role, country, id] in file.rows(["name", "aliases", "role", "country", "id"]) {
-            let entry = RawEntry { country, role, ..Builder::plain("PERSON", Kind::Person, name, id, "person") };
+        for [name, aliases, role, country, id, acts_for] in
+            file.rows(["name", "aliases", "role", "country", "id", "acts_for"])
+        {
+            let entry =
+                RawEntry { country, role, acts_for, ..Builder::plain("PERSON", Kind::Person, name, id, "person") };
             self.add(entry, true, aliases);
         }
     }
@@ -331,7 +338,7 @@ pub fn encode(entries: &[RawEntry], keys: &[(&str, u32)]) -> Vec<u8> {
     };
     put_u32(&mut out, entries.len() as u32);
     for e in entries {
-        for s in [e.label, e.canonical, e.id, e.id_prefix, e.country, e.role] {
+        for s in [e.label, e.canonical, e.id, e.id_prefix, e.country, e.role, e.acts_for] {
             put_str(&mut out, s);
         }
         let kind = KINDS.iter().position(|k| *k == e.kind).unwrap_or(0) as u8;
@@ -390,7 +397,7 @@ impl<'a> Reader<'a> {
 
     /// The next entry (after the count, [`Reader::u32`]).
     pub fn entry(&mut self) -> RawEntry<'a> {
-        let [label, canonical, id, id_prefix, country, role] = [(); 6].map(|_| self.str());
+        let [label, canonical, id, id_prefix, country, role, acts_for] = [(); 7].map(|_| self.str());
         let [kind, place] = self.take();
         let (lat, lon) = (self.f64(), self.f64());
         let population = u64::from_le_bytes(self.take());
@@ -406,6 +413,7 @@ impl<'a> Reader<'a> {
             place: PLACES[place as usize],
             population,
             role,
+            acts_for,
         }
     }
 

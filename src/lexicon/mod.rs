@@ -204,6 +204,8 @@ impl Resources {
         // Entries, keys, automaton and spelling index as build.rs prepared them.
         let gazetteer = Arc::new(Gazetteer::builtin());
         let place_kinds = PlaceKinds::of(&gazetteer.entries);
+        let sides = Sides::load(files::ACTOR_SIDES, files::ORGS, files::DEMONYMS)
+            .with_office_holders(&gazetteer.entries, &place_kinds);
         Resources {
             abbreviations: Abbreviations::load(files::ABBREVIATIONS),
             gazetteer: gazetteer.clone(),
@@ -239,7 +241,7 @@ impl Resources {
                 .collect(),
             function_words_en: lowercase_set(files::FUNCTION_WORDS_EN),
             place_kinds,
-            sides: Sides::load(files::ACTOR_SIDES, files::ORGS, files::DEMONYMS),
+            sides,
             words: words(),
             cyrillic: cyrillic(),
             offices: Offices::load(files::OFFICES),
@@ -319,6 +321,7 @@ mod tests {
             geo: Geo::default(),
             population: 0,
             role: None,
+            acts_for: None,
         }
     }
 
@@ -396,6 +399,23 @@ mod tests {
         // build.rs numbers the keys as GazetteerBuilder does; if the two drift apart the
         // automaton is built at start-up again (about 2 billion instructions).
         assert!(Resources::shared().gazetteer.prepared, "build.rs and GazetteerBuilder disagree on the keys");
+    }
+
+    #[test]
+    fn every_office_holder_acts_for_a_known_country_or_organisation() {
+        let r = Resources::shared();
+        let people = r.gazetteer.entries.iter().filter(|e| e.kind == EntryKind::Person);
+        for e in people.filter(|e| e.acts_for.is_some()) {
+            assert!(
+                r.sides.acts_for.contains_key(e.id.as_ref()),
+                "people.tsv: acts_for {:?} of {}",
+                e.acts_for,
+                e.canonical
+            );
+        }
+        let zelensky = &r.sides.acts_for["person:volodymyr-zelensky"];
+        assert_eq!(zelensky.0, "Ukraine");
+        assert!(!r.sides.acts_for.contains_key("person:rinat-akhmetov"), "a businessman acts for no state");
     }
 
     #[test]

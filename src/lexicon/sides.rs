@@ -75,6 +75,9 @@ pub struct Sides {
     pub armed_forces: HashMap<String, (String, String)>,
     /// demonym → country (`demonyms.tsv`), for a nationality the recogniser gave no country
     pub demonyms: HashMap<String, String>,
+    /// person id → (name, id) of the country or organisation the person acts for in
+    /// office (`people.tsv` `acts_for`)
+    pub acts_for: HashMap<String, (String, String)>,
 }
 
 impl Sides {
@@ -105,5 +108,27 @@ impl Sides {
             .map(|[d, c]| (d.to_string(), c.to_string()))
             .collect();
         s
+    }
+
+    /// The sides office-holders act for, from the gazetteer's people: a country code names
+    /// the country's row, an id an organisation's. (One that names neither is left out;
+    /// a test checks that the file has none.)
+    pub(super) fn with_office_holders(mut self, entries: &[Entry], places: &PlaceKinds) -> Sides {
+        let orgs: HashMap<&str, &str> = entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Org)
+            .map(|e| (e.id.as_ref(), e.canonical.as_ref()))
+            .collect();
+        for e in entries.iter().filter(|e| e.kind == EntryKind::Person) {
+            let Some(side) = e.acts_for else { continue };
+            let named = match places.by_code.get(side) {
+                Some(country) => Some((country.name.clone(), country.id.clone())),
+                None => orgs.get(side).map(|name| (name.to_string(), side.to_string())),
+            };
+            if let Some(named) = named {
+                self.acts_for.insert(e.id.to_string(), named);
+            }
+        }
+        self
     }
 }

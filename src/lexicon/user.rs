@@ -76,6 +76,7 @@ pub fn user_gazetteer(rows: &[UserRow], builtin: &Gazetteer, case_sensitive: boo
                         geo: Geo::default(),
                         population: 0,
                         role: None,
+                        acts_for: None,
                     },
                 };
                 if let (Some(lat), Some(lon)) = (row.lat, row.lon) {
