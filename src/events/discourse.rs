@@ -65,8 +65,35 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
 /// The day a summary reports on, when its opening says so with a date: "Over the past day,
 /// 1 November, 71 combat clashes took place" makes every undated event of the summary one
 /// of 1 November, not of the day it was published (2 November).
+///
+/// Or the day the lead tells of: when the first paragraph of the body names one day, and
+/// that day is the day before publication ("this Monday 5 December" in a piece published
+/// on Tuesday), the story's undated events are of that day too, not of the day the piece
+/// came out. (Two days or more before, the lead is more often a recap, and the later
+/// paragraphs tell of the day of publication.)
 fn report_day<'t>(ctx: &DocContext, dates: &[(usize, u32, Days, &'t str)]) -> Option<(usize, u32, Days, &'t str)> {
     let first_body = ctx.seg.sentences.iter().position(|s| !s.headline)?;
+    summary_day(ctx, dates, first_body).or_else(|| lead_day(ctx, dates, first_body))
+}
+
+fn lead_day<'t>(
+    ctx: &DocContext,
+    dates: &[(usize, u32, Days, &'t str)],
+    first_body: usize,
+) -> Option<(usize, u32, Days, &'t str)> {
+    let published = ctx.published?;
+    let lead = ctx.seg.sentences[first_body].paragraph;
+    let mut in_lead = dates.iter().filter(|d| d.1 == lead);
+    let first = *in_lead.next()?;
+    let one_day = in_lead.all(|d| d.2 == first.2);
+    (one_day && first.2 == published - 1).then_some(first)
+}
+
+fn summary_day<'t>(
+    ctx: &DocContext,
+    dates: &[(usize, u32, Days, &'t str)],
+    first_body: usize,
+) -> Option<(usize, u32, Days, &'t str)> {
     ctx.seg.sentences.iter().skip(first_body).take(3).find_map(|s| {
         let frame = (s.tok_start..s.tok_end).any(|i| {
             matches!(ctx.lower(i), "past" | "last")
@@ -77,6 +104,55 @@ fn report_day<'t>(ctx: &DocContext, dates: &[(usize, u32, Days, &'t str)]) -> Op
         }
         dates.iter().find(|d| d.0 >= s.start && d.0 < s.end).copied()
     })
+}
+
+/// A photo caption ("A firefighter at a building hit by a Russian missile in Odesa ...
+/// REUTERS/Stringer") shows what the story tells: its event of a type the story reports at
+/// the same place (or where one of them has no place) is that event, not another one. A
+/// caption's event the story does not tell stays.
+pub(super) fn merge_captions(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
+    let captions: Vec<u32> = (0..ctx.seg.paragraphs.len() as u32)
+        .filter(|&p| {
+            let para = &ctx.seg.paragraphs[p as usize];
+            ends_with_photo_credit(&ctx.text[para.start..para.end])
+        })
+        .collect();
+    if captions.is_empty() {
+        return;
+    }
+    let in_caption = |p: u32| captions.contains(&p);
+    let told = |c: &Event, events: &[(u32, Event)]| {
+        events.iter().any(|(p, e)| {
+            !in_caption(*p)
+                && e.event_type == c.event_type
+                && (place_key(e).is_none() || place_key(c).is_none() || place_key(e) == place_key(c))
+        })
+    };
+    let drop: Vec<bool> = events.iter().map(|(p, e)| in_caption(*p) && told(e, events)).collect();
+    let mut i = 0;
+    events.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// The paragraph ends with a photo credit: "REUTERS/Stringer", "AP Photo/Efrem
+/// Lukatsky", "AFP via Getty Images", "Photo: Ukrinform", "(Photo by ...)".
+fn ends_with_photo_credit(paragraph: &str) -> bool {
+    let tail = paragraph.trim_end().trim_end_matches(')');
+    let last = tail.rsplit(['.', '\n', '(']).next().unwrap_or("").trim();
+    if last.is_empty() || last.split_whitespace().count() > 8 {
+        return false;
+    }
+    let agency_slash = last.split_once('/').is_some_and(|(before, _)| {
+        let word = before.split_whitespace().last().unwrap_or("");
+        word == "Photo" || (word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    agency_slash
+        || ["Photo:", "Photo by", "Photograph:", "Photograph by", "Credit:", "Image:"]
+            .iter()
+            .any(|p| last.starts_with(p))
+        || last.ends_with("Getty Images")
 }
 
 /// One happening reported twice: the headline's event and the lead's (the first two body

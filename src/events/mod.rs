@@ -91,6 +91,7 @@ pub fn extract_with_numbers(
     });
     settle_denied_attacks(ctx, &mut events);
     merge_headline(ctx, &mut events);
+    merge_captions(ctx, &mut events);
     inherit_casualty_places(&mut events);
     let countries = Countries::of(ctx, &sorted);
     fill_locations(ctx, &sorted, &countries, &mut events);

@@ -193,6 +193,7 @@ pub(super) fn drop_accidents(v: &EventSentence, hits: &mut Vec<Hit>, cues: &[(us
 
 /// Fold verb+noun pairs of one type, and casualty words into their attack.
 pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
+    let all = hits.clone();
     let mut drafts: Vec<Draft> = Vec::new();
     for h in hits {
         // Verb and noun of the same type close together: "signed an agreement", "pledged … aid".
@@ -308,15 +309,21 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
         }
     }
     let mut lone: Vec<Hit> = Vec::new();
+    // (destruction by a weapon is an attack: "drones damaged a warehouse and injured five")
+    let hosts =
+        |d: &Draft| d.hit.is_host() || (d.hit.event_type == EventType::Destroy && weapon_subject(v, &d.hit, &all));
     for c in pending {
-        // the attack's own clause, else a clause tied to it by "when"/"after"/"as"
-        // ("10 people were killed when a missile hit …")
-        let same_clause = kept.iter().any(|d| d.hit.is_host() && d.hit.clause == c.clause);
-        let linked = |k: u32| k == c.clause || (!same_clause && subordinate_link(v, c.clause, k));
+        // the attack's own clause, else a clause tied to it by "when"/"after"/"as", or the
+        // clause a casualty verb continues after ", and" ("10 people were killed when a
+        // missile hit …", "struck a building, killing three, and injuring 14")
+        let same_clause = kept.iter().any(|d| hosts(d) && d.hit.clause == c.clause);
+        let linked = |k: u32| {
+            k == c.clause || (!same_clause && (subordinate_link(v, c.clause, k) || continued_clause(v, &c, k)))
+        };
         let host = kept
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.hit.is_host() && linked(d.hit.clause))
+            .filter(|(_, d)| hosts(d) && linked(d.hit.clause))
             .min_by_key(|(_, d)| {
                 // before the casualty word first, then the closest
                 let after = d.hit.t0 > c.t0;
@@ -388,15 +395,41 @@ pub(crate) fn event_between(v: &EventSentence, hits: &[Hit], h: &Hit, tok: usize
     })
 }
 
+/// The subject right before the verb `h` is a weapon: "Government warplanes destroyed
+/// ...", "drones have damaged" (not a trigger of its own: "a drone strike set fire to"
+/// stays two events).
+fn weapon_subject(v: &EventSentence, h: &Hit, hits: &[Hit]) -> bool {
+    let mut k = h.t0;
+    while k > v.t0 && (v.is(k - 1, AUX) || v.is(k - 1, ADVERBS)) {
+        k -= 1;
+    }
+    h.verb && k > v.t0 && v.is(k - 1, WordClass::WeaponSubject) && !hits.iter().any(|o| o.t0 < k && k - 1 < o.t1)
+}
+
+/// Casualty word `c` opens the clause after ", and" that continues clause `k` right before
+/// it: "..., killing three people, including a boy, and injuring 14".
+fn continued_clause(v: &EventSentence, c: &Hit, k: u32) -> bool {
+    c.clause != NO_CLAUSE
+        && k.checked_add(1) == Some(c.clause)
+        && c.t0 >= v.t0 + 2
+        && v.lw(c.t0 - 1) == "and"
+        && v.lw(c.t0 - 2) == ","
+}
+
 /// Clauses `a` and `b` are adjacent and the later one opens with a temporal or causal
 /// subordinator ("when", "after", "as"): the casualties of one are the attack of the other.
 pub(super) fn subordinate_link(v: &EventSentence, a: u32, b: u32) -> bool {
-    if a == NO_CLAUSE || b == NO_CLAUSE || a.abs_diff(b) != 1 {
+    if a == NO_CLAUSE || b == NO_CLAUSE || a == b {
         return false;
     }
-    let later = a.max(b);
+    // adjacent: no clause with tokens between them (", when" skips an id: the comma and
+    // the subordinator each open one)
+    let (earlier, later) = (a.min(b), a.max(b));
+    if (v.t0..v.t1).any(|i| (earlier + 1..later).contains(&v.clause_of(i))) {
+        return false;
+    }
     match (v.t0..v.t1).find(|&i| v.clause_of(i) == later) {
-        Some(i) if i > v.t0 => matches!(v.lw(i - 1), "when" | "after" | "as" | "since" | "because"),
+        Some(i) if i > v.t0 => matches!(v.lw(i - 1), "when" | "after" | "as" | "since" | "because" | "where"),
         _ => false,
     }
 }
@@ -453,15 +486,7 @@ pub(super) fn build_event(
         c.t1 > c.t0
             && (v.is(c.t1 - 1, WordClass::WeaponSubject)
                 || (c.t1 - c.t0 >= 2 && v.lw(c.t1 - 2) == "air" && matches!(v.lw(c.t1 - 1), "force" | "forces")))
-    }) || {
-        // the subject right before the verb: "Government warplanes destroyed ..." (not a
-        // trigger of its own: "a drone strike set fire to" stays two events)
-        let mut k = h.t0;
-        while k > v.t0 && (v.is(k - 1, AUX) || v.is(k - 1, ADVERBS)) {
-            k -= 1;
-        }
-        k > v.t0 && v.is(k - 1, WordClass::WeaponSubject) && !hits.iter().any(|o| o.t0 < k && k - 1 < o.t1)
-    };
+    }) || weapon_subject(v, h, hits);
     let event_type =
         if h.event_type == EventType::Destroy && h.verb && armed_subject { EventType::Assault } else { h.event_type };
     // Counts

@@ -1188,3 +1188,62 @@ fn who_repelled_an_attack_is_the_side_attacked() {
     let r = run("Eleven assaults were repelled near Robotyne.", &[]);
     assert!(r.one("FIGHT").actor.is_none(), "{}", r.describe());
 }
+
+#[test]
+fn holding_back_an_attack_is_fighting_and_supplies_are_no_aid() {
+    let r = run("Ukrainian units are holding back enemy attempts to advance near Tonenke.", &[]);
+    assert_eq!(r.of_type("FIGHT").len(), 1, "{}", r.describe());
+    let r = run("The minister held back tears as she spoke.", &[]);
+    assert!(r.of_type("FIGHT").is_empty(), "{}", r.describe());
+    for text in ["Russia was accused of targeting food supplies in the port.", "The supplies of the garrison ran low."]
+    {
+        assert!(run(text, &[]).of_type("AID").is_empty(), "{text}");
+    }
+    assert_eq!(run("Germany supplies Ukraine with air defence systems.", &[]).of_type("AID").len(), 1);
+}
+
+#[test]
+fn casualties_go_to_the_attack_they_continue() {
+    let cases: &[(&str, Option<u32>, Option<u32>)] = &[
+        // ", and injuring" continues the participle after the attack
+        (
+            "A missile struck a clinic in Sumy, killing two nurses, one of them pregnant, and injuring 11.",
+            Some(2),
+            Some(11),
+        ),
+        // a weapon that damages is attacking: its casualties are the attack's
+        ("Drones damaged a depot in Izium and wounded four guards.", None, Some(4)),
+        // ", where" ties the deaths to the attack in the place named
+        ("Three people died in Lozova, where a rocket destroyed a shop.", Some(3), None),
+    ];
+    for &(text, killed, injured) in cases {
+        let r = run(text, &[]);
+        assert!(r.of_type("CASUALTIES").is_empty(), "{text}: {}", r.describe());
+        let e = r.one("ASSAULT");
+        assert_eq!((e.killed, e.injured), (killed, injured), "{text}: {}", r.describe());
+    }
+}
+
+#[test]
+fn a_photo_caption_repeats_the_story() {
+    let text = "Russian missiles struck Odesa overnight, killing two people.\n\
+                Rescuers searched the rubble until noon.\n\
+                A rescuer at a house hit by a Russian missile in Odesa, July 3. REUTERS/Staff";
+    let r = run(text, &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    // without the credit the last line is a sentence of the story like any other
+    let r = run(&text.replace(" REUTERS/Staff", ""), &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 2, "{}", r.describe());
+}
+
+#[test]
+fn the_day_before_publication_the_lead_names_dates_the_story() {
+    let text = "On Sunday 4 December, the sirens sounded over Kyiv again.\n\
+                In Kryvyi Rih, a missile destroyed a warehouse.";
+    let r = run_with(text, &[], |_| Vec::new(), Some(day("2022-12-05")));
+    let e = r.one("ASSAULT");
+    assert_eq!(e.date, Some(day("2022-12-04")), "{}", r.describe());
+    // a lead about two days before is a recap: the later paragraph is of the day of publication
+    let r = run_with(text, &[], |_| Vec::new(), Some(day("2022-12-06")));
+    assert_eq!(r.one("ASSAULT").date, Some(day("2022-12-06")), "{}", r.describe());
+}

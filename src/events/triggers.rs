@@ -177,6 +177,25 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
             weapon_near(8) || territory_next(6) || any_of(next, &["control", "power"])
         }
+        // "holding back the enemy's attempts to advance", not "held back tears" or "held
+        // back aid": only with an attack it holds back
+        "holding back" | "held back" | "hold back" | "holds back" => (t1..(t1 + 5).min(v.t1)).any(|i| {
+            any_of(
+                v.lw(i),
+                &[
+                    "attempts",
+                    "attempt",
+                    "attack",
+                    "attacks",
+                    "assault",
+                    "assaults",
+                    "offensive",
+                    "advance",
+                    "enemy",
+                    "onslaught",
+                ],
+            )
+        }),
         "detonated" | "detonating" => {
             !any_of(prev2, &["squad", "experts", "sappers"]) && !any_of(prev, &["safely", "controlled"])
         }
@@ -232,8 +251,8 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         // "a missile slammed into a block", "a second missile fell in a field": only a
         // weapon falls or crashes as an attack (not "prices fell in May", "a plane crashed
         // into a hill" unless it was a drone)
-        "slammed into" | "smashed into" | "crashed into" | "fell on" | "fell in" | "fell near" | "landed on"
-        | "landed in" | "landed near" => {
+        "slammed into" | "smashed into" | "crashed into" | "fell on" | "fell in" | "fell near" | "fallen on"
+        | "fallen in" | "fallen near" | "landed on" | "landed in" | "landed near" => {
             let craft_or_event = |w: &str| {
                 any_of(
                     w,
@@ -415,7 +434,17 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "disabled" => !any_of(next, &["people", "persons", "children", "veterans"]),
         "dying" => prev != "the",
         "executed" => !any_of(next, &["the plan", "plan", "order", "orders", "a plan"]),
-        "supplies" => true,
+        // "food supplies", "the supplies of Moscow": the noun, no event; the verb has its
+        // subject right before it ("Germany supplies", "it also supplies")
+        "supplies" => {
+            (t0 > v.t0
+                && v.is_capitalised(t0 - 1)
+                && !v.is_title(t0 - 1)
+                && !is_function_word(prev)
+                && !any_of(prev, DETERMINERS))
+                || (t0 > v.t0 && v.is(t0 - 1, WordClass::Pronoun))
+                || any_of(prev, &["also", "still", "now", "already", "which", "that"])
+        }
         "supply" | "supplying" | "supplied"
             if any_of(
                 next,
