@@ -769,7 +769,9 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
     let headline = |e: &Event| (e.sentence as usize) < first_body && Some(e.sentence as usize) != dateline;
     let mut drop = vec![false; events.len()];
     for j in 1..events.len() {
-        if marked_as_new(ctx, &events[j].1) {
+        // "The total combat losses of the enemy ..." sums up: it repeats no single report
+        let total = events[j].1.event_type == EventType::Casualties && sums_up(ctx, &events[j].1);
+        if marked_as_new(ctx, &events[j].1) || total {
             continue;
         }
         // a denial told again ("police ruled out a drone attack ... 'There was no attack'")
@@ -829,7 +831,7 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 a.event_type == b.event_type
                     || (b.event_type == EventType::Casualties
                         && matches!(a.event_type, EventType::Assault | EventType::Fight)
-                        && a.quantity.is_none()
+                        && !tally(a)
                         && !plural_trigger(ctx, a))
             };
             let earlier = |i: &usize| !drop[*i] && host(&events[*i].1) && events[*i].1.sentence < b.sentence;
@@ -972,6 +974,44 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
 }
 
 /// The events whose `drop` flag is not set, in order.
+/// The sentence of `e` sums up: "in total", "overall", "in all", "since the start".
+fn sums_up(ctx: &DocContext, e: &Event) -> bool {
+    ctx.seg.sentences.get(e.sentence as usize).is_some_and(|s| {
+        (s.tok_start..s.tok_end).any(|i| matches!(ctx.lower(i), "total" | "overall" | "since" | "altogether"))
+            || (s.tok_start..s.tok_end.saturating_sub(1)).any(|i| ctx.lower(i) == "in" && ctx.lower(i + 1) == "all")
+    })
+}
+
+/// The event counts happenings or the places they hit ("launched 4 missile strikes",
+/// "shelled 12 times", "shelled 27 settlements"), not the weapons of one ("dropped two
+/// guided bombs").
+fn tally(e: &Event) -> bool {
+    e.quantity.as_deref().is_some_and(|q| {
+        q.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            [
+                "strike",
+                "attack",
+                "shelling",
+                "bombardment",
+                "raid",
+                "assault",
+                "airstrike",
+                "times",
+                "settlement",
+                "localit",
+                "town",
+                "village",
+                "cities",
+                "region",
+                "communit",
+            ]
+            .iter()
+            .any(|n| w.starts_with(n))
+        })
+    })
+}
+
 fn retain_kept(events: &mut Vec<(u32, Event)>, drop: &[bool]) {
     let mut i = 0;
     events.retain(|_| {

@@ -406,14 +406,23 @@ fn weapon_subject(v: &EventSentence, h: &Hit, hits: &[Hit]) -> bool {
     h.verb && k > v.t0 && v.is(k - 1, WordClass::WeaponSubject) && !hits.iter().any(|o| o.t0 < k && k - 1 < o.t1)
 }
 
-/// Casualty word `c` opens the clause after ", and" that continues clause `k` right before
-/// it: "..., killing three people, including a boy, and injuring 14".
+/// The place at token `t0` is introduced as one approached, not hit: "near X", "around
+/// X", "towards X", "in the area of X", "in the direction of X", "on the outskirts of X".
+fn approached(v: &EventSentence, t0: usize) -> bool {
+    let before = |k: usize| if t0 >= v.t0 + k { v.lw(t0 - k) } else { "" };
+    matches!(before(1), "near" | "around" | "towards" | "toward" | "outside")
+        || (before(1) == "of" && matches!(before(2), "area" | "areas" | "vicinity" | "direction" | "outskirts"))
+}
+
+/// Casualty word `c` continues clause `k` before it: it opens the clause after ", and"
+/// right after `k` ("..., killing three people, including a boy, and injuring 14"), or it
+/// is a participle after a comma, which tells what the event before did even across an
+/// attribution ("The missile hit a college, the governor said, injuring three").
 fn continued_clause(v: &EventSentence, c: &Hit, k: u32) -> bool {
-    c.clause != NO_CLAUSE
-        && k.checked_add(1) == Some(c.clause)
-        && c.t0 >= v.t0 + 2
-        && v.lw(c.t0 - 1) == "and"
-        && v.lw(c.t0 - 2) == ","
+    let after_and =
+        k.checked_add(1) == Some(c.clause) && c.t0 >= v.t0 + 2 && v.lw(c.t0 - 1) == "and" && v.lw(c.t0 - 2) == ",";
+    let participle = k < c.clause && c.t0 > v.t0 && v.lw(c.t0 - 1) == "," && v.lw(c.t0).ends_with("ing");
+    c.clause != NO_CLAUSE && (after_and || participle)
 }
 
 /// Clauses `a` and `b` are adjacent and the later one opens with a temporal or causal
@@ -489,6 +498,15 @@ pub(super) fn build_event(
     }) || weapon_subject(v, h, hits);
     let event_type =
         if h.event_type == EventType::Destroy && h.verb && armed_subject { EventType::Assault } else { h.event_type };
+    // "the enemy attacked near Bohdanivka", "assaults in the area of Vesele": an attack with
+    // no weapon, no target and no casualties, at a place it is near, is ground fighting
+    let ground = event_type == EventType::Assault
+        && subtype.as_deref() == Some("attack")
+        && roles.target_cand.is_none()
+        && d.casualties.is_empty()
+        && place_cand.is_some_and(|ci| cands[ci].is_place() && approached(v, cands[ci].t0));
+    let (event_type, subtype) =
+        if ground { (EventType::Fight, Some("battle".to_string())) } else { (event_type, subtype) };
     // Counts
     let mut killed = None;
     let mut injured = None;

@@ -1247,3 +1247,28 @@ fn the_day_before_publication_the_lead_names_dates_the_story() {
     let r = run_with(text, &[], |_| Vec::new(), Some(day("2022-12-06")));
     assert_eq!(r.one("ASSAULT").date, Some(day("2022-12-06")), "{}", r.describe());
 }
+
+#[test]
+fn attacks_near_a_village_with_no_weapon_are_ground_fighting() {
+    let r = run("The enemy attacked near Bohdanivka and Klishchiivka.", &[]);
+    assert_eq!(r.of_type("FIGHT").len(), 2, "{}", r.describe());
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+    // with a weapon it stays an attack
+    let r = run("Russian drones attacked near Kharkiv overnight.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn casualties_told_after_an_attribution_and_after_a_munitions_count() {
+    let r = run("A missile hit a school in Izium, the governor said, wounding six.", &[]);
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+    assert_eq!(r.one("ASSAULT").injured, Some(6), "{}", r.describe());
+    // two bombs are one attack: the next sentence's casualties are its own
+    let r = run("Russian aircraft dropped two glide bombs on Kupiansk. Five people were injured.", &[]);
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+    assert_eq!(r.one("ASSAULT").injured, Some(5), "{}", r.describe());
+    // a total sums up, it does not go on telling the attack before it
+    let r = run("Our artillery struck 2 ammunition depots near Tokmak. The total losses of the enemy since February are 1,200 troops killed.", &[]);
+    assert!(r.of_type("CASUALTIES").iter().any(|e| e.killed == Some(1200)), "{}", r.describe());
+    assert!(r.of_type("ASSAULT").iter().all(|e| e.killed.is_none()), "{}", r.describe());
+}
