@@ -15,7 +15,7 @@ TSV = {
     "place_overrides.tsv": ["id", "name", "add_aliases"],
     "locations.tsv": ["name", "label", "kind", "country", "lat", "lon", "aliases", "id"],
     "orgs.tsv": ["name", "label", "country", "aliases", "id"],
-    "people.tsv": ["name", "aliases", "role", "country", "id"],
+    "people.tsv": ["name", "aliases", "role", "country", "id", "acts_for"],
     "demonyms.tsv": ["surface", "country", "canonical"],
     "titles.tsv": ["title", "kind", "canonical"],
     "cues.tsv": ["form", "lemma", "kind"],

@@ -516,13 +516,23 @@ pub(super) fn share_actors(ctx: &DocContext, events: &mut [(u32, Event)]) {
 }
 
 /// A demand, an accusation or a threat is a speech act: one with no actor of its own has
-/// its speaker as actor ("Zelensky urged allies to send ...": the attribution took
-/// "Zelensky" out of the clause the actor is looked for in).
-pub(super) fn speakers_act_their_speech(events: &mut [(u32, Event)]) {
+/// its speaker as actor when the speaker is the subject of the trigger itself ("Zelensky
+/// urged allies to send ...": the attribution took "Zelensky" out of the clause the actor
+/// is looked for in), not when it reports someone else's ("X had threatened to veto it,
+/// two diplomats said").
+pub(super) fn speakers_act_their_speech(ctx: &DocContext, events: &mut [(u32, Event)]) {
     for (_, e) in events.iter_mut() {
         let speech = matches!(e.event_type, EventType::Demand | EventType::Accuse | EventType::Threaten);
-        if speech && e.actor.is_none() {
-            e.actor = e.source.clone();
+        if !speech || e.actor.is_some() {
+            continue;
+        }
+        let Some(source) = e.source.as_ref() else { continue };
+        let mut from = e.start.saturating_sub(source.text.len() + 24);
+        while !ctx.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if ctx.text[from..e.start].contains(source.text.as_str()) {
+            e.actor = Some(source.clone());
         }
     }
 }

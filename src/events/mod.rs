@@ -98,7 +98,7 @@ pub fn extract_with_numbers(
     fill_dates(ctx, &sorted, &mut events);
     share_actors(ctx, &mut events);
     merge_repeats(ctx, &sorted, &mut events);
-    speakers_act_their_speech(&mut events);
+    speakers_act_their_speech(ctx, &mut events);
     office_holders_act_for_their_side(ctx, &mut events);
     implied_attackers(ctx, &mut events);
     implied_defenders(ctx, &mut events);

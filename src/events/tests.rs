@@ -1272,3 +1272,10 @@ fn casualties_told_after_an_attribution_and_after_a_munitions_count() {
     assert!(r.of_type("CASUALTIES").iter().any(|e| e.killed == Some(1200)), "{}", r.describe());
     assert!(r.of_type("ASSAULT").iter().all(|e| e.killed.is_none()), "{}", r.describe());
 }
+
+#[test]
+fn a_reporter_of_a_threat_is_not_its_actor() {
+    let r = run("The Slovak prime minister had threatened to block the package, two diplomats said.", &[]);
+    let e = r.one("THREATEN");
+    assert!(e.actor.as_ref().map_or(true, |a| a.text != "two diplomats"), "{}", r.describe());
+}
