@@ -135,9 +135,11 @@ impl<'a> DateSentence<'a> {
             out.extend(self.hyphen_mid(i));
             out.extend(self.weekday_at(i));
             out.extend(self.relative(i));
-            out.extend(self.count_ago(i));
+            // One count read for both recognisers that start with one.
+            let count = self.count_at(i);
+            out.extend(self.count_ago(i, count));
             out.extend(self.unit_later(i));
-            out.extend(self.duration(i));
+            out.extend(self.duration(i, count));
             out.extend(self.the_past_units(i));
             out.extend(self.holiday(i));
             out.extend(self.year_at(i));
@@ -277,6 +279,10 @@ impl<'a> DateSentence<'a> {
 
     /// A range of days at `j`: "13-14" or "13 - 14". Returns (first, last, index after).
     fn day_range_at(&self, j: usize) -> Option<(u32, u32, usize)> {
+        // A day starts with a digit: words (nearly all tokens) go no further.
+        if !self.word(j).starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let (a, b, end) = match self.word(j).split_once('-') {
             Some((a, b)) => (day_num(a)?, day_num(b)?, j + 1),
             None if self.word(j + 1) == "-" => (day_num(self.word(j))?, day_num(self.word(j + 2))?, j + 3),
@@ -624,8 +630,19 @@ impl<'a> DateSentence<'a> {
             (&["the", "start", "of", "the", "year"], Year(0)),
             (&["the", "beginning", "of", "the", "year"], Year(0)),
         ];
-        // The first word decides for most tokens: compare it before walking the phrase.
+        // The first word decides for most tokens: compare it before walking the phrase, and
+        // look it up among the phrases' first words (sorted once) before comparing 64 phrases.
+        static FIRST_WORDS: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
         let first = self.low(i);
+        let firsts = FIRST_WORDS.get_or_init(|| {
+            let mut v: Vec<&str> = PHRASES.iter().map(|(ws, _)| ws[0]).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        if firsts.binary_search(&first).is_err() {
+            return None;
+        }
         let (words, rel) = PHRASES
             .iter()
             .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
@@ -679,8 +696,9 @@ impl<'a> DateSentence<'a> {
         })
     }
 
-    fn count_ago(&self, i: usize) -> Option<DateSpan> {
-        let (count, j) = self.count_at(i)?;
+    /// `count` is `count_at(i)`.
+    fn count_ago(&self, i: usize, count: Option<(Option<i64>, usize)>) -> Option<DateSpan> {
+        let (count, j) = count?;
         let unit = self.low(j).trim_end_matches('s');
         let direction = self.low(j + 1);
         if !matches!(direction, "ago" | "later" | "earlier") {
@@ -707,11 +725,12 @@ impl<'a> DateSentence<'a> {
 
     /// Durations: "two years", "12 months", "24 hours" (TIME), with no value. Not after "a"
     /// ("once a week", "a day of mourning").
-    fn duration(&self, i: usize) -> Option<DateSpan> {
+    /// `count` is `count_at(i)`.
+    fn duration(&self, i: usize, count: Option<(Option<i64>, usize)>) -> Option<DateSpan> {
         if matches!(self.low(i), "a" | "an") && !matches!(self.low(i + 1), "few" | "couple") {
             return None;
         }
-        let (_, j) = self.count_at(i)?;
+        let (_, j) = count?;
         match self.low(j) {
             "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "decade" | "decades" => {
                 Some(DateSpan::date(i, j + 1, None))
@@ -764,6 +783,10 @@ impl<'a> DateSentence<'a> {
             (&["Independence", "Day"], None),
         ];
         let first = self.word(i);
+        // Every holiday's first word is capitalised: most tokens are not compared at all.
+        if !first.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
         let (words, fixed) = HOLIDAYS
             .iter()
             .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.word(i + k) == *w))

@@ -192,8 +192,23 @@ pub(super) fn is_capitalised(w: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = chars.filter(|c| c.is_alphabetic()).collect();
-    rest.iter().all(|c| c.is_lowercase()) || rest.iter().all(|c| c.is_uppercase())
+    // Two passes over the letters rather than a Vec of them: this runs at every capitalised token.
+    let rest = || chars.clone().filter(|c| c.is_alphabetic());
+    rest().all(char::is_lowercase) || rest().all(char::is_uppercase)
+}
+
+/// `f` of `w` lowercased: on the stack for a short ASCII word (nearly every token; the month,
+/// weekday and clock tests run at every capitalised or numeric one), else allocated.
+fn with_lowercase<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        Some(b) => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).unwrap_or(""))
+        }
+        None => f(&w.to_lowercase()),
+    }
 }
 
 /// Month number of a capitalised month name; `true` when it is an abbreviation.
@@ -201,20 +216,20 @@ pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
     if !is_capitalised(w) {
         return None;
     }
-    let lower = w.to_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
-        return Some((i as u32 + 1, false));
-    }
-    let bare = lower.strip_suffix('.').unwrap_or(&lower);
-    MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == bare).map(|&(_, m)| (m, true))
+    with_lowercase(w, |lower| {
+        if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+            return Some((i as u32 + 1, false));
+        }
+        let bare = lower.strip_suffix('.').unwrap_or(lower);
+        MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == bare).map(|&(_, m)| (m, true))
+    })
 }
 
 pub(super) fn weekday_of(w: &str) -> Option<u32> {
     if !is_capitalised(w) {
         return None;
     }
-    let lower = w.to_lowercase();
-    WEEKDAYS.iter().position(|d| *d == lower).map(|i| i as u32)
+    with_lowercase(w, |lower| WEEKDAYS.iter().position(|d| *d == lower).map(|i| i as u32))
 }
 
 pub(super) fn all_digits(s: &str) -> bool {
@@ -244,23 +259,30 @@ pub(super) const NEWS_YEAR: std::ops::RangeInclusive<i64> = 1900..=2100;
 
 /// "a.m." / "am" / "AM" → Some(false); "p.m." / "pm" → Some(true).
 pub(super) fn meridiem(w: &str) -> Option<bool> {
-    match w.to_lowercase().as_str() {
+    with_lowercase(w, |lower| match lower {
         "a.m." | "a.m" | "am" => Some(false),
         "p.m." | "p.m" | "pm" => Some(true),
         _ => None,
-    }
+    })
 }
 
 /// A clock time inside one token: "14:30", "3:15", "10am", "10.30pm", "3:15pm".
 /// Returns (hour, minute, meridiem written in the token, a ':' was used).
 pub(super) fn clock_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
-    let lower = w.to_lowercase();
+    // The hour's digits come first: other tokens (nearly all) are not lowercased at all.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    with_lowercase(w, clock_of_lowercase)
+}
+
+fn clock_of_lowercase(lower: &str) -> Option<(u32, u32, Option<bool>, bool)> {
     let (num, mer) = if let Some(n) = lower.strip_suffix("am") {
         (n, Some(false))
     } else if let Some(n) = lower.strip_suffix("pm") {
         (n, Some(true))
     } else {
-        (lower.as_str(), None)
+        (lower, None)
     };
     let (h, m, colon) = match num.find([':', '.']) {
         Some(p) => {

@@ -249,6 +249,16 @@ impl Resources {
     }
 
     /// The built-in resources, parsed once per process.
+    /// Build the phrase lexicons' DFAs (`PhraseMatcher::prepare_dfa`), once per process: for
+    /// a batch with enough text to pay their build back.
+    pub fn prepare_dfas(&self) {
+        self.titles.prepare_dfa();
+        self.cues.prepare_dfa();
+        self.triggers.prepare_dfa();
+        self.modality.prepare_dfa();
+        self.event_context.prepare_dfa();
+    }
+
     pub fn shared() -> Arc<Resources> {
         static CELL: OnceLock<Arc<Resources>> = OnceLock::new();
         CELL.get_or_init(|| Arc::new(Resources::builtin())).clone()
@@ -437,5 +447,24 @@ mod tests {
         let names: Vec<_> = r.gazetteer.find(text).iter().map(|m| r.gazetteer.entry(m).canonical.to_string()).collect();
         assert!(names.contains(&"Kyiv".to_string()), "{names:?}");
         assert!(names.contains(&"Zaporizhzhia".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn the_phrase_dfas_find_what_the_start_up_automata_find() {
+        let r = Resources::builtin();
+        let text = "Defence Minister Oleksandr Hrytsenko said on Tuesday that Russian forces shelled \
+                    Izium and may launch an offensive, according to the regional governor; a train crashed.";
+        let hits = |r: &Resources| {
+            let t: Vec<_> = r.titles.find(text).map(|(s, e, _)| (s, e)).collect();
+            let c: Vec<_> = r.cues.find(text).map(|(s, e, _)| (s, e)).collect();
+            let g: Vec<_> = r.triggers.find(text).map(|(s, e, _)| (s, e)).collect();
+            let m: Vec<_> = r.modality.find(text).map(|(s, e, _)| (s, e)).collect();
+            let x: Vec<_> = r.event_context.find(text).map(|(s, e, _)| (s, e)).collect();
+            (t, c, g, m, x, r.cues.get("according to").is_some())
+        };
+        let before = hits(&r);
+        r.prepare_dfas();
+        assert_eq!(hits(&r), before);
+        assert!(!before.2.is_empty() && before.5, "{before:?}");
     }
 }

@@ -5,6 +5,7 @@
 
 use super::DataFile;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A class of `data/words.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -260,7 +261,37 @@ impl WordClasses {
 /// Every word of `data/words.tsv` with its classes.
 #[derive(Debug, Clone, Default)]
 pub struct WordTable {
-    classes: HashMap<String, WordClasses>,
+    classes: HashMap<String, WordClasses, BuildHasherDefault<WordHasher>>,
+}
+
+/// FxHash (rustc's own hasher) for the word table: it is looked up at every token, several
+/// times, and SipHash (std's default, built against hostile keys, which our own list of
+/// words is not) was most of the cost of a lookup.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl WordTable {
