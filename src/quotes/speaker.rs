@@ -472,7 +472,9 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
             break;
         }
         if !v.is_word(c) {
-            return None;
+            // "Jane Roe, who works for Cushman & Wakefield, said": a symbol inside a long
+            // description; only the name opening the sentence can be the speaker
+            return long_appositive(v, mi, lo, comma);
         }
     }
     if c == floor && !v.is_punct(c, ",") {
@@ -482,7 +484,10 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
         return None;
     }
     let head = np_back(v, mi, lo, c, false);
-    let appos = np_back(v, mi, c + 1, comma, false).filter(|g| g.tok_start == c + 1);
+    // "Rachel Berg, a nurse from Monsey, New York, said": the place closing a description
+    // says where the speaker is from; a place never speaks
+    let is_place = |g: &Guess| g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
+    let appos = np_back(v, mi, c + 1, comma, false).filter(|g| g.tok_start == c + 1 && !is_place(g));
     if let Some(h) = &head {
         if h.tok_start > lo && is_relative(v.tok(h.tok_start - 1)) {
             return None;
@@ -528,6 +533,23 @@ fn pick(a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
     } else {
         a
     }
+}
+
+/// "Haidai was blunt: …", "The commander was defiant: …": a subject opening `[start, colon)`
+/// (or a name in apposition: "The governor, Oleh Syniehubov, was clear: …"), a copula and one or two lower-case words before the colon at `colon`. The subject must
+/// be a name or a role, never a place.
+pub fn copula_colon_speaker(v: &Tokens, mi: &MentionIndex, start: usize, colon: usize) -> Option<Guess> {
+    let a = (start + 1..colon).find(|&t| matches!(v.tok(t), "was" | "is" | "were" | "are"))?;
+    if !(1..=2).contains(&(colon - a - 1)) || !(a + 1..colon).all(|t| v.is_word(t) && !v.is_capitalised(t)) {
+        return None;
+    }
+    // "The governor of the region, Oleh Syniehubov, was clear:": an appositive subject
+    let g = if a > start && v.is_punct(a - 1, ",") {
+        appositive(v, mi, start, a - 1)?
+    } else {
+        np_back(v, mi, start, a, false).filter(|g| g.tok_start == start)?
+    };
+    ((g.named || g.role) && !g.mention.is_some_and(|m| mi.mentions[m].label.is_place())).then_some(g)
 }
 
 /// The speaker in the stretch between a closing quote mark and its reporting verb
