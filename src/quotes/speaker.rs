@@ -782,7 +782,7 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
                 }
                 (Some(m), None) => (from_mention(m), true),
                 (None, Some(p)) => (from_prev(p), true),
-                (None, None) => match capitalised_name_before(v, g) {
+                (None, None) => match capitalised_name_before(v, g).or_else(|| introduced_first_name(v, mi, g)) {
                     Some(s) => (s, true),
                     None => (unresolved, false),
                 },
@@ -820,6 +820,34 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
 
 /// Without entity mentions: the nearest run of two or more capitalised words in the
 /// pronoun's sentence or the two before it, not opening its sentence ("Oleh Syniehubov").
+/// "Nadiya, 71, does not want to leave. … “…,” she says": a sentence within the last five
+/// that opens with a single capitalised word, a comma and an appositive (a determiner or a
+/// number: "Oleksandr, a volunteer from Kharkiv, ...") introduces a person by first name,
+/// as features and translated reports do; the nearest one is the pronoun's antecedent.
+fn introduced_first_name(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Option<Speaker> {
+    let si = v.sentence_of_token(g.tok_start);
+    let sents = &v.ctx.seg.sentences;
+    (si.saturating_sub(5)..=si).rev().find_map(|s| {
+        let k = sents[s].tok_start;
+        let appositive = v.is_punct(k + 1, ",")
+            && (is_determiner(v.tok(k + 2)) || v.tok(k + 2).starts_with(|c: char| c.is_ascii_digit()));
+        let word = v.tok(k);
+        let place = mi.inside(v.start(k), v.end(k)).any(|m| mi.mentions[m].label.is_place());
+        let name = v.is_capitalised(k)
+            && word.len() > 2
+            && !v.ctx.res.is_common_word(word)
+            && !v.is_role(k)
+            && !place
+            && k < g.tok_start;
+        (appositive && name).then(|| Speaker {
+            text: word.to_string(),
+            start: g.start,
+            end: g.end,
+            ..Default::default()
+        })
+    })
+}
+
 fn capitalised_name_before(v: &Tokens, g: &Guess) -> Option<Speaker> {
     let si = v.sentence_of_token(g.tok_start);
     let first = si.saturating_sub(2);
