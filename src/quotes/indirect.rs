@@ -682,9 +682,16 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    let g = np_forward(v, mi, cue.tok_end, hi, true)
-        .or_else(|| long_source(v, cue.tok_end, hi))
-        .or_else(|| source_to_comma(v, cue.tok_end, hi))?;
+    // "heavy according to his body mass index" measures; set off by a comma or opening the
+    // sentence, "according to" reports
+    let set_off = cue.tok_start <= lo || v.is_punct(cue.tok_start - 1, ",");
+    let g = np_forward(v, mi, cue.tok_end, hi, true).or_else(|| long_source(v, cue.tok_end, hi)).or_else(|| {
+        if set_off {
+            source_to_comma(v, cue.tok_end, hi)
+        } else {
+            None
+        }
+    })?;
     // the source phrase may run on a little ("according to officials in Kharkiv")
     let mut t = g.tok_end;
     while t < hi && t < g.tok_end + 5 && v.is_word(t) {

@@ -487,7 +487,10 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
     // "Rachel Berg, a nurse from Monsey, New York, said": the place closing a description
     // says where the speaker is from; a place never speaks
     let is_place = |g: &Guess| g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
-    let appos = np_back(v, mi, c + 1, comma, false).filter(|g| g.tok_start == c + 1 && !is_place(g));
+    let appos = np_back(v, mi, c + 1, comma, false).filter(|g| g.tok_start == c + 1);
+    if appos.as_ref().is_some_and(is_place) {
+        return long_appositive(v, mi, lo, comma).or(head);
+    }
     if let Some(h) = &head {
         if h.tok_start > lo && is_relative(v.tok(h.tok_start - 1)) {
             return None;
