@@ -779,6 +779,12 @@ fn find<'a>(t: &str, qs: &'a [Quote], want: &str) -> &'a Quote {
     qs.iter().find(|q| content(t, q) == want).unwrap_or_else(|| panic!("no quote {want:?}: {}", show(t, qs)))
 }
 
+/// The speaker text of the quote whose content is exactly `want` in `text`.
+fn said_by(text: &str, names: &[(&str, Label, &str)], want: &str) -> Option<String> {
+    let (t, qs) = run_with(text, names);
+    speaker_text(find(&t, &qs, want)).map(str::to_string)
+}
+
 #[test]
 fn a_plain_noun_phrase_speaks_before_a_verb_that_only_reports_clauses() {
     let (t, qs) = run("The retired schoolteacher said the water had been off for a week.");
@@ -791,35 +797,32 @@ fn a_plain_noun_phrase_speaks_before_a_verb_that_only_reports_clauses() {
 
 #[test]
 fn a_plain_noun_phrase_speaks_after_a_closed_clause() {
-    let (t, qs) = run("The convoy left the city before dawn, the aid agency said.");
-    let q = find(&t, &qs, "The convoy left the city before dawn");
-    assert_eq!(speaker_text(q), Some("the aid agency"));
+    let text = "The convoy left the city before dawn, the aid agency said.";
+    assert_eq!(said_by(text, &[], "The convoy left the city before dawn").as_deref(), Some("the aid agency"));
 }
 
 #[test]
 fn a_prepositional_object_is_not_the_subject_and_adverbs_never_speak() {
     let text = "Kuleba at the time said the talks were over.";
-    let (t, qs) = run_with(text, &[("Kuleba", Label::Person, "Dmytro Kuleba")]);
-    assert_eq!(speaker_text(find(&t, &qs, "the talks were over")), Some("Kuleba"));
+    let names = [("Kuleba", Label::Person, "Dmytro Kuleba")];
+    assert_eq!(said_by(text, &names, "the talks were over").as_deref(), Some("Kuleba"));
     let (t, qs) = run("He mocked the plan, pointedly saying the army was not ready.");
     assert!(qs.iter().all(|q| speaker_text(q) != Some("pointedly")), "{}", show(&t, &qs));
 }
 
 #[test]
 fn according_to_takes_any_source_and_the_name_after_a_description() {
-    let (t, qs) = run("Grain exports fell by a third in March, according to one shipping index.");
-    let q = find(&t, &qs, "Grain exports fell by a third in March");
-    assert_eq!(speaker_text(q), Some("one shipping index"));
+    let text = "Grain exports fell by a third in March, according to one shipping index.";
+    assert_eq!(said_by(text, &[], "Grain exports fell by a third in March").as_deref(), Some("one shipping index"));
     let text = "According to the head of the port authority, Ivan Petrenko, two cranes were destroyed.";
-    let (t, qs) = run_with(text, &[("Ivan Petrenko", Label::Person, "Ivan Petrenko")]);
-    assert_eq!(speaker_text(find(&t, &qs, "two cranes were destroyed")), Some("Ivan Petrenko"));
+    let names = [("Ivan Petrenko", Label::Person, "Ivan Petrenko")];
+    assert_eq!(said_by(text, &names, "two cranes were destroyed").as_deref(), Some("Ivan Petrenko"));
 }
 
 #[test]
 fn a_participle_after_an_attribution_keeps_its_speaker() {
-    let (t, qs) = run("“We need more shells,” the brigade commander said, adding that the winter would be long.");
-    let q = find(&t, &qs, "the winter would be long");
-    assert_eq!(speaker_text(q), Some("the brigade commander"));
+    let text = "“We need more shells,” the brigade commander said, adding that the winter would be long.";
+    assert_eq!(said_by(text, &[], "the winter would be long").as_deref(), Some("the brigade commander"));
 }
 
 #[test]
