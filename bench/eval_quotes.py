@@ -1,7 +1,12 @@
 """Score newsframe's quotes against PolNeAR attributions.
 
-    python bench/eval_quotes.py SHARED_CORPORA_DIR [--split dev] [--limit N] [--out FILE.json]
-                                [--examples N]
+    python bench/eval_quotes.py SHARED_CORPORA_DIR [--split dev] [--half 1|2] [--limit N]
+                                [--out FILE.json] [--examples N]
+
+--half 1 / --half 2 score the first / second half of the split's documents in the loader's
+(sorted file name) order: on train, half 1 is Breitbart, HuffPost, NYT and the first 60
+Politico articles, half 2 the other 60 Politico articles, USA Today, Washington Post and
+Western Journal. Study one half and keep the other as an unseen check of the same rules.
 
 Gold: every PolNeAR attribution (E line) is one gold quote; its content is the list of its
 Content pieces, its speaker the Source span (absent for "Attribution-no-source").
@@ -419,6 +424,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpora", help="the shared corpora folder (holding polnear/)")
     ap.add_argument("--split", default="dev", choices=["dev", "train", "test"])
+    ap.add_argument("--half", type=int, choices=[1, 2], default=None,
+                    help="first or second half of the split's documents (sorted file names)")
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
     ap.add_argument("--examples", type=int, default=0, help="print N missed / false / wrong-speaker examples")
@@ -433,6 +440,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     import polars as pl
 
     docs = load_polnear(root, args.split, limit=args.limit)
+    if args.half is not None:
+        mid = len(docs) // 2
+        docs = docs[:mid] if args.half == 1 else docs[mid:]
     for d in docs:
         regions = quote_regions(d["text"])
         d["direct"] = [
@@ -471,7 +481,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     n_att = sum(len(d["attributions"]) for d in docs)
     n_dir = sum(len(d["direct"]) for d in docs)
     kinds = Counter(p["kind"] for ps in preds.values() for p in ps)
-    print(f"PolNeAR {args.split}: {len(docs)} documents, {n_att} gold attributions ({n_dir} direct)")
+    half = f" half {args.half}" if args.half else ""
+    print(f"PolNeAR {args.split}{half}: {len(docs)} documents, {n_att} gold attributions ({n_dir} direct)")
     print(f"newsframe {getattr(nf, '__version__', '?')}: {len(q)} quotes predicted {dict(sorted(kinds.items()))} in {elapsed:.2f} s")
     print()
     hdr = f"{'gold set':8} {'match':15} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}  speaker acc (n)"
@@ -507,6 +518,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         out = {
             "corpus": "polnear",
             "split": args.split,
+            "half": args.half,
             "documents": len(docs),
             "gold_attributions": n_att,
             "gold_direct": n_dir,

@@ -73,6 +73,8 @@ pub enum WordClass {
     ObjectCue,
     /// Reporting verbs sure enough to report a clause without "that"
     StrongCue,
+    /// Reporting verbs that never take a noun-phrase object ("say", "insist")
+    ClauseCue,
     /// Cue entries that are nouns or adjunct phrases, never a verb on their own
     NonVerbCue,
     /// Cue forms that are also common nouns ("claims")
@@ -119,7 +121,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 52] = [
+    pub const ALL: [WordClass; 53] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -151,6 +153,7 @@ impl WordClass {
         WordClass::AdjunctPreposition,
         WordClass::ObjectCue,
         WordClass::StrongCue,
+        WordClass::ClauseCue,
         WordClass::NonVerbCue,
         WordClass::NounishCue,
         WordClass::RoleHead,
@@ -207,6 +210,7 @@ impl WordClass {
             WordClass::AdjunctPreposition => "adjunct_preposition",
             WordClass::ObjectCue => "object_cue",
             WordClass::StrongCue => "strong_cue",
+            WordClass::ClauseCue => "clause_cue",
             WordClass::NonVerbCue => "non_verb_cue",
             WordClass::NounishCue => "nounish_cue",
             WordClass::RoleHead => "role_head",

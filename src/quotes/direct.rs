@@ -1,6 +1,8 @@
 //! Direct quotes: link each quoted span to a cue and a speaker next to it.
 
-use super::speaker::{gap_speaker, np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex};
+use super::speaker::{
+    copula_colon_speaker, gap_speaker, np_back, np_forward, sentence_subject, subject_before, Guess, MentionIndex,
+};
 use super::words::*;
 use super::{CueHit, DraftQuote, How, QuoteSpan};
 use crate::model::QuoteKind;
@@ -266,17 +268,8 @@ fn before_pattern(v: &Tokens, mi: &MentionIndex, cues: &[CueHit], open: usize) -
             // "Near Bakhmut: “…”" (a headline): where, not who — the quote stays, unattributed
             return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
         }
-        // "Haidai was blunt: “…”", "The commander was defiant: “…”": a subject, a copula
-        // and one or two lower-case words before the colon
-        let copula = (start + 1..j).find(|&t| matches!(v.tok(t), "was" | "is" | "were" | "are"));
-        if let Some(a) = copula
-            .filter(|&a| (1..=2).contains(&(j - a - 1)) && (a + 1..j).all(|t| v.is_word(t) && !v.is_capitalised(t)))
-        {
-            if let Some(g) = np_back(v, mi, start, a, false).filter(|g| g.tok_start == start && (g.named || g.role)) {
-                if !g.mention.is_some_and(|m| mi.mentions[m].label.is_place()) {
-                    return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
-                }
-            }
+        if let Some(g) = copula_colon_speaker(v, mi, start, j) {
+            return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
         }
         if j > start && j - start <= 10 {
             if let Some(g) = np_back(v, mi, start, j, false) {
@@ -344,7 +337,7 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
             let p = open - 1;
             let cue_ends_at = |t: usize| cues_ending_before(cues, t, t).next().is_some();
             let after_intro = v.is_punct(p, ":") || cue_ends_at(open) || (v.is_punct(p, ",") && cue_ends_at(p));
-            if !after_intro {
+            if !after_intro || quoted_name_in_subject(v, span, close) {
                 continue;
             }
         }
@@ -413,6 +406,10 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
             None if whole && word_count(v, span) >= 2 && !title_like(v, span) => {
                 Attr { guess: None, cue: None, how: How::Floating }
             }
+            None if after_colon_to_sentence_end(v, span, open, close) => match colon_after_clause(v, mi, open) {
+                Some(a) => a,
+                None => continue,
+            },
             None => continue, // a scare quote or a title: maybe part of a mixed quote
         };
         if attr.how == How::Cue {
@@ -517,6 +514,57 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
         }
     }
     out
+}
+
+/// "he demurred: “Whichever one I'm in.”", "Kyiv without power: “We are working”": a quoted
+/// sentence (capitalised, two words or more, not a title) right after a colon, running to
+/// the end of its sentence. A colon introduces a quotation whether or not a reporting verb
+/// stands before it.
+fn after_colon_to_sentence_end(v: &Tokens, span: &QuoteSpan, open: usize, close: Option<usize>) -> bool {
+    let Some(close) = close else { return false };
+    let capital = v.ctx.text.get(span.content_start..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_uppercase());
+    let sc = &v.ctx.seg.sentences[v.sentence_of_token(close)];
+    open > 0
+        && v.is_punct(open - 1, ":")
+        && capital
+        && word_count(v, span) >= 2
+        && !title_like(v, span)
+        && (close + 1..sc.tok_end).all(|t| v.is_final(t) || matches!(v.tok(t), ")" | "]"))
+}
+
+/// The speaker of a quotation after "CLAUSE:": the clause's subject when it is a name, a
+/// role or a pronoun and only a few words (its verb) stand between it and the colon ("he
+/// demurred: “…”", "Trump went even further: “…”"). With no such subject the quotation
+/// stays, unattributed, only in a headline ("Kyiv without power after barrage: “…”": a
+/// place names where, not who); elsewhere the colon may introduce a slogan, a title or an
+/// example, so it is left out.
+fn colon_after_clause(v: &Tokens, mi: &MentionIndex, open: usize) -> Option<Attr> {
+    let si = v.sentence_of_token(open);
+    let lo = v.ctx.seg.sentences[si].tok_start;
+    let colon = open - 1;
+    let place = |g: &Guess| g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
+    // a heading in capitals ("RED STATES OUTNUMBER BLUE - Jones: “…”") is no subject
+    let capitals = |g: &Guess| {
+        v.ctx.text.get(g.start..g.end).is_some_and(|t| t.contains(' ') && !t.chars().any(|c| c.is_lowercase()))
+    };
+    let guess = sentence_subject(v, mi, lo, colon).filter(|g| {
+        (g.mention.is_some() || g.role || g.pronoun) && !place(g) && !capitals(g) && colon <= g.tok_end + 5
+    });
+    match guess {
+        Some(g) => Some(Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }),
+        None if si == 0 => Some(Attr { guess: None, cue: None, how: How::Colon }),
+        None => None,
+    }
+}
+
+/// "the operational command “South” reported": a capitalised name in marks with a word
+/// right after the closing mark and no punctuation before it names a unit, a ship or an
+/// operation inside a phrase; an utterance ends with punctuation or is followed by one.
+fn quoted_name_in_subject(v: &Tokens, span: &QuoteSpan, close: Option<usize>) -> bool {
+    let Some(c) = close else { return false };
+    let bare =
+        v.ctx.text.get(..span.content_end).and_then(|t| t.chars().next_back()).is_some_and(|ch| ch.is_alphanumeric());
+    bare && word_count(v, span) <= 3 && v.is_word(c + 1) && !v.is_capitalised(c + 1)
 }
 
 /// True when `start` lies inside the previous quote span (the clause would cut it).

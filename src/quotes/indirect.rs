@@ -7,10 +7,11 @@
 //! officials said killed five"), and belief verbs need "that".
 
 use super::speaker::{
-    catenative_start, np_back, np_forward, plausible_phrase, sentence_subject, subject_before, Guess, MentionIndex,
+    catenative_start, copula_colon_speaker, np_back, np_forward, plausible_phrase, sentence_subject, subject_before,
+    Guess, MentionIndex,
 };
 use super::words::*;
-use super::{CueHit, DraftQuote, How, QuoteSpan};
+use super::{inside_span, CueHit, DraftQuote, How, QuoteSpan};
 use crate::lexicon::{CueKind, WordClass};
 use crate::model::QuoteKind;
 
@@ -214,29 +215,31 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     } else {
         (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
     };
-    let (end, g, after) =
-        if let Some(g) = embedded_or_subject(v, mi, lo, cue).or_else(|| bracketed_subject(v, mi, lo, cue)) {
-            // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
-            let mut k = g.tok_start;
-            let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
-            if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
-                if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
-                    if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
-                        k = c + 1;
-                    }
-                } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
-                    // "The state's chairman, X, said ..." / "The head of the city military
-                    // administration, X, said ...": a description, no clause before
-                    return None;
+    let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue)
+        .or_else(|| bracketed_subject(v, mi, lo, cue))
+        .or_else(|| trailing_phrase_subject(v, mi, lo, cue))
+    {
+        // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
+        let mut k = g.tok_start;
+        let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
+        if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
+            if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
+                if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
+                    k = c + 1;
                 }
+            } else if (lo..k - 1).all(|t| v.is_word(t)) && k - 1 - lo <= 12 {
+                // "The state's chairman, X, said ..." / "The head of the city military
+                // administration, X, said ...": a description, no clause before
+                return None;
             }
-            (comma_before(v, lo, k)?, g, cue.tok_end)
-        } else {
-            let end = comma_before(v, lo, cue.tok_start)?;
-            let g = np_forward(v, mi, cue.tok_end, hi, false)?;
-            let after = g.tok_end;
-            (end, g, after)
-        };
+        }
+        (comma_before(v, lo, k)?, g, cue.tok_end)
+    } else {
+        let end = comma_before(v, lo, cue.tok_start)?;
+        let g = np_forward(v, mi, cue.tok_end, hi, false)?;
+        let after = g.tok_end;
+        (end, g, after)
+    };
     if adverbial_end.is_some_and(|a| end <= a + 1) {
         return None;
     }
@@ -255,6 +258,59 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
         return Some((s, e, g));
     }
     None
+}
+
+/// "CLAUSE, the airline said.", "CLAUSE, veteran Republicans said.": after the comma that
+/// closes a clause, a plain noun phrase before a reporting verb is its subject (the names
+/// and role words the strict rule wants are not needed there).
+fn trailing_phrase_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
+    if cue.kind == CueKind::Belief || cue.embedded.is_some() || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    let verb = quoted_name_end(v, lo, cue.tok_start).unwrap_or(cue.tok_start);
+    let g = loose_subject(v, mi, lo, verb)?;
+    comma_before(v, lo, g.tok_start).map(|_| g)
+}
+
+/// A plain noun phrase as the subject of the verb at `verb`, for the rules that accept one:
+/// not a preposition's object alone ("Trump at the time said"), not an adverb ("pointedly
+/// saying"), and the verb itself finite or progressive (a bare "saying" has its subject
+/// elsewhere; "some are quietly saying" has it).
+fn loose_subject(v: &Tokens, mi: &MentionIndex, lo: usize, verb: usize) -> Option<Guess> {
+    let mut b = verb;
+    while b > lo && is_verb_filler(v.tok(b - 1)) {
+        b -= 1;
+    }
+    let progressive = b > lo && matches!(v.tok(b - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
+    if v.tok(verb).to_ascii_lowercase().ends_with("ing") && !progressive {
+        return None;
+    }
+    let g = subject_before(v, mi, lo, verb, true).ok().flatten()?;
+    if v.tok(g.tok_end - 1).to_ascii_lowercase().ends_with("ly") {
+        return None;
+    }
+    let prep = g
+        .tok_start
+        .checked_sub(1)
+        .filter(|&p| p >= lo && v.is_word(p) && crate::lexicon::words().is(v.tok(p), WordClass::Preposition));
+    let Some(p) = prep else { return Some(g) };
+    // the phrase is a preposition's object: the subject stands before the preposition,
+    // a name on its own ("Trump at the time said") or a noun the phrase qualifies
+    // ("other bundlers in both parties said")
+    let outer = np_back(v, mi, lo, p, true)?;
+    Some(if outer.mention.is_some() { outer } else { Guess::phrase(v, outer.tok_start, g.tok_end, false, outer.role) })
+}
+
+/// "the operational command “South” reported": when a short capitalised name in marks
+/// stands right before the verb at `verb`, the token of its opening mark (the subject
+/// phrase ends there).
+fn quoted_name_end(v: &Tokens, lo: usize, verb: usize) -> Option<usize> {
+    if verb < lo + 3 || !v.is_quote(verb - 1) {
+        return None;
+    }
+    let open = (verb.saturating_sub(5).max(lo)..verb - 1).rev().find(|&t| v.is_quote(t))?;
+    let words = open + 1..verb - 1;
+    (!words.is_empty() && words.clone().all(|t| v.is_capitalised(t))).then_some(open)
 }
 
 /// "Sen. Jane Roe (D-Vt.) told": the name before a bracketed affiliation right before the verb.
@@ -362,6 +418,35 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     Some(Guess::phrase(v, a, j, false, true))
 }
 
+/// "“…,” Mr. Murphy said, adding that …" / "…, said Mr. Murphy, noting that …": a
+/// participle right after an attribution reports the same speaker, whatever opens the
+/// sentence (a quotation, an adverbial).
+fn prior_attribution(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Option<Guess> {
+    if vs < lo + 3 || !v.is_punct(vs - 1, ",") {
+        return None;
+    }
+    let k = vs - 1;
+    if is_cue_word(v, k - 1) {
+        return subject_before(v, mi, lo, k - 1, false).ok().flatten();
+    }
+    let g = np_back(v, mi, lo, k, false)?;
+    (g.tok_start > lo && is_cue_word(v, g.tok_start - 1)).then_some(g)
+}
+
+/// "say", "insist" right before a word that can open a clause ("said she was", "say the
+/// plan"): the verb has no object, so what follows is what was said.
+fn clause_follows_clause_verb(v: &Tokens, cue: &CueHit, hi: usize) -> bool {
+    let i = cue.tok_end;
+    cue.kind != CueKind::Belief
+        && cue.embedded.is_none()
+        && is_clause_lemma(&cue.lemma)
+        && i + 1 < hi
+        && v.is_word(i)
+        && v.is_word(i + 1)
+        && !bad_clause_start_at(v, i)
+        && !v.is(i, "so")
+}
+
 /// "X said (on Tuesday) (that) CLAUSE" / "X told reporters that CLAUSE".
 fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess, bool)> {
     let (lo, hi) = sentence_bounds(v, cue);
@@ -376,13 +461,15 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         && vs > lo
         && (after_comma(vs) || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
     let g = if participle {
-        sentence_subject(v, mi, lo, vs)?
+        prior_attribution(v, mi, lo, vs).or_else(|| sentence_subject(v, mi, lo, vs))?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
             None => relative_antecedent(v, mi, lo, cue)
                 .or_else(|| far_subject(v, mi, lo, cue))
-                // "the fund warned that ...": before a "that" clause a plain noun phrase will do
+                // "the fund warned that ...": before a "that" clause a plain noun phrase will
+                // do; so it will before a verb that only ever reports a clause, when one
+                // follows at once ("The actress said she was tired")
                 .or_else(|| {
                     let that = cue.tok_end < hi
                         && v.is(cue.tok_end, "that")
@@ -390,6 +477,8 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
                         && cue.embedded.is_none();
                     if that {
                         subject_before(v, mi, lo, cue.tok_start, true).ok().flatten()
+                    } else if clause_follows_clause_verb(v, cue, hi) {
+                        loose_subject(v, mi, lo, cue.tok_start)
                     } else {
                         None
                     }
@@ -515,7 +604,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             && is_strong_lemma(&cue.lemma)
             && !one_word_tell
             && v.is_word(i)
-            && (!bad_clause_start(v.tok(i))
+            && (!bad_clause_start_at(v, i)
                 || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
                 || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
                 || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())) // "said about 20 people ..."
@@ -593,13 +682,28 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
-    let g = np_forward(v, mi, cue.tok_end, hi, true).or_else(|| long_source(v, cue.tok_end, hi))?;
+    // "heavy according to his body mass index" measures; set off by a comma or opening the
+    // sentence, "according to" reports
+    let set_off = cue.tok_start <= lo || v.is_punct(cue.tok_start - 1, ",");
+    let g = np_forward(v, mi, cue.tok_end, hi, true).or_else(|| long_source(v, cue.tok_end, hi)).or_else(|| {
+        if set_off {
+            source_to_comma(v, cue.tok_end, hi)
+        } else {
+            None
+        }
+    })?;
     // the source phrase may run on a little ("according to officials in Kharkiv")
     let mut t = g.tok_end;
     while t < hi && t < g.tok_end + 5 && v.is_word(t) {
         t += 1;
     }
     if cue.tok_start <= lo && t < hi && v.is_punct(t, ",") {
+        // "According to the head of the administration, Oleh Kiper, CLAUSE": the name after
+        // the description is the source, and the clause follows its comma
+        if let Some((name, comma)) = appositive_name(v, mi, t + 1, hi) {
+            let (s, e) = clause(v, comma + 1, hi)?;
+            return Some((s, e, name));
+        }
         let (s, e) = clause(v, t + 1, hi)?;
         return Some((s, e, g));
     }
@@ -614,6 +718,35 @@ fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usiz
         return Some((s, e, g));
     }
     None
+}
+
+/// "according to early results of the exit poll conducted by Edison Research for the
+/// networks, CLAUSE" / "CLAUSE, according to one global index.": "according to" names the
+/// source of what it reports whatever the source is, so when the phrase rules find no
+/// speaker-like phrase the source is every word up to the next comma or the sentence end
+/// (at most 30 tokens, no quote marks).
+fn source_to_comma(v: &Tokens, i: usize, hi: usize) -> Option<Guess> {
+    if i >= hi || !v.is_word(i) {
+        return None;
+    }
+    let j = (i..hi.min(i + 30)).find(|&t| v.is_punct(t, ",") || v.is_final(t) || v.is_quote(t)).unwrap_or(hi);
+    if j == i || (j < hi && v.is_quote(j)) || (j == i + 30 && j < hi) {
+        return None;
+    }
+    let mut e = j;
+    while e > i && !v.is_word(e - 1) {
+        e -= 1;
+    }
+    (e > i).then(|| Guess::phrase(v, i, e, false, false))
+}
+
+/// ", Oleh Kiper, ": a person's name of at most four words between two commas, starting at
+/// `a`; returns the name and the token of its closing comma.
+fn appositive_name(v: &Tokens, mi: &MentionIndex, a: usize, hi: usize) -> Option<(Guess, usize)> {
+    let comma = (a..(a + 5).min(hi)).find(|&t| v.is_punct(t, ","))?;
+    let g = np_forward(v, mi, a, comma, false)?;
+    let person = g.mention.is_some_and(|m| mi.mentions[m].label == crate::model::Label::Person);
+    (person && g.tok_start == a && g.tok_end == comma).then_some((g, comma))
 }
 
 /// "…, according to a recent survey of voter lists by the agency.": a source phrase too long
@@ -736,5 +869,39 @@ pub(crate) fn find(
         let lemma = cue.lemma.clone();
         out.push(DraftQuote { start: s, end: e, kind, guess: g, cue: Some(lemma), how, chain: None });
     }
+    for si in 0..v.ctx.seg.sentences.len() {
+        if let Some((s, e, g)) = copula_colon_clause(v, mi, spans, si) {
+            if !overlaps_any(direct, s, e) && !overlaps_any(&out, s, e) {
+                let how = How::Colon;
+                out.push(DraftQuote {
+                    start: s,
+                    end: e,
+                    kind: QuoteKind::Indirect,
+                    guess: Some(g),
+                    cue: Some("say".into()),
+                    how,
+                    chain: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|c| (c.start, c.end));
     out
+}
+
+/// "The governor, Oleh Syniehubov, was clear: whoever stays does so at their own risk": what
+/// a speaker's stance before a colon introduces is what they said, reported without marks.
+fn copula_colon_clause(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], si: usize) -> Option<(usize, usize, Guess)> {
+    let sent = &v.ctx.seg.sentences[si];
+    let (lo, hi) = (sent.tok_start, sent.tok_end);
+    let colon = (lo..hi).find(|&t| v.is_punct(t, ":"))?;
+    if colon + 1 >= hi || !v.is_word(colon + 1) || inside_span(spans, v.start(colon)) {
+        return None;
+    }
+    let g = copula_colon_speaker(v, mi, lo, colon)?;
+    let (s, e) = clause(v, colon + 1, hi)?;
+    if holds_quote_marks(spans, s, e) || (colon + 1..hi).filter(|&t| v.is_word(t)).count() < 4 {
+        return None;
+    }
+    Some((s, e, g))
 }

@@ -472,7 +472,9 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
             break;
         }
         if !v.is_word(c) {
-            return None;
+            // "Jane Roe, who works for Cushman & Wakefield, said": a symbol inside a long
+            // description; only the name opening the sentence can be the speaker
+            return long_appositive(v, mi, lo, comma);
         }
     }
     if c == floor && !v.is_punct(c, ",") {
@@ -482,7 +484,13 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
         return None;
     }
     let head = np_back(v, mi, lo, c, false);
+    // "Rachel Berg, a nurse from Monsey, New York, said": the place closing a description
+    // says where the speaker is from; a place never speaks
+    let is_place = |g: &Guess| g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
     let appos = np_back(v, mi, c + 1, comma, false).filter(|g| g.tok_start == c + 1);
+    if appos.as_ref().is_some_and(is_place) {
+        return long_appositive(v, mi, lo, comma).or(head);
+    }
     if let Some(h) = &head {
         if h.tok_start > lo && is_relative(v.tok(h.tok_start - 1)) {
             return None;
@@ -528,6 +536,23 @@ fn pick(a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
     } else {
         a
     }
+}
+
+/// "Haidai was blunt: …", "The commander was defiant: …": a subject opening `[start, colon)`
+/// (or a name in apposition: "The governor, Oleh Syniehubov, was clear: …"), a copula and one or two lower-case words before the colon at `colon`. The subject must
+/// be a name or a role, never a place.
+pub fn copula_colon_speaker(v: &Tokens, mi: &MentionIndex, start: usize, colon: usize) -> Option<Guess> {
+    let a = (start + 1..colon).find(|&t| matches!(v.tok(t), "was" | "is" | "were" | "are"))?;
+    if !(1..=2).contains(&(colon - a - 1)) || !(a + 1..colon).all(|t| v.is_word(t) && !v.is_capitalised(t)) {
+        return None;
+    }
+    // "The governor of the region, Oleh Syniehubov, was clear:": an appositive subject
+    let g = if a > start && v.is_punct(a - 1, ",") {
+        appositive(v, mi, start, a - 1)?
+    } else {
+        np_back(v, mi, start, a, false).filter(|g| g.tok_start == start)?
+    };
+    ((g.named || g.role) && !g.mention.is_some_and(|m| mi.mentions[m].label.is_place())).then_some(g)
 }
 
 /// The speaker in the stretch between a closing quote mark and its reporting verb
@@ -760,7 +785,7 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
                 }
                 (Some(m), None) => (from_mention(m), true),
                 (None, Some(p)) => (from_prev(p), true),
-                (None, None) => match capitalised_name_before(v, g) {
+                (None, None) => match capitalised_name_before(v, g).or_else(|| introduced_first_name(v, mi, g)) {
                     Some(s) => (s, true),
                     None => (unresolved, false),
                 },
@@ -798,6 +823,34 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
 
 /// Without entity mentions: the nearest run of two or more capitalised words in the
 /// pronoun's sentence or the two before it, not opening its sentence ("Oleh Syniehubov").
+/// "Nadiya, 71, does not want to leave. … “…,” she says": a sentence within the last five
+/// that opens with a single capitalised word, a comma and an appositive (a determiner or a
+/// number: "Oleksandr, a volunteer from Kharkiv, ...") introduces a person by first name,
+/// as features and translated reports do; the nearest one is the pronoun's antecedent.
+fn introduced_first_name(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Option<Speaker> {
+    let si = v.sentence_of_token(g.tok_start);
+    let sents = &v.ctx.seg.sentences;
+    (si.saturating_sub(5)..=si).rev().find_map(|s| {
+        let k = sents[s].tok_start;
+        let appositive = v.is_punct(k + 1, ",")
+            && (is_determiner(v.tok(k + 2)) || v.tok(k + 2).starts_with(|c: char| c.is_ascii_digit()));
+        let word = v.tok(k);
+        let place = mi.inside(v.start(k), v.end(k)).any(|m| mi.mentions[m].label.is_place());
+        let name = v.is_capitalised(k)
+            && word.len() > 2
+            && !v.ctx.res.is_common_word(word)
+            && !v.is_role(k)
+            && !place
+            && k < g.tok_start;
+        (appositive && name).then(|| Speaker {
+            text: word.to_string(),
+            start: g.start,
+            end: g.end,
+            ..Default::default()
+        })
+    })
+}
+
 fn capitalised_name_before(v: &Tokens, g: &Guess) -> Option<Speaker> {
     let si = v.sentence_of_token(g.tok_start);
     let first = si.saturating_sub(2);

@@ -773,3 +773,118 @@ fn a_copula_and_an_adjective_before_a_colon_introduce_a_quote() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(speaker_text(&qs[0]), Some("Hrytsenko"));
 }
+
+/// The quote whose content is exactly `want`, or a panic listing all of them.
+fn find<'a>(t: &str, qs: &'a [Quote], want: &str) -> &'a Quote {
+    qs.iter().find(|q| content(t, q) == want).unwrap_or_else(|| panic!("no quote {want:?}: {}", show(t, qs)))
+}
+
+/// The speaker text of the quote whose content is exactly `want` in `text`.
+fn said_by(text: &str, names: &[(&str, Label, &str)], want: &str) -> Option<String> {
+    let (t, qs) = run_with(text, names);
+    speaker_text(find(&t, &qs, want)).map(str::to_string)
+}
+
+#[test]
+fn a_plain_noun_phrase_speaks_before_a_verb_that_only_reports_clauses() {
+    let (t, qs) = run("The retired schoolteacher said the water had been off for a week.");
+    let q = find(&t, &qs, "the water had been off for a week");
+    assert_eq!(speaker_text(q), Some("The retired schoolteacher"));
+    // "told" takes an object, so a plain phrase before it is not enough on its own
+    let (t, qs) = run("The old map told a different story about the border.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_plain_noun_phrase_speaks_after_a_closed_clause() {
+    let text = "The convoy left the city before dawn, the aid agency said.";
+    assert_eq!(said_by(text, &[], "The convoy left the city before dawn").as_deref(), Some("the aid agency"));
+}
+
+#[test]
+fn a_prepositional_object_is_not_the_subject_and_adverbs_never_speak() {
+    let text = "Kuleba at the time said the talks were over.";
+    let names = [("Kuleba", Label::Person, "Dmytro Kuleba")];
+    assert_eq!(said_by(text, &names, "the talks were over").as_deref(), Some("Kuleba"));
+    let (t, qs) = run("He mocked the plan, pointedly saying the army was not ready.");
+    assert!(qs.iter().all(|q| speaker_text(q) != Some("pointedly")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn according_to_takes_any_source_and_the_name_after_a_description() {
+    let text = "Grain exports fell by a third in March, according to one shipping index.";
+    assert_eq!(said_by(text, &[], "Grain exports fell by a third in March").as_deref(), Some("one shipping index"));
+    let text = "According to the head of the port authority, Ivan Petrenko, two cranes were destroyed.";
+    let names = [("Ivan Petrenko", Label::Person, "Ivan Petrenko")];
+    assert_eq!(said_by(text, &names, "two cranes were destroyed").as_deref(), Some("Ivan Petrenko"));
+}
+
+#[test]
+fn a_participle_after_an_attribution_keeps_its_speaker() {
+    let text = "“We need more shells,” the brigade commander said, adding that the winter would be long.";
+    assert_eq!(said_by(text, &[], "the winter would be long").as_deref(), Some("the brigade commander"));
+}
+
+#[test]
+fn a_place_closing_an_appositive_or_a_symbol_inside_it_does_not_hide_the_name() {
+    let names = [
+        ("Olena Koval", Label::Person, "Olena Koval"),
+        ("Irpin", Label::Gpe, "Irpin"),
+        ("Ukraine", Label::Gpe, "Ukraine"),
+    ];
+    let (t, qs) = run_with("Olena Koval, a teacher from Irpin, Ukraine, said the school had reopened.", &names);
+    assert_eq!(speaker_text(find(&t, &qs, "the school had reopened")), Some("Olena Koval"));
+    let text = "Petro Ivanov, who works for Smith & Partners in Lviv, said the firm had moved west.";
+    let (t, qs) = run_with(text, &[("Petro Ivanov", Label::Person, "Petro Ivanov")]);
+    assert_eq!(speaker_text(find(&t, &qs, "the firm had moved west")), Some("Petro Ivanov"));
+}
+
+#[test]
+fn a_colon_after_a_short_clause_introduces_a_quotation() {
+    let (t, qs) = run("The general went further: “We will take back every village.”");
+    let q = find(&t, &qs, "We will take back every village.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(q), Some("The general"));
+    // a headline keeps its quotation with no speaker; a place before the colon is not one
+    let text = "Odesa after the storm: “We have no roof left”\n\nThe port stayed closed on Monday.";
+    let (t, qs) = run_with(text, &[("Odesa", Label::Gpe, "Odesa")]);
+    let q = find(&t, &qs, "We have no roof left");
+    assert!(q.speaker.is_none(), "{}", show(&t, &qs));
+    // in the body, a slogan after a colon with no speaking subject is no quotation
+    let (t, qs) = run("The march went on for hours. The banner at the front carried one line: “Stop the war.”");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_stance_before_a_colon_introduces_reported_speech_without_marks() {
+    let text = "The governor of the region, Oleh Syniehubov, was clear: nobody can stay in the villages by the river.";
+    let (t, qs) = run_with(text, &[("Oleh Syniehubov", Label::Person, "Oleh Syniehubov")]);
+    let q = find(&t, &qs, "nobody can stay in the villages by the river");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker_text(q), Some("Oleh Syniehubov"));
+}
+
+#[test]
+fn a_unit_named_in_marks_is_part_of_the_speaker_not_a_quotation() {
+    let (t, qs) = run("Troops shelled the harbour overnight, the operational command “South” reported.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{}", show(&t, &qs));
+    let q = find(&t, &qs, "Troops shelled the harbour overnight");
+    assert!(speaker_text(q).is_some_and(|s| s.contains("operational command")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_weekday_with_a_possessive_opens_a_reported_clause() {
+    let text = "Petrenko said Friday's vote had been fair.";
+    let (t, qs) = run_with(text, &[("Petrenko", Label::Person, "Ivan Petrenko")]);
+    find(&t, &qs, "Friday's vote had been fair");
+}
+
+#[test]
+fn a_pronoun_resolves_to_a_person_introduced_by_first_name() {
+    let (t, qs) = run("Halyna, 64, stayed in her village all winter.\n\n“The shelling never stops,” she said.");
+    let q = find(&t, &qs, "The shelling never stops");
+    assert_eq!(speaker_text(q), Some("Halyna"));
+    // a sentence opening with an adverb and a comma introduces nobody
+    let (t, qs) = run("However, the army stayed.\n\n“The shelling never stops,” she said.");
+    assert_ne!(speaker_text(&qs[0]), Some("However"), "{}", show(&t, &qs));
+}

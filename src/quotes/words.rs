@@ -47,6 +47,13 @@ pub fn bad_clause_start(w: &str) -> bool {
     is(w, WordClass::NotClauseStart) || is(w, WordClass::Weekday)
 }
 
+/// `bad_clause_start` for the token at `i`, except that a weekday with a possessive opens
+/// a noun phrase, so a clause ("said Thursday's vote was fair").
+pub fn bad_clause_start_at(v: &Tokens, i: usize) -> bool {
+    let possessive_day = is(v.tok(i), WordClass::Weekday) && matches!(v.tok(i + 1), "'s" | "’s");
+    bad_clause_start(v.tok(i)) && !possessive_day
+}
+
 /// Prepositions that open an adjunct between a reporting verb and its content
 /// ("said on Tuesday that", "told reporters in Kyiv:").
 pub fn is_adjunct_prep(w: &str) -> bool {
@@ -61,6 +68,12 @@ pub fn takes_object(lemma: &str) -> bool {
 /// Verbs sure enough to report a clause without "that": "he said the city was quiet".
 pub fn is_strong_lemma(lemma: &str) -> bool {
     is(lemma, WordClass::StrongCue)
+}
+
+/// Verbs that only ever report a clause: any plausible noun phrase before them is the
+/// speaker ("The actress said she was tired").
+pub fn is_clause_lemma(lemma: &str) -> bool {
+    is(lemma, WordClass::ClauseCue)
 }
 
 /// Cue entries that are nouns or adjunct phrases, never a reporting verb on their own.
