@@ -43,6 +43,17 @@ pub(super) fn starts_cyrillic(w: &str) -> bool {
     w.chars().next().is_some_and(crate::translit::is_cyrillic)
 }
 
+/// Arabic article and patronymic particles written lowercase and joined to the next name
+/// word: "al-Maliki", "el-Sisi", "ad-Din", "bin-Salman".
+const JOINED_PARTICLES: &[&str] =
+    &["al-", "el-", "ad-", "ed-", "ash-", "as-", "at-", "ar-", "az-", "an-", "bin-", "ibn-"];
+
+/// A lowercase particle joined to a capitalised name word ("al-Maliki"): it goes on a name
+/// ("Nouri al-Maliki", "Abu Musab al-Zarqawi") but never starts one.
+pub(super) fn is_joined_particle_name(w: &str) -> bool {
+    JOINED_PARTICLES.iter().any(|p| w.strip_prefix(p).is_some_and(first_char_upper))
+}
+
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
 pub(super) fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
     let toks = &ctx.seg.tokens;
@@ -56,15 +67,20 @@ pub(super) fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, us
             loop {
                 if end < s.tok_end
                     && toks[end].kind == TokenKind::Word
-                    && first_char_upper(ctx.token_text(end))
+                    && (first_char_upper(ctx.token_text(end)) || is_joined_particle_name(ctx.token_text(end)))
                     && starts_cyrillic(ctx.token_text(end)) == starts_cyrillic(ctx.token_text(end - 1))
                 {
                     end += 1;
                     continue;
                 }
-                // connector(s) followed by a capitalised word
+                // connector(s) followed by a capitalised word; "the" only after another
+                // connector ("Institute for the Study of War"): alone it joins a date to a
+                // name ("On Friday the UN Security Council").
                 let mut k = end;
-                while k < s.tok_end && NAME_CONNECTORS.contains(&ctx.token_text(k)) {
+                while k < s.tok_end
+                    && NAME_CONNECTORS.contains(&ctx.token_text(k))
+                    && (k > end || ctx.token_text(k) != "the")
+                {
                     k += 1;
                 }
                 if k > end
@@ -127,6 +143,15 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
         false
     });
     matched.count() * 2 > letters.len()
+}
+
+/// A word in capitals shaped like an organisation's acronym: up to six letters ("IAEA",
+/// "SBU"), or up to nine that are no English word in capitals ("NAVCENT", "CJTF-OIR")
+/// inside a sentence (opening one, a long word in capitals is a dateline's town or a
+/// section header: "TAVILDARA, Tajikistan", "EUROBONDS - ...").
+fn is_acronym(ctx: &DocContext, w: &str, sentence_initial: bool) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    is_all_caps(w) && (letters <= 6 || letters <= 9 && !sentence_initial && !looks_like_ordinary_word(ctx, w))
 }
 
 /// The built-in place (a GPE: country, region, town) `name` is a spelling of.
@@ -238,6 +263,10 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         ctx.res.cues.get(&rest[..next_word_end]).is_some()
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
+    // After a title a given name may be an ordinary word ("Defense Secretary Ash Carter",
+    // "President Grant ..."): the surname must not be one.
+    let name_after_title =
+        (2..=3).contains(&n) && words.iter().all(|w| !is_all_caps(w)) && !ctx.res.is_common_word(last);
     // "..., said Kowalski." — a speech verb before a name that closes the clause.
     // (Not before a possessive: "said Ukraine's air force ..." goes on.)
     let after = ctx.text[end..s.end].trim_start();
@@ -247,19 +276,23 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
     let shouting = is_shouting(ctx, s);
-    let label = if person_by_title && looks_like_name || known_first && n >= 2 {
+    let label = if person_by_title && (looks_like_name || name_after_title) || known_first && n >= 2 {
         Label::Person
     } else if shouting {
         return None;
     } else if n == 1
         && ctx.res.org_heads.contains(first)
         && !at_sentence_start(a)
-        && previous_word(ctx, start) == Some("the")
+        && previous_word(ctx, start).is_some_and(|w| {
+            w.eq_ignore_ascii_case("the")
+                || is_ordinal_number(w) && ctx.classes(a).has(crate::lexicon::WordClass::UnitHead)
+        })
     {
         // "the Coalition", "the Alliance": a capitalised head noun alone, after "the" inside
-        // a sentence, is the organisation the text has been naming.
+        // a sentence, is the organisation the text has been naming; "2nd Battalion" is a
+        // unit (numbered_units adds the number).
         Label::Org
-    } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
+    } else if n == 1 && is_acronym(ctx, first, at_sentence_start(a)) {
         // "UAV", "GDP", "IDPs": capitals of a common noun, no organisation.
         if ctx.classes(a).has(crate::lexicon::WordClass::AcronymNoun) {
             return None;
