@@ -15,10 +15,12 @@ use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch, WordClass};
 use crate::model::{Label, Mention, MentionSource, PlaceType, Sentence, TokenKind};
 
+mod document;
 mod names;
 mod places;
 mod runs;
 
+use document::*;
 use names::*;
 use places::*;
 use runs::*;
@@ -109,7 +111,9 @@ type Hit<'a> = (LexMatch, &'a Entry, MentionSource);
 /// 5. administrative units ("Izium district") replace their parts; towns the sentence calls
 ///    regions ("the region of Kherson", "the Kharkiv and Sumy regions") become the region;
 ///    roles found around people are attached.
-
+///
+/// Then, over the whole document, one sense per name (`document`): acronyms defined in
+/// brackets and names made organisations keep that reading wherever they are written.
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     let hits = lexicon_hits(ctx);
     let mut out: Vec<Mention> = Vec::new();
@@ -161,6 +165,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         out.extend(mentions);
     }
     out.sort_by_key(|m| (m.start, m.end));
+    one_sense_per_document(ctx, &mut out);
     out
 }
 

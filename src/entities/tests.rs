@@ -578,6 +578,33 @@ fn a_long_form_of_a_built_in_organisation_is_one_name() {
 }
 
 #[test]
+fn an_acronym_defined_in_brackets_is_its_long_form_everywhere() {
+    let ms = run("The Northern Valley Water Authority (NVWA) raised prices. Later the NVWA said it would review them.");
+    let long = find(&ms, "Northern Valley Water Authority").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(long.1, Label::Org, "{ms:?}");
+    let acronyms: Vec<_> = ms.iter().filter(|m| m.0 == "NVWA").collect();
+    assert_eq!(acronyms.len(), 2, "{ms:?}");
+    for a in acronyms {
+        assert_eq!((a.1, a.2.as_deref()), (Label::Org, Some("Northern Valley Water Authority")), "{ms:?}");
+    }
+}
+
+#[test]
+fn a_name_made_an_organisation_once_keeps_that_sense_in_the_document() {
+    // "the Coalition" says organisation; the bare "Coalition" later is the same one
+    let ms = run("The strikes were made by the Coalition on Monday. Coalition aircraft also hit a depot.");
+    assert_eq!(ms.iter().filter(|m| m.0 == "Coalition" && m.1 == Label::Org).count(), 2, "{ms:?}");
+    // a company written with its suffix once: its bare name before a speech verb is the
+    // company, not a person
+    let ms = run("Brennholt Holdings posted a loss. Brennholt said sales fell.");
+    let bare = ms.iter().find(|m| m.0 == "Brennholt").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((bare.1, bare.2.as_deref()), (Label::Org, Some("Brennholt Holdings")), "{ms:?}");
+    // without such a mention, nothing changes
+    let ms = run("Brennholt said sales fell.");
+    assert_eq!(find(&ms, "Brennholt").map(|m| m.1), Some(Label::Person), "{ms:?}");
+}
+
+#[test]
 fn a_title_lets_an_ordinary_word_be_a_given_name() {
     assert_rows(&[("Defence Secretary Ash Pemberwick visited the base.", "Ash Pemberwick", Label::Person)]);
     // without a title two ordinary capitalised words stay nothing
