@@ -145,6 +145,11 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
     matched.count() * 2 > letters.len()
 }
 
+/// The Arabic article written as a capitalised word of its own ("Al Qurnayn", "Ar Raqqah").
+fn is_article_particle(w: &str) -> bool {
+    matches!(w, "Al" | "El" | "Ar" | "As" | "Ad" | "An" | "At" | "Az" | "Ash")
+}
+
 /// A word in capitals shaped like an organisation's acronym: up to six letters ("IAEA",
 /// "SBU"), or up to nine that are no English word in capitals ("NAVCENT", "CJTF-OIR")
 /// inside a sentence (opening one, a long word in capitals is a dateline's town or a
@@ -187,11 +192,14 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
             .find_in(ctx.text, toks[a].start, toks[b - 1].end)
             .next()
             .is_some_and(|(st, _, _)| st == toks[a].start);
+        // (A place preposition opening the sentence goes too: "Near Al Huwayjah, ...".)
         let drop = (at_sentence_start(a)
             && !title_here
-            && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t))
+            && (ctx.res.is_common_word(t)
+                || ctx.res.abbreviations.is_starter(t)
+                || PLACE_PREPOSITIONS.contains(&t.to_lowercase().as_str()))
             && !ctx.res.first_names.contains(t))
-            || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
+            || NAME_CONNECTORS.contains(&t);
         if !drop {
             break;
         }
@@ -254,8 +262,11 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     let person_by_title = role.is_some() && title_kind != Some(TitleKind::Office)
         || title_outside.as_ref().is_some_and(|t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
         || role.is_some();
+    // ("Al Gore" is a person, "near Al Qurnayn" a place.)
+    let article_before_place = is_article_particle(first) && preceded_by_place_word(ctx, start);
     let known_first = ctx.res.first_names.contains(first)
-        && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a));
+        && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a))
+        && !article_before_place;
     let followed_by_cue = {
         let rest = &ctx.text[end..s.end];
         let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
@@ -301,15 +312,20 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person
     } else if n <= 3
-        && looks_like_name
         && preceded_by_place_word(ctx, start)
-        && !words.iter().any(|w| looks_like_ordinary_word(ctx, w))
+        && words[1..]
+            .iter()
+            .chain([&first].into_iter().filter(|w| !is_article_particle(w)))
+            .all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w) && !looks_like_ordinary_word(ctx, w))
     {
+        // ("in Al Qurnayn": the Arabic article opens many place names)
         Label::Gpe
     } else if let Some(e) = spelling_of_place(ctx, &ctx.text[start..end]).filter(|_| n <= 3 && looks_like_name) {
         // "Tchernihiv was shelled": a built-in place in another romanisation.
         return Some(e.mention(start, end, sidx, crate::model::MentionSource::Lexicon));
-    } else if (2..=3).contains(&n) && looks_like_name {
+    } else if (2..=3).contains(&n) && looks_like_name && !is_article_particle(first) {
+        // (An Arabic article opening the run names a place or a clan more often than a
+        // person: "El Conchero province", "the Al Bu Nimr".)
         Label::Person
     } else {
         return None;

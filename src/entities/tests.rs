@@ -654,3 +654,16 @@ fn words_of_other_scripts_before_a_unit_are_no_ordinal() {
     let ms = run("\u{18df3}AA Battalion and the 3rd Battalion met.");
     assert_eq!(find(&ms, "3rd Battalion").map(|m| m.1), Some(Label::Org), "{ms:?}");
 }
+
+#[test]
+fn an_arabic_article_or_a_place_preposition_opening_a_name() {
+    assert_rows(&[
+        // a place preposition opening the sentence is no part of the name
+        ("Near Al Qurnayn, two strikes hit a depot.", "Al Qurnayn", Label::Gpe),
+        ("Outside Velmara, the road was closed.", "Velmara", Label::Gpe),
+        // an article opening an unknown name before a province word is the province's
+        ("Two were killed in a village in northern El Varrado province on Monday.", "El Varrado", Label::Gpe),
+        // the same article as a given name elsewhere is a person's
+        ("The vote was close, Al Brennan told reporters.", "Al Brennan", Label::Person),
+    ]);
+}
