@@ -15,16 +15,32 @@ use crate::context::DocContext;
 use crate::lexicon::{Entry, EntryKind, LexMatch, WordClass};
 use crate::model::{Label, Mention, MentionSource, PlaceType, Sentence, TokenKind};
 
+mod document;
 mod names;
 mod places;
 mod runs;
 
+use document::*;
 use names::*;
 use places::*;
 use runs::*;
 
 fn first_char_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A middle initial: one capital and a period ("C.").
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+}
+
+/// An ordinal written in digits ("5th", "407th", "2nd").
+fn is_ordinal_number(w: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()))
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -95,6 +111,9 @@ type Hit<'a> = (LexMatch, &'a Entry, MentionSource);
 /// 5. administrative units ("Izium district") replace their parts; towns the sentence calls
 ///    regions ("the region of Kherson", "the Kharkiv and Sumy regions") become the region;
 ///    roles found around people are attached.
+///
+/// Then, over the whole document, one sense per name (`document`): acronyms defined in
+/// brackets and names made organisations keep that reading wherever they are written.
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     let hits = lexicon_hits(ctx);
     let mut out: Vec<Mention> = Vec::new();
@@ -130,6 +149,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             mentions.push(u);
         }
         mentions.sort_by_key(|m| (m.start, m.end));
+        compass_places(ctx, s, &mut mentions);
         numbered_units(ctx, s, &mut mentions);
         named_facilities(ctx, s, sidx, &mut mentions);
         towns_read_as_regions(ctx, s, &mut mentions);
@@ -145,23 +165,22 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         out.extend(mentions);
     }
     out.sort_by_key(|m| (m.start, m.end));
+    one_sense_per_document(ctx, &mut out);
     out
 }
 
 /// A military unit keeps its number: "the 47th Mechanized Brigade", "93rd Brigade",
-/// "134th Expeditionary Fighter Squadron" are one organisation, not an ordinal and a
-/// nameless "Mechanized Brigade" that every brigade would share.
+/// "134th Expeditionary Fighter Squadron", "the 507th ARW" (a unit's acronym) are one
+/// organisation, not an ordinal and a nameless "Mechanized Brigade" that every brigade
+/// would share.
 fn numbered_units(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
-    for m in mentions.iter_mut().filter(|m| m.label == Label::Org) {
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Org && m.source == MentionSource::Rule) {
         let (a, b) = (ctx.token_at(m.start), ctx.token_of(m.end.saturating_sub(1)));
-        if a <= s.tok_start || !ctx.classes(b).has(WordClass::UnitHead) {
+        let acronym = a == b && is_all_caps(ctx.token_text(a));
+        if a <= s.tok_start || !(ctx.classes(b).has(WordClass::UnitHead) || acronym) {
             continue;
         }
-        let number = ctx.token_text(a - 1);
-        let ordinal = number.len() > 2
-            && number[..number.len() - 2].bytes().all(|c| c.is_ascii_digit())
-            && matches!(&number[number.len() - 2..], "st" | "nd" | "rd" | "th");
-        if ordinal && ctx.seg.tokens[a - 1].end + 1 >= m.start {
+        if is_ordinal_number(ctx.token_text(a - 1)) && ctx.seg.tokens[a - 1].end + 1 >= m.start {
             m.start = ctx.seg.tokens[a - 1].start;
             let name = ctx.text[m.start..m.end].to_string();
             m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
@@ -215,11 +234,21 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
         let Some(run) = run_outside_longer_hits(ctx, run, sent_hits) else {
             continue;
         };
+        let run = match organisation_after_of(ctx, run, sent_hits) {
+            Some((words_before, org)) => {
+                out.extend(classify_run(ctx, s, sidx, words_before));
+                org
+            }
+            None => run,
+        };
         let (rs, re) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[run.1 - 1].end);
         let inside: Vec<&Hit> = sent_hits.iter().filter(|(m, _, _)| m.start >= rs && m.end <= re).collect();
-        let last = ctx.token_text(run.1 - 1);
         let whole_is_one_hit = inside.len() == 1 && inside[0].0.start == rs && inside[0].0.end == re;
-        if !whole_is_one_hit && run.1 - run.0 >= 2 && ctx.res.org_heads.contains(last) {
+        if let Some(m) = prefixed_place(ctx, s, sidx, run).filter(|_| !whole_is_one_hit) {
+            out.push(m);
+            continue;
+        }
+        if !whole_is_one_hit && run.1 - run.0 >= 2 && ends_as_organisation(ctx, s, run, &inside) {
             // "Russian Defence Ministry", "Kharkiv Regional Military Administration"
             if let Some(m) = classify_run(ctx, s, sidx, run).filter(|m| m.label == Label::Org) {
                 out.push(m);
@@ -241,6 +270,47 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
         between_hits(ctx, s, sidx, run, &inside, shouting, &mut out);
     }
     out
+}
+
+/// Does the run name an organisation by its end: an organisation head word last ("Russian
+/// Defence Ministry"), or a country, nationality or organisation first and a head word
+/// before "of"/"for" right after it ("U.S. Department of State", "Iraqi Ministry of
+/// Culture", "UN Board of Inquiry")?
+fn ends_as_organisation(ctx: &DocContext, s: &Sentence, run: (usize, usize), inside: &[&Hit]) -> bool {
+    if ctx.res.org_heads.contains(ctx.token_text(run.1 - 1)) {
+        return true;
+    }
+    // (after a sentence-initial "The")
+    let name_start = ctx.seg.tokens[name_start(ctx, s, run.0, run.1)].start;
+    let Some((first, e, _)) = inside.first().filter(|(m, _, _)| m.start == name_start) else {
+        return false;
+    };
+    let after = ctx.token_at(first.end);
+    let words: Vec<&str> = (after..run.1).map(|i| ctx.token_text(i)).collect();
+    matches!(e.label, Label::Gpe | Label::Norp | Label::Org) && words.len() >= 3 && head_of_phrase(ctx, &words[..3])
+}
+
+/// "Members of the Security Council", "Presidential Envoy for the Global Coalition": a run
+/// ending in an organisation head whose words before "of"/"for" hold no head word and no
+/// lexicon name are no part of the organisation's name (a "Council of Europe" keeps its
+/// "of"). Returns the words before and the organisation's tokens.
+fn organisation_after_of(
+    ctx: &DocContext,
+    run: (usize, usize),
+    sent_hits: &[Hit],
+) -> Option<((usize, usize), (usize, usize))> {
+    if !ctx.res.org_heads.contains(ctx.token_text(run.1 - 1)) {
+        return None;
+    }
+    let c = (run.0 + 1..run.1).find(|&i| matches!(ctx.token_text(i), "of" | "for"))?;
+    let mut org = c + 1;
+    while org < run.1 && NAME_CONNECTORS.contains(&ctx.token_text(org)) {
+        org += 1;
+    }
+    let (ps, pe) = (ctx.seg.tokens[run.0].start, ctx.seg.tokens[c].start);
+    let head_before = (run.0..c).any(|i| ctx.res.org_heads.contains(ctx.token_text(i)));
+    let hit_before = sent_hits.iter().any(|(m, _, _)| m.start < pe && ps < m.end);
+    (!head_before && !hit_before && org < run.1).then_some(((run.0, c), (org, run.1)))
 }
 
 /// The part of a capitalised run that no lexicon hit reaching past the run covers. A key

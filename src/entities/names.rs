@@ -7,9 +7,10 @@ use crate::lexicon::{Entry, LexMatch, TitleKind};
 use crate::model::{Label, Mention, Sentence, TokenKind};
 
 /// Words that may stand inside a name between capitalised words ("Institute for the Study
-/// of War", "Abu Bakr al Baghdadi", "Ursula von der Leyen").
-pub(super) const NAME_CONNECTORS: &[&str] =
-    &["of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "bin", "ibn", "la", "le"];
+/// of War", "Abu Bakr al Baghdadi", "Ursula von der Leyen", "Salah ad Din").
+pub(super) const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "the", "de", "du", "da", "di", "von", "van", "der", "den", "al", "el", "ad", "bin", "ibn", "la", "le",
+];
 /// Name particles that are also the names of small towns: "Abu Ammar", "Umm Ali".
 pub(super) const NAME_PARTICLES: &[&str] = &["Abu", "Umm", "Ibn", "Bin", "Ben", "Abd", "Abdel"];
 /// Speech verbs after which a capitalised name closes the clause: "..., said Kowalski."

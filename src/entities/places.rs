@@ -75,6 +75,74 @@ pub(super) const PLACE_SUFFIXES: &[&str] = &[
     "Format",
     "Summit",
 ];
+/// Capitalised words before a name that make it a place of that kind: "Mount Sinjar",
+/// "Lake Tharthar", "Cape Ortegal" (LOC); "Camp Taji", "Fort Campbell" (FAC).
+pub(super) const PLACE_PREFIXES: &[(&str, Label)] =
+    &[("Mount", Label::Loc), ("Lake", Label::Loc), ("Cape", Label::Loc), ("Camp", Label::Fac), ("Fort", Label::Fac)];
+/// Capitalised compass words that are part of a place's name before it: "East Mosul",
+/// "Southern Iraq", "Central Asia".
+pub(super) const COMPASS_PREFIXES: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Central",
+];
+
+/// "Mount Sinjar", "Camp Hurriya": a place prefix and one or two name words (known or
+/// not) are one place. A whole lexicon key ("Fort Worth", "Cape Town") was taken before.
+pub(super) fn prefixed_place(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) -> Option<Mention> {
+    let a = name_start(ctx, s, run.0, run.1);
+    let (_, label) = PLACE_PREFIXES.iter().find(|(p, _)| *p == ctx.token_text(a))?;
+    let n = run.1 - a;
+    let namey = (a + 1..run.1).all(|i| {
+        let w = ctx.token_text(i);
+        !looks_like_ordinary_word(ctx, w) && !is_all_caps(w) && !ctx.res.org_heads.contains(w)
+    });
+    if !(2..=3).contains(&n) || !namey {
+        return None;
+    }
+    let (start, end) = (ctx.seg.tokens[a].start, ctx.seg.tokens[run.1 - 1].end);
+    Some(rule_mention(start, end, sidx, *label))
+}
+
+/// "East Mosul", "Southern Iraq": a capitalised compass word right before a known place
+/// (and inside no other mention) is part of the name. The place keeps its geography; the
+/// name and id are its own (a part is not the whole).
+pub(super) fn compass_places(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
+    let free = |pos: usize, ms: &[Mention]| !ms.iter().any(|m| m.start <= pos && pos < m.end);
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if !matches!(m.label, Label::Gpe | Label::Loc) || m.source != MentionSource::Lexicon {
+            continue;
+        }
+        let t = ctx.token_at(m.start);
+        if t <= s.tok_start || !COMPASS_PREFIXES.contains(&ctx.token_text(t - 1)) {
+            continue;
+        }
+        let prev = &ctx.seg.tokens[t - 1];
+        if prev.end + 1 != m.start || !free(prev.start, mentions) {
+            continue;
+        }
+        let start = prev.start;
+        let m = &mut mentions[k];
+        m.start = start;
+        let name = ctx.text[start..m.end].to_string();
+        m.entity_id =
+            Some(format!("{}:{}", if m.label == Label::Gpe { "gpe" } else { "loc" }, crate::lexicon::slug(&name)));
+        m.canonical = Some(name);
+        m.source = MentionSource::Rule;
+    }
+}
+
 /// Words that make a place name a sports club: "Dynamo Kyiv", "Shakhtar Donetsk", "Leeds United".
 pub(super) const CLUB_PREFIXES: &[&str] = &[
     "Dynamo",
@@ -133,7 +201,9 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
         let before = mentions.iter().find(|m| m.start <= prev_start && prev_start < m.end);
         let (start, geo) = match before {
             Some(m) if m.end == toks[prev].end && matches!(m.label, Label::Gpe | Label::Loc) => {
-                if ADMIN_UNIT_REGIONAL.contains(&lower.as_str()) {
+                // "Kirkuk province" is the lexicon's (the town's name names the province);
+                // "Anbar Province", capitalised, is the name of the province itself.
+                if ADMIN_UNIT_REGIONAL.contains(&lower.as_str()) && !first_char_upper(noun) {
                     continue;
                 }
                 (m.start, m.geo.clone())
@@ -349,10 +419,12 @@ pub(super) fn run_over_places(
         return None;
     }
     // Every word is a name-like word or a town hit.
+    // (A middle initial counts: "Scott C. Dayton".)
     let namey = (a..b).all(|i| {
         hit_at(i).is_some()
             || looks_like_surname(ctx, ctx.token_text(i))
             || ctx.res.first_names.contains(ctx.token_text(i))
+            || i > a && is_initial(ctx.token_text(i))
     });
     if !namey {
         return None;

@@ -43,6 +43,17 @@ pub(super) fn starts_cyrillic(w: &str) -> bool {
     w.chars().next().is_some_and(crate::translit::is_cyrillic)
 }
 
+/// Arabic article and patronymic particles written lowercase and joined to the next name
+/// word: "al-Maliki", "el-Sisi", "ad-Din", "bin-Salman".
+const JOINED_PARTICLES: &[&str] =
+    &["al-", "el-", "ad-", "ed-", "ash-", "as-", "at-", "ar-", "az-", "an-", "bin-", "ibn-"];
+
+/// A lowercase particle joined to a capitalised name word ("al-Maliki"): it goes on a name
+/// ("Nouri al-Maliki", "Abu Musab al-Zarqawi") but never starts one.
+pub(super) fn is_joined_particle_name(w: &str) -> bool {
+    JOINED_PARTICLES.iter().any(|p| w.strip_prefix(p).is_some_and(first_char_upper))
+}
+
 /// Token index ranges of capitalised runs in a sentence (connectors allowed inside).
 pub(super) fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, usize)> {
     let toks = &ctx.seg.tokens;
@@ -56,15 +67,20 @@ pub(super) fn capitalised_runs(ctx: &DocContext, s: &Sentence) -> Vec<(usize, us
             loop {
                 if end < s.tok_end
                     && toks[end].kind == TokenKind::Word
-                    && first_char_upper(ctx.token_text(end))
+                    && (first_char_upper(ctx.token_text(end)) || is_joined_particle_name(ctx.token_text(end)))
                     && starts_cyrillic(ctx.token_text(end)) == starts_cyrillic(ctx.token_text(end - 1))
                 {
                     end += 1;
                     continue;
                 }
-                // connector(s) followed by a capitalised word
+                // connector(s) followed by a capitalised word; "the" only after another
+                // connector ("Institute for the Study of War"): alone it joins a date to a
+                // name ("On Friday the UN Security Council").
                 let mut k = end;
-                while k < s.tok_end && NAME_CONNECTORS.contains(&ctx.token_text(k)) {
+                while k < s.tok_end
+                    && NAME_CONNECTORS.contains(&ctx.token_text(k))
+                    && (k > end || ctx.token_text(k) != "the")
+                {
                     k += 1;
                 }
                 if k > end
@@ -129,6 +145,20 @@ pub(super) fn acronym_follows(ctx: &DocContext, s: &Sentence, end: usize, words:
     matched.count() * 2 > letters.len()
 }
 
+/// The Arabic article written as a capitalised word of its own ("Al Qurnayn", "Ar Raqqah").
+fn is_article_particle(w: &str) -> bool {
+    matches!(w, "Al" | "El" | "Ar" | "As" | "Ad" | "An" | "At" | "Az" | "Ash")
+}
+
+/// A word in capitals shaped like an organisation's acronym: up to six letters ("IAEA",
+/// "SBU"), or up to nine that are no English word in capitals ("NAVCENT", "CJTF-OIR")
+/// inside a sentence (opening one, a long word in capitals is a dateline's town or a
+/// section header: "TAVILDARA, Tajikistan", "EUROBONDS - ...").
+fn is_acronym(ctx: &DocContext, w: &str, sentence_initial: bool) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    is_all_caps(w) && (letters <= 6 || letters <= 9 && !sentence_initial && !looks_like_ordinary_word(ctx, w))
+}
+
 /// The built-in place (a GPE: country, region, town) `name` is a spelling of.
 /// A name that is a key of its own was the lexicon's to take: its plausibility checks
 /// ("Marks" opening a sentence is no town) are not undone here; ordinary words never count.
@@ -162,11 +192,14 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
             .find_in(ctx.text, toks[a].start, toks[b - 1].end)
             .next()
             .is_some_and(|(st, _, _)| st == toks[a].start);
+        // (A place preposition opening the sentence goes too: "Near Al Huwayjah, ...".)
         let drop = (at_sentence_start(a)
             && !title_here
-            && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t))
+            && (ctx.res.is_common_word(t)
+                || ctx.res.abbreviations.is_starter(t)
+                || PLACE_PREPOSITIONS.contains(&t.to_lowercase().as_str()))
             && !ctx.res.first_names.contains(t))
-            || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
+            || NAME_CONNECTORS.contains(&t);
         if !drop {
             break;
         }
@@ -229,8 +262,11 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     let person_by_title = role.is_some() && title_kind != Some(TitleKind::Office)
         || title_outside.as_ref().is_some_and(|t| t.2 != TitleKind::Office || first_char_upper(&ctx.text[t.0..start]))
         || role.is_some();
+    // ("Al Gore" is a person, "near Al Qurnayn" a place.)
+    let article_before_place = is_article_particle(first) && preceded_by_place_word(ctx, start);
     let known_first = ctx.res.first_names.contains(first)
-        && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a));
+        && (!ctx.res.ambiguous_first_names.contains(first) || !at_sentence_start(a))
+        && !article_before_place;
     let followed_by_cue = {
         let rest = &ctx.text[end..s.end];
         let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
@@ -238,6 +274,10 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         ctx.res.cues.get(&rest[..next_word_end]).is_some()
     };
     let looks_like_name = words.iter().all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w));
+    // After a title a given name may be an ordinary word ("Defense Secretary Ash Carter",
+    // "President Grant ..."): the surname must not be one.
+    let name_after_title =
+        (2..=3).contains(&n) && words.iter().all(|w| !is_all_caps(w)) && !ctx.res.is_common_word(last);
     // "..., said Kowalski." — a speech verb before a name that closes the clause.
     // (Not before a possessive: "said Ukraine's air force ..." goes on.)
     let after = ctx.text[end..s.end].trim_start();
@@ -247,19 +287,23 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
     let shouting = is_shouting(ctx, s);
-    let label = if person_by_title && looks_like_name || known_first && n >= 2 {
+    let label = if person_by_title && (looks_like_name || name_after_title) || known_first && n >= 2 {
         Label::Person
     } else if shouting {
         return None;
     } else if n == 1
         && ctx.res.org_heads.contains(first)
         && !at_sentence_start(a)
-        && previous_word(ctx, start) == Some("the")
+        && previous_word(ctx, start).is_some_and(|w| {
+            w.eq_ignore_ascii_case("the")
+                || is_ordinal_number(w) && ctx.classes(a).has(crate::lexicon::WordClass::UnitHead)
+        })
     {
         // "the Coalition", "the Alliance": a capitalised head noun alone, after "the" inside
-        // a sentence, is the organisation the text has been naming.
+        // a sentence, is the organisation the text has been naming; "2nd Battalion" is a
+        // unit (numbered_units adds the number).
         Label::Org
-    } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 {
+    } else if n == 1 && is_acronym(ctx, first, at_sentence_start(a)) {
         // "UAV", "GDP", "IDPs": capitals of a common noun, no organisation.
         if ctx.classes(a).has(crate::lexicon::WordClass::AcronymNoun) {
             return None;
@@ -268,15 +312,20 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
     } else if (followed_by_cue || said_before && n <= 3) && looks_like_name {
         Label::Person
     } else if n <= 3
-        && looks_like_name
         && preceded_by_place_word(ctx, start)
-        && !words.iter().any(|w| looks_like_ordinary_word(ctx, w))
+        && words[1..]
+            .iter()
+            .chain([&first].into_iter().filter(|w| !is_article_particle(w)))
+            .all(|w| !ctx.res.is_common_word(w) && !is_all_caps(w) && !looks_like_ordinary_word(ctx, w))
     {
+        // ("in Al Qurnayn": the Arabic article opens many place names)
         Label::Gpe
     } else if let Some(e) = spelling_of_place(ctx, &ctx.text[start..end]).filter(|_| n <= 3 && looks_like_name) {
         // "Tchernihiv was shelled": a built-in place in another romanisation.
         return Some(e.mention(start, end, sidx, crate::model::MentionSource::Lexicon));
-    } else if (2..=3).contains(&n) && looks_like_name {
+    } else if (2..=3).contains(&n) && looks_like_name && !is_article_particle(first) {
+        // (An Arabic article opening the run names a place or a clan more often than a
+        // person: "El Conchero province", "the Al Bu Nimr".)
         Label::Person
     } else {
         return None;

@@ -503,3 +503,167 @@ fn governments_are_organisations_and_a_role_takes_its_of_the() {
     let ms = run("Government forces shelled the town.");
     assert!(ms.iter().all(|m| m.1 != Label::Org), "{ms:?}");
 }
+
+/// (text, span, label) rows: the span must be a mention with that label.
+fn assert_rows(rows: &[(&str, &str, Label)]) {
+    for &(text, span, label) in rows {
+        let ms = run(text);
+        assert_eq!(find(&ms, span).map(|m| m.1), Some(label), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_lowercase_arabic_particle_goes_on_a_name() {
+    assert_rows(&[
+        ("Officials said Khalid al-Rawi met the envoy in Amman.", "Khalid al-Rawi", Label::Person),
+        ("The decree was signed by Samir el-Haddad on Monday.", "Samir el-Haddad", Label::Person),
+        ("Prime Minister Nouri al-Maliki spoke first.", "Nouri al-Maliki", Label::Person),
+    ]);
+    // the particle never starts a name
+    let ms = run("They met al-Rawi twice.");
+    assert!(ms.iter().all(|m| !m.0.starts_with("al-")), "{ms:?}");
+}
+
+#[test]
+fn the_alone_does_not_join_a_word_to_a_name() {
+    let ms = run("On Tuesday the UN Security Council met in New York.");
+    assert_eq!(find(&ms, "UN Security Council").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert!(ms.iter().all(|m| !m.0.contains("Tuesday the")), "{ms:?}");
+    // an article is no part of a lexicon name
+    let ms = run("A spokesman for the UN said the Kremlin had not replied.");
+    assert_eq!(find(&ms, "UN").map(|m| m.1), Some(Label::Org), "{ms:?}");
+    assert_eq!(find(&ms, "Kremlin").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}
+
+#[test]
+fn a_middle_initial_keeps_a_town_surname_with_its_person() {
+    assert_rows(&[("Petty Officer Alan R. Dayton was injured in the blast.", "Alan R. Dayton", Label::Person)]);
+}
+
+#[test]
+fn a_capitalised_province_word_is_part_of_the_name() {
+    let ms = run("Fighting spread from Anbar Province to the east of Kirkuk province.");
+    assert_eq!(find(&ms, "Anbar Province").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    // lowercase, the province is named by the town's name alone
+    assert_eq!(find(&ms, "Kirkuk").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn where_an_organisations_name_starts_and_ends() {
+    assert_rows(&[
+        // words before "of" with no head word are no part of the name ...
+        ("The Members of the Security Council condemned the attack.", "Security Council", Label::Org),
+        ("She is Deputy Director of the Regional Water Authority.", "Regional Water Authority", Label::Org),
+        // ... a head word before "of" keeps the whole name
+        ("He spoke to the Council of the European Union.", "Council of the European Union", Label::Org),
+        // a country before a head word or a head-of phrase is part of the name
+        ("The U.S. Department of State issued a warning.", "U.S. Department of State", Label::Org),
+        ("Staff of the Iraqi Ministry of Culture catalogued the finds.", "Iraqi Ministry of Culture", Label::Org),
+        ("A crowd gathered outside the French Embassy.", "French Embassy", Label::Org),
+        // an ordinal before a unit or the unit's acronym is part of it
+        ("He served with the 2nd Battalion before the war.", "2nd Battalion", Label::Org),
+        ("Tankers of the 412th AEW refuelled the jets.", "412th AEW", Label::Org),
+        ("Crews of the 9th Air Support Group flew home.", "9th Air Support Group", Label::Org),
+        // company suffixes are head words
+        ("Shares of Trelawney Pharmaceuticals rose on Friday.", "Trelawney Pharmaceuticals", Label::Org),
+        ("The film was released by Brandt Bros last year.", "Brandt Bros", Label::Org),
+    ]);
+}
+
+#[test]
+fn a_long_form_of_a_built_in_organisation_is_one_name() {
+    let ms = run("Fighters of the Islamic State of Iraq and the Levant withdrew.");
+    let m = find(&ms, "Islamic State of Iraq and the Levant").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((m.1, m.2.as_deref()), (Label::Org, Some("Islamic State")), "{ms:?}");
+}
+
+#[test]
+fn an_acronym_defined_in_brackets_is_its_long_form_everywhere() {
+    let ms = run("The Northern Valley Water Authority (NVWA) raised prices. Later the NVWA said it would review them.");
+    let long = find(&ms, "Northern Valley Water Authority").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(long.1, Label::Org, "{ms:?}");
+    let acronyms: Vec<_> = ms.iter().filter(|m| m.0 == "NVWA").collect();
+    assert_eq!(acronyms.len(), 2, "{ms:?}");
+    for a in acronyms {
+        assert_eq!((a.1, a.2.as_deref()), (Label::Org, Some("Northern Valley Water Authority")), "{ms:?}");
+    }
+}
+
+#[test]
+fn a_name_made_an_organisation_once_keeps_that_sense_in_the_document() {
+    // "the Coalition" says organisation; the bare "Coalition" later is the same one
+    let ms = run("The strikes were made by the Coalition on Monday. Coalition aircraft also hit a depot.");
+    assert_eq!(ms.iter().filter(|m| m.0 == "Coalition" && m.1 == Label::Org).count(), 2, "{ms:?}");
+    // a company written with its suffix once: its bare name before a speech verb is the
+    // company, not a person
+    let ms = run("Brennholt Holdings posted a loss. Brennholt said sales fell.");
+    let bare = ms.iter().find(|m| m.0 == "Brennholt").unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((bare.1, bare.2.as_deref()), (Label::Org, Some("Brennholt Holdings")), "{ms:?}");
+    // without such a mention, nothing changes
+    let ms = run("Brennholt said sales fell.");
+    assert_eq!(find(&ms, "Brennholt").map(|m| m.1), Some(Label::Person), "{ms:?}");
+}
+
+#[test]
+fn a_title_lets_an_ordinary_word_be_a_given_name() {
+    assert_rows(&[("Defence Secretary Ash Pemberwick visited the base.", "Ash Pemberwick", Label::Person)]);
+    // without a title two ordinary capitalised words stay nothing
+    let ms = run("Supplies reached the front. Ash Grove residents left.");
+    assert!(find(&ms, "Ash Grove").map_or(true, |m| m.1 != Label::Person), "{ms:?}");
+}
+
+#[test]
+fn a_longer_acronym_that_is_no_word_is_an_organisation() {
+    assert_rows(&[
+        ("Ships under NAVSOUTH command sailed at dawn.", "NAVSOUTH", Label::Org),
+        ("A statement from JTF-WEST followed.", "JTF-WEST", Label::Org),
+    ]);
+    // an English word in capitals is no acronym, and a long word in capitals opening a
+    // line is a dateline's town or a header
+    let ms = run("The sign said DANGEROUS in red letters.");
+    assert!(find(&ms, "DANGEROUS").is_none(), "{ms:?}");
+    let ms = run("OSTERVIKA, Norway - Rescuers searched the fjord.");
+    assert!(find(&ms, "OSTERVIKA").map_or(true, |m| m.1 != Label::Org), "{ms:?}");
+}
+
+#[test]
+fn the_coalition_opening_a_sentence_is_the_organisation() {
+    let ms = run("The Coalition struck two bridges on Monday.");
+    assert_eq!(find(&ms, "Coalition").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}
+
+#[test]
+fn place_prefixes_and_compass_words_are_part_of_a_place() {
+    assert_rows(&[
+        ("Families fled up Mount Sinjar in August.", "Mount Sinjar", Label::Loc),
+        ("The trainers were based at Camp Velbrook near the river.", "Camp Velbrook", Label::Fac),
+        ("Troops advanced into East Mosul on Sunday.", "East Mosul", Label::Gpe),
+    ]);
+    // a lowercase compass word stays outside the name
+    let ms = run("Troops advanced into eastern Mosul on Sunday.");
+    assert_eq!(find(&ms, "Mosul").map(|m| m.1), Some(Label::Gpe), "{ms:?}");
+    // an ordinary word after the prefix makes no place
+    let ms = run("The Camp Director spoke.");
+    assert!(find(&ms, "Camp Director").map_or(true, |m| !m.1.is_place()), "{ms:?}");
+}
+
+#[test]
+fn words_of_other_scripts_before_a_unit_are_no_ordinal() {
+    // (a word ending in two Latin letters after a character of several bytes)
+    run("\u{18df3}AA");
+    let ms = run("\u{18df3}AA Battalion and the 3rd Battalion met.");
+    assert_eq!(find(&ms, "3rd Battalion").map(|m| m.1), Some(Label::Org), "{ms:?}");
+}
+
+#[test]
+fn an_arabic_article_or_a_place_preposition_opening_a_name() {
+    assert_rows(&[
+        // a place preposition opening the sentence is no part of the name
+        ("Near Al Qurnayn, two strikes hit a depot.", "Al Qurnayn", Label::Gpe),
+        ("Outside Velmara, the road was closed.", "Velmara", Label::Gpe),
+        // an article opening an unknown name before a province word is the province's
+        ("Two were killed in a village in northern El Varrado province on Monday.", "El Varrado", Label::Gpe),
+        // the same article as a given name elsewhere is a person's
+        ("The vote was close, Al Brennan told reporters.", "Al Brennan", Label::Person),
+    ]);
+}
