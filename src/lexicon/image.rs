@@ -139,6 +139,56 @@ fn is_label(s: &str, name: &str) -> bool {
     s.trim().eq_ignore_ascii_case(name)
 }
 
+/// Names a Ukrainian village holds as its own name but lost, in the file's conflict rule, to
+/// a more populous place that holds them only as another, older name ("Hrodivka" among
+/// Myrnohrad's alternate names, "Chornobyl" among Lazurnyi's): the village's own name wins
+/// here, name → the most populous such village's row. Not spelling variants of the holder's
+/// own name ("Avdiyivka" stays Avdiivka's), and not Crimea's rows, whose names GeoNames
+/// gives in Russian form and which mostly render a mainland town's name ("Konstantinovka").
+fn reclaimed_names<'a>(rows: &[[&'a str; 10]]) -> HashMap<&'a str, usize> {
+    let ukrainian_town = |r: &[&str; 10]| r[4] == "UA" && r[3] == "city";
+    let population = |r: &[&str; 10]| r[8].parse::<u64>().unwrap_or(0);
+    let mut lost: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r[9].starts_with('!') && ukrainian_town(r) && r[5] != "11" {
+            let best = lost.entry(r[1]).or_insert(i);
+            if population(r) > population(&rows[*best]) {
+                *best = i;
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for r in rows.iter().filter(|r| ukrainian_town(r)) {
+        for alias in split_aliases(r[9].trim_start_matches('!')) {
+            if let Some(&i) = lost.get(alias) {
+                if alias != r[1] && variant_fold(alias) != variant_fold(r[1]) {
+                    out.insert(alias, i);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A name folded over the spelling variants of Ukrainian and Russian romanisation: case,
+/// apostrophes and hyphens, y/i, g/h, kh/h, -ov-/-iv-, -oye/-ye endings, doubled letters.
+fn variant_fold(name: &str) -> String {
+    let mut s: String =
+        name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '`' | '-' | ' ')).collect();
+    for (from, to) in
+        [("oye", "e"), ("ye", "e"), ("yi", "i"), ("iy", "i"), ("y", "i"), ("g", "h"), ("ov", "iv"), ("kh", "h")]
+    {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Entries and (key, entry) pairs in priority order, before removing repeated keys.
 #[derive(Default)]
 struct Builder {
@@ -245,7 +295,10 @@ impl Builder {
                 }
             }
         }
-        for [id, name, label, kind, country, admin1, lat, lon, population, aliases] in rows {
+        let reclaimed = reclaimed_names(&rows);
+        for (row, [id, name, label, kind, country, admin1, lat, lon, population, aliases]) in rows.iter().enumerate() {
+            let (id, name, label, kind, country, admin1, lat, lon, population, aliases) =
+                (*id, *name, *label, *kind, *country, *admin1, *lat, *lon, *population, *aliases);
             let population: u64 = population.parse().unwrap_or(0);
             let (kind, place, centroid) = match kind {
                 "country" => (Kind::Country, Place::Country, centroids.get(&(country, ""))),
@@ -261,8 +314,14 @@ impl Builder {
             };
             // "!alias|alias": the name itself is no key (too ambiguous), only the aliases are
             let (name_matches, aliases) = match aliases.strip_prefix('!') {
-                Some(rest) => (false, rest),
+                Some(rest) => (reclaimed.get(name) == Some(&row), rest),
                 None => (true, aliases),
+            };
+            let aliases: &'static str = if split_aliases(aliases).any(|a| reclaimed.get(a).is_some_and(|&r| r != row)) {
+                let kept: Vec<&str> = split_aliases(aliases).filter(|a| !reclaimed.contains_key(a)).collect();
+                Box::leak(kept.join("|").into_boxed_str())
+            } else {
+                aliases
             };
             // Ukrainian places are named the way Ukraine and most war reporting spell them; the
             // key stays the file's name. (The image builder runs in build.rs and in tests,

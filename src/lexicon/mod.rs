@@ -412,6 +412,22 @@ mod tests {
     }
 
     #[test]
+    fn a_village_keeps_its_own_name_against_a_town_that_once_bore_it() {
+        let g = &Resources::shared().gazetteer;
+        let place = |text: &str| {
+            let m = g.find(text).into_iter().find(|m| m.start == 0 && m.end == text.len());
+            m.map(|m| g.entry(&m).canonical.to_string())
+        };
+        // own names of villages, once alternate names of bigger towns
+        assert_eq!(place("Hrodivka").as_deref(), Some("Hrodivka"));
+        assert_eq!(place("Chornobyl").as_deref(), Some("Chornobyl"));
+        // spelling variants of a town's own name stay the town's, and so do Crimea's
+        // Russian-form names of mainland towns
+        assert_eq!(place("Avdiyivka").as_deref(), Some("Avdiivka"));
+        assert_eq!(place("Konstantinovka").as_deref(), Some("Kostiantynivka"));
+    }
+
+    #[test]
     fn every_office_holder_acts_for_a_known_country_or_organisation() {
         let r = Resources::shared();
         let people = r.gazetteer.entries.iter().filter(|e| e.kind == EntryKind::Person);
