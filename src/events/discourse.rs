@@ -129,11 +129,7 @@ pub(super) fn merge_captions(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
         })
     };
     let drop: Vec<bool> = events.iter().map(|(p, e)| in_caption(*p) && told(e, events)).collect();
-    let mut i = 0;
-    events.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    retain_kept(events, &drop);
 }
 
 /// The paragraph ends with a photo credit: "REUTERS/Stringer", "AP Photo/Efrem
@@ -573,8 +569,8 @@ fn actor_side(a: &Argument) -> Option<&'static str> {
 /// drone attack killed two in Kherson") is that side's too. Stories with attacks from both
 /// sides, or none named, or where the sides trade blame, imply nothing. The actor is the
 /// side's armed forces.
-pub(super) fn implied_attackers(ctx: &DocContext, events: &mut [(u32, Event)]) {
-    let Some((side, hit)) = story_sides(events) else { return };
+pub(super) fn implied_attackers(ctx: &DocContext, story: Option<StorySides>, events: &mut [(u32, Event)]) {
+    let Some((side, hit)) = story else { return };
     let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, side) else { return };
     for (_, e) in events.iter_mut() {
         if e.event_type == EventType::Assault
@@ -592,8 +588,7 @@ pub(super) fn implied_attackers(ctx: &DocContext, events: &mut [(u32, Event)]) {
 /// attacker the clause names ("repelled Russian assaults"), else, in a story whose
 /// attacks all come from one side onto the other's country (see [`implied_attackers`]),
 /// the side attacked there.
-pub(super) fn implied_defenders(ctx: &DocContext, events: &mut [(u32, Event)]) {
-    let story = story_sides(events);
+pub(super) fn implied_defenders(ctx: &DocContext, story: Option<StorySides>, events: &mut [(u32, Event)]) {
     for (_, e) in events.iter_mut() {
         if e.event_type != EventType::Fight || e.subtype.as_deref() != Some("defence") || e.actor.is_some() {
             continue;
@@ -622,10 +617,13 @@ fn forces(name: &str, id: &str) -> Argument {
     Argument { text: name.to_string(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) }
 }
 
+/// (attacker side, country attacked).
+pub(super) type StorySides = (&'static str, &'static str);
+
 /// (attacker side, country attacked) when every asserted attack of the story whose attacker
 /// is named comes from one side and lands in the other side's country. Stories with
 /// attacks from both sides, or none named, or where the sides trade blame, give none.
-fn story_sides(events: &[(u32, Event)]) -> Option<(&'static str, &'static str)> {
+pub(super) fn story_sides(events: &[(u32, Event)]) -> Option<StorySides> {
     // (a story where the sides trade blame leaves an unnamed attacker unnamed)
     if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
         return None;

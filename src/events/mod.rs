@@ -100,8 +100,10 @@ pub fn extract_with_numbers(
     merge_repeats(ctx, &sorted, &mut events);
     speakers_act_their_speech(ctx, &mut events);
     office_holders_act_for_their_side(ctx, &mut events);
-    implied_attackers(ctx, &mut events);
-    implied_defenders(ctx, &mut events);
+    // (the attacks implied fit the story's sides, so one reading serves both)
+    let story = story_sides(&events);
+    implied_attackers(ctx, story, &mut events);
+    implied_defenders(ctx, story, &mut events);
     mark_aggregates(&mut events);
     place_aggregates(&countries, &mut events);
     events.into_iter().map(|(_, e)| e).collect()

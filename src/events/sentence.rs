@@ -193,7 +193,13 @@ pub(super) fn drop_accidents(v: &EventSentence, hits: &mut Vec<Hit>, cues: &[(us
 
 /// Fold verb+noun pairs of one type, and casualty words into their attack.
 pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
-    let all = hits.clone();
+    // destruction by a weapon is an attack: "drones damaged a warehouse and injured five"
+    // (read off all the hits before they are folded into drafts)
+    let armed_destruction: Vec<(usize, bool)> = hits
+        .iter()
+        .filter(|h| h.event_type == EventType::Destroy && weapon_subject(v, h, &hits))
+        .map(|h| (h.t0, h.verb))
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     for h in hits {
         // Verb and noun of the same type close together: "signed an agreement", "pledged … aid".
@@ -309,9 +315,10 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
         }
     }
     let mut lone: Vec<Hit> = Vec::new();
-    // (destruction by a weapon is an attack: "drones damaged a warehouse and injured five")
-    let hosts =
-        |d: &Draft| d.hit.is_host() || (d.hit.event_type == EventType::Destroy && weapon_subject(v, &d.hit, &all));
+    let hosts = |d: &Draft| {
+        d.hit.is_host()
+            || (d.hit.event_type == EventType::Destroy && armed_destruction.contains(&(d.hit.t0, d.hit.verb)))
+    };
     for c in pending {
         // the attack's own clause, else a clause tied to it by "when"/"after"/"as", or the
         // clause a casualty verb continues after ", and" ("10 people were killed when a
