@@ -309,7 +309,9 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
             let opener_word = v.res.is_common_word(v.tx(a))
                 || v.is(a, DETERMINERS)
                 || v.is(a, PREPOSITIONS)
-                || v.lw(a).ends_with("ly");
+                || v.lw(a).ends_with("ly")
+                // "Drones struck …": a weapon opening the sentence is no name
+                || v.is(a, WordClass::WeaponSubject);
             if opens && opener_word && !v.is_title(a) {
                 a += 1;
             }

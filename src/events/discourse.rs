@@ -665,8 +665,10 @@ fn same_happening(a: &Event, b: &Event, nested: bool) -> bool {
     let factual = |e: &Event| matches!(e.modality, Modality::Asserted | Modality::Hedged);
     let actor = actor_key;
     types
-        // the sentence stage has already joined what one sentence reports once
-        && a.sentence != b.sentence
+        // the sentence stage has already joined what one sentence reports once, except a
+        // noun that points back past an attribution ("…, officials said, in the deadliest
+        // attack on the city in weeks")
+        && (a.sentence != b.sentence || nested)
         && factual(a)
         && b.modality != Modality::Planned
         && b.modality != Modality::Hypothetical
@@ -882,21 +884,27 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                     && {
                         let a = &events[i].1;
                         let actor = actor_key;
-                        let figures = |e: &Event| e.killed.is_some() || e.injured.is_some();
                         matches!(a.modality, Modality::Asserted | Modality::Hedged)
                         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
-                        // two tolls are two happenings (or parts of a total)
-                        && !(figures(a) && figures(b))
+                        // two tolls of the dead (or of the wounded) are two happenings, or
+                        // parts of a total; the wounded after the dead go on with the story
+                        && !(a.killed.is_some() && b.killed.is_some())
+                        && !(a.injured.is_some() && b.injured.is_some())
                     }
             }) {
                 drop[j] = true;
                 let b = events[j].1.clone();
                 let a = &mut events[i].1;
                 if b.modality != Modality::Negated {
-                    if a.killed.is_none() && a.injured.is_none() && (b.killed.is_some() || b.injured.is_some()) {
-                        a.killed = b.killed;
-                        a.injured = b.injured;
-                        a.approximate = b.approximate;
+                    if b.killed.is_some() || b.injured.is_some() {
+                        let had_figures = a.killed.is_some() || a.injured.is_some();
+                        a.killed = a.killed.or(b.killed);
+                        a.injured = a.injured.or(b.injured);
+                        a.approximate = if had_figures {
+                            Some(a.approximate == Some(true) || b.approximate == Some(true))
+                        } else {
+                            b.approximate
+                        };
                     }
                     // (not its actor: "a Ukrainian drone hit ..., the Russian-installed
                     // management said" is one side's claim about who did it)

@@ -6,7 +6,7 @@
 use super::discourse::said_type;
 use super::{candidates::*, sentence::*, triggers::*, view::*};
 use crate::lexicon::{any_of, WordClass};
-use crate::model::{Argument, EventType, Geo, TokenKind};
+use crate::model::{Argument, EventType, Geo, Label, PlaceType, TokenKind};
 
 // ---------------------------------------------------------------------------------------
 // Roles
@@ -543,6 +543,49 @@ pub(crate) fn place_of_cand(v: &EventSentence, c: &ArgCandidate) -> (Argument, G
     )
 }
 
+/// Is this place inside a town rather than a town or a wider area: a city district, a
+/// square, a plant, a base?
+fn below_settlement(c: &ArgCandidate) -> bool {
+    c.label == Some(Label::Fac) || matches!(c.geo.place_type, Some(PlaceType::District | PlaceType::Feature))
+}
+
+fn is_settlement(c: &ArgCandidate) -> bool {
+    c.is_place() && matches!(c.geo.place_type, Some(PlaceType::City | PlaceType::Village)) && c.geo.lat.is_some()
+}
+
+/// The town a place below town level stands in, when the sentence names one outside any
+/// list with it ("a missile hit a house in the Korabelnyi district" after "in Mykolaiv";
+/// "rallied on Maidan Nezalezhnosti in Kyiv"): the nearest such town.
+fn settlement_around(v: &EventSentence, cands: &[ArgCandidate], ci: usize) -> Option<usize> {
+    let c = &cands[ci];
+    if !below_settlement(c) {
+        return None;
+    }
+    let listed = coordinated_places(v, cands, ci);
+    (0..cands.len())
+        .filter(|&k| k != ci && !listed.contains(&k) && is_settlement(&cands[k]))
+        .filter(|&k| cands[k].t0 >= v.t0 && cands[k].t1 <= v.t1)
+        .min_by_key(|&k| (cands[k].t0 as i64 - c.t0 as i64).abs())
+}
+
+/// The town a facility's own name begins with ("the Kremenchuk oil refinery"): a
+/// facility is placed at its town.
+fn settlement_in_name<'r>(v: &EventSentence<'r>, c: &ArgCandidate) -> Option<&'r crate::lexicon::Entry> {
+    if !(c.label == Some(Label::Fac) || c.geo.place_type == Some(PlaceType::Feature)) {
+        return None;
+    }
+    let g = &v.res.gazetteer;
+    let name = &v.text[c.start..c.end];
+    let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    // the longest run of leading words that is a town's whole key
+    name.match_indices(' ').rev().find_map(|(end, _)| {
+        let prefix = &name[..end];
+        g.find(prefix).into_iter().find(|m| m.start == 0 && m.end == prefix.len()).map(|m| g.entry(&m)).filter(|e| {
+            e.label == Label::Gpe && matches!(e.geo.place_type, Some(PlaceType::City | PlaceType::Village))
+        })
+    })
+}
+
 pub(crate) fn location(
     v: &EventSentence,
     cands: &[ArgCandidate],
@@ -638,10 +681,23 @@ pub(crate) fn location(
             .max_by_key(|&ci| score(ci))
     };
     let best = pick(true).or_else(|| if sentence_wide { pick(false) } else { None });
+    // an event's place is a settlement where the text names one: a district, square or
+    // facility inside a town the sentence names gives the town
+    let best = best.map(|ci| settlement_around(v, cands, ci).filter(|&s| !excluded(s)).unwrap_or(ci));
     match best {
         Some(ci) => {
             let c = &cands[ci];
-            let (arg, geo) = place_of_cand(v, c);
+            let (arg, geo) = match settlement_in_name(v, c) {
+                Some(e) => (
+                    Argument {
+                        text: e.canonical.to_string(),
+                        canonical: Some(e.canonical.to_string()),
+                        entity_id: Some(e.id.to_string()),
+                    },
+                    e.geo.clone(),
+                ),
+                None => place_of_cand(v, c),
+            };
             let source = if v.clause_of(c.t0) == h.clause { "clause" } else { "sentence" };
             (Some(arg), Some(geo), Some(if v.headline { "headline" } else { source }), Some(ci))
         }

@@ -1279,3 +1279,47 @@ fn a_reporter_of_a_threat_is_not_its_actor() {
     let e = r.one("THREATEN");
     assert!(e.actor.as_ref().map_or(true, |a| a.text != "two diplomats"), "{}", r.describe());
 }
+
+#[test]
+fn a_place_inside_a_named_town_gives_the_town() {
+    // a city district the sentence places in a town, in either order
+    let r = run("In Mykolaiv, a rocket tore through a block of flats in the Zavodskyi district, killing two people.", &[]);
+    assert_eq!(loc(r.one("ASSAULT")), Some("Mykolaiv"), "{}", r.describe());
+    let r = run("A shell hit a tram depot in the Saltivskyi district of Kharkiv.", &[]);
+    assert_eq!(loc(r.one("ASSAULT")), Some("Kharkiv"), "{}", r.describe());
+    // a facility named after its town is placed at the town
+    let r = run("Drones set fire to the Kremenchuk oil refinery before dawn.", &[]);
+    assert_eq!(loc(r.one("ASSAULT")), Some("Kremenchuk"), "{}", r.describe());
+    // a district standing alone keeps its name
+    let r = run("Artillery shelled the Nikopol district overnight.", &[]);
+    assert_eq!(loc(r.one("ASSAULT")), Some("Nikopol district"), "{}", r.describe());
+}
+
+#[test]
+fn a_weapon_opening_a_sentence_is_no_name() {
+    let r = run("Drones slammed into a depot near Lviv.", &[]);
+    let e = r.one("ASSAULT");
+    assert!(e.actor.as_ref().is_none_or(|a| a.text != "Drones"), "{}", r.describe());
+}
+
+#[test]
+fn a_description_of_the_attack_after_an_attribution_is_the_same_attack() {
+    let r = run(
+        "A missile hit a hospital in Chernihiv on Monday, killing four people, the mayor said, in the worst attack on the city this year.",
+        &[],
+    );
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn the_wounded_counted_after_the_dead_join_the_attack() {
+    let r = run_with(
+        "Shelling hit the centre of Nikopol on Tuesday, killing two people. Officials said nine people were wounded.",
+        &[],
+        |_| Vec::new(),
+        Some(crate::dates::parse_iso_day("2024-05-08").unwrap()),
+    );
+    let e = r.one("ASSAULT");
+    assert_eq!((e.killed, e.injured), (Some(2), Some(9)), "{}", r.describe());
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+}

@@ -252,7 +252,9 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         // weapon falls or crashes as an attack (not "prices fell in May", "a plane crashed
         // into a hill" unless it was a drone)
         "slammed into" | "smashed into" | "crashed into" | "fell on" | "fell in" | "fell near" | "fallen on"
-        | "fallen in" | "fallen near" | "landed on" | "landed in" | "landed near" => {
+        | "fallen in" | "fallen near" | "landed on" | "landed in" | "landed near" | "slamming into"
+        | "smashing into" | "crashing into" | "tore through" | "tears through" | "tearing through"
+        | "ripped through" | "rips through" | "ripping through" => {
             let craft_or_event = |w: &str| {
                 any_of(
                     w,
