@@ -82,7 +82,11 @@ fn lead_day<'t>(
     first_body: usize,
 ) -> Option<(usize, u32, Days, &'t str)> {
     let published = ctx.published?;
-    let lead = ctx.seg.sentences[first_body].paragraph;
+    // the lead is the first body paragraph, or the one after a line that introduces it
+    // ("Governor X on Telegram:" opens a digest)
+    let opening = ctx.seg.sentences[first_body].paragraph;
+    let introduces = ctx.seg.paragraphs.get(opening as usize).is_some_and(|p| ctx.text[p.start..p.end].trim_end().ends_with(':'));
+    let lead = if introduces { opening + 1 } else { opening };
     let mut in_lead = dates.iter().filter(|d| d.1 == lead);
     let first = *in_lead.next()?;
     let one_day = in_lead.all(|d| d.2 == first.2);
@@ -102,8 +106,29 @@ fn summary_day<'t>(
         if !frame {
             return None;
         }
-        dates.iter().find(|d| d.0 >= s.start && d.0 < s.end).copied()
+        dates.iter().find(|d| d.0 >= s.start && d.0 < s.end).copied().or_else(|| {
+            // "Over the past day, 143 combat engagements took place" in a report of 08:00:
+            // the day before it was published
+            let day = ctx.published? - 1;
+            let para = s.paragraph;
+            morning_report(ctx, first_body).then_some((s.start, para, day, ""))
+        })
     })
+}
+
+/// The report's opening (headline or first body sentence) gives a morning hour as its time:
+/// "as of 08:00", "at 8 a.m.".
+fn morning_report(ctx: &DocContext, first_body: usize) -> bool {
+    let Some(s) = ctx.seg.sentences.get(first_body) else { return false };
+    let opening = &ctx.text[..s.end];
+    let morning_hour = |before: &str| {
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&digits) && before[before.len() - digits..].parse::<u32>().is_ok_and(|h| (5..12).contains(&h))
+    };
+    // "08:00" (minutes after the colon), "8 a.m."
+    opening.match_indices(':').any(|(i, _)| {
+        opening[i + 1..].chars().take(2).filter(char::is_ascii_digit).count() == 2 && morning_hour(&opening[..i])
+    }) || opening.match_indices(" a.m.").any(|(i, _)| morning_hour(&opening[..i]))
 }
 
 /// A photo caption ("A firefighter at a building hit by a Russian missile in Odesa ...
@@ -837,14 +862,28 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             // missiles hit the port. Two workers were injured.")
             // (not a tally: "launched 4 missile strikes ... there are dead and wounded" is a
             // summary of many)
-            let host = |a: &Event| {
-                a.event_type == b.event_type
-                    || (b.event_type == EventType::Casualties
-                        && matches!(a.event_type, EventType::Assault | EventType::Fight)
-                        && !tally(a)
-                        && !plural_trigger(ctx, a))
+            // (a count of attacks on one place, with its toll in the next sentence, is that
+            // place's event of the day: "Nikopol — 14 attacks. A man was killed.")
+            let one_place = |i: usize| {
+                let a = &events[i].1;
+                events[i].0 == events[j].0
+                    && place_key(a).is_some()
+                    && place_key(a) == place_key(b)
+                    && own_source(a.location_source)
+                    && a.geo.place_type.is_some_and(|t| t != PlaceType::Country)
             };
-            let earlier = |i: &usize| !drop[*i] && host(&events[*i].1) && events[*i].1.sentence < b.sentence;
+            let host = |i: usize| {
+                let a = &events[i].1;
+                // (so does the damage an attack did, told with no doer of its own: "Three
+                // houses were damaged.")
+                let toll = b.event_type == EventType::Casualties
+                    || (b.event_type == EventType::Destroy && b.actor.is_none() && a.event_type == EventType::Assault);
+                a.event_type == b.event_type
+                    || (toll
+                        && matches!(a.event_type, EventType::Assault | EventType::Fight)
+                        && ((!tally(a) && !plural_trigger(ctx, a)) || one_place(i)))
+            };
+            let earlier = |i: &usize| !drop[*i] && host(*i) && events[*i].1.sentence < b.sentence;
             let referent = (0..j).rev().find(earlier);
             // the story's main report of that type: the latest with a place read in its text
             let told = (0..j)

@@ -543,6 +543,14 @@ pub(crate) fn place_of_cand(v: &EventSentence, c: &ArgCandidate) -> (Argument, G
     )
 }
 
+/// A place heading a digest's line, before a dash or colon: "▪️ Nikopol — 14 attacks.",
+/// "Bilopillia community: a drone hit a shop". What the line tells happened there.
+pub(crate) fn heads_line(v: &EventSentence, c: &ArgCandidate) -> bool {
+    c.is_place()
+        && (v.t0..c.t0).all(|k| !v.is_word(k) && v.kind(k) != Some(TokenKind::Number))
+        && matches!(v.tx(c.t1), "—" | "–" | "-" | ":")
+}
+
 /// Is this place inside a town rather than a town or a wider area: a city district, a
 /// square, a plant, a base?
 fn below_settlement(c: &ArgCandidate) -> bool {
@@ -658,6 +666,7 @@ pub(crate) fn location(
             .filter(|&ci| {
                 let c = &cands[ci];
                 prep_before(ci)
+                    || heads_line(v, c)
                     || roles.target_cand == Some(ci)
                     || (c.place_rank > 0 && c.t0 > h.t0)
                     // the subject of a passive is where it happened: "Antonivka and Bilozerka

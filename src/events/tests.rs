@@ -1323,3 +1323,26 @@ fn the_wounded_counted_after_the_dead_join_the_attack() {
     assert_eq!((e.killed, e.injured), (Some(2), Some(9)), "{}", r.describe());
     assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
 }
+
+#[test]
+fn a_digest_line_is_the_event_of_the_place_heading_it() {
+    let text = "Summary for the day, from the governor's channel:\n▪️ Krasnopillia — 12 attacks. A 60-year-old man was wounded and four houses were damaged.\n▪️ Bilopillia community: a drone hit a shop.";
+    let r = run_with(text, &[], |_| Vec::new(), Some(crate::dates::parse_iso_day("2025-02-03").unwrap()));
+    let places: Vec<&str> = r.of_type("ASSAULT").iter().filter_map(|e| loc(e)).collect();
+    assert_eq!(places, ["Krasnopillia", "Bilopillia community"], "{}", r.describe());
+    // the toll and the damage of the line are that place's event, not rows of their own
+    assert_eq!(r.of_type("ASSAULT")[0].injured, Some(1), "{}", r.describe());
+    assert!(r.of_type("CASUALTIES").is_empty() && r.of_type("DESTROY").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn the_past_day_of_a_morning_report_is_the_day_before() {
+    let day = |s: &str| crate::dates::parse_iso_day(s).unwrap();
+    let text = "Operational update as of 07:30, 3 March 2025\nOver the past day, the enemy launched 40 air strikes and shelled Nikopol.";
+    let r = run_with(text, &[], |_| Vec::new(), Some(day("2025-03-03")));
+    assert!(r.events.iter().all(|e| e.date == Some(day("2025-03-02"))), "{}", r.describe());
+    // an evening report's past day is the day it came out
+    let text = "Operational update as of 18:00, 3 March 2025\nOver the past day, the enemy launched 40 air strikes and shelled Nikopol.";
+    let r = run_with(text, &[], |_| Vec::new(), Some(day("2025-03-03")));
+    assert!(r.events.iter().all(|e| e.date == Some(day("2025-03-03"))), "{}", r.describe());
+}
