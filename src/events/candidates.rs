@@ -310,6 +310,8 @@ pub(crate) fn candidates(v: &EventSentence, hits: &[Hit]) -> Vec<ArgCandidate> {
                 || v.is(a, DETERMINERS)
                 || v.is(a, PREPOSITIONS)
                 || v.lw(a).ends_with("ly")
+                // "Speaking in Kyiv, …": a participle opening the sentence is no name
+                || v.lw(a).ends_with("ing")
                 // "Drones struck …": a weapon opening the sentence is no name
                 || v.is(a, WordClass::WeaponSubject);
             if opens && opener_word && !v.is_title(a) {

@@ -588,21 +588,19 @@ fn actor_side(a: &Argument) -> Option<&'static str> {
     }
 }
 
-/// The attacker a story implies: when every attack in a document whose attacker is named
-/// comes from one side and lands in the other side's country ("Russian missiles hit
-/// Odesa", "a Russian drone struck Sumy"), an attack there with no attacker named ("a
-/// drone attack killed two in Kherson") is that side's too. Stories with attacks from both
-/// sides, or none named, or where the sides trade blame, imply nothing. The actor is the
-/// side's armed forces.
-pub(super) fn implied_attackers(ctx: &DocContext, story: Option<StorySides>, events: &mut [(u32, Event)]) {
-    let Some((side, hit)) = story else { return };
-    let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, side) else { return };
+/// Who attacked where the text names nobody ("Shelling hit Kherson"): in a story where
+/// every attack on that country whose attacker is named comes from one side (see
+/// [`story_sides`]), that side's armed forces.
+pub(super) fn implied_attackers(ctx: &DocContext, story: &StorySides, events: &mut [(u32, Event)]) {
     for (_, e) in events.iter_mut() {
-        if e.event_type == EventType::Assault
-            && e.actor.is_none()
-            && matches!(e.modality, Modality::Asserted | Modality::Hedged)
-            && e.geo.country.as_deref() == Some(hit)
+        if e.event_type != EventType::Assault
+            || e.actor.is_some()
+            || !matches!(e.modality, Modality::Asserted | Modality::Hedged)
         {
+            continue;
+        }
+        let side = e.geo.country.as_deref().and_then(|c| story.attacker_of(c));
+        if let Some((name, id)) = side.and_then(|s| super::candidates::armed_forces_of(ctx.res, s)) {
             e.actor = Some(forces(name, id));
         }
     }
@@ -610,19 +608,17 @@ pub(super) fn implied_attackers(ctx: &DocContext, story: Option<StorySides>, eve
 
 /// Who repelled an attack nobody is named for ("nine assaults were repelled near X",
 /// "repelled 14 attacks"): the side the attackers fight, that is the other side of an
-/// attacker the clause names ("repelled Russian assaults"), else, in a story whose
-/// attacks all come from one side onto the other's country (see [`implied_attackers`]),
-/// the side attacked there.
-pub(super) fn implied_defenders(ctx: &DocContext, story: Option<StorySides>, events: &mut [(u32, Event)]) {
+/// attacker the clause names ("repelled Russian assaults"), else, in a country the story's
+/// named attacks all come into from one side (see [`story_sides`]), the side attacked there.
+pub(super) fn implied_defenders(ctx: &DocContext, story: &StorySides, events: &mut [(u32, Event)]) {
     for (_, e) in events.iter_mut() {
         if e.event_type != EventType::Fight || e.subtype.as_deref() != Some("defence") || e.actor.is_some() {
             continue;
         }
         let attacker = e.target.as_ref().and_then(actor_side);
-        let defender = match (attacker, story) {
-            (Some(a), _) => Some(other_side(a)),
-            (None, Some((_, hit))) if e.geo.country.as_deref() == Some(hit) => Some(hit),
-            _ => None,
+        let defender = match attacker {
+            Some(a) => Some(other_side(a)),
+            None => e.geo.country.as_deref().filter(|c| story.attacker_of(c).is_some()).and_then(own_side),
         };
         if let Some((name, id)) = defender.and_then(|d| super::candidates::armed_forces_of(ctx.res, d)) {
             e.actor = Some(forces(name, id));
@@ -638,31 +634,55 @@ fn other_side(side: &str) -> &'static str {
     }
 }
 
+/// The side code of a country the sides' table knows as one ("UA", "RU").
+fn own_side(country: &str) -> Option<&'static str> {
+    ["UA", "RU"].into_iter().find(|s| *s == country)
+}
+
 fn forces(name: &str, id: &str) -> Argument {
     Argument { text: name.to_string(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) }
 }
 
-/// (attacker side, country attacked).
-pub(super) type StorySides = (&'static str, &'static str);
+/// For each country the story's asserted attacks land in: the one side every such attack
+/// with a named attacker comes from, when that side is not the country's own ("Russian
+/// missiles hit Kharkiv" and "Ukrainian drones struck Belgorod" in one story: attacks in
+/// Ukraine are Russia's, in Russia Ukraine's). A country attacked by both sides, or by none
+/// named, has none; so has every country of a story where the sides trade blame.
+#[derive(Debug, Default, Clone)]
+pub(super) struct StorySides(Vec<(String, &'static str)>);
 
-/// (attacker side, country attacked) when every asserted attack of the story whose attacker
-/// is named comes from one side and lands in the other side's country. Stories with
-/// attacks from both sides, or none named, or where the sides trade blame, give none.
-pub(super) fn story_sides(events: &[(u32, Event)]) -> Option<StorySides> {
-    // (a story where the sides trade blame leaves an unnamed attacker unnamed)
-    if events.iter().any(|(_, e)| e.event_type == EventType::Accuse) {
-        return None;
+impl StorySides {
+    fn attacker_of(&self, country: &str) -> Option<&'static str> {
+        self.0.iter().find(|(c, _)| c == country).map(|&(_, s)| s)
     }
-    let mut sides: Vec<(&'static str, &str)> = Vec::new(); // (attacker side, country hit)
+}
+
+pub(super) fn story_sides(events: &[(u32, Event)]) -> StorySides {
+    // (a story where the sides trade blame leaves an unnamed attacker unnamed; "emergency
+    // services blamed a leaking pipe", "accused Berlin of pumping weapons" are no such trade)
+    let trades_blame = |e: &Event| {
+        let side = |a: &Option<Argument>| a.as_ref().and_then(actor_side);
+        e.event_type == EventType::Accuse && side(&e.actor).is_some() && side(&e.target).is_some()
+    };
+    if events.iter().any(|(_, e)| trades_blame(e)) {
+        return StorySides::default();
+    }
+    let mut by_country: Vec<(String, Option<&'static str>)> = Vec::new(); // None: sides disagree
     for (_, e) in events.iter().filter(|(_, e)| e.event_type == EventType::Assault && e.modality == Modality::Asserted)
     {
-        if let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) {
-            sides.push((side, country));
+        let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) else {
+            continue;
+        };
+        match by_country.iter_mut().find(|(c, _)| c == country) {
+            Some((_, s)) => {
+                if *s != Some(side) {
+                    *s = None;
+                }
+            }
+            None => by_country.push((country.to_string(), Some(side))),
         }
     }
-    let &(side, _) = sides.first()?;
-    let hit = other_side(side);
-    sides.iter().all(|&(s, c)| s == side && c == hit).then_some((side, hit))
+    StorySides(by_country.into_iter().filter_map(|(c, s)| s.filter(|s| *s != c).map(|s| (c, s))).collect())
 }
 
 /// The place key of an event: its location's id, else its name.

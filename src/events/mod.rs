@@ -102,8 +102,8 @@ pub fn extract_with_numbers(
     office_holders_act_for_their_side(ctx, &mut events);
     // (the attacks implied fit the story's sides, so one reading serves both)
     let story = story_sides(&events);
-    implied_attackers(ctx, story, &mut events);
-    implied_defenders(ctx, story, &mut events);
+    implied_attackers(ctx, &story, &mut events);
+    implied_defenders(ctx, &story, &mut events);
     mark_aggregates(&mut events);
     place_aggregates(&countries, &mut events);
     events.into_iter().map(|(_, e)| e).collect()

@@ -1346,3 +1346,19 @@ fn the_past_day_of_a_morning_report_is_the_day_before() {
     let r = run_with(text, &[], |_| Vec::new(), Some(day("2025-03-03")));
     assert!(r.events.iter().all(|e| e.date == Some(day("2025-03-03"))), "{}", r.describe());
 }
+
+#[test]
+fn a_participle_opening_a_sentence_is_no_actor() {
+    let r = run("Speaking in Lviv on Friday, the prime minister urged partners to speed up deliveries.", &[]);
+    let e = r.one("DEMAND");
+    assert!(e.actor.as_ref().is_none_or(|a| a.text != "Speaking"), "{}", r.describe());
+}
+
+#[test]
+fn blame_for_an_accident_is_no_trade_of_blame_between_the_sides() {
+    // the unnamed attacker of the strike is still the side the story names for the others
+    let text = "Russian missiles hit Kharkiv overnight. Shelling also hit Kupiansk. Firefighters blamed a faulty boiler for a fire in Lviv.";
+    let r = run(text, &[]);
+    let kupiansk = r.of_type("ASSAULT").into_iter().find(|e| loc(e) == Some("Kupiansk")).expect("Kupiansk row");
+    assert!(kupiansk.actor.is_some(), "{}", r.describe());
+}
