@@ -16,7 +16,7 @@
 
 use crate::context::DocContext;
 use crate::lexicon::{fold_char, slug, Entry};
-use crate::model::{Label, Mention, MentionSource, PlaceType, TokenKind};
+use crate::model::{Geo, Label, Mention, MentionSource, PlaceType, TokenKind};
 use std::collections::HashMap;
 
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
@@ -174,6 +174,35 @@ fn respell(ctx: &DocContext, mentions: &mut [Mention]) {
     }
 }
 
+/// A town found only by another name ("Hamam" is an old name of Haymana in Turkey) or
+/// by its spelling stays that town within the countries the document names (when it names
+/// any: countries, regions, demonyms, towns by their own names); outside them the likeness
+/// is no evidence: "Hamam" in a story about Mosul is no Turkish town, "Elka" near Mogadishu
+/// no Polish one. The name then stands as written, with no point.
+fn doubt_foreign_aliases(ctx: &DocContext, mentions: &mut [Mention]) {
+    let own_name = |m: &Mention| {
+        m.canonical.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(words(&ctx.text[m.start..m.end]).join(" ").as_str()))
+    };
+    let town = |m: &Mention| matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Village));
+    let countries: Vec<String> = mentions
+        .iter()
+        .filter(|m| matches!(m.label, Label::Gpe | Label::Norp | Label::Loc) && (!town(m) || own_name(m)))
+        .filter_map(|m| m.geo.country.clone())
+        .collect();
+    if countries.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let builtin = m.entity_id.as_deref().is_some_and(|id| id.starts_with("geonames:"));
+        let foreign = m.geo.country.as_ref().is_some_and(|c| !countries.contains(c));
+        if m.label == Label::Gpe && builtin && town(m) && foreign && !own_name(m) {
+            m.canonical = Some(words(&ctx.text[m.start..m.end]).join(" "));
+            m.entity_id = None;
+            m.geo = Geo::default();
+        }
+    }
+}
+
 /// Give every named mention written in Cyrillic a Latin canonical name, and the built-in
 /// entry's name, id and label when the Latin name is one. Runs before the person index is
 /// built, so surnames alone get the same canonical name and id as the full name.
@@ -231,6 +260,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut mentions = remove_overlaps(mentions);
     romanise(ctx, &mut mentions);
     respell(ctx, &mut mentions);
+    doubt_foreign_aliases(ctx, &mut mentions);
     let people = PersonIndex::build(ctx, &mentions);
 
     for m in mentions.iter_mut() {

@@ -703,7 +703,7 @@ fn own_source(source: Option<&str>) -> bool {
 /// A report of the same happening: the same type (or a casualty report and the attack or
 /// fight it counts), the same place, the same day, no sides that disagree, and neither a
 /// denial nor something that has not happened.
-fn same_happening(a: &Event, b: &Event, nested: bool) -> bool {
+fn same_happening(a: &Event, b: &Event, nested: bool, any_day: bool) -> bool {
     let host = |e: &Event| matches!(e.event_type, EventType::Assault | EventType::Fight);
     let casualty = |e: &Event| e.event_type == EventType::Casualties;
     let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
@@ -726,7 +726,9 @@ fn same_happening(a: &Event, b: &Event, nested: bool) -> bool {
         // an inferred date is no evidence against: "the death toll from the overnight strike
         // has risen to two" is dated by its paragraph
         && a.date.is_some()
-        && (a.date == b.date || !own_source(a.date_source) || !own_source(b.date_source))
+        // (nor the day of a sentence that points back: "the toll from the Kryvyi Rih strike
+        // rose overnight")
+        && (a.date == b.date || any_day || !own_source(a.date_source) || !own_source(b.date_source))
         && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
 }
 
@@ -784,6 +786,12 @@ fn refers_back(ctx: &DocContext, e: &Event) -> bool {
         // nothing between but words: "the 12 strikes" counts new ones
         (k + 1..t).all(|m| ctx.lower(m).chars().all(|c| c.is_alphabetic() || c == '-'))
     }) && !marked_as_new(ctx, e)
+}
+
+/// A noun naming what a toll is from: "the death toll from the Kryvyi Rih strike".
+fn toll_of(ctx: &DocContext, e: &Event) -> bool {
+    let t = ctx.token_of(e.start);
+    (t.saturating_sub(5)..t).any(|k| ctx.lower(k) == "toll" && ctx.lower(k + 1) == "from")
 }
 
 /// A trigger whose last word is a plural noun ("strikes", "attacks"): many happenings.
@@ -865,7 +873,9 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
                 .collect()
         };
-        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back)).or_else(|| {
+        // (a toll "from the Kryvyi Rih strike" that rose overnight is dated by its rise)
+        let toll = back && toll_of(ctx, &events[j].1);
+        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back, toll)).or_else(|| {
             // an agreement, a sanction or a pledge told again in the next sentence ("Norway
             // signed a security pact ... The document was signed by ...") has no place to
             // compare: the last report of its type, one sentence before

@@ -405,9 +405,14 @@ pub(super) fn clause_subject_np(v: &EventSentence, h: &Hit) -> Option<(usize, us
 /// Russian troops", "Russia launched an offensive".
 pub(super) fn noun_actor(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, verbs: &[(usize, usize)]) -> Vec<usize> {
     // Modifier right before, over up to three adjectives ("a massive Russian missile attack").
+    // A town or region there is where it happened, not who did it ("the Kryvyi Rih strike").
     let mut j = h.t0;
     for _ in 0..4 {
-        let ending_at = |e: usize| near(cands, e.saturating_sub(WINDOW), e).find(|&ci| cands[ci].t1 == e);
+        let ending_at = |e: usize| {
+            near(cands, e.saturating_sub(WINDOW), e)
+                .find(|&ci| cands[ci].t1 == e)
+                .filter(|&ci| !(cands[ci].is_place() && cands[ci].place_rank >= 1))
+        };
         // "65 MLRS attacks", "3 Iskander strikes": after a count the name is the weapon
         if let Some(ci) =
             ending_at(j).filter(|&ci| !(cands[ci].t0 > v.t0 && v.numbers.iter().any(|p| p.end_tok == cands[ci].t0)))

@@ -1362,3 +1362,19 @@ fn blame_for_an_accident_is_no_trade_of_blame_between_the_sides() {
     let kupiansk = r.of_type("ASSAULT").into_iter().find(|e| loc(e) == Some("Kupiansk")).expect("Kupiansk row");
     assert!(kupiansk.actor.is_some(), "{}", r.describe());
 }
+
+#[test]
+fn a_town_before_an_attack_noun_is_where_not_who() {
+    let text = "A missile hit a hotel in Kryvyi Rih late on Tuesday, killing four people. The death toll from the Kryvyi Rih strike has risen to five after a woman died overnight.";
+    let r = run_with(text, &[], |_| Vec::new(), Some(crate::dates::parse_iso_day("2025-03-05").unwrap()));
+    let hits = r.of_type("ASSAULT");
+    assert_eq!(hits.len(), 1, "{}", r.describe());
+    assert!(hits[0].actor.as_ref().is_none_or(|a| a.text != "Kryvyi Rih"), "{}", r.describe());
+    assert_eq!(hits[0].killed, Some(5), "{}", r.describe());
+}
+
+#[test]
+fn a_weapon_with_a_long_modifier_is_still_the_subject_of_an_impact() {
+    let r = run("Rockets fired by the rebel Popular Front slammed into a crowded market in Goma.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+}

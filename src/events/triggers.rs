@@ -279,7 +279,9 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                     ],
                 )
             };
-            (t0.saturating_sub(4).max(v.t0)..t0).any(|i| v.is(i, WEAPON_SUBJECTS) && !craft_or_event(v.lw(i)))
+            // (the weapon may have its own modifiers: "shells fired by the paramilitary
+            // Rapid Support Forces slammed into")
+            (t0.saturating_sub(8).max(v.t0)..t0).any(|i| v.is(i, WEAPON_SUBJECTS) && !craft_or_event(v.lw(i)))
         }
         // a warning is a threat when it announces a response: "warned that Russia would take
         // retaliatory steps", "warns of consequences" (not "warned residents to stay inside")
