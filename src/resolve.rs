@@ -181,7 +181,9 @@ fn respell(ctx: &DocContext, mentions: &mut [Mention]) {
 /// no Polish one. The name then stands as written, with no point.
 fn doubt_foreign_aliases(ctx: &DocContext, mentions: &mut [Mention]) {
     let own_name = |m: &Mention| {
-        m.canonical.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(words(&ctx.text[m.start..m.end]).join(" ").as_str()))
+        m.canonical
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case(words(&ctx.text[m.start..m.end]).join(" ").as_str()))
     };
     let town = |m: &Mention| matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Village));
     let countries: Vec<String> = mentions

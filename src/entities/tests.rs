@@ -672,17 +672,15 @@ fn an_arabic_article_or_a_place_preposition_opening_a_name() {
 fn a_town_known_only_by_another_name_abroad_is_not_that_town() {
     // "Hamam" is an old name of a Turkish town; in a story placed in Iraq it is no evidence
     let text = "Militants attacked a police post near Mosul, the Iraqi army said. Two officers died in Hamam.";
-    let ms = crate::context::with_context(text, None, |ctx| {
-        crate::resolve::resolve(ctx, crate::entities::recognize(ctx))
-    });
+    let ms =
+        crate::context::with_context(text, None, |ctx| crate::resolve::resolve(ctx, crate::entities::recognize(ctx)));
     let hamam = ms.iter().find(|m| &text[m.start..m.end] == "Hamam").expect("Hamam is a mention");
     assert_eq!(hamam.geo.country, None, "{hamam:?}");
     assert_eq!(hamam.canonical.as_deref(), Some("Hamam"));
     // the same alias in a story about Turkey keeps its town
     let text = "Turkish police said a bus overturned near Ankara. Two passengers died in Hamam.";
-    let ms = crate::context::with_context(text, None, |ctx| {
-        crate::resolve::resolve(ctx, crate::entities::recognize(ctx))
-    });
+    let ms =
+        crate::context::with_context(text, None, |ctx| crate::resolve::resolve(ctx, crate::entities::recognize(ctx)));
     let hamam = ms.iter().find(|m| &text[m.start..m.end] == "Hamam").expect("Hamam is a mention");
     assert_eq!(hamam.geo.country.as_deref(), Some("TR"), "{hamam:?}");
 }

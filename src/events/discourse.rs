@@ -85,7 +85,8 @@ fn lead_day<'t>(
     // the lead is the first body paragraph, or the one after a line that introduces it
     // ("Governor X on Telegram:" opens a digest)
     let opening = ctx.seg.sentences[first_body].paragraph;
-    let introduces = ctx.seg.paragraphs.get(opening as usize).is_some_and(|p| ctx.text[p.start..p.end].trim_end().ends_with(':'));
+    let introduces =
+        ctx.seg.paragraphs.get(opening as usize).is_some_and(|p| ctx.text[p.start..p.end].trim_end().ends_with(':'));
     let lead = if introduces { opening + 1 } else { opening };
     let mut in_lead = dates.iter().filter(|d| d.1 == lead);
     let first = *in_lead.next()?;
@@ -875,15 +876,16 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         };
         // (a toll "from the Kryvyi Rih strike" that rose overnight is dated by its rise)
         let toll = back && toll_of(ctx, &events[j].1);
-        let first = candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back, toll)).or_else(|| {
-            // an agreement, a sanction or a pledge told again in the next sentence ("Norway
-            // signed a security pact ... The document was signed by ...") has no place to
-            // compare: the last report of its type, one sentence before
-            (0..j)
-                .rev()
-                .find(|&i| !drop[i])
-                .filter(|&i| same_statement(&events[i].1, &events[j].1) && !headline(&events[i].1))
-        });
+        let first =
+            candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back, toll)).or_else(|| {
+                // an agreement, a sanction or a pledge told again in the next sentence ("Norway
+                // signed a security pact ... The document was signed by ...") has no place to
+                // compare: the last report of its type, one sentence before
+                (0..j)
+                    .rev()
+                    .find(|&i| !drop[i])
+                    .filter(|&i| same_statement(&events[i].1, &events[j].1) && !headline(&events[i].1))
+            });
         let Some(i) = first else {
             // "The attack took place on 22 December in the village of X": what it adds
             // (a place or day read in its own sentence) goes to the event it points back at

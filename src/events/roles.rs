@@ -593,9 +593,11 @@ fn settlement_in_name<'r>(v: &EventSentence<'r>, c: &ArgCandidate) -> Option<&'r
     // the longest run of leading words that is a town's whole key
     name.match_indices(' ').rev().find_map(|(end, _)| {
         let prefix = &name[..end];
-        g.find(prefix).into_iter().find(|m| m.start == 0 && m.end == prefix.len()).map(|m| g.entry(&m)).filter(|e| {
-            e.label == Label::Gpe && matches!(e.geo.place_type, Some(PlaceType::City | PlaceType::Village))
-        })
+        g.find(prefix)
+            .into_iter()
+            .find(|m| m.start == 0 && m.end == prefix.len())
+            .map(|m| g.entry(&m))
+            .filter(|e| e.label == Label::Gpe && matches!(e.geo.place_type, Some(PlaceType::City | PlaceType::Village)))
     })
 }
 

@@ -1283,7 +1283,8 @@ fn a_reporter_of_a_threat_is_not_its_actor() {
 #[test]
 fn a_place_inside_a_named_town_gives_the_town() {
     // a city district the sentence places in a town, in either order
-    let r = run("In Mykolaiv, a rocket tore through a block of flats in the Zavodskyi district, killing two people.", &[]);
+    let r =
+        run("In Mykolaiv, a rocket tore through a block of flats in the Zavodskyi district, killing two people.", &[]);
     assert_eq!(loc(r.one("ASSAULT")), Some("Mykolaiv"), "{}", r.describe());
     let r = run("A shell hit a tram depot in the Saltivskyi district of Kharkiv.", &[]);
     assert_eq!(loc(r.one("ASSAULT")), Some("Kharkiv"), "{}", r.describe());
