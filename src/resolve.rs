@@ -205,6 +205,91 @@ fn doubt_foreign_aliases(ctx: &DocContext, mentions: &mut [Mention]) {
     }
 }
 
+/// Great-circle distance in kilometres.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// A town at least this populous is what its name means in the news, whatever other
+/// village shares it, so it can place its namesakes.
+const ANCHOR_POPULATION: u64 = 50_000;
+
+/// Among towns of one name (Ukraine has dozens of Andriivkas and Novoselivkas) the one
+/// near the document's other places: the key gives the most populous, which a story about
+/// fighting around Bakhmut does not mean. The anchors are the places the document names
+/// that have one reading: regions, towns no other town shares a name with, and large
+/// cities; countries are too wide to tell. A namesake replaces the key's town when it lies
+/// near an anchor and the key's town clearly does not; every mention of the name gets the
+/// same town.
+fn choose_namesakes(ctx: &DocContext, mentions: &mut [Mention]) {
+    let g = &ctx.res.gazetteer;
+    let point = |m: &Mention| Some((m.geo.lat?, m.geo.lon?));
+    let builtin = |m: &Mention| m.entity_id.as_deref().is_some_and(|id| id.starts_with("geonames:"));
+    let town = |m: &Mention| matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Village));
+    let namesakes = |m: &Mention| -> Vec<u32> {
+        let surface = words(&ctx.text[m.start..m.end]).join(" ");
+        let mut towns: Vec<u32> = g.namesakes(m.canonical.as_deref().unwrap_or("")).to_vec();
+        towns.extend(g.namesakes(&surface).iter().filter(|t| !towns.contains(t)).collect::<Vec<_>>());
+        towns
+    };
+    let candidates: Vec<(usize, Vec<u32>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Gpe && builtin(m) && town(m) && point(m).is_some())
+        .map(|(i, m)| (i, namesakes(m)))
+        .filter(|(_, towns)| !towns.is_empty())
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let large = |m: &Mention, towns: &[u32]| {
+        towns.iter().any(|&t| {
+            let e = &g.entries[t as usize];
+            Some(e.id.as_ref()) == m.entity_id.as_deref() && e.population >= ANCHOR_POPULATION
+        })
+    };
+    let anchors: Vec<(f64, f64)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label.is_place())
+        .filter(|(_, m)| matches!(m.geo.place_type, Some(PlaceType::Region | PlaceType::City | PlaceType::Village)))
+        .filter(|(i, m)| match candidates.iter().find(|(c, _)| c == i) {
+            Some((_, towns)) => large(m, towns),
+            None => true,
+        })
+        .filter_map(|(_, m)| point(m))
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    let nearest = |p: (f64, f64)| anchors.iter().map(|&a| km(p, a)).fold(f64::INFINITY, f64::min);
+    let mut chosen: HashMap<String, Option<u32>> = HashMap::new();
+    for (i, towns) in candidates {
+        let m = &mentions[i];
+        if large(m, &towns) {
+            continue;
+        }
+        let name = m.canonical.clone().unwrap_or_default();
+        let here = point(m).map_or(f64::INFINITY, nearest);
+        let pick = *chosen.entry(name).or_insert_with(|| {
+            let (best, distance) = towns
+                .iter()
+                .filter_map(|&t| Some((t, nearest((g.entries[t as usize].geo.lat?, g.entries[t as usize].geo.lon?)))))
+                .min_by(|a, b| a.1.total_cmp(&b.1))?;
+            (distance < 150.0 && here > 2.0 * distance + 30.0).then_some(best)
+        });
+        if let Some(t) = pick {
+            let e = &g.entries[t as usize];
+            let m = &mut mentions[i];
+            m.canonical = Some(e.canonical.to_string());
+            m.entity_id = Some(e.id.to_string());
+            m.geo = e.geo.clone();
+        }
+    }
+}
+
 /// Give every named mention written in Cyrillic a Latin canonical name, and the built-in
 /// entry's name, id and label when the Latin name is one. Runs before the person index is
 /// built, so surnames alone get the same canonical name and id as the full name.
@@ -263,6 +348,7 @@ pub fn resolve(ctx: &DocContext, mentions: Vec<Mention>) -> Vec<Mention> {
     romanise(ctx, &mut mentions);
     respell(ctx, &mut mentions);
     doubt_foreign_aliases(ctx, &mut mentions);
+    choose_namesakes(ctx, &mut mentions);
     let people = PersonIndex::build(ctx, &mentions);
 
     for m in mentions.iter_mut() {

@@ -684,3 +684,29 @@ fn a_town_known_only_by_another_name_abroad_is_not_that_town() {
     let hamam = ms.iter().find(|m| &text[m.start..m.end] == "Hamam").expect("Hamam is a mention");
     assert_eq!(hamam.geo.country.as_deref(), Some("TR"), "{hamam:?}");
 }
+
+fn place_of(text: &str, surface: &str) -> Mention {
+    let ms =
+        crate::context::with_context(text, None, |ctx| crate::resolve::resolve(ctx, crate::entities::recognize(ctx)));
+    ms.into_iter().find(|m| &text[m.start..m.end] == surface).unwrap_or_else(|| panic!("{surface} is a mention"))
+}
+
+#[test]
+fn a_village_shared_by_many_towns_is_the_one_near_the_other_places() {
+    // Ukraine has a Mykolaivka in most regions: the region the story names chooses
+    let m = place_of("Two shells fell on Mykolaivka in the Odesa region overnight, the governor said.", "Mykolaivka");
+    let (lat, lon) = (m.geo.lat.expect("a point"), m.geo.lon.expect("a point"));
+    assert!((45.5..47.5).contains(&lat) && (29.0..31.5).contains(&lon), "{m:?}");
+    // every mention of the name is the same town
+    let text = "Drones struck Mykolaivka near Izmail. Residents of Mykolaivka said the school burned.";
+    let ms =
+        crate::context::with_context(text, None, |ctx| crate::resolve::resolve(ctx, crate::entities::recognize(ctx)));
+    let ids: Vec<_> =
+        ms.iter().filter(|m| &text[m.start..m.end] == "Mykolaivka").map(|m| m.entity_id.clone()).collect();
+    assert_eq!(ids.len(), 2, "{ms:?}");
+    assert_eq!(ids[0], ids[1]);
+    // near Sloviansk, the key's own Mykolaivka stays
+    let near = place_of("Shelling hit Mykolaivka, a town outside Sloviansk.", "Mykolaivka");
+    let alone = place_of("Shelling hit Mykolaivka overnight.", "Mykolaivka");
+    assert_eq!(near.entity_id, alone.entity_id, "{near:?}");
+}

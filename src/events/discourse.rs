@@ -589,19 +589,47 @@ fn actor_side(a: &Argument) -> Option<&'static str> {
     }
 }
 
-/// Who attacked where the text names nobody ("Shelling hit Kherson"): in a story where
-/// every attack on that country whose attacker is named comes from one side (see
-/// [`story_sides`]), that side's armed forces.
+/// Who attacked where the text names nobody ("Shelling hit Kherson", "the city was left
+/// without power", "two houses were destroyed"): the side that attacks that country in
+/// this story (see [`story_sides`]), as its armed forces. What was shot down over a country
+/// was shot down by its own side, when the other side is the one attacking it. Damage to
+/// the attacker's own ("a Russian tank was destroyed") is not the attacker's doing.
 pub(super) fn implied_attackers(ctx: &DocContext, story: &StorySides, events: &mut [(u32, Event)]) {
+    // A blast is an attack only as far as the story tells of attacks; so are damage and
+    // outages: the attacker's only in a country the story reports other attacks in (not
+    // a depot that blew up, or a town destroyed in fighting long past).
+    let blast = |e: &Event| {
+        let word = ctx.text[e.start..e.end].to_ascii_lowercase();
+        word.starts_with("blast") || word.starts_with("explo")
+    };
+    let attacked: Vec<String> = events
+        .iter()
+        .filter(|(_, e)| e.event_type == EventType::Assault && e.modality == Modality::Asserted && !blast(e))
+        .filter_map(|(_, e)| e.geo.country.clone())
+        .collect();
     for (_, e) in events.iter_mut() {
-        if e.event_type != EventType::Assault
-            || e.actor.is_some()
-            || !matches!(e.modality, Modality::Asserted | Modality::Hedged)
-        {
+        let shot_down = e.event_type == EventType::Destroy && e.subtype.as_deref() == Some("shot down");
+        let harm = matches!(e.event_type, EventType::Assault | EventType::Disrupt | EventType::Destroy);
+        if !harm || e.actor.is_some() || !matches!(e.modality, Modality::Asserted | Modality::Hedged) {
             continue;
         }
-        let side = e.geo.country.as_deref().and_then(|c| story.attacker_of(c));
-        if let Some((name, id)) = side.and_then(|s| super::candidates::armed_forces_of(ctx.res, s)) {
+        let Some(country) = e.geo.country.as_deref() else { continue };
+        let Some(attacker) = story.attacker_of(country) else { continue };
+        if (e.event_type != EventType::Assault || blast(e)) && !attacked.iter().any(|c| c == country) {
+            continue;
+        }
+        let side = if shot_down {
+            match own_side(country) {
+                Some(own) if own != attacker => own,
+                _ => continue,
+            }
+        } else {
+            if e.event_type != EventType::Assault && e.target.as_ref().and_then(actor_side) == Some(attacker) {
+                continue;
+            }
+            attacker
+        };
+        if let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, side) {
             e.actor = Some(forces(name, id));
         }
     }
@@ -619,7 +647,9 @@ pub(super) fn implied_defenders(ctx: &DocContext, story: &StorySides, events: &m
         let attacker = e.target.as_ref().and_then(actor_side);
         let defender = match attacker {
             Some(a) => Some(other_side(a)),
-            None => e.geo.country.as_deref().filter(|c| story.attacker_of(c).is_some()).and_then(own_side),
+            // (only where an attack on it is named: the Russian army reports repelling
+            // attacks in occupied Ukraine, so no default reading of the war holds here)
+            None => e.geo.country.as_deref().filter(|c| story.named_attacker_of(c).is_some()).and_then(own_side),
         };
         if let Some((name, id)) = defender.and_then(|d| super::candidates::armed_forces_of(ctx.res, d)) {
             e.actor = Some(forces(name, id));
@@ -648,42 +678,88 @@ fn forces(name: &str, id: &str) -> Argument {
 /// with a named attacker comes from, when that side is not the country's own ("Russian
 /// missiles hit Kharkiv" and "Ukrainian drones struck Belgorod" in one story: attacks in
 /// Ukraine are Russia's, in Russia Ukraine's). A country attacked by both sides, or by none
-/// named, has none; so has every country of a story where the sides trade blame.
+/// named, has none; so has a country the sides trade blame for.
 #[derive(Debug, Default, Clone)]
-pub(super) struct StorySides(Vec<(String, &'static str)>);
+pub(super) struct StorySides {
+    /// Per country attacked with a named attacker: the one side all of them come from, or
+    /// None where the sides disagree (or a country attacks itself).
+    named: Vec<(String, Option<&'static str>)>,
+    /// The countries the sides trade blame for what happened in: nobody unnamed is filled
+    /// in there.
+    blamed: Vec<String>,
+}
 
 impl StorySides {
+    fn disputed(&self, country: &str) -> bool {
+        self.blamed.iter().any(|c| c == country)
+    }
+
+    /// The one side the story's named attacks on `country` come from.
+    fn named_attacker_of(&self, country: &str) -> Option<&'static str> {
+        self.named.iter().find(|(c, _)| c == country).and_then(|&(_, side)| side).filter(|_| !self.disputed(country))
+    }
+
+    /// The side attacking `country`: the one its named attacks come from; where none is
+    /// named, in the war this domain covers, the other of Ukraine and Russia (an unnamed
+    /// strike on Kherson is Russia's, one on Belgorod Ukraine's).
     fn attacker_of(&self, country: &str) -> Option<&'static str> {
-        self.0.iter().find(|(c, _)| c == country).map(|&(_, s)| s)
+        if self.disputed(country) {
+            return None;
+        }
+        match self.named.iter().find(|(c, _)| c == country) {
+            Some(&(_, side)) => side,
+            None => own_side(country).map(other_side),
+        }
     }
 }
 
 pub(super) fn story_sides(events: &[(u32, Event)]) -> StorySides {
-    // (a story where the sides trade blame leaves an unnamed attacker unnamed; "emergency
-    // services blamed a leaking pipe", "accused Berlin of pumping weapons" are no such trade)
+    // A story where the sides trade blame for an attack leaves its attacker unnamed: in the
+    // country the accusation is placed in, else that of the attack told last before it
+    // ("A drone hit the plant in Enerhodar. Kyiv accused Moscow of staging it"); one tied
+    // to no place and no attack just before it disputes no attack. Blame
+    // for an accident ("emergency services blamed a leaking pipe") or between others
+    // ("accused Berlin of pumping weapons") is no such trade.
     let trades_blame = |e: &Event| {
         let side = |a: &Option<Argument>| a.as_ref().and_then(actor_side);
         e.event_type == EventType::Accuse && side(&e.actor).is_some() && side(&e.target).is_some()
     };
-    if events.iter().any(|(_, e)| trades_blame(e)) {
-        return StorySides::default();
-    }
-    let mut by_country: Vec<(String, Option<&'static str>)> = Vec::new(); // None: sides disagree
+    let blamed: Vec<String> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, e))| trades_blame(e))
+        .filter_map(|(j, (_, e))| {
+            e.geo.country.clone().or_else(|| {
+                events[..j]
+                    .iter()
+                    .rev()
+                    .take_while(|(_, a)| a.sentence + 2 >= e.sentence)
+                    .find(|(_, a)| a.event_type == EventType::Assault)
+                    .and_then(|(_, a)| a.geo.country.clone())
+            })
+        })
+        .collect();
+    let mut named: Vec<(String, Option<&'static str>)> = Vec::new(); // None: sides disagree
     for (_, e) in events.iter().filter(|(_, e)| e.event_type == EventType::Assault && e.modality == Modality::Asserted)
     {
         let (Some(side), Some(country)) = (e.actor.as_ref().and_then(actor_side), e.geo.country.as_deref()) else {
             continue;
         };
-        match by_country.iter_mut().find(|(c, _)| c == country) {
+        match named.iter_mut().find(|(c, _)| c == country) {
             Some((_, s)) => {
                 if *s != Some(side) {
                     *s = None;
                 }
             }
-            None => by_country.push((country.to_string(), Some(side))),
+            None => named.push((country.to_string(), Some(side))),
         }
     }
-    StorySides(by_country.into_iter().filter_map(|(c, s)| s.filter(|s| *s != c).map(|s| (c, s))).collect())
+    for (c, s) in named.iter_mut() {
+        if *s == Some(c.as_str()) {
+            *s = None;
+        }
+    }
+    StorySides { named, blamed }
 }
 
 /// The place key of an event: its location's id, else its name.

@@ -367,6 +367,13 @@ pub(crate) fn roles(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, hits: &[
             actor.retain(|&ci| !fronted(ci));
         }
     }
+    // A town or region does not shell, capture or retreat: "Kherson" before "retreating",
+    // "the Belgorod region" before "hit" is where it happened or who reports it, and the
+    // side that acted is left to the discourse. A seat of power stands for its government
+    // ("Moscow", "Kyiv"), a country for its state.
+    if PHYSICAL.contains(&h.event_type) && !matches!(h.event_type, EventType::Consult | EventType::Protest) {
+        actor.retain(|&ci| !local_place(v, &cands[ci]));
+    }
     // Coordinated parties of a symmetric event: first is actor, second target.
     if actor.len() >= 2 && symmetric && target.is_none() && target_np.is_none() {
         let second = actor[1];
@@ -382,6 +389,16 @@ pub(crate) fn roles(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, hits: &[
         r.target = Some(Argument { text: v.slice(a, b).to_string(), canonical: None, entity_id: None });
     }
     r
+}
+
+/// A place below a country that is no seat of a side ("Moscow", "Kyiv", "the Kremlin" are
+/// their governments in the news).
+fn local_place(v: &EventSentence, c: &ArgCandidate) -> bool {
+    let seat = || {
+        let name = c.canonical.as_deref().unwrap_or(&v.text[c.start..c.end]).to_lowercase();
+        name.contains("moscow") || name.contains("kyiv") || name.contains("kremlin")
+    };
+    c.is_place() && !c.modifier && c.place_rank >= 1 && !seat()
 }
 
 /// A determiner-led noun phrase opening the clause: the subject of a passive verb with no
@@ -568,15 +585,22 @@ fn is_settlement(c: &ArgCandidate) -> bool {
 
 /// The town a place below town level stands in, when the sentence names one outside any
 /// list with it ("a missile hit a house in the Korabelnyi district" after "in Mykolaiv";
-/// "rallied on Maidan Nezalezhnosti in Kyiv"): the nearest such town.
-fn settlement_around(v: &EventSentence, cands: &[ArgCandidate], ci: usize) -> Option<usize> {
+/// "rallied on Maidan Nezalezhnosti in Kyiv"): the nearest such town that the sentence
+/// places something in (`placed`: after "in", "near", "of" ...), never a town that acts
+/// ("a day after Moscow ordered a retreat").
+fn settlement_around(
+    v: &EventSentence,
+    cands: &[ArgCandidate],
+    ci: usize,
+    placed: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let c = &cands[ci];
     if !below_settlement(c) {
         return None;
     }
     let listed = coordinated_places(v, cands, ci);
     (0..cands.len())
-        .filter(|&k| k != ci && !listed.contains(&k) && is_settlement(&cands[k]))
+        .filter(|&k| k != ci && !listed.contains(&k) && is_settlement(&cands[k]) && placed(k))
         .filter(|&k| cands[k].t0 >= v.t0 && cands[k].t1 <= v.t1)
         .min_by_key(|&k| (cands[k].t0 as i64 - c.t0 as i64).abs())
 }
@@ -699,7 +723,8 @@ pub(crate) fn location(
     let best = pick(true).or_else(|| if sentence_wide { pick(false) } else { None });
     // an event's place is a settlement where the text names one: a district, square or
     // facility inside a town the sentence names gives the town
-    let best = best.map(|ci| settlement_around(v, cands, ci).filter(|&s| !excluded(s)).unwrap_or(ci));
+    let placed = |k: usize| prep_before(k) || (cands[k].t0 > v.t0 && v.lw(cands[k].t0 - 1) == "of");
+    let best = best.map(|ci| settlement_around(v, cands, ci, placed).filter(|&s| !excluded(s)).unwrap_or(ci));
     match best {
         Some(ci) => {
             let c = &cands[ci];

@@ -1379,3 +1379,56 @@ fn a_weapon_with_a_long_modifier_is_still_the_subject_of_an_impact() {
     let r = run("Rockets fired by the rebel Popular Front slammed into a crowded market in Goma.", &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
 }
+
+fn actor_name(e: &Event) -> Option<&str> {
+    e.actor.as_ref().and_then(|a| a.canonical.as_deref().or(Some(a.text.as_str())))
+}
+
+#[test]
+fn an_unnamed_attack_in_the_war_is_the_other_sides() {
+    // nobody named: a strike on a Ukrainian town is Russia's, one on a Russian town Ukraine's
+    let r = run("Shelling hit Nikopol overnight, wounding a woman.", &[]);
+    assert_eq!(actor_name(r.one("ASSAULT")), Some("Russian Armed Forces"), "{}", r.describe());
+    let r = run("A drone struck an oil depot in Bryansk before dawn.", &[]);
+    assert_eq!(actor_name(r.one("ASSAULT")), Some("Armed Forces of Ukraine"), "{}", r.describe());
+    // other wars have no default reading
+    let r = run("Shelling hit a market in El Fasher, killing five.", &[]);
+    assert!(r.one("ASSAULT").actor.is_none(), "{}", r.describe());
+}
+
+#[test]
+fn a_region_or_town_is_no_attacker() {
+    let r = run("The Kursk region reported that drones hit a bus near Rylsk, injuring two.", &[]);
+    let a = r.one("ASSAULT");
+    assert_ne!(actor_name(a), Some("Kursk Oblast"), "{}", r.describe());
+    assert_eq!(actor_name(a), Some("Armed Forces of Ukraine"), "{}", r.describe());
+}
+
+#[test]
+fn outages_after_strikes_are_the_attackers_and_an_accident_is_nobodys() {
+    let r = run("A missile struck a substation near Lviv. Thousands of homes were left without power.", &[]);
+    assert_eq!(actor_name(r.one("DISRUPT")), Some("Russian Armed Forces"), "{}", r.describe());
+    let r = run("A blast at a fuel depot in Lutsk halted trains for six hours.", &[]);
+    for e in r.of_type("DISRUPT") {
+        assert!(e.actor.is_none(), "{}", r.describe());
+    }
+}
+
+#[test]
+fn blame_over_one_country_leaves_the_others_read() {
+    let text = "A drone hit a car in Shebekino. Moscow accused Kyiv of targeting civilians in the Belgorod region.\n\nIn Kharkiv, a missile struck a warehouse.";
+    let r = run(text, &[]);
+    let kharkiv = r.of_type("ASSAULT").into_iter().find(|e| loc(e) == Some("Kharkiv")).expect("the Kharkiv strike");
+    assert_eq!(actor_name(kharkiv), Some("Russian Armed Forces"), "{}", r.describe());
+}
+
+#[test]
+fn a_river_is_not_placed_in_the_capital_that_gave_the_order() {
+    let r = run(
+        "Russian troops began pulling back across the Dnipro river on Friday, two days after Moscow ordered them out.",
+        &[],
+    );
+    for e in r.of_type("RETREAT") {
+        assert_ne!(loc(e), Some("Moscow"), "{}", r.describe());
+    }
+}

@@ -10,7 +10,7 @@ use super::spelling::{indexed, SpellingIndex};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
 use daachorse::DoubleArrayAhoCorasick;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
@@ -65,6 +65,8 @@ pub struct Gazetteer {
     prepared_spelling: Option<&'static [u8]>,
     /// Keys match in any case (a user gazetteer built with `case_sensitive=False`).
     pub(super) any_case: bool,
+    /// Towns that share their name with another town, by lowercase name ([`Gazetteer::namesakes`]).
+    namesakes: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 /// The built-in gazetteer as `build.rs` made it from `data/` ([`image`]).
@@ -122,6 +124,7 @@ impl Gazetteer {
             spelling,
             prepared_spelling,
             any_case: false,
+            namesakes: OnceLock::new(),
         }
     }
 
@@ -153,6 +156,23 @@ impl Gazetteer {
         g.prepared = true;
         g.prepared_spelling = Some(prepared::SPELLING);
         g
+    }
+
+    /// The towns (cities and villages) called `name`, in entry order, when more than one
+    /// is: the gazetteer's key gives one of them (the most populous), and the document's
+    /// other places choose among them ([`crate::resolve`]). Indexed on first use.
+    pub fn namesakes(&self, name: &str) -> &[u32] {
+        let index = self.namesakes.get_or_init(|| {
+            let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                if matches!(e.geo.place_type, Some(PlaceType::City | PlaceType::Village)) && e.geo.lat.is_some() {
+                    by_name.entry(e.canonical.to_lowercase()).or_default().push(i as u32);
+                }
+            }
+            by_name.retain(|_, towns| towns.len() > 1);
+            by_name
+        });
+        index.get(&name.to_lowercase()).map_or(&[], Vec::as_slice)
     }
 
     /// The people and places by spelling key: the built-in gazetteer's as prepared, another
