@@ -32,6 +32,7 @@ import argparse
 import csv
 import json
 import math
+import re
 import statistics
 import subprocess
 import sys
@@ -84,29 +85,24 @@ def mentions_installed(docs: List[Dict[str, Any]]) -> Dict[str, List[Dict[str, A
 
 
 def mentions_core(docs: List[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
-    """As `mentions_installed`, from `examples/entities_jsonl.rs` (byte offsets mapped to
-    code points)."""
+    """As `mentions_installed`, from `examples/entities_jsonl.rs`."""
     lines = "".join(json.dumps({"id": d["key"], "published": d.get("published") or "", "text": d["text"]}) + "\n"
                     for d in docs)
     run = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "entities_jsonl"],
                          cwd=HERE.parent, input=lines.encode("utf-8"), capture_output=True, check=True)
-    texts = {d["key"]: d["text"].encode("utf-8") for d in docs}
     out: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
     for line in run.stdout.decode("utf-8").splitlines():
         row = json.loads(line)
-        raw = texts[row["doc_id"]]
-        row["start"] = len(raw[: row["byte_start"]].decode("utf-8"))
-        row["end"] = len(raw[: row["byte_end"]].decode("utf-8"))
         out[row["doc_id"]].append(row)
     return out
 
 
 def reading(text: str, surface: str, mentions: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
-    """The mention with a point overlapping the first occurrence of `surface`."""
-    at = text.find(surface)
-    if at < 0:
+    """The mention with a point overlapping the first whole-word occurrence of `surface`."""
+    found = re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text)
+    if found is None:
         return None
-    end = at + len(surface)
+    at, end = found.span()
     for m in sorted(mentions, key=lambda m: m["start"]):
         if m["start"] < end and at < m["end"] and m.get("lat") is not None and m.get("lon") is not None:
             return m

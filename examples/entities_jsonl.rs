@@ -30,9 +30,9 @@ fn main() {
         for m in &doc.entities {
             let row = json!({
                 "doc_id": id,
-                // byte offsets into the UTF-8 text: the scorer maps them to code points
-                "byte_start": m.start,
-                "byte_end": m.end,
+                // code-point offsets, as the Python table gives them
+                "start": doc.text[..m.start].chars().count(),
+                "end": doc.text[..m.end].chars().count(),
                 "text": &doc.text[m.start..m.end],
                 "label": format!("{:?}", m.label),
                 "canonical": m.canonical,

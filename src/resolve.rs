@@ -213,72 +213,108 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// A town at least this populous is what its name means in the news, whatever other
-/// village shares it, so it can place its namesakes.
+/// village shares it, so it can place its namesakes; so is a town several times as
+/// populous as any namesake.
 const ANCHOR_POPULATION: u64 = 50_000;
+const DOMINANT_RATIO: u64 = 5;
 
-/// Among towns of one name (Ukraine has dozens of Andriivkas and Novoselivkas) the one
-/// near the document's other places: the key gives the most populous, which a story about
-/// fighting around Bakhmut does not mean. The anchors are the places the document names
-/// that have one reading: regions, towns no other town shares a name with, and large
-/// cities; countries are too wide to tell. A namesake replaces the key's town when it lies
-/// near an anchor and the key's town clearly does not; every mention of the name gets the
-/// same town.
+/// Among towns of one name (Ukraine has dozens of Andriivkas and Novoselivkas; "Khotin"
+/// is a village in Sumy and a spelling of Khotyn in Bukovina) the one near the document's
+/// other places: the key gives one by its spelling and population, which a story about
+/// fighting around Kupiansk does not mean. The anchors are the places the document names
+/// that have one reading: regions, front-line axes, towns no other town shares a name
+/// with, and towns that dwarf their namesakes; countries are too wide to tell. The anchors of the
+/// mention's own and neighbouring sentences speak first, then the document's. A namesake
+/// replaces the key's town when it lies near an anchor and the key's town clearly does
+/// not; with no anchor near either, a namesake that dwarfs the key's town does. Every
+/// mention of the name gets the same town.
 fn choose_namesakes(ctx: &DocContext, mentions: &mut [Mention]) {
     let g = &ctx.res.gazetteer;
     let point = |m: &Mention| Some((m.geo.lat?, m.geo.lon?));
     let builtin = |m: &Mention| m.entity_id.as_deref().is_some_and(|id| id.starts_with("geonames:"));
     let town = |m: &Mention| matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Village));
-    let namesakes = |m: &Mention| -> Vec<u32> {
+    let entry_point = |t: u32| {
+        let e = &g.entries[t as usize];
+        Some((e.geo.lat?, e.geo.lon?))
+    };
+    // the towns a mention may be: those named as written and those named as its canonical
+    let readings = |m: &Mention| -> Vec<u32> {
         let surface = words(&ctx.text[m.start..m.end]).join(" ");
-        let mut towns: Vec<u32> = g.namesakes(m.canonical.as_deref().unwrap_or("")).to_vec();
-        towns.extend(g.namesakes(&surface).iter().filter(|t| !towns.contains(t)).collect::<Vec<_>>());
+        let mut towns: Vec<u32> = g.towns_named(m.canonical.as_deref().unwrap_or("")).to_vec();
+        for &t in g.towns_named(&surface) {
+            if !towns.contains(&t) {
+                towns.push(t);
+            }
+        }
         towns
     };
     let candidates: Vec<(usize, Vec<u32>)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.label == Label::Gpe && builtin(m) && town(m) && point(m).is_some())
-        .map(|(i, m)| (i, namesakes(m)))
-        .filter(|(_, towns)| !towns.is_empty())
+        .map(|(i, m)| (i, readings(m)))
+        .filter(|(_, towns)| towns.len() > 1)
         .collect();
     if candidates.is_empty() {
         return;
     }
-    let large = |m: &Mention, towns: &[u32]| {
-        towns.iter().any(|&t| {
-            let e = &g.entries[t as usize];
-            Some(e.id.as_ref()) == m.entity_id.as_deref() && e.population >= ANCHOR_POPULATION
-        })
+    let population = |t: u32| g.entries[t as usize].population;
+    let current = |m: &Mention, towns: &[u32]| {
+        towns.iter().copied().find(|&t| Some(g.entries[t as usize].id.as_ref()) == m.entity_id.as_deref())
     };
-    let anchors: Vec<(f64, f64)> = mentions
+    let dominant = |t: u32, towns: &[u32]| {
+        population(t) >= ANCHOR_POPULATION
+            || towns.iter().all(|&o| o == t || population(t) >= DOMINANT_RATIO * population(o).max(1))
+    };
+    let anchors: Vec<(u32, Option<String>, (f64, f64))> = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.label.is_place())
-        .filter(|(_, m)| matches!(m.geo.place_type, Some(PlaceType::Region | PlaceType::City | PlaceType::Village)))
+        .filter(|(_, m)| m.label.is_place() && m.geo.place_type != Some(PlaceType::Country))
         .filter(|(i, m)| match candidates.iter().find(|(c, _)| c == i) {
-            Some((_, towns)) => large(m, towns),
+            Some((_, towns)) => current(m, towns).is_some_and(|t| dominant(t, towns)),
             None => true,
         })
-        .filter_map(|(_, m)| point(m))
+        .filter_map(|(_, m)| Some((m.sentence, m.canonical.clone(), point(m)?)))
         .collect();
-    if anchors.is_empty() {
-        return;
-    }
-    let nearest = |p: (f64, f64)| anchors.iter().map(|&a| km(p, a)).fold(f64::INFINITY, f64::min);
+    // (a name is no anchor for itself)
+    let nearest = |name: Option<&str>, p: (f64, f64), near: &dyn Fn(u32) -> bool| {
+        anchors
+            .iter()
+            .filter(|(s, n, _)| near(*s) && n.as_deref() != name)
+            .map(|&(_, _, a)| km(p, a))
+            .fold(f64::INFINITY, f64::min)
+    };
     let mut chosen: HashMap<String, Option<u32>> = HashMap::new();
     for (i, towns) in candidates {
         let m = &mentions[i];
-        if large(m, &towns) {
+        let Some(now) = current(m, &towns) else { continue };
+        if population(now) >= ANCHOR_POPULATION {
             continue;
         }
         let name = m.canonical.clone().unwrap_or_default();
-        let here = point(m).map_or(f64::INFINITY, nearest);
-        let pick = *chosen.entry(name).or_insert_with(|| {
-            let (best, distance) = towns
-                .iter()
-                .filter_map(|&t| Some((t, nearest((g.entries[t as usize].geo.lat?, g.entries[t as usize].geo.lon?)))))
-                .min_by(|a, b| a.1.total_cmp(&b.1))?;
-            (distance < 150.0 && here > 2.0 * distance + 30.0).then_some(best)
+        let own = m.canonical.clone();
+        let own = own.as_deref();
+        let sentence = m.sentence;
+        let pick = *chosen.entry(name.clone()).or_insert_with(|| {
+            let by_anchors = |near: &dyn Fn(u32) -> bool| {
+                let here = nearest(own, entry_point(now)?, near);
+                let (best, distance) = towns
+                    .iter()
+                    .filter_map(|&t| Some((t, nearest(own, entry_point(t)?, near))))
+                    .min_by(|a, b| a.1.total_cmp(&b.1))?;
+                // a smaller town than the key's must lie close to an anchor: a village of one
+                // name 140 km from Kyiv is no reason to leave the famous town of that name
+                let reach = if population(best) >= population(now) { 150.0 } else { 60.0 };
+                (distance < reach && here > 2.0 * distance + 30.0).then_some(best)
+            };
+            let neighbours = move |s: u32| s + 1 >= sentence && s <= sentence + 1;
+            by_anchors(&neighbours).or_else(|| by_anchors(&|_| true)).or_else(|| {
+                // no anchor tells: a namesake that dwarfs the key's town, unless the key's
+                // town is right beside an anchor
+                let beside = entry_point(now).is_some_and(|p| nearest(own, p, &|_| true) < 50.0);
+                let big = towns.iter().copied().max_by_key(|&t| population(t))?;
+                (!beside && big != now && population(big) >= 10_000 && dominant(big, &towns)).then_some(big)
+            })
         });
         if let Some(t) = pick {
             let e = &g.entries[t as usize];

@@ -710,3 +710,14 @@ fn a_village_shared_by_many_towns_is_the_one_near_the_other_places() {
     let alone = place_of("Shelling hit Mykolaivka overnight.", "Mykolaivka");
     assert_eq!(near.entity_id, alone.entity_id, "{near:?}");
 }
+
+#[test]
+fn a_famous_town_stays_itself_beside_a_capital_and_a_front_axis_places_a_village() {
+    // a village of the same name 140 km from Kyiv does not displace the town
+    let m = place_of("Officials in Kyiv said troops near Avdiivka were short of shells.", "Avdiivka");
+    assert!(m.geo.lat.is_some_and(|lat| lat < 49.0), "{m:?}");
+    // an axis named after a town places the villages reported on it
+    let m = place_of("On the Kupiansk axis, defenders repelled three assaults near Petropavlivka.", "Petropavlivka");
+    let (lat, lon) = (m.geo.lat.expect("a point"), m.geo.lon.expect("a point"));
+    assert!((49.4..50.0).contains(&lat) && (37.3..38.1).contains(&lon), "{m:?}");
+}

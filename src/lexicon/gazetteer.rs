@@ -65,7 +65,7 @@ pub struct Gazetteer {
     prepared_spelling: Option<&'static [u8]>,
     /// Keys match in any case (a user gazetteer built with `case_sensitive=False`).
     pub(super) any_case: bool,
-    /// Towns that share their name with another town, by lowercase name ([`Gazetteer::namesakes`]).
+    /// The towns by lowercase name ([`Gazetteer::towns_named`]).
     namesakes: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
@@ -158,10 +158,10 @@ impl Gazetteer {
         g
     }
 
-    /// The towns (cities and villages) called `name`, in entry order, when more than one
-    /// is: the gazetteer's key gives one of them (the most populous), and the document's
-    /// other places choose among them ([`crate::resolve`]). Indexed on first use.
-    pub fn namesakes(&self, name: &str) -> &[u32] {
+    /// The towns (cities and villages) whose name is `name` (any case), in entry order: the
+    /// gazetteer's key gives one of them, and the document's other places choose among
+    /// them ([`crate::resolve`]). Indexed on first use.
+    pub fn towns_named(&self, name: &str) -> &[u32] {
         let index = self.namesakes.get_or_init(|| {
             let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
             for (i, e) in self.entries.iter().enumerate() {
@@ -169,7 +169,6 @@ impl Gazetteer {
                     by_name.entry(e.canonical.to_lowercase()).or_default().push(i as u32);
                 }
             }
-            by_name.retain(|_, towns| towns.len() > 1);
             by_name
         });
         index.get(&name.to_lowercase()).map_or(&[], Vec::as_slice)
