@@ -8,9 +8,8 @@ place name written in an article of the war-article sets (`file`, `doc_id`, `sur
 gazetteer without running newsframe (see geocoding_gold.README.md). Rows whose
 coordinates are `?` (a place that could not be identified) are skipped.
 
-For each gold row, the system's reading is the entity mention that overlaps the first
-occurrence of `surface` in the article and has a point (the first such mention when
-several do). Printed per place type group:
+For each gold row, the system's reading is the first entity mention with a point that
+overlaps a whole-word occurrence of `surface` in the article. Printed per place type group:
 
   towns     city, village and district rows: a reading is right when its id is the gold
             id or its point lies within 161 km of the gold point (100 miles, the
@@ -98,14 +97,15 @@ def mentions_core(docs: List[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]
 
 
 def reading(text: str, surface: str, mentions: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
-    """The mention with a point overlapping the first whole-word occurrence of `surface`."""
-    found = re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text)
-    if found is None:
-        return None
-    at, end = found.span()
-    for m in sorted(mentions, key=lambda m: m["start"]):
-        if m["start"] < end and at < m["end"] and m.get("lat") is not None and m.get("lon") is not None:
-            return m
+    """The first mention with a point that overlaps a whole-word occurrence of `surface`
+    (an occurrence inside an organisation's name, "Russia's Defence Ministry", has none)."""
+    placed = sorted((m for m in mentions if m.get("lat") is not None and m.get("lon") is not None),
+                    key=lambda m: m["start"])
+    for found in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+        at, end = found.span()
+        for m in placed:
+            if m["start"] < end and at < m["end"]:
+                return m
     return None
 
 
