@@ -615,7 +615,8 @@ pub(super) fn implied_attackers(ctx: &DocContext, story: &StorySides, events: &m
         }
         let Some(country) = e.geo.country.as_deref() else { continue };
         let Some(attacker) = story.attacker_of(country) else { continue };
-        if (e.event_type != EventType::Assault || blast(e)) && !attacked.iter().any(|c| c == country) {
+        // (a shoot-down is itself the sign of an attack)
+        if (e.event_type != EventType::Assault || blast(e)) && !shot_down && !attacked.iter().any(|c| c == country) {
             continue;
         }
         let side = if shot_down {

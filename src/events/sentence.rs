@@ -503,8 +503,14 @@ pub(super) fn build_event(
             && (v.is(c.t1 - 1, WordClass::WeaponSubject)
                 || (c.t1 - c.t0 >= 2 && v.lw(c.t1 - 2) == "air" && matches!(v.lw(c.t1 - 1), "force" | "forces")))
     }) || weapon_subject(v, h, hits);
-    let event_type =
-        if h.event_type == EventType::Destroy && h.verb && armed_subject { EventType::Assault } else { h.event_type };
+    // (what is shot down, or the subject of a passive, is what was destroyed: "six drones
+    // were shot down", "the missile was destroyed")
+    let destroyed_weapon = h.subtype.as_deref() == Some("shot down") || is_passive(v, h);
+    let event_type = if h.event_type == EventType::Destroy && h.verb && armed_subject && !destroyed_weapon {
+        EventType::Assault
+    } else {
+        h.event_type
+    };
     // "the enemy attacked near Bohdanivka", "assaults in the area of Vesele": an attack with
     // no weapon, no target and no casualties, at a place it is near, is ground fighting
     let ground = event_type == EventType::Assault

@@ -1432,3 +1432,12 @@ fn a_river_is_not_placed_in_the_capital_that_gave_the_order() {
         assert_ne!(loc(e), Some("Moscow"), "{}", r.describe());
     }
 }
+
+#[test]
+fn what_is_shot_down_is_destroyed_by_the_side_below() {
+    // a weapon as the subject of a passive shoot-down is its target, not an attacker
+    let r = run("Eleven drones were shot down over the Poltava region before dawn.", &[]);
+    let d = r.one("DESTROY");
+    assert_eq!(actor_name(d), Some("Armed Forces of Ukraine"), "{}", r.describe());
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+}
