@@ -129,6 +129,11 @@ fn written_again(ctx: &DocContext, mentions: &[Mention], senses: &HashMap<String
             by_first.entry(words[0]).or_default().push((words, sense));
         }
     }
+    // The longest name first ("Breitbart News" before "Breitbart"), then the words: the
+    // senses come out of a hash map in no fixed order, and the first fit wins.
+    for cands in by_first.values_mut() {
+        cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
     let mut covered: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     let mut out = Vec::new();
     for s in &ctx.seg.sentences {
