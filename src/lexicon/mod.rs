@@ -33,7 +33,7 @@ pub use spelling::{spelling_key, SpellingIndex};
 pub(crate) use tsv::data_file;
 pub use tsv::DataFile;
 pub use user::{user_gazetteer, UserRow};
-pub use words::{any_of, WordClass, WordClasses, WordSet, WordTable};
+pub use words::{any_of, FxBuildHasher, FxHashMap, FxHashSet, WordClass, WordClasses, WordSet, WordTable};
 
 use crate::model::{EventType, Modality};
 use crate::translit::Table;
