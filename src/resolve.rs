@@ -154,7 +154,7 @@ pub(crate) fn by_spelling<'a>(ctx: &DocContext<'a>, label: Label, name: &str) ->
         _ => return None,
     };
     let g = &ctx.res.gazetteer;
-    let e = &g.entries[g.spelling().find(name, person)? as usize];
+    let e = &g.entries[ctx.spelling_find(name, person)? as usize];
     (e.label == label).then_some(e)
 }
 

@@ -532,7 +532,7 @@ fn person_by_spelling(ctx: &DocContext, sidx: u32, run: (usize, usize)) -> Optio
     let end = toks[run.1 - 1].end;
     let g = &ctx.res.gazetteer;
     (run.0..run.1.saturating_sub(1)).find_map(|a| {
-        let e = &g.entries[g.spelling().find(&ctx.text[toks[a].start..end], true)? as usize];
+        let e = &g.entries[ctx.spelling_find(&ctx.text[toks[a].start..end], true)? as usize];
         Some(e.mention(toks[a].start, end, sidx, MentionSource::Lexicon))
     })
 }

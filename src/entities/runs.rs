@@ -171,7 +171,7 @@ fn spelling_of_place<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a crate::
     // "Маріуполь": its Latin reading.
     let latin = if name.is_ascii() { None } else { crate::translit::to_latin(name) };
     let name = latin.as_deref().unwrap_or(name);
-    let e = &g.entries[g.spelling().find(name, false)? as usize];
+    let e = &g.entries[ctx.spelling_find(name, false)? as usize];
     (e.label == Label::Gpe).then_some(e)
 }
 
