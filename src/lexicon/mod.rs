@@ -256,6 +256,9 @@ impl Resources {
         self.triggers.prepare_dfa();
         self.modality.prepare_dfa();
         self.event_context.prepare_dfa();
+        // Office phrases are searched over each whole text (`resolve`): ~130,000
+        // instructions a document with the NFA.
+        self.offices.phrases.prepare_dfa();
     }
 
     pub fn shared() -> Arc<Resources> {
