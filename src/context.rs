@@ -2,9 +2,10 @@
 //! (its normalised text, quote marks, tokens and sentences, the lexicons, the publication
 //! date). It sits below the stages: they import it, and nothing here imports a stage.
 
-use crate::lexicon::{Resources, WordClasses};
+use crate::lexicon::{FxHashMap, Resources, WordClasses};
 use crate::model::{Days, Segmented};
 use crate::normalize::QuoteMark;
+use std::cell::RefCell;
 
 /// What every stage after segmentation may read about one document.
 pub struct DocContext<'a> {
@@ -15,7 +16,14 @@ pub struct DocContext<'a> {
     pub seg: &'a Segmented,
     pub res: &'a Resources,
     pub published: Option<Days>,
+    /// Built-in entries found by spelling (`spelling_find`), by (name, person): a name is
+    /// looked up again at each of its mentions and by several stages, and a lookup that
+    /// misses scans every key one edit away.
+    pub spelling_memo: SpellingMemo,
 }
+
+/// The spelling lookups of one document (see [`DocContext::spelling_find`]).
+pub type SpellingMemo = RefCell<FxHashMap<(String, bool), Option<u32>>>;
 
 impl<'a> DocContext<'a> {
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
@@ -33,6 +41,17 @@ impl<'a> DocContext<'a> {
     /// The closed word classes of token `i` (`data/words.tsv`); none past the last token.
     pub fn classes(&self, i: usize) -> WordClasses {
         WordClasses::from_bits(self.seg.lexemes.get(i).map_or(0, |l| l.classes))
+    }
+    /// The built-in entry (its index in the gazetteer) a person's or a place's `name` is a
+    /// spelling of: [`crate::lexicon::SpellingIndex::find`], remembered for the document.
+    pub fn spelling_find(&self, name: &str, person: bool) -> Option<u32> {
+        let key = (name.to_string(), person);
+        if let Some(&hit) = self.spelling_memo.borrow().get(&key) {
+            return hit;
+        }
+        let hit = self.res.gazetteer.spelling().find(name, person);
+        self.spelling_memo.borrow_mut().insert(key, hit);
+        hit
     }
     /// Index of the sentence that contains byte offset `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> u32 {
@@ -73,5 +92,12 @@ pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnc
     let res = Resources::shared();
     let norm = crate::normalize::normalize(text);
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
-    f(&DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res: &res, published })
+    f(&DocContext {
+        text: &norm.text,
+        marks: &norm.marks,
+        seg: &seg,
+        res: &res,
+        published,
+        spelling_memo: Default::default(),
+    })
 }

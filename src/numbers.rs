@@ -19,7 +19,7 @@
 //! Dates and times belong to `dates`: years (1900–2100 on their own), day numbers next to a
 //! month name, clock times and durations ("five days") are skipped here.
 use crate::context::DocContext;
-use crate::lexicon::WordClass;
+use crate::lexicon::{FxHashSet, WordClass};
 use crate::model::{Label, Mention, MentionSource, TokenKind};
 
 /// One number phrase found in the tokens.
@@ -693,12 +693,49 @@ fn core_at(ctx: &DocContext, i: usize, t1: usize) -> Option<Core> {
     Some(Core { end: j, value: Some(v), ordinal, glued_unit: false, glued_m: false })
 }
 
+/// May a number phrase start at token `i`? It starts with a digit, a sign or code of a
+/// currency, or one of a few words ([`start_words`]: modifiers, number words, vague
+/// plurals): an ordinary word (most tokens) is ruled out by one lookup before the modifier,
+/// currency and number readers each look at it (`tests::the_start_test_skips_no_number`).
+fn may_start(ctx: &DocContext, i: usize) -> bool {
+    let Some(&first) = ctx.token_text(i).as_bytes().first() else { return false };
+    if first.is_ascii_digit() || ctx.seg.tokens[i].kind != TokenKind::Word {
+        return true;
+    }
+    let w = ctx.lower(i);
+    w.contains('-') || start_words().contains(w)
+}
+
+/// The words, in lower case, a number phrase may start with.
+fn start_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut set: FxHashSet<&'static str> = FxHashSet::default();
+        set.extend(MODIFIERS.iter().map(|m| m[0]));
+        set.extend(CURRENCY_CODES);
+        // "US$", "C$", "A$", "NZ$", "HK$" (see `currency_prefix_len`)
+        set.extend(["us", "c", "a", "nz", "hk"]);
+        set.extend(VAGUE);
+        set.extend(SMALL.iter().map(|(w, _)| *w));
+        set.extend(TENS.iter().map(|(w, _)| *w));
+        set.extend(ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(SCALES.iter().map(|(w, _)| *w));
+        set.extend(["dozen", "and", "a", "an", "half"]);
+        set
+    })
+}
+
 /// The number phrase starting exactly at token `i`.
 pub fn phrase_at(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> {
     let t1 = t1.min(ctx.seg.tokens.len());
-    if i >= t1 {
+    if i >= t1 || !may_start(ctx, i) {
         return None;
     }
+    phrase_from(ctx, i, t1)
+}
+
+/// `phrase_at` without the quick test of its first token.
+fn phrase_from(ctx: &DocContext, i: usize, t1: usize) -> Option<NumberPhrase> {
     let m = modifier_len(ctx, i, t1);
     let cur_len = currency_prefix_len(ctx, i + m, t1);
     let core_tok = i + m + cur_len;
@@ -849,6 +886,31 @@ fn looks_like_date_or_time(ctx: &DocContext, p: &NumberPhrase, t0: usize, t1: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_test_skips_no_number() {
+        let text = "At least 5 people, more than 1,200 troops, no fewer than twenty-one, up to a dozen, \
+            as many as 3.6 million, close to $2 billion, US$ 40, C$5, USD 10, EUR 3bn, £3m, €12, 12%, \
+            12 per cent, Twelve percent, about half a million, around two hundred and fifty, nearly \
+            dozens, hundreds of thousands, tens of thousands, some 300 km, over 40 MW, only first, \
+            the second, Third, an estimated 10k, well over 5, just under six, upwards of ninety, \
+            roughly one in five, approximately 3 m, A hundred, An hour, AND, Half, the 21st, 1.5bn. \
+            The governor said the town was shelled and nobody knows how many were hurt.";
+        let ruled_out = with_ctx(text, |ctx| {
+            let mut ruled_out = 0;
+            for s in &ctx.seg.sentences {
+                for i in s.tok_start..s.tok_end {
+                    if !may_start(ctx, i) {
+                        ruled_out += 1;
+                        let p = phrase_from(ctx, i, s.tok_end);
+                        assert!(p.is_none(), "{:?} ruled out but starts {p:?}", ctx.token_text(i));
+                    }
+                }
+            }
+            ruled_out
+        });
+        assert!(ruled_out > 10, "the test rules out {ruled_out} tokens");
+    }
 
     fn with_ctx<T>(text: &str, f: impl FnOnce(&DocContext) -> T) -> T {
         crate::context::with_context(text, None, f)

@@ -81,7 +81,14 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     if input.published.is_none() {
         result.warnings.push(warning(warn::NO_DATE, "no publication date, so relative dates stay unresolved"));
     }
-    let ctx = DocContext { text: &norm.text, marks: &norm.marks, seg: &seg, res, published: input.published };
+    let ctx = DocContext {
+        text: &norm.text,
+        marks: &norm.marks,
+        seg: &seg,
+        res,
+        published: input.published,
+        spelling_memo: Default::default(),
+    };
     if result.title.is_none() {
         result.title = seg
             .sentences

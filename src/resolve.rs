@@ -15,9 +15,8 @@
 //!   "Oleh Syniehubov", id `person:oleh-syniehubov`.
 
 use crate::context::DocContext;
-use crate::lexicon::{fold_char, slug, Entry};
+use crate::lexicon::{fold_char, slug, Entry, FxHashMap};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType, TokenKind};
-use std::collections::HashMap;
 
 /// A spelling-insensitive key for one name word: lowercase, accents folded, and the
 /// -iy/-yy/-yi/-ii endings of Ukrainian and Russian transliterations made one.
@@ -67,12 +66,12 @@ fn surname_key(word: &str) -> String {
 
 /// Person names written in full in this document, by the key of their last word.
 struct PersonIndex {
-    by_surname: HashMap<String, (String, String)>,
+    by_surname: FxHashMap<String, (String, String)>,
 }
 
 impl PersonIndex {
     fn build(ctx: &DocContext, mentions: &[Mention]) -> Self {
-        let mut by_surname = HashMap::new();
+        let mut by_surname = FxHashMap::default();
         for m in mentions.iter().filter(|m| m.label == Label::Person) {
             let surface = &ctx.text[m.start..m.end];
             let ws = words(surface);
@@ -154,7 +153,7 @@ pub(crate) fn by_spelling<'a>(ctx: &DocContext<'a>, label: Label, name: &str) ->
         _ => return None,
     };
     let g = &ctx.res.gazetteer;
-    let e = &g.entries[g.spelling().find(name, person)? as usize];
+    let e = &g.entries[ctx.spelling_find(name, person)? as usize];
     (e.label == label).then_some(e)
 }
 

@@ -43,8 +43,7 @@
 //! Horlivka (Горлівка) → Horlivka (Horlivka)
 //! ```
 
-use crate::lexicon::DataFile;
-use std::collections::HashMap;
+use crate::lexicon::{DataFile, FxHashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -89,7 +88,7 @@ impl Spelling {
 /// The romanisation table: lowercase Cyrillic keys (letters, letter pairs, apostrophes).
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    rows: HashMap<String, Spelling>,
+    rows: FxHashMap<String, Spelling>,
     /// Longest key, in chars.
     longest: usize,
 }
@@ -133,7 +132,7 @@ fn compose(text: &str) -> Vec<char> {
 impl Table {
     /// Read `data/cyrillic.tsv`: `letter only uk_initial uk_other ru_initial ru_other`.
     pub fn load(file: DataFile) -> Table {
-        let mut rows = HashMap::new();
+        let mut rows = FxHashMap::default();
         let mut longest = 0;
         let columns = ["letter", "only", "uk_initial", "uk_other", "ru_initial", "ru_other"];
         for [letter, only, uk_initial, uk_other, ru_initial, ru_other] in file.rows(columns) {

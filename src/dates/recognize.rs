@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::context::DocContext;
+use crate::lexicon::FxHashSet;
 use crate::model::{Days, Geo, Label, Mention, MentionSource, Segmented, Sentence, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
@@ -37,31 +38,46 @@ pub(super) enum Tense {
 pub(super) struct DateSentence<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The sentence's lowercase forms, borrowed from the document's segmentation (computed
-    /// once there; this is one slice per token, for the hot loops of `candidates`).
-    lower: Vec<&'a str>,
+    /// The document's segmentation, whose lowercase forms `low` reads (computed once
+    /// there), and the index of the sentence's first token in it.
+    seg: &'a Segmented,
+    base: usize,
     published: Option<Days>,
-    /// Prefix sums of a token "distance" in which clause punctuation counts triple.
-    reach: Vec<u32>,
-    markers: Vec<(usize, Tense)>,
+    /// Prefix sums of a token "distance" in which clause punctuation counts triple, and the
+    /// tense markers: made at the first question of tense (`future_at`), which few
+    /// sentences ask.
+    tense: std::cell::OnceCell<TenseMarks>,
 }
 
+/// Clause distance prefix sums and tense markers (index, tense) of one sentence.
+type TenseMarks = (Vec<u32>, Vec<(usize, Tense)>);
+
 impl<'a> DateSentence<'a> {
-    fn new(text: &'a str, seg: &'a Segmented, base: usize, toks: &'a [Token], published: Option<Days>) -> Self {
-        let lower = (base..base + toks.len()).map(|i| seg.lower(i)).collect();
-        let mut reach = Vec::with_capacity(toks.len() + 1);
-        reach.push(0u32);
-        for t in toks {
-            let cost = match t.kind {
-                TokenKind::Word | TokenKind::Number => 1,
-                TokenKind::Punct | TokenKind::Quote => 3,
-            };
-            let last = reach.last().copied().unwrap_or(0);
-            reach.push(last.saturating_add(cost));
-        }
-        let mut v = DateSentence { text, toks, lower, published, reach, markers: Vec::new() };
-        v.markers = v.find_tense_markers();
-        v
+    pub(super) fn new(
+        text: &'a str,
+        seg: &'a Segmented,
+        base: usize,
+        toks: &'a [Token],
+        published: Option<Days>,
+    ) -> Self {
+        DateSentence { text, toks, seg, base, published, tense: std::cell::OnceCell::new() }
+    }
+
+    /// The clause distance prefix sums and the tense markers.
+    fn tense(&self) -> &TenseMarks {
+        self.tense.get_or_init(|| {
+            let mut reach = Vec::with_capacity(self.toks.len() + 1);
+            reach.push(0u32);
+            for t in self.toks {
+                let cost = match t.kind {
+                    TokenKind::Word | TokenKind::Number => 1,
+                    TokenKind::Punct | TokenKind::Quote => 3,
+                };
+                let last = reach.last().copied().unwrap_or(0);
+                reach.push(last.saturating_add(cost));
+            }
+            (reach, self.find_tense_markers())
+        })
     }
 
     fn len(&self) -> usize {
@@ -70,8 +86,12 @@ impl<'a> DateSentence<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
-    fn low(&self, i: usize) -> &str {
-        self.lower.get(i).copied().unwrap_or("")
+    fn low(&self, i: usize) -> &'a str {
+        if i < self.toks.len() {
+            self.seg.lower(self.base + i)
+        } else {
+            ""
+        }
     }
     /// Lower-case word `k` tokens before `i` ("" before the sentence start).
     fn low_back(&self, i: usize, k: usize) -> &str {
@@ -104,7 +124,8 @@ impl<'a> DateSentence<'a> {
 
     fn distance(&self, a: usize, b: usize) -> u32 {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        let r = |i: usize| self.reach.get(i).copied().unwrap_or(0);
+        let reach = &self.tense().0;
+        let r = |i: usize| reach.get(i).copied().unwrap_or(0);
         r(hi).saturating_sub(r(lo + 1)) + 1
     }
 
@@ -113,9 +134,10 @@ impl<'a> DateSentence<'a> {
     fn future_at(&self, i: usize) -> bool {
         // Only markers within a clause-sized window count (and long sentences stay linear).
         const WINDOW: usize = 30;
-        let lo = self.markers.partition_point(|(j, _)| *j + WINDOW < i);
-        let hi = self.markers.partition_point(|(j, _)| *j <= i + WINDOW);
-        let near = self.markers.get(lo..hi).unwrap_or(&[]);
+        let markers = &self.tense().1;
+        let lo = markers.partition_point(|(j, _)| *j + WINDOW < i);
+        let hi = markers.partition_point(|(j, _)| *j <= i + WINDOW);
+        let near = markers.get(lo..hi).unwrap_or(&[]);
         let nearest = |tense: Tense| near.iter().filter(|(_, t)| *t == tense).map(|(j, _)| self.distance(i, *j)).min();
         match (nearest(Tense::Future), nearest(Tense::Past)) {
             (Some(f), Some(p)) => f <= p,
@@ -129,25 +151,48 @@ impl<'a> DateSentence<'a> {
         let mut out = Vec::new();
         // One recogniser after another into `out`: no array of 15 candidates per token.
         for i in 0..self.len() {
-            out.extend(self.numeric_date(i));
-            out.extend(self.month_first(i));
-            out.extend(self.day_first(i));
-            out.extend(self.hyphen_mid(i));
-            out.extend(self.weekday_at(i));
-            out.extend(self.relative(i));
-            // One count read for both recognisers that start with one.
-            let count = self.count_at(i);
-            out.extend(self.count_ago(i, count));
-            out.extend(self.unit_later(i));
-            out.extend(self.duration(i, count));
-            out.extend(self.the_past_units(i));
-            out.extend(self.holiday(i));
-            out.extend(self.year_at(i));
-            out.extend(self.decade(i));
-            out.extend(self.clock(i));
-            out.extend(self.named_time(i));
+            if self.may_anchor(i) {
+                self.candidates_at(i, &mut out);
+            }
         }
         out
+    }
+
+    /// The candidates anchored at token `i`, into `out`.
+    pub(super) fn candidates_at(&self, i: usize, out: &mut Vec<DateSpan>) {
+        out.extend(self.numeric_date(i));
+        out.extend(self.month_first(i));
+        out.extend(self.day_first(i));
+        out.extend(self.hyphen_mid(i));
+        out.extend(self.weekday_at(i));
+        out.extend(self.relative(i));
+        // One count read for both recognisers that start with one.
+        let count = self.count_at(i);
+        out.extend(self.count_ago(i, count));
+        out.extend(self.unit_later(i));
+        out.extend(self.duration(i, count));
+        out.extend(self.the_past_units(i));
+        out.extend(self.holiday(i));
+        out.extend(self.year_at(i));
+        out.extend(self.decade(i));
+        out.extend(self.clock(i));
+        out.extend(self.named_time(i));
+    }
+
+    /// May a recogniser of `candidates_at` anchor at token `i`? Every one of them wants a
+    /// digit, "mid-", or one of a few words there ([`anchor_words`]): other words (nearly all
+    /// tokens) and punctuation are ruled out by their first byte and one lookup, before
+    /// fifteen recognisers are asked in turn (`tests::the_anchor_test_skips_no_date` checks
+    /// that nothing it rules out was a candidate).
+    pub(super) fn may_anchor(&self, i: usize) -> bool {
+        let Some(&first) = self.word(i).as_bytes().first() else { return false };
+        if first.is_ascii_alphabetic() {
+            let w = self.low(i);
+            return w.contains('-') || anchor_words().contains(w);
+        }
+        // Digits go on; punctuation and other scripts (no month, weekday, holiday or number
+        // word opens with a letter outside ASCII) anchor nothing.
+        first.is_ascii_digit()
     }
 
     /// Non-overlapping candidates: longest first, then leftmost.
@@ -158,6 +203,9 @@ impl<'a> DateSentence<'a> {
             e.saturating_sub(s)
         };
         cands.retain(|c| c.start < c.end && c.end <= self.len());
+        if cands.is_empty() {
+            return cands;
+        }
         cands.sort_by(|a, b| span(b).cmp(&span(a)).then(a.start.cmp(&b.start)));
         let mut taken = vec![false; self.len()];
         let mut kept = Vec::new();
@@ -557,93 +605,14 @@ impl<'a> DateSentence<'a> {
 
     /// Fixed phrases relative to publication: today, yesterday, last night, last week, ...
     fn relative(&self, i: usize) -> Option<DateSpan> {
-        #[derive(Clone, Copy)]
-        enum Rel {
-            Day(i64),
-            Week(i64),
-            Month(i64),
-            Year(i64),
-            Vague,
-        }
         use Rel::*;
-        const PHRASES: &[(&[&str], Rel)] = &[
-            (&["today"], Day(0)),
-            (&["tonight"], Day(0)),
-            (&["overnight"], Day(0)),
-            (&["yesterday"], Day(-1)),
-            (&["tomorrow"], Day(1)),
-            (&["the", "day", "before", "yesterday"], Day(-2)),
-            (&["the", "day", "after", "tomorrow"], Day(2)),
-            (&["last", "night"], Day(-1)),
-            (&["this", "morning"], Day(0)),
-            (&["this", "afternoon"], Day(0)),
-            (&["this", "evening"], Day(0)),
-            (&["earlier", "today"], Day(0)),
-            (&["later", "today"], Day(0)),
-            (&["last", "week"], Week(-1)),
-            (&["this", "week"], Week(0)),
-            (&["next", "week"], Week(1)),
-            (&["earlier", "this", "week"], Week(0)),
-            (&["later", "this", "week"], Week(0)),
-            (&["last", "month"], Month(-1)),
-            (&["this", "month"], Month(0)),
-            (&["next", "month"], Month(1)),
-            (&["earlier", "this", "month"], Month(0)),
-            (&["later", "this", "month"], Month(0)),
-            (&["last", "year"], Year(-1)),
-            (&["this", "year"], Year(0)),
-            (&["next", "year"], Year(1)),
-            (&["earlier", "this", "year"], Year(0)),
-            (&["later", "this", "year"], Year(0)),
-            (&["last", "weekend"], Vague),
-            (&["this", "weekend"], Vague),
-            (&["next", "weekend"], Vague),
-            (&["the", "weekend"], Vague),
-            (&["the", "past", "week"], Vague),
-            (&["the", "past", "month"], Vague),
-            (&["the", "past", "year"], Vague),
-            (&["the", "last", "week"], Vague),
-            (&["the", "last", "month"], Vague),
-            (&["the", "last", "year"], Vague),
-            (&["the", "next", "day"], Vague),
-            (&["the", "next", "morning"], Vague),
-            (&["the", "following", "day"], Vague),
-            (&["the", "following", "morning"], Vague),
-            (&["the", "following", "week"], Vague),
-            (&["the", "previous", "day"], Vague),
-            (&["the", "previous", "night"], Vague),
-            (&["the", "previous", "week"], Vague),
-            (&["the", "same", "day"], Vague),
-            (&["later", "in", "the", "day"], Vague),
-            (&["earlier", "in", "the", "day"], Vague),
-            (&["later", "that", "day"], Vague),
-            (&["earlier", "that", "day"], Vague),
-            (&["recent", "days"], Vague),
-            (&["recent", "weeks"], Vague),
-            (&["recent", "months"], Vague),
-            (&["the", "coming", "days"], Vague),
-            (&["the", "coming", "weeks"], Vague),
-            (&["the", "coming", "months"], Vague),
-            (&["the", "end", "of", "the", "week"], Week(0)),
-            (&["the", "end", "of", "the", "month"], Month(0)),
-            (&["the", "end", "of", "the", "year"], Year(0)),
-            (&["the", "start", "of", "the", "year"], Year(0)),
-            (&["the", "beginning", "of", "the", "year"], Year(0)),
-        ];
         // The first word decides for most tokens: compare it before walking the phrase, and
         // look it up among the phrases' first words (sorted once) before comparing 64 phrases.
-        static FIRST_WORDS: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
         let first = self.low(i);
-        let firsts = FIRST_WORDS.get_or_init(|| {
-            let mut v: Vec<&str> = PHRASES.iter().map(|(ws, _)| ws[0]).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        });
-        if firsts.binary_search(&first).is_err() {
+        if relative_first_words().binary_search(&first).is_err() {
             return None;
         }
-        let (words, rel) = PHRASES
+        let (words, rel) = RELATIVE_PHRASES
             .iter()
             .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
@@ -762,26 +731,6 @@ impl<'a> DateSentence<'a> {
     /// Holidays: "Christmas", "Orthodox Christmas", "New Year's Eve", "Easter", "Ramadan".
     /// Fixed-date ones get a value like a day without a year.
     fn holiday(&self, i: usize) -> Option<DateSpan> {
-        /// The holiday's words and its (month, day) when the date is fixed.
-        type Holiday = (&'static [&'static str], Option<(u32, u32)>);
-        const HOLIDAYS: &[Holiday] = &[
-            (&["Christmas"], Some((12, 25))),
-            (&["Christmas", "Day"], Some((12, 25))),
-            (&["Christmas", "Eve"], Some((12, 24))),
-            (&["Orthodox", "Christmas"], Some((1, 7))),
-            (&["New", "Year", "'s", "Day"], Some((1, 1))),
-            (&["New", "Year", "'s", "Eve"], Some((12, 31))),
-            (&["New", "Year"], None),
-            (&["Easter"], None),
-            (&["Orthodox", "Easter"], None),
-            (&["Ramadan"], None),
-            (&["Eid"], None),
-            (&["Hanukkah"], None),
-            (&["Thanksgiving"], None),
-            (&["Thanksgiving", "Day"], None),
-            (&["Victory", "Day"], None),
-            (&["Independence", "Day"], None),
-        ];
         let first = self.word(i);
         // Every holiday's first word is capitalised: most tokens are not compared at all.
         if !first.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -868,6 +817,138 @@ impl<'a> DateSentence<'a> {
             _ => None,
         }
     }
+}
+
+/// What a relative phrase says of its day, week, month or year.
+#[derive(Clone, Copy)]
+enum Rel {
+    Day(i64),
+    Week(i64),
+    Month(i64),
+    Year(i64),
+    Vague,
+}
+
+/// Fixed phrases relative to publication (see `DateSentence::relative`).
+const RELATIVE_PHRASES: &[(&[&str], Rel)] = &[
+    (&["today"], Rel::Day(0)),
+    (&["tonight"], Rel::Day(0)),
+    (&["overnight"], Rel::Day(0)),
+    (&["yesterday"], Rel::Day(-1)),
+    (&["tomorrow"], Rel::Day(1)),
+    (&["the", "day", "before", "yesterday"], Rel::Day(-2)),
+    (&["the", "day", "after", "tomorrow"], Rel::Day(2)),
+    (&["last", "night"], Rel::Day(-1)),
+    (&["this", "morning"], Rel::Day(0)),
+    (&["this", "afternoon"], Rel::Day(0)),
+    (&["this", "evening"], Rel::Day(0)),
+    (&["earlier", "today"], Rel::Day(0)),
+    (&["later", "today"], Rel::Day(0)),
+    (&["last", "week"], Rel::Week(-1)),
+    (&["this", "week"], Rel::Week(0)),
+    (&["next", "week"], Rel::Week(1)),
+    (&["earlier", "this", "week"], Rel::Week(0)),
+    (&["later", "this", "week"], Rel::Week(0)),
+    (&["last", "month"], Rel::Month(-1)),
+    (&["this", "month"], Rel::Month(0)),
+    (&["next", "month"], Rel::Month(1)),
+    (&["earlier", "this", "month"], Rel::Month(0)),
+    (&["later", "this", "month"], Rel::Month(0)),
+    (&["last", "year"], Rel::Year(-1)),
+    (&["this", "year"], Rel::Year(0)),
+    (&["next", "year"], Rel::Year(1)),
+    (&["earlier", "this", "year"], Rel::Year(0)),
+    (&["later", "this", "year"], Rel::Year(0)),
+    (&["last", "weekend"], Rel::Vague),
+    (&["this", "weekend"], Rel::Vague),
+    (&["next", "weekend"], Rel::Vague),
+    (&["the", "weekend"], Rel::Vague),
+    (&["the", "past", "week"], Rel::Vague),
+    (&["the", "past", "month"], Rel::Vague),
+    (&["the", "past", "year"], Rel::Vague),
+    (&["the", "last", "week"], Rel::Vague),
+    (&["the", "last", "month"], Rel::Vague),
+    (&["the", "last", "year"], Rel::Vague),
+    (&["the", "next", "day"], Rel::Vague),
+    (&["the", "next", "morning"], Rel::Vague),
+    (&["the", "following", "day"], Rel::Vague),
+    (&["the", "following", "morning"], Rel::Vague),
+    (&["the", "following", "week"], Rel::Vague),
+    (&["the", "previous", "day"], Rel::Vague),
+    (&["the", "previous", "night"], Rel::Vague),
+    (&["the", "previous", "week"], Rel::Vague),
+    (&["the", "same", "day"], Rel::Vague),
+    (&["later", "in", "the", "day"], Rel::Vague),
+    (&["earlier", "in", "the", "day"], Rel::Vague),
+    (&["later", "that", "day"], Rel::Vague),
+    (&["earlier", "that", "day"], Rel::Vague),
+    (&["recent", "days"], Rel::Vague),
+    (&["recent", "weeks"], Rel::Vague),
+    (&["recent", "months"], Rel::Vague),
+    (&["the", "coming", "days"], Rel::Vague),
+    (&["the", "coming", "weeks"], Rel::Vague),
+    (&["the", "coming", "months"], Rel::Vague),
+    (&["the", "end", "of", "the", "week"], Rel::Week(0)),
+    (&["the", "end", "of", "the", "month"], Rel::Month(0)),
+    (&["the", "end", "of", "the", "year"], Rel::Year(0)),
+    (&["the", "start", "of", "the", "year"], Rel::Year(0)),
+    (&["the", "beginning", "of", "the", "year"], Rel::Year(0)),
+];
+
+/// The holiday's words and its (month, day) when the date is fixed.
+type Holiday = (&'static [&'static str], Option<(u32, u32)>);
+/// Holidays, with their (month, day) when the date is fixed (see `DateSentence::holiday`).
+const HOLIDAYS: &[Holiday] = &[
+    (&["Christmas"], Some((12, 25))),
+    (&["Christmas", "Day"], Some((12, 25))),
+    (&["Christmas", "Eve"], Some((12, 24))),
+    (&["Orthodox", "Christmas"], Some((1, 7))),
+    (&["New", "Year", "'s", "Day"], Some((1, 1))),
+    (&["New", "Year", "'s", "Eve"], Some((12, 31))),
+    (&["New", "Year"], None),
+    (&["Easter"], None),
+    (&["Orthodox", "Easter"], None),
+    (&["Ramadan"], None),
+    (&["Eid"], None),
+    (&["Hanukkah"], None),
+    (&["Thanksgiving"], None),
+    (&["Thanksgiving", "Day"], None),
+    (&["Victory", "Day"], None),
+    (&["Independence", "Day"], None),
+];
+
+/// The words, in lower case, at which a recogniser may anchor (besides digits and words
+/// with a hyphen): month and weekday names, holidays' and relative phrases' first words,
+/// number words and [`LOWER_ANCHORS`].
+fn anchor_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut set: FxHashSet<&'static str> = FxHashSet::default();
+        set.extend(LOWER_ANCHORS);
+        set.extend(MONTHS);
+        set.extend(WEEKDAYS);
+        set.extend(NUMBER_WORDS);
+        set.extend(relative_first_words());
+        for (a, _) in MONTH_ABBREVIATIONS {
+            set.insert(a);
+            set.insert(String::leak(format!("{a}.")));
+        }
+        for (ws, _) in HOLIDAYS {
+            set.insert(String::leak(ws[0].to_lowercase()));
+        }
+        set
+    })
+}
+
+/// The first words of [`RELATIVE_PHRASES`], sorted.
+fn relative_first_words() -> &'static [&'static str] {
+    static FIRST_WORDS: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    FIRST_WORDS.get_or_init(|| {
+        let mut v: Vec<&str> = RELATIVE_PHRASES.iter().map(|(ws, _)| ws[0]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 /// DATE and TIME mentions of the document, sorted by start, never overlapping.

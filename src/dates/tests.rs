@@ -492,3 +492,49 @@ fn calendar_names_agree_with_the_word_classes() {
         assert!(words().is(d, WordClass::Weekday), "{d} is no weekday in data/words.tsv");
     }
 }
+
+#[test]
+fn the_anchor_test_skips_no_date() {
+    // Tokens `may_anchor` rules out must anchor no candidate: every kind of date and time,
+    // in lower case and in capitals, next to the words the recognisers look at.
+    let text = "On september 13, 2022 and 13th of september, the day before yesterday, mid-june and \
+        mid-2022, tuesday night, late on Monday, last week, earlier this year, three days ago, a \
+        few weeks later, several months earlier, many years ago, two years, twenty-one days, the \
+        past 24 hours, the coming weeks, days later, hours earlier, at 10 a.m. GMT, 14:30 local \
+        time, 10.30pm, 0700 gmt, noon, midnight, midday, at dawn, by dusk, before sunrise, after \
+        sunset, at daybreak, Christmas eve, new year's day, New Year's Eve, in the 1990s, the \
+        early 2000s, 5-6 April 2016, 2014-2022, 13/09/2022, 9/13/2022, 2022-09-13, in 2014 and \
+        2015, the 2014 annexation, from March to May, an hour ago, a week ago, one month later, \
+        hundred years ago, recent days, the weekend, tonight, overnight, tomorrow morning. \
+        TODAY, YESTERDAY AND LAST YEAR - (Reuters) - \"Sunday\" 'May' [2019] {noon} #1 $5 ...";
+    for published in [None, parse_iso_day("2022-09-15")] {
+        let ruled_out = crate::context::with_context(text, published, |ctx| {
+            let mut ruled_out = 0;
+            for s in &ctx.seg.sentences {
+                let toks = &ctx.seg.tokens[s.tok_start..s.tok_end];
+                let view = recognize::DateSentence::new(ctx.text, ctx.seg, s.tok_start, toks, published);
+                for (i, t) in toks.iter().enumerate() {
+                    let mut out = Vec::new();
+                    view.candidates_at(i, &mut out);
+                    if !view.may_anchor(i) {
+                        ruled_out += 1;
+                        let w = &ctx.text[t.start..t.end];
+                        assert!(out.is_empty(), "{w:?} ruled out but anchors {out:?}");
+                    }
+                }
+            }
+            ruled_out
+        });
+        assert!(ruled_out > 20, "the test rules out {ruled_out} tokens");
+    }
+}
+
+#[test]
+fn number_words_are_anchor_words() {
+    let words = "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen \
+        sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred \
+        thousand million dozen zero several the";
+    for w in words.split(' ') {
+        assert_eq!(number_word(w).is_some(), NUMBER_WORDS.contains(&w), "{w}");
+    }
+}

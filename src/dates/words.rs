@@ -114,6 +114,13 @@ pub(super) const AFTER_YEAR: &[&str] = &[
     "by",
     "from",
 ];
+/// Lower-case words at which a recogniser may anchor besides the relative phrases' first
+/// words and number words: vague counts ("several days ago"), bare units ("days later"),
+/// "the" ("the past 24 hours") and named times ("at dawn").
+pub(super) const LOWER_ANCHORS: &[&str] = &[
+    "a", "an", "the", "several", "few", "many", "days", "weeks", "months", "years", "decades", "hours", "minutes",
+    "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "sunrise", "sunset",
+];
 pub(super) const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 pub(super) const TIME_ZONES: &[&str] =
     &["gmt", "utc", "cet", "cest", "eet", "eest", "est", "edt", "bst", "msk", "pst", "pdt"];
@@ -146,6 +153,41 @@ pub(super) const PAST_MARKERS: &[&str] = &[
     "were",
     "had",
     "did",
+];
+
+/// The single number words [`number_word`] reads: "a", "an", "hundred", units and tens.
+pub(super) const NUMBER_WORDS: [&str; 31] = [
+    "a",
+    "an",
+    "hundred",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 ];
 
 /// A count written in words (lower case): "a", "two", "twelve", "seventy-four".

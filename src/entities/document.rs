@@ -13,8 +13,8 @@
 
 use super::*;
 use crate::context::DocContext;
+use crate::lexicon::FxHashMap;
 use crate::model::{Label, Mention, MentionSource, TokenKind};
-use std::collections::HashMap;
 
 /// What a name means in this document.
 #[derive(Clone)]
@@ -60,8 +60,8 @@ fn is_name_label(label: Label) -> bool {
 
 /// The senses the document gives its names: acronym definitions first (they are explicit),
 /// then organisations and the bare names of companies.
-fn senses(ctx: &DocContext, mentions: &[Mention]) -> HashMap<String, Sense> {
-    let mut out: HashMap<String, Sense> = HashMap::new();
+fn senses(ctx: &DocContext, mentions: &[Mention]) -> FxHashMap<String, Sense> {
+    let mut out: FxHashMap<String, Sense> = FxHashMap::default();
     for m in mentions.iter().filter(|m| is_name_label(m.label) && m.label != Label::Person) {
         if let Some(acr) = defined_acronym(ctx, m) {
             let long = ctx.text[m.start..m.end].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -120,14 +120,19 @@ fn bare_company_name<'a>(ctx: &DocContext<'a>, m: &Mention) -> Option<&'a str> {
 
 /// Names with a sense written again where no mention covers them, word for word on token
 /// boundaries, outside capitalised headlines.
-fn written_again(ctx: &DocContext, mentions: &[Mention], senses: &HashMap<String, Sense>) -> Vec<Mention> {
+fn written_again(ctx: &DocContext, mentions: &[Mention], senses: &FxHashMap<String, Sense>) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, &Sense)>> = HashMap::new();
+    let mut by_first: FxHashMap<&str, Vec<(Vec<&str>, &Sense)>> = FxHashMap::default();
     for (name, sense) in senses {
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.first().is_some_and(|w| first_char_upper(w)) {
             by_first.entry(words[0]).or_default().push((words, sense));
         }
+    }
+    // The longest name first ("Breitbart News" before "Breitbart"), then the words: the
+    // senses come out of a hash map in no fixed order, and the first fit wins.
+    for cands in by_first.values_mut() {
+        cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     }
     let mut covered: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     let mut out = Vec::new();
@@ -136,7 +141,12 @@ fn written_again(ctx: &DocContext, mentions: &[Mention], senses: &HashMap<String
             continue;
         }
         for i in s.tok_start..s.tok_end {
-            let Some(cands) = by_first.get(ctx.token_text(i)) else { continue };
+            // Every name's first word is capitalised: other tokens need no lookup.
+            let word = ctx.token_text(i);
+            if !first_char_upper(word) {
+                continue;
+            }
+            let Some(cands) = by_first.get(word) else { continue };
             if toks[i].kind != TokenKind::Word {
                 continue;
             }

@@ -26,7 +26,10 @@ use places::*;
 use runs::*;
 
 fn first_char_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A middle initial: one capital and a period ("C.").
@@ -44,6 +47,11 @@ fn is_ordinal_number(w: &str) -> bool {
 }
 
 fn is_all_caps(s: &str) -> bool {
+    // ASCII words (nearly all; this runs at every word of every sentence) byte by byte.
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    }
     let mut letters = 0;
     for c in s.chars() {
         if c.is_alphabetic() {
@@ -236,7 +244,7 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
         };
         let run = match organisation_after_of(ctx, run, sent_hits) {
             Some((words_before, org)) => {
-                out.extend(classify_run(ctx, s, sidx, words_before));
+                out.extend(classify_run(ctx, s, sidx, words_before, shouting));
                 org
             }
             None => run,
@@ -250,7 +258,7 @@ fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) ->
         }
         if !whole_is_one_hit && run.1 - run.0 >= 2 && ends_as_organisation(ctx, s, run, &inside) {
             // "Russian Defence Ministry", "Kharkiv Regional Military Administration"
-            if let Some(m) = classify_run(ctx, s, sidx, run).filter(|m| m.label == Label::Org) {
+            if let Some(m) = classify_run(ctx, s, sidx, run, shouting).filter(|m| m.label == Label::Org) {
                 out.push(m);
                 continue;
             }
@@ -532,7 +540,7 @@ fn person_by_spelling(ctx: &DocContext, sidx: u32, run: (usize, usize)) -> Optio
     let end = toks[run.1 - 1].end;
     let g = &ctx.res.gazetteer;
     (run.0..run.1.saturating_sub(1)).find_map(|a| {
-        let e = &g.entries[g.spelling().find(&ctx.text[toks[a].start..end], true)? as usize];
+        let e = &g.entries[ctx.spelling_find(&ctx.text[toks[a].start..end], true)? as usize];
         Some(e.mention(toks[a].start, end, sidx, MentionSource::Lexicon))
     })
 }
@@ -582,7 +590,7 @@ fn between_hits(
         if let Some((ts, role)) = title_before_place(ctx, s, m, e).filter(|_| !shouting) {
             let title_tok = ctx.token_at(ts);
             if hit_tok > cursor && title_tok > cursor {
-                out.extend(classify_run(ctx, s, sidx, (cursor, title_tok)));
+                out.extend(classify_run(ctx, s, sidx, (cursor, title_tok), shouting));
             }
             // The name may go on: "President Tono Eitel".
             let mut end_tok = ctx.token_at(m.end);
@@ -611,14 +619,14 @@ fn between_hits(
             continue;
         }
         if hit_tok > cursor {
-            out.extend(classify_run(ctx, s, sidx, (cursor, hit_tok)));
+            out.extend(classify_run(ctx, s, sidx, (cursor, hit_tok), shouting));
         }
         cursor = cursor.max(ctx.token_at(m.end));
     }
     if cursor < run.1 {
         // A first name before a lexicon surname ("Volodymyr" + "Zelensky") is already part
         // of the person key; anything else is classified.
-        out.extend(classify_run(ctx, s, sidx, (cursor, run.1)));
+        out.extend(classify_run(ctx, s, sidx, (cursor, run.1), shouting));
     }
 }
 

@@ -179,8 +179,9 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
     let mut out = Vec::new();
     for i in (s.tok_start + 1)..s.tok_end {
         let noun = ctx.token_text(i);
-        let lower = noun.to_lowercase();
-        if toks[i].kind != TokenKind::Word || !ADMIN_UNIT_NOUNS.contains(&lower.as_str()) {
+        // The token's lowercase form from the segmentation: no string per token.
+        let lower = ctx.lower(i);
+        if toks[i].kind != TokenKind::Word || !ADMIN_UNIT_NOUNS.contains(&lower) {
             continue;
         }
         let (noun_start, noun_end) = (toks[i].start, toks[i].end);
@@ -203,7 +204,7 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
             Some(m) if m.end == toks[prev].end && matches!(m.label, Label::Gpe | Label::Loc) => {
                 // "Kirkuk province" is the lexicon's (the town's name names the province);
                 // "Anbar Province", capitalised, is the name of the province itself.
-                if ADMIN_UNIT_REGIONAL.contains(&lower.as_str()) && !first_char_upper(noun) {
+                if ADMIN_UNIT_REGIONAL.contains(&lower) && !first_char_upper(noun) {
                     continue;
                 }
                 (m.start, m.geo.clone())
@@ -234,7 +235,7 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
                 }
                 // "Sant'Egidio Community", "Haninge Municipality": capitalised, an unknown
                 // name before them is more often an organisation's.
-                if first_char_upper(noun) && matches!(lower.as_str(), "community" | "municipality") {
+                if first_char_upper(noun) && matches!(lower, "community" | "municipality") {
                     continue;
                 }
                 (toks[a].start, Default::default())
@@ -249,7 +250,7 @@ pub(super) fn admin_unit_spans(ctx: &DocContext, s: &Sentence, sidx: u32, mentio
         m.canonical = Some(text.to_string());
         m.entity_id = Some(format!("gpe:{}", crate::lexicon::slug(text)));
         m.geo = geo;
-        let regional = ADMIN_UNIT_REGIONAL.contains(&lower.as_str());
+        let regional = ADMIN_UNIT_REGIONAL.contains(&lower);
         m.geo.place_type = Some(if regional { PlaceType::Region } else { PlaceType::District });
         out.push(m);
     }

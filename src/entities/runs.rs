@@ -171,13 +171,20 @@ fn spelling_of_place<'a>(ctx: &DocContext<'a>, name: &str) -> Option<&'a crate::
     // "Маріуполь": its Latin reading.
     let latin = if name.is_ascii() { None } else { crate::translit::to_latin(name) };
     let name = latin.as_deref().unwrap_or(name);
-    let e = &g.entries[g.spelling().find(name, false)? as usize];
+    let e = &g.entries[ctx.spelling_find(name, false)? as usize];
     (e.label == Label::Gpe).then_some(e)
 }
 
 /// Classify a capitalised run nobody's lexicon knows. Returns the mention (possibly
-/// narrower than the run) or None.
-pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usize, usize)) -> Option<Mention> {
+/// narrower than the run) or None. `shouting` is `is_shouting(ctx, s)`, which the caller
+/// reads once for the sentence (it walks every word of it).
+pub(super) fn classify_run(
+    ctx: &DocContext,
+    s: &Sentence,
+    sidx: u32,
+    run: (usize, usize),
+    shouting: bool,
+) -> Option<Mention> {
     let toks = &ctx.seg.tokens;
     let (mut a, b) = run;
     // Leading sentence-initial ordinary word ("The", "After", "Officials").
@@ -286,7 +293,6 @@ pub(super) fn classify_run(ctx: &DocContext, s: &Sentence, sidx: u32, run: (usiz
         && after.chars().next().map_or(true, |c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | ')'));
     // In a title-case or all-caps line (headlines, "KHARKIV, Ukraine"), capitals say
     // nothing: only a title, a known given name or an organisation head word count.
-    let shouting = is_shouting(ctx, s);
     let label = if person_by_title && (looks_like_name || name_after_title) || known_first && n >= 2 {
         Label::Person
     } else if shouting {

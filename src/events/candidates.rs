@@ -3,9 +3,8 @@
 //! capitalised phrases the recogniser did not mark; whether a trigger reads as a verb.
 
 use super::{discourse::*, triggers::*, view::*};
-use crate::lexicon::{any_of, Resources, SideKind, WordClass};
+use crate::lexicon::{any_of, FxHashSet, Resources, SideKind, WordClass};
 use crate::model::{Argument, EventType, Geo, Label, Mention, MentionSource, TokenKind};
-use std::collections::HashSet;
 
 /// Something that can fill a role.
 #[derive(Debug, Clone)]
@@ -99,7 +98,8 @@ pub(crate) fn place_rank(res: &Resources, label: Label, canonical: Option<&str>,
         return 0;
     }
     let k = &res.place_kinds;
-    let is = |set: &HashSet<String>| id.is_some_and(|i| set.contains(i)) || canonical.is_some_and(|c| set.contains(c));
+    let is =
+        |set: &FxHashSet<String>| id.is_some_and(|i| set.contains(i)) || canonical.is_some_and(|c| set.contains(c));
     if is(&k.countries) {
         0
     } else if id.is_some_and(|i| k.regions.contains(i)) {

@@ -1,16 +1,15 @@
 //! Abbreviations: what ends a sentence and what does not.
 
-use super::DataFile;
-use std::collections::HashSet;
+use super::{DataFile, FxHashSet};
 
 /// Abbreviations (`data/abbreviations.tsv`): titles ("Gen."), words before a number
 /// ("No."), others ("U.S."), and sentence starters that look like abbreviations.
 #[derive(Debug, Default, Clone)]
 pub struct Abbreviations {
-    title: HashSet<String>,
-    before_number: HashSet<String>,
-    other: HashSet<String>,
-    starters: HashSet<String>,
+    title: FxHashSet<String>,
+    before_number: FxHashSet<String>,
+    other: FxHashSet<String>,
+    starters: FxHashSet<String>,
 }
 
 impl Abbreviations {

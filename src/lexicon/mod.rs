@@ -33,11 +33,10 @@ pub use spelling::{spelling_key, SpellingIndex};
 pub(crate) use tsv::data_file;
 pub use tsv::DataFile;
 pub use user::{user_gazetteer, UserRow};
-pub use words::{any_of, WordClass, WordClasses, WordSet, WordTable};
+pub use words::{any_of, FxBuildHasher, FxHashMap, FxHashSet, WordClass, WordClasses, WordSet, WordTable};
 
 use crate::model::{EventType, Modality};
 use crate::translit::Table;
-use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 /// Every lexicon the pipeline uses.
@@ -48,10 +47,10 @@ pub struct Resources {
     pub gazetteer: Arc<Gazetteer>,
     /// User-supplied names (`Extractor(gazetteer=...)`), matched before the built-in ones.
     pub user: Option<Arc<Gazetteer>>,
-    pub first_names: HashSet<String>,
-    pub ambiguous_first_names: HashSet<String>,
-    pub common_words: HashSet<String>,
-    pub org_heads: HashSet<String>,
+    pub first_names: FxHashSet<String>,
+    pub ambiguous_first_names: FxHashSet<String>,
+    pub common_words: FxHashSet<String>,
+    pub org_heads: FxHashSet<String>,
     pub titles: PhraseMatcher<Title>,
     pub cues: PhraseMatcher<Cue>,
     pub triggers: PhraseMatcher<Trigger>,
@@ -61,17 +60,17 @@ pub struct Resources {
     pub event_context: PhraseMatcher<bool>,
     /// Lowercase trigger forms that may name an accident as well as an attack
     /// ("explosion", "struck"): the `guarded` rows of `event_context.tsv`.
-    pub guarded_triggers: HashSet<String>,
+    pub guarded_triggers: FxHashSet<String>,
     /// Weapons and ammunition (`weapon` rows): what makes "seized"/"found" a weapons seizure.
-    pub weapon_words: HashSet<String>,
+    pub weapon_words: FxHashSet<String>,
     /// Places an armed group takes (`territory` rows): "took control of the town".
-    pub territory_words: HashSet<String>,
+    pub territory_words: FxHashSet<String>,
     /// Vague amounts and the smallest count they allow ("dozens" → 24), from `vague_counts.tsv`.
-    pub vague_counts: HashMap<String, u32>,
+    pub vague_counts: FxHashMap<String, u32>,
     /// ISO 639-3 → ISO 639-1 codes of the languages the detector knows.
-    pub language_codes: HashMap<String, String>,
+    pub language_codes: FxHashMap<String, String>,
     /// Frequent English function words: the detector's fast path for English text.
-    pub function_words_en: HashSet<String>,
+    pub function_words_en: FxHashSet<String>,
     /// Countries and first-level regions by id (and countries by name): how far a place
     /// is from a town, for choosing an event's location.
     pub place_kinds: PlaceKinds,
@@ -127,7 +126,7 @@ pub fn words() -> &'static WordTable {
     CELL.get_or_init(|| WordTable::load(files::WORDS))
 }
 
-fn lowercase_set(file: DataFile) -> HashSet<String> {
+fn lowercase_set(file: DataFile) -> FxHashSet<String> {
     file.items().map(str::to_lowercase).collect()
 }
 
@@ -188,7 +187,7 @@ impl Resources {
                 (cue.to_string(), m)
             })
             .collect();
-        let context = |kind: &str| -> HashSet<String> {
+        let context = |kind: &str| -> FxHashSet<String> {
             files::EVENT_CONTEXT
                 .rows(["word", "kind"])
                 .filter(|[_, k]| *k == kind)
@@ -257,6 +256,9 @@ impl Resources {
         self.triggers.prepare_dfa();
         self.modality.prepare_dfa();
         self.event_context.prepare_dfa();
+        // Office phrases are searched over each whole text (`resolve`): ~130,000
+        // instructions a document with the NFA.
+        self.offices.phrases.prepare_dfa();
     }
 
     pub fn shared() -> Arc<Resources> {
@@ -315,7 +317,7 @@ mod tests {
             assert!(!s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{n}: {s}");
             assert_eq!(&slug(n), s, "{n}: not stable");
         }
-        let distinct: HashSet<&String> = slugs.iter().collect();
+        let distinct: std::collections::HashSet<&String> = slugs.iter().collect();
         assert_eq!(distinct.len(), slugs.len(), "{slugs:?}");
         assert!(slug("Ali علي").starts_with("ali-u"), "{}", slug("Ali علي"));
         // Case and spacing are not part of a name.

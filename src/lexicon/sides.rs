@@ -1,18 +1,18 @@
 //! What the events stage asks of the entity files: which places are countries or regions,
 //! and which group nouns name an armed force and whose.
 
-use super::{DataFile, Entry, EntryKind};
-use std::collections::{HashMap, HashSet};
+use super::{DataFile, Entry, EntryKind, FxHashMap, FxHashSet};
+use std::collections::HashMap;
 
 /// Countries and first-level regions of `places.tsv`.
 #[derive(Debug, Clone, Default)]
 pub struct PlaceKinds {
     /// Country ids and names.
-    pub countries: HashSet<String>,
+    pub countries: FxHashSet<String>,
     /// Region (admin1) ids.
-    pub regions: HashSet<String>,
+    pub regions: FxHashSet<String>,
     /// ISO 3166-1 alpha-2 code → the country's row.
-    pub by_code: HashMap<String, Country>,
+    pub by_code: FxHashMap<String, Country>,
 }
 
 /// A country of `places.tsv`, for an event that happened across it.
@@ -69,15 +69,15 @@ pub enum SideKind {
 #[derive(Debug, Clone, Default)]
 pub struct Sides {
     /// first word → (the other words, kind, country)
-    pub phrases: HashMap<String, Vec<(Vec<String>, SideKind, String)>>,
+    pub phrases: FxHashMap<String, Vec<(Vec<String>, SideKind, String)>>,
     /// country → (name, id) of its armed forces: the `orgs.tsv` row of that country whose
     /// name says "Armed Forces" (and is no staff or command of them)
-    pub armed_forces: HashMap<String, (String, String)>,
+    pub armed_forces: FxHashMap<String, (String, String)>,
     /// demonym → country (`demonyms.tsv`), for a nationality the recogniser gave no country
-    pub demonyms: HashMap<String, String>,
+    pub demonyms: FxHashMap<String, String>,
     /// person id → (name, id) of the country or organisation the person acts for in
     /// office (`people.tsv` `acts_for`)
-    pub acts_for: HashMap<String, (String, String)>,
+    pub acts_for: FxHashMap<String, (String, String)>,
 }
 
 impl Sides {

@@ -46,17 +46,15 @@ const FUZZY_MIN_POPULATION: u64 = 10_000;
 
 /// The spelling key of one word; `place` drops a final `e`/`a`.
 pub fn spelling_word(word: &str, place: bool) -> String {
-    // Index building runs this over ~150,000 keys at the first unknown name: ASCII words
-    // (nearly all) skip the char-by-char folding, and a byte scan decides which
-    // replacements apply (`str::contains` sets up a substring searcher per call).
-    let mut s: String = if word.is_ascii() {
-        let bytes: Vec<u8> = word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
-        String::from_utf8(bytes).unwrap_or_default()
-    } else {
-        word.chars().map(fold_char).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-    };
+    if word.is_ascii() {
+        let mut out = Vec::with_capacity(word.len());
+        fold_ascii_word(word.as_bytes(), place, &mut out);
+        return String::from_utf8(out).unwrap_or_default();
+    }
+    let mut s: String =
+        word.chars().map(fold_char).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     for (from, to) in [("tsch", "ch"), ("tch", "ch"), ("ou", "u"), ("w", "v"), ("j", "y"), ("y", "i"), ("ie", "e")] {
-        if s.as_bytes().windows(from.len()).any(|w| w.iter().eq(from.as_bytes())) {
+        if s.contains(from) {
             s = s.replace(from, to);
         }
     }
@@ -75,18 +73,77 @@ pub fn spelling_word(word: &str, place: bool) -> String {
     out
 }
 
-/// The spelling key of a name: its words' keys joined by spaces.
-pub fn spelling_key(name: &str, place: bool) -> String {
-    let mut out = String::with_capacity(name.len());
-    for w in name.split(|c: char| c.is_whitespace() || c == '-').map(|w| spelling_word(w, place)) {
-        if !w.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&w);
+/// [`spelling_word`] of an ASCII word, appended to `out` (nearly every name, and every key
+/// when the index is built): the same folds in place on the bytes, no string per step.
+/// `w`, `j` and `y` map in the first pass (`w` → `v`, `j` → `y` → `i`, `y` → `i`): they
+/// neither make nor break the `tsch`, `tch` and `ou` the later passes replace, and `ie`
+/// comes after them, as in the character path.
+fn fold_ascii_word(word: &[u8], place: bool, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.extend(word.iter().filter(|b| b.is_ascii_alphanumeric()).map(|b| match b.to_ascii_lowercase() {
+        b'w' => b'v',
+        b'j' | b'y' => b'i',
+        b => b,
+    }));
+    for (from, to) in [(&b"tsch"[..], &b"ch"[..]), (b"tch", b"ch"), (b"ou", b"u"), (b"ie", b"e")] {
+        replace_in_place(out, start, from, to);
+    }
+    // `g` → `h`, then doubled letters as one.
+    let (mut w, mut prev) = (start, None);
+    for r in start..out.len() {
+        let c = if out[r] == b'g' { b'h' } else { out[r] };
+        if prev != Some(c) {
+            out[w] = c;
+            w += 1;
+        }
+        prev = Some(c);
+    }
+    out.truncate(w);
+    if place && w - start > 4 && matches!(out.last(), Some(b'e' | b'a')) {
+        out.pop();
+    }
+}
+
+/// `str::replace` of `from` by the shorter `to` in `buf[start..]`, in place: leftmost
+/// matches first, none overlapping.
+fn replace_in_place(buf: &mut Vec<u8>, start: usize, from: &[u8], to: &[u8]) {
+    if !buf[start..].windows(from.len()).any(|w| w == from) {
+        return;
+    }
+    let (mut r, mut w) = (start, start);
+    while r < buf.len() {
+        if buf[r..].starts_with(from) {
+            buf[w..w + to.len()].copy_from_slice(to);
+            w += to.len();
+            r += from.len();
+        } else {
+            buf[w] = buf[r];
+            w += 1;
+            r += 1;
         }
     }
-    out
+    buf.truncate(w);
+}
+
+/// The spelling key of a name: its words' keys joined by spaces.
+pub fn spelling_key(name: &str, place: bool) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let before = out.len();
+        if before > 0 {
+            out.push(b' ');
+        }
+        let at = out.len();
+        if w.is_ascii() {
+            fold_ascii_word(w.as_bytes(), place, &mut out);
+        } else {
+            out.extend_from_slice(spelling_word(w, place).as_bytes());
+        }
+        if out.len() == at {
+            out.truncate(before);
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// How `a` becomes `b` in one edit, if it does: `None` for more than one edit or none.
@@ -123,6 +180,13 @@ fn near(a: &str, b: &str) -> bool {
     // every key of a length bucket for each unknown name)
     if a.is_ascii() && b.is_ascii() {
         let (a, b) = (a.as_bytes(), b.as_bytes());
+        // Most keys of a bucket end in another letter: then the one edit would have to be at
+        // the end, which only a substitution or a swap of the last two letters may be (a
+        // letter added or dropped there is a new ending), and these leave the second letter
+        // alone. Said without walking the keys.
+        if a.last() != b.last() && (a.len() != b.len() || (a.len() >= 4 && a[1] != b[1])) {
+            return false;
+        }
         return match one_edit(a, b) {
             Some(Edit::Gap(i)) => i + 1 < a.len().max(b.len()),
             Some(_) => true,

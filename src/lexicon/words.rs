@@ -298,6 +298,12 @@ impl Hasher for WordHasher {
     }
 }
 
+/// Hash maps and sets keyed by our own words (names, tokens, lexicon keys), hashed with
+/// [`WordHasher`]: no hostile keys, and SipHash was a visible share of every lookup.
+pub type FxBuildHasher = BuildHasherDefault<WordHasher>;
+pub type FxHashMap<K, V> = HashMap<K, V, FxBuildHasher>;
+pub type FxHashSet<T> = std::collections::HashSet<T, FxBuildHasher>;
+
 impl WordTable {
     /// # Panics
     /// On a class `WordClass` does not know (a typo in the file).

@@ -138,12 +138,13 @@ impl<'a> MentionIndex<'a> {
     }
 }
 
-fn is_time_word(w: &str) -> bool {
-    let words = crate::lexicon::words();
-    // "May" is as often a name or the modal verb
-    words.is(w, WordClass::Weekday)
-        || words.is(w, WordClass::DayWord)
-        || (words.is(w, WordClass::Month) && !w.eq_ignore_ascii_case("may"))
+/// Token `i` is a weekday, a day word or a month (not "May": as often a name or the modal
+/// verb); its classes come from the segmentation.
+fn is_time_word_at(v: &Tokens, i: usize) -> bool {
+    let c = v.ctx.classes(i);
+    c.has(WordClass::Weekday)
+        || c.has(WordClass::DayWord)
+        || (c.has(WordClass::Month) && !v.tok(i).eq_ignore_ascii_case("may"))
 }
 
 /// Heads that never speak: measures, rules, documents' parts ("his body mass index").
@@ -200,10 +201,10 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
         return None;
     }
     let head = v.tok(last);
-    if is_determiner(head) || head == "'s" || is_np_stop(head) || is_time_word(head) {
+    if v.is_determiner_at(last) || head == "'s" || v.is_np_stop_at(last) || is_time_word_at(v, last) {
         return None;
     }
-    if k == last && is_speaker_pronoun(head) {
+    if k == last && v.is_speaker_pronoun_at(last) {
         return Some(Guess {
             start: v.start(k),
             end: v.end(k),
@@ -265,7 +266,7 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
     if !v.is_word(last) {
         return None;
     }
-    if is_speaker_pronoun(v.tok(last)) {
+    if v.is_speaker_pronoun_at(last) {
         return validate(v, mi, last, last, loose);
     }
     let mut k = last;
@@ -281,7 +282,7 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
         if !v.is_word(p) {
             break;
         }
-        if is_determiner(w) {
+        if v.is_determiner_at(p) {
             k = p;
             // "the head of the regional administration": walk on over "of"
             // "officials at the ministry": a role head, then the institution it is in
@@ -289,8 +290,8 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
             if p >= lo + 2
                 && (v.is(p - 1, "of") || v.is(p - 1, "for") || within)
                 && v.is_word(p - 2)
-                && !is_np_stop(v.tok(p - 2))
-                && !is_determiner(v.tok(p - 2))
+                && !v.is_np_stop_at(p - 2)
+                && !v.is_determiner_at(p - 2)
             {
                 k = p - 2;
                 n += 3;
@@ -312,7 +313,7 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
             n += 2;
             continue;
         }
-        if is_np_stop(w) || is_speaker_pronoun(w) || is_time_word(w) {
+        if v.is_np_stop_at(p) || v.is_speaker_pronoun_at(p) || is_time_word_at(v, p) {
             break;
         }
         // A lower-case word before a capitalised name is not part of it ("officials" in
@@ -340,7 +341,6 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
     let mut j = i;
     let mut n = 0;
     while j < hi && n < 9 {
-        let w = v.tok(j);
         if !v.is_word(j) {
             break;
         }
@@ -354,7 +354,7 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
             n += 1;
             continue;
         }
-        if (is_np_stop(w) || is_time_word(w)) && !(j == i && is_determiner(w)) {
+        if (v.is_np_stop_at(j) || is_time_word_at(v, j)) && !(j == i && v.is_determiner_at(j)) {
             break;
         }
         j += 1;
@@ -391,7 +391,7 @@ fn past_time_adjunct(v: &Tokens, lo: usize, j: usize) -> usize {
     }
     let period =
         matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "week" | "month" | "year" | "morning" | "evening");
-    if !(is_time_word(v.tok(j - 1)) || period) {
+    if !(is_time_word_at(v, j - 1) || period) {
         return j;
     }
     let opener = v.tok(j - 2).to_ascii_lowercase();

@@ -154,6 +154,23 @@ impl<'a> Tokens<'a> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.tok(i).eq_ignore_ascii_case(w)
     }
+    /// Token `i` is a word of `class`: its classes from the segmentation, no lookup by text.
+    pub fn has(&self, i: usize, class: WordClass) -> bool {
+        self.ctx.classes(i).has(class)
+    }
+    /// [`is_determiner`] of token `i`.
+    pub fn is_determiner_at(&self, i: usize) -> bool {
+        let c = self.ctx.classes(i);
+        c.has(WordClass::Determiner) || c.has(WordClass::Quantifier)
+    }
+    /// [`is_np_stop`] of token `i`.
+    pub fn is_np_stop_at(&self, i: usize) -> bool {
+        self.has(i, WordClass::NpStop)
+    }
+    /// [`is_speaker_pronoun`] of token `i`.
+    pub fn is_speaker_pronoun_at(&self, i: usize) -> bool {
+        self.has(i, WordClass::Pronoun)
+    }
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.is_word(i) && self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
