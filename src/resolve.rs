@@ -283,7 +283,7 @@ fn choose_namesakes(ctx: &DocContext, mentions: &mut [Mention]) {
             .map(|&(_, _, a)| km(p, a))
             .fold(f64::INFINITY, f64::min)
     };
-    let mut chosen: HashMap<String, Option<u32>> = HashMap::new();
+    let mut chosen: FxHashMap<String, Option<u32>> = FxHashMap::default();
     for (i, towns) in candidates {
         let m = &mentions[i];
         let Some(now) = current(m, &towns) else { continue };
