@@ -477,11 +477,21 @@ pub(super) fn set_country(e: &mut Event, c: &Country) {
 
 /// A total over events of several places (an aggregate whose place was not read in its own
 /// sentence) happened across their country: "killing nine as missiles struck Lviv, Ternopil
-/// and Dnipro" is Ukraine, not the dateline's Kyiv.
-pub(super) fn place_aggregates(countries: &Countries, events: &mut [(u32, Event)]) {
+/// and Dnipro" is Ukraine, not the dateline's Kyiv. A total its sentence scopes to "the
+/// region" keeps the region the anaphor stands for ("In total, one person was killed in
+/// the region over the day").
+pub(super) fn place_aggregates(ctx: &DocContext, countries: &Countries, events: &mut [(u32, Event)]) {
     let Some(c) = countries.document else { return };
+    let scoped = |e: &Event| {
+        e.location.is_some()
+            && ctx
+                .seg
+                .sentences
+                .get(e.sentence as usize)
+                .is_some_and(|s| anaphor_rank(ctx, s.tok_start, s.tok_end) == Some(1))
+    };
     for (_, e) in events.iter_mut() {
-        if e.aggregate == Some(true) && !own_source(e.location_source) && placed_type(e.event_type) {
+        if e.aggregate == Some(true) && !own_source(e.location_source) && placed_type(e.event_type) && !scoped(e) {
             set_country(e, c);
         }
     }

@@ -105,6 +105,6 @@ pub fn extract_with_numbers(
     implied_attackers(ctx, &story, &mut events);
     implied_defenders(ctx, &story, &mut events);
     mark_aggregates(&mut events);
-    place_aggregates(&countries, &mut events);
+    place_aggregates(ctx, &countries, &mut events);
     events.into_iter().map(|(_, e)| e).collect()
 }

@@ -1441,3 +1441,11 @@ fn what_is_shot_down_is_destroyed_by_the_side_below() {
     assert_eq!(actor_name(d), Some("Armed Forces of Ukraine"), "{}", r.describe());
     assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
 }
+
+#[test]
+fn a_total_for_the_region_is_the_regions() {
+    let text = "Kharkiv region: the day in brief\nThe enemy shelled Kupiansk and Vovchansk.\nAltogether, two people were killed and seven wounded in the region yesterday.";
+    let r = run(text, &[]);
+    let total = r.of_type("CASUALTIES").into_iter().find(|e| e.aggregate == Some(true)).expect("the total");
+    assert_eq!(loc(total), Some("Kharkiv Oblast"), "{}", r.describe());
+}
