@@ -1449,3 +1449,11 @@ fn a_total_for_the_region_is_the_regions() {
     let total = r.of_type("CASUALTIES").into_iter().find(|e| e.aggregate == Some(true)).expect("the total");
     assert_eq!(loc(total), Some("Kharkiv Oblast"), "{}", r.describe());
 }
+
+#[test]
+fn an_air_arm_named_by_its_side_is_the_actor() {
+    // (in Ukraine, where the unnamed attacker would be read as Russia)
+    let r = run("Overnight, Ukrainian aviation and artillery struck enemy positions near Robotyne.", &[]);
+    let e = r.of_type("ASSAULT").into_iter().chain(r.of_type("FIGHT")).next().expect("the strike");
+    assert_eq!(actor_name(e), Some("Armed Forces of Ukraine"), "{}", r.describe());
+}
