@@ -146,6 +146,12 @@ fn is_time_word(w: &str) -> bool {
         || (words.is(w, WordClass::Month) && !w.eq_ignore_ascii_case("may"))
 }
 
+/// An age written before a name: "74-year-old", "34-year-old".
+pub(crate) fn is_age(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    lower.strip_suffix("-year-old").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Heads that never speak: measures, rules, documents' parts ("his body mass index").
 fn is_non_agent_head(w: &str) -> bool {
     const N: [&str; 22] = [
@@ -317,7 +323,17 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
         }
         // A lower-case word before a capitalised name is not part of it ("officials" in
         // "... killed officials Peskov said" is rare; verbs like "met" are common).
-        if !v.is_capitalised(p) && v.is_capitalised(k) && !v.is_role(p) && v.tok(k) != "'s" && !is_determiner(v.tok(p))
+        // That stop is for names: a lower-case role head keeps its lower-case modifiers
+        // before a capitalised adjective ("a senior Ukrainian commander"), and an age
+        // stands before a name as part of it ("74-year-old Vasyl Hrebeniuk").
+        let role_head = v.is_role(last) && !v.is_capitalised(last);
+        if !v.is_capitalised(p)
+            && v.is_capitalised(k)
+            && !v.is_role(p)
+            && v.tok(k) != "'s"
+            && !is_determiner(v.tok(p))
+            && !role_head
+            && !is_age(w)
         {
             // keep lower-case modifiers only when a role word follows ("regional governor")
             break;

@@ -888,3 +888,16 @@ fn a_pronoun_resolves_to_a_person_introduced_by_first_name() {
     let (t, qs) = run("However, the army stayed.\n\n“The shelling never stops,” she said.");
     assert_ne!(speaker_text(&qs[0]), Some("However"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn modifiers_before_a_capitalised_adjective_stay_in_a_role_speaker() {
+    // a lower-case role head keeps "senior" before "Ukrainian"
+    let (t, qs) = run("The bridge will be repaired within a month, a senior Polish diplomat told reporters.");
+    let q = find(&t, &qs, "The bridge will be repaired within a month");
+    assert_eq!(speaker_text(q), Some("a senior Polish diplomat"));
+    // an age before a name in apposition belongs to the name, which is the speaker
+    let text = "A farmer from Hlukhiv, 68-year-old Petro Sydorenko, said the harvest was lost.";
+    let (t, qs) =
+        run_with(text, &[("Petro Sydorenko", Label::Person, "Petro Sydorenko"), ("Hlukhiv", Label::Gpe, "Hlukhiv")]);
+    assert_eq!(speaker_text(find(&t, &qs, "the harvest was lost")), Some("Petro Sydorenko"));
+}
