@@ -151,9 +151,11 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
     let left = (lo..comma_before).filter(|&t| v.is_word(t)).count();
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
     // "…,” she said in the capital, emphasizing it was time …": a participle cue reports
-    // the right side itself
+    // the right side itself, so this attribution reports the left side ("Drones hit two
+    // villages, the army said on Tuesday, adding that ..."; a quotation there is a direct
+    // quote already and the clause overlapping it is dropped)
     if (after_attr + 1..hi).find(|&t| v.is_word(t)).is_some_and(|t| is_cue_word(v, t) && v.tok(t).ends_with("ing")) {
-        return None;
+        return clause(v, lo, comma_before);
     }
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
@@ -428,6 +430,15 @@ fn prior_attribution(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Opt
     let k = vs - 1;
     if is_cue_word(v, k - 1) {
         return subject_before(v, mi, lo, k - 1, false).ok().flatten();
+    }
+    // "X said on Tuesday, adding that …", "X told reporters in Kyiv, adding …": an adjunct
+    // (or an object and an adjunct) between that verb and the comma
+    let floor = k.saturating_sub(6).max(lo + 1);
+    let verb = (floor..k - 1).rev().take_while(|&t| v.is_word(t)).find(|&t| is_cue_word(v, t));
+    if let Some(c) = verb.filter(|&c| is_adjunct_prep(v.tok(c + 1)) || v.is(c + 1, "reporters")) {
+        if let Some(g) = subject_before(v, mi, lo, c, false).ok().flatten() {
+            return Some(g);
+        }
     }
     let g = np_back(v, mi, lo, k, false)?;
     (g.tok_start > lo && is_cue_word(v, g.tok_start - 1)).then_some(g)

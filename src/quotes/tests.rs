@@ -901,3 +901,11 @@ fn modifiers_before_a_capitalised_adjective_stay_in_a_role_speaker() {
         run_with(text, &[("Petro Sydorenko", Label::Person, "Petro Sydorenko"), ("Hlukhiv", Label::Gpe, "Hlukhiv")]);
     assert_eq!(speaker_text(find(&t, &qs, "the harvest was lost")), Some("Petro Sydorenko"));
 }
+
+#[test]
+fn a_trailing_attribution_followed_by_adding_reports_both_clauses() {
+    let text = "Shelling cut power to three districts of the city, the utility said on Monday, adding that crews would work through the night.";
+    let (t, qs) = run(text);
+    assert_eq!(speaker_text(find(&t, &qs, "Shelling cut power to three districts of the city")), Some("the utility"));
+    assert_eq!(speaker_text(find(&t, &qs, "crews would work through the night")), Some("the utility"));
+}
