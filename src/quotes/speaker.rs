@@ -566,7 +566,18 @@ pub fn copula_colon_speaker(v: &Tokens, mi: &MentionIndex, start: usize, colon: 
     let g = if a > start && v.is_punct(a - 1, ",") {
         appositive(v, mi, start, a - 1)?
     } else {
-        np_back(v, mi, start, a, false).filter(|g| g.tok_start == start)?
+        // "Asked about the talks, Peskov was brief:", "On Monday, the governor was blunt:":
+        // an opening participle or adverbial set off by a comma before the subject
+        let opener = |g: &Guess| {
+            let first = v.tok(start).to_ascii_lowercase();
+            g.tok_start > start + 1
+                && v.is_punct(g.tok_start - 1, ",")
+                && (first.ends_with("ed")
+                    || first.ends_with("ing")
+                    || crate::lexicon::words().is(&first, WordClass::Preposition))
+                && (start..g.tok_start - 1).all(|t| v.is_word(t) || v.tok(t) == "'s" || v.is_punct(t, ","))
+        };
+        np_back(v, mi, start, a, false).filter(|g| g.tok_start == start || opener(g))?
     };
     ((g.named || g.role) && !g.mention.is_some_and(|m| mi.mentions[m].label.is_place())).then_some(g)
 }

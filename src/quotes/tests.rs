@@ -909,3 +909,18 @@ fn a_trailing_attribution_followed_by_adding_reports_both_clauses() {
     assert_eq!(speaker_text(find(&t, &qs, "Shelling cut power to three districts of the city")), Some("the utility"));
     assert_eq!(speaker_text(find(&t, &qs, "crews would work through the night")), Some("the utility"));
 }
+
+#[test]
+fn a_stance_colon_after_an_opening_participle_names_the_speaker() {
+    // "brief" after a copula is an adjective, not the verb "to brief"
+    let text =
+        "The plant was shut.\n\nQuestioned about the leak, the site director was brief: “We are checking every pipe.”";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "We are checking every pipe.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(q), Some("the site director"));
+    // an opening adverbial with a date works the same way
+    let text = "The plant was shut.\n\nOn Monday, Olha Marchuk was curt: “No comment until the inspection ends.”";
+    let (t, qs) = run_with(text, &[("Olha Marchuk", Label::Person, "Olha Marchuk")]);
+    assert_eq!(speaker_text(find(&t, &qs, "No comment until the inspection ends.")), Some("Olha Marchuk"));
+}
