@@ -794,8 +794,16 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
                 let s_start = v.ctx.seg.sentences.get(s).map_or(0, |x| x.start);
                 mi.inside(s_start, g.start).find(|&i| mi.mentions[i].label == Label::Person).unwrap_or(m)
             });
-            let prev_ok =
-                prev.filter(|p| matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker));
+            let prev_ok = prev.filter(|p| {
+                matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker) && can_be_he(v, p)
+            });
+            // "The Kremlin's spokesman dismissed the assessment. “…,” he said": a sentence
+            // opening with a person's role, nearer than any earlier speaker or named person
+            let after = prev_ok.map_or(0, |p| p.quote_start.max(p.speaker.start));
+            let after = mention.map_or(after, |m| after.max(mi.mentions[m].start));
+            if let Some(r) = role_subject_before(v, mi, g, after) {
+                return (Speaker { start: g.start, end: g.end, ..speaker_of(v, mi, &r) }, true);
+            }
             match (mention, prev_ok) {
                 (Some(m), Some(p)) => {
                     let s_start = v
@@ -846,6 +854,67 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
         }
         _ => (unresolved, false),
     }
+}
+
+/// Can an earlier speaker be "he" or "she"? A named or titled one can; a phrase with no
+/// entity behind it only when its head is a person's role or a person noun ("a senior
+/// commander", "the woman"), not a document or a body ("the update", "the ministry").
+fn can_be_he(v: &Tokens, p: &Previous) -> bool {
+    if p.speaker.label.is_some() {
+        return true;
+    }
+    let words: Vec<&str> = p.speaker.text.split_whitespace().collect();
+    // "the head of the regional administration": the head is the word before "of"
+    let head = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("of"))
+        .filter(|&i| i > 0)
+        .map_or(words.last(), |i| words.get(i - 1));
+    let Some(head) = head else { return false };
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    head.chars().next().is_some_and(|c| c.is_uppercase()) || person_head(v, head) || is_age(head)
+}
+
+/// A head noun that names one person or people, not a body: "spokesman", "governor",
+/// "resident", "woman" (not "ministry", "administration", "command").
+fn person_head(v: &Tokens, w: &str) -> bool {
+    let words = crate::lexicon::words();
+    // the titles file lists people's roles only; the fallback role heads also hold bodies
+    // and documents ("report", "statement"), so they do not count here
+    (v.ctx.res.titles.get(w).is_some() || words.is(w, WordClass::PersonNoun)) && !words.is(w, WordClass::OrgHeadNoun)
+}
+
+/// The subject of a sentence after byte `after` and before the pronoun (the pronoun's own
+/// sentence and the two before it) when it is one person's role with no name ("The
+/// Kremlin's spokesman dismissed ...", "A senior commander added ..."): the nearest one.
+fn role_subject_before(v: &Tokens, mi: &MentionIndex, g: &Guess, after: usize) -> Option<Guess> {
+    let si = v.sentence_of_token(g.tok_start);
+    let sents = &v.ctx.seg.sentences;
+    (si.saturating_sub(2)..=si).rev().find_map(|s| {
+        let sent = sents.get(s)?;
+        if sent.start < after || sent.headline {
+            return None;
+        }
+        let lo = sent.tok_start;
+        let hi = if s == si { g.tok_start } else { sent.tok_end }.min(lo + 10);
+        // the first lower-case word after a phrase opening the sentence is its verb
+        for j in lo + 1..hi {
+            let w = v.tok(j);
+            let lower = v.is_word(j) && w.chars().next().is_some_and(|c| c.is_lowercase());
+            if !lower || v.is_role(j) || matches!(w, "of" | "for" | "'s") {
+                continue;
+            }
+            let Some(r) = np_back(v, mi, lo, j, false) else { continue };
+            if r.tok_start != lo {
+                return None;
+            }
+            let of = (lo..j).find(|&t| v.is(t, "of")).filter(|&t| t > lo);
+            let head = v.tok(of.map_or(j - 1, |t| t - 1));
+            let one_person = r.role && r.mention.is_none() && !head.ends_with('s') && person_head(v, head);
+            return one_person.then_some(r);
+        }
+        None
+    })
 }
 
 /// Without entity mentions: the nearest run of two or more capitalised words in the

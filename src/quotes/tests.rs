@@ -924,3 +924,17 @@ fn a_stance_colon_after_an_opening_participle_names_the_speaker() {
     let (t, qs) = run_with(text, &[("Olha Marchuk", Label::Person, "Olha Marchuk")]);
     assert_eq!(speaker_text(find(&t, &qs, "No comment until the inspection ends.")), Some("Olha Marchuk"));
 }
+
+#[test]
+fn he_is_a_person_described_by_role_not_a_document_quoted_before() {
+    let text = "The report said that grain exports had fallen by a third.\n\nThe ministry's press secretary rejected the figures. “These numbers are simply wrong,” he said.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "These numbers are simply wrong");
+    assert_eq!(speaker_text(q), Some("The ministry's press secretary"), "{}", show(&t, &qs));
+    // with no person in between, a document is still never "he"
+    let text =
+        "The report said that grain exports had fallen by a third.\n\n“These numbers are simply wrong,” he said.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "These numbers are simply wrong");
+    assert_ne!(speaker_text(q), Some("The report"), "{}", show(&t, &qs));
+}
