@@ -542,6 +542,56 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             start = Some(t + 1);
             with_that = true;
         }
+        // "X said, among other things, that …", "Kaine now says, however, that …": an
+        // aside set off by two commas between the verb and "that"
+        if start.is_none() && v.is_punct(i, ",") && cue.kind != CueKind::Belief {
+            let lim = (i + 8).min(hi);
+            if let Some(c) = (i + 2..lim).find(|&t| !v.is_word(t)) {
+                if v.is_punct(c, ",") && c + 1 < hi && v.is(c + 1, "that") {
+                    start = Some(c + 2);
+                    with_that = true;
+                }
+            }
+        }
+    }
+    if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) && !takes_object(&cue.lemma) {
+        // "said Wednesday he agrees", "says today the plan is dead": a bare day word between
+        // the verb and its clause
+        let mut k = i;
+        while k < hi && k < i + 2 && crate::lexicon::words().is(v.tok(k), WordClass::Weekday)
+            || (k < hi && k == i && (v.is(k, "yesterday") || v.is(k, "today")))
+        {
+            k += 1;
+        }
+        if k > i
+            && k + 1 < hi
+            && v.is_word(k)
+            && v.is_word(k + 1)
+            && (is_speaker_pronoun(v.tok(k)) || is_determiner(v.tok(k)) || v.is_capitalised(k))
+            && !bad_clause_start_at(v, k)
+        {
+            start = Some(k);
+        }
+    }
+    if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) && !takes_object(&cue.lemma) {
+        // "Sanders said if he were president, DACA would …", "She says despite all that, Obama
+        // wasn't …": a subordinate clause or an adjunct first, then after its comma the main
+        // clause of what was said (its subject, then a word)
+        let opener = matches!(
+            v.tok(i).to_ascii_lowercase().as_str(),
+            "if" | "when" | "while" | "although" | "though" | "because" | "despite" | "once" | "unless" | "since"
+        );
+        if opener {
+            let lim = (i + 20).min(hi);
+            let comma = (i + 2..lim)
+                .take_while(|&t| v.is_word(t) || v.is_punct(t, ",") || v.tok(t) == "'s")
+                .find(|&t| v.is_punct(t, ","));
+            if let Some(c) = comma {
+                if c + 2 < hi && v.is_word(c + 1) && v.is_word(c + 2) && !bad_clause_start_at(v, c + 1) {
+                    start = Some(i);
+                }
+            }
+        }
     }
     if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) {
         // "explained why he backs ...", "told the host how surprised he is": an indirect

@@ -938,3 +938,21 @@ fn he_is_a_person_described_by_role_not_a_document_quoted_before() {
     let q = find(&t, &qs, "These numbers are simply wrong");
     assert_ne!(speaker_text(q), Some("The report"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn reported_clauses_after_an_aside_a_day_word_or_a_subordinate_clause() {
+    let names = [("Marta Hlib", Label::Person, "Marta Hlib")];
+    let said = |text: &str, want: &str| {
+        let (t, qs) = run_with(text, &names);
+        assert_eq!(speaker_text(find(&t, &qs, want)), Some("Marta Hlib"), "{}", show(&t, &qs));
+    };
+    said("Marta Hlib said, among other things, that the budget was too small.", "the budget was too small");
+    said("Marta Hlib said Thursday she would run again.", "she would run again");
+    said(
+        "Marta Hlib said if the rains came early, the harvest would be saved.",
+        "if the rains came early, the harvest would be saved",
+    );
+    // a negated verb still reports nothing
+    let (t, qs) = run_with("Marta Hlib did not say if the rains came early, the harvest was saved.", &names);
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
