@@ -146,6 +146,14 @@ fn is_time_word(w: &str) -> bool {
         || (words.is(w, WordClass::Month) && !w.eq_ignore_ascii_case("may"))
 }
 
+/// Adverbs a writer sets off with commas between a subject and its verb.
+fn is_discourse_adverb(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "however" | "meanwhile" | "too" | "though" | "instead" | "moreover" | "nevertheless" | "likewise" | "also"
+    )
+}
+
 /// An age written before a name: "74-year-old", "34-year-old".
 pub(crate) fn is_age(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
@@ -464,6 +472,16 @@ pub fn subject_before(
     }
     if is_relative(v.tok(j - 1)) {
         return Err(Reject);
+    }
+    // "Others, however, say ...", "Trump, meanwhile, said ...": a discourse adverb set off
+    // by commas stands between the subject and its verb
+    if j >= lo + 4 && v.is_punct(j - 1, ",") && v.is_punct(j - 3, ",") && is_discourse_adverb(v.tok(j - 2)) {
+        j -= 3;
+        while j > lo && is_verb_filler(v.tok(j - 1)) {
+            j -= 1;
+        }
+        let g = np_back(v, mi, lo, j, true).filter(|g| g.tok_start == lo || !v.is_word(g.tok_start - 1));
+        return Ok(g.filter(|g| g.named || g.role || g.pronoun || v.tok(g.tok_end - 1).ends_with('s')));
     }
     if v.is_punct(j - 1, ",") {
         return Ok(appositive(v, mi, lo, j - 1));

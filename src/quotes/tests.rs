@@ -956,3 +956,11 @@ fn reported_clauses_after_an_aside_a_day_word_or_a_subordinate_clause() {
     let (t, qs) = run_with("Marta Hlib did not say if the rains came early, the harvest was saved.", &names);
     assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
+
+#[test]
+fn a_discourse_adverb_between_commas_leaves_the_subject_the_speaker() {
+    let (t, qs) = run("The defence ministry, however, said the convoy had turned back.");
+    assert_eq!(speaker_text(find(&t, &qs, "the convoy had turned back")), Some("The defence ministry"));
+    let (t, qs) = run("Local farmers, meanwhile, say the fields are still mined.");
+    assert_eq!(speaker_text(find(&t, &qs, "the fields are still mined")), Some("Local farmers"));
+}
