@@ -444,6 +444,34 @@ fn prior_attribution(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Opt
     (g.tok_start > lo && is_cue_word(v, g.tok_start - 1)).then_some(g)
 }
 
+/// "The departments declined to give details, saying …", "One employee at the firm declined
+/// to speak, saying …": a participle of speech after a comma reports the sentence's
+/// subject, so a plain noun phrase opening the sentence will do there (a determiner or a
+/// capital first, then a lower-case verb right after it).
+fn opening_noun_phrase(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Option<Guess> {
+    let mut a = lo;
+    while a < vs && (v.is(a, "but") || v.is(a, "and") || v.is(a, "so")) {
+        a += 1;
+    }
+    if !(is_determiner(v.tok(a)) || v.is_capitalised(a)) || is_speaker_pronoun(v.tok(a)) {
+        return None;
+    }
+    // the verb: the first lower-case auxiliary or regular past form after the phrase's first
+    // word (an irregular past, "withdrew", is not recognised)
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "could" | "did" | "also"
+        )
+    };
+    let verb = (a + 1..vs.min(a + 9)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| {
+        let w = v.tok(t);
+        w.chars().next().is_some_and(|c| c.is_lowercase()) && (aux(w) || (w.len() > 4 && w.ends_with("ed")))
+    })?;
+    let g = np_back(v, mi, a, verb, true).filter(|g| g.tok_start == a)?;
+    plausible_phrase(v, g.tok_start, g.tok_end - 1).then_some(g)
+}
+
 /// "say", "insist" right before a word that can open a clause ("said she was", "say the
 /// plan"): the verb has no object, so what follows is what was said.
 fn clause_follows_clause_verb(v: &Tokens, cue: &CueHit, hi: usize) -> bool {
@@ -472,7 +500,9 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         && vs > lo
         && (after_comma(vs) || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
     let g = if participle {
-        prior_attribution(v, mi, lo, vs).or_else(|| sentence_subject(v, mi, lo, vs))?
+        prior_attribution(v, mi, lo, vs)
+            .or_else(|| sentence_subject(v, mi, lo, vs))
+            .or_else(|| opening_noun_phrase(v, mi, lo, vs))?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,

@@ -964,3 +964,10 @@ fn a_discourse_adverb_between_commas_leaves_the_subject_the_speaker() {
     let (t, qs) = run("Local farmers, meanwhile, say the fields are still mined.");
     assert_eq!(speaker_text(find(&t, &qs, "the fields are still mined")), Some("Local farmers"));
 }
+
+#[test]
+fn a_participle_of_speech_reports_a_plain_subject_opening_the_sentence() {
+    let text = "The charities have pulled their staff out of the town, saying the roads were no longer safe.";
+    let (t, qs) = run(text);
+    assert_eq!(speaker_text(find(&t, &qs, "the roads were no longer safe")), Some("The charities"));
+}
