@@ -1,7 +1,11 @@
 """Score newsframe's quotes against PolNeAR attributions.
 
     python bench/eval_quotes.py SHARED_CORPORA_DIR [--split dev] [--half 1|2] [--limit N]
-                                [--out FILE.json] [--examples N]
+                                [--out FILE.json] [--examples N] [--core]
+
+--core scores the Rust core's rows (``examples/quotes_jsonl.rs`` run by cargo, see
+bench/core_quotes.py) instead of the installed package's: the same rows without building
+the Python extension.
 
 --half 1 / --half 2 score the first / second half of the split's documents in the loader's
 (sorted file name) order: on train, half 1 is Breitbart, HuffPost, NYT and the first 60
@@ -429,15 +433,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
     ap.add_argument("--examples", type=int, default=0, help="print N missed / false / wrong-speaker examples")
+    ap.add_argument("--core", action="store_true", help="the Rust core's rows (cargo example), not the package's")
     args = ap.parse_args(argv)
 
     root = polnear_root(args.corpora)
     if not (root / args.split / "text").is_dir():
         print(f"skipped: PolNeAR {args.split} split not found at {root}")
         return 0
-
-    import newsframe as nf
-    import polars as pl
 
     docs = load_polnear(root, args.split, limit=args.limit)
     if args.half is not None:
@@ -448,21 +450,34 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         d["direct"] = [
             a for a in d["attributions"] if all(piece_is_quoted(d["text"], s, e, regions) for s, e in a["content"])
         ]
-    df = pl.DataFrame(
-        {
-            "id": [d["id"] for d in docs],
-            "text": [d["text"] for d in docs],
-            "published": [d["published"] for d in docs],
-        }
-    )
-    t0 = time.perf_counter()
-    res = nf.extract(df)
-    elapsed = time.perf_counter() - t0
-    q = res.quotes
     preds: Dict[str, List[dict]] = {}
-    cols = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_canonical", "speaker_start", "speaker_end", "cue"]
-    for row in q.select([pl.col(c).cast(pl.String) if c == "kind" else pl.col(c) for c in cols]).iter_rows(named=True):
-        preds.setdefault(str(row["doc_id"]), []).append(row)
+    t0 = time.perf_counter()
+    if args.core:
+        from core_quotes import core_quote_rows
+
+        preds = core_quote_rows(docs)
+        elapsed = time.perf_counter() - t0
+        n_quotes = sum(len(v) for v in preds.values())
+        version = "core"
+    else:
+        import newsframe as nf
+        import polars as pl
+
+        df = pl.DataFrame(
+            {
+                "id": [d["id"] for d in docs],
+                "text": [d["text"] for d in docs],
+                "published": [d["published"] for d in docs],
+            }
+        )
+        res = nf.extract(df)
+        elapsed = time.perf_counter() - t0
+        q = res.quotes
+        n_quotes = len(q)
+        version = getattr(nf, "__version__", "?")
+        cols = ["doc_id", "start", "end", "text", "kind", "speaker", "speaker_canonical", "speaker_start", "speaker_end", "cue"]
+        for row in q.select([pl.col(c).cast(pl.String) if c == "kind" else pl.col(c) for c in cols]).iter_rows(named=True):
+            preds.setdefault(str(row["doc_id"]), []).append(row)
 
     ex: Optional[dict] = {} if args.examples else None
     all_s = score(docs, preds, direct=False, examples=ex)
@@ -483,7 +498,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     kinds = Counter(p["kind"] for ps in preds.values() for p in ps)
     half = f" half {args.half}" if args.half else ""
     print(f"PolNeAR {args.split}{half}: {len(docs)} documents, {n_att} gold attributions ({n_dir} direct)")
-    print(f"newsframe {getattr(nf, '__version__', '?')}: {len(q)} quotes predicted {dict(sorted(kinds.items()))} in {elapsed:.2f} s")
+    print(f"newsframe {version}: {n_quotes} quotes predicted {dict(sorted(kinds.items()))} in {elapsed:.2f} s")
     print()
     hdr = f"{'gold set':8} {'match':15} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}  speaker acc (n)"
     print(hdr)
@@ -524,7 +539,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             "gold_direct": n_dir,
             "predicted": dict(kinds),
             "seconds": round(elapsed, 3),
-            "newsframe_version": getattr(nf, "__version__", None),
+            "newsframe_version": version,
             "all": all_s,
             "direct": dir_s,
             "speech": speech_s,

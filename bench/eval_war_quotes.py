@@ -1,6 +1,6 @@
 """Score newsframe's quotes table against short war-reporting checks written for the project.
 
-    python bench/eval_war_quotes.py [PATH] [--show-errors]
+    python bench/eval_war_quotes.py [PATH] [--show-errors] [--core]
 
 PATH defaults to bench/data/war_quotes.jsonl beside this script: one JSON object per line
 with id, published, text (a short fictional article in the style of translated war news:
@@ -13,6 +13,9 @@ A pattern maps columns to values: ``text~`` the row's text contains the value; `
 ``kind``, ``speaker_canonical`` equal; ``speaker`` equals (null: the row has no speaker);
 ``speaker~`` is contained in ``speaker`` or ``speaker_canonical`` (ignoring case);
 ``continues_set``: true when the row's ``continues`` is not null.
+
+--core scores the Rust core's rows (``examples/quotes_jsonl.rs`` run by cargo) instead of
+the installed package's, for iterating on quote rules without building the extension.
 """
 
 from __future__ import annotations
@@ -65,18 +68,25 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
     ap.add_argument("--show-errors", action="store_true", help="print each failed check with the document's rows")
+    ap.add_argument("--core", action="store_true", help="the Rust core's rows (cargo example), not the package's")
     args = ap.parse_args(argv)
 
-    import newsframe as nf
-    import polars as pl
-
     docs = load(Path(args.path))
-    df = pl.DataFrame({"id": [d["id"] for d in docs], "text": [d["text"] for d in docs],
-                       "published": [d["published"] for d in docs]})
-    q = nf.quotes(df).with_columns(pl.col("kind").cast(pl.String))
     rows_by_doc: Dict[str, List[Dict[str, Any]]] = {}
-    for r in q.iter_rows(named=True):
-        rows_by_doc.setdefault(str(r["doc_id"]), []).append(r)
+    if args.core:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from core_quotes import core_quote_rows
+
+        rows_by_doc = core_quote_rows(docs)
+    else:
+        import newsframe as nf
+        import polars as pl
+
+        df = pl.DataFrame({"id": [d["id"] for d in docs], "text": [d["text"] for d in docs],
+                           "published": [d["published"] for d in docs]})
+        q = nf.quotes(df).with_columns(pl.col("kind").cast(pl.String))
+        for r in q.iter_rows(named=True):
+            rows_by_doc.setdefault(str(r["doc_id"]), []).append(r)
     s = score(docs, rows_by_doc)
     print(f"war quote checks: {s['passed']} of {s['checks']} passed ({s['fraction']:.3f}) in {len(docs)} articles")
     if args.show_errors:

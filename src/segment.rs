@@ -251,7 +251,18 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
                 // sentence opener ("... to the U.S. The talks ...").
                 let title = abbrev.is_title(t);
                 let initial = t.chars().count() == 2;
-                if !title && !initial && abbrev.is_starter(next) && starts_upper_or_digit(next) {
+                // "... just after 2 a.m. “The whole house shook,” she said": a quotation opening
+                // with a capital after the abbreviation starts a new sentence ("the U.S.
+                // “Patriot” system" does not: no lower-case word follows inside the marks).
+                let quotation = tokens[i + 1].kind == TokenKind::Quote
+                    && tokens[i + 1].start > tokens[i].end
+                    && i + 2 < n
+                    && tokens[i + 2].start == tokens[i + 1].end
+                    && starts_upper_or_digit(tok(i + 2))
+                    && (i + 3..(i + 8).min(n))
+                        .take_while(|&k| tokens[k].kind != TokenKind::Quote)
+                        .any(|k| tok(k).chars().next().is_some_and(|c| c.is_lowercase()));
+                if !title && !initial && ((abbrev.is_starter(next) && starts_upper_or_digit(next)) || quotation) {
                     end_here = true;
                 } else if !title && !initial && !abbrev.is_known(t) && !t[..t.len() - 1].contains('.') {
                     end_here = starts_upper_or_digit(next);
@@ -378,6 +389,14 @@ mod tests {
         assert_eq!(s, vec!["Platform No. 6 was hit by 3.6 million tonnes.", "J. R. Smith said so."]);
         assert!(toks("3.6 million and 10,000 people").contains(&"10,000".to_string()));
         assert!(toks("3.6 million").contains(&"3.6".to_string()));
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_quotation_ends_the_sentence() {
+        let s = sents("The sirens began at 4 a.m. \"Everyone ran to the basement,\" he said.");
+        assert_eq!(s, vec!["The sirens began at 4 a.m.", "\"Everyone ran to the basement,\" he said."]);
+        // a quoted name after an acronym stays inside its sentence
+        assert_eq!(sents("He praised the U.S. \"Patriot\" batteries.").len(), 1);
     }
 
     #[test]

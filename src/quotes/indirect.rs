@@ -151,9 +151,11 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
     let left = (lo..comma_before).filter(|&t| v.is_word(t)).count();
     let right = (after_attr + 1..hi).filter(|&t| v.is_word(t)).count();
     // "…,” she said in the capital, emphasizing it was time …": a participle cue reports
-    // the right side itself
+    // the right side itself, so this attribution reports the left side ("Drones hit two
+    // villages, the army said on Tuesday, adding that ..."; a quotation there is a direct
+    // quote already and the clause overlapping it is dropped)
     if (after_attr + 1..hi).find(|&t| v.is_word(t)).is_some_and(|t| is_cue_word(v, t) && v.tok(t).ends_with("ing")) {
-        return None;
+        return clause(v, lo, comma_before);
     }
     if right > left {
         if describes_the_speaker(v, after_attr + 1, hi) {
@@ -429,8 +431,45 @@ fn prior_attribution(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Opt
     if is_cue_word(v, k - 1) {
         return subject_before(v, mi, lo, k - 1, false).ok().flatten();
     }
+    // "X said on Tuesday, adding that …", "X told reporters in Kyiv, adding …": an adjunct
+    // (or an object and an adjunct) between that verb and the comma
+    let floor = k.saturating_sub(6).max(lo + 1);
+    let verb = (floor..k - 1).rev().take_while(|&t| v.is_word(t)).find(|&t| is_cue_word(v, t));
+    if let Some(c) = verb.filter(|&c| is_adjunct_prep(v.tok(c + 1)) || v.is(c + 1, "reporters")) {
+        if let Some(g) = subject_before(v, mi, lo, c, false).ok().flatten() {
+            return Some(g);
+        }
+    }
     let g = np_back(v, mi, lo, k, false)?;
     (g.tok_start > lo && is_cue_word(v, g.tok_start - 1)).then_some(g)
+}
+
+/// "The departments declined to give details, saying …", "One employee at the firm declined
+/// to speak, saying …": a participle of speech after a comma reports the sentence's
+/// subject, so a plain noun phrase opening the sentence will do there (a determiner or a
+/// capital first, then a lower-case verb right after it).
+fn opening_noun_phrase(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Option<Guess> {
+    let mut a = lo;
+    while a < vs && (v.is(a, "but") || v.is(a, "and") || v.is(a, "so")) {
+        a += 1;
+    }
+    if !(is_determiner(v.tok(a)) || v.is_capitalised(a)) || is_speaker_pronoun(v.tok(a)) {
+        return None;
+    }
+    // the verb: the first lower-case auxiliary or regular past form after the phrase's first
+    // word (an irregular past, "withdrew", is not recognised)
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "could" | "did" | "also"
+        )
+    };
+    let verb = (a + 1..vs.min(a + 9)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| {
+        let w = v.tok(t);
+        w.chars().next().is_some_and(|c| c.is_lowercase()) && (aux(w) || (w.len() > 4 && w.ends_with("ed")))
+    })?;
+    let g = np_back(v, mi, a, verb, true).filter(|g| g.tok_start == a)?;
+    plausible_phrase(v, g.tok_start, g.tok_end - 1).then_some(g)
 }
 
 /// "say", "insist" right before a word that can open a clause ("said she was", "say the
@@ -461,7 +500,9 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         && vs > lo
         && (after_comma(vs) || (vs > lo + 1 && matches!(v.tok(vs - 1), "by" | "from" | "for")));
     let g = if participle {
-        prior_attribution(v, mi, lo, vs).or_else(|| sentence_subject(v, mi, lo, vs))?
+        prior_attribution(v, mi, lo, vs)
+            .or_else(|| sentence_subject(v, mi, lo, vs))
+            .or_else(|| opening_noun_phrase(v, mi, lo, vs))?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
             Some(g) => g,
@@ -530,6 +571,56 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         if t < lim && v.is(t, "that") && bridged {
             start = Some(t + 1);
             with_that = true;
+        }
+        // "X said, among other things, that …", "Kaine now says, however, that …": an
+        // aside set off by two commas between the verb and "that"
+        if start.is_none() && v.is_punct(i, ",") && cue.kind != CueKind::Belief {
+            let lim = (i + 8).min(hi);
+            if let Some(c) = (i + 2..lim).find(|&t| !v.is_word(t)) {
+                if v.is_punct(c, ",") && c + 1 < hi && v.is(c + 1, "that") {
+                    start = Some(c + 2);
+                    with_that = true;
+                }
+            }
+        }
+    }
+    if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) && !takes_object(&cue.lemma) {
+        // "said Wednesday he agrees", "says today the plan is dead": a bare day word between
+        // the verb and its clause
+        let mut k = i;
+        while k < hi && k < i + 2 && crate::lexicon::words().is(v.tok(k), WordClass::Weekday)
+            || (k < hi && k == i && (v.is(k, "yesterday") || v.is(k, "today")))
+        {
+            k += 1;
+        }
+        if k > i
+            && k + 1 < hi
+            && v.is_word(k)
+            && v.is_word(k + 1)
+            && (is_speaker_pronoun(v.tok(k)) || is_determiner(v.tok(k)) || v.is_capitalised(k))
+            && !bad_clause_start_at(v, k)
+        {
+            start = Some(k);
+        }
+    }
+    if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) && !takes_object(&cue.lemma) {
+        // "Sanders said if he were president, DACA would …", "She says despite all that, Obama
+        // wasn't …": a subordinate clause or an adjunct first, then after its comma the main
+        // clause of what was said (its subject, then a word)
+        let opener = matches!(
+            v.tok(i).to_ascii_lowercase().as_str(),
+            "if" | "when" | "while" | "although" | "though" | "because" | "despite" | "once" | "unless" | "since"
+        );
+        if opener {
+            let lim = (i + 20).min(hi);
+            let comma = (i + 2..lim)
+                .take_while(|&t| v.is_word(t) || v.is_punct(t, ",") || v.tok(t) == "'s")
+                .find(|&t| v.is_punct(t, ","));
+            if let Some(c) = comma {
+                if c + 2 < hi && v.is_word(c + 1) && v.is_word(c + 2) && !bad_clause_start_at(v, c + 1) {
+                    start = Some(i);
+                }
+            }
         }
     }
     if start.is_none() && cue.kind != CueKind::Belief && is_strong_lemma(&cue.lemma) {

@@ -180,6 +180,13 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             if inside_span(spans, s) {
                 continue;
             }
+            // "Peskov was brief:", "the message is clear": a base form right after a copula
+            // is an adjective or a noun, never the reporting verb ("was briefed" is)
+            let copula =
+                |t: usize| matches!(v.tok(t).to_ascii_lowercase().as_str(), "is" | "was" | "are" | "were" | "be");
+            if te == ts + 1 && ts > sent.tok_start && copula(ts - 1) && v.tok(ts).eq_ignore_ascii_case(&cue.lemma) {
+                continue;
+            }
             // "Moscow's claim that its troops ...": the noun reports what follows "that", and
             // the possessor said it
             let possessive = te == ts + 1

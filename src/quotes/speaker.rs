@@ -147,6 +147,20 @@ fn is_time_word_at(v: &Tokens, i: usize) -> bool {
         || (c.has(WordClass::Month) && !v.tok(i).eq_ignore_ascii_case("may"))
 }
 
+/// Adverbs a writer sets off with commas between a subject and its verb.
+fn is_discourse_adverb(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "however" | "meanwhile" | "too" | "though" | "instead" | "moreover" | "nevertheless" | "likewise" | "also"
+    )
+}
+
+/// An age written before a name: "74-year-old", "34-year-old".
+pub(crate) fn is_age(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    lower.strip_suffix("-year-old").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Heads that never speak: measures, rules, documents' parts ("his body mass index").
 fn is_non_agent_head(w: &str) -> bool {
     const N: [&str; 22] = [
@@ -318,7 +332,17 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
         }
         // A lower-case word before a capitalised name is not part of it ("officials" in
         // "... killed officials Peskov said" is rare; verbs like "met" are common).
-        if !v.is_capitalised(p) && v.is_capitalised(k) && !v.is_role(p) && v.tok(k) != "'s" && !is_determiner(v.tok(p))
+        // That stop is for names: a lower-case role head keeps its lower-case modifiers
+        // before a capitalised adjective ("a senior Ukrainian commander"), and an age
+        // stands before a name as part of it ("74-year-old Vasyl Hrebeniuk").
+        let role_head = v.is_role(last) && !v.is_capitalised(last);
+        if !v.is_capitalised(p)
+            && v.is_capitalised(k)
+            && !v.is_role(p)
+            && v.tok(k) != "'s"
+            && !is_determiner(v.tok(p))
+            && !role_head
+            && !is_age(w)
         {
             // keep lower-case modifiers only when a role word follows ("regional governor")
             break;
@@ -449,6 +473,16 @@ pub fn subject_before(
     if is_relative(v.tok(j - 1)) {
         return Err(Reject);
     }
+    // "Others, however, say ...", "Trump, meanwhile, said ...": a discourse adverb set off
+    // by commas stands between the subject and its verb
+    if j >= lo + 4 && v.is_punct(j - 1, ",") && v.is_punct(j - 3, ",") && is_discourse_adverb(v.tok(j - 2)) {
+        j -= 3;
+        while j > lo && is_verb_filler(v.tok(j - 1)) {
+            j -= 1;
+        }
+        let g = np_back(v, mi, lo, j, true).filter(|g| g.tok_start == lo || !v.is_word(g.tok_start - 1));
+        return Ok(g.filter(|g| g.named || g.role || g.pronoun || v.tok(g.tok_end - 1).ends_with('s')));
+    }
     if v.is_punct(j - 1, ",") {
         return Ok(appositive(v, mi, lo, j - 1));
     }
@@ -550,7 +584,18 @@ pub fn copula_colon_speaker(v: &Tokens, mi: &MentionIndex, start: usize, colon: 
     let g = if a > start && v.is_punct(a - 1, ",") {
         appositive(v, mi, start, a - 1)?
     } else {
-        np_back(v, mi, start, a, false).filter(|g| g.tok_start == start)?
+        // "Asked about the talks, Peskov was brief:", "On Monday, the governor was blunt:":
+        // an opening participle or adverbial set off by a comma before the subject
+        let opener = |g: &Guess| {
+            let first = v.tok(start).to_ascii_lowercase();
+            g.tok_start > start + 1
+                && v.is_punct(g.tok_start - 1, ",")
+                && (first.ends_with("ed")
+                    || first.ends_with("ing")
+                    || crate::lexicon::words().is(&first, WordClass::Preposition))
+                && (start..g.tok_start - 1).all(|t| v.is_word(t) || v.tok(t) == "'s" || v.is_punct(t, ","))
+        };
+        np_back(v, mi, start, a, false).filter(|g| g.tok_start == start || opener(g))?
     };
     ((g.named || g.role) && !g.mention.is_some_and(|m| mi.mentions[m].label.is_place())).then_some(g)
 }
@@ -767,8 +812,16 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
                 let s_start = v.ctx.seg.sentences.get(s).map_or(0, |x| x.start);
                 mi.inside(s_start, g.start).find(|&i| mi.mentions[i].label == Label::Person).unwrap_or(m)
             });
-            let prev_ok =
-                prev.filter(|p| matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker));
+            let prev_ok = prev.filter(|p| {
+                matches!(p.speaker.label, None | Some(Label::Person)) && !looks_plural(&p.speaker) && can_be_he(v, p)
+            });
+            // "The Kremlin's spokesman dismissed the assessment. “…,” he said": a sentence
+            // opening with a person's role, nearer than any earlier speaker or named person
+            let after = prev_ok.map_or(0, |p| p.quote_start.max(p.speaker.start));
+            let after = mention.map_or(after, |m| after.max(mi.mentions[m].start));
+            if let Some(r) = role_subject_before(v, mi, g, after) {
+                return (Speaker { start: g.start, end: g.end, ..speaker_of(v, mi, &r) }, true);
+            }
             match (mention, prev_ok) {
                 (Some(m), Some(p)) => {
                     let s_start = v
@@ -819,6 +872,67 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
         }
         _ => (unresolved, false),
     }
+}
+
+/// Can an earlier speaker be "he" or "she"? A named or titled one can; a phrase with no
+/// entity behind it only when its head is a person's role or a person noun ("a senior
+/// commander", "the woman"), not a document or a body ("the update", "the ministry").
+fn can_be_he(v: &Tokens, p: &Previous) -> bool {
+    if p.speaker.label.is_some() {
+        return true;
+    }
+    let words: Vec<&str> = p.speaker.text.split_whitespace().collect();
+    // "the head of the regional administration": the head is the word before "of"
+    let head = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("of"))
+        .filter(|&i| i > 0)
+        .map_or(words.last(), |i| words.get(i - 1));
+    let Some(head) = head else { return false };
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    head.chars().next().is_some_and(|c| c.is_uppercase()) || person_head(v, head) || is_age(head)
+}
+
+/// A head noun that names one person or people, not a body: "spokesman", "governor",
+/// "resident", "woman" (not "ministry", "administration", "command").
+fn person_head(v: &Tokens, w: &str) -> bool {
+    let words = crate::lexicon::words();
+    // the titles file lists people's roles only; the fallback role heads also hold bodies
+    // and documents ("report", "statement"), so they do not count here
+    (v.ctx.res.titles.get(w).is_some() || words.is(w, WordClass::PersonNoun)) && !words.is(w, WordClass::OrgHeadNoun)
+}
+
+/// The subject of a sentence after byte `after` and before the pronoun (the pronoun's own
+/// sentence and the two before it) when it is one person's role with no name ("The
+/// Kremlin's spokesman dismissed ...", "A senior commander added ..."): the nearest one.
+fn role_subject_before(v: &Tokens, mi: &MentionIndex, g: &Guess, after: usize) -> Option<Guess> {
+    let si = v.sentence_of_token(g.tok_start);
+    let sents = &v.ctx.seg.sentences;
+    (si.saturating_sub(2)..=si).rev().find_map(|s| {
+        let sent = sents.get(s)?;
+        if sent.start < after || sent.headline {
+            return None;
+        }
+        let lo = sent.tok_start;
+        let hi = if s == si { g.tok_start } else { sent.tok_end }.min(lo + 10);
+        // the first lower-case word after a phrase opening the sentence is its verb
+        for j in lo + 1..hi {
+            let w = v.tok(j);
+            let lower = v.is_word(j) && w.chars().next().is_some_and(|c| c.is_lowercase());
+            if !lower || v.is_role(j) || matches!(w, "of" | "for" | "'s") {
+                continue;
+            }
+            let Some(r) = np_back(v, mi, lo, j, false) else { continue };
+            if r.tok_start != lo {
+                return None;
+            }
+            let of = (lo..j).find(|&t| v.is(t, "of")).filter(|&t| t > lo);
+            let head = v.tok(of.map_or(j - 1, |t| t - 1));
+            let one_person = r.role && r.mention.is_none() && !head.ends_with('s') && person_head(v, head);
+            return one_person.then_some(r);
+        }
+        None
+    })
 }
 
 /// Without entity mentions: the nearest run of two or more capitalised words in the

@@ -888,3 +888,86 @@ fn a_pronoun_resolves_to_a_person_introduced_by_first_name() {
     let (t, qs) = run("However, the army stayed.\n\n“The shelling never stops,” she said.");
     assert_ne!(speaker_text(&qs[0]), Some("However"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn modifiers_before_a_capitalised_adjective_stay_in_a_role_speaker() {
+    // a lower-case role head keeps "senior" before "Ukrainian"
+    let (t, qs) = run("The bridge will be repaired within a month, a senior Polish diplomat told reporters.");
+    let q = find(&t, &qs, "The bridge will be repaired within a month");
+    assert_eq!(speaker_text(q), Some("a senior Polish diplomat"));
+    // an age before a name in apposition belongs to the name, which is the speaker
+    let text = "A farmer from Hlukhiv, 68-year-old Petro Sydorenko, said the harvest was lost.";
+    let (t, qs) =
+        run_with(text, &[("Petro Sydorenko", Label::Person, "Petro Sydorenko"), ("Hlukhiv", Label::Gpe, "Hlukhiv")]);
+    assert_eq!(speaker_text(find(&t, &qs, "the harvest was lost")), Some("Petro Sydorenko"));
+}
+
+#[test]
+fn a_trailing_attribution_followed_by_adding_reports_both_clauses() {
+    let text = "Shelling cut power to three districts of the city, the utility said on Monday, adding that crews would work through the night.";
+    let (t, qs) = run(text);
+    assert_eq!(speaker_text(find(&t, &qs, "Shelling cut power to three districts of the city")), Some("the utility"));
+    assert_eq!(speaker_text(find(&t, &qs, "crews would work through the night")), Some("the utility"));
+}
+
+#[test]
+fn a_stance_colon_after_an_opening_participle_names_the_speaker() {
+    // "brief" after a copula is an adjective, not the verb "to brief"
+    let text =
+        "The plant was shut.\n\nQuestioned about the leak, the site director was brief: “We are checking every pipe.”";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "We are checking every pipe.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(q), Some("the site director"));
+    // an opening adverbial with a date works the same way
+    let text = "The plant was shut.\n\nOn Monday, Olha Marchuk was curt: “No comment until the inspection ends.”";
+    let (t, qs) = run_with(text, &[("Olha Marchuk", Label::Person, "Olha Marchuk")]);
+    assert_eq!(speaker_text(find(&t, &qs, "No comment until the inspection ends.")), Some("Olha Marchuk"));
+}
+
+#[test]
+fn he_is_a_person_described_by_role_not_a_document_quoted_before() {
+    let text = "The report said that grain exports had fallen by a third.\n\nThe ministry's press secretary rejected the figures. “These numbers are simply wrong,” he said.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "These numbers are simply wrong");
+    assert_eq!(speaker_text(q), Some("The ministry's press secretary"), "{}", show(&t, &qs));
+    // with no person in between, a document is still never "he"
+    let text =
+        "The report said that grain exports had fallen by a third.\n\n“These numbers are simply wrong,” he said.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "These numbers are simply wrong");
+    assert_ne!(speaker_text(q), Some("The report"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn reported_clauses_after_an_aside_a_day_word_or_a_subordinate_clause() {
+    let names = [("Marta Hlib", Label::Person, "Marta Hlib")];
+    let said = |text: &str, want: &str| {
+        let (t, qs) = run_with(text, &names);
+        assert_eq!(speaker_text(find(&t, &qs, want)), Some("Marta Hlib"), "{}", show(&t, &qs));
+    };
+    said("Marta Hlib said, among other things, that the budget was too small.", "the budget was too small");
+    said("Marta Hlib said Thursday she would run again.", "she would run again");
+    said(
+        "Marta Hlib said if the rains came early, the harvest would be saved.",
+        "if the rains came early, the harvest would be saved",
+    );
+    // a negated verb still reports nothing
+    let (t, qs) = run_with("Marta Hlib did not say if the rains came early, the harvest was saved.", &names);
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_discourse_adverb_between_commas_leaves_the_subject_the_speaker() {
+    let (t, qs) = run("The defence ministry, however, said the convoy had turned back.");
+    assert_eq!(speaker_text(find(&t, &qs, "the convoy had turned back")), Some("The defence ministry"));
+    let (t, qs) = run("Local farmers, meanwhile, say the fields are still mined.");
+    assert_eq!(speaker_text(find(&t, &qs, "the fields are still mined")), Some("Local farmers"));
+}
+
+#[test]
+fn a_participle_of_speech_reports_a_plain_subject_opening_the_sentence() {
+    let text = "The charities have pulled their staff out of the town, saying the roads were no longer safe.";
+    let (t, qs) = run(text);
+    assert_eq!(speaker_text(find(&t, &qs, "the roads were no longer safe")), Some("The charities"));
+}
