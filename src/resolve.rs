@@ -239,8 +239,8 @@ fn choose_namesakes(ctx: &DocContext, mentions: &mut [Mention]) {
     // the towns a mention may be: those named as written and those named as its canonical
     let readings = |m: &Mention| -> Vec<u32> {
         let surface = words(&ctx.text[m.start..m.end]).join(" ");
-        let mut towns: Vec<u32> = g.towns_named(m.canonical.as_deref().unwrap_or("")).to_vec();
-        for &t in g.towns_named(&surface) {
+        let mut towns: Vec<u32> = g.towns_named(m.canonical.as_deref().unwrap_or(""));
+        for t in g.towns_named(&surface) {
             if !towns.contains(&t) {
                 towns.push(t);
             }
