@@ -3,30 +3,19 @@
 //! For speed work: the dump before and after a change must be byte-identical (`cmp`), and
 //! `--quiet` runs the same documents once without printing, for callgrind.
 
-use newsframe::dates::parse_iso_day;
+mod common;
+
 use newsframe::lexicon::Resources;
-use newsframe::model::{DocInput, Options};
+use newsframe::model::Options;
 use newsframe::pipeline::analyze_batch;
-use serde_json::Value;
 use std::io::Write;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let path = args.get(1).expect("a JSONL file of documents");
     let quiet = args.iter().any(|a| a == "--quiet");
-    let docs: Vec<Value> = std::fs::read_to_string(path)
-        .expect("readable JSONL")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
-        .collect();
-    let field = |d: &Value, k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    let texts: Vec<(String, String, String)> =
-        docs.iter().map(|d| (field(d, "id"), field(d, "published"), field(d, "text"))).collect();
-    let inputs: Vec<DocInput> = texts
-        .iter()
-        .map(|(_, published, text)| DocInput { text: Some(text), published: parse_iso_day(published), title: None })
-        .collect();
+    let docs = common::read(std::io::BufReader::new(std::fs::File::open(path).expect("readable JSONL")));
+    let inputs = common::inputs(&docs);
     let out = analyze_batch(&inputs, &Resources::shared(), &Options::default(), Some(1));
     if quiet {
         let rows: usize = out.results.iter().map(|d| d.entities.len() + d.quotes.len() + d.events.len()).sum();
@@ -35,7 +24,8 @@ fn main() {
     }
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    for ((id, _, _), doc) in texts.iter().zip(&out.results) {
+    for (d, doc) in docs.iter().zip(&out.results) {
+        let id = &d.id;
         writeln!(
             w,
             "# {id} title={:?} lang={:?} sentences={} warnings={:?}",

@@ -12,7 +12,7 @@ use newsframe::pipeline::analyze_batch;
 use serde_json::json;
 
 fn main() {
-    let docs = common::read_stdin();
+    let docs = common::read(std::io::stdin().lock());
     let out = analyze_batch(&common::inputs(&docs), &Resources::shared(), &Options::default(), Some(1));
     for (d, doc) in docs.iter().zip(&out.results) {
         for e in &doc.events {

@@ -14,7 +14,7 @@ use newsframe::pipeline::analyze_batch;
 use serde_json::json;
 
 fn main() {
-    let docs = common::read_stdin();
+    let docs = common::read(std::io::stdin().lock());
     let opts = Options { entities: false, events: false, ..Options::default() };
     let out = analyze_batch(&common::inputs(&docs), &Resources::shared(), &opts, None);
     for (d, r) in docs.iter().zip(&out.results) {

@@ -1,5 +1,5 @@
-//! Reading a JSONL file of documents (`id`, `published`, `text`) from stdin, shared by the
-//! `*_jsonl` examples that the bench scorers run with `--core`.
+//! Reading a JSONL file of documents (`id`, `published`, `text`), shared by the
+//! `*_jsonl` examples that the bench scorers run with `--core`, and by `dump_pipeline`.
 
 use newsframe::dates::parse_iso_day;
 use newsframe::model::DocInput;
@@ -13,10 +13,9 @@ pub struct JsonDoc {
     pub text: String,
 }
 
-/// Every non-blank line of stdin as a document; a missing field reads as empty.
-pub fn read_stdin() -> Vec<JsonDoc> {
-    std::io::stdin()
-        .lock()
+/// Every non-blank line of `input` as a document; a missing field reads as empty.
+pub fn read(input: impl BufRead) -> Vec<JsonDoc> {
+    input
         .lines()
         .map_while(Result::ok)
         .filter(|l| !l.trim().is_empty())
