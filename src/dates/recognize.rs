@@ -927,7 +927,7 @@ fn anchor_words() -> &'static FxHashSet<&'static str> {
         set.extend(LOWER_ANCHORS);
         set.extend(MONTHS);
         set.extend(WEEKDAYS);
-        set.extend(NUMBER_WORDS);
+        set.extend(number_words());
         set.extend(relative_first_words());
         for (a, _) in MONTH_ABBREVIATIONS {
             set.insert(a);

@@ -535,6 +535,6 @@ fn number_words_are_anchor_words() {
         sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred \
         thousand million dozen zero several the";
     for w in words.split(' ') {
-        assert_eq!(number_word(w).is_some(), NUMBER_WORDS.contains(&w), "{w}");
+        assert_eq!(number_word(w).is_some(), number_words().any(|x| x == w), "{w}");
     }
 }

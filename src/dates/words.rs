@@ -155,11 +155,8 @@ pub(super) const PAST_MARKERS: &[&str] = &[
     "did",
 ];
 
-/// The single number words [`number_word`] reads: "a", "an", "hundred", units and tens.
-pub(super) const NUMBER_WORDS: [&str; 31] = [
-    "a",
-    "an",
-    "hundred",
+/// Units and tens written in words, as [`number_word`] reads them.
+const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -180,41 +177,16 @@ pub(super) const NUMBER_WORDS: [&str; 31] = [
     "seventeen",
     "eighteen",
     "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
 ];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// The single number words [`number_word`] reads: "a", "an", "hundred", units and tens.
+pub(super) fn number_words() -> impl Iterator<Item = &'static str> {
+    ["a", "an", "hundred"].into_iter().chain(UNITS).chain(TENS)
+}
 
 /// A count written in words (lower case): "a", "two", "twelve", "seventy-four".
 pub(super) fn number_word(w: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let unit = |x: &str| UNITS.iter().position(|u| *u == x).map(|i| i as u32);
     let tens = |x: &str| TENS.iter().position(|t| *t == x).map(|i| 20 + 10 * i as u32);
     match w {
