@@ -290,11 +290,10 @@ fn choose_namesakes(ctx: &DocContext, mentions: &mut [Mention]) {
         if population(now) >= ANCHOR_POPULATION {
             continue;
         }
-        let name = m.canonical.clone().unwrap_or_default();
-        let own = m.canonical.clone();
-        let own = own.as_deref();
+        let name = m.canonical.clone();
+        let own = name.as_deref();
         let sentence = m.sentence;
-        let pick = *chosen.entry(name.clone()).or_insert_with(|| {
+        let pick = *chosen.entry(name.clone().unwrap_or_default()).or_insert_with(|| {
             let by_anchors = |near: &dyn Fn(u32) -> bool| {
                 let here = nearest(own, entry_point(now)?, near);
                 let (best, distance) = towns

@@ -609,7 +609,7 @@ pub(super) fn implied_attackers(ctx: &DocContext, story: &StorySides, events: &m
     // outages: the attacker's only in a country the story reports other attacks in (not
     // a depot that blew up, or a town destroyed in fighting long past).
     let blast = |e: &Event| {
-        let word = ctx.text[e.start..e.end].to_ascii_lowercase();
+        let word = ctx.lower(ctx.token_of(e.start));
         word.starts_with("blast") || word.starts_with("explo")
     };
     let attacked: Vec<String> = events
