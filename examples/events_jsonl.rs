@@ -29,6 +29,8 @@ fn main() {
                 "aggregate": e.aggregate,
                 "approximate": e.approximate,
                 "modality": e.modality.as_str(),
+                "location_source": e.location_source,
+                "date_source": e.date_source,
             });
             println!("{row}");
         }

@@ -1457,3 +1457,24 @@ fn an_air_arm_named_by_its_side_is_the_actor() {
     let e = r.of_type("ASSAULT").into_iter().chain(r.of_type("FIGHT")).next().expect("the strike");
     assert_eq!(actor_name(e), Some("Armed Forces of Ukraine"), "{}", r.describe());
 }
+
+#[test]
+fn verbs_of_heavy_bombardment_are_attacks_but_descriptions_are_not() {
+    let r = run("Russian artillery pummelled Nikopol through the night, wounding two men.", &[]);
+    assert_eq!(r.one("ASSAULT").injured, Some(2), "{}", r.describe());
+    let r = run("Kyiv battered the bridge with rockets on Sunday.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    // (an adjective, and a deal worked out, report no attack)
+    let r = run("Diplomats hammered out a grain deal for the battered port of Mykolaiv.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn entering_part_of_a_town_is_a_seizure() {
+    let r = run("Russian assault groups entered the eastern districts of Chasiv Yar on Monday.", &[]);
+    assert_eq!(r.of_type("SEIZE").len(), 1, "{}", r.describe());
+    let r = run("The enemy has entered several streets on the edge of Kurakhove.", &[]);
+    assert_eq!(r.of_type("SEIZE").len(), 1, "{}", r.describe());
+    let r = run("The country entered a new phase of the war.", &[]);
+    assert!(r.of_type("SEIZE").is_empty(), "{}", r.describe());
+}

@@ -361,7 +361,13 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             next_is_object
                 && !any_of(prev, &["legitimate", "military", "civilian", "key", "a", "the", "its", "their", "main"])
         }
-        "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" => {
+        // "the battered port" is a description, "hammered out a deal" no attack
+        "battered" | "hammered" | "pummeled" | "pummelled" | "battering" | "hammering" | "pummeling" | "pummelling" => {
+            !any_of(prev, &["the", "a", "an", "its", "their", "his", "her", "this", "that"])
+                && !any_of(next, &["out", "home", "away"])
+        }
+        "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" | "batter" | "batters" | "hammer" | "hammers"
+        | "pummel" | "pummels" => {
             next_is_object
                 && !prev_is_number
                 && !any_of(
@@ -397,9 +403,15 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                     ))
         }
         // (translations keep the source language's preposition: "entered in Izium")
+        // ("had entered several streets on the outskirts": a part of a place)
         "entered" => {
             !any_of(next, &["into", "office", "force", "service"])
-                && (v.is_capitalised(t1) || next == "the" || (next == "in" && v.is_capitalised(t1 + 1)))
+                && (v.is_capitalised(t1)
+                    || next == "the"
+                    || (next == "in" && v.is_capitalised(t1 + 1))
+                    || v.is(t1, WordClass::PlacePart)
+                    || ((v.is(t1, WordClass::Quantifier) || v.is(t1, WordClass::Determiner))
+                        && (t1 + 1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PlacePart))))
         }
         "occupied" | "occupy" | "occupies" | "occupying" => {
             !any_of(prev, &["temporarily", "the"])

@@ -118,10 +118,12 @@ pub enum WordClass {
     UnitHead,
     /// Head words of facilities named after a place ("Tabqa Dam", "Kherson Port")
     FacilityHead,
+    /// Parts of a settlement or front a force can enter ("streets", "outskirts")
+    PlacePart,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 53] = [
+    pub const ALL: [WordClass; 54] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -175,6 +177,7 @@ impl WordClass {
         WordClass::PlanNoun,
         WordClass::UnitHead,
         WordClass::FacilityHead,
+        WordClass::PlacePart,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -232,6 +235,7 @@ impl WordClass {
             WordClass::PlanNoun => "plan_noun",
             WordClass::UnitHead => "unit_head",
             WordClass::FacilityHead => "facility_head",
+            WordClass::PlacePart => "place_part",
         }
     }
 
