@@ -954,10 +954,14 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         let candidates: Vec<usize> = if own_source(events[j].1.location_source) || back {
             (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
         } else {
+            // (the event before may be one row of several: "shelled Khotin, Yunakivka and
+            // Krasnopillia ... shells had landed near the village school" is Yunakivka's)
+            let last = (0..j).rev().find(|&i| !drop[i]);
+            let same_trigger = |i: usize| {
+                last.is_some_and(|l| events[i].1.start == events[l].1.start && events[i].1.end == events[l].1.end)
+            };
             (0..j)
-                .rev()
-                .filter(|&i| !drop[i])
-                .take(1)
+                .filter(|&i| !drop[i] && same_trigger(i))
                 .filter(|&i| events[i].0 == events[j].0 && !headline(&events[i].1))
                 .collect()
         };

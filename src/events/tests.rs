@@ -1478,3 +1478,21 @@ fn entering_part_of_a_town_is_a_seizure() {
     let r = run("The country entered a new phase of the war.", &[]);
     assert!(r.of_type("SEIZE").is_empty(), "{}", r.describe());
 }
+
+#[test]
+fn a_weapon_that_lands_or_explodes_near_a_place_is_an_attack() {
+    let r = run("An artillery shell landed next to a shop in Nikopol, killing its owner.", &[]);
+    assert_eq!(r.one("ASSAULT").killed, Some(1), "{}", r.describe());
+    let r = run("A drone exploded outside a school in Sumy on Friday.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    // (nothing but a weapon makes it one)
+    let r = run("A boiler exploded in a basement in Poltava, injuring a plumber.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn a_follow_up_with_no_place_of_its_own_joins_the_listed_place_it_continues() {
+    let text = "Russian troops shelled Velyka Pysarivka, Myropillia and Bilopillia on Sunday. Myropillia's mayor said two shells had landed near the village clinic.";
+    let r = run(text, &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 3, "{}", r.describe());
+}

@@ -254,7 +254,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "slammed into" | "smashed into" | "crashed into" | "fell on" | "fell in" | "fell near" | "fallen on"
         | "fallen in" | "fallen near" | "landed on" | "landed in" | "landed near" | "slamming into"
         | "smashing into" | "crashing into" | "tore through" | "tears through" | "tearing through"
-        | "ripped through" | "rips through" | "ripping through" => {
+        | "ripped through" | "rips through" | "ripping through" | "fell onto" | "fell next to" | "fell close to"
+        | "fell beside" | "landed onto" | "landed next to" | "landed close to" | "landed beside" | "came down on"
+        | "came down in" | "came down near" | "came down next to" | "came down close to" | "exploded near"
+        | "exploded in" | "exploded on" | "exploded next to" | "exploded outside" | "exploded over"
+        | "crashed near" | "crashed onto" | "crashed on" => {
             let craft_or_event = |w: &str| {
                 any_of(
                     w,
