@@ -126,11 +126,40 @@ def triggers_overlap(system: Optional[str], gold: Optional[str]) -> bool:
     return False
 
 
+_ALIASES: Optional[Dict[str, set]] = None
+
+
+def place_aliases() -> Dict[str, set]:
+    """Canonical place name (lowercased) -> its other names in `data/places.tsv`.
+
+    The gold writes a place as the text does ("Orekhov", "Kursk region"); the events table
+    gives the gazetteer's canonical name ("Orikhiv", "Kursk Oblast"). A name the gazetteer
+    lists for the very place the system chose is the same place, not a wrong one.
+    """
+    global _ALIASES
+    if _ALIASES is None:
+        _ALIASES = {}
+        path = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
+        if path.exists():
+            with open(path, encoding="utf-8") as f:
+                next(f, None)
+                for line in f:
+                    cols = line.rstrip("\n").split("\t")
+                    if len(cols) < 10 or not cols[9]:
+                        continue
+                    names = {_norm(a.lstrip("!")) for a in cols[9].split("|") if a}
+                    _ALIASES.setdefault(_norm(cols[1]), set()).update(names)
+    return _ALIASES
+
+
 def location_ok(system: Optional[str], gold: Optional[str]) -> bool:
-    """Equal or containing the gold place, ignoring case; null only matches null."""
+    """Equal or containing the gold place, ignoring case, or a name the gazetteer gives
+    the system's place; null only matches null."""
     if gold is None:
         return system is None
-    return system is not None and _norm(gold) in _norm(system)
+    if system is None:
+        return False
+    return _norm(gold) in _norm(system) or _norm(gold) in place_aliases().get(_norm(system), ())
 
 
 def date_ok(system: Optional[str], gold: Optional[str]) -> bool:
