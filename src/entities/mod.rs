@@ -161,6 +161,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         numbered_units(ctx, s, &mut mentions);
         named_facilities(ctx, s, sidx, &mut mentions);
         towns_read_as_regions(ctx, s, &mut mentions);
+        towns_read_as_rivers(ctx, s, &mut mentions);
         if is_results_line(ctx, s, &mentions) {
             towns_as_teams(ctx, &mut mentions);
         }

@@ -506,6 +506,40 @@ pub(super) fn region_named_after<'a>(ctx: &DocContext<'a>, name: &str) -> Option
     })
 }
 
+/// Towns named with "the" are rivers: "retreating across the Dnipro", "on the banks of the
+/// Desna". A town takes no article unless its name modifies a noun ("the Dnipro city
+/// council", "the Kherson offensive"), so a town after "the" and before no noun is the
+/// river of that name where the gazetteer has one ("Dnipro River").
+pub(super) fn towns_read_as_rivers(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
+    let g = &ctx.res.gazetteer;
+    for m in mentions.iter_mut() {
+        let town = m.label == Label::Gpe && matches!(m.geo.place_type, Some(PlaceType::City | PlaceType::Village));
+        let t = ctx.token_at(m.start);
+        if !town || t <= s.tok_start || ctx.token_text(t - 1) != "the" {
+            continue;
+        }
+        let next = ctx.token_at(m.end);
+        let modifies = next < s.tok_end
+            && ctx.seg.tokens[next].kind == TokenKind::Word
+            && !first_char_upper(ctx.token_text(next))
+            && !ctx.classes(next).has(crate::lexicon::WordClass::Preposition)
+            && !ctx.classes(next).has(crate::lexicon::WordClass::Auxiliary)
+            && !matches!(ctx.lower(next), "and" | "or" | "but" | "as" | "which" | "that" | "where");
+        if modifies {
+            continue;
+        }
+        let name = &ctx.text[m.start..m.end];
+        let key = format!("{name} River");
+        let river = match g.find(&key).as_slice() {
+            [hit] if hit.start == 0 && hit.end == key.len() => Some(g.entry(hit)).filter(|e| e.label == Label::Loc),
+            _ => None,
+        };
+        if let Some(r) = river {
+            *m = r.mention(m.start, m.end, m.sentence, m.source);
+        }
+    }
+}
+
 /// Towns the sentence says are regions: "the region of Kherson", "the Kharkiv and Sumy
 /// regions", "Donetsk, Luhansk and Zaporizhzhia oblasts". The name keeps its span (the
 /// region word is no part of it) and takes the region's name, id and centroid.

@@ -354,9 +354,11 @@ pub(super) fn fill_locations(
     let first_body = sentences.iter().position(|s| !s.headline).unwrap_or(sentences.len());
     let is_headline = |si: usize| si < first_body && Some(si) != dateline;
     // (mention, sentence, paragraph, rank)
+    // (a river or sea the paragraph names is crossed or sailed, not where later things happen)
+    let water = |m: &Mention| m.entity_id.as_deref().is_some_and(|i| ctx.res.place_kinds.waters.contains(i));
     let places: Vec<(&Mention, usize, u32, u8)> = sorted
         .iter()
-        .filter(|m| m.label.is_place())
+        .filter(|m| m.label.is_place() && !water(m))
         .map(|m| {
             let si = ctx.sentence_of(m.start) as usize;
             let para = sentences.get(si).map_or(0, |s| s.paragraph);

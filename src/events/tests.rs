@@ -1496,3 +1496,11 @@ fn a_follow_up_with_no_place_of_its_own_joins_the_listed_place_it_continues() {
     let r = run(text, &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 3, "{}", r.describe());
 }
+
+#[test]
+fn a_river_named_like_a_city_is_no_place_for_later_events() {
+    let text = "Residents queue for water in Kherson.\nThe power has been off since Russian troops, pulling back across the Dnipro in November, wrecked the substations.\nOn Tuesday, Russian artillery struck the city again, killing two people.";
+    let r = run(text, &[]);
+    let strike = r.of_type("ASSAULT").into_iter().find(|e| e.killed == Some(2)).expect("the strike");
+    assert_eq!(loc(strike), Some("Kherson"), "{}", r.describe());
+}

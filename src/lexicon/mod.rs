@@ -202,7 +202,7 @@ impl Resources {
         }
         // Entries, keys, automaton and spelling index as build.rs prepared them.
         let gazetteer = Arc::new(Gazetteer::builtin());
-        let place_kinds = PlaceKinds::of(&gazetteer.entries);
+        let place_kinds = PlaceKinds::of(&gazetteer.entries, files::LOCATIONS);
         let sides = Sides::load(files::ACTOR_SIDES, files::ORGS, files::DEMONYMS)
             .with_office_holders(&gazetteer.entries, &place_kinds);
         Resources {

@@ -13,6 +13,9 @@ pub struct PlaceKinds {
     pub regions: FxHashSet<String>,
     /// ISO 3166-1 alpha-2 code → the country's row.
     pub by_code: FxHashMap<String, Country>,
+    /// Ids of rivers, seas, straits and other waters (`locations.tsv` kinds): no event is
+    /// placed there by inference ("retreating across the Dnipro" places no later strike).
+    pub waters: FxHashSet<String>,
 }
 
 /// A country of `places.tsv`, for an event that happened across it.
@@ -30,8 +33,13 @@ impl PlaceKinds {
     /// From the gazetteer's entries of `places.tsv`. An event placed across a country gets
     /// the country's point of the entities table (its centroid, computed by the gazetteer),
     /// not the capital's of the file; of two rows of one code the first is the country.
-    pub(super) fn of(entries: &[Entry]) -> PlaceKinds {
+    pub(super) fn of(entries: &[Entry], locations: super::DataFile) -> PlaceKinds {
         let mut k = PlaceKinds::default();
+        for [kind, id] in locations.rows(["kind", "id"]) {
+            if matches!(kind, "river" | "sea" | "strait" | "reservoir" | "canal" | "lake") {
+                k.waters.insert(id.to_string());
+            }
+        }
         for e in entries {
             match e.kind {
                 EntryKind::Country => {
