@@ -670,6 +670,33 @@ pub(super) fn implied_defenders(ctx: &DocContext, story: &StorySides, events: &m
     }
 }
 
+/// An attack repelled is the attacker's ASSAULT ("our defenders repelled 18 enemy attacks
+/// near Avdiivka" is a ground attack by Russia on Ukrainian forces), as the design's list of
+/// types has ground attacks; the defender read above becomes its target. The attacker is
+/// the side the clause names for the attacks ("repelled Russian assaults"), else the other
+/// side of the defender; with neither, nobody.
+pub(super) fn repelled_attacks_are_assaults(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    for (_, e) in events.iter_mut() {
+        if e.event_type != EventType::Fight || e.subtype.as_deref() != Some("defence") {
+            continue;
+        }
+        let named_attacker = e.target.as_ref().and_then(actor_side);
+        let defender = e.actor.as_ref().and_then(actor_side);
+        let attacker = named_attacker.or(defender.map(other_side));
+        e.event_type = EventType::Assault;
+        e.subtype = Some(super::sentence::GROUND_ATTACK.to_string());
+        // (the defender is the target when it is a side; else what was attacked stays:
+        // "we repelled the attack on Avdiivka")
+        let defender_arg = e.actor.take();
+        if defender.is_some() {
+            e.target = defender_arg;
+        } else if named_attacker.is_some() {
+            e.target = None;
+        }
+        e.actor = attacker.and_then(|a| super::candidates::armed_forces_of(ctx.res, a)).map(|(n, id)| forces(n, id));
+    }
+}
+
 fn other_side(side: &str) -> &'static str {
     if side == "RU" {
         "UA"

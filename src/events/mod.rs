@@ -104,6 +104,7 @@ pub fn extract_with_numbers(
     let story = story_sides(&events);
     implied_attackers(ctx, &story, &mut events);
     implied_defenders(ctx, &story, &mut events);
+    repelled_attacks_are_assaults(ctx, &mut events);
     mark_aggregates(&mut events);
     place_aggregates(ctx, &countries, &mut events);
     events.into_iter().map(|(_, e)| e).collect()

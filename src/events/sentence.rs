@@ -4,13 +4,15 @@
 use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
 use crate::context::DocContext;
 use crate::lexicon::WordClass;
-use crate::model::{Argument, Days, Event, EventType, Geo, Quote, TokenKind};
+use crate::model::{Argument, Days, Event, EventType, Geo, Modality, Quote, TokenKind};
 
 // ---------------------------------------------------------------------------------------
 // Events of one sentence
 
 /// Subtypes too general to win over the subtype of a merged noun.
 pub(super) const GENERIC_SUBTYPES: &[&str] = &["attack", ""];
+/// The subtype of an attack by ground troops ("attacked near X", "repelled 12 assaults").
+pub(super) const GROUND_ATTACK: &str = "ground attack";
 
 /// An event being built: its trigger, the casualty triggers folded into it, and counts.
 pub(super) struct Draft {
@@ -512,14 +514,18 @@ pub(super) fn build_event(
         h.event_type
     };
     // "the enemy attacked near Bohdanivka", "assaults in the area of Vesele": an attack with
-    // no weapon, no target and no casualties, at a place it is near, is ground fighting
+    // no weapon, no target and no casualties, at a place it is near, is a ground attack
+    // (an ASSAULT, as the design's list of types has it; a battle or clash is a FIGHT)
     let ground = event_type == EventType::Assault
         && subtype.as_deref() == Some("attack")
         && roles.target_cand.is_none()
         && d.casualties.is_empty()
         && place_cand.is_some_and(|ci| cands[ci].is_place() && approached(v, cands[ci].t0));
-    let (event_type, subtype) =
-        if ground { (EventType::Fight, Some("battle".to_string())) } else { (event_type, subtype) };
+    // "the enemy tried to advance near Terny", "attempts to break through": an attempted
+    // advance is a ground attack that happened (it failed, or the text would say so)
+    let attempt = event_type == EventType::Fight && subtype.as_deref() == Some("offensive") && attempted(v, h);
+    let subtype = if ground || attempt { Some(GROUND_ATTACK.to_string()) } else { subtype };
+    let event_type = if attempt { EventType::Assault } else { event_type };
     // Counts
     let mut killed = None;
     let mut injured = None;
@@ -549,7 +555,10 @@ pub(super) fn build_event(
     } else {
         quantity(v, h, &d.absorbed, &used_numbers, hits)
     };
-    let modality = modality(v, h);
+    let modality = match modality(v, h) {
+        Modality::Hypothetical if attempt => Modality::Asserted,
+        m => m,
+    };
     let (date, date_text, date_source) = nearest_date(v, h, dates, hits);
     // Source: the quote the trigger sits in, else the sentence's attribution.
     let in_quote = quotes
@@ -654,4 +663,18 @@ pub(super) fn split_by_place(
             e
         })
         .collect()
+}
+
+/// The trigger is what was attempted: "tried (without success) to advance", "attempts to
+/// break through", "trying to storm".
+fn attempted(v: &EventSentence, h: &Hit) -> bool {
+    let to = (h.t0.saturating_sub(2).max(v.t0)..h.t0).rev().find(|&k| v.lw(k) == "to");
+    to.is_some_and(|k| {
+        (k.saturating_sub(4).max(v.t0)..k).any(|i| {
+            matches!(
+                v.lw(i),
+                "tried" | "tries" | "try" | "trying" | "attempted" | "attempting" | "attempt" | "attempts" | "sought"
+            )
+        })
+    })
 }

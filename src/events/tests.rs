@@ -366,10 +366,10 @@ fn a_trigger_inside_a_quote_takes_the_quote() {
         assert_eq!(e.quote_id, Some(0), "{}", r.describe());
         assert_eq!(text_of(&e.source), Some("the commander"));
     }
-    // the attack repelled is what the fighting was about: one FIGHT row, at Avdiivka
-    let a = r.one("FIGHT");
+    // the attack repelled is one row, the attack on Avdiivka
+    let a = r.one("ASSAULT");
     assert_eq!(text_of(&a.target), Some("Avdiivka"));
-    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+    assert!(r.of_type("FIGHT").is_empty(), "{}", r.describe());
 }
 
 #[test]
@@ -836,7 +836,7 @@ fn listed_places_give_one_row_each() {
             "ASSAULT",
             &["Lviv", "Ternopil", "Zhytomyr", "Dnipro"],
         ),
-        ("Our defenders repelled attacks near Torske and Terny.", "FIGHT", &["Torske", "Terny"]),
+        ("Our defenders repelled attacks near Torske and Terny.", "ASSAULT", &["Torske", "Terny"]),
     ];
     for &(text, ty, places) in cases {
         let r = run(text, &[]);
@@ -904,7 +904,8 @@ fn actors_with_sides() {
         ("Ukrainian forces recaptured Lyman on Saturday.", "SEIZE", "Armed Forces of Ukraine"),
         ("The occupiers shelled Nikopol again.", "ASSAULT", "Russian Armed Forces"),
         ("The invaders attacked Avdiivka from three sides.", "ASSAULT", "Russian Armed Forces"),
-        ("Our defenders repelled 9 attacks near Torske.", "FIGHT", "Armed Forces of Ukraine"),
+        // (the attacks repelled are the attacker's ground attacks)
+        ("Our defenders repelled 9 attacks near Torske.", "ASSAULT", "Russian Armed Forces"),
         ("Ukrainian air defence destroyed 29 of 31 Shahed drones.", "DESTROY", "Armed Forces of Ukraine"),
         ("Air defences shot down 18 of 20 drones overnight.", "DESTROY", "Armed Forces of Ukraine"),
         ("Across the Kherson region, Russian forces fired on 27 settlements.", "ASSAULT", "Russian Armed Forces"),
@@ -1034,10 +1035,10 @@ fn front_line_report_shapes() {
     // the places a passive names first are where it happened, one row each
     let r = run("Prymorske, Stepove and Mala Tokmachka came under mortar fire.", &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 3, "{}", r.describe());
-    // attacks that were repelled are the fighting, not attacks of their own
+    // attacks that were repelled are one row: the attacker's ground attack
     let r = run("Nine enemy assaults were repelled near Robotyne.", &[]);
     assert_eq!(r.events.len(), 1, "{}", r.describe());
-    assert_eq!(r.events[0].event_type, "FIGHT", "{}", r.describe());
+    assert_eq!(r.events[0].event_type, "ASSAULT", "{}", r.describe());
     // bombs dropped on a village are an attack; an objection dropped is nothing
     let r = run("Russian aircraft dropped glide bombs on Vovchansk.", &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
@@ -1175,26 +1176,22 @@ fn the_speaker_of_a_trailing_attribution_is_no_listed_place() {
 
 #[test]
 fn who_repelled_an_attack_is_the_side_attacked() {
-    // the story's attacks all come from Russia onto Ukraine: Ukraine repels
+    // the story's attacks all come from Russia onto Ukraine: Ukraine repels Russia's attack
     let r = run("Russian troops shelled Kupiansk overnight. Eleven assaults were repelled near Robotyne.", &[]);
-    let e = r.one("FIGHT");
-    assert_eq!(
-        e.actor.as_ref().and_then(|a| a.canonical.as_deref()),
-        Some("Armed Forces of Ukraine"),
-        "{}",
-        r.describe()
-    );
+    let e = r.of_type("ASSAULT").into_iter().find(|e| loc(e) == Some("Robotyne")).expect("the repelled attack");
+    assert_eq!(actor_name(e), Some("Russian Armed Forces"), "{}", r.describe());
+    assert_eq!(e.target.as_ref().and_then(|a| a.canonical.as_deref()), Some("Armed Forces of Ukraine"));
     // no side named anywhere: nobody is implied
     let r = run("Eleven assaults were repelled near Robotyne.", &[]);
-    assert!(r.one("FIGHT").actor.is_none(), "{}", r.describe());
+    assert!(r.one("ASSAULT").actor.is_none(), "{}", r.describe());
 }
 
 #[test]
 fn holding_back_an_attack_is_fighting_and_supplies_are_no_aid() {
     let r = run("Ukrainian units are holding back enemy attempts to advance near Tonenke.", &[]);
-    assert_eq!(r.of_type("FIGHT").len(), 1, "{}", r.describe());
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
     let r = run("The minister held back tears as she spoke.", &[]);
-    assert!(r.of_type("FIGHT").is_empty(), "{}", r.describe());
+    assert!(r.events.is_empty(), "{}", r.describe());
     for text in ["Russia was accused of targeting food supplies in the port.", "The supplies of the garrison ran low."]
     {
         assert!(run(text, &[]).of_type("AID").is_empty(), "{text}");
@@ -1249,13 +1246,18 @@ fn the_day_before_publication_the_lead_names_dates_the_story() {
 }
 
 #[test]
-fn attacks_near_a_village_with_no_weapon_are_ground_fighting() {
+fn attacks_near_a_village_with_no_weapon_are_ground_attacks() {
     let r = run("The enemy attacked near Bohdanivka and Klishchiivka.", &[]);
-    assert_eq!(r.of_type("FIGHT").len(), 2, "{}", r.describe());
-    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
-    // with a weapon it stays an attack
+    let rows = r.of_type("ASSAULT");
+    assert_eq!(rows.len(), 2, "{}", r.describe());
+    assert!(rows.iter().all(|e| e.subtype.as_deref() == Some("ground attack")), "{}", r.describe());
+    assert!(r.of_type("FIGHT").is_empty(), "{}", r.describe());
+    // with a weapon it is an attack of that weapon
     let r = run("Russian drones attacked near Kharkiv overnight.", &[]);
-    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    assert_ne!(r.one("ASSAULT").subtype.as_deref(), Some("ground attack"), "{}", r.describe());
+    // an attempt to advance is an attack that happened
+    let r = run("The enemy tried without success to advance near Vesele.", &[]);
+    assert_eq!(r.one("ASSAULT").modality, Modality::Asserted, "{}", r.describe());
 }
 
 #[test]
