@@ -118,10 +118,14 @@ pub enum WordClass {
     UnitHead,
     /// Head words of facilities named after a place ("Tabqa Dam", "Kherson Port")
     FacilityHead,
+    /// Words that name a share of a group ("half", "majorities", "percent")
+    ShareWord,
+    /// Words that hedge or bound a count before it ("about", "nearly", "at least")
+    Approximator,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 53] = [
+    pub const ALL: [WordClass; 55] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -175,6 +179,8 @@ impl WordClass {
         WordClass::PlanNoun,
         WordClass::UnitHead,
         WordClass::FacilityHead,
+        WordClass::ShareWord,
+        WordClass::Approximator,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -232,6 +238,8 @@ impl WordClass {
             WordClass::PlanNoun => "plan_noun",
             WordClass::UnitHead => "unit_head",
             WordClass::FacilityHead => "facility_head",
+            WordClass::ShareWord => "share_word",
+            WordClass::Approximator => "approximator",
         }
     }
 

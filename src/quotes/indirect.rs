@@ -303,6 +303,57 @@ fn loose_subject(v: &Tokens, mi: &MentionIndex, lo: usize, verb: usize) -> Optio
     Some(if outer.mention.is_some() { outer } else { Guess::phrase(v, outer.tok_start, g.tok_end, false, outer.role) })
 }
 
+/// "Six in 10 say ...", "About 52 percent of voters said ...", "At least half of voters in
+/// each state say ...", "Large majorities of Democrats in five states say ...": a poll's
+/// share of a group as the subject of the verb at `verb`. The phrase runs from the clause's
+/// start (the sentence start or the last comma or conjunction) to the verb group, at most
+/// twelve words; within its first four words stands a share word ("half", "majorities",
+/// "percent") or a count followed by "in", "out", "of" or "percent", and only hedges
+/// ("about", "at least"), determiners and one adjective come before it.
+fn share_subject(v: &Tokens, lo: usize, verb: usize) -> Option<Guess> {
+    use crate::lexicon::words;
+    let mut j = verb;
+    while j > lo && is_verb_filler(v.tok(j - 1)) {
+        j -= 1;
+    }
+    let joint = |t: usize| {
+        !(v.is_word(t) || v.tok(t) == "%" || v.tok(t) == "'s")
+            || matches!(v.tok(t).to_ascii_lowercase().as_str(), "and" | "but" | "while" | "whereas" | "though")
+    };
+    let a = (lo..j).rev().find(|&t| joint(t)).map_or(lo, |t| t + 1);
+    if j <= a || j - a > 12 {
+        return None;
+    }
+    let count = |t: usize| {
+        let w = v.tok(t);
+        (w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+            || (words().is(w, WordClass::Quantifier) && !matches!(w.to_ascii_lowercase().as_str(), "other" | "all"))
+    };
+    let share = |t: usize| {
+        words().is(v.tok(t), WordClass::ShareWord)
+            || v.tok(t) == "%"
+            || (count(t)
+                && t + 1 < j
+                && (matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "in" | "out" | "of" | "%")
+                    || words().is(v.tok(t + 1), WordClass::ShareWord)))
+    };
+    let q = (a..(a + 4).min(j)).find(|&t| share(t))?;
+    // one adjective ("Large majorities"), never a preposition ("with three in 10")
+    let others: Vec<usize> =
+        (a..q).filter(|&t| !words().is(v.tok(t), WordClass::Approximator) && !is_determiner(v.tok(t))).collect();
+    let adjectives = if others.iter().any(|&t| is_np_stop(v.tok(t))) { 2 } else { others.len() };
+    let last = j - 1;
+    let clean = !is_speaker_pronoun(v.tok(a)) && (a..j).all(|t| !is_relative(v.tok(t)));
+    // the head: a noun, a share word, the count of "six in 10", or "them" in "most of them"
+    let w = v.tok(last);
+    let head_ok = words().is(w, WordClass::ShareWord)
+        || count(last)
+        || (last > a && v.is(last - 1, "of") && matches!(w.to_ascii_lowercase().as_str(), "them" | "those" | "us"))
+        || (!is_np_stop(w) && !is_determiner(w));
+    (adjectives <= 1 && clean && head_ok).then(|| Guess::phrase(v, a, j, false, false))
+}
+
 /// "the operational command “South” reported": when a short capitalised name in marks
 /// stands right before the verb at `verb`, the token of its opening mark (the subject
 /// phrase ends there).
@@ -333,8 +384,11 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
     while j > lo && is_verb_filler(v.tok(j - 1)) {
         j -= 1;
     }
-    if j < lo + 2 || !v.is(j - 1, "who") || !is_strong_lemma(&cue.lemma) {
+    if j < lo + 2 || !is_strong_lemma(&cue.lemma) {
         return None;
+    }
+    if !v.is(j - 1, "who") {
+        return relative_subject(v, mi, lo, j, cue);
     }
     if !v.is_punct(j - 2, ",") {
         // "an architect who said he was stiffed": the noun phrase right before "who"
@@ -359,6 +413,45 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
         pronoun: false,
         named: true,
         role: false,
+    })
+}
+
+/// "the paper, which argued that CLAUSE", "a report that warned that CLAUSE", "the firm,
+/// whose lawyers argued that CLAUSE": a relative pronoun that is the subject of the
+/// reporting verb (it stands right before the verb group starting at `j`) hands the clause
+/// to its antecedent, or to the noun after "whose". Only before an explicit "that" (or a
+/// clause after a verb that reports nothing else), so that "the strike, which officials
+/// said killed five" — the relative inside the content — stays out.
+fn relative_subject(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, cue: &CueHit) -> Option<Guess> {
+    let hi = v.ctx.seg.sentences[cue.sentence].tok_end;
+    let that = cue.tok_end < hi && v.is(cue.tok_end, "that");
+    if cue.kind == CueKind::Belief || cue.embedded.is_some() || !(that || clause_follows_clause_verb(v, cue, hi)) {
+        return None;
+    }
+    // "whose (top) lawyers argued": the noun after "whose" speaks
+    if let Some(w) = (j.saturating_sub(4).max(lo)..j - 1).rev().find(|&t| v.is(t, "whose")) {
+        if (w + 1..j).all(|t| v.is_word(t) && !is_np_stop(v.tok(t)) && !is_relative(v.tok(t))) {
+            return np_back(v, mi, w + 1, j, true).filter(|g| g.tok_start == w + 1);
+        }
+        return None;
+    }
+    if !(v.is(j - 1, "which") || v.is(j - 1, "that")) {
+        return None;
+    }
+    let k = if v.is_punct(j - 2, ",") { j - 2 } else { j - 1 };
+    if k <= lo {
+        return None;
+    }
+    // "that" opens a relative only right after a noun phrase that has its determiner ("a
+    // report that warned"), never after a verb or a function word
+    let relative_that = v.is(j - 1, "that");
+    if relative_that && (k != j - 1 || !v.is_word(k - 1) || is_np_stop(v.tok(k - 1))) {
+        return None;
+    }
+    np_back(v, mi, lo, k, true).filter(|g| {
+        !g.pronoun
+            && plausible_phrase(v, g.tok_start, g.tok_end - 1)
+            && (!relative_that || is_determiner(v.tok(g.tok_start)) || g.named)
     })
 }
 
@@ -517,9 +610,12 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
                         && cue.kind != CueKind::Belief
                         && cue.embedded.is_none();
                     if that {
-                        subject_before(v, mi, lo, cue.tok_start, true).ok().flatten()
+                        subject_before(v, mi, lo, cue.tok_start, true)
+                            .ok()
+                            .flatten()
+                            .or_else(|| share_subject(v, lo, cue.tok_start))
                     } else if clause_follows_clause_verb(v, cue, hi) {
-                        loose_subject(v, mi, lo, cue.tok_start)
+                        loose_subject(v, mi, lo, cue.tok_start).or_else(|| share_subject(v, lo, cue.tok_start))
                     } else {
                         None
                     }

@@ -971,3 +971,50 @@ fn a_participle_of_speech_reports_a_plain_subject_opening_the_sentence() {
     let (t, qs) = run(text);
     assert_eq!(speaker_text(find(&t, &qs, "the roads were no longer safe")), Some("The charities"));
 }
+
+#[test]
+fn relative_pronoun_as_the_subject_of_a_report() {
+    // "which" / "whose N" / a noun's "that" right before the verb is its subject
+    let (t, qs) =
+        run("The appeal was filed by the county council, which argued that the new road would split the village.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the new road would split the village");
+    assert_eq!(speaker_text(&qs[0]), Some("the county council"));
+    let (t, qs) = run("The verdict was a blow to the bakery, whose owners argued that the recipe was their own.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the recipe was their own");
+    assert_eq!(speaker_text(&qs[0]), Some("owners"));
+    let (t, qs) = run("The board published a study that warned that the lake could dry out within ten years.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the lake could dry out within ten years");
+    // the relative inside the content stays out
+    let (t, qs) = run("The levy, which critics say is far too high, passed on Monday.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_poll_share_as_the_subject() {
+    for (s, who, said) in [
+        ("Seven in 10 say the river is cleaner than it was.", "Seven in 10", "the river is cleaner than it was"),
+        (
+            "About 38 percent of renters said they would move if rents rose again.",
+            "About 38 percent of renters",
+            "they would move if rents rose again",
+        ),
+        (
+            "Clear majorities of parents in both towns say the school day is too long.",
+            "Clear majorities of parents in both towns",
+            "the school day is too long",
+        ),
+        ("Among the farmers asked, most of them said the harvest was late.", "most of them", "the harvest was late"),
+        ("One in four even said that the ferry should be free.", "One in four", "the ferry should be free"),
+    ] {
+        let (t, qs) = run(s);
+        assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+        assert_eq!(content(&t, &qs[0]), said, "{}", show(&t, &qs));
+        assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
+    }
+    // a share that is no subject of the verb
+    let (t, qs) = run("The mayor won 52 percent and said the count was fair.");
+    assert_eq!(speaker_text(&qs[0]), Some("The mayor"), "{}", show(&t, &qs));
+}
