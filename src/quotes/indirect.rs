@@ -182,11 +182,20 @@ fn describes_the_speaker(v: &Tokens, a: usize, hi: usize) -> bool {
     };
     let w = v.tok(first);
     let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-    (lower && is_determiner(w) && !is_speaker_pronoun(w))
+    (lower && is_determiner(w) && !is_speaker_pronoun(w) && !determiner_clause(v, first, hi))
         || is_relative(w)
         || !opens_like_clause(v, first)
         || (lower && v.is_role(first))
         || (lower && w.len() > 4 && w.ends_with("ing") && !is_cue_word(v, first))
+}
+
+/// "the world could suffer ...", "the talks were over": a determiner opening a clause of its
+/// own — an auxiliary or a verb-group word within its first five tokens, before any comma
+/// or relative — where a description ("a lawyer for the group, who ...") has none.
+fn determiner_clause(v: &Tokens, first: usize, hi: usize) -> bool {
+    (first + 1..(first + 6).min(hi))
+        .take_while(|&t| v.is_word(t) && !is_relative(v.tok(t)))
+        .any(|t| v.has(t, WordClass::Auxiliary) || is_verb_filler(v.tok(t)))
 }
 
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
@@ -565,6 +574,20 @@ fn opening_noun_phrase(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> O
     plausible_phrase(v, g.tok_start, g.tok_end - 1).then_some(g)
 }
 
+/// "At times last year, people close to the mayor said, the talks nearly failed": an
+/// attribution set off by commas after an opening adverbial; its subject may be any plain
+/// noun phrase (the commas on both sides and the reporting verb mark it), and the clause
+/// after the second comma is what was said (see `adverbial_first` in `leading`).
+fn set_off_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit, hi: usize) -> Option<Guess> {
+    if cue.kind == CueKind::Belief || cue.embedded.is_some() || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    if cue.tok_end + 1 >= hi || !v.is_punct(cue.tok_end, ",") {
+        return None;
+    }
+    loose_subject(v, mi, lo, cue.tok_start).filter(|g| g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ","))
+}
+
 /// "say", "insist" right before a word that can open a clause ("said she was", "say the
 /// plan"): the verb has no object, so what follows is what was said.
 fn clause_follows_clause_verb(v: &Tokens, cue: &CueHit, hi: usize) -> bool {
@@ -598,9 +621,15 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .or_else(|| opening_noun_phrase(v, mi, lo, vs))?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
+            // "..., aides to the mayor said, ...": the strict rule stops at the role after the
+            // preposition; the whole phrase between the commas is the subject
+            Some(g) if g.tok_start > lo && v.has(g.tok_start - 1, WordClass::Preposition) => {
+                set_off_subject(v, mi, lo, cue, hi).unwrap_or(g)
+            }
             Some(g) => g,
             None => relative_antecedent(v, mi, lo, cue)
                 .or_else(|| far_subject(v, mi, lo, cue))
+                .or_else(|| set_off_subject(v, mi, lo, cue, hi))
                 // "the fund warned that ...": before a "that" clause a plain noun phrase will
                 // do; so it will before a verb that only ever reports a clause, when one
                 // follows at once ("The actress said she was tired")

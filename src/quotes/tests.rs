@@ -1018,3 +1018,24 @@ fn a_poll_share_as_the_subject() {
     let (t, qs) = run("The mayor won 52 percent and said the count was fair.");
     assert_eq!(speaker_text(&qs[0]), Some("The mayor"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn attribution_set_off_by_commas_after_an_opening_clause() {
+    // the clause after the attribution is said; a determiner opening it is no description
+    let (t, qs) = run("If the rains fail again, the growers warn, the orchards will be lost by autumn.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the orchards will be lost by autumn");
+    assert_eq!(speaker_text(&qs[0]), Some("the growers"));
+    // a plain subject with a preposition between the commas
+    let (t, qs) = run("On most evenings, friends of the painter said, the studio stayed open past midnight.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the studio stayed open past midnight");
+    assert_eq!(speaker_text(&qs[0]), Some("friends of the painter"));
+    let (t, qs) = run("At the height of the storm, aides to the governor said, the phone lines went dead.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("aides to the governor"));
+    // a description after the attribution still hands it the clause before
+    let (t, qs) = run("The ferry stopped running on Friday, said Anna Berg, a clerk at the harbour office, who saw the last crossing.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The ferry stopped running on Friday");
+}
