@@ -478,9 +478,12 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     if j <= lo {
         return None;
     }
-    // "X outlined his plan and vowed to ...", "X has urged ... but has said she will ..."
-    if v.is(j - 1, "and") || v.is(j - 1, "but") {
-        return sentence_subject(v, mi, lo, j - 1);
+    // "X outlined his plan and vowed to ...", "X has urged ... but has said she will ...",
+    // "X offered him a job, then says ...": the sentence's subject, or a plain noun phrase
+    // opening the sentence before its verb ("The report cited ... and said that ...")
+    let then = v.is(j, "then") && v.is_punct(j - 1, ",");
+    if v.is(j - 1, "and") || v.is(j - 1, "but") || then {
+        return sentence_subject(v, mi, lo, j - 1).or_else(|| opening_noun_phrase(v, mi, lo, j - 1));
     }
     // "Kall -- co-editor of a book on the debates -- said": the name before the dashes
     if v.is_dash(j - 1) {
@@ -566,9 +569,11 @@ fn opening_noun_phrase(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> O
             "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "could" | "did" | "also"
         )
     };
+    // ("The retired surgeon has ...": a past form right after a determiner is an adjective)
     let verb = (a + 1..vs.min(a + 9)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| {
         let w = v.tok(t);
-        w.chars().next().is_some_and(|c| c.is_lowercase()) && (aux(w) || (w.len() > 4 && w.ends_with("ed")))
+        w.chars().next().is_some_and(|c| c.is_lowercase())
+            && (aux(w) || (w.len() > 4 && w.ends_with("ed") && !is_determiner(v.tok(t - 1))))
     })?;
     let g = np_back(v, mi, a, verb, true).filter(|g| g.tok_start == a)?;
     plausible_phrase(v, g.tok_start, g.tok_end - 1).then_some(g)
@@ -802,12 +807,14 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
             .find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it"))
         {
+            // ("tells audiences she may be charged": an auxiliary or a modal after it)
             if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1))
                 || (p + 1 < hi
-                    && matches!(
+                    && (matches!(
                         v.tok(p + 1).to_ascii_lowercase().as_str(),
                         "was" | "were" | "is" | "are" | "had" | "has" | "would" | "will" | "could" | "should" | "did"
-                    ))
+                    ) || v.has(p + 1, WordClass::Auxiliary)
+                        || (is_verb_filler(v.tok(p + 1)) && !v.tok(p + 1).ends_with("ly"))))
             {
                 start = Some(p);
             }

@@ -1039,3 +1039,59 @@ fn attribution_set_off_by_commas_after_an_opening_clause() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "The ferry stopped running on Friday");
 }
+
+#[test]
+fn subjects_far_from_their_reporting_verb() {
+    // a short opening phrase before the subject of a participle cue
+    let (t, qs) = run_with(
+        "Last spring, Anna Berg took the side of the striking bakers, saying the owners should pay them more.",
+        &[("Anna Berg", Label::Person, "Anna Berg")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the owners should pay them more");
+    assert_eq!(speaker_text(&qs[0]), Some("Anna Berg"));
+    // a past form right after the determiner is no verb
+    let (t, qs) = run("The retired pilot has shared few details of the trip, saying only that the weather was rough.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("The retired pilot"));
+    // a plain noun phrase before a coordinated reporting verb, and ", then"
+    let (t, qs) = run("The audit listed three late payments and said that the accounts were otherwise in order.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the accounts were otherwise in order");
+    assert_eq!(speaker_text(&qs[0]), Some("The audit"));
+    let (t, qs) = run_with(
+        "Tom Ruiz thanked the crowd, then says he will run again next year.",
+        &[("Tom Ruiz", Label::Person, "Tom Ruiz")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "he will run again next year");
+    assert_eq!(speaker_text(&qs[0]), Some("Tom Ruiz"));
+}
+
+#[test]
+fn subjects_set_off_by_a_description_or_an_aside() {
+    // a relative description marks any phrase before it as the subject
+    let (t, qs) =
+        run("The inspector, who asked not to be named because the case is open, said that the wiring had been cut.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the wiring had been cut");
+    assert_eq!(speaker_text(&qs[0]), Some("The inspector"));
+    // a two-word aside between commas
+    let (t, qs) = run("Dairy farmers, for example, argue that milk prices have fallen for a decade.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Dairy farmers"));
+    let (t, qs) = run("Supporters of the levy, however, say it would pay for two new schools.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "it would pay for two new schools");
+    assert_eq!(speaker_text(&qs[0]), Some("Supporters of the levy"));
+}
+
+#[test]
+fn modals_before_and_after_a_reporting_verb() {
+    let (t, qs) = run("The mayor tells parents they must collect the children by six.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "they must collect the children by six");
+    let (t, qs) = run("We can now say, after two years of tests, that the vaccine works.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the vaccine works");
+}
