@@ -502,6 +502,15 @@ fn interview_transcript_turns() {
     // a headline with a name and a colon is no transcript
     let (t, qs) = run("Kuleba: Grain Deal Will Survive\n\nThe minister spoke on Sunday.");
     assert!(qs.is_empty(), "{}", show(&t, &qs));
+    // turns written as names: an exchange counts, a list of "Name: verdict." headings
+    // over sections of prose does not
+    let text =
+        "Moore: We start at nine.\n\nLane: And the budget?\n\nMoore: The budget is settled.\n\nLane: Good to hear.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 4, "{}", show(&t, &qs));
+    let text = "Moore: Hold the line.\n\nThe mayor has the most to lose this week and knows it.\n\nLane: Time to build.\n\nThe council chair is pushing a housing plan.\n\nOrtiz: Start over.\n\nThe newcomer wants a fresh vote.";
+    let (t, qs) = run(text);
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
 
 #[test]
