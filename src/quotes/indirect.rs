@@ -249,8 +249,19 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
         let end = comma_before(v, lo, cue.tok_start)?;
         let g = np_forward(v, mi, cue.tok_end, hi, false)?;
         let after = g.tok_end;
+        // "..., said he had not given up": a pronoun after the verb with words after it is
+        // the subject of the reported clause, not an inverted speaker
+        if g.pronoun && tail_words(v, after, hi) != Some(0) {
+            return None;
+        }
         (end, g, after)
     };
+    // "Noting ..., Allen said he tends to ...": a subject pronoun and a word right after the
+    // attribution open the reported clause; what precedes is no content
+    let verb_like = |t: usize| !is_np_stop(v.tok(t)) || v.has(t, WordClass::Auxiliary) || is_verb_filler(v.tok(t));
+    if after + 1 < hi && is_speaker_pronoun(v.tok(after)) && v.is_word(after + 1) && verb_like(after + 1) {
+        return None;
+    }
     if adverbial_end.is_some_and(|a| end <= a + 1) {
         return None;
     }

@@ -573,7 +573,7 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
         return None;
     }
     let c = (a + 1..comma).find(|&t| v.is_punct(t, ","))?;
-    let sentence_end = |t: usize| v.is_final(t) && !(t + 1 < comma && v.is_punct(t + 1, ","));
+    let sentence_end = |t: usize| v.is_final(t) && !(t < comma && v.is_punct(t + 1, ","));
     if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || sentence_end(t) || v.is_punct(t, ";") || v.is_punct(t, ":"))
     {
         return None;

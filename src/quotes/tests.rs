@@ -1104,3 +1104,26 @@ fn modals_before_and_after_a_reporting_verb() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the vaccine works");
 }
+
+#[test]
+fn a_clause_after_the_verb_is_what_was_said_not_what_came_before() {
+    // an age and a home town with a state abbreviation are a description of the speaker
+    let (t, qs) = run_with(
+        "Rosa Lind, 31, of Dayton, Ohio, said she had driven all night to vote.",
+        &[("Rosa Lind", Label::Person, "Rosa Lind"), ("Dayton", Label::Gpe, "Dayton"), ("Ohio", Label::Gpe, "Ohio")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "she had driven all night to vote");
+    assert_eq!(speaker_text(&qs[0]), Some("Rosa Lind"));
+    // an opening participle phrase is no content when a clause follows the verb
+    let (t, qs) = run_with(
+        "Pointing to the empty shelves, Ortega said they would be restocked on Monday.",
+        &[("Ortega", Label::Person, "Luis Ortega")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "they would be restocked on Monday");
+    // the trailing form still holds
+    let (t, qs) = run("The bridge will reopen in May, the engineer said on Tuesday.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The bridge will reopen in May");
+}
