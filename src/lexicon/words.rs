@@ -122,10 +122,12 @@ pub enum WordClass {
     ShareWord,
     /// Words that hedge or bound a count before it ("about", "nearly", "at least")
     Approximator,
+    /// Quantifiers that stand alone for a group of people ("Some say", "Many of them said")
+    GroupQuantifier,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 55] = [
+    pub const ALL: [WordClass; 56] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -181,6 +183,7 @@ impl WordClass {
         WordClass::FacilityHead,
         WordClass::ShareWord,
         WordClass::Approximator,
+        WordClass::GroupQuantifier,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -240,6 +243,7 @@ impl WordClass {
             WordClass::FacilityHead => "facility_head",
             WordClass::ShareWord => "share_word",
             WordClass::Approximator => "approximator",
+            WordClass::GroupQuantifier => "group_quantifier",
         }
     }
 

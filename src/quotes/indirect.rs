@@ -358,7 +358,11 @@ fn share_subject(v: &Tokens, lo: usize, verb: usize) -> Option<Guess> {
                 && (matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "in" | "out" | "of" | "%")
                     || words().is(v.tok(t + 1), WordClass::ShareWord)))
     };
-    let q = (a..(a + 4).min(j)).find(|&t| share(t))?;
+    // "Some say ...", "Both said ...", "Many of the women said ...": a quantifier standing
+    // alone for people, or before "of"
+    let group =
+        |t: usize| words().is(v.tok(t), WordClass::GroupQuantifier) && (t + 1 == j || (t + 1 < j && v.is(t + 1, "of")));
+    let q = (a..(a + 4).min(j)).find(|&t| share(t) || group(t))?;
     // one adjective ("Large majorities"), never a preposition ("with three in 10")
     let others: Vec<usize> =
         (a..q).filter(|&t| !words().is(v.tok(t), WordClass::Approximator) && !is_determiner(v.tok(t))).collect();
@@ -369,6 +373,7 @@ fn share_subject(v: &Tokens, lo: usize, verb: usize) -> Option<Guess> {
     let w = v.tok(last);
     let head_ok = words().is(w, WordClass::ShareWord)
         || count(last)
+        || group(last)
         || (last > a && v.is(last - 1, "of") && matches!(w.to_ascii_lowercase().as_str(), "them" | "those" | "us"))
         || (!is_np_stop(w) && !is_determiner(w));
     (adjectives <= 1 && clean && head_ok).then(|| Guess::phrase(v, a, j, false, false))
@@ -841,7 +846,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             && (!bad_clause_start_at(v, i)
                 || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
                 || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
-                || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())) // "said about 20 people ..."
+                || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && (v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit()) || v.has(i + 1, WordClass::ShareWord))) // "said about 20 people ...", "said about half of ..."
                 || (v.is(i, "no") && i + 1 < hi && v.is_word(i + 1) && !v.is(i + 1, "to") && !v.is(i + 1, "comment"))) // "said no decision had been made"
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");

@@ -1023,6 +1023,19 @@ fn a_poll_share_as_the_subject() {
         assert_eq!(content(&t, &qs[0]), said, "{}", show(&t, &qs));
         assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
     }
+    // a quantifier standing alone for people, or before "of"
+    for (s, who) in [
+        ("Many said they would keep their shops open all winter.", "Many"),
+        ("Some of the drivers say the new road is slower.", "Some of the drivers"),
+    ] {
+        let (t, qs) = run(s);
+        assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+        assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
+    }
+    // "said about half of ...": a share opens the clause
+    let (t, qs) = run("The ministry said about half of the pipes were older than fifty years.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "about half of the pipes were older than fifty years");
     // a share that is no subject of the verb
     let (t, qs) = run("The mayor won 52 percent and said the count was fair.");
     assert_eq!(speaker_text(&qs[0]), Some("The mayor"), "{}", show(&t, &qs));
