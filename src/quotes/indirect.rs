@@ -682,6 +682,24 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     if i >= hi {
         return None;
     }
+    // "Asked whether ..., 46 percent said yes": a bare answer ending the clause is what was
+    // said
+    let answer = matches!(v.tok(i).to_ascii_lowercase().as_str(), "yes" | "no");
+    let ends = i + 1 >= hi
+        || v.is_final(i + 1)
+        || v.is_punct(i + 1, ",")
+        || v.is_punct(i + 1, ";")
+        || matches!(v.tok(i + 1).to_ascii_lowercase().as_str(), "but" | "while" | "and");
+    if answer && is_clause_lemma(&cue.lemma) && cue.kind != CueKind::Belief {
+        if ends {
+            return Some((v.start(i), v.end(i), g, false));
+        }
+        // "said no to the war": the refusal with what it refuses
+        if v.is(i + 1, "to") {
+            let (s, e) = clause(v, i, hi)?;
+            return Some((s, e, g, false));
+        }
+    }
     let mut start = None;
     let mut with_that = false;
     // "Back in Virginia, Mr. Clarke said, he decided ...": an adverbial, the attribution,
@@ -855,6 +873,11 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         }
     }
     let start = start?;
+    // "Most said they were worried; 46 percent said they were angry": a semicolon before
+    // another report ends this one
+    let hi = (start + 1..hi)
+        .find(|&t| v.is_punct(t, ";") && (t + 1..(t + 10).min(hi)).any(|c| v.is_word(c) && is_cue_word(v, c)))
+        .unwrap_or(hi);
     let (s, e) = clause(v, start, hi)?;
     Some((s, e, g, with_that))
 }

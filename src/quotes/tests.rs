@@ -1140,3 +1140,22 @@ fn a_clause_after_the_verb_is_what_was_said_not_what_came_before() {
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "The bridge will reopen in May");
 }
+
+#[test]
+fn bare_answers_and_reports_joined_by_a_semicolon() {
+    let (t, qs) = run("Asked whether the ferry should run at night, 58 percent of residents said yes.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "yes");
+    assert_eq!(speaker_text(&qs[0]), Some("58 percent of residents"));
+    let (t, qs) = run("The council said no to the new car park.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "no to the new car park");
+    // "no" opening a clause stays a clause
+    let (t, qs) = run("The ministry said no decision on the tariffs had been taken.");
+    assert_eq!(content(&t, &qs[0]), "no decision on the tariffs had been taken");
+    // a semicolon before another report ends the first
+    let (t, qs) = run("Most said the buses were late too often; 30 percent said they had stopped using them.");
+    assert_eq!(qs.len(), 2, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the buses were late too often");
+    assert_eq!(content(&t, &qs[1]), "they had stopped using them");
+}
