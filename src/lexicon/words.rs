@@ -124,10 +124,12 @@ pub enum WordClass {
     Approximator,
     /// Quantifiers that stand alone for a group of people ("Some say", "Many of them said")
     GroupQuantifier,
+    /// Reporting verbs whose "of" phrase after the object is the charge ("accused X of Y")
+    ChargeCue,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 56] = [
+    pub const ALL: [WordClass; 57] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -184,6 +186,7 @@ impl WordClass {
         WordClass::ShareWord,
         WordClass::Approximator,
         WordClass::GroupQuantifier,
+        WordClass::ChargeCue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -244,6 +247,7 @@ impl WordClass {
             WordClass::ShareWord => "share_word",
             WordClass::Approximator => "approximator",
             WordClass::GroupQuantifier => "group_quantifier",
+            WordClass::ChargeCue => "charge_cue",
         }
     }
 

@@ -807,8 +807,11 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .take_while(|&t| v.is_word(t) || v.tok(t) == "'s" || v.is_punct(t, ","))
             .find(|&t| v.is(t, "of"))
         {
-            let charge =
-                of + 1 < hi && (v.is_quote(of + 1) || (v.tok(of + 1).len() > 4 && v.tok(of + 1).ends_with("ing")));
+            // ("accused him of sexism": after "accuse" any "of" phrase is the charge)
+            let charge = of + 1 < hi
+                && (v.is_quote(of + 1)
+                    || (v.tok(of + 1).len() > 4 && v.tok(of + 1).ends_with("ing"))
+                    || (crate::lexicon::words().is(&cue.lemma, WordClass::ChargeCue) && v.is_word(of + 1)));
             if charge {
                 start = Some(i);
             }

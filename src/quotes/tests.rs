@@ -1159,3 +1159,14 @@ fn bare_answers_and_reports_joined_by_a_semicolon() {
     assert_eq!(content(&t, &qs[0]), "the buses were late too often");
     assert_eq!(content(&t, &qs[1]), "they had stopped using them");
 }
+
+#[test]
+fn the_charge_of_an_accusation_is_any_of_phrase() {
+    let (t, qs) = run("The union accused the owners of greed.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the owners of greed");
+    assert_eq!(speaker_text(&qs[0]), Some("The union"));
+    // "of" inside the object of another verb is no charge
+    let (t, qs) = run("The union warned the owners of the mill.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
