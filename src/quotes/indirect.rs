@@ -224,7 +224,9 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     let adverbial_end = if opens_like_clause(v, lo) && !participial_opening(v, lo) {
         None
     } else {
-        (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
+        // (a long one too: "As the candidate prepared to speak to supporters in Wisconsin
+        // on Tuesday, a girl outside was pepper-sprayed, police said")
+        (lo..(lo + 25).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
     };
     let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue)
         .or_else(|| bracketed_subject(v, mi, lo, cue))

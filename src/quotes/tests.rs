@@ -1170,3 +1170,14 @@ fn the_charge_of_an_accusation_is_any_of_phrase() {
     let (t, qs) = run("The union warned the owners of the mill.");
     assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
+
+#[test]
+fn a_long_opening_adverbial_before_a_trailing_attribution() {
+    let (t, qs) = run("As the choir gathered on the steps of the old town hall on Sunday, a window above them shattered, police said.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert!(content(&t, &qs[0]).ends_with("a window above them shattered"), "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("police"));
+    // the adverbial alone is still no content
+    let (t, qs) = run("During the long meeting with the growers in the valley on Friday, the minister said little.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
