@@ -1181,3 +1181,17 @@ fn a_long_opening_adverbial_before_a_trailing_attribution() {
     let (t, qs) = run("During the long meeting with the growers in the valley on Friday, the minister said little.");
     assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
+
+#[test]
+fn manner_of_speaking_verbs_attribute_quotes() {
+    for (s, who) in [
+        ("\u{201c}Close the door behind you,\u{201d} the sergeant barked.", "the sergeant"),
+        ("\u{201c}That is simply not true,\u{201d} the minister fired back.", "the minister"),
+        ("The treasurer interjected: \u{201c}We cannot afford a second bridge.\u{201d}", "The treasurer"),
+    ] {
+        let (t, qs) = run(s);
+        assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+        assert_eq!(qs[0].kind, QuoteKind::Direct, "{}", show(&t, &qs));
+        assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
+    }
+}
