@@ -1110,7 +1110,16 @@ pub(crate) fn find(
                     && t + 1 < td
                     && matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "and" | "but" | "while")
             });
-            let cut = coordinated.or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",")));
+            // ("... was unserious - “Again, ...,” she said - and ...": a dash before the quote
+            // cuts as a comma does)
+            // ("said he planned to use the money to counter “…”": with neither, right before
+            // the quote's opening mark — unless a colon introduces the quote, which then is
+            // what was said: "X explained it this way: “…”")
+            let mark = if td > ts + 1 && v.is_quote(td - 1) { td - 1 } else { td };
+            let run_in = mark > ts + 1 && v.is_word(mark - 1);
+            let cut = coordinated
+                .or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",") || v.is_dash(t)))
+                .or(run_in.then_some(mark));
             if let Some((_, ce)) = cut.and_then(|c| clause(v, ts, c)) {
                 if !g.as_ref().is_some_and(|g| g.end > s) {
                     e = ce;

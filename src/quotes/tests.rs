@@ -1195,3 +1195,14 @@ fn manner_of_speaking_verbs_attribute_quotes() {
         assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
     }
 }
+
+#[test]
+fn a_reported_clause_stops_before_a_quotation_it_runs_into() {
+    // a dash before the interrupting quotation cuts the clause as a comma does
+    let (t, qs) = run_with(
+        "Moreno suggested that the new budget was unrealistic - \u{201c}We need to see the numbers,\u{201d} she said - and asked for a vote.",
+        &[("Moreno", Label::Person, "Ana Moreno")],
+    );
+    assert!(qs.iter().any(|q| content(&t, q) == "the new budget was unrealistic"), "{}", show(&t, &qs));
+    assert!(qs.iter().any(|q| content(&t, q) == "We need to see the numbers"), "{}", show(&t, &qs));
+}
