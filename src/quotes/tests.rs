@@ -1116,6 +1116,10 @@ fn modals_before_and_after_a_reporting_verb() {
     let (t, qs) = run("We can now say, after two years of tests, that the vaccine works.");
     assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
     assert_eq!(content(&t, &qs[0]), "the vaccine works");
+    // a discourse adverb with no commas between subject and verb
+    let (t, qs) = run_with("Okafor however said he would back the merger.", &[("Okafor", Label::Person, "Ben Okafor")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Okafor"));
 }
 
 #[test]
