@@ -120,10 +120,18 @@ pub enum WordClass {
     FacilityHead,
     /// Parts of a settlement or front a force can enter ("streets", "outskirts")
     PlacePart,
+    /// Words that name a share of a group ("half", "majorities", "percent")
+    ShareWord,
+    /// Words that hedge or bound a count before it ("about", "nearly", "at least")
+    Approximator,
+    /// Quantifiers that stand alone for a group of people ("Some say", "Many of them said")
+    GroupQuantifier,
+    /// Reporting verbs whose "of" phrase after the object is the charge ("accused X of Y")
+    ChargeCue,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 54] = [
+    pub const ALL: [WordClass; 58] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -178,6 +186,10 @@ impl WordClass {
         WordClass::UnitHead,
         WordClass::FacilityHead,
         WordClass::PlacePart,
+        WordClass::ShareWord,
+        WordClass::Approximator,
+        WordClass::GroupQuantifier,
+        WordClass::ChargeCue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -236,6 +248,10 @@ impl WordClass {
             WordClass::UnitHead => "unit_head",
             WordClass::FacilityHead => "facility_head",
             WordClass::PlacePart => "place_part",
+            WordClass::ShareWord => "share_word",
+            WordClass::Approximator => "approximator",
+            WordClass::GroupQuantifier => "group_quantifier",
+            WordClass::ChargeCue => "charge_cue",
         }
     }
 

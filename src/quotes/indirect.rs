@@ -182,11 +182,20 @@ fn describes_the_speaker(v: &Tokens, a: usize, hi: usize) -> bool {
     };
     let w = v.tok(first);
     let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-    (lower && is_determiner(w) && !is_speaker_pronoun(w))
+    (lower && is_determiner(w) && !is_speaker_pronoun(w) && !determiner_clause(v, first, hi))
         || is_relative(w)
         || !opens_like_clause(v, first)
         || (lower && v.is_role(first))
         || (lower && w.len() > 4 && w.ends_with("ing") && !is_cue_word(v, first))
+}
+
+/// "the world could suffer ...", "the talks were over": a determiner opening a clause of its
+/// own — an auxiliary or a verb-group word within its first five tokens, before any comma
+/// or relative — where a description ("a lawyer for the group, who ...") has none.
+fn determiner_clause(v: &Tokens, first: usize, hi: usize) -> bool {
+    (first + 1..(first + 6).min(hi))
+        .take_while(|&t| v.is_word(t) && !is_relative(v.tok(t)))
+        .any(|t| v.has(t, WordClass::Auxiliary) || is_verb_filler(v.tok(t)))
 }
 
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
@@ -215,7 +224,9 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     let adverbial_end = if opens_like_clause(v, lo) && !participial_opening(v, lo) {
         None
     } else {
-        (lo..(lo + 8).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
+        // (a long one too: "As the candidate prepared to speak to supporters in Wisconsin
+        // on Tuesday, a girl outside was pepper-sprayed, police said")
+        (lo..(lo + 25).min(hi)).find(|&t| v.is_punct(t, ",")).or(Some(hi))
     };
     let (end, g, after) = if let Some(g) = embedded_or_subject(v, mi, lo, cue)
         .or_else(|| bracketed_subject(v, mi, lo, cue))
@@ -240,8 +251,19 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
         let end = comma_before(v, lo, cue.tok_start)?;
         let g = np_forward(v, mi, cue.tok_end, hi, false)?;
         let after = g.tok_end;
+        // "..., said he had not given up": a pronoun after the verb with words after it is
+        // the subject of the reported clause, not an inverted speaker
+        if g.pronoun && tail_words(v, after, hi) != Some(0) {
+            return None;
+        }
         (end, g, after)
     };
+    // "Noting ..., Allen said he tends to ...": a subject pronoun and a word right after the
+    // attribution open the reported clause; what precedes is no content
+    let verb_like = |t: usize| !is_np_stop(v.tok(t)) || v.has(t, WordClass::Auxiliary) || is_verb_filler(v.tok(t));
+    if after + 1 < hi && is_speaker_pronoun(v.tok(after)) && v.is_word(after + 1) && verb_like(after + 1) {
+        return None;
+    }
     if adverbial_end.is_some_and(|a| end <= a + 1) {
         return None;
     }
@@ -303,6 +325,62 @@ fn loose_subject(v: &Tokens, mi: &MentionIndex, lo: usize, verb: usize) -> Optio
     Some(if outer.mention.is_some() { outer } else { Guess::phrase(v, outer.tok_start, g.tok_end, false, outer.role) })
 }
 
+/// "Six in 10 say ...", "About 52 percent of voters said ...", "At least half of voters in
+/// each state say ...", "Large majorities of Democrats in five states say ...": a poll's
+/// share of a group as the subject of the verb at `verb`. The phrase runs from the clause's
+/// start (the sentence start or the last comma or conjunction) to the verb group, at most
+/// twelve words; within its first four words stands a share word ("half", "majorities",
+/// "percent") or a count followed by "in", "out", "of" or "percent", and only hedges
+/// ("about", "at least"), determiners and one adjective come before it.
+fn share_subject(v: &Tokens, lo: usize, verb: usize) -> Option<Guess> {
+    use crate::lexicon::words;
+    let mut j = verb;
+    while j > lo && is_verb_filler(v.tok(j - 1)) {
+        j -= 1;
+    }
+    let joint = |t: usize| {
+        !(v.is_word(t) || v.tok(t) == "%" || v.tok(t) == "'s")
+            || matches!(v.tok(t).to_ascii_lowercase().as_str(), "and" | "but" | "while" | "whereas" | "though")
+    };
+    let a = (lo..j).rev().find(|&t| joint(t)).map_or(lo, |t| t + 1);
+    if j <= a || j - a > 12 {
+        return None;
+    }
+    let count = |t: usize| {
+        let w = v.tok(t);
+        (w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+            || (words().is(w, WordClass::Quantifier) && !matches!(w.to_ascii_lowercase().as_str(), "other" | "all"))
+    };
+    let share = |t: usize| {
+        words().is(v.tok(t), WordClass::ShareWord)
+            || v.tok(t) == "%"
+            || (count(t)
+                && t + 1 < j
+                && (matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "in" | "out" | "of" | "%")
+                    || words().is(v.tok(t + 1), WordClass::ShareWord)))
+    };
+    // "Some say ...", "Both said ...", "Many of the women said ...": a quantifier standing
+    // alone for people, or before "of"
+    let group =
+        |t: usize| words().is(v.tok(t), WordClass::GroupQuantifier) && (t + 1 == j || (t + 1 < j && v.is(t + 1, "of")));
+    let q = (a..(a + 4).min(j)).find(|&t| share(t) || group(t))?;
+    // one adjective ("Large majorities"), never a preposition ("with three in 10")
+    let others: Vec<usize> =
+        (a..q).filter(|&t| !words().is(v.tok(t), WordClass::Approximator) && !is_determiner(v.tok(t))).collect();
+    let adjectives = if others.iter().any(|&t| is_np_stop(v.tok(t))) { 2 } else { others.len() };
+    let last = j - 1;
+    let clean = !is_speaker_pronoun(v.tok(a)) && (a..j).all(|t| !is_relative(v.tok(t)));
+    // the head: a noun, a share word, the count of "six in 10", or "them" in "most of them"
+    let w = v.tok(last);
+    let head_ok = words().is(w, WordClass::ShareWord)
+        || count(last)
+        || group(last)
+        || (last > a && v.is(last - 1, "of") && matches!(w.to_ascii_lowercase().as_str(), "them" | "those" | "us"))
+        || (!is_np_stop(w) && !is_determiner(w));
+    (adjectives <= 1 && clean && head_ok).then(|| Guess::phrase(v, a, j, false, false))
+}
+
 /// "the operational command “South” reported": when a short capitalised name in marks
 /// stands right before the verb at `verb`, the token of its opening mark (the subject
 /// phrase ends there).
@@ -333,8 +411,11 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
     while j > lo && is_verb_filler(v.tok(j - 1)) {
         j -= 1;
     }
-    if j < lo + 2 || !v.is(j - 1, "who") || !is_strong_lemma(&cue.lemma) {
+    if j < lo + 2 || !is_strong_lemma(&cue.lemma) {
         return None;
+    }
+    if !v.is(j - 1, "who") {
+        return relative_subject(v, mi, lo, j, cue);
     }
     if !v.is_punct(j - 2, ",") {
         // "an architect who said he was stiffed": the noun phrase right before "who"
@@ -362,6 +443,45 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
     })
 }
 
+/// "the paper, which argued that CLAUSE", "a report that warned that CLAUSE", "the firm,
+/// whose lawyers argued that CLAUSE": a relative pronoun that is the subject of the
+/// reporting verb (it stands right before the verb group starting at `j`) hands the clause
+/// to its antecedent, or to the noun after "whose". Only before an explicit "that" (or a
+/// clause after a verb that reports nothing else), so that "the strike, which officials
+/// said killed five" — the relative inside the content — stays out.
+fn relative_subject(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, cue: &CueHit) -> Option<Guess> {
+    let hi = v.ctx.seg.sentences[cue.sentence].tok_end;
+    let that = cue.tok_end < hi && v.is(cue.tok_end, "that");
+    if cue.kind == CueKind::Belief || cue.embedded.is_some() || !(that || clause_follows_clause_verb(v, cue, hi)) {
+        return None;
+    }
+    // "whose (top) lawyers argued": the noun after "whose" speaks
+    if let Some(w) = (j.saturating_sub(4).max(lo)..j - 1).rev().find(|&t| v.is(t, "whose")) {
+        if (w + 1..j).all(|t| v.is_word(t) && !is_np_stop(v.tok(t)) && !is_relative(v.tok(t))) {
+            return np_back(v, mi, w + 1, j, true).filter(|g| g.tok_start == w + 1);
+        }
+        return None;
+    }
+    if !(v.is(j - 1, "which") || v.is(j - 1, "that")) {
+        return None;
+    }
+    let k = if v.is_punct(j - 2, ",") { j - 2 } else { j - 1 };
+    if k <= lo {
+        return None;
+    }
+    // "that" opens a relative only right after a noun phrase that has its determiner ("a
+    // report that warned"), never after a verb or a function word
+    let relative_that = v.is(j - 1, "that");
+    if relative_that && (k != j - 1 || !v.is_word(k - 1) || is_np_stop(v.tok(k - 1))) {
+        return None;
+    }
+    np_back(v, mi, lo, k, true).filter(|g| {
+        !g.pronoun
+            && plausible_phrase(v, g.tok_start, g.tok_end - 1)
+            && (!relative_that || is_determiner(v.tok(g.tok_start)) || g.named)
+    })
+}
+
 /// A subject the phrase rules miss: "X exhorted ... and said" (the sentence's subject),
 /// "Sen. Jane Roe (R-Ga.) said" (a bracket before the verb), and a whole noun phrase
 /// opening the sentence ("Experts on North Korea and nuclear nonproliferation said").
@@ -376,9 +496,12 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
     if j <= lo {
         return None;
     }
-    // "X outlined his plan and vowed to ...", "X has urged ... but has said she will ..."
-    if v.is(j - 1, "and") || v.is(j - 1, "but") {
-        return sentence_subject(v, mi, lo, j - 1);
+    // "X outlined his plan and vowed to ...", "X has urged ... but has said she will ...",
+    // "X offered him a job, then says ...": the sentence's subject, or a plain noun phrase
+    // opening the sentence before its verb ("The report cited ... and said that ...")
+    let then = v.is(j, "then") && v.is_punct(j - 1, ",");
+    if v.is(j - 1, "and") || v.is(j - 1, "but") || then {
+        return sentence_subject(v, mi, lo, j - 1).or_else(|| opening_noun_phrase(v, mi, lo, j - 1));
     }
     // "Kall -- co-editor of a book on the debates -- said": the name before the dashes
     if v.is_dash(j - 1) {
@@ -464,12 +587,28 @@ fn opening_noun_phrase(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> O
             "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "could" | "did" | "also"
         )
     };
+    // ("The retired surgeon has ...": a past form right after a determiner is an adjective)
     let verb = (a + 1..vs.min(a + 9)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| {
         let w = v.tok(t);
-        w.chars().next().is_some_and(|c| c.is_lowercase()) && (aux(w) || (w.len() > 4 && w.ends_with("ed")))
+        w.chars().next().is_some_and(|c| c.is_lowercase())
+            && (aux(w) || (w.len() > 4 && w.ends_with("ed") && !is_determiner(v.tok(t - 1))))
     })?;
     let g = np_back(v, mi, a, verb, true).filter(|g| g.tok_start == a)?;
     plausible_phrase(v, g.tok_start, g.tok_end - 1).then_some(g)
+}
+
+/// "At times last year, people close to the mayor said, the talks nearly failed": an
+/// attribution set off by commas after an opening adverbial; its subject may be any plain
+/// noun phrase (the commas on both sides and the reporting verb mark it), and the clause
+/// after the second comma is what was said (see `adverbial_first` in `leading`).
+fn set_off_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit, hi: usize) -> Option<Guess> {
+    if cue.kind == CueKind::Belief || cue.embedded.is_some() || !is_strong_lemma(&cue.lemma) {
+        return None;
+    }
+    if cue.tok_end + 1 >= hi || !v.is_punct(cue.tok_end, ",") {
+        return None;
+    }
+    loose_subject(v, mi, lo, cue.tok_start).filter(|g| g.tok_start > lo + 1 && v.is_punct(g.tok_start - 1, ","))
 }
 
 /// "say", "insist" right before a word that can open a clause ("said she was", "say the
@@ -505,9 +644,15 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .or_else(|| opening_noun_phrase(v, mi, lo, vs))?
     } else {
         match embedded_or_subject(v, mi, lo, cue) {
+            // "..., aides to the mayor said, ...": the strict rule stops at the role after the
+            // preposition; the whole phrase between the commas is the subject
+            Some(g) if g.tok_start > lo && v.has(g.tok_start - 1, WordClass::Preposition) => {
+                set_off_subject(v, mi, lo, cue, hi).unwrap_or(g)
+            }
             Some(g) => g,
             None => relative_antecedent(v, mi, lo, cue)
                 .or_else(|| far_subject(v, mi, lo, cue))
+                .or_else(|| set_off_subject(v, mi, lo, cue, hi))
                 // "the fund warned that ...": before a "that" clause a plain noun phrase will
                 // do; so it will before a verb that only ever reports a clause, when one
                 // follows at once ("The actress said she was tired")
@@ -517,9 +662,12 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
                         && cue.kind != CueKind::Belief
                         && cue.embedded.is_none();
                     if that {
-                        subject_before(v, mi, lo, cue.tok_start, true).ok().flatten()
+                        subject_before(v, mi, lo, cue.tok_start, true)
+                            .ok()
+                            .flatten()
+                            .or_else(|| share_subject(v, lo, cue.tok_start))
                     } else if clause_follows_clause_verb(v, cue, hi) {
-                        loose_subject(v, mi, lo, cue.tok_start)
+                        loose_subject(v, mi, lo, cue.tok_start).or_else(|| share_subject(v, lo, cue.tok_start))
                     } else {
                         None
                     }
@@ -535,6 +683,24 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
     }
     if i >= hi {
         return None;
+    }
+    // "Asked whether ..., 46 percent said yes": a bare answer ending the clause is what was
+    // said
+    let answer = matches!(v.tok(i).to_ascii_lowercase().as_str(), "yes" | "no");
+    let ends = i + 1 >= hi
+        || v.is_final(i + 1)
+        || v.is_punct(i + 1, ",")
+        || v.is_punct(i + 1, ";")
+        || matches!(v.tok(i + 1).to_ascii_lowercase().as_str(), "but" | "while" | "and");
+    if answer && is_clause_lemma(&cue.lemma) && cue.kind != CueKind::Belief {
+        if ends {
+            return Some((v.start(i), v.end(i), g, false));
+        }
+        // "said no to the war": the refusal with what it refuses
+        if v.is(i + 1, "to") {
+            let (s, e) = clause(v, i, hi)?;
+            return Some((s, e, g, false));
+        }
     }
     let mut start = None;
     let mut with_that = false;
@@ -643,8 +809,11 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .take_while(|&t| v.is_word(t) || v.tok(t) == "'s" || v.is_punct(t, ","))
             .find(|&t| v.is(t, "of"))
         {
-            let charge =
-                of + 1 < hi && (v.is_quote(of + 1) || (v.tok(of + 1).len() > 4 && v.tok(of + 1).ends_with("ing")));
+            // ("accused him of sexism": after "accuse" any "of" phrase is the charge)
+            let charge = of + 1 < hi
+                && (v.is_quote(of + 1)
+                    || (v.tok(of + 1).len() > 4 && v.tok(of + 1).ends_with("ing"))
+                    || (crate::lexicon::words().is(&cue.lemma, WordClass::ChargeCue) && v.is_word(of + 1)));
             if charge {
                 start = Some(i);
             }
@@ -677,12 +846,14 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
             .find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it"))
         {
+            // ("tells audiences she may be charged": an auxiliary or a modal after it)
             if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1))
                 || (p + 1 < hi
-                    && matches!(
+                    && (matches!(
                         v.tok(p + 1).to_ascii_lowercase().as_str(),
                         "was" | "were" | "is" | "are" | "had" | "has" | "would" | "will" | "could" | "should" | "did"
-                    ))
+                    ) || v.has(p + 1, WordClass::Auxiliary)
+                        || (is_verb_filler(v.tok(p + 1)) && !v.tok(p + 1).ends_with("ly"))))
             {
                 start = Some(p);
             }
@@ -698,7 +869,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             && (!bad_clause_start_at(v, i)
                 || (v.is(i, "her") && !takes_object(&cue.lemma) && i + 1 < hi && v.is_word(i + 1))
                 || (v.is(i, "at") && (v.is(i + 1, "least") || v.is(i + 1, "most"))) // "said at least five ..."
-                || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())) // "said about 20 people ..."
+                || ((v.is(i, "about") || v.is(i, "around") || v.is(i, "over")) && i + 1 < hi && (v.tok(i + 1).starts_with(|c: char| c.is_ascii_digit()) || v.has(i + 1, WordClass::ShareWord))) // "said about 20 people ...", "said about half of ..."
                 || (v.is(i, "no") && i + 1 < hi && v.is_word(i + 1) && !v.is(i + 1, "to") && !v.is(i + 1, "comment"))) // "said no decision had been made"
             && !v.is(i, "so")
             && !v.tok(i).eq_ignore_ascii_case("goodbye");
@@ -707,6 +878,11 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         }
     }
     let start = start?;
+    // "Most said they were worried; 46 percent said they were angry": a semicolon before
+    // another report ends this one
+    let hi = (start + 1..hi)
+        .find(|&t| v.is_punct(t, ";") && (t + 1..(t + 10).min(hi)).any(|c| v.is_word(c) && is_cue_word(v, c)))
+        .unwrap_or(hi);
     let (s, e) = clause(v, start, hi)?;
     Some((s, e, g, with_that))
 }
@@ -934,7 +1110,16 @@ pub(crate) fn find(
                     && t + 1 < td
                     && matches!(v.tok(t + 1).to_ascii_lowercase().as_str(), "and" | "but" | "while")
             });
-            let cut = coordinated.or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",")));
+            // ("... was unserious - “Again, ...,” she said - and ...": a dash before the quote
+            // cuts as a comma does)
+            // ("said he planned to use the money to counter “…”": with neither, right before
+            // the quote's opening mark — unless a colon introduces the quote, which then is
+            // what was said: "X explained it this way: “…”")
+            let mark = if td > ts + 1 && v.is_quote(td - 1) { td - 1 } else { td };
+            let run_in = mark > ts + 1 && v.is_word(mark - 1);
+            let cut = coordinated
+                .or_else(|| (ts + 1..td).rev().find(|&t| v.is_punct(t, ",") || v.is_dash(t)))
+                .or(run_in.then_some(mark));
             if let Some((_, ce)) = cut.and_then(|c| clause(v, ts, c)) {
                 if !g.as_ref().is_some_and(|g| g.end > s) {
                     e = ce;

@@ -475,13 +475,39 @@ pub fn subject_before(
     }
     // "Others, however, say ...", "Trump, meanwhile, said ...": a discourse adverb set off
     // by commas stands between the subject and its verb
-    if j >= lo + 4 && v.is_punct(j - 1, ",") && v.is_punct(j - 3, ",") && is_discourse_adverb(v.tok(j - 2)) {
-        j -= 3;
-        while j > lo && is_verb_filler(v.tok(j - 1)) {
-            j -= 1;
+    // ("Critics, for instance, argue": a preposition and one word set off the same way)
+    let aside = if j >= lo + 4 && v.is_punct(j - 1, ",") && v.is_punct(j - 3, ",") && is_discourse_adverb(v.tok(j - 2))
+    {
+        3
+    } else if j >= lo + 5
+        && v.is_punct(j - 1, ",")
+        && v.is_punct(j - 4, ",")
+        && v.has(j - 3, WordClass::Preposition)
+        && v.is_word(j - 2)
+        && !v.is_capitalised(j - 2)
+        && !v.is_capitalised(j - 3)
+    {
+        4
+    } else {
+        0
+    };
+    if aside > 0 {
+        let mut k = j - aside;
+        while k > lo && is_verb_filler(v.tok(k - 1)) {
+            k -= 1;
         }
-        let g = np_back(v, mi, lo, j, true).filter(|g| g.tok_start == lo || !v.is_word(g.tok_start - 1));
-        return Ok(g.filter(|g| g.named || g.role || g.pronoun || v.tok(g.tok_end - 1).ends_with('s')));
+        let g = np_back(v, mi, lo, k, true).filter(|g| g.tok_start == lo || !v.is_word(g.tok_start - 1));
+        // a plural head, last or before "of" ("Proponents of the bill, however, say")
+        let plural = |g: &Guess| {
+            v.tok(g.tok_end - 1).ends_with('s')
+                || (g.tok_start + 1 < g.tok_end && v.is(g.tok_start + 1, "of") && v.tok(g.tok_start).ends_with('s'))
+        };
+        let g = g.filter(|g| g.named || g.role || g.pronoun || plural(g));
+        // the two-word aside falls back on the appositive rules below ("X, the chairman of
+        // the party, for example, said")
+        if g.is_some() || aside == 3 {
+            return Ok(g);
+        }
     }
     if v.is_punct(j - 1, ",") {
         return Ok(appositive(v, mi, lo, j - 1));
@@ -547,13 +573,17 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
         return None;
     }
     let c = (a + 1..comma).find(|&t| v.is_punct(t, ","))?;
-    let sentence_end = |t: usize| v.is_final(t) && !(t + 1 < comma && v.is_punct(t + 1, ","));
+    let sentence_end = |t: usize| v.is_final(t) && !(t < comma && v.is_punct(t + 1, ","));
     if c - a > 5 || (c + 1..comma).any(|t| v.is_quote(t) || sentence_end(t) || v.is_punct(t, ";") || v.is_punct(t, ":"))
     {
         return None;
     }
-    let head = np_back(v, mi, a, c, false)?;
-    (head.tok_start == a && (head.mention.is_some() || head.named)).then_some(head)
+    // "The official, who spoke on condition of anonymity, said": a description opening with
+    // a relative marks the phrase before it as the subject, whatever it is
+    let relative = is_relative(v.tok(c + 1));
+    let head = np_back(v, mi, a, c, false).or_else(|| if relative { np_back(v, mi, a, c, true) } else { None })?;
+    let described = relative && !head.pronoun && plausible_phrase(v, head.tok_start, head.tok_end - 1);
+    (head.tok_start == a && (head.mention.is_some() || head.named || described)).then_some(head)
 }
 
 /// Prefer a PERSON mention, then a name, then the first phrase.
@@ -729,6 +759,12 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
             }
             e += 1;
         }
+    }
+    // "This year, Jane Roe rose to ...": a short opening phrase set off by a comma, then the
+    // subject
+    let c = (i + 1..(i + 6).min(hi)).find(|&t| !v.is_word(t))?;
+    if v.is_punct(c, ",") && c + 1 < hi && v.is_word(c + 1) {
+        return sentence_subject(v, mi, c + 1, hi);
     }
     None
 }

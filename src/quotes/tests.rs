@@ -502,6 +502,15 @@ fn interview_transcript_turns() {
     // a headline with a name and a colon is no transcript
     let (t, qs) = run("Kuleba: Grain Deal Will Survive\n\nThe minister spoke on Sunday.");
     assert!(qs.is_empty(), "{}", show(&t, &qs));
+    // turns written as names: an exchange counts, a list of "Name: verdict." headings
+    // over sections of prose does not
+    let text =
+        "Moore: We start at nine.\n\nLane: And the budget?\n\nMoore: The budget is settled.\n\nLane: Good to hear.";
+    let (t, qs) = run(text);
+    assert_eq!(qs.len(), 4, "{}", show(&t, &qs));
+    let text = "Moore: Hold the line.\n\nThe mayor has the most to lose this week and knows it.\n\nLane: Time to build.\n\nThe council chair is pushing a housing plan.\n\nOrtiz: Start over.\n\nThe newcomer wants a fresh vote.";
+    let (t, qs) = run(text);
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
 }
 
 #[test]
@@ -970,4 +979,234 @@ fn a_participle_of_speech_reports_a_plain_subject_opening_the_sentence() {
     let text = "The charities have pulled their staff out of the town, saying the roads were no longer safe.";
     let (t, qs) = run(text);
     assert_eq!(speaker_text(find(&t, &qs, "the roads were no longer safe")), Some("The charities"));
+}
+
+#[test]
+fn relative_pronoun_as_the_subject_of_a_report() {
+    // "which" / "whose N" / a noun's "that" right before the verb is its subject
+    let (t, qs) =
+        run("The appeal was filed by the county council, which argued that the new road would split the village.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the new road would split the village");
+    assert_eq!(speaker_text(&qs[0]), Some("the county council"));
+    let (t, qs) = run("The verdict was a blow to the bakery, whose owners argued that the recipe was their own.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the recipe was their own");
+    assert_eq!(speaker_text(&qs[0]), Some("owners"));
+    let (t, qs) = run("The board published a study that warned that the lake could dry out within ten years.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the lake could dry out within ten years");
+    // the relative inside the content stays out
+    let (t, qs) = run("The levy, which critics say is far too high, passed on Monday.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_poll_share_as_the_subject() {
+    for (s, who, said) in [
+        ("Seven in 10 say the river is cleaner than it was.", "Seven in 10", "the river is cleaner than it was"),
+        (
+            "About 38 percent of renters said they would move if rents rose again.",
+            "About 38 percent of renters",
+            "they would move if rents rose again",
+        ),
+        (
+            "Clear majorities of parents in both towns say the school day is too long.",
+            "Clear majorities of parents in both towns",
+            "the school day is too long",
+        ),
+        ("Among the farmers asked, most of them said the harvest was late.", "most of them", "the harvest was late"),
+        ("One in four even said that the ferry should be free.", "One in four", "the ferry should be free"),
+    ] {
+        let (t, qs) = run(s);
+        assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+        assert_eq!(content(&t, &qs[0]), said, "{}", show(&t, &qs));
+        assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
+    }
+    // a quantifier standing alone for people, or before "of"
+    for (s, who) in [
+        ("Many said they would keep their shops open all winter.", "Many"),
+        ("Some of the drivers say the new road is slower.", "Some of the drivers"),
+    ] {
+        let (t, qs) = run(s);
+        assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+        assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
+    }
+    // "said about half of ...": a share opens the clause
+    let (t, qs) = run("The ministry said about half of the pipes were older than fifty years.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "about half of the pipes were older than fifty years");
+    // a share that is no subject of the verb
+    let (t, qs) = run("The mayor won 52 percent and said the count was fair.");
+    assert_eq!(speaker_text(&qs[0]), Some("The mayor"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn attribution_set_off_by_commas_after_an_opening_clause() {
+    // the clause after the attribution is said; a determiner opening it is no description
+    let (t, qs) = run("If the rains fail again, the growers warn, the orchards will be lost by autumn.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the orchards will be lost by autumn");
+    assert_eq!(speaker_text(&qs[0]), Some("the growers"));
+    // a plain subject with a preposition between the commas
+    let (t, qs) = run("On most evenings, friends of the painter said, the studio stayed open past midnight.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the studio stayed open past midnight");
+    assert_eq!(speaker_text(&qs[0]), Some("friends of the painter"));
+    let (t, qs) = run("At the height of the storm, aides to the governor said, the phone lines went dead.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("aides to the governor"));
+    // a description after the attribution still hands it the clause before
+    let (t, qs) = run("The ferry stopped running on Friday, said Anna Berg, a clerk at the harbour office, who saw the last crossing.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The ferry stopped running on Friday");
+}
+
+#[test]
+fn subjects_far_from_their_reporting_verb() {
+    // a short opening phrase before the subject of a participle cue
+    let (t, qs) = run_with(
+        "Last spring, Anna Berg took the side of the striking bakers, saying the owners should pay them more.",
+        &[("Anna Berg", Label::Person, "Anna Berg")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the owners should pay them more");
+    assert_eq!(speaker_text(&qs[0]), Some("Anna Berg"));
+    // a past form right after the determiner is no verb
+    let (t, qs) = run("The retired pilot has shared few details of the trip, saying only that the weather was rough.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("The retired pilot"));
+    // a plain noun phrase before a coordinated reporting verb, and ", then"
+    let (t, qs) = run("The audit listed three late payments and said that the accounts were otherwise in order.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the accounts were otherwise in order");
+    assert_eq!(speaker_text(&qs[0]), Some("The audit"));
+    let (t, qs) = run_with(
+        "Tom Ruiz thanked the crowd, then says he will run again next year.",
+        &[("Tom Ruiz", Label::Person, "Tom Ruiz")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "he will run again next year");
+    assert_eq!(speaker_text(&qs[0]), Some("Tom Ruiz"));
+}
+
+#[test]
+fn subjects_set_off_by_a_description_or_an_aside() {
+    // a relative description marks any phrase before it as the subject
+    let (t, qs) =
+        run("The inspector, who asked not to be named because the case is open, said that the wiring had been cut.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the wiring had been cut");
+    assert_eq!(speaker_text(&qs[0]), Some("The inspector"));
+    // a two-word aside between commas
+    let (t, qs) = run("Dairy farmers, for example, argue that milk prices have fallen for a decade.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Dairy farmers"));
+    let (t, qs) = run("Supporters of the levy, however, say it would pay for two new schools.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "it would pay for two new schools");
+    assert_eq!(speaker_text(&qs[0]), Some("Supporters of the levy"));
+}
+
+#[test]
+fn modals_before_and_after_a_reporting_verb() {
+    let (t, qs) = run("The mayor tells parents they must collect the children by six.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "they must collect the children by six");
+    let (t, qs) = run("We can now say, after two years of tests, that the vaccine works.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the vaccine works");
+    // a discourse adverb with no commas between subject and verb
+    let (t, qs) = run_with("Okafor however said he would back the merger.", &[("Okafor", Label::Person, "Ben Okafor")]);
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("Okafor"));
+}
+
+#[test]
+fn a_clause_after_the_verb_is_what_was_said_not_what_came_before() {
+    // an age and a home town with a state abbreviation are a description of the speaker
+    let (t, qs) = run_with(
+        "Rosa Lind, 31, of Dayton, Ohio, said she had driven all night to vote.",
+        &[("Rosa Lind", Label::Person, "Rosa Lind"), ("Dayton", Label::Gpe, "Dayton"), ("Ohio", Label::Gpe, "Ohio")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "she had driven all night to vote");
+    assert_eq!(speaker_text(&qs[0]), Some("Rosa Lind"));
+    // an opening participle phrase is no content when a clause follows the verb
+    let (t, qs) = run_with(
+        "Pointing to the empty shelves, Ortega said they would be restocked on Monday.",
+        &[("Ortega", Label::Person, "Luis Ortega")],
+    );
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "they would be restocked on Monday");
+    // the trailing form still holds
+    let (t, qs) = run("The bridge will reopen in May, the engineer said on Tuesday.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "The bridge will reopen in May");
+}
+
+#[test]
+fn bare_answers_and_reports_joined_by_a_semicolon() {
+    let (t, qs) = run("Asked whether the ferry should run at night, 58 percent of residents said yes.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "yes");
+    assert_eq!(speaker_text(&qs[0]), Some("58 percent of residents"));
+    let (t, qs) = run("The council said no to the new car park.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "no to the new car park");
+    // "no" opening a clause stays a clause
+    let (t, qs) = run("The ministry said no decision on the tariffs had been taken.");
+    assert_eq!(content(&t, &qs[0]), "no decision on the tariffs had been taken");
+    // a semicolon before another report ends the first
+    let (t, qs) = run("Most said the buses were late too often; 30 percent said they had stopped using them.");
+    assert_eq!(qs.len(), 2, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the buses were late too often");
+    assert_eq!(content(&t, &qs[1]), "they had stopped using them");
+}
+
+#[test]
+fn the_charge_of_an_accusation_is_any_of_phrase() {
+    let (t, qs) = run("The union accused the owners of greed.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert_eq!(content(&t, &qs[0]), "the owners of greed");
+    assert_eq!(speaker_text(&qs[0]), Some("The union"));
+    // "of" inside the object of another verb is no charge
+    let (t, qs) = run("The union warned the owners of the mill.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_long_opening_adverbial_before_a_trailing_attribution() {
+    let (t, qs) = run("As the choir gathered on the steps of the old town hall on Sunday, a window above them shattered, police said.");
+    assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+    assert!(content(&t, &qs[0]).ends_with("a window above them shattered"), "{}", show(&t, &qs));
+    assert_eq!(speaker_text(&qs[0]), Some("police"));
+    // the adverbial alone is still no content
+    let (t, qs) = run("During the long meeting with the growers in the valley on Friday, the minister said little.");
+    assert!(qs.is_empty(), "{}", show(&t, &qs));
+}
+
+#[test]
+fn manner_of_speaking_verbs_attribute_quotes() {
+    for (s, who) in [
+        ("\u{201c}Close the door behind you,\u{201d} the sergeant barked.", "the sergeant"),
+        ("\u{201c}That is simply not true,\u{201d} the minister fired back.", "the minister"),
+        ("The treasurer interjected: \u{201c}We cannot afford a second bridge.\u{201d}", "The treasurer"),
+    ] {
+        let (t, qs) = run(s);
+        assert_eq!(qs.len(), 1, "{}", show(&t, &qs));
+        assert_eq!(qs[0].kind, QuoteKind::Direct, "{}", show(&t, &qs));
+        assert_eq!(speaker_text(&qs[0]), Some(who), "{}", show(&t, &qs));
+    }
+}
+
+#[test]
+fn a_reported_clause_stops_before_a_quotation_it_runs_into() {
+    // a dash before the interrupting quotation cuts the clause as a comma does
+    let (t, qs) = run_with(
+        "Moreno suggested that the new budget was unrealistic - \u{201c}We need to see the numbers,\u{201d} she said - and asked for a vote.",
+        &[("Moreno", Label::Person, "Ana Moreno")],
+    );
+    assert!(qs.iter().any(|q| content(&t, q) == "the new budget was unrealistic"), "{}", show(&t, &qs));
+    assert!(qs.iter().any(|q| content(&t, q) == "We need to see the numbers"), "{}", show(&t, &qs));
 }

@@ -104,16 +104,25 @@ pub fn turns(ctx: &DocContext, mentions: &[Mention]) -> Vec<(Turn, usize)> {
         mentions.iter().any(|m| matches!(m.label, Label::Gpe | Label::Loc) && m.start < t.label.1 && t.label.0 < m.end)
     };
     let mut found: Vec<(usize, Option<Turn>)> = Vec::new();
+    // per paragraph: a label, and whether in capitals (before the place filter, which may
+    // take a surname for a town)
+    let mut labelled: Vec<Option<bool>> = Vec::new();
     let mut si = 0;
     for (pi, p) in ctx.seg.paragraphs.iter().enumerate() {
         while si < ctx.seg.sentences.len() && (ctx.seg.sentences[si].paragraph as usize) < pi {
             si += 1;
         }
         let headline = ctx.seg.sentences.get(si).is_some_and(|s| s.paragraph as usize == pi && s.headline);
-        found.push((pi, if headline { None } else { label_of(text, p.start, p.end).filter(|t| !place(t)) }));
+        let label = if headline { None } else { label_of(text, p.start, p.end) };
+        labelled.push(label.as_ref().map(|t| t.caps));
+        found.push((pi, label.filter(|t| !place(t))));
     }
     let caps = found.iter().filter(|(_, t)| t.as_ref().is_some_and(|t| t.caps)).count();
-    let names = found.iter().filter(|(_, t)| t.as_ref().is_some_and(|t| !t.caps)).count();
+    // Labels written as names count only when turns follow each other somewhere: a list
+    // whose every "Name: verdict." line opens a section of ordinary prose ("Smith: Hang
+    // on." then a paragraph about Smith) is a list of headings, not an exchange.
+    let exchange = labelled.windows(2).any(|w| w[0] == Some(false) && w[1].is_some());
+    let names = if exchange { found.iter().filter(|(_, t)| t.as_ref().is_some_and(|t| !t.caps)).count() } else { 0 };
     let mut out: Vec<(Turn, usize)> = Vec::new();
     let mut last: Option<usize> = None; // index into out of the current speaker's turn
     for (pi, t) in found {
