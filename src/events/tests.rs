@@ -1506,3 +1506,14 @@ fn a_river_named_like_a_city_is_no_place_for_later_events() {
     let strike = r.of_type("ASSAULT").into_iter().find(|e| e.killed == Some(2)).expect("the strike");
     assert_eq!(loc(strike), Some("Kherson"), "{}", r.describe());
 }
+
+#[test]
+fn weapons_sent_at_a_country_are_an_attack_and_a_battered_place_is_none() {
+    let r = run("Air defence downed 40 of the 52 drones Russia sent over Ukraine overnight.", &[]);
+    assert!(!r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+    assert!(r.of_type("AID").is_empty(), "{}", r.describe());
+    let r = run("Norway sent 20 drones to Ukraine last month.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+    let r = run("A storm flooded the already battered coastal town on Sunday.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+}

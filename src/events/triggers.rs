@@ -73,6 +73,21 @@ pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
             continue;
         }
         let lower = v.slice(t0, t1).to_lowercase();
+        // "the 27 attack drones Russia sent over the country": weapons sent at a place are
+        // an attack, not aid
+        if trig.event_type == EventType::Aid && weapons_sent_at(v, t0, t1, &lower) {
+            out.push(Hit {
+                start,
+                end,
+                t0,
+                t1,
+                event_type: EventType::Assault,
+                subtype: Some("attack".to_string()),
+                verb: trig.verb,
+                clause: 0,
+            });
+            continue;
+        }
         if !plausible(v, t0, t1, &lower, trig) {
             continue;
         }
@@ -117,6 +132,23 @@ pub(super) const ATTACK_OBJECTS: WordClass = WordClass::AttackObject;
 /// Prepositions that aim weapons at a place ("drones sent across the south", "missiles
 /// launched against Kyiv"): weapons sent so are an attack, not aid.
 const AIMED_AT: &[&str] = &["across", "against", "over"];
+
+/// "Russia sent 90 drones over Ukraine", "the missiles Russia sent at Kyiv": a sending
+/// verb with weapons as its object (after it, or just before its subject) and a
+/// preposition aiming them at a place ("to" sends aid).
+fn weapons_sent_at(v: &EventSentence, t0: usize, t1: usize, lower: &str) -> bool {
+    if !matches!(lower, "sent" | "sends" | "sending" | "send") {
+        return false;
+    }
+    let weapon =
+        |i: usize| v.is(i, ATTACK_OBJECTS) && !v.is(i, AID_OBJECTS) || matches!(v.lw(i), "drones" | "missiles");
+    let after = (t1..(t1 + 6).min(v.t1)).find(|&i| weapon(i));
+    let before = (t0.saturating_sub(4).max(v.t0)..t0).any(weapon);
+    let aim_from = after.map_or(t1, |i| i + 1);
+    let aimed = (aim_from..(aim_from + 3).min(v.t1))
+        .any(|i| any_of(v.lw(i), AIMED_AT) || any_of(v.lw(i), &["at", "into", "towards", "toward"]));
+    (after.is_some() || before) && aimed
+}
 
 /// Attack nouns that can be the subject of "hit" (besides the weapons themselves).
 pub(super) const WEAPON_SUBJECTS: WordClass = WordClass::WeaponSubject;
@@ -317,7 +349,7 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         // "the 617th day of the full-scale invasion", "since Russia's invasion": the war the
         // story happens in, not a happening of its own; one is reported when an army
         // "launched" or "began" it
-        "invasion" | "invasions" => (t0.saturating_sub(3).max(v.t0)..t0).any(|i| {
+        "invasion" | "invasions" | "full-scale invasion" => (t0.saturating_sub(3).max(v.t0)..t0).any(|i| {
             (v.is(i, WordClass::LightVerb) || v.is(i, WordClass::CarrierVerb))
                 // "since the start of the invasion": the verb-like noun heads a phrase
                 && !(i + 1..t0).any(|k| v.lw(k) == "of")
@@ -352,7 +384,7 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                     "shots",
                     "into",
                 ],
-            ) || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 5))
+            ) || (v.numbers.iter().any(|p| p.start_tok == t1) && window_has(ATTACK_OBJECTS, 8))
                 || any_of(prev, &["under", "opened", "open", "heavy", "artillery", "mortar", "enemy", "returned"])
         }
         "launched" | "launch" | "launches" | "launching" => {
@@ -365,10 +397,19 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             next_is_object
                 && !any_of(prev, &["legitimate", "military", "civilian", "key", "a", "the", "its", "their", "main"])
         }
+        // "to storm the city", not "a storm flooded the coast"
+        "storm" => next_is_object && !v.is(t0.saturating_sub(1).max(v.t0), WordClass::Determiner) || prev == "to",
         // "the battered port" is a description, "hammered out a deal" no attack
         "battered" | "hammered" | "pummeled" | "pummelled" | "battering" | "hammering" | "pummeling" | "pummelling" => {
-            !any_of(prev, &["the", "a", "an", "its", "their", "his", "her", "this", "that"])
+            // (nor "the already battered island": a participle before its noun)
+            let before_noun = v.is_word(t1)
+                && !v.is_capitalised(t1)
+                && !v.is(t1, WordClass::Determiner)
+                && !v.is(t1, WordClass::Preposition)
+                && !any_of(next, &["and", "or", "overnight", "again"]);
+            !any_of(prev, &["the", "a", "an", "its", "their", "his", "her", "this", "that", "already", "badly"])
                 && !any_of(next, &["out", "home", "away"])
+                && !before_noun
         }
         "shell" | "shells" | "bomb" | "bombs" | "pound" | "pounds" | "batter" | "batters" | "hammer" | "hammers"
         | "pummel" | "pummels" => {
