@@ -18,7 +18,7 @@ pub struct DocContext<'a> {
     pub published: Option<Days>,
     /// Built-in entries found by spelling (`spelling_find`), by (name, person): a name is
     /// looked up again at each of its mentions and by several stages, and a lookup that
-    /// misses scans every key one edit away.
+    /// misses hashes every one-letter deletion of the name's key.
     pub spelling_memo: SpellingMemo,
 }
 
