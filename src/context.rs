@@ -2,7 +2,10 @@
 //! (its normalised text, quote marks, tokens and sentences, the lexicons, the publication
 //! date). It sits below the stages: they import it, and nothing here imports a stage.
 
-use crate::lexicon::{FxHashMap, Resources, WordClasses};
+use crate::lexicon::{
+    Cue, FxHashMap, Lexicon, PhraseHits, PhraseIter, PhraseMatcher, Resources, Title, Trigger, WordClasses,
+};
+use crate::model::Modality;
 use crate::model::{Days, Segmented};
 use crate::normalize::QuoteMark;
 use std::cell::RefCell;
@@ -20,6 +23,9 @@ pub struct DocContext<'a> {
     /// looked up again at each of its mentions and by several stages, and a lookup that
     /// misses hashes every one-letter deletion of the name's key.
     pub spelling_memo: SpellingMemo,
+    /// Every occurrence of the phrase lexicons' phrases in `text` (`res.phrases.hits`):
+    /// read through `titles_in`, `cues_in` and the like.
+    pub phrases: PhraseHits,
 }
 
 /// The spelling lookups of one document (see [`DocContext::spelling_find`]).
@@ -41,6 +47,40 @@ impl<'a> DocContext<'a> {
     /// The closed word classes of token `i` (`data/words.tsv`); none past the last token.
     pub fn classes(&self, i: usize) -> WordClasses {
         WordClasses::from_bits(self.seg.lexemes.get(i).map_or(0, |l| l.classes))
+    }
+    /// The title phrases in `text[from..to]`: `res.titles.find_in(text, from, to)`, read
+    /// from the document's phrase hits.
+    pub fn titles_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Title> {
+        self.phrase_hits(Lexicon::Titles, &self.res.titles, from, to)
+    }
+    /// The cue phrases in `text[from..to]` (as `titles_in`).
+    pub fn cues_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Cue> {
+        self.phrase_hits(Lexicon::Cues, &self.res.cues, from, to)
+    }
+    /// The event triggers in `text[from..to]` (as `titles_in`).
+    pub fn triggers_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Trigger> {
+        self.phrase_hits(Lexicon::Triggers, &self.res.triggers, from, to)
+    }
+    /// The modality markers in `text[from..to]` (as `titles_in`).
+    pub fn modality_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Modality> {
+        self.phrase_hits(Lexicon::Modality, &self.res.modality, from, to)
+    }
+    /// The event context words in `text[from..to]` (as `titles_in`).
+    pub fn event_context_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, bool> {
+        self.phrase_hits(Lexicon::EventContext, &self.res.event_context, from, to)
+    }
+    /// The office phrases of the whole text (as `titles_in`).
+    pub fn offices(&self) -> PhraseIter<'_, 'a, u32> {
+        self.phrase_hits(Lexicon::Offices, &self.res.offices.phrases, 0, self.text.len())
+    }
+    fn phrase_hits<T>(
+        &self,
+        lex: Lexicon,
+        matcher: &'a PhraseMatcher<T>,
+        from: usize,
+        to: usize,
+    ) -> PhraseIter<'_, 'a, T> {
+        self.phrases.find_in(lex, matcher, self.text, from, to)
     }
     /// The built-in entry (its index in the gazetteer) a person's or a place's `name` is a
     /// spelling of: [`crate::lexicon::SpellingIndex::find`], remembered for the document.
@@ -99,5 +139,6 @@ pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnc
         res: &res,
         published,
         spelling_memo: Default::default(),
+        phrases: res.phrases.hits(&norm.text),
     })
 }

@@ -355,9 +355,7 @@ pub(super) fn run_over_places(
     while a < b {
         let pos = toks[a].start;
         let Some((_, e, _)) = ctx
-            .res
-            .titles
-            .find_in(ctx.text, pos, toks[b - 1].end)
+            .titles_in(pos, toks[b - 1].end)
             .next()
             .filter(|(st, _, _)| *st == pos && first_char_upper(ctx.token_text(a)))
         else {

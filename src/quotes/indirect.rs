@@ -192,7 +192,7 @@ fn describes_the_speaker(v: &Tokens, a: usize, hi: usize) -> bool {
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
 fn is_cue_word(v: &Tokens, t: usize) -> bool {
     let (s, e) = (v.start(t), v.end(t));
-    v.ctx.res.cues.find_in(v.ctx.text, s, e).into_iter().any(|(a, _, _)| a == s)
+    v.ctx.cues_in(s, e).any(|(a, _, _)| a == s)
 }
 
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."

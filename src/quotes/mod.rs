@@ -151,7 +151,7 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
         }
         let first_word = (sent.tok_start..sent.tok_end).find(|&t| v.is_word(t));
         let headline = title_case(v, sent.tok_start, sent.tok_end);
-        for (s, e, cue) in ctx.res.cues.find_in(ctx.text, sent.start, sent.end) {
+        for (s, e, cue) in ctx.cues_in(sent.start, sent.end) {
             if words::is_non_verb_cue(&cue.lemma) {
                 continue;
             }
