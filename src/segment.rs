@@ -38,6 +38,13 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
             let mut j = i;
             let mut all_digits = true;
             while j < text.len() {
+                // ASCII letters and digits (most of a word) without decoding a char.
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    all_digits = all_digits && b.is_ascii_digit();
+                    j += 1;
+                    continue;
+                }
                 let d = char_at(text, j).unwrap();
                 if is_word_char(d) {
                     if !(d.is_ascii_digit()) {
@@ -171,7 +178,9 @@ fn lexemes(text: &str, tokens: &[Token]) -> (String, Vec<Lexeme>) {
         let word = &text[t.start..t.end];
         let start = lower.len();
         if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            lower.push_str(word);
+            // one copy, lowercased in place (not a char pushed at a time)
+            lower[start..].make_ascii_lowercase();
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
