@@ -45,7 +45,13 @@ fn function_word_share(text: &str, res: &Resources) -> (f64, usize) {
     for w in text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()) {
         words += 1;
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            // (nearly every word: one copy, lowercased in place)
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if res.function_words_en.contains(buf.as_str()) {
             hits += 1;
         }
