@@ -188,7 +188,8 @@ impl<'a> DateSentence<'a> {
         let Some(&first) = self.word(i).as_bytes().first() else { return false };
         if first.is_ascii_alphabetic() {
             let w = self.low(i);
-            return w.contains('-') || anchor_words().contains(w);
+            // (a byte test: a short word is not worth a substring search)
+            return w.as_bytes().contains(&b'-') || anchor_words().contains(w);
         }
         // Digits go on; punctuation and other scripts (no month, weekday, holiday or number
         // word opens with a letter outside ASCII) anchor nothing.

@@ -580,10 +580,14 @@ pub(crate) fn title_like(v: &Tokens, span: &QuoteSpan) -> bool {
     // short function words stay lower case in titles ("Winter on the Front Line")
     const SMALL: [&str; 14] =
         ["a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from"];
-    let all: Vec<&str> = t.split_whitespace().collect();
+    // (more than 8 words is no title: the words of a long quotation are not split out)
+    let all: Vec<&str> = t.split_whitespace().take(9).collect();
+    if all.len() > 8 {
+        return false;
+    }
     let words: Vec<&&str> = all.iter().filter(|w| !SMALL.contains(w)).collect();
     let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
-    all.len() <= 8 && caps > 0 && caps * 4 >= words.len() * 3
+    caps > 0 && caps * 4 >= words.len() * 3
 }
 
 fn word_count(v: &Tokens, span: &QuoteSpan) -> usize {
