@@ -24,7 +24,7 @@ mod words;
 mod tests;
 
 use crate::context::DocContext;
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, WordClass};
 use crate::model::{Mention, Quote, QuoteKind, Speaker};
 pub use marks::{pair_marks, QuoteSpan};
 use speaker::{Guess, MentionIndex, Previous};
@@ -190,13 +190,13 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             // "Moscow's claim that its troops ...": the noun reports what follows "that", and
             // the possessor said it
             let possessive = te == ts + 1
-                && words::is_nounish_form(v.tok(ts))
+                && v.has(ts, WordClass::NounishCue)
                 && ts > sent.tok_start + 1
                 && v.tok(ts - 1) == "'s"
                 && te < sent.tok_end
                 && v.is(te, "that");
             // Noun-like forms only count right after a subject ("Russia claims", not "the claims").
-            if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start && !possessive {
+            if te == ts + 1 && v.has(ts, WordClass::NounishCue) && ts > sent.tok_start && !possessive {
                 let p = v.tok(ts - 1);
                 // "is warning voters that": a progressive is a verb
                 let progressive = v.tok(ts).ends_with("ing")
