@@ -32,6 +32,17 @@ fn first_char_upper(s: &str) -> bool {
     }
 }
 
+/// `w` lowercased is one of `list` (lowercase words): an ASCII `w` is compared byte by byte,
+/// with no String made (these run at tokens of every capitalised run).
+fn lowercase_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        return list
+            .iter()
+            .any(|x| x.len() == w.len() && x.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()));
+    }
+    list.contains(&w.to_lowercase().as_str())
+}
+
 /// A middle initial: one capital and a period ("C.").
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();

@@ -75,7 +75,7 @@ pub(super) fn numbered_names(ctx: &DocContext, s: &Sentence, sidx: u32) -> Vec<(
             a -= 1;
         }
         while a < head
-            && (LEADING_FUNCTION_WORDS.contains(&ctx.token_text(a).to_lowercase().as_str())
+            && (lowercase_in(ctx.token_text(a), LEADING_FUNCTION_WORDS)
                 || (is_sentence_initial_token(ctx, s, a) && ctx.res.abbreviations.is_starter(ctx.token_text(a))))
         {
             a += 1;
@@ -171,7 +171,7 @@ pub(super) fn name_start(ctx: &DocContext, s: &Sentence, a: usize, b: usize) -> 
         let drop = (initial
             && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t))
             && !ctx.res.first_names.contains(t))
-            || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
+            || lowercase_in(t, NAME_CONNECTORS);
         if !drop {
             break;
         }

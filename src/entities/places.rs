@@ -321,8 +321,7 @@ pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a 
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
     previous_word(ctx, pos).is_some_and(|w| {
-        let w = w.to_lowercase();
-        PLACE_PREPOSITIONS.contains(&w.as_str()) || PLACE_NOUNS.contains(&w.as_str()) || w == "of"
+        lowercase_in(w, PLACE_PREPOSITIONS) || lowercase_in(w, PLACE_NOUNS) || lowercase_in(w, &["of"])
     })
 }
 

@@ -200,7 +200,7 @@ pub(super) fn classify_run(
             && !title_here
             && (ctx.res.is_common_word(t)
                 || ctx.res.abbreviations.is_starter(t)
-                || PLACE_PREPOSITIONS.contains(&t.to_lowercase().as_str()))
+                || lowercase_in(t, PLACE_PREPOSITIONS))
             && !ctx.res.first_names.contains(t))
             || NAME_CONNECTORS.contains(&t);
         if !drop {
@@ -227,7 +227,7 @@ pub(super) fn classify_run(
     if k > a && k < b {
         a = k;
         // "Officials of the Kurdistan Regional Government": the title's "of the" goes with it
-        while a < b && NAME_CONNECTORS.contains(&ctx.token_text(a).to_lowercase().as_str()) {
+        while a < b && lowercase_in(ctx.token_text(a), NAME_CONNECTORS) {
             a += 1;
         }
     } else if k == b {

@@ -288,7 +288,16 @@ impl Resources {
         r
     }
 
+    /// `w`, in any case, is a listed common word. Short ASCII words (nearly every call:
+    /// the rules ask at capitalised tokens) are lowercased on the stack, not in a String.
     pub fn is_common_word(&self, w: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if w.is_ascii() && w.len() <= buf.len() {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|l| self.common_words.contains(l));
+        }
         self.common_words.contains(&w.to_lowercase())
     }
 }
