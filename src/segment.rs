@@ -27,6 +27,11 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
+        // (spaces and line ends between words without decoding a char)
+        if matches!(bytes[i], b' ' | b'\n') {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i).unwrap();
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -53,7 +58,11 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                     j += d.len_utf8();
                     continue;
                 }
-                // Joiners kept inside a token when a word character follows.
+                // Joiners kept inside a token when a word character follows. Other characters
+                // (the space after most words) end it: no need to look around them.
+                if !matches!(d, '-' | '\'' | '.' | ',' | '/' | ':') {
+                    break;
+                }
                 let next = char_at(text, j + d.len_utf8());
                 let next_is_word = next.is_some_and(is_word_char);
                 if !next_is_word {
