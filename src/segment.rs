@@ -175,7 +175,8 @@ fn starts_upper_or_digit(tok: &str) -> bool {
 }
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
-    text[a..b].bytes().filter(|&c| c == b'\n').count()
+    // (bytes: a line feed is one byte, and a byte slice needs no char boundary checks)
+    text.as_bytes()[a..b].iter().filter(|&&c| c == b'\n').count()
 }
 
 /// Each token's lowercase form and word classes, once for every stage.
@@ -222,7 +223,6 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             end_here = true;
         } else {
             let gap_nl = newlines_between(text, tokens[i].end, tokens[i + 1].start);
-            let next = tok(i + 1);
             if gap_nl >= 2 {
                 end_here = true;
                 para_break = true;
@@ -231,7 +231,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
                 // not end in punctuation and the next line carries on in lower case).
                 let wraps = !is_final_punct(t)
                     && tokens[i].kind != TokenKind::Quote
-                    && next.chars().next().is_some_and(|c| c.is_lowercase());
+                    && tok(i + 1).chars().next().is_some_and(|c| c.is_lowercase());
                 if !wraps {
                     end_here = true;
                     para_break = true;
@@ -267,6 +267,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             } else if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 {
                 // An abbreviation carrying the period: ends a sentence only before a usual
                 // sentence opener ("... to the U.S. The talks ...").
+                let next = tok(i + 1);
                 let title = abbrev.is_title(t);
                 let initial = t.chars().count() == 2;
                 // "... just after 2 a.m. “The whole house shook,” she said": a quotation opening
