@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::context::DocContext;
-use crate::lexicon::FxHashSet;
+use crate::lexicon::{FxHashMap, FxHashSet};
 use crate::model::{Days, Geo, Label, Mention, MentionSource, Segmented, Sentence, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
@@ -607,15 +607,13 @@ impl<'a> DateSentence<'a> {
     /// Fixed phrases relative to publication: today, yesterday, last night, last week, ...
     fn relative(&self, i: usize) -> Option<DateSpan> {
         use Rel::*;
-        // The first word decides for most tokens: compare it before walking the phrase, and
-        // look it up among the phrases' first words (sorted once) before comparing 64 phrases.
-        let first = self.low(i);
-        if relative_first_words().binary_search(&first).is_err() {
-            return None;
-        }
-        let (words, rel) = RELATIVE_PHRASES
+        // The first word decides: only the phrases that open with it are walked (in their
+        // order, so the longest, the last of equals, is the same one), not all 64.
+        let phrases = relative_phrases_by_first().get(self.low(i))?;
+        let (words, rel) = phrases
             .iter()
-            .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
+            .map(|&p| &RELATIVE_PHRASES[p])
+            .filter(|(ws, _)| ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         // "USA Today", "Russia Today": a capitalised "Today" after a name is a title.
         let capital = self.word(i).chars().next().is_some_and(char::is_uppercase);
@@ -938,6 +936,18 @@ fn anchor_words() -> &'static FxHashSet<&'static str> {
             set.insert(String::leak(ws[0].to_lowercase()));
         }
         set
+    })
+}
+
+/// The indices of [`RELATIVE_PHRASES`] by their first word, in the list's order.
+fn relative_phrases_by_first() -> &'static FxHashMap<&'static str, Vec<usize>> {
+    static BY_FIRST: std::sync::OnceLock<FxHashMap<&str, Vec<usize>>> = std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (p, (ws, _)) in RELATIVE_PHRASES.iter().enumerate() {
+            map.entry(ws[0]).or_default().push(p);
+        }
+        map
     })
 }
 
