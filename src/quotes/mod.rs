@@ -150,7 +150,8 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             continue;
         }
         let first_word = (sent.tok_start..sent.tok_end).find(|&t| v.is_word(t));
-        let headline = title_case(v, sent.tok_start, sent.tok_end);
+        // (read only for a capitalised reporting verb after a name: it walks every word)
+        let headline = std::cell::OnceCell::new();
         for (s, e, cue) in ctx.cues_in(sent.start, sent.end) {
             if words::is_non_verb_cue(&cue.lemma) {
                 continue;
@@ -169,12 +170,14 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             // A capitalised cue word inside a sentence is part of a name ("State Department").
             // In a Title Case headline ("Zelensky Says Russia Will Pay") a reporting verb
             // after a name is capitalised like every word.
-            let headline_verb = headline
-                && te == ts + 1
-                && (words::is_strong_lemma(&cue.lemma) || words::is_commit_lemma(&cue.lemma))
-                && ts > sent.tok_start
-                && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","));
-            if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb {
+            let headline_verb = || {
+                te == ts + 1
+                    && (words::is_strong_lemma(&cue.lemma) || words::is_commit_lemma(&cue.lemma))
+                    && ts > sent.tok_start
+                    && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","))
+                    && *headline.get_or_init(|| title_case(v, sent.tok_start, sent.tok_end))
+            };
+            if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb() {
                 continue;
             }
             if inside_span(spans, s) {
