@@ -26,23 +26,58 @@ pub struct DocContext<'a> {
     /// Every occurrence of the phrase lexicons' phrases in `text` (`res.phrases.hits`):
     /// read through `titles_in`, `cues_in` and the like.
     pub phrases: PhraseHits,
+    /// Each token's text and lowercase form, cut once: the rules ask for them millions of
+    /// times, and each cut of a `str` checks its bounds and char boundaries.
+    token_texts: Vec<&'a str>,
+    lowers: Vec<&'a str>,
 }
 
 /// The spelling lookups of one document (see [`DocContext::spelling_find`]).
 pub type SpellingMemo = RefCell<FxHashMap<(String, bool), Option<u32>>>;
 
 impl<'a> DocContext<'a> {
+    /// The context of one normalised, segmented document (`text` is the text `seg` and
+    /// `marks` were made from).
+    pub fn new(
+        text: &'a str,
+        marks: &'a [QuoteMark],
+        seg: &'a Segmented,
+        res: &'a Resources,
+        published: Option<Days>,
+    ) -> DocContext<'a> {
+        let token_texts = seg.tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        let lowers = (0..seg.tokens.len()).map(|i| seg.lower(i)).collect();
+        DocContext {
+            text,
+            marks,
+            seg,
+            res,
+            published,
+            spelling_memo: Default::default(),
+            phrases: res.phrases.hits(text),
+            token_texts,
+            lowers,
+        }
+    }
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
     }
     /// The text of token `i`; "" past the last token, so that a neighbour lookup at the end
     /// of a text (`i + 1`) cannot go out of bounds.
     pub fn token_text(&self, i: usize) -> &'a str {
-        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.token_texts.get(i).copied().unwrap_or("")
+    }
+    /// The texts of tokens `range` (as `token_text`).
+    pub fn token_texts(&self, range: std::ops::Range<usize>) -> &[&'a str] {
+        self.token_texts.get(range).unwrap_or(&[])
     }
     /// Token `i` lowercased (computed once, in `segment`); "" past the last token.
     pub fn lower(&self, i: usize) -> &'a str {
-        self.seg.lower(i)
+        self.lowers.get(i).copied().unwrap_or("")
+    }
+    /// The lowercase forms of tokens `range` (as `lower`).
+    pub fn lowers(&self, range: std::ops::Range<usize>) -> &[&'a str] {
+        self.lowers.get(range).unwrap_or(&[])
     }
     /// The closed word classes of token `i` (`data/words.tsv`); none past the last token.
     pub fn classes(&self, i: usize) -> WordClasses {
@@ -132,13 +167,5 @@ pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnc
     let res = Resources::shared();
     let norm = crate::normalize::normalize(text);
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
-    f(&DocContext {
-        text: &norm.text,
-        marks: &norm.marks,
-        seg: &seg,
-        res: &res,
-        published,
-        spelling_memo: Default::default(),
-        phrases: res.phrases.hits(&norm.text),
-    })
+    f(&DocContext::new(&norm.text, &norm.marks, &seg, &res, published))
 }

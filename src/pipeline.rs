@@ -81,15 +81,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     if input.published.is_none() {
         result.warnings.push(warning(warn::NO_DATE, "no publication date, so relative dates stay unresolved"));
     }
-    let ctx = DocContext {
-        text: &norm.text,
-        marks: &norm.marks,
-        seg: &seg,
-        res,
-        published: input.published,
-        spelling_memo: Default::default(),
-        phrases: res.phrases.hits(&norm.text),
-    };
+    let ctx = DocContext::new(&norm.text, &norm.marks, &seg, res, input.published);
     if result.title.is_none() {
         result.title = seg
             .sentences

@@ -4,7 +4,7 @@
 use super::*;
 use crate::context::DocContext;
 use crate::lexicon::{FxHashMap, FxHashSet};
-use crate::model::{Days, Geo, Label, Mention, MentionSource, Segmented, Sentence, Token, TokenKind};
+use crate::model::{Days, Geo, Label, Mention, MentionSource, Sentence, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
 // The recogniser.
@@ -36,12 +36,10 @@ pub(super) enum Tense {
 
 /// One sentence's tokens with their lower-case forms and tense markers.
 pub(super) struct DateSentence<'a> {
-    text: &'a str,
     toks: &'a [Token],
-    /// The document's segmentation, whose lowercase forms `low` reads (computed once
-    /// there), and the index of the sentence's first token in it.
-    seg: &'a Segmented,
-    base: usize,
+    /// The tokens' texts and lowercase forms (computed once for the document).
+    words: &'a [&'a str],
+    lowers: &'a [&'a str],
     published: Option<Days>,
     /// Prefix sums of a token "distance" in which clause punctuation counts triple, and the
     /// tense markers: made at the first question of tense (`future_at`), which few
@@ -53,14 +51,11 @@ pub(super) struct DateSentence<'a> {
 type TenseMarks = (Vec<u32>, Vec<(usize, Tense)>);
 
 impl<'a> DateSentence<'a> {
-    pub(super) fn new(
-        text: &'a str,
-        seg: &'a Segmented,
-        base: usize,
-        toks: &'a [Token],
-        published: Option<Days>,
-    ) -> Self {
-        DateSentence { text, toks, seg, base, published, tense: std::cell::OnceCell::new() }
+    /// The sentence of `ctx` whose tokens are `base..base + toks.len()`.
+    pub(super) fn new(ctx: &'a DocContext<'a>, base: usize, toks: &'a [Token], published: Option<Days>) -> Self {
+        let range = base..base + toks.len();
+        let (words, lowers) = (ctx.token_texts(range.clone()), ctx.lowers(range));
+        DateSentence { toks, words, lowers, published, tense: std::cell::OnceCell::new() }
     }
 
     /// The clause distance prefix sums and the tense markers.
@@ -84,14 +79,10 @@ impl<'a> DateSentence<'a> {
         self.toks.len()
     }
     fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
     fn low(&self, i: usize) -> &'a str {
-        if i < self.toks.len() {
-            self.seg.lower(self.base + i)
-        } else {
-            ""
-        }
+        self.lowers.get(i).copied().unwrap_or("")
     }
     /// Lower-case word `k` tokens before `i` ("" before the sentence start).
     fn low_back(&self, i: usize, k: usize) -> &str {
@@ -990,7 +981,7 @@ fn sentence_dates(ctx: &DocContext, s: &Sentence, reference: Option<Days>) -> Ve
     let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
         return out;
     };
-    let view = DateSentence::new(ctx.text, ctx.seg, s.tok_start, toks, reference);
+    let view = DateSentence::new(ctx, s.tok_start, toks, reference);
     for c in view.select(view.candidates()) {
         let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
             continue;

@@ -98,10 +98,7 @@ impl<'a> Tokens<'a> {
         self.ctx.seg.tokens.len()
     }
     pub fn tok(&self, i: usize) -> &'a str {
-        match self.ctx.seg.tokens.get(i) {
-            Some(t) => self.ctx.text.get(t.start..t.end).unwrap_or(""),
-            None => "",
-        }
+        self.ctx.token_text(i)
     }
     pub fn start(&self, i: usize) -> usize {
         self.ctx.seg.tokens.get(i).map_or(self.ctx.text.len(), |t| t.start)
