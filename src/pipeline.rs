@@ -14,6 +14,11 @@ use std::sync::{Arc, Mutex};
 
 /// Cut a text to at most `max_chars` characters, on a char boundary.
 fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {
+    // No more bytes than the limit, so no more chars: nothing to cut, without walking the
+    // text char by char (nearly every document).
+    if text.len() <= max_chars {
+        return None;
+    }
     text.char_indices().nth(max_chars).map(|(b, _)| &text[..b])
 }
 
