@@ -84,9 +84,20 @@ fn unify(c: char, next: Option<char>) -> char {
 
 /// An ASCII byte that `unify` keeps as it is and that is no quote glyph: printable ASCII
 /// but `"`, `'` and `` ` ``, and the line feed.
-fn is_plain_ascii(b: u8) -> bool {
+const fn is_plain_ascii(b: u8) -> bool {
     matches!(b, b'\n' | b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'`')
 }
+
+/// `is_plain_ascii` of every byte, for the runs: one load a byte instead of the tests.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_plain_ascii(b as u8);
+        b += 1;
+    }
+    table
+};
 
 pub fn normalize(original: &str) -> Normalized {
     let mut text = String::with_capacity(original.len());
@@ -95,7 +106,7 @@ pub fn normalize(original: &str) -> Normalized {
     let mut i = 0;
     while i < bytes.len() {
         // Runs of plain ASCII (most of any text) are copied whole, not char by char.
-        let run = bytes[i..].iter().take_while(|&&b| is_plain_ascii(b)).count();
+        let run = bytes[i..].iter().take_while(|&&b| PLAIN_ASCII[usize::from(b)]).count();
         if run > 0 {
             text.push_str(&original[i..i + run]);
             i += run;
