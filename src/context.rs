@@ -2,7 +2,10 @@
 //! (its normalised text, quote marks, tokens and sentences, the lexicons, the publication
 //! date). It sits below the stages: they import it, and nothing here imports a stage.
 
-use crate::lexicon::{FxHashMap, Resources, WordClasses};
+use crate::lexicon::{
+    Cue, FxHashMap, Lexicon, PhraseHits, PhraseIter, PhraseMatcher, Resources, Title, Trigger, WordClasses,
+};
+use crate::model::Modality;
 use crate::model::{Days, Segmented};
 use crate::normalize::QuoteMark;
 use std::cell::RefCell;
@@ -18,29 +21,101 @@ pub struct DocContext<'a> {
     pub published: Option<Days>,
     /// Built-in entries found by spelling (`spelling_find`), by (name, person): a name is
     /// looked up again at each of its mentions and by several stages, and a lookup that
-    /// misses scans every key one edit away.
+    /// misses hashes every one-letter deletion of the name's key.
     pub spelling_memo: SpellingMemo,
+    /// Every occurrence of the phrase lexicons' phrases in `text` (`res.phrases.hits`):
+    /// read through `titles_in`, `cues_in` and the like.
+    pub phrases: PhraseHits,
+    /// Each token's text and lowercase form, cut once: the rules ask for them millions of
+    /// times, and each cut of a `str` checks its bounds and char boundaries.
+    token_texts: Vec<&'a str>,
+    lowers: Vec<&'a str>,
 }
 
 /// The spelling lookups of one document (see [`DocContext::spelling_find`]).
 pub type SpellingMemo = RefCell<FxHashMap<(String, bool), Option<u32>>>;
 
 impl<'a> DocContext<'a> {
+    /// The context of one normalised, segmented document (`text` is the text `seg` and
+    /// `marks` were made from).
+    pub fn new(
+        text: &'a str,
+        marks: &'a [QuoteMark],
+        seg: &'a Segmented,
+        res: &'a Resources,
+        published: Option<Days>,
+    ) -> DocContext<'a> {
+        let token_texts = seg.tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        let lowers = (0..seg.tokens.len()).map(|i| seg.lower(i)).collect();
+        DocContext {
+            text,
+            marks,
+            seg,
+            res,
+            published,
+            spelling_memo: Default::default(),
+            phrases: res.phrases.hits(text),
+            token_texts,
+            lowers,
+        }
+    }
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
     }
     /// The text of token `i`; "" past the last token, so that a neighbour lookup at the end
     /// of a text (`i + 1`) cannot go out of bounds.
     pub fn token_text(&self, i: usize) -> &'a str {
-        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.token_texts.get(i).copied().unwrap_or("")
+    }
+    /// The texts of tokens `range` (as `token_text`).
+    pub fn token_texts(&self, range: std::ops::Range<usize>) -> &[&'a str] {
+        self.token_texts.get(range).unwrap_or(&[])
     }
     /// Token `i` lowercased (computed once, in `segment`); "" past the last token.
     pub fn lower(&self, i: usize) -> &'a str {
-        self.seg.lower(i)
+        self.lowers.get(i).copied().unwrap_or("")
+    }
+    /// The lowercase forms of tokens `range` (as `lower`).
+    pub fn lowers(&self, range: std::ops::Range<usize>) -> &[&'a str] {
+        self.lowers.get(range).unwrap_or(&[])
     }
     /// The closed word classes of token `i` (`data/words.tsv`); none past the last token.
     pub fn classes(&self, i: usize) -> WordClasses {
         WordClasses::from_bits(self.seg.lexemes.get(i).map_or(0, |l| l.classes))
+    }
+    /// The title phrases in `text[from..to]`: `res.titles.find_in(text, from, to)`, read
+    /// from the document's phrase hits.
+    pub fn titles_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Title> {
+        self.phrase_hits(Lexicon::Titles, &self.res.titles, from, to)
+    }
+    /// The cue phrases in `text[from..to]` (as `titles_in`).
+    pub fn cues_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Cue> {
+        self.phrase_hits(Lexicon::Cues, &self.res.cues, from, to)
+    }
+    /// The event triggers in `text[from..to]` (as `titles_in`).
+    pub fn triggers_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Trigger> {
+        self.phrase_hits(Lexicon::Triggers, &self.res.triggers, from, to)
+    }
+    /// The modality markers in `text[from..to]` (as `titles_in`).
+    pub fn modality_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, Modality> {
+        self.phrase_hits(Lexicon::Modality, &self.res.modality, from, to)
+    }
+    /// The event context words in `text[from..to]` (as `titles_in`).
+    pub fn event_context_in(&self, from: usize, to: usize) -> PhraseIter<'_, 'a, bool> {
+        self.phrase_hits(Lexicon::EventContext, &self.res.event_context, from, to)
+    }
+    /// The office phrases of the whole text (as `titles_in`).
+    pub fn offices(&self) -> PhraseIter<'_, 'a, u32> {
+        self.phrase_hits(Lexicon::Offices, &self.res.offices.phrases, 0, self.text.len())
+    }
+    fn phrase_hits<T>(
+        &self,
+        lex: Lexicon,
+        matcher: &'a PhraseMatcher<T>,
+        from: usize,
+        to: usize,
+    ) -> PhraseIter<'_, 'a, T> {
+        self.phrases.find_in(lex, matcher, self.text, from, to)
     }
     /// The built-in entry (its index in the gazetteer) a person's or a place's `name` is a
     /// spelling of: [`crate::lexicon::SpellingIndex::find`], remembered for the document.
@@ -92,12 +167,5 @@ pub(crate) fn with_context<T>(text: &str, published: Option<Days>, f: impl FnOnc
     let res = Resources::shared();
     let norm = crate::normalize::normalize(text);
     let seg = crate::segment::segment(&norm.text, &res.abbreviations);
-    f(&DocContext {
-        text: &norm.text,
-        marks: &norm.marks,
-        seg: &seg,
-        res: &res,
-        published,
-        spelling_memo: Default::default(),
-    })
+    f(&DocContext::new(&norm.text, &norm.marks, &seg, &res, published))
 }

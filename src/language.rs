@@ -45,7 +45,13 @@ fn function_word_share(text: &str, res: &Resources) -> (f64, usize) {
     for w in text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()) {
         words += 1;
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            // (nearly every word: one copy, lowercased in place)
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if res.function_words_en.contains(buf.as_str()) {
             hits += 1;
         }
@@ -81,14 +87,9 @@ pub fn non_english(detected: &Option<(String, bool)>) -> Option<&str> {
 pub fn html_markup(text: &str) -> Option<String> {
     let head = sample(text, HTML_SAMPLE_BYTES);
     let bytes = head.as_bytes();
-    let (mut tags, mut entities) = (0usize, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'<' => tags += usize::from(looks_like_tag(&bytes[i + 1..])),
-            b'&' => entities += usize::from(looks_like_entity(&bytes[i + 1..])),
-            _ => {}
-        }
-    }
+    // (a search for each mark skips the text between them, not a test at every byte)
+    let tags = head.match_indices('<').filter(|&(i, _)| looks_like_tag(&bytes[i + 1..])).count();
+    let entities = head.match_indices('&').filter(|&(i, _)| looks_like_entity(&bytes[i + 1..])).count();
     (tags + entities >= 2).then(|| format!("{tags} tags and {entities} character entities; the text was not cleaned"))
 }
 

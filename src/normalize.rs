@@ -82,16 +82,44 @@ fn unify(c: char, next: Option<char>) -> char {
     }
 }
 
+/// An ASCII byte that `unify` keeps as it is and that is no quote glyph: printable ASCII
+/// but `"`, `'` and `` ` ``, and the line feed.
+const fn is_plain_ascii(b: u8) -> bool {
+    matches!(b, b'\n' | b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'`')
+}
+
+/// `is_plain_ascii` of every byte, for the runs: one load a byte instead of the tests.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_plain_ascii(b as u8);
+        b += 1;
+    }
+    table
+};
+
 pub fn normalize(original: &str) -> Normalized {
     let mut text = String::with_capacity(original.len());
     let mut marks = Vec::new();
-    let mut chars = original.chars().peekable();
-    while let Some(c) = chars.next() {
-        let u = unify(c, chars.peek().copied());
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of plain ASCII (most of any text) are copied whole, not char by char.
+        let run = bytes[i..].iter().take_while(|&&b| PLAIN_ASCII[usize::from(b)]).count();
+        if run > 0 {
+            text.push_str(&original[i..i + run]);
+            i += run;
+            continue;
+        }
+        let c = original[i..].chars().next().unwrap_or_default();
+        let after = i + c.len_utf8();
+        let u = unify(c, original[after..].chars().next());
         if let Some((double, facing)) = quote_glyph(c) {
             marks.push(QuoteMark { pos: text.len(), double, facing });
         }
         text.push(u);
+        i = after;
     }
     Normalized { text, marks }
 }
@@ -176,6 +204,23 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_runs_unify_as_every_character_does() {
+        // Every ASCII character and a few others, between letters and before "\n": the
+        // copied runs of plain ASCII give what `unify` and `quote_glyph` give char by char.
+        let mut chars: Vec<char> = (0u8..128).map(char::from).collect();
+        chars.extend(['\u{00A0}', '\u{2019}', '\u{201C}', '\u{2014}', '\u{2026}', 'é', '\u{200B}']);
+        for c in chars {
+            for next in ['b', '\n'] {
+                let text = format!("a{c}{next}");
+                let n = normalize(&text);
+                assert_eq!(n.text, format!("a{}{next}", unify(c, Some(next))), "{c:?}");
+                let mark = quote_glyph(c).map(|(double, facing)| QuoteMark { pos: 1, double, facing });
+                assert_eq!(n.marks, mark.into_iter().collect::<Vec<_>>(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn one_char_for_one_char() {

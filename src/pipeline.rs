@@ -14,6 +14,11 @@ use std::sync::{Arc, Mutex};
 
 /// Cut a text to at most `max_chars` characters, on a char boundary.
 fn truncate_chars(text: &str, max_chars: usize) -> Option<&str> {
+    // No more bytes than the limit, so no more chars: nothing to cut, without walking the
+    // text char by char (nearly every document).
+    if text.len() <= max_chars {
+        return None;
+    }
     text.char_indices().nth(max_chars).map(|(b, _)| &text[..b])
 }
 
@@ -81,14 +86,7 @@ pub fn analyze(input: &DocInput, res: &Resources, opts: &Options) -> DocResult {
     if input.published.is_none() {
         result.warnings.push(warning(warn::NO_DATE, "no publication date, so relative dates stay unresolved"));
     }
-    let ctx = DocContext {
-        text: &norm.text,
-        marks: &norm.marks,
-        seg: &seg,
-        res,
-        published: input.published,
-        spelling_memo: Default::default(),
-    };
+    let ctx = DocContext::new(&norm.text, &norm.marks, &seg, res, input.published);
     if result.title.is_none() {
         result.title = seg
             .sentences
@@ -260,15 +258,21 @@ fn largest_first<T: Send>(inputs: &[DocInput], work: impl Fn((usize, &DocInput))
     slots.into_iter().map(|r| r.expect("every document analysed once")).collect()
 }
 
-/// Text (bytes) in a batch from which the phrase lexicons' DFAs pay their build back: it
-/// costs ~85 million instructions once and saves ~0.2 million per kilobyte of news text
-/// (callgrind, PolNeAR train), so a one-document call keeps the NFAs built at start.
-const DFA_BATCH_BYTES: usize = 400_000;
+/// Text (bytes) from which the phrase lexicons' DFA pays its build back: it
+/// costs ~110 million instructions once and saves ~0.033 million per kilobyte of news text
+/// (callgrind, 200 PolNeAR train texts: 48.6 million with the NFA, 22.7 with the DFA, for
+/// the one search of a document's phrases), so a one-document call keeps the NFA. Counted
+/// over the process's batches (`TEXT_SEEN`): batches of short articles add up too.
+const DFA_BATCH_BYTES: usize = 3_000_000;
+
+/// Text (bytes) the process has given `analyze_batch` so far.
+static TEXT_SEEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Analyse many documents in parallel; results keep the input order. `threads` = None uses
 /// RAYON_NUM_THREADS or all cores. A document that fails costs only its own rows.
 pub fn analyze_batch(inputs: &[DocInput], res: &Resources, opts: &Options, threads: Option<usize>) -> BatchOutput {
-    if inputs.iter().map(|d| d.text.map_or(0, str::len)).sum::<usize>() >= DFA_BATCH_BYTES {
+    let bytes: usize = inputs.iter().map(|d| d.text.map_or(0, str::len)).sum();
+    if TEXT_SEEN.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed).saturating_add(bytes) >= DFA_BATCH_BYTES {
         res.prepare_dfas();
     }
     let one = |(i, d): (usize, &DocInput)| analyze_caught(i, d, res, opts);

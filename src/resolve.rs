@@ -487,7 +487,7 @@ fn office_holders(ctx: &DocContext, mentions: &mut Vec<Mention>) {
     let Some(day) = ctx.published else { return };
     let offices = &ctx.res.offices;
     let mut added = Vec::new();
-    for (start, end, &office) in offices.phrases.find(ctx.text) {
+    for (start, end, &office) in ctx.offices() {
         let before = ctx.text[..start].trim_end_matches(' ');
         let definite = before.ends_with("the") || before.ends_with("The") || ctx.text[start..end].contains("'s ");
         let next_is_name = ctx.text[end..].trim_start_matches(' ').chars().next().is_some_and(char::is_uppercase)

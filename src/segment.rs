@@ -27,6 +27,11 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
+        // (spaces and line ends between words without decoding a char)
+        if matches!(bytes[i], b' ' | b'\n') {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i).unwrap();
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -38,6 +43,13 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
             let mut j = i;
             let mut all_digits = true;
             while j < text.len() {
+                // ASCII letters and digits (most of a word) without decoding a char.
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    all_digits = all_digits && b.is_ascii_digit();
+                    j += 1;
+                    continue;
+                }
                 let d = char_at(text, j).unwrap();
                 if is_word_char(d) {
                     if !(d.is_ascii_digit()) {
@@ -46,7 +58,11 @@ pub fn tokenize(text: &str, abbrev: &Abbreviations) -> Vec<Token> {
                     j += d.len_utf8();
                     continue;
                 }
-                // Joiners kept inside a token when a word character follows.
+                // Joiners kept inside a token when a word character follows. Other characters
+                // (the space after most words) end it: no need to look around them.
+                if !matches!(d, '-' | '\'' | '.' | ',' | '/' | ':') {
+                    break;
+                }
                 let next = char_at(text, j + d.len_utf8());
                 let next_is_word = next.is_some_and(is_word_char);
                 if !next_is_word {
@@ -159,7 +175,8 @@ fn starts_upper_or_digit(tok: &str) -> bool {
 }
 
 fn newlines_between(text: &str, a: usize, b: usize) -> usize {
-    text[a..b].bytes().filter(|&c| c == b'\n').count()
+    // (bytes: a line feed is one byte, and a byte slice needs no char boundary checks)
+    text.as_bytes()[a..b].iter().filter(|&&c| c == b'\n').count()
 }
 
 /// Each token's lowercase form and word classes, once for every stage.
@@ -171,7 +188,9 @@ fn lexemes(text: &str, tokens: &[Token]) -> (String, Vec<Lexeme>) {
         let word = &text[t.start..t.end];
         let start = lower.len();
         if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            lower.push_str(word);
+            // one copy, lowercased in place (not a char pushed at a time)
+            lower[start..].make_ascii_lowercase();
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
@@ -204,7 +223,6 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             end_here = true;
         } else {
             let gap_nl = newlines_between(text, tokens[i].end, tokens[i + 1].start);
-            let next = tok(i + 1);
             if gap_nl >= 2 {
                 end_here = true;
                 para_break = true;
@@ -213,7 +231,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
                 // not end in punctuation and the next line carries on in lower case).
                 let wraps = !is_final_punct(t)
                     && tokens[i].kind != TokenKind::Quote
-                    && next.chars().next().is_some_and(|c| c.is_lowercase());
+                    && tok(i + 1).chars().next().is_some_and(|c| c.is_lowercase());
                 if !wraps {
                     end_here = true;
                     para_break = true;
@@ -249,6 +267,7 @@ pub fn segment(text: &str, abbrev: &Abbreviations) -> Segmented {
             } else if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 {
                 // An abbreviation carrying the period: ends a sentence only before a usual
                 // sentence opener ("... to the U.S. The talks ...").
+                let next = tok(i + 1);
                 let title = abbrev.is_title(t);
                 let initial = t.chars().count() == 2;
                 // "... just after 2 a.m. “The whole house shook,” she said": a quotation opening

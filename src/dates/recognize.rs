@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::context::DocContext;
-use crate::lexicon::FxHashSet;
-use crate::model::{Days, Geo, Label, Mention, MentionSource, Segmented, Sentence, Token, TokenKind};
+use crate::lexicon::{FxHashMap, FxHashSet};
+use crate::model::{Days, Geo, Label, Mention, MentionSource, Sentence, Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------------
 // The recogniser.
@@ -36,12 +36,10 @@ pub(super) enum Tense {
 
 /// One sentence's tokens with their lower-case forms and tense markers.
 pub(super) struct DateSentence<'a> {
-    text: &'a str,
     toks: &'a [Token],
-    /// The document's segmentation, whose lowercase forms `low` reads (computed once
-    /// there), and the index of the sentence's first token in it.
-    seg: &'a Segmented,
-    base: usize,
+    /// The tokens' texts and lowercase forms (computed once for the document).
+    words: &'a [&'a str],
+    lowers: &'a [&'a str],
     published: Option<Days>,
     /// Prefix sums of a token "distance" in which clause punctuation counts triple, and the
     /// tense markers: made at the first question of tense (`future_at`), which few
@@ -53,14 +51,11 @@ pub(super) struct DateSentence<'a> {
 type TenseMarks = (Vec<u32>, Vec<(usize, Tense)>);
 
 impl<'a> DateSentence<'a> {
-    pub(super) fn new(
-        text: &'a str,
-        seg: &'a Segmented,
-        base: usize,
-        toks: &'a [Token],
-        published: Option<Days>,
-    ) -> Self {
-        DateSentence { text, toks, seg, base, published, tense: std::cell::OnceCell::new() }
+    /// The sentence of `ctx` whose tokens are `base..base + toks.len()`.
+    pub(super) fn new(ctx: &'a DocContext<'a>, base: usize, toks: &'a [Token], published: Option<Days>) -> Self {
+        let range = base..base + toks.len();
+        let (words, lowers) = (ctx.token_texts(range.clone()), ctx.lowers(range));
+        DateSentence { toks, words, lowers, published, tense: std::cell::OnceCell::new() }
     }
 
     /// The clause distance prefix sums and the tense markers.
@@ -84,14 +79,10 @@ impl<'a> DateSentence<'a> {
         self.toks.len()
     }
     fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
     fn low(&self, i: usize) -> &'a str {
-        if i < self.toks.len() {
-            self.seg.lower(self.base + i)
-        } else {
-            ""
-        }
+        self.lowers.get(i).copied().unwrap_or("")
     }
     /// Lower-case word `k` tokens before `i` ("" before the sentence start).
     fn low_back(&self, i: usize, k: usize) -> &str {
@@ -188,7 +179,8 @@ impl<'a> DateSentence<'a> {
         let Some(&first) = self.word(i).as_bytes().first() else { return false };
         if first.is_ascii_alphabetic() {
             let w = self.low(i);
-            return w.contains('-') || anchor_words().contains(w);
+            // (a byte test: a short word is not worth a substring search)
+            return w.as_bytes().contains(&b'-') || anchor_words().contains(w);
         }
         // Digits go on; punctuation and other scripts (no month, weekday, holiday or number
         // word opens with a letter outside ASCII) anchor nothing.
@@ -606,15 +598,13 @@ impl<'a> DateSentence<'a> {
     /// Fixed phrases relative to publication: today, yesterday, last night, last week, ...
     fn relative(&self, i: usize) -> Option<DateSpan> {
         use Rel::*;
-        // The first word decides for most tokens: compare it before walking the phrase, and
-        // look it up among the phrases' first words (sorted once) before comparing 64 phrases.
-        let first = self.low(i);
-        if relative_first_words().binary_search(&first).is_err() {
-            return None;
-        }
-        let (words, rel) = RELATIVE_PHRASES
+        // The first word decides: only the phrases that open with it are walked (in their
+        // order, so the longest, the last of equals, is the same one), not all 64.
+        let phrases = relative_phrases_by_first().get(self.low(i))?;
+        let (words, rel) = phrases
             .iter()
-            .filter(|(ws, _)| ws[0] == first && ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
+            .map(|&p| &RELATIVE_PHRASES[p])
+            .filter(|(ws, _)| ws.iter().enumerate().skip(1).all(|(k, w)| self.low(i + k) == *w))
             .max_by_key(|(ws, _)| ws.len())?;
         // "USA Today", "Russia Today": a capitalised "Today" after a name is a title.
         let capital = self.word(i).chars().next().is_some_and(char::is_uppercase);
@@ -940,6 +930,18 @@ fn anchor_words() -> &'static FxHashSet<&'static str> {
     })
 }
 
+/// The indices of [`RELATIVE_PHRASES`] by their first word, in the list's order.
+fn relative_phrases_by_first() -> &'static FxHashMap<&'static str, Vec<usize>> {
+    static BY_FIRST: std::sync::OnceLock<FxHashMap<&str, Vec<usize>>> = std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (p, (ws, _)) in RELATIVE_PHRASES.iter().enumerate() {
+            map.entry(ws[0]).or_default().push(p);
+        }
+        map
+    })
+}
+
 /// The first words of [`RELATIVE_PHRASES`], sorted.
 fn relative_first_words() -> &'static [&'static str] {
     static FIRST_WORDS: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
@@ -979,7 +981,7 @@ fn sentence_dates(ctx: &DocContext, s: &Sentence, reference: Option<Days>) -> Ve
     let Some(toks) = ctx.seg.tokens.get(s.tok_start..s.tok_end) else {
         return out;
     };
-    let view = DateSentence::new(ctx.text, ctx.seg, s.tok_start, toks, reference);
+    let view = DateSentence::new(ctx, s.tok_start, toks, reference);
     for c in view.select(view.candidates()) {
         let (Some(first), Some(last)) = (toks.get(c.start), toks.get(c.end.wrapping_sub(1))) else {
             continue;

@@ -512,7 +512,7 @@ fn the_anchor_test_skips_no_date() {
             let mut ruled_out = 0;
             for s in &ctx.seg.sentences {
                 let toks = &ctx.seg.tokens[s.tok_start..s.tok_end];
-                let view = recognize::DateSentence::new(ctx.text, ctx.seg, s.tok_start, toks, published);
+                let view = recognize::DateSentence::new(ctx, s.tok_start, toks, published);
                 for (i, t) in toks.iter().enumerate() {
                     let mut out = Vec::new();
                     view.candidates_at(i, &mut out);

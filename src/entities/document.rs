@@ -25,9 +25,10 @@ struct Sense {
 }
 
 /// Apply the document's senses to `mentions` (all of the document's, in text order) and add
-/// the mentions of names written again where no rule found them.
-pub(super) fn one_sense_per_document(ctx: &DocContext, mentions: &mut Vec<Mention>) {
-    let senses = senses(ctx, mentions);
+/// the mentions of names written again where no rule found them. `shouting[i]` is
+/// `is_shouting` of sentence `i`.
+pub(super) fn one_sense_per_document(ctx: &DocContext, mentions: &mut Vec<Mention>, shouting: &[bool]) {
+    let senses = senses(ctx, mentions, shouting);
     if senses.is_empty() {
         return;
     }
@@ -46,7 +47,7 @@ pub(super) fn one_sense_per_document(ctx: &DocContext, mentions: &mut Vec<Mentio
             m.entity_id.clone_from(&sense.entity_id);
         }
     }
-    let added = written_again(ctx, mentions, &senses);
+    let added = written_again(ctx, mentions, &senses, shouting);
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| (m.start, m.end));
@@ -60,7 +61,7 @@ fn is_name_label(label: Label) -> bool {
 
 /// The senses the document gives its names: acronym definitions first (they are explicit),
 /// then organisations and the bare names of companies.
-fn senses(ctx: &DocContext, mentions: &[Mention]) -> FxHashMap<String, Sense> {
+fn senses(ctx: &DocContext, mentions: &[Mention], shouting: &[bool]) -> FxHashMap<String, Sense> {
     let mut out: FxHashMap<String, Sense> = FxHashMap::default();
     for m in mentions.iter().filter(|m| is_name_label(m.label) && m.label != Label::Person) {
         if let Some(acr) = defined_acronym(ctx, m) {
@@ -73,9 +74,7 @@ fn senses(ctx: &DocContext, mentions: &[Mention]) -> FxHashMap<String, Sense> {
             });
         }
     }
-    for m in
-        mentions.iter().filter(|m| m.label == Label::Org && !is_shouting(ctx, &ctx.seg.sentences[m.sentence as usize]))
-    {
+    for m in mentions.iter().filter(|m| m.label == Label::Org && !shouting[m.sentence as usize]) {
         let surface = &ctx.text[m.start..m.end];
         out.entry(surface.to_string()).or_insert(Sense { label: Label::Org, canonical: None, entity_id: None });
         if let Some(bare) = bare_company_name(ctx, m) {
@@ -120,7 +119,12 @@ fn bare_company_name<'a>(ctx: &DocContext<'a>, m: &Mention) -> Option<&'a str> {
 
 /// Names with a sense written again where no mention covers them, word for word on token
 /// boundaries, outside capitalised headlines.
-fn written_again(ctx: &DocContext, mentions: &[Mention], senses: &FxHashMap<String, Sense>) -> Vec<Mention> {
+fn written_again(
+    ctx: &DocContext,
+    mentions: &[Mention],
+    senses: &FxHashMap<String, Sense>,
+    shouting: &[bool],
+) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
     let mut by_first: FxHashMap<&str, Vec<(Vec<&str>, &Sense)>> = FxHashMap::default();
     for (name, sense) in senses {
@@ -136,8 +140,8 @@ fn written_again(ctx: &DocContext, mentions: &[Mention], senses: &FxHashMap<Stri
     }
     let mut covered: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     let mut out = Vec::new();
-    for s in &ctx.seg.sentences {
-        if is_shouting(ctx, s) {
+    for (s, &shouting) in ctx.seg.sentences.iter().zip(shouting) {
+        if shouting {
             continue;
         }
         for i in s.tok_start..s.tok_end {

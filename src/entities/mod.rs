@@ -32,6 +32,17 @@ fn first_char_upper(s: &str) -> bool {
     }
 }
 
+/// `w` lowercased is one of `list` (lowercase words): an ASCII `w` is compared byte by byte,
+/// with no String made (these run at tokens of every capitalised run).
+fn lowercase_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        return list
+            .iter()
+            .any(|x| x.len() == w.len() && x.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()));
+    }
+    list.contains(&w.to_lowercase().as_str())
+}
+
 /// A middle initial: one capital and a period ("C.").
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
@@ -124,6 +135,9 @@ type Hit<'a> = (LexMatch, &'a Entry, MentionSource);
 /// brackets and names made organisations keep that reading wherever they are written.
 pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
     let hits = lexicon_hits(ctx);
+    // Read by the runs of each sentence and again by the document's senses (per mention)
+    // and names written again (per sentence): it walks every word, so once per sentence.
+    let shouting: Vec<bool> = ctx.seg.sentences.iter().map(|s| is_shouting(ctx, s)).collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut first_hit = 0;
     for (sidx, s) in ctx.seg.sentences.iter().enumerate() {
@@ -132,7 +146,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
             first_hit += 1;
         }
         let sent_hits = sentence_hits(ctx, s, &hits[first_hit..]);
-        let mut mentions = run_mentions(ctx, s, sidx, &sent_hits);
+        let mut mentions = run_mentions(ctx, s, sidx, &sent_hits, shouting[sidx as usize]);
         let mut fenced: Vec<(usize, usize)> = Vec::new();
         for (start, end, m) in numbered_names(ctx, s, sidx) {
             mentions.retain(|x| x.end <= start || end <= x.start);
@@ -174,7 +188,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         out.extend(mentions);
     }
     out.sort_by_key(|m| (m.start, m.end));
-    one_sense_per_document(ctx, &mut out);
+    one_sense_per_document(ctx, &mut out, &shouting);
     out
 }
 
@@ -235,9 +249,9 @@ fn sentence_hits<'a>(ctx: &DocContext, s: &Sentence, hits: &[Hit<'a>]) -> Vec<Hi
         .collect()
 }
 
-/// The mentions the capitalised runs of sentence `s` make, with the lexicon hits inside them.
-fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit]) -> Vec<Mention> {
-    let shouting = is_shouting(ctx, s);
+/// The mentions the capitalised runs of sentence `s` make, with the lexicon hits inside them
+/// (`shouting`: `is_shouting(ctx, s)`).
+fn run_mentions(ctx: &DocContext, s: &Sentence, sidx: u32, sent_hits: &[Hit], shouting: bool) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for run in capitalised_runs(ctx, s) {
         let Some(run) = run_outside_longer_hits(ctx, run, sent_hits) else {

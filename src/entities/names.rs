@@ -75,7 +75,7 @@ pub(super) fn numbered_names(ctx: &DocContext, s: &Sentence, sidx: u32) -> Vec<(
             a -= 1;
         }
         while a < head
-            && (LEADING_FUNCTION_WORDS.contains(&ctx.token_text(a).to_lowercase().as_str())
+            && (lowercase_in(ctx.token_text(a), LEADING_FUNCTION_WORDS)
                 || (is_sentence_initial_token(ctx, s, a) && ctx.res.abbreviations.is_starter(ctx.token_text(a))))
         {
             a += 1;
@@ -104,9 +104,7 @@ pub(super) fn title_before(ctx: &DocContext, s: &Sentence, pos: usize) -> Option
     let end = s.start + before.len();
     let window_start = s.start.max(end.saturating_sub(60));
     let window_start = (window_start..=end).find(|&b| ctx.text.is_char_boundary(b)).unwrap_or(end);
-    ctx.res
-        .titles
-        .find_in(ctx.text, window_start, end)
+    ctx.titles_in(window_start, end)
         .filter(|(_, e, _)| *e == end)
         .last()
         .map(|(st, _, t)| (st, t.canonical.clone(), t.kind))
@@ -173,7 +171,7 @@ pub(super) fn name_start(ctx: &DocContext, s: &Sentence, a: usize, b: usize) -> 
         let drop = (initial
             && (ctx.res.is_common_word(t) || ctx.res.abbreviations.is_starter(t))
             && !ctx.res.first_names.contains(t))
-            || NAME_CONNECTORS.contains(&t.to_lowercase().as_str());
+            || lowercase_in(t, NAME_CONNECTORS);
         if !drop {
             break;
         }
@@ -223,8 +221,7 @@ pub(super) fn role_around(ctx: &DocContext, s: &Sentence, m: &Mention) -> Option
         return None;
     }
     let abs = m.end + 2;
-    let has_title =
-        ctx.res.titles.find_in(ctx.text, abs, abs + clause_len).any(|(_, _, t)| t.kind != TitleKind::Honorific);
+    let has_title = ctx.titles_in(abs, abs + clause_len).any(|(_, _, t)| t.kind != TitleKind::Honorific);
     if !has_title {
         return None;
     }

@@ -321,8 +321,7 @@ pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a 
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
     previous_word(ctx, pos).is_some_and(|w| {
-        let w = w.to_lowercase();
-        PLACE_PREPOSITIONS.contains(&w.as_str()) || PLACE_NOUNS.contains(&w.as_str()) || w == "of"
+        lowercase_in(w, PLACE_PREPOSITIONS) || lowercase_in(w, PLACE_NOUNS) || lowercase_in(w, &["of"])
     })
 }
 
@@ -355,9 +354,7 @@ pub(super) fn run_over_places(
     while a < b {
         let pos = toks[a].start;
         let Some((_, e, _)) = ctx
-            .res
-            .titles
-            .find_in(ctx.text, pos, toks[b - 1].end)
+            .titles_in(pos, toks[b - 1].end)
             .next()
             .filter(|(st, _, _)| *st == pos && first_char_upper(ctx.token_text(a)))
         else {

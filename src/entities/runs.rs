@@ -193,18 +193,14 @@ pub(super) fn classify_run(
     };
     while a < b {
         let t = ctx.token_text(a);
-        let title_here = ctx
-            .res
-            .titles
-            .find_in(ctx.text, toks[a].start, toks[b - 1].end)
-            .next()
-            .is_some_and(|(st, _, _)| st == toks[a].start);
+        let title_here =
+            ctx.titles_in(toks[a].start, toks[b - 1].end).next().is_some_and(|(st, _, _)| st == toks[a].start);
         // (A place preposition opening the sentence goes too: "Near Al Huwayjah, ...".)
         let drop = (at_sentence_start(a)
             && !title_here
             && (ctx.res.is_common_word(t)
                 || ctx.res.abbreviations.is_starter(t)
-                || PLACE_PREPOSITIONS.contains(&t.to_lowercase().as_str()))
+                || lowercase_in(t, PLACE_PREPOSITIONS))
             && !ctx.res.first_names.contains(t))
             || NAME_CONNECTORS.contains(&t);
         if !drop {
@@ -218,7 +214,7 @@ pub(super) fn classify_run(
     let mut k = a;
     while k < b {
         let pos = toks[k].start;
-        let hit = ctx.res.titles.find_in(ctx.text, pos, toks[b - 1].end).next().filter(|(st, _, _)| *st == pos);
+        let hit = ctx.titles_in(pos, toks[b - 1].end).next().filter(|(st, _, _)| *st == pos);
         match hit {
             Some((_, e, title)) if first_char_upper(ctx.token_text(k)) => {
                 role = Some(role.map_or(title.canonical.clone(), |r| format!("{r} {}", title.canonical)));
@@ -231,7 +227,7 @@ pub(super) fn classify_run(
     if k > a && k < b {
         a = k;
         // "Officials of the Kurdistan Regional Government": the title's "of the" goes with it
-        while a < b && NAME_CONNECTORS.contains(&ctx.token_text(a).to_lowercase().as_str()) {
+        while a < b && lowercase_in(ctx.token_text(a), NAME_CONNECTORS) {
             a += 1;
         }
     } else if k == b {

@@ -95,9 +95,8 @@ pub(crate) fn modality(v: &EventSentence, h: &Hit) -> Modality {
         }
     }
     let from = v.tokens[scope.min(h.t0)].start;
-    let matcher = &v.res.modality;
     {
-        for (s, e, m) in matcher.find_in(v.text, from.min(h.start), h.start) {
+        for (s, e, m) in v.ctx.modality_in(from.min(h.start), h.start) {
             let marker_tok = v.ctx.token_at(e);
             let dist = h.t0.saturating_sub(marker_tok);
             let surface = &v.text[s..e];
@@ -117,7 +116,7 @@ pub(crate) fn modality(v: &EventSentence, h: &Hit) -> Modality {
         // after the trigger: "… attacked, if confirmed" (within 30 tokens), "reportedly" (6)
         let far = v.tokens[(h.t1 + 30).min(v.t1) - 1].end.max(h.end);
         let near = v.tokens[(h.t1 + 6).min(v.t1) - 1].end.max(h.end);
-        for (s, e, m) in matcher.find_in(v.text, h.end, far) {
+        for (s, e, m) in v.ctx.modality_in(h.end, far) {
             let surface = v.text[s..e].to_lowercase();
             if surface == "if confirmed" || (*m == Modality::Hedged && s <= near && surface != "feared") {
                 consider(*m);

@@ -29,7 +29,7 @@ pub(super) struct Draft {
 pub(super) fn accident_paragraphs(ctx: &DocContext) -> Vec<u32> {
     let mut verdicts: Vec<(u32, bool)> = Vec::new(); // (paragraph, violent)
     for s in &ctx.seg.sentences {
-        for (_, _, &violent) in ctx.res.event_context.find_in(ctx.text, s.start, s.end) {
+        for (_, _, &violent) in ctx.event_context_in(s.start, s.end) {
             verdicts.push((s.paragraph, violent));
         }
     }
@@ -41,12 +41,8 @@ pub(super) fn accident_paragraphs(ctx: &DocContext) -> Vec<u32> {
 
 pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: bool) -> (Vec<Event>, Option<bool>) {
     let s = v.ctx.seg.sentences[v.index as usize];
-    let cues: Vec<(usize, bool)> = v
-        .res
-        .event_context
-        .find_in(v.text, s.start, s.end)
-        .map(|(a, _, &violent)| (v.ctx.token_at(a), violent))
-        .collect();
+    let cues: Vec<(usize, bool)> =
+        v.ctx.event_context_in(s.start, s.end).map(|(a, _, &violent)| (v.ctx.token_at(a), violent)).collect();
     let verdict = if cues.iter().any(|c| c.1) {
         Some(false)
     } else if !cues.is_empty() {

@@ -97,7 +97,7 @@ pub(super) fn np_after(v: &EventSentence, from: usize) -> Option<(usize, usize)>
 pub(crate) fn attributions(v: &EventSentence, quotes: &[Quote], hits: &[Hit]) -> Vec<Attribution> {
     let s = v.ctx.seg.sentences[v.index as usize];
     let mut out = Vec::new();
-    for (a, b, cue) in v.res.cues.find_in(v.text, s.start, s.end) {
+    for (a, b, cue) in v.ctx.cues_in(s.start, s.end) {
         let (c0, c1) = v.tokens_of(a, b);
         if c0 < v.t0 || c1 > v.t1 || hits.iter().any(|h| h.t0 < c1 && c0 < h.t1) {
             continue;

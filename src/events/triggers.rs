@@ -35,7 +35,7 @@ impl Hit {
 pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
     let s = v.ctx.seg.sentences[v.index as usize];
     let mut out = Vec::new();
-    for (start, end, trig) in v.res.triggers.find_in(v.text, s.start, s.end) {
+    for (start, end, trig) in v.ctx.triggers_in(s.start, s.end) {
         let (t0, t1) = v.tokens_of(start, end);
         if t0 < v.t0 || t1 > v.t1 || inside_name(v, start, end) {
             continue;

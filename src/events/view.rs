@@ -42,7 +42,7 @@ impl<'a> EventSentence<'a> {
         let tokens = &ctx.seg.tokens[..];
         let (t0, t1) = (s.tok_start, s.tok_end.min(tokens.len()));
         let mut title = vec![false; t1 - t0];
-        for (a, b, _) in ctx.res.titles.find_in(ctx.text, s.start, s.end) {
+        for (a, b, _) in ctx.titles_in(s.start, s.end) {
             for i in ctx.token_at(a)..ctx.token_at(b).min(t1) {
                 if i >= t0 {
                     title[i - t0] = true;

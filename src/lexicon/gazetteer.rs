@@ -296,11 +296,17 @@ fn entry_of(label: Label, r: RawEntry<'static>) -> Entry {
     }
 }
 
-/// FNV-1a over the lowercase characters of `s`.
+/// FNV-1a over the lowercase characters of `s`. (An ASCII character lowercases to one
+/// ASCII character: no `ToLowercase` iterator for it; this runs over 40,000 town names.)
 fn lowercase_hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    for c in s.chars() {
+        if c.is_ascii() {
+            mix(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut mix);
+        }
     }
     h
 }

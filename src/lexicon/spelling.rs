@@ -217,21 +217,57 @@ pub fn indexed(kind: EntryKind, country: &str, population: u64) -> Option<(bool,
 /// gazetteer's; a process reads it where it lies, without building anything). All numbers
 /// are little-endian `u32`:
 ///
-/// - header: the number of exact keys, of near groups, of near keys;
+/// - header: the number of exact keys, of near groups, of near keys, of variants;
 /// - exact keys sorted by (person, key): key offset, key length, person, entry
 ///   ([`AMBIGUOUS`] where two entries share the key);
 /// - near groups sorted by (first letter, length in letters, person): first letter, length,
 ///   person, first item, end item — the keys that may be matched one edit away;
 /// - near items: key offset, key length, entry;
+/// - variants: [`variant_hashes`] of each near key, in a hash table of [`VARIANT_BUCKETS`]
+///   buckets (a deletion neighbourhood: two keys one edit apart share a variant, so a
+///   name's near keys are the items of its own variants, found without scanning its
+///   groups): the first record of each bucket and the end of the last; then the records
+///   sorted by (bucket, hash, item): hash, item (with [`PERSON_ITEM`] for a person's key);
 /// - the keys' text.
 pub struct SpellingIndex {
-    /// The numbers (header, exact keys, groups, items).
+    /// The numbers (header, exact keys, groups, items, variants).
     bytes: Cow<'static, [u8]>,
     /// The keys' text, checked for UTF-8 once.
     text: Cow<'static, str>,
     exact: usize,
     groups: usize,
     items: usize,
+    variants: usize,
+}
+
+/// Buckets of the variants' hash table: about one record in each for the built-in
+/// gazetteer's 190,000 variants.
+const VARIANT_BUCKETS: usize = 1 << 17;
+/// The bit of a variant record's item that says the key is a person's.
+const PERSON_ITEM: u32 = 1 << 31;
+
+/// FNV-1a (32 bits) of `bytes` after the state `h`.
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Hashes (FNV-1a of `person` and the bytes: the same numbers in `build.rs` and at run
+/// time) of `key` and of `key` with one character left out, each once per position: keys
+/// one edit apart (a substitution, a swap of neighbours, a letter added or dropped) always
+/// share one of them. The hash of the part before the left-out character grows as it goes.
+fn variant_hashes(key: &str, person: bool) -> impl Iterator<Item = u32> + '_ {
+    let b = key.as_bytes();
+    let start = fnv(0x811c_9dc5, &[u8::from(person)]);
+    let mut prefix = start;
+    std::iter::once(fnv(start, b)).chain(key.char_indices().map(move |(i, c)| {
+        let end = i + c.len_utf8();
+        let h = fnv(prefix, &b[end..]);
+        prefix = fnv(prefix, &b[i..end]);
+        h
+    }))
 }
 
 /// An exact key shared by two entries.
@@ -275,10 +311,22 @@ impl SpellingIndex {
         let mut near: Vec<_> = near.into_iter().collect();
         near.sort_unstable_by_key(|(g, _)| *g);
         let items: usize = near.iter().map(|(_, v)| v.len()).sum();
+        let bucket = |h: u32| h as usize % VARIANT_BUCKETS;
+        let mut variants: Vec<(usize, u32, u32)> = near
+            .iter()
+            .flat_map(|((_, _, person), v)| v.iter().map(move |(k, _)| (k, *person)))
+            .enumerate()
+            .flat_map(|(item, (k, person))| {
+                let item = item as u32 | if person { PERSON_ITEM } else { 0 };
+                variant_hashes(k, person).map(move |h| (bucket(h), h, item))
+            })
+            .collect();
+        variants.sort_unstable();
+        variants.dedup();
         let mut text = String::new();
         let mut out: Vec<u8> = Vec::new();
         let put = |out: &mut Vec<u8>, v: usize| out.extend_from_slice(&(v as u32).to_le_bytes());
-        for n in [exact.len(), near.len(), items] {
+        for n in [exact.len(), near.len(), items, variants.len()] {
             put(&mut out, n);
         }
         for ((person, k), e) in &exact {
@@ -300,6 +348,17 @@ impl SpellingIndex {
             }
             text.push_str(k);
         }
+        let mut first = 0;
+        for b in 0..=VARIANT_BUCKETS {
+            while first < variants.len() && variants[first].0 < b {
+                first += 1;
+            }
+            put(&mut out, first);
+        }
+        for (_, h, item) in variants {
+            put(&mut out, h as usize);
+            put(&mut out, item as usize);
+        }
         out.extend_from_slice(text.as_bytes());
         out
     }
@@ -310,8 +369,9 @@ impl SpellingIndex {
     /// When the keys are no UTF-8: not what [`SpellingIndex::encode`] wrote.
     pub fn from_bytes(bytes: Cow<'static, [u8]>) -> SpellingIndex {
         let n = |i: usize| u32_at(&bytes, 4 * i) as usize;
-        let (exact, groups, items) = (12, 12 + 16 * n(0), 12 + 16 * n(0) + 20 * n(1));
-        let at = items + 12 * n(2);
+        let (exact, groups, items) = (16, 16 + 16 * n(0), 16 + 16 * n(0) + 20 * n(1));
+        let variants = items + 12 * n(2);
+        let at = variants + 4 * (VARIANT_BUCKETS + 1) + 8 * n(3);
         let utf8 = "spelling index: UTF-8";
         let (bytes, text) = match bytes {
             Cow::Borrowed(b) => (Cow::Borrowed(&b[..at]), Cow::Borrowed(std::str::from_utf8(&b[at..]).expect(utf8))),
@@ -320,7 +380,7 @@ impl SpellingIndex {
                 (Cow::Owned(b), Cow::Owned(text))
             }
         };
-        SpellingIndex { bytes, text, exact, groups, items }
+        SpellingIndex { bytes, text, exact, groups, items, variants }
     }
 
     /// The text of the key at (offset, length).
@@ -341,20 +401,33 @@ impl SpellingIndex {
         Some((e != AMBIGUOUS).then_some(e))
     }
 
-    /// The keys (and entries) that may be matched one edit away, of this first letter,
-    /// length and kind.
-    fn near(&self, first: char, letters: usize, person: bool) -> impl Iterator<Item = (&str, u32)> + '_ {
-        let groups = &self.bytes[self.groups..self.items];
-        let want = [first as u32, letters as u32, u32::from(person)];
-        let range = search_sorted(groups.len() / 20, |i| words::<3>(&groups[20 * i..]).cmp(&want)).map_or(0..0, |i| {
-            let [_, _, _, start, end] = words(&groups[20 * i..]);
-            start as usize..end as usize
-        });
-        let items = &self.bytes[self.items + 12 * range.start..self.items + 12 * range.end];
-        items.chunks_exact(12).map(|item| {
-            let [off, len, e] = words(item);
-            (self.key(off, len), e)
-        })
+    /// The near keys (and entries) of this first letter, kind and a length in letters
+    /// within one of `letters` that share a variant ([`variant_hashes`]) with `key`: every
+    /// such key one edit away is among them (with a few that are not), each item once.
+    fn near(&self, key: &str, first: char, letters: usize, person: bool) -> Vec<(&str, u32)> {
+        let table = &self.bytes[self.variants..];
+        let records = &table[4 * (VARIANT_BUCKETS + 1)..];
+        let at = |i: usize| u32_at(table, 4 * i) as usize;
+        let mut found: Vec<u32> = Vec::new();
+        for h in variant_hashes(key, person) {
+            let b = h as usize % VARIANT_BUCKETS;
+            for r in records[8 * at(b)..8 * at(b + 1)].chunks_exact(8) {
+                let [rh, item] = words(r);
+                if rh == h && (item & PERSON_ITEM != 0) == person {
+                    found.push(item & !PERSON_ITEM);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .map(|item| {
+                let [off, len, e] = words(&self.bytes[self.items + 12 * item as usize..]);
+                (self.key(off, len), e)
+            })
+            .filter(|(k, _)| k.starts_with(first) && k.chars().count().abs_diff(letters) <= 1)
+            .collect()
     }
 
     /// The entry a person's name (`person`) or a place's name stands for, by its spelling.
@@ -367,35 +440,34 @@ impl SpellingIndex {
             return hit;
         }
         let letters = key.chars().count();
+        let budanov = key.split_once(' ').filter(|_| person);
+        if letters < FUZZY_MIN_LETTERS && budanov.is_none() {
+            return None;
+        }
+        // The keys of the name's first letter, kind and length give or take one that may
+        // be one edit away: both ways below keep only keys one edit away.
+        let first = key.chars().next()?;
+        let candidates = self.near(&key, first, letters, person);
         if letters >= FUZZY_MIN_LETTERS {
-            if let Some(e) = self.one_near(&key, letters, person, |k| near(&key, k)) {
+            if let Some(e) = unique(candidates.iter().filter(|(k, _)| near(&key, k)).map(|&(_, e)| e)) {
                 return Some(e);
             }
         }
-        // "Kiril Budanov": the surname exactly, the given name one edit away.
-        if let Some((given, rest)) = key.split_once(' ').filter(|_| person) {
+        // "Kiril Budanov": the surname exactly, the given name one edit away (so the whole
+        // key is one edit away too).
+        if let Some((given, rest)) = budanov {
             let rest = format!(" {rest}");
             let g = chars(given);
-            let first = given.chars().next()?;
-            let candidates = (letters.saturating_sub(1)..=letters + 1)
-                .flat_map(|l| self.near(first, l, true))
+            let candidates = candidates
+                .iter()
                 .filter(|(k, _)| {
                     k.strip_suffix(rest.as_str())
                         .is_some_and(|kg| kg.chars().count() >= 3 && one_edit(&chars(kg), &g).is_some())
                 })
-                .map(|(_, e)| e);
+                .map(|&(_, e)| e);
             return unique(candidates);
         }
         None
-    }
-
-    fn one_near(&self, key: &str, letters: usize, person: bool, ok: impl Fn(&str) -> bool) -> Option<u32> {
-        let first = key.chars().next()?;
-        let candidates = (letters - 1..=letters + 1)
-            .flat_map(|l| self.near(first, l, person))
-            .filter(|(k, _)| ok(k))
-            .map(|(_, e)| e);
-        unique(candidates)
     }
 }
 
@@ -459,6 +531,57 @@ mod tests {
         for (a, b, place) in apart {
             assert_ne!(spelling_key(a, place), spelling_key(b, place), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn variants_find_every_key_one_edit_away() {
+        // The variant table against a scan of every near key, on keys one edit from each
+        // other in all four ways, a non-ASCII one, people and places.
+        let names = [
+            ("Kramatorsk", 0, false),
+            ("Kramatorks", 1, false),
+            ("Kramatorsky", 2, false),
+            ("Kramatrsk", 3, false),
+            ("Kromatorsk", 4, false),
+            ("Zelensky", 5, true),
+            ("Zelenksy", 6, true),
+            ("Volodymyr Zelensky", 7, true),
+            ("Volodimyr Zelensky", 8, true),
+            ("Dnipropetróvsk", 9, false),
+            ("Dnipropetrovsk", 10, false),
+        ];
+        let bytes = SpellingIndex::encode(names.iter().map(|&(k, e, p)| (k, e, p, true)));
+        let index = SpellingIndex::from_bytes(Cow::Owned(bytes));
+        let index = &index;
+        let groups = &index.bytes[index.groups..index.items];
+        let all: Vec<(char, usize, bool, &str, u32)> = groups
+            .chunks_exact(20)
+            .flat_map(|g| {
+                let [f, l, p, start, end] = words(g);
+                (start..end).map(move |item| {
+                    let [off, len, e] = words(&index.bytes[index.items + 12 * item as usize..]);
+                    (char::from_u32(f).unwrap(), l as usize, p != 0, index.key(off, len), e)
+                })
+            })
+            .collect();
+        assert_eq!(all.len(), names.len());
+        let mut hits = 0;
+        for &(name, _, person) in &names {
+            let key = spelling_key(name, !person);
+            let (first, letters) = (key.chars().next().unwrap(), key.chars().count());
+            let mut found: Vec<(&str, u32)> =
+                index.near(&key, first, letters, person).into_iter().filter(|(k, _)| near(&key, k)).collect();
+            let mut scanned: Vec<(&str, u32)> = all
+                .iter()
+                .filter(|&&(f, l, p, k, _)| f == first && l.abs_diff(letters) <= 1 && p == person && near(&key, k))
+                .map(|&(_, _, _, k, e)| (k, e))
+                .collect();
+            found.sort_unstable();
+            scanned.sort_unstable();
+            assert_eq!(found, scanned, "{name}");
+            hits += found.len();
+        }
+        assert!(hits >= 4, "{hits}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::speaker::{
 };
 use super::words::*;
 use super::{CueHit, DraftQuote, How, QuoteSpan};
+use crate::lexicon::WordClass;
 use crate::model::QuoteKind;
 
 /// What was found around one span.
@@ -264,7 +265,11 @@ fn before_pattern(v: &Tokens, mi: &MentionIndex, cues: &[CueHit], open: usize) -
         while start < j && !v.is_word(start) {
             start += 1;
         }
-        if j > start && j - start <= 6 && is_locative(v.tok(start)) && (start + 1..j).all(|t| v.is_capitalised(t)) {
+        if j > start
+            && j - start <= 6
+            && v.has(start, WordClass::Locative)
+            && (start + 1..j).all(|t| v.is_capitalised(t))
+        {
             // "Near Bakhmut: “…”" (a headline): where, not who — the quote stays, unattributed
             return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
         }
@@ -277,7 +282,7 @@ fn before_pattern(v: &Tokens, mi: &MentionIndex, cues: &[CueHit], open: usize) -
                     // "Inside Severodonetsk: “…”" (a headline): a place, or a phrase opening
                     // with a locative word, names where, not who — the quote stays, unattributed
                     let place = g.mention.is_some_and(|m| mi.mentions[m].label.is_place());
-                    if place || is_locative(v.tok(start)) {
+                    if place || v.has(start, WordClass::Locative) {
                         return Some((Attr { guess: None, cue: None, how: How::Colon }, true, false));
                     }
                     return Some((Attr { guess: Some(g), cue: Some("say".into()), how: How::Colon }, true, false));
@@ -443,7 +448,7 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
                 if c + 1 < sc.tok_end
                     && v.is_word(c + 1)
                     && !v.is_capitalised(c + 1)
-                    && !is_speaker_pronoun(v.tok(c + 1))
+                    && !v.has(c + 1, WordClass::Pronoun)
                 {
                     let mut b = sc.tok_end;
                     while b > c + 1
@@ -468,7 +473,7 @@ pub(crate) fn attribute(v: &Tokens, mi: &MentionIndex, spans: &[QuoteSpan], cues
                 && c + 1 < sc.tok_end
                 && v.is_word(c + 1)
                 && !v.is_capitalised(c + 1)
-                && !is_speaker_pronoun(v.tok(c + 1))
+                && !v.has(c + 1, WordClass::Pronoun)
                 && cues_from(cues, c + 1, c + 2).next().is_none();
             if runs_on {
                 let mut b = sc.tok_end;
@@ -580,10 +585,14 @@ pub(crate) fn title_like(v: &Tokens, span: &QuoteSpan) -> bool {
     // short function words stay lower case in titles ("Winter on the Front Line")
     const SMALL: [&str; 14] =
         ["a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "or", "with", "from"];
-    let all: Vec<&str> = t.split_whitespace().collect();
+    // (more than 8 words is no title: the words of a long quotation are not split out)
+    let all: Vec<&str> = t.split_whitespace().take(9).collect();
+    if all.len() > 8 {
+        return false;
+    }
     let words: Vec<&&str> = all.iter().filter(|w| !SMALL.contains(w)).collect();
     let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
-    all.len() <= 8 && caps > 0 && caps * 4 >= words.len() * 3
+    caps > 0 && caps * 4 >= words.len() * 3
 }
 
 fn word_count(v: &Tokens, span: &QuoteSpan) -> usize {

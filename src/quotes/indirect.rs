@@ -161,7 +161,7 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
         if describes_the_speaker(v, after_attr + 1, hi) {
             // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
             // clause, unless it is an adverbial ("Near the front line, X said, his men ...")
-            if !opens_like_clause(v, lo) || is_locative(v.tok(lo)) {
+            if !opens_like_clause(v, lo) || v.has(lo, WordClass::Locative) {
                 return None;
             }
             return clause(v, lo, comma_before);
@@ -201,7 +201,7 @@ fn determiner_clause(v: &Tokens, first: usize, hi: usize) -> bool {
 /// A reporting verb in its own right ("…, X said, stressing that …" reports speech too).
 fn is_cue_word(v: &Tokens, t: usize) -> bool {
     let (s, e) = (v.start(t), v.end(t));
-    v.ctx.res.cues.find_in(v.ctx.text, s, e).into_iter().any(|(a, _, _)| a == s)
+    v.ctx.cues_in(s, e).any(|(a, _, _)| a == s)
 }
 
 /// "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X."
@@ -302,7 +302,7 @@ fn trailing_phrase_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHi
 /// elsewhere; "some are quietly saying" has it).
 fn loose_subject(v: &Tokens, mi: &MentionIndex, lo: usize, verb: usize) -> Option<Guess> {
     let mut b = verb;
-    while b > lo && is_verb_filler(v.tok(b - 1)) {
+    while b > lo && v.has(b - 1, WordClass::VerbFiller) {
         b -= 1;
     }
     let progressive = b > lo && matches!(v.tok(b - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were");
@@ -313,10 +313,7 @@ fn loose_subject(v: &Tokens, mi: &MentionIndex, lo: usize, verb: usize) -> Optio
     if v.tok(g.tok_end - 1).to_ascii_lowercase().ends_with("ly") {
         return None;
     }
-    let prep = g
-        .tok_start
-        .checked_sub(1)
-        .filter(|&p| p >= lo && v.is_word(p) && crate::lexicon::words().is(v.tok(p), WordClass::Preposition));
+    let prep = g.tok_start.checked_sub(1).filter(|&p| p >= lo && v.is_word(p) && v.has(p, WordClass::Preposition));
     let Some(p) = prep else { return Some(g) };
     // the phrase is a preposition's object: the subject stands before the preposition,
     // a name on its own ("Trump at the time said") or a noun the phrase qualifies
@@ -408,7 +405,7 @@ fn bracketed_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> 
 /// nearest named person before the comma in the same sentence.
 fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option<Guess> {
     let mut j = cue.tok_start;
-    while j > lo && is_verb_filler(v.tok(j - 1)) {
+    while j > lo && v.has(j - 1, WordClass::VerbFiller) {
         j -= 1;
     }
     if j < lo + 2 || !is_strong_lemma(&cue.lemma) {
@@ -490,7 +487,7 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
         return None;
     }
     let mut j = cue.tok_start;
-    while j > lo && is_verb_filler(v.tok(j - 1)) {
+    while j > lo && v.has(j - 1, WordClass::VerbFiller) {
         j -= 1;
     }
     if j <= lo {
@@ -534,9 +531,8 @@ fn far_subject(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -> Option
         || v.is_capitalised(j - 1)
         || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase()));
     // "Military analysts in Kyiv and around the region say": a role head, then where it is
-    let located_role = (a..j.saturating_sub(1)).any(|t| {
-        v.is_role(t) && (is_locative(v.tok(t + 1)) || crate::lexicon::words().is(v.tok(t + 1), WordClass::Preposition))
-    });
+    let located_role = (a..j.saturating_sub(1))
+        .any(|t| v.is_role(t) && (v.has(t + 1, WordClass::Locative) || v.has(t + 1, WordClass::Preposition)));
     if !fine || !(head_ok || located_role) || !(a..j).any(|t| v.is_role(t)) {
         return None;
     }
@@ -558,7 +554,7 @@ fn prior_attribution(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> Opt
     // (or an object and an adjunct) between that verb and the comma
     let floor = k.saturating_sub(6).max(lo + 1);
     let verb = (floor..k - 1).rev().take_while(|&t| v.is_word(t)).find(|&t| is_cue_word(v, t));
-    if let Some(c) = verb.filter(|&c| is_adjunct_prep(v.tok(c + 1)) || v.is(c + 1, "reporters")) {
+    if let Some(c) = verb.filter(|&c| v.has(c + 1, WordClass::AdjunctPreposition) || v.is(c + 1, "reporters")) {
         if let Some(g) = subject_before(v, mi, lo, c, false).ok().flatten() {
             return Some(g);
         }
@@ -576,7 +572,7 @@ fn opening_noun_phrase(v: &Tokens, mi: &MentionIndex, lo: usize, vs: usize) -> O
     while a < vs && (v.is(a, "but") || v.is(a, "and") || v.is(a, "so")) {
         a += 1;
     }
-    if !(is_determiner(v.tok(a)) || v.is_capitalised(a)) || is_speaker_pronoun(v.tok(a)) {
+    if !(v.is_determiner_at(a) || v.is_capitalised(a)) || v.has(a, WordClass::Pronoun) {
         return None;
     }
     // the verb: the first lower-case auxiliary or regular past form after the phrase's first
@@ -710,8 +706,9 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         g.tok_start > lo + 1 && g.tok_start - 1 - lo <= 2 && (lo..g.tok_start - 1).all(|t| v.is_word(t));
     let adverbial_first = g.tok_start > lo + 1
         && v.is_punct(g.tok_start - 1, ",")
-        && (!opens_like_clause(v, lo) || is_locative(v.tok(lo)) || short_opening);
-    let clause_next = i + 1 < hi && v.is_word(i + 1) && !is_relative(v.tok(i + 1)) && opens_like_clause(v, i + 1);
+        && (!opens_like_clause(v, lo) || v.has(lo, WordClass::Locative) || short_opening);
+    let clause_next =
+        i + 1 < hi && v.is_word(i + 1) && !v.has(i + 1, WordClass::Relative) && opens_like_clause(v, i + 1);
     if adverbial_first && v.is_punct(i, ",") && clause_next {
         let (s, e) = clause(v, i + 1, hi)?;
         return Some((s, e, g, false));
@@ -733,7 +730,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         {
             t += 1;
         }
-        let bridged = is_adjunct_prep(v.tok(i)) || takes_object(&cue.lemma) || v.is_capitalised(i);
+        let bridged = v.has(i, WordClass::AdjunctPreposition) || takes_object(&cue.lemma) || v.is_capitalised(i);
         if t < lim && v.is(t, "that") && bridged {
             start = Some(t + 1);
             with_that = true;
@@ -754,7 +751,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         // "said Wednesday he agrees", "says today the plan is dead": a bare day word between
         // the verb and its clause
         let mut k = i;
-        while k < hi && k < i + 2 && crate::lexicon::words().is(v.tok(k), WordClass::Weekday)
+        while k < hi && k < i + 2 && v.has(k, WordClass::Weekday)
             || (k < hi && k == i && (v.is(k, "yesterday") || v.is(k, "today")))
         {
             k += 1;
@@ -763,7 +760,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             && k + 1 < hi
             && v.is_word(k)
             && v.is_word(k + 1)
-            && (is_speaker_pronoun(v.tok(k)) || is_determiner(v.tok(k)) || v.is_capitalised(k))
+            && (v.has(k, WordClass::Pronoun) || v.is_determiner_at(k) || v.is_capitalised(k))
             && !bad_clause_start_at(v, k)
         {
             start = Some(k);
@@ -796,7 +793,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         let lim = (i + reach).min(hi);
         if let Some(q) = (i..lim)
             .take_while(|&t| v.is_word(t) || v.tok(t) == "'s")
-            .find(|&t| is_question_word(v.tok(t)) && t + 1 < hi && v.is_word(t + 1))
+            .find(|&t| v.has(t, WordClass::QuestionWord) && t + 1 < hi && v.is_word(t + 1))
         {
             start = Some(q);
         }
@@ -824,7 +821,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         if let Some(to) =
             (i + 1..(i + 6).min(hi)).take_while(|&t| v.is_word(t) || v.tok(t) == "'s").find(|&t| v.is(t, "to"))
         {
-            if to + 1 < hi && v.is_word(to + 1) && !is_determiner(v.tok(to + 1)) {
+            if to + 1 < hi && v.is_word(to + 1) && !v.is_determiner_at(to + 1) {
                 start = Some(i);
             }
         }
@@ -834,10 +831,10 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
         start = Some(i);
     }
     if start.is_none()
-        && (takes_object(&cue.lemma) || (is_strong_lemma(&cue.lemma) && is_adjunct_prep(v.tok(i))))
+        && (takes_object(&cue.lemma) || (is_strong_lemma(&cue.lemma) && v.has(i, WordClass::AdjunctPreposition)))
         && cue.kind != CueKind::Belief
         && v.is_word(i)
-        && !is_speaker_pronoun(v.tok(i))
+        && !v.has(i, WordClass::Pronoun)
     {
         // "told the forum he was ...": a short object, then a clause opening with a
         // subject pronoun
@@ -847,7 +844,7 @@ fn leading(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize,
             .find(|&t| matches!(v.tok(t), "he" | "she" | "they" | "we" | "I" | "it"))
         {
             // ("tells audiences she may be charged": an auxiliary or a modal after it)
-            if p + 1 < hi && v.is_word(p + 1) && !is_np_stop(v.tok(p + 1))
+            if p + 1 < hi && v.is_word(p + 1) && !v.has(p + 1, WordClass::NpStop)
                 || (p + 1 < hi
                     && (matches!(
                         v.tok(p + 1).to_ascii_lowercase().as_str(),
@@ -927,7 +924,7 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
     }
     let (lo, hi) = sentence_bounds(v, cue);
     let mut j = cue.tok_start;
-    while j > lo && (is_verb_filler(v.tok(j - 1)) || v.is(j - 1, "been")) {
+    while j > lo && (v.has(j - 1, WordClass::VerbFiller) || v.is(j - 1, "been")) {
         j -= 1;
     }
     if j < lo + 2
@@ -1028,7 +1025,7 @@ fn long_source(v: &Tokens, i: usize, hi: usize) -> Option<Guess> {
     if j == i
         || j - i > 14
         || !rest_empty
-        || !(is_determiner(v.tok(i)) || v.is_capitalised(i))
+        || !(v.is_determiner_at(i) || v.is_capitalised(i))
         || !plausible_phrase(v, i, j - 1)
     {
         return None;
@@ -1079,7 +1076,7 @@ pub(crate) fn find(
             continue;
         }
         // "continues to insist that": the reporting verb after the catenative is the cue
-        if is_catenative(v.tok(cue.tok_start))
+        if v.has(cue.tok_start, WordClass::Catenative)
             && cues.iter().any(|c| c.tok_start > cue.tok_start && c.tok_start <= cue.tok_end + 2)
         {
             continue;

@@ -24,7 +24,7 @@ mod words;
 mod tests;
 
 use crate::context::DocContext;
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, WordClass};
 use crate::model::{Mention, Quote, QuoteKind, Speaker};
 pub use marks::{pair_marks, QuoteSpan};
 use speaker::{Guess, MentionIndex, Previous};
@@ -150,8 +150,9 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             continue;
         }
         let first_word = (sent.tok_start..sent.tok_end).find(|&t| v.is_word(t));
-        let headline = title_case(v, sent.tok_start, sent.tok_end);
-        for (s, e, cue) in ctx.res.cues.find_in(ctx.text, sent.start, sent.end) {
+        // (read only for a capitalised reporting verb after a name: it walks every word)
+        let headline = std::cell::OnceCell::new();
+        for (s, e, cue) in ctx.cues_in(sent.start, sent.end) {
             if words::is_non_verb_cue(&cue.lemma) {
                 continue;
             }
@@ -169,12 +170,14 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             // A capitalised cue word inside a sentence is part of a name ("State Department").
             // In a Title Case headline ("Zelensky Says Russia Will Pay") a reporting verb
             // after a name is capitalised like every word.
-            let headline_verb = headline
-                && te == ts + 1
-                && (words::is_strong_lemma(&cue.lemma) || words::is_commit_lemma(&cue.lemma))
-                && ts > sent.tok_start
-                && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","));
-            if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb {
+            let headline_verb = || {
+                te == ts + 1
+                    && (words::is_strong_lemma(&cue.lemma) || words::is_commit_lemma(&cue.lemma))
+                    && ts > sent.tok_start
+                    && (v.is_capitalised(ts - 1) || v.is_punct(ts - 1, ","))
+                    && *headline.get_or_init(|| title_case(v, sent.tok_start, sent.tok_end))
+            };
+            if v.is_capitalised(ts) && Some(ts) != first_word && !headline_verb() {
                 continue;
             }
             if inside_span(spans, s) {
@@ -190,13 +193,13 @@ fn find_cues(v: &Tokens, spans: &[QuoteSpan]) -> Vec<CueHit> {
             // "Moscow's claim that its troops ...": the noun reports what follows "that", and
             // the possessor said it
             let possessive = te == ts + 1
-                && words::is_nounish_form(v.tok(ts))
+                && v.has(ts, WordClass::NounishCue)
                 && ts > sent.tok_start + 1
                 && v.tok(ts - 1) == "'s"
                 && te < sent.tok_end
                 && v.is(te, "that");
             // Noun-like forms only count right after a subject ("Russia claims", not "the claims").
-            if te == ts + 1 && words::is_nounish_form(v.tok(ts)) && ts > sent.tok_start && !possessive {
+            if te == ts + 1 && v.has(ts, WordClass::NounishCue) && ts > sent.tok_start && !possessive {
                 let p = v.tok(ts - 1);
                 // "is warning voters that": a progressive is a verb
                 let progressive = v.tok(ts).ends_with("ing")

@@ -233,7 +233,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
     let (a, b) = (v.start(k), v.end(last));
     // "sources in Ukraine's security service", "officials at the ministry": people within an
     // institution are not the institution speaking; the whole phrase is the speaker
-    let within = k < last && v.is_role(k) && is_locative(v.tok(k + 1)) && !v.is_capitalised(k + 1);
+    let within = k < last && v.is_role(k) && v.has(k + 1, WordClass::Locative) && !v.is_capitalised(k + 1);
     if within && mi.inside(a, b).all(|m| mi.mentions[m].label != Label::Person) {
         return Some(Guess::phrase(v, k, last + 1, false, true));
     }
@@ -241,7 +241,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
         let mm = &mi.mentions[m];
         // "Oksana Hrytsak, 59, of Irpin, ...": a place after "of"/"in"/"from" says where
         // someone is from; a place never speaks
-        if mm.label.is_place() && mm.start == a && k > 0 && is_locative(v.tok(k - 1)) {
+        if mm.label.is_place() && mm.start == a && k > 0 && v.has(k - 1, WordClass::Locative) {
             return None;
         }
         return Some(Guess {
@@ -300,7 +300,7 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
             k = p;
             // "the head of the regional administration": walk on over "of"
             // "officials at the ministry": a role head, then the institution it is in
-            let within = p >= lo + 2 && is_locative(v.tok(p - 1)) && v.is_role(p - 2);
+            let within = p >= lo + 2 && v.has(p - 1, WordClass::Locative) && v.is_role(p - 2);
             if p >= lo + 2
                 && (v.is(p - 1, "of") || v.is(p - 1, "for") || within)
                 && v.is_word(p - 2)
@@ -314,7 +314,7 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
             break;
         }
         if v.is(p, "of") || v.is(p, "for") || v.is(p, "from") {
-            if p > lo && v.is_word(p - 1) && !is_np_stop(v.tok(p - 1)) && !is_determiner(v.tok(p - 1)) {
+            if p > lo && v.is_word(p - 1) && !v.has(p - 1, WordClass::NpStop) && !v.is_determiner_at(p - 1) {
                 k = p - 1;
                 n += 2;
                 continue;
@@ -340,7 +340,7 @@ pub fn np_back(v: &Tokens, mi: &MentionIndex, lo: usize, j: usize, loose: bool) 
             && v.is_capitalised(k)
             && !v.is_role(p)
             && v.tok(k) != "'s"
-            && !is_determiner(v.tok(p))
+            && !v.is_determiner_at(p)
             && !role_head
             && !is_age(w)
         {
@@ -359,7 +359,7 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
     if i >= hi || !v.is_word(i) {
         return None;
     }
-    if is_speaker_pronoun(v.tok(i)) {
+    if v.has(i, WordClass::Pronoun) {
         return validate(v, mi, i, i, loose);
     }
     let mut j = i;
@@ -372,7 +372,7 @@ pub fn np_forward(v: &Tokens, mi: &MentionIndex, i: usize, hi: usize, loose: boo
             && j > i
             && j + 1 < hi
             && v.is_word(j + 1)
-            && !is_np_stop(v.tok(j + 1))
+            && !v.has(j + 1, WordClass::NpStop)
         {
             j += 1;
             n += 1;
@@ -400,7 +400,7 @@ pub fn catenative_start(v: &Tokens, lo: usize, cue: usize) -> usize {
     if k > lo + 1 && v.is(k - 1, "on") {
         k -= 1;
     }
-    if is_catenative(v.tok(k - 1)) {
+    if v.has(k - 1, WordClass::Catenative) {
         k - 1
     } else {
         cue
@@ -421,7 +421,7 @@ fn past_time_adjunct(v: &Tokens, lo: usize, j: usize) -> usize {
     let opener = v.tok(j - 2).to_ascii_lowercase();
     if matches!(opener.as_str(), "on" | "last" | "this" | "early" | "late" | "earlier" | "later") && j >= lo + 3 {
         let mut k = j - 2;
-        while k > lo && is_verb_filler(v.tok(k - 1)) {
+        while k > lo && v.has(k - 1, WordClass::VerbFiller) {
             k -= 1;
         }
         return k;
@@ -444,8 +444,8 @@ pub fn subject_before(
     loose: bool,
 ) -> Result<Option<Guess>, Reject> {
     let mut j = catenative_start(v, lo, cue);
-    while j > lo && (is_verb_filler(v.tok(j - 1)) || is_negation(v.tok(j - 1))) {
-        if is_negation(v.tok(j - 1)) {
+    while j > lo && (v.has(j - 1, WordClass::VerbFiller) || v.has(j - 1, WordClass::Negation)) {
+        if v.has(j - 1, WordClass::Negation) {
             return Err(Reject);
         }
         j -= 1;
@@ -460,17 +460,17 @@ pub fn subject_before(
         && matches!(v.tok(j - 1).to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "'s" | "’s");
     if progressive {
         j -= 1;
-        while j > lo && is_verb_filler(v.tok(j - 1)) {
+        while j > lo && v.has(j - 1, WordClass::VerbFiller) {
             j -= 1;
         }
-        if j == lo || is_negation(v.tok(j - 1)) {
+        if j == lo || v.has(j - 1, WordClass::Negation) {
             return if j == lo { Ok(None) } else { Err(Reject) };
         }
     }
-    if is_passive_aux(v.tok(j - 1)) {
+    if v.has(j - 1, WordClass::PassiveAuxiliary) {
         return Err(Reject);
     }
-    if is_relative(v.tok(j - 1)) {
+    if v.has(j - 1, WordClass::Relative) {
         return Err(Reject);
     }
     // "Others, however, say ...", "Trump, meanwhile, said ...": a discourse adverb set off
@@ -493,7 +493,7 @@ pub fn subject_before(
     };
     if aside > 0 {
         let mut k = j - aside;
-        while k > lo && is_verb_filler(v.tok(k - 1)) {
+        while k > lo && v.has(k - 1, WordClass::VerbFiller) {
             k -= 1;
         }
         let g = np_back(v, mi, lo, k, true).filter(|g| g.tok_start == lo || !v.is_word(g.tok_start - 1));
@@ -514,7 +514,7 @@ pub fn subject_before(
     }
     let g = np_back(v, mi, lo, j, loose);
     if let Some(g) = &g {
-        if g.tok_start > lo && is_relative(v.tok(g.tok_start - 1)) {
+        if g.tok_start > lo && v.has(g.tok_start - 1, WordClass::Relative) {
             return Err(Reject);
         }
     }
@@ -552,7 +552,7 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
         return long_appositive(v, mi, lo, comma).or(head);
     }
     if let Some(h) = &head {
-        if h.tok_start > lo && is_relative(v.tok(h.tok_start - 1)) {
+        if h.tok_start > lo && v.has(h.tok_start - 1, WordClass::Relative) {
             return None;
         }
     }
@@ -638,8 +638,8 @@ pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<
         return None;
     }
     let mut b = b;
-    while b > a && (is_verb_filler(v.tok(b - 1)) || is_negation(v.tok(b - 1))) {
-        if is_negation(v.tok(b - 1)) {
+    while b > a && (v.has(b - 1, WordClass::VerbFiller) || v.has(b - 1, WordClass::Negation)) {
+        if v.has(b - 1, WordClass::Negation) {
             return None;
         }
         b -= 1;
@@ -707,7 +707,7 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
     // "On Thursday, Trump spoke ..., promising ...", "On Thursday, however, Trump ...", "In
     // a widely read column before the debate, two speechwriters ...": past opening adverbials
     for _ in 0..2 {
-        if i < hi && is_np_stop(v.tok(i)) && !is_speaker_pronoun(v.tok(i)) {
+        if i < hi && v.has(i, WordClass::NpStop) && !v.has(i, WordClass::Pronoun) {
             if let Some(c) = (i + 1..(i + 14).min(hi)).find(|&t| v.is_punct(t, ",")) {
                 if (i + 1..c).all(|t| v.is_word(t) || v.tok(t) == "'s") {
                     i = c + 1;
@@ -737,11 +737,11 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
             });
         }
     }
-    if is_speaker_pronoun(v.tok(i)) {
+    if v.has(i, WordClass::Pronoun) {
         return validate(v, mi, i, i, false);
     }
     let mut e = i;
-    while e < hi && e < i + 6 && v.is_capitalised(e) && !is_np_stop(v.tok(e)) && !is_determiner(v.tok(e)) {
+    while e < hi && e < i + 6 && v.is_capitalised(e) && !v.has(e, WordClass::NpStop) && !v.is_determiner_at(e) {
         e += 1;
     }
     if e > i {
@@ -751,9 +751,9 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
     }
     // "Regional leaders have backed ..., warning that": a plain noun phrase opening the
     // sentence, headed by a role or speaker noun within a few words
-    if is_determiner(v.tok(i)) || (e == i + 1 && v.ctx.res.is_common_word(v.tok(i))) {
+    if v.is_determiner_at(i) || (e == i + 1 && v.ctx.res.is_common_word(v.tok(i))) {
         let mut e = i + 1;
-        while e < hi && e < i + 5 && v.is_word(e) && !is_np_stop(v.tok(e)) {
+        while e < hi && e < i + 5 && v.is_word(e) && !v.has(e, WordClass::NpStop) {
             if v.is_role(e) {
                 return validate(v, mi, i, e, false);
             }
@@ -983,7 +983,7 @@ fn introduced_first_name(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Option<Spe
     (si.saturating_sub(5)..=si).rev().find_map(|s| {
         let k = sents[s].tok_start;
         let appositive = v.is_punct(k + 1, ",")
-            && (is_determiner(v.tok(k + 2)) || v.tok(k + 2).starts_with(|c: char| c.is_ascii_digit()));
+            && (v.is_determiner_at(k + 2) || v.tok(k + 2).starts_with(|c: char| c.is_ascii_digit()));
         let word = v.tok(k);
         let place = mi.inside(v.start(k), v.end(k)).any(|m| mi.mentions[m].label.is_place());
         let name = v.is_capitalised(k)

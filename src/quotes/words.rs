@@ -18,15 +18,6 @@ pub fn is_relative(w: &str) -> bool {
     is(w, WordClass::Relative)
 }
 
-pub fn is_negation(w: &str) -> bool {
-    is(w, WordClass::Negation)
-}
-
-/// Passive auxiliaries: "is said to", "was told".
-pub fn is_passive_aux(w: &str) -> bool {
-    is(w, WordClass::PassiveAuxiliary)
-}
-
 /// Words that may stand between a subject and its reporting verb ("has also said").
 pub fn is_verb_filler(w: &str) -> bool {
     is(w, WordClass::VerbFiller)
@@ -41,17 +32,13 @@ pub fn is_np_stop(w: &str) -> bool {
     is(w, WordClass::NpStop)
 }
 
-/// Words that cannot open a reported clause right after a reporting verb ("said on
-/// Tuesday", "said so", "said goodbye", "told him to").
-pub fn bad_clause_start(w: &str) -> bool {
-    is(w, WordClass::NotClauseStart) || is(w, WordClass::Weekday)
-}
-
-/// `bad_clause_start` for the token at `i`, except that a weekday with a possessive opens
-/// a noun phrase, so a clause ("said Thursday's vote was fair").
+/// The token at `i` cannot open a reported clause right after a reporting verb ("said on
+/// Tuesday", "said so", "said goodbye", "told him to"): a `NotClauseStart` word or a
+/// weekday, except that a weekday with a possessive opens a noun phrase, so a clause
+/// ("said Thursday's vote was fair").
 pub fn bad_clause_start_at(v: &Tokens, i: usize) -> bool {
-    let possessive_day = is(v.tok(i), WordClass::Weekday) && matches!(v.tok(i + 1), "'s" | "’s");
-    bad_clause_start(v.tok(i)) && !possessive_day
+    let possessive_day = v.has(i, WordClass::Weekday) && matches!(v.tok(i + 1), "'s" | "’s");
+    (v.has(i, WordClass::NotClauseStart) || v.has(i, WordClass::Weekday)) && !possessive_day
 }
 
 /// Prepositions that open an adjunct between a reporting verb and its content
@@ -81,29 +68,9 @@ pub fn is_non_verb_cue(lemma: &str) -> bool {
     is(lemma, WordClass::NonVerbCue)
 }
 
-/// Cue forms that are also common nouns: only a verb after a subject ("Russia claims").
-pub fn is_nounish_form(w: &str) -> bool {
-    is(w, WordClass::NounishCue)
-}
-
-/// Heads of role phrases the titles file may lack: "officials said", "police said".
-pub fn is_role_head(w: &str) -> bool {
-    is(w, WordClass::RoleHead) || is(w, WordClass::SpeakerHead)
-}
-
 /// Lemmas whose "to"-infinitive is what was promised: "vowed to punish ...".
 pub fn is_commit_lemma(lemma: &str) -> bool {
     is(lemma, WordClass::CommitVerb)
-}
-
-/// "continues (to)", "went (on to)": a verb between the speaker and a reporting verb.
-pub fn is_catenative(w: &str) -> bool {
-    is(w, WordClass::Catenative)
-}
-
-/// "how", "why", "whether": an indirect question a reporting verb reports.
-pub fn is_question_word(w: &str) -> bool {
-    is(w, WordClass::QuestionWord)
 }
 
 /// "Citing a report, ...", "Bemoaning the “system,” ...": a participle with its object
@@ -113,7 +80,7 @@ pub fn participial_opening(v: &Tokens, t: usize) -> bool {
     w.len() > 4
         && w.to_ascii_lowercase().ends_with("ing")
         && t + 1 < v.n_tokens()
-        && (is_determiner(v.tok(t + 1)) || v.is_quote(t + 1))
+        && (v.is_determiner_at(t + 1) || v.is_quote(t + 1))
 }
 
 /// "of", "from", "inside": a place after it locates the speaker.
@@ -131,10 +98,7 @@ impl<'a> Tokens<'a> {
         self.ctx.seg.tokens.len()
     }
     pub fn tok(&self, i: usize) -> &'a str {
-        match self.ctx.seg.tokens.get(i) {
-            Some(t) => self.ctx.text.get(t.start..t.end).unwrap_or(""),
-            None => "",
-        }
+        self.ctx.token_text(i)
     }
     pub fn start(&self, i: usize) -> usize {
         self.ctx.seg.tokens.get(i).map_or(self.ctx.text.len(), |t| t.start)
@@ -154,7 +118,8 @@ impl<'a> Tokens<'a> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.tok(i).eq_ignore_ascii_case(w)
     }
-    /// Token `i` is a word of `class`: its classes from the segmentation, no lookup by text.
+    /// Token `i` is a word of `class`: its classes from the segmentation, no lookup by text
+    /// (the same classes: `segment` looked its lowercase form up).
     pub fn has(&self, i: usize, class: WordClass) -> bool {
         self.ctx.classes(i).has(class)
     }
@@ -186,10 +151,11 @@ impl<'a> Tokens<'a> {
     pub fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct) && !self.tok(i).is_empty() && self.tok(i).chars().all(|c| c == '-')
     }
-    /// A role noun: a title from the lexicon or a fallback role head.
+    /// A role noun: a title from the lexicon or a fallback role head the titles file may
+    /// lack ("officials said", "police said").
     pub fn is_role(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        is_role_head(w) || self.ctx.res.titles.get(w).is_some()
+        let c = self.ctx.classes(i);
+        c.has(WordClass::RoleHead) || c.has(WordClass::SpeakerHead) || self.ctx.res.titles.get(self.tok(i)).is_some()
     }
     /// Index of the sentence holding token `i`.
     pub fn sentence_of_token(&self, i: usize) -> usize {
