@@ -1517,3 +1517,13 @@ fn weapons_sent_at_a_country_are_an_attack_and_a_battered_place_is_none() {
     let r = run("A storm flooded the already battered coastal town on Sunday.", &[]);
     assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
 }
+
+#[test]
+fn the_enemy_eliminated_is_a_toll_and_bombs_dropped_in_the_passive_an_attack() {
+    let r = run("Over the past day 210 occupiers were eliminated on the Pokrovsk axis.", &[]);
+    assert_eq!(r.one("CASUALTIES").killed, Some(210), "{}", r.describe());
+    let r = run("The defending champions were eliminated in the semi-final.", &[]);
+    assert!(r.events.is_empty(), "{}", r.describe());
+    let r = run("Two glide bombs were dropped on Vovchansk in the afternoon.", &[]);
+    assert_eq!(r.one("ASSAULT").start, find(&r.text, "dropped", 0).0, "{}", r.describe());
+}

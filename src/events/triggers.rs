@@ -331,8 +331,18 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         }
         // "dropped guided bombs on", "dropped explosives from a drone"; not "dropped his
         // objections", "dropped by 5 %"
-        "dropped" | "drops" | "dropping" => (t1..(t1 + 4).min(v.t1))
-            .any(|i| v.is(i, WEAPON_SUBJECTS) || v.is(i, ATTACK_OBJECTS) || v.lw(i).starts_with("explosive")),
+        // ("guided bombs were dropped on ...": the weapons as the subject of a passive)
+        "dropped" | "drops" | "dropping" => {
+            (t1..(t1 + 4).min(v.t1))
+                .any(|i| v.is(i, WEAPON_SUBJECTS) || v.is(i, ATTACK_OBJECTS) || v.lw(i).starts_with("explosive"))
+                || (any_of(prev, &["were", "was", "been"])
+                    && (t0.saturating_sub(5).max(v.t0)..t0)
+                        .any(|i| v.is(i, WEAPON_SUBJECTS) || v.is(i, ATTACK_OBJECTS)))
+        }
+        // "143 occupiers were eliminated", "eliminated 90 enemy soldiers": not a team or a
+        // tax eliminated
+        "eliminated" | "liquidated" => (t0.saturating_sub(4).max(v.t0)..(t1 + 4).min(v.t1))
+            .any(|i| v.is(i, WordClass::PersonNoun) || v.is(i, WordClass::ForceNoun)),
         // "will not give up a single village", "gave way": no gift
         "give" | "gives" | "giving" | "gave" if any_of(next, &["up", "in", "way", "out", "rise", "birth", "chase"]) => {
             false
