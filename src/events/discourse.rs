@@ -88,7 +88,12 @@ fn lead_day<'t>(
     let introduces =
         ctx.seg.paragraphs.get(opening as usize).is_some_and(|p| ctx.text[p.start..p.end].trim_end().ends_with(':'));
     let lead = if introduces { opening + 1 } else { opening };
-    let mut in_lead = dates.iter().filter(|d| d.1 == lead);
+    // ("overnight into Wednesday": the night is the named day's, not a second day)
+    let night = |d: &&(usize, u32, Days, &str)| {
+        matches!(d.3.to_ascii_lowercase().as_str(), "overnight" | "last night" | "tonight" | "during the night")
+    };
+    let named = dates.iter().any(|d| d.1 == lead && !night(&d));
+    let mut in_lead = dates.iter().filter(|d| d.1 == lead && !(named && night(d)));
     let first = *in_lead.next()?;
     let one_day = in_lead.all(|d| d.2 == first.2);
     (one_day && first.2 == published - 1).then_some(first)

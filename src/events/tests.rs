@@ -1527,3 +1527,11 @@ fn the_enemy_eliminated_is_a_toll_and_bombs_dropped_in_the_passive_an_attack() {
     let r = run("Two glide bombs were dropped on Vovchansk in the afternoon.", &[]);
     assert_eq!(r.one("ASSAULT").start, find(&r.text, "dropped", 0).0, "{}", r.describe());
 }
+
+#[test]
+fn a_lead_night_into_a_named_day_dates_the_story_by_that_day() {
+    let text = "Grid hit again\nRussian missiles struck power plants overnight into Monday, the energy ministry said.\nIn the Lviv region, a substation was hit by a drone.";
+    let r = run_with(text, &[], |_| Vec::new(), crate::dates::parse_iso_day("2025-03-04"));
+    let lviv = r.of_type("ASSAULT").into_iter().find(|e| loc(e) == Some("Lviv Oblast")).expect("the Lviv strike");
+    assert_eq!(lviv.date, crate::dates::parse_iso_day("2025-03-03"), "{}", r.describe());
+}
