@@ -5,7 +5,7 @@
 use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
-use crate::lexicon::Country;
+use crate::lexicon::{Country, WordClass};
 use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality, PlaceType};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
@@ -699,6 +699,22 @@ pub(super) fn repelled_attacks_are_assaults(ctx: &DocContext, events: &mut [(u32
             e.target = None;
         }
         e.actor = attacker.and_then(|a| super::candidates::armed_forces_of(ctx.res, a)).map(|(n, id)| forces(n, id));
+    }
+}
+
+/// A weapon named with no side is no actor: "an FPV drone hit a car" says who attacked no
+/// more than "a drone hit a car" does, so the attacker is read as for an unnamed one
+/// ([`implied_attackers`]). A weapon with a side keeps it ("Russian drones").
+pub(super) fn weapons_are_no_actors(events: &mut [(u32, Event)]) {
+    let words = crate::lexicon::words();
+    for (_, e) in events.iter_mut() {
+        let weapon = e.actor.as_ref().is_some_and(|a| {
+            let last = a.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            words.is(&last, WordClass::WeaponSubject) && actor_side(a).is_none()
+        });
+        if weapon {
+            e.actor = None;
+        }
     }
 }
 

@@ -1535,3 +1535,9 @@ fn a_lead_night_into_a_named_day_dates_the_story_by_that_day() {
     let lviv = r.of_type("ASSAULT").into_iter().find(|e| loc(e) == Some("Lviv Oblast")).expect("the Lviv strike");
     assert_eq!(lviv.date, crate::dates::parse_iso_day("2025-03-03"), "{}", r.describe());
 }
+
+#[test]
+fn a_weapon_with_no_side_is_no_actor() {
+    let r = run("Near Izium, an FPV drone hit a tractor on Friday, wounding the driver.", &[]);
+    assert_eq!(actor_name(r.one("ASSAULT")), Some("Russian Armed Forces"), "{}", r.describe());
+}
