@@ -197,7 +197,12 @@ fn analysis_prose_offensives_gains_and_repelled_assaults() {
     let gains = by_trigger(&r, "marginal gains");
     assert_eq!(txt(&gains.actor), Some("Russian forces"), "{d}");
     let rep = by_trigger(&r, "repelled");
-    assert_eq!((txt(&rep.actor), txt(&rep.location)), (Some("Ukrainian forces"), Some("Avdiivka")), "{d}");
+    // a repelled attack is the attacker's ground attack; the defender is its target
+    assert_eq!(
+        (txt(&rep.actor), txt(&rep.target), txt(&rep.location)),
+        (Some("Russian Armed Forces"), Some("Ukrainian forces"), Some("Avdiivka")),
+        "{d}"
+    );
     assert_eq!(txt(&rep.source), Some("Ukrainian General Staff"), "{d}");
     assert_eq!(off.source, None, "'according to' of the next sentence is not this one's: {d}");
 }
