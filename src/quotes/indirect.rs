@@ -161,7 +161,21 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
         if describes_the_speaker(v, after_attr + 1, hi) {
             // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
             // clause, unless it is an adverbial ("Near the front line, X said, his men ...")
-            if !opens_like_clause(v, lo) || is_locative(v.tok(lo)) {
+            // (a participle or a relative there is no clause of its own, so the left side
+            // is, adverbial and all: "On Monday, troops took X, the army said, releasing
+            // footage of ...")
+            let adjunct = (after_attr + 1..hi).find(|&t| v.is_word(t)).is_some_and(|t| {
+                let w = v.tok(t);
+                is_relative(w)
+                    || (w.len() > 4 && w.ends_with("ing") && w.chars().next().is_some_and(|c| c.is_lowercase()))
+            });
+            // (the part after the left side's last comma must be a clause then, not the end
+            // of a place: "In the court in Alexandria, Va., X said little, offering ...")
+            let last_part = (lo..comma_before).rev().find(|&t| v.is_punct(t, ",")).map_or(lo, |c| c + 1);
+            let adjunct = adjunct
+                && opens_like_clause(v, last_part)
+                && (last_part..comma_before).filter(|&t| v.is_word(t)).count() >= 4;
+            if !adjunct && (!opens_like_clause(v, lo) || is_locative(v.tok(lo))) {
                 return None;
             }
             return clause(v, lo, comma_before);
@@ -234,7 +248,9 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     {
         // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
         let mut k = g.tok_start;
-        let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
+        // (an adverb may stand before the verb: "The chairman, X, recently asked ...")
+        let appositive =
+            g.tok_end < cue.tok_start && (v.is_punct(cue.tok_start - 1, ",") || v.is_punct(g.tok_end, ","));
         if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
             if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
                 if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {

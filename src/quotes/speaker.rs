@@ -101,8 +101,12 @@ impl<'a> MentionIndex<'a> {
         if !m.label.is_place() || m.start <= a {
             return false;
         }
-        let before = text.get(a..m.start).unwrap_or("").trim_end();
-        let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        // "of Bucha", "of the Tula region": a determiner may stand between
+        let mut words = text.get(a..m.start).unwrap_or("").split_whitespace().rev();
+        let mut prev = words.next().unwrap_or("");
+        if is_determiner(prev) {
+            prev = words.next().unwrap_or("");
+        }
         is_locative(prev)
     }
 
@@ -255,7 +259,9 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
             role: false,
         });
     }
-    let role = v.is_role(last);
+    // "the governor of the Tula region": the role noun before "of" heads the phrase
+    let located_place = mi.inside(a, b).any(|m| mi.located(v.ctx.text, a, m));
+    let role = v.is_role(last) || (located_place && (k + 1..last).any(|o| v.is(o, "of") && v.is_role(o - 1)));
     // A capitalised head that is not a role word: a name ("Peskov", "the Kremlin").
     // A lone sentence-initial common word is only capitalised by position.
     let sentence_initial = v.ctx.seg.sentences.get(v.sentence_of_token(k)).is_some_and(|s| s.tok_start == k);
@@ -557,7 +563,7 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
         }
     }
     // "X, 59, of Irpin, who watched the convoy leave, said": the name opening the sentence
-    pick(head, appos).or_else(|| long_appositive(v, mi, lo, comma))
+    pick(v, mi, head, appos).or_else(|| long_appositive(v, mi, lo, comma))
 }
 
 /// "Derek Mitchell, who served as U.S. ambassador to Burma from 2012, said" / "Richard
@@ -586,10 +592,23 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
     (head.tok_start == a && (head.mention.is_some() || head.named || described)).then_some(head)
 }
 
-/// Prefer a PERSON mention, then a name, then the first phrase.
-fn pick(a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
+/// Prefer a PERSON mention, then a mention, a name, a role, the first phrase ("the head of
+/// the Regional Administration, Ihor X, said" is Ihor X speaking, not the administration).
+fn pick(v: &Tokens, mi: &MentionIndex, a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
+    // the person is the phrase, not a complement in it ("a Clinton supporter", "a surrogate
+    // for Mr. X"): only capitalised words or an age stand before the name
+    let person = |g: &Guess| {
+        g.mention.is_some_and(|m| {
+            let mm = &mi.mentions[m];
+            mm.label == Label::Person
+                && (g.tok_start..g.tok_end)
+                    .take_while(|&t| v.start(t) < mm.start)
+                    .all(|t| !v.is_word(t) || v.is_capitalised(t) || is_age(v.tok(t)))
+        })
+    };
     let score = |g: &Option<Guess>| match g {
         None => 0,
+        Some(g) if person(g) => 5,
         Some(g) if g.mention.is_some() => 4,
         Some(g) if g.named => 3,
         Some(g) if g.role => 2,
@@ -671,7 +690,7 @@ pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<
     for &(s, e) in &parts {
         let full = np_back(v, mi, s, e, true).filter(|g| g.tok_start == s);
         let g = full.or_else(|| np_back(v, mi, s, e, false));
-        best = if best.is_none() { g } else { pick(best, g) };
+        best = if best.is_none() { g } else { pick(v, mi, best, g) };
     }
     if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && plausible_phrase(v, a, b - 1) {
         best = Some(Guess {

@@ -1210,3 +1210,49 @@ fn a_reported_clause_stops_before_a_quotation_it_runs_into() {
     assert!(qs.iter().any(|q| content(&t, q) == "the new budget was unrealistic"), "{}", show(&t, &qs));
     assert!(qs.iter().any(|q| content(&t, q) == "We need to see the numbers"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn a_place_after_a_role_and_of_is_where_the_role_is_not_the_speaker() {
+    let names = [("Kirov region", Label::Gpe, "Kirov Oblast"), ("Pskov", Label::Gpe, "Pskov")];
+    let text = "The governor of the Kirov region said the depot fire had been put out by the morning.";
+    assert_eq!(
+        said_by(text, &names, "the depot fire had been put out by the morning").as_deref(),
+        Some("The governor of the Kirov region")
+    );
+    let text = "Two warehouses burned overnight, the mayor of Pskov said.";
+    assert_eq!(said_by(text, &names, "Two warehouses burned overnight").as_deref(), Some("the mayor of Pskov"));
+}
+
+#[test]
+fn a_participle_after_a_trailing_attribution_is_not_what_was_said() {
+    // the sentence opens with a time adverbial; the participle phrase after the attribution
+    // describes what the speaker did, so the clause before it is the report
+    let text = "On Friday, marines landed near the old lighthouse, the navy said, publishing \
+                photographs of boats pulled up on the shingle beach below the cliffs.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "On Friday, marines landed near the old lighthouse");
+    assert_eq!(speaker_text(q), Some("the navy"));
+    assert!(qs.iter().all(|q| !content(&t, q).starts_with("publishing")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_person_named_after_a_capitalised_institution_is_the_speaker() {
+    let names = [("Harbour Board", Label::Org, "Harbour Board"), ("Marta Levchuk", Label::Person, "Marta Levchuk")];
+    let text = "Two cranes were damaged, the chair of the Harbour Board, Marta Levchuk, reported on Facebook.";
+    assert_eq!(said_by(text, &names, "Two cranes were damaged").as_deref(), Some("Marta Levchuk"));
+}
+
+#[test]
+fn a_person_inside_a_description_is_not_the_named_speaker() {
+    let names = [("Oksana Brel", Label::Person, "Oksana Brel"), ("Petro Hnat", Label::Person, "Petro Hnat")];
+    let text = "“The river is rising,” Oksana Brel, a Petro Hnat supporter, told the local paper.";
+    let (t, qs) = run_with(text, &names);
+    assert_eq!(speaker_text(find(&t, &qs, "The river is rising")), Some("Oksana Brel"), "{}", show(&t, &qs));
+    // a description with an adverb before the verb is no reported clause
+    let text = "The head of the Rail Authority, Petro Hnat, briefly asked the engineers a question.";
+    let (t, qs) = run_with(
+        text,
+        &[("Petro Hnat", Label::Person, "Petro Hnat"), ("Rail Authority", Label::Org, "Rail Authority")],
+    );
+    assert!(qs.iter().all(|q| !content(&t, q).starts_with("The head")), "{}", show(&t, &qs));
+}
