@@ -397,6 +397,17 @@ fn share_subject(v: &Tokens, lo: usize, verb: usize) -> Option<Guess> {
     (adjectives <= 1 && clean && head_ok).then(|| Guess::phrase(v, a, j, false, false))
 }
 
+/// "the Air Command “East”, ...": a short capitalised name in marks opening at token `t`;
+/// the token after its closing mark.
+fn quoted_name_after(v: &Tokens, t: usize, hi: usize) -> Option<usize> {
+    if t >= hi || !v.is_quote(t) {
+        return None;
+    }
+    let close = (t + 1..(t + 6).min(hi)).find(|&x| v.is_quote(x))?;
+    let words = t + 1..close;
+    (!words.is_empty() && words.clone().all(|x| v.is_capitalised(x))).then_some(close + 1)
+}
+
 /// "the operational command “South” reported": when a short capitalised name in marks
 /// stands right before the verb at `verb`, the token of its opening mark (the subject
 /// phrase ends there).
@@ -962,6 +973,12 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
     clause(v, i + 1, hi)
 }
 
+/// "NP which, according to X, ...": a relative pronoun and a comma right before the cue;
+/// the relative pronoun's token.
+fn relative_before_according(v: &Tokens, lo: usize, cue: &CueHit) -> bool {
+    cue.tok_start >= lo + 2 && v.is_punct(cue.tok_start - 1, ",") && is_relative(v.tok(cue.tok_start - 2))
+}
+
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
@@ -979,6 +996,16 @@ fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usiz
     let mut t = g.tok_end;
     while t < hi && t < g.tok_end + 5 && v.is_word(t) {
         t += 1;
+    }
+    // and over a unit's name in marks ("according to the Air Command “East”, ...")
+    if let Some(after) = quoted_name_after(v, t, hi) {
+        t = after;
+    }
+    if relative_before_according(v, lo, cue) && t < hi && v.is_punct(t, ",") {
+        // "traders which, according to the ministry, helped Moscow sell oil": the
+        // relative clause's predicate is what the source says
+        let (s, e) = clause(v, t + 1, hi)?;
+        return Some((s, e, g));
     }
     if cue.tok_start <= lo && t < hi && v.is_punct(t, ",") {
         // "According to the head of the administration, Oleh Kiper, CLAUSE": the name after
@@ -1145,6 +1172,19 @@ pub(crate) fn find(
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
             continue;
+        }
+        // "X announced sanctions against traders which, according to Y, helped ...": Y's
+        // report inside X's ends X's at the relative pronoun
+        if how == How::According && relative_before_according(v, sentence_bounds(v, cue).0, cue) {
+            let rel = cue.tok_start - 2;
+            let cut = (rel > 0).then(|| v.end(rel - 1));
+            if let (Some(last), Some(cut)) = (out.last_mut(), cut) {
+                if last.start < cut && cut < s && s < last.end && e <= last.end {
+                    last.end = cut;
+                    let mixed = holds_quote_marks(spans, last.start, last.end);
+                    last.kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
+                }
+            }
         }
         if s < e && (overlaps_any(direct, s, e) || out.last().is_some_and(|c| c.start < e && s < c.end)) {
             continue;

@@ -874,6 +874,11 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
             // opening with a person's role, nearer than any earlier speaker or named person
             let after = prev_ok.map_or(0, |p| p.quote_start.max(p.speaker.start));
             let after = mention.map_or(after, |m| after.max(mi.mentions[m].start));
+            // "a drone pilot with the call sign “Lis” ... “…,” he says": a person the story
+            // names by call sign, nearer than any named person or earlier speaker
+            if let Some(s) = call_sign_before(v, g, floor.max(after)) {
+                return (s, true);
+            }
             if let Some(r) = role_subject_before(v, mi, g, after) {
                 return (Speaker { start: g.start, end: g.end, ..speaker_of(v, mi, &r) }, true);
             }
@@ -927,6 +932,53 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
         }
         _ => (unresolved, false),
     }
+}
+
+/// Words after which a story gives the name a fighter goes by.
+fn introduces_call_sign(v: &Tokens, i: usize) -> Option<usize> {
+    let w = v.tok(i).to_ascii_lowercase();
+    if matches!(w.as_str(), "call-sign" | "callsign" | "nicknamed" | "codenamed" | "code-named") {
+        return Some(i + 1);
+    }
+    if w == "call" && v.is(i + 1, "sign") {
+        return Some(i + 2);
+    }
+    if w == "nom" && v.is(i + 1, "de") && v.is(i + 2, "guerre") {
+        return Some(i + 3);
+    }
+    None
+}
+
+/// The nearest mention, after byte `after` and before the pronoun `g`, of a name the
+/// document introduces as a call sign ("with the call sign “Lis”", "callsign Grom"): at the
+/// introduction or, later, the bare name ("Lis watches the screen").
+fn call_sign_before(v: &Tokens, g: &Guess, after: usize) -> Option<Speaker> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < g.tok_start {
+        if let Some(mut k) = introduces_call_sign(v, i) {
+            if k < g.tok_start && v.is_quote(k) {
+                k += 1;
+            }
+            if k < g.tok_start && v.is_capitalised(k) && !v.is_role(k) {
+                names.push(v.tok(k));
+            }
+            i = k.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    (0..g.tok_start).rev().take_while(|&t| v.start(t) >= after).find_map(|t| {
+        names.iter().any(|n| v.tok(t) == *n).then(|| Speaker {
+            text: v.tok(t).to_string(),
+            start: g.start,
+            end: g.end,
+            ..Default::default()
+        })
+    })
 }
 
 /// Can an earlier speaker be "he" or "she"? A named or titled one can; a phrase with no

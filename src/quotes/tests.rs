@@ -1256,3 +1256,36 @@ fn a_person_inside_a_description_is_not_the_named_speaker() {
     );
     assert!(qs.iter().all(|q| !content(&t, q).starts_with("The head")), "{}", show(&t, &qs));
 }
+
+#[test]
+fn according_to_a_unit_with_its_name_in_marks() {
+    let text = "According to the Naval Command “West”, two patrol boats were sunk near the spit overnight.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "two patrol boats were sunk near the spit overnight");
+    assert!(speaker_text(q).is_some_and(|s| s.contains("Naval Command")), "{}", show(&t, &qs));
+    assert!(qs.iter().all(|q| !content(&t, q).contains("West")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn according_to_inside_a_relative_clause_reports_its_predicate() {
+    let names = [("Treasury", Label::Org, "Treasury"), ("Ministry of Finance", Label::Org, "Ministry of Finance")];
+    let text = "The Treasury announced penalties for three shipping firms which, according to the Ministry \
+                of Finance, moved grain out of the occupied ports.";
+    let (t, qs) = run_with(text, &names);
+    let q = find(&t, &qs, "moved grain out of the occupied ports");
+    assert_eq!(speaker_text(q), Some("Ministry of Finance"), "{}", show(&t, &qs));
+    // the outer report ends where the inner one's relative clause begins
+    assert!(qs.iter().filter(|q| q.start < q.end).all(|q| !content(&t, q).contains("which")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn he_resolves_to_a_person_named_by_call_sign() {
+    let text = "At the gun position, a sergeant with the call sign “Bober” checks the shells. \
+                “We have twenty left,” he says.\n\n\
+                Olha Marchenko, a medic, said the wounded wait hours for evacuation.\n\n\
+                Bober lights a cigarette. “It will be enough,” he says.";
+    let names = [("Olha Marchenko", Label::Person, "Olha Marchenko")];
+    let (t, qs) = run_with(text, &names);
+    assert_eq!(speaker_text(find(&t, &qs, "We have twenty left")), Some("Bober"), "{}", show(&t, &qs));
+    assert_eq!(speaker_text(find(&t, &qs, "It will be enough")), Some("Bober"), "{}", show(&t, &qs));
+}
