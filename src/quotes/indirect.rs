@@ -467,6 +467,7 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
         pronoun: false,
         named: true,
         role: false,
+        name: None,
     })
 }
 

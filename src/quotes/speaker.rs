@@ -25,6 +25,9 @@ pub struct Guess {
     pub named: bool,
     /// Headed by a role noun.
     pub role: bool,
+    /// A description speaking, named by a lone first name in apposition ("a resident of
+    /// X, 58-year-old Valentyna"): that name's mention, for the canonical name.
+    pub name: Option<usize>,
 }
 
 impl Guess {
@@ -39,6 +42,7 @@ impl Guess {
             pronoun: false,
             named,
             role,
+            name: None,
         }
     }
 
@@ -232,6 +236,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
             pronoun: true,
             named: false,
             role: false,
+            name: None,
         });
     }
     let (a, b) = (v.start(k), v.end(last));
@@ -257,6 +262,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
             pronoun: false,
             named: true,
             role: false,
+            name: None,
         });
     }
     // "the governor of the Tula region": the role noun before "of" heads the phrase
@@ -563,6 +569,11 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
         }
     }
     // "X, 59, of Irpin, who watched the convoy leave, said": the name opening the sentence
+    if let (Some(h), Some(a)) = (&head, &appos) {
+        if let Some(described) = described_by_first_name(v, mi, h, a) {
+            return Some(described);
+        }
+    }
     pick(v, mi, head, appos).or_else(|| long_appositive(v, mi, lo, comma))
 }
 
@@ -590,6 +601,37 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
     let head = np_back(v, mi, a, c, false).or_else(|| if relative { np_back(v, mi, a, c, true) } else { None })?;
     let described = relative && !head.pronoun && plausible_phrase(v, head.tok_start, head.tok_end - 1);
     (head.tok_start == a && (head.mention.is_some() || head.named || described)).then_some(head)
+}
+
+/// "a resident of Bucha, 58-year-old Halyna, ...": a person the text describes and then
+/// names by first name alone (as vox pops and translated reports do) speaks as the
+/// description, which says who they are; the first name is the canonical name. `desc` is
+/// a phrase with a person noun for head and no entity behind it, `name` a one-word PERSON
+/// mention (an age may stand before it) right after it.
+fn described_by_first_name(v: &Tokens, mi: &MentionIndex, desc: &Guess, name: &Guess) -> Option<Guess> {
+    let m = name.mention?;
+    let mm = &mi.mentions[m];
+    // (a first name, and all the text calls the person: not a surname standing for a full
+    // name given earlier)
+    let one_word = mm.label == Label::Person
+        && !v.ctx.text.get(mm.start..mm.end)?.contains(char::is_whitespace)
+        && !mm.canonical.as_deref().unwrap_or("").contains(char::is_whitespace)
+        && v.ctx.res.first_names.contains(v.ctx.text.get(mm.start..mm.end)?);
+    let only_age_before =
+        (name.tok_start..name.tok_end).take_while(|&t| v.start(t) < mm.start).all(|t| is_age(v.tok(t)));
+    if !one_word || !only_age_before || desc.mention.is_some() || desc.pronoun || desc.tok_end + 1 != name.tok_start {
+        return None;
+    }
+    if !v.is_punct(desc.tok_end, ",") {
+        return None;
+    }
+    let words: Vec<usize> = (desc.tok_start..desc.tok_end).filter(|&t| v.is_word(t)).collect();
+    let of = words.iter().position(|&t| is_locative(v.tok(t))).filter(|&i| i > 0);
+    let head = of.map_or(words.last().copied(), |i| words.get(i - 1).copied())?;
+    if !person_head(v, v.tok(head)) || v.is_capitalised(desc.tok_start) && !v.is_determiner_at(desc.tok_start) {
+        return None;
+    }
+    Some(Guess { name: Some(m), named: false, role: true, ..desc.clone() })
 }
 
 /// Prefer a PERSON mention, then a mention, a name, a role, the first phrase ("the head of
@@ -687,9 +729,16 @@ pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<
         }
     }
     let mut best: Option<Guess> = None;
+    let mut before: Option<Guess> = None;
     for &(s, e) in &parts {
         let full = np_back(v, mi, s, e, true).filter(|g| g.tok_start == s);
         let g = full.or_else(|| np_back(v, mi, s, e, false));
+        if let (Some(d), Some(n)) = (&before, &g) {
+            if let Some(described) = described_by_first_name(v, mi, d, n) {
+                return Some(described);
+            }
+        }
+        before = g.clone();
         best = if best.is_none() { g } else { pick(v, mi, best, g) };
     }
     if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && plausible_phrase(v, a, b - 1) {
@@ -702,6 +751,7 @@ pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<
             pronoun: false,
             named: false,
             role: false,
+            name: None,
         });
     }
     best
@@ -753,6 +803,7 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
                 pronoun: false,
                 named: true,
                 role: false,
+                name: None,
             });
         }
     }
@@ -790,6 +841,17 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
 
 /// Turn a non-pronoun guess into a Speaker.
 pub fn speaker_of(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Speaker {
+    if let Some(m) = g.name {
+        let mm = &mi.mentions[m];
+        return Speaker {
+            text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(),
+            canonical: mm.canonical.clone(),
+            entity_id: mm.entity_id.clone(),
+            label: Some(mm.label),
+            start: g.start,
+            end: g.end,
+        };
+    }
     if let Some(m) = g.mention {
         let mm = &mi.mentions[m];
         return Speaker {
@@ -857,7 +919,14 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
             end: g.end,
         }
     };
-    let from_prev = |p: &Previous| Speaker { start: g.start, end: g.end, ..p.speaker.clone() };
+    // (a person spoken of by description and first name: the pronoun is the name)
+    let from_prev = |p: &Previous| {
+        let described = p.speaker.label == Some(Label::Person)
+            && p.speaker.text.starts_with(|c: char| c.is_lowercase())
+            && p.speaker.canonical.is_some();
+        let text = if described { p.speaker.canonical.clone().unwrap_or_default() } else { p.speaker.text.clone() };
+        Speaker { text, start: g.start, end: g.end, ..p.speaker.clone() }
+    };
     match word.as_str() {
         "he" | "she" => {
             // The subject of the nearest sentence naming a person: its first PERSON mention.

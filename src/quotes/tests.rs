@@ -1289,3 +1289,21 @@ fn he_resolves_to_a_person_named_by_call_sign() {
     assert_eq!(speaker_text(find(&t, &qs, "We have twenty left")), Some("Bober"), "{}", show(&t, &qs));
     assert_eq!(speaker_text(find(&t, &qs, "It will be enough")), Some("Bober"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn a_described_person_named_by_first_name_speaks_as_the_description() {
+    let names = [("Halyna", Label::Person, "Halyna"), ("Irpin", Label::Gpe, "Irpin")];
+    let text = "“The roof came down at four,” a nurse from Irpin, 61-year-old Halyna, told us. \
+                Her son, she said, slept through it.";
+    let (t, qs) = run_with(text, &names);
+    let q = find(&t, &qs, "The roof came down at four");
+    assert_eq!(speaker_text(q), Some("a nurse from Irpin"), "{}", show(&t, &qs));
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.canonical.as_deref()), Some("Halyna"));
+    // the pronoun is the name
+    assert_eq!(speaker_text(find(&t, &qs, "slept through it")), Some("Halyna"), "{}", show(&t, &qs));
+    // a surname standing for a full name is the speaker, as before
+    let names = [("Koval", Label::Person, "Taras Koval")];
+    let text = "“The roof came down at four,” the brigade's chief medic, Koval, told us.";
+    let (t, qs) = run_with(text, &names);
+    assert_eq!(speaker_text(find(&t, &qs, "The roof came down at four")), Some("Koval"), "{}", show(&t, &qs));
+}
