@@ -1307,3 +1307,14 @@ fn a_described_person_named_by_first_name_speaks_as_the_description() {
     let (t, qs) = run_with(text, &names);
     assert_eq!(speaker_text(find(&t, &qs, "The roof came down at four")), Some("Koval"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn a_nationality_before_a_title_and_name_is_not_the_subject() {
+    let names = [("Finnish", Label::Norp, "Finnish"), ("Aino Virtanen", Label::Person, "Aino Virtanen")];
+    let text = "Finnish Defence Minister Aino Virtanen landed in Odesa on Monday and said the next \
+                shipment of shells would arrive within weeks.";
+    assert_eq!(
+        said_by(text, &names, "the next shipment of shells would arrive within weeks").as_deref(),
+        Some("Aino Virtanen")
+    );
+}
