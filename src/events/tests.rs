@@ -1506,3 +1506,35 @@ fn a_river_named_like_a_city_is_no_place_for_later_events() {
     let strike = r.of_type("ASSAULT").into_iter().find(|e| e.killed == Some(2)).expect("the strike");
     assert_eq!(loc(strike), Some("Kherson"), "{}", r.describe());
 }
+
+#[test]
+fn a_speaker_who_acts_and_then_reports_keeps_the_actor_role() {
+    // the quote stage names the person as the speaker of what follows "and announced";
+    // the visit before it is still theirs
+    let text = "Finnish Defence Minister Aino Virtanen arrived in Izium on Tuesday and announced a new \
+                package of shells for the front.";
+    let quotes = |t: &str| {
+        let (start, end) = find(t, "a new package of shells for the front", 0);
+        let (ss, se) = find(t, "Aino Virtanen", 0);
+        vec![Quote {
+            start,
+            end,
+            sentence: 0,
+            kind: QuoteKind::Indirect,
+            speaker: Some(Speaker {
+                text: "Aino Virtanen".into(),
+                canonical: Some("Aino Virtanen".into()),
+                entity_id: None,
+                label: Some(Label::Person),
+                start: ss,
+                end: se,
+            }),
+            cue: Some("announce".into()),
+            confidence: 0.7,
+            continues: None,
+        }]
+    };
+    let r = run_with(text, &[izium(), m("Aino Virtanen", Label::Person), norp("Finnish", "FI")], quotes, None);
+    let visit = r.one("CONSULT");
+    assert!(visit.actor.is_some(), "{}", r.describe());
+}
