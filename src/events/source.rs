@@ -164,7 +164,17 @@ pub(crate) fn attributions(v: &EventSentence, quotes: &[Quote], hits: &[Hit]) ->
         if let Some(sp) = &q.speaker {
             if sp.start >= v.tokens[v.t0].start && sp.end <= v.tokens[v.t1 - 1].end && sp.end > sp.start {
                 let (a, b) = v.tokens_of(sp.start, sp.end);
-                if !out.iter().any(|x| x.t0 <= a && b <= x.t1) && !hits.iter().any(|h| h.t0 < b && a < h.t1) {
+                // "Swedish PM X arrived in Kyiv and announced ...": a speaker who is also the
+                // subject of an event verb right after it, joined by "and" to the report,
+                // stays that event's actor
+                let acts_first = q.start > sp.end
+                    && hits.iter().any(|h| {
+                        h.t0 == b && (h.t1..v.t1).take_while(|&t| v.tokens[t].start < q.start).any(|t| v.lw(t) == "and")
+                    });
+                if !acts_first
+                    && !out.iter().any(|x| x.t0 <= a && b <= x.t1)
+                    && !hits.iter().any(|h| h.t0 < b && a < h.t1)
+                {
                     out.push(Attribution { t0: a, t1: b, np: Some((a, b)), according: false });
                 }
             }

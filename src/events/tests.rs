@@ -1541,3 +1541,35 @@ fn a_weapon_with_no_side_is_no_actor() {
     let r = run("Near Izium, an FPV drone hit a tractor on Friday, wounding the driver.", &[]);
     assert_eq!(actor_name(r.one("ASSAULT")), Some("Russian Armed Forces"), "{}", r.describe());
 }
+
+#[test]
+fn a_speaker_who_acts_and_then_reports_keeps_the_actor_role() {
+    // the quote stage names the person as the speaker of what follows "and announced";
+    // the visit before it is still theirs
+    let text = "Finnish Defence Minister Aino Virtanen arrived in Izium on Tuesday and announced a new \
+                package of shells for the front.";
+    let quotes = |t: &str| {
+        let (start, end) = find(t, "a new package of shells for the front", 0);
+        let (ss, se) = find(t, "Aino Virtanen", 0);
+        vec![Quote {
+            start,
+            end,
+            sentence: 0,
+            kind: QuoteKind::Indirect,
+            speaker: Some(Speaker {
+                text: "Aino Virtanen".into(),
+                canonical: Some("Aino Virtanen".into()),
+                entity_id: None,
+                label: Some(Label::Person),
+                start: ss,
+                end: se,
+            }),
+            cue: Some("announce".into()),
+            confidence: 0.7,
+            continues: None,
+        }]
+    };
+    let r = run_with(text, &[izium(), m("Aino Virtanen", Label::Person), norp("Finnish", "FI")], quotes, None);
+    let visit = r.one("CONSULT");
+    assert!(visit.actor.is_some(), "{}", r.describe());
+}

@@ -161,7 +161,21 @@ fn parenthetical(v: &Tokens, lo: usize, comma_before: usize, after_attr: usize, 
         if describes_the_speaker(v, after_attr + 1, hi) {
             // "A, X said, until ..." / "A, said X, a lawyer for ...": the left side is the
             // clause, unless it is an adverbial ("Near the front line, X said, his men ...")
-            if !opens_like_clause(v, lo) || v.has(lo, WordClass::Locative) {
+            // (a participle or a relative there is no clause of its own, so the left side
+            // is, adverbial and all: "On Monday, troops took X, the army said, releasing
+            // footage of ...")
+            let adjunct = (after_attr + 1..hi).find(|&t| v.is_word(t)).is_some_and(|t| {
+                let w = v.tok(t);
+                is_relative(w)
+                    || (w.len() > 4 && w.ends_with("ing") && w.chars().next().is_some_and(|c| c.is_lowercase()))
+            });
+            // (the part after the left side's last comma must be a clause then, not the end
+            // of a place: "In the court in Alexandria, Va., X said little, offering ...")
+            let last_part = (lo..comma_before).rev().find(|&t| v.is_punct(t, ",")).map_or(lo, |c| c + 1);
+            let adjunct = adjunct
+                && opens_like_clause(v, last_part)
+                && (last_part..comma_before).filter(|&t| v.is_word(t)).count() >= 4;
+            if !adjunct && (!opens_like_clause(v, lo) || v.has(lo, WordClass::Locative)) {
                 return None;
             }
             return clause(v, lo, comma_before);
@@ -234,7 +248,9 @@ fn trailing(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize
     {
         // an appositive speaker ("The chairman, Phil Lovas, said") starts at its head
         let mut k = g.tok_start;
-        let appositive = g.tok_end < cue.tok_start && v.is_punct(cue.tok_start - 1, ",");
+        // (an adverb may stand before the verb: "The chairman, X, recently asked ...")
+        let appositive =
+            g.tok_end < cue.tok_start && (v.is_punct(cue.tok_start - 1, ",") || v.is_punct(g.tok_end, ","));
         if appositive && k >= 2 && v.is_punct(k - 1, ",") && !v.is_final(k - 2) {
             if let Some(c) = (k.saturating_sub(10).max(lo)..k - 1).rev().find(|&t| v.is_punct(t, ",")) {
                 if (c + 1..k - 1).all(|t| v.is_word(t)) && c > lo {
@@ -378,6 +394,17 @@ fn share_subject(v: &Tokens, lo: usize, verb: usize) -> Option<Guess> {
     (adjectives <= 1 && clean && head_ok).then(|| Guess::phrase(v, a, j, false, false))
 }
 
+/// "the Air Command “East”, ...": a short capitalised name in marks opening at token `t`;
+/// the token after its closing mark.
+fn quoted_name_after(v: &Tokens, t: usize, hi: usize) -> Option<usize> {
+    if t >= hi || !v.is_quote(t) {
+        return None;
+    }
+    let close = (t + 1..(t + 6).min(hi)).find(|&x| v.is_quote(x))?;
+    let words = t + 1..close;
+    (!words.is_empty() && words.clone().all(|x| v.is_capitalised(x))).then_some(close + 1)
+}
+
 /// "the operational command “South” reported": when a short capitalised name in marks
 /// stands right before the verb at `verb`, the token of its opening mark (the subject
 /// phrase ends there).
@@ -437,6 +464,7 @@ fn relative_antecedent(v: &Tokens, mi: &MentionIndex, lo: usize, cue: &CueHit) -
         pronoun: false,
         named: true,
         role: false,
+        name: None,
     })
 }
 
@@ -943,6 +971,12 @@ fn impersonal(v: &Tokens, cue: &CueHit) -> Option<(usize, usize)> {
     clause(v, i + 1, hi)
 }
 
+/// "NP which, according to X, ...": a relative pronoun and a comma right before the cue;
+/// the relative pronoun's token.
+fn relative_before_according(v: &Tokens, lo: usize, cue: &CueHit) -> bool {
+    cue.tok_start >= lo + 2 && v.is_punct(cue.tok_start - 1, ",") && is_relative(v.tok(cue.tok_start - 2))
+}
+
 /// "according to X, CLAUSE" / "CLAUSE, according to X."
 fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usize, Guess)> {
     let (lo, hi) = sentence_bounds(v, cue);
@@ -960,6 +994,16 @@ fn according(v: &Tokens, mi: &MentionIndex, cue: &CueHit) -> Option<(usize, usiz
     let mut t = g.tok_end;
     while t < hi && t < g.tok_end + 5 && v.is_word(t) {
         t += 1;
+    }
+    // and over a unit's name in marks ("according to the Air Command “East”, ...")
+    if let Some(after) = quoted_name_after(v, t, hi) {
+        t = after;
+    }
+    if relative_before_according(v, lo, cue) && t < hi && v.is_punct(t, ",") {
+        // "traders which, according to the ministry, helped Moscow sell oil": the
+        // relative clause's predicate is what the source says
+        let (s, e) = clause(v, t + 1, hi)?;
+        return Some((s, e, g));
     }
     if cue.tok_start <= lo && t < hi && v.is_punct(t, ",") {
         // "According to the head of the administration, Oleh Kiper, CLAUSE": the name after
@@ -1126,6 +1170,19 @@ pub(crate) fn find(
         // the belief verbs need "that" (checked in `leading`) and never trail a clause
         if cue.kind == CueKind::Belief && how != How::Belief {
             continue;
+        }
+        // "X announced sanctions against traders which, according to Y, helped ...": Y's
+        // report inside X's ends X's at the relative pronoun
+        if how == How::According && relative_before_according(v, sentence_bounds(v, cue).0, cue) {
+            let rel = cue.tok_start - 2;
+            let cut = (rel > 0).then(|| v.end(rel - 1));
+            if let (Some(last), Some(cut)) = (out.last_mut(), cut) {
+                if last.start < cut && cut < s && s < last.end && e <= last.end {
+                    last.end = cut;
+                    let mixed = holds_quote_marks(spans, last.start, last.end);
+                    last.kind = if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect };
+                }
+            }
         }
         if s < e && (overlaps_any(direct, s, e) || out.last().is_some_and(|c| c.start < e && s < c.end)) {
             continue;

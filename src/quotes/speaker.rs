@@ -25,6 +25,9 @@ pub struct Guess {
     pub named: bool,
     /// Headed by a role noun.
     pub role: bool,
+    /// A description speaking, named by a lone first name in apposition ("a resident of
+    /// X, 58-year-old Valentyna"): that name's mention, for the canonical name.
+    pub name: Option<usize>,
 }
 
 impl Guess {
@@ -39,6 +42,7 @@ impl Guess {
             pronoun: false,
             named,
             role,
+            name: None,
         }
     }
 
@@ -101,8 +105,12 @@ impl<'a> MentionIndex<'a> {
         if !m.label.is_place() || m.start <= a {
             return false;
         }
-        let before = text.get(a..m.start).unwrap_or("").trim_end();
-        let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        // "of Bucha", "of the Tula region": a determiner may stand between
+        let mut words = text.get(a..m.start).unwrap_or("").split_whitespace().rev();
+        let mut prev = words.next().unwrap_or("");
+        if is_determiner(prev) {
+            prev = words.next().unwrap_or("");
+        }
         is_locative(prev)
     }
 
@@ -228,6 +236,7 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
             pronoun: true,
             named: false,
             role: false,
+            name: None,
         });
     }
     let (a, b) = (v.start(k), v.end(last));
@@ -253,9 +262,12 @@ fn validate(v: &Tokens, mi: &MentionIndex, k: usize, last: usize, loose: bool) -
             pronoun: false,
             named: true,
             role: false,
+            name: None,
         });
     }
-    let role = v.is_role(last);
+    // "the governor of the Tula region": the role noun before "of" heads the phrase
+    let located_place = mi.inside(a, b).any(|m| mi.located(v.ctx.text, a, m));
+    let role = v.is_role(last) || (located_place && (k + 1..last).any(|o| v.is(o, "of") && v.is_role(o - 1)));
     // A capitalised head that is not a role word: a name ("Peskov", "the Kremlin").
     // A lone sentence-initial common word is only capitalised by position.
     let sentence_initial = v.ctx.seg.sentences.get(v.sentence_of_token(k)).is_some_and(|s| s.tok_start == k);
@@ -557,7 +569,12 @@ fn appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Option<
         }
     }
     // "X, 59, of Irpin, who watched the convoy leave, said": the name opening the sentence
-    pick(head, appos).or_else(|| long_appositive(v, mi, lo, comma))
+    if let (Some(h), Some(a)) = (&head, &appos) {
+        if let Some(described) = described_by_first_name(v, mi, h, a) {
+            return Some(described);
+        }
+    }
+    pick(v, mi, head, appos).or_else(|| long_appositive(v, mi, lo, comma))
 }
 
 /// "Derek Mitchell, who served as U.S. ambassador to Burma from 2012, said" / "Richard
@@ -586,10 +603,54 @@ fn long_appositive(v: &Tokens, mi: &MentionIndex, lo: usize, comma: usize) -> Op
     (head.tok_start == a && (head.mention.is_some() || head.named || described)).then_some(head)
 }
 
-/// Prefer a PERSON mention, then a name, then the first phrase.
-fn pick(a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
+/// "a resident of Bucha, 58-year-old Halyna, ...": a person the text describes and then
+/// names by first name alone (as vox pops and translated reports do) speaks as the
+/// description, which says who they are; the first name is the canonical name. `desc` is
+/// a phrase with a person noun for head and no entity behind it, `name` a one-word PERSON
+/// mention (an age may stand before it) right after it.
+fn described_by_first_name(v: &Tokens, mi: &MentionIndex, desc: &Guess, name: &Guess) -> Option<Guess> {
+    let m = name.mention?;
+    let mm = &mi.mentions[m];
+    // (a first name, and all the text calls the person: not a surname standing for a full
+    // name given earlier)
+    let one_word = mm.label == Label::Person
+        && !v.ctx.text.get(mm.start..mm.end)?.contains(char::is_whitespace)
+        && !mm.canonical.as_deref().unwrap_or("").contains(char::is_whitespace)
+        && v.ctx.res.first_names.contains(v.ctx.text.get(mm.start..mm.end)?);
+    let only_age_before =
+        (name.tok_start..name.tok_end).take_while(|&t| v.start(t) < mm.start).all(|t| is_age(v.tok(t)));
+    if !one_word || !only_age_before || desc.mention.is_some() || desc.pronoun || desc.tok_end + 1 != name.tok_start {
+        return None;
+    }
+    if !v.is_punct(desc.tok_end, ",") {
+        return None;
+    }
+    let words: Vec<usize> = (desc.tok_start..desc.tok_end).filter(|&t| v.is_word(t)).collect();
+    let of = words.iter().position(|&t| is_locative(v.tok(t))).filter(|&i| i > 0);
+    let head = of.map_or(words.last().copied(), |i| words.get(i - 1).copied())?;
+    if !person_head(v, v.tok(head)) || v.is_capitalised(desc.tok_start) && !v.is_determiner_at(desc.tok_start) {
+        return None;
+    }
+    Some(Guess { name: Some(m), named: false, role: true, ..desc.clone() })
+}
+
+/// Prefer a PERSON mention, then a mention, a name, a role, the first phrase ("the head of
+/// the Regional Administration, Ihor X, said" is Ihor X speaking, not the administration).
+fn pick(v: &Tokens, mi: &MentionIndex, a: Option<Guess>, b: Option<Guess>) -> Option<Guess> {
+    // the person is the phrase, not a complement in it ("a Clinton supporter", "a surrogate
+    // for Mr. X"): only capitalised words or an age stand before the name
+    let person = |g: &Guess| {
+        g.mention.is_some_and(|m| {
+            let mm = &mi.mentions[m];
+            mm.label == Label::Person
+                && (g.tok_start..g.tok_end)
+                    .take_while(|&t| v.start(t) < mm.start)
+                    .all(|t| !v.is_word(t) || v.is_capitalised(t) || is_age(v.tok(t)))
+        })
+    };
     let score = |g: &Option<Guess>| match g {
         None => 0,
+        Some(g) if person(g) => 5,
         Some(g) if g.mention.is_some() => 4,
         Some(g) if g.named => 3,
         Some(g) if g.role => 2,
@@ -668,10 +729,17 @@ pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<
         }
     }
     let mut best: Option<Guess> = None;
+    let mut before: Option<Guess> = None;
     for &(s, e) in &parts {
         let full = np_back(v, mi, s, e, true).filter(|g| g.tok_start == s);
         let g = full.or_else(|| np_back(v, mi, s, e, false));
-        best = if best.is_none() { g } else { pick(best, g) };
+        if let (Some(d), Some(n)) = (&before, &g) {
+            if let Some(described) = described_by_first_name(v, mi, d, n) {
+                return Some(described);
+            }
+        }
+        before = g.clone();
+        best = if best.is_none() { g } else { pick(v, mi, best, g) };
     }
     if best.is_none() && b - a <= 8 && (a..b).all(|t| v.is_word(t)) && plausible_phrase(v, a, b - 1) {
         best = Some(Guess {
@@ -683,6 +751,7 @@ pub fn gap_speaker(v: &Tokens, mi: &MentionIndex, a: usize, b: usize) -> Option<
             pronoun: false,
             named: false,
             role: false,
+            name: None,
         });
     }
     best
@@ -719,6 +788,36 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
         return None;
     }
     if let Some(m) = mi.inside(v.start(i), v.end(hi.saturating_sub(1))).next() {
+        // "Swedish Prime Minister Ulf K. arrived ... and announced": a nationality opening
+        // a title and a name is not the subject; the person in the capitalised run is
+        let mut m = m;
+        if matches!(mi.mentions[m].label, Label::Norp | Label::Gpe) && mi.mentions[m].start == v.start(i) {
+            let mut e = i;
+            while e < hi && e < i + 8 && v.is_capitalised(e) {
+                e += 1;
+            }
+            if let Some(p) =
+                mi.inside(v.start(i), v.end(e.saturating_sub(1))).find(|&x| mi.mentions[x].label == Label::Person)
+            {
+                m = p;
+                let mm = &mi.mentions[m];
+                let mut e = i;
+                while e < hi && v.end(e) < mm.end {
+                    e += 1;
+                }
+                return Some(Guess {
+                    start: mm.start,
+                    end: mm.end,
+                    tok_start: i,
+                    tok_end: e + 1,
+                    mention: Some(m),
+                    pronoun: false,
+                    named: true,
+                    role: false,
+                    name: None,
+                });
+            }
+        }
         let mm = &mi.mentions[m];
         if mm.start == v.start(i) {
             let mut e = i;
@@ -734,6 +833,7 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
                 pronoun: false,
                 named: true,
                 role: false,
+                name: None,
             });
         }
     }
@@ -771,6 +871,17 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
 
 /// Turn a non-pronoun guess into a Speaker.
 pub fn speaker_of(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Speaker {
+    if let Some(m) = g.name {
+        let mm = &mi.mentions[m];
+        return Speaker {
+            text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(),
+            canonical: mm.canonical.clone(),
+            entity_id: mm.entity_id.clone(),
+            label: Some(mm.label),
+            start: g.start,
+            end: g.end,
+        };
+    }
     if let Some(m) = g.mention {
         let mm = &mi.mentions[m];
         return Speaker {
@@ -838,7 +949,14 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
             end: g.end,
         }
     };
-    let from_prev = |p: &Previous| Speaker { start: g.start, end: g.end, ..p.speaker.clone() };
+    // (a person spoken of by description and first name: the pronoun is the name)
+    let from_prev = |p: &Previous| {
+        let described = p.speaker.label == Some(Label::Person)
+            && p.speaker.text.starts_with(|c: char| c.is_lowercase())
+            && p.speaker.canonical.is_some();
+        let text = if described { p.speaker.canonical.clone().unwrap_or_default() } else { p.speaker.text.clone() };
+        Speaker { text, start: g.start, end: g.end, ..p.speaker.clone() }
+    };
     match word.as_str() {
         "he" | "she" => {
             // The subject of the nearest sentence naming a person: its first PERSON mention.
@@ -855,6 +973,11 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
             // opening with a person's role, nearer than any earlier speaker or named person
             let after = prev_ok.map_or(0, |p| p.quote_start.max(p.speaker.start));
             let after = mention.map_or(after, |m| after.max(mi.mentions[m].start));
+            // "a drone pilot with the call sign “Lis” ... “…,” he says": a person the story
+            // names by call sign, nearer than any named person or earlier speaker
+            if let Some(s) = call_sign_before(v, g, floor.max(after)) {
+                return (s, true);
+            }
             if let Some(r) = role_subject_before(v, mi, g, after) {
                 return (Speaker { start: g.start, end: g.end, ..speaker_of(v, mi, &r) }, true);
             }
@@ -908,6 +1031,53 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
         }
         _ => (unresolved, false),
     }
+}
+
+/// Words after which a story gives the name a fighter goes by.
+fn introduces_call_sign(v: &Tokens, i: usize) -> Option<usize> {
+    let w = v.tok(i).to_ascii_lowercase();
+    if matches!(w.as_str(), "call-sign" | "callsign" | "nicknamed" | "codenamed" | "code-named") {
+        return Some(i + 1);
+    }
+    if w == "call" && v.is(i + 1, "sign") {
+        return Some(i + 2);
+    }
+    if w == "nom" && v.is(i + 1, "de") && v.is(i + 2, "guerre") {
+        return Some(i + 3);
+    }
+    None
+}
+
+/// The nearest mention, after byte `after` and before the pronoun `g`, of a name the
+/// document introduces as a call sign ("with the call sign “Lis”", "callsign Grom"): at the
+/// introduction or, later, the bare name ("Lis watches the screen").
+fn call_sign_before(v: &Tokens, g: &Guess, after: usize) -> Option<Speaker> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < g.tok_start {
+        if let Some(mut k) = introduces_call_sign(v, i) {
+            if k < g.tok_start && v.is_quote(k) {
+                k += 1;
+            }
+            if k < g.tok_start && v.is_capitalised(k) && !v.is_role(k) {
+                names.push(v.tok(k));
+            }
+            i = k.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    (0..g.tok_start).rev().take_while(|&t| v.start(t) >= after).find_map(|t| {
+        names.iter().any(|n| v.tok(t) == *n).then(|| Speaker {
+            text: v.tok(t).to_string(),
+            start: g.start,
+            end: g.end,
+            ..Default::default()
+        })
+    })
 }
 
 /// Can an earlier speaker be "he" or "she"? A named or titled one can; a phrase with no

@@ -1210,3 +1210,111 @@ fn a_reported_clause_stops_before_a_quotation_it_runs_into() {
     assert!(qs.iter().any(|q| content(&t, q) == "the new budget was unrealistic"), "{}", show(&t, &qs));
     assert!(qs.iter().any(|q| content(&t, q) == "We need to see the numbers"), "{}", show(&t, &qs));
 }
+
+#[test]
+fn a_place_after_a_role_and_of_is_where_the_role_is_not_the_speaker() {
+    let names = [("Kirov region", Label::Gpe, "Kirov Oblast"), ("Pskov", Label::Gpe, "Pskov")];
+    let text = "The governor of the Kirov region said the depot fire had been put out by the morning.";
+    assert_eq!(
+        said_by(text, &names, "the depot fire had been put out by the morning").as_deref(),
+        Some("The governor of the Kirov region")
+    );
+    let text = "Two warehouses burned overnight, the mayor of Pskov said.";
+    assert_eq!(said_by(text, &names, "Two warehouses burned overnight").as_deref(), Some("the mayor of Pskov"));
+}
+
+#[test]
+fn a_participle_after_a_trailing_attribution_is_not_what_was_said() {
+    // the sentence opens with a time adverbial; the participle phrase after the attribution
+    // describes what the speaker did, so the clause before it is the report
+    let text = "On Friday, marines landed near the old lighthouse, the navy said, publishing \
+                photographs of boats pulled up on the shingle beach below the cliffs.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "On Friday, marines landed near the old lighthouse");
+    assert_eq!(speaker_text(q), Some("the navy"));
+    assert!(qs.iter().all(|q| !content(&t, q).starts_with("publishing")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_person_named_after_a_capitalised_institution_is_the_speaker() {
+    let names = [("Harbour Board", Label::Org, "Harbour Board"), ("Marta Levchuk", Label::Person, "Marta Levchuk")];
+    let text = "Two cranes were damaged, the chair of the Harbour Board, Marta Levchuk, reported on Facebook.";
+    assert_eq!(said_by(text, &names, "Two cranes were damaged").as_deref(), Some("Marta Levchuk"));
+}
+
+#[test]
+fn a_person_inside_a_description_is_not_the_named_speaker() {
+    let names = [("Oksana Brel", Label::Person, "Oksana Brel"), ("Petro Hnat", Label::Person, "Petro Hnat")];
+    let text = "“The river is rising,” Oksana Brel, a Petro Hnat supporter, told the local paper.";
+    let (t, qs) = run_with(text, &names);
+    assert_eq!(speaker_text(find(&t, &qs, "The river is rising")), Some("Oksana Brel"), "{}", show(&t, &qs));
+    // a description with an adverb before the verb is no reported clause
+    let text = "The head of the Rail Authority, Petro Hnat, briefly asked the engineers a question.";
+    let (t, qs) = run_with(
+        text,
+        &[("Petro Hnat", Label::Person, "Petro Hnat"), ("Rail Authority", Label::Org, "Rail Authority")],
+    );
+    assert!(qs.iter().all(|q| !content(&t, q).starts_with("The head")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn according_to_a_unit_with_its_name_in_marks() {
+    let text = "According to the Naval Command “West”, two patrol boats were sunk near the spit overnight.";
+    let (t, qs) = run(text);
+    let q = find(&t, &qs, "two patrol boats were sunk near the spit overnight");
+    assert!(speaker_text(q).is_some_and(|s| s.contains("Naval Command")), "{}", show(&t, &qs));
+    assert!(qs.iter().all(|q| !content(&t, q).contains("West")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn according_to_inside_a_relative_clause_reports_its_predicate() {
+    let names = [("Treasury", Label::Org, "Treasury"), ("Ministry of Finance", Label::Org, "Ministry of Finance")];
+    let text = "The Treasury announced penalties for three shipping firms which, according to the Ministry \
+                of Finance, moved grain out of the occupied ports.";
+    let (t, qs) = run_with(text, &names);
+    let q = find(&t, &qs, "moved grain out of the occupied ports");
+    assert_eq!(speaker_text(q), Some("Ministry of Finance"), "{}", show(&t, &qs));
+    // the outer report ends where the inner one's relative clause begins
+    assert!(qs.iter().filter(|q| q.start < q.end).all(|q| !content(&t, q).contains("which")), "{}", show(&t, &qs));
+}
+
+#[test]
+fn he_resolves_to_a_person_named_by_call_sign() {
+    let text = "At the gun position, a sergeant with the call sign “Bober” checks the shells. \
+                “We have twenty left,” he says.\n\n\
+                Olha Marchenko, a medic, said the wounded wait hours for evacuation.\n\n\
+                Bober lights a cigarette. “It will be enough,” he says.";
+    let names = [("Olha Marchenko", Label::Person, "Olha Marchenko")];
+    let (t, qs) = run_with(text, &names);
+    assert_eq!(speaker_text(find(&t, &qs, "We have twenty left")), Some("Bober"), "{}", show(&t, &qs));
+    assert_eq!(speaker_text(find(&t, &qs, "It will be enough")), Some("Bober"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_described_person_named_by_first_name_speaks_as_the_description() {
+    let names = [("Halyna", Label::Person, "Halyna"), ("Irpin", Label::Gpe, "Irpin")];
+    let text = "“The roof came down at four,” a nurse from Irpin, 61-year-old Halyna, told us. \
+                Her son, she said, slept through it.";
+    let (t, qs) = run_with(text, &names);
+    let q = find(&t, &qs, "The roof came down at four");
+    assert_eq!(speaker_text(q), Some("a nurse from Irpin"), "{}", show(&t, &qs));
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.canonical.as_deref()), Some("Halyna"));
+    // the pronoun is the name
+    assert_eq!(speaker_text(find(&t, &qs, "slept through it")), Some("Halyna"), "{}", show(&t, &qs));
+    // a surname standing for a full name is the speaker, as before
+    let names = [("Koval", Label::Person, "Taras Koval")];
+    let text = "“The roof came down at four,” the brigade's chief medic, Koval, told us.";
+    let (t, qs) = run_with(text, &names);
+    assert_eq!(speaker_text(find(&t, &qs, "The roof came down at four")), Some("Koval"), "{}", show(&t, &qs));
+}
+
+#[test]
+fn a_nationality_before_a_title_and_name_is_not_the_subject() {
+    let names = [("Finnish", Label::Norp, "Finnish"), ("Aino Virtanen", Label::Person, "Aino Virtanen")];
+    let text = "Finnish Defence Minister Aino Virtanen landed in Odesa on Monday and said the next \
+                shipment of shells would arrive within weeks.";
+    assert_eq!(
+        said_by(text, &names, "the next shipment of shells would arrive within weeks").as_deref(),
+        Some("Aino Virtanen")
+    );
+}
