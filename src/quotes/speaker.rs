@@ -787,10 +787,28 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
     if i >= hi {
         return None;
     }
+    // the subject from token i to the end of mention m, which names it
+    let named_from = |m: usize| {
+        let mm = &mi.mentions[m];
+        let mut e = i;
+        while e < hi && v.end(e) < mm.end {
+            e += 1;
+        }
+        Guess {
+            start: mm.start,
+            end: mm.end,
+            tok_start: i,
+            tok_end: e + 1,
+            mention: Some(m),
+            pronoun: false,
+            named: true,
+            role: false,
+            name: None,
+        }
+    };
     if let Some(m) = mi.inside(v.start(i), v.end(hi.saturating_sub(1))).next() {
         // "Swedish Prime Minister Ulf K. arrived ... and announced": a nationality opening
         // a title and a name is not the subject; the person in the capitalised run is
-        let mut m = m;
         if matches!(mi.mentions[m].label, Label::Norp | Label::Gpe) && mi.mentions[m].start == v.start(i) {
             let mut e = i;
             while e < hi && e < i + 8 && v.is_capitalised(e) {
@@ -799,42 +817,11 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
             if let Some(p) =
                 mi.inside(v.start(i), v.end(e.saturating_sub(1))).find(|&x| mi.mentions[x].label == Label::Person)
             {
-                m = p;
-                let mm = &mi.mentions[m];
-                let mut e = i;
-                while e < hi && v.end(e) < mm.end {
-                    e += 1;
-                }
-                return Some(Guess {
-                    start: mm.start,
-                    end: mm.end,
-                    tok_start: i,
-                    tok_end: e + 1,
-                    mention: Some(m),
-                    pronoun: false,
-                    named: true,
-                    role: false,
-                    name: None,
-                });
+                return Some(named_from(p));
             }
         }
-        let mm = &mi.mentions[m];
-        if mm.start == v.start(i) {
-            let mut e = i;
-            while e < hi && v.end(e) < mm.end {
-                e += 1;
-            }
-            return Some(Guess {
-                start: mm.start,
-                end: mm.end,
-                tok_start: i,
-                tok_end: e + 1,
-                mention: Some(m),
-                pronoun: false,
-                named: true,
-                role: false,
-                name: None,
-            });
+        if mi.mentions[m].start == v.start(i) {
+            return Some(named_from(m));
         }
     }
     if v.has(i, WordClass::Pronoun) {
