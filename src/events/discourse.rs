@@ -6,7 +6,7 @@ use super::candidates::*;
 use crate::context::DocContext;
 use crate::dates::parse_iso_day;
 use crate::lexicon::{Country, WordClass};
-use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality, PlaceType};
+use crate::model::{Argument, Days, Event, EventType, Geo, Label, Mention, Modality, PlaceType, TokenKind};
 
 /// The date chain: an event without a date of its own (clause, then sentence) takes the
 /// paragraph's (the nearest full-day date written before it in the paragraph, else the
@@ -397,6 +397,18 @@ pub(super) fn fill_locations(
         let si = e.sentence as usize;
         let Some(s) = sentences.get(si) else { continue };
         let before = |p: &&(&Mention, usize, u32, u8)| p.0.end <= e.start || p.1 < si;
+        // "air defence downed 38 of the 52 drones": the share of a night's launch shot down
+        // over the whole country its side defends, not over the town the paragraph told of
+        if shot_down(e)
+            && part_of_a_whole(ctx, s.tok_start, s.tok_end)
+            && anaphor_rank(ctx, s.tok_start, s.tok_end).is_none()
+        {
+            let defended = e.actor.as_ref().and_then(actor_side).or(country.map(|c| c.code.as_str()));
+            if let Some(c) = defended.and_then(|code| ctx.res.place_kinds.by_code.get(code)) {
+                set_country(e, c);
+                continue;
+            }
+        }
         let chosen: Option<(&Mention, &'static str)> = if let Some(want) = anaphor_rank(ctx, s.tok_start, s.tok_end) {
             let fits = |p: &&(&Mention, usize, u32, u8)| {
                 if want == 0 {
@@ -475,6 +487,19 @@ impl<'r> Countries<'r> {
 }
 
 /// The event happened across `c`: the place is the country, read from the whole document.
+fn shot_down(e: &Event) -> bool {
+    e.event_type == EventType::Destroy && e.subtype.as_deref() == Some("shot down")
+}
+
+/// "38 of the 52", "two of the missiles", "all 11", "of them": a sentence that counts a part
+/// of a whole.
+fn part_of_a_whole(ctx: &DocContext, t0: usize, t1: usize) -> bool {
+    let number =
+        |k: usize| ctx.seg.tokens[k].kind == TokenKind::Number || crate::numbers::parse_number(ctx.lower(k)).is_some();
+    (t0 + 1..t1.saturating_sub(1))
+        .any(|k| ctx.lower(k) == "of" && number(k - 1) && (matches!(ctx.lower(k + 1), "the" | "them") || number(k + 1)))
+}
+
 pub(super) fn set_country(e: &mut Event, c: &Country) {
     e.location =
         Some(Argument { text: c.name.clone(), canonical: Some(c.name.clone()), entity_id: Some(c.id.clone()) });
@@ -596,7 +621,12 @@ pub(super) fn office_holders_act_for_their_side(ctx: &DocContext, events: &mut [
 /// or Moscow; "UA" for Ukraine, its forces or Kyiv (the two sides this domain's stories
 /// are about).
 fn actor_side(a: &Argument) -> Option<&'static str> {
-    let name = format!("{} {}", a.canonical.as_deref().unwrap_or(""), a.text).to_lowercase();
+    side_named(&format!("{} {}", a.canonical.as_deref().unwrap_or(""), a.text))
+}
+
+/// The side a name says: see [`actor_side`].
+fn side_named(name: &str) -> Option<&'static str> {
+    let name = name.to_lowercase();
     let ru = name.contains("russia") || name.contains("kremlin") || name.contains("moscow");
     let ua = name.contains("ukrain") || name.contains("kyiv");
     match (ru, ua) {
@@ -714,6 +744,36 @@ pub(super) fn weapons_are_no_actors(events: &mut [(u32, Event)]) {
         });
         if weapon {
             e.actor = None;
+        }
+    }
+}
+
+/// Air defence shoots down over its own ground: "air defences downed 11 drones over the
+/// Voronezh region" (in a story told from either side), "its air defences intercepted ...
+/// over the Belgorod region" are Russia's. A shoot-down whose actor's words name no side
+/// (its side was read from the Ukrainian sources' "air defence") takes the side of the
+/// country it happened over, where that is one of the two.
+pub(super) fn air_defence_over_its_own_ground(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    for (_, e) in events.iter_mut() {
+        if e.event_type != EventType::Destroy || e.subtype.as_deref() != Some("shot down") {
+            continue;
+        }
+        let Some(actor) = e.actor.as_ref() else { continue };
+        // (over a place the sentence names below a country: a country read from the story
+        // may be the attacker's, "Russia fired 40 drones")
+        if e.geo.place_type.map_or(true, |t| t == PlaceType::Country) || !own_source(e.location_source) {
+            continue;
+        }
+        let Some(ground) = e.geo.country.as_deref().and_then(own_side) else { continue };
+        if side_named(&actor.text).is_some() || actor_side(actor).map_or(true, |s| s == ground) {
+            continue;
+        }
+        if let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, ground) {
+            e.actor = Some(Argument {
+                text: actor.text.clone(),
+                canonical: Some(name.to_string()),
+                entity_id: Some(id.to_string()),
+            });
         }
     }
 }

@@ -682,6 +682,17 @@ pub(crate) fn location(
         let prep_weight = if h.event_type == EventType::Consult { 40 } else { 5 };
         (c.place_rank as u32 * 10 + 10 + if prep { prep_weight } else { 0 } - if fronted { 10 } else { 0 }, -dist)
     };
+    // a place right before a verb of its own is who acts, not where: "downed 38 of the
+    // drones Russia launched at the country", "the missiles Moscow fired"
+    // (after a noun, as a relative clause without "that"; never after a preposition:
+    // "shelling of Orikhiv killed a man")
+    let acts_next = |c: &ArgCandidate| {
+        c.t1 < v.t1
+            && c.t0 > v.t0
+            && v.is_word(c.t0 - 1)
+            && (!is_function_word(v.lw(c.t0 - 1)) || matches!(v.lw(c.t0 - 1), "that" | "which"))
+            && (v.is(c.t1, ORIGIN_VERBS) || hits.iter().any(|o| o.t0 == c.t1 && o.verb && o.t0 != h.t0))
+    };
     let sentence_wide = physical || h.event_type == EventType::Consult;
     let pick = |same_clause: bool| {
         near(cands, h.t0.saturating_sub(WINDOW), h.t1 + WINDOW)
@@ -704,6 +715,7 @@ pub(crate) fn location(
                     // came under artillery fire", "Kherson was shelled"
                     || (physical && c.place_rank > 0 && c.t1 <= h.t0 && is_passive(v, h))
             })
+            .filter(|&ci| cands[ci].t0 < h.t1 || !acts_next(&cands[ci]))
             // what a demand, accusation or threat names after its verb is what it is about
             // ("demanded that allies allow strikes inside Russia"), not where it was made
             .filter(|&ci| !said_type(h.event_type) || cands[ci].t1 <= h.t0)

@@ -566,6 +566,18 @@ pub(super) fn build_event(
         Some((i, q)) => (q.speaker.as_ref().map(speaker_argument), Some(i as u32)),
         None => (source.clone(), None),
     };
+    // "air defence destroyed 14 drones", "two missiles were neutralised": what flies and is
+    // destroyed was shot down
+    let aerial = |t: &str| {
+        let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+        crate::lexicon::words().is(&last, WordClass::AerialWeapon)
+    };
+    let flies = roles.target.as_ref().map(|a| a.text.as_str()).into_iter().chain(quantity.as_deref()).any(aerial);
+    let subtype = if event_type == EventType::Destroy && subtype.as_deref() == Some("destroyed") && flies {
+        Some("shot down".to_string())
+    } else {
+        subtype
+    };
     let mut actor = roles.actor;
     if actor.is_none() && roles.pronoun_subject {
         actor = source.clone();

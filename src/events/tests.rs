@@ -1573,3 +1573,40 @@ fn a_speaker_who_acts_and_then_reports_keeps_the_actor_role() {
     let visit = r.one("CONSULT");
     assert!(visit.actor.is_some(), "{}", r.describe());
 }
+
+#[test]
+fn air_defence_is_the_side_of_the_ground_it_defends() {
+    // a Russian ministry's claim: the bare "air defences" are Russia's over a Russian region
+    let r = run(
+        "Moscow's defence ministry said its air defences destroyed nine drones over the Kursk region overnight.",
+        &[],
+    );
+    let downed = r.one("DESTROY");
+    assert_eq!(
+        downed.actor.as_ref().and_then(|a| a.canonical.as_deref()),
+        Some("Russian Armed Forces"),
+        "{}",
+        r.describe()
+    );
+    // over a Ukrainian town they stay Ukraine's
+    let r = run("Air defences destroyed three drones over Poltava before dawn.", &[]);
+    let downed = r.one("DESTROY");
+    assert_eq!(
+        downed.actor.as_ref().and_then(|a| a.canonical.as_deref()),
+        Some("Armed Forces of Ukraine"),
+        "{}",
+        r.describe()
+    );
+}
+
+#[test]
+fn a_share_of_a_launch_shot_down_is_over_the_country_and_the_launcher_no_place() {
+    let text = "A drone hit a warehouse in Lutsk overnight, the governor said. Ukraine's air force said it shot \
+                down 41 of the 58 drones that Russia launched.";
+    let r = run(text, &[]);
+    let downed = r.one("DESTROY");
+    assert_eq!(loc(downed), Some("Ukraine"), "{}", r.describe());
+    // the launcher right before its verb is who acts, not where
+    let r = run("Crews intercepted most of the missiles Russia fired on Tuesday.", &[]);
+    assert_ne!(r.one("DESTROY").location.as_ref().map(|l| l.text.as_str()), Some("Russia"), "{}", r.describe());
+}

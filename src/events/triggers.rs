@@ -140,8 +140,7 @@ fn weapons_sent_at(v: &EventSentence, t0: usize, t1: usize, lower: &str) -> bool
     if !matches!(lower, "sent" | "sends" | "sending" | "send") {
         return false;
     }
-    let weapon =
-        |i: usize| v.is(i, ATTACK_OBJECTS) && !v.is(i, AID_OBJECTS) || matches!(v.lw(i), "drones" | "missiles");
+    let weapon = |i: usize| v.is(i, ATTACK_OBJECTS) && !v.is(i, AID_OBJECTS) || v.is(i, WordClass::AerialWeapon);
     let after = (t1..(t1 + 6).min(v.t1)).find(|&i| weapon(i));
     let before = (t0.saturating_sub(4).max(v.t0)..t0).any(weapon);
     let aim_from = after.map_or(t1, |i| i + 1);

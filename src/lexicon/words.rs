@@ -120,6 +120,8 @@ pub enum WordClass {
     FacilityHead,
     /// Parts of a settlement or front a force can enter ("streets", "outskirts")
     PlacePart,
+    /// What flies and can be shot down ("drones", "missiles")
+    AerialWeapon,
     /// Words that name a share of a group ("half", "majorities", "percent")
     ShareWord,
     /// Words that hedge or bound a count before it ("about", "nearly", "at least")
@@ -131,7 +133,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 58] = [
+    pub const ALL: [WordClass; 59] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -186,6 +188,7 @@ impl WordClass {
         WordClass::UnitHead,
         WordClass::FacilityHead,
         WordClass::PlacePart,
+        WordClass::AerialWeapon,
         WordClass::ShareWord,
         WordClass::Approximator,
         WordClass::GroupQuantifier,
@@ -248,6 +251,7 @@ impl WordClass {
             WordClass::UnitHead => "unit_head",
             WordClass::FacilityHead => "facility_head",
             WordClass::PlacePart => "place_part",
+            WordClass::AerialWeapon => "aerial_weapon",
             WordClass::ShareWord => "share_word",
             WordClass::Approximator => "approximator",
             WordClass::GroupQuantifier => "group_quantifier",
