@@ -150,8 +150,11 @@ pub(super) fn force_extension(v: &EventSentence, b: usize, hits: &[Hit]) -> Opti
             while e < v.t1 && v.is(e, FORCE_NOUNS) && !is_trigger(e) {
                 e += 1;
             }
-            // "special"/"air" alone are modifiers, not heads
-            if e == k + 1 && matches!(w, "special" | "air" | "intelligence") {
+            // "special"/"air" alone are modifiers, not heads; so is a force noun before a
+            // facility ("the Saky military airfield", "a Russian army depot")
+            if e == k + 1 && matches!(w, "special" | "air" | "intelligence")
+                || (e < v.t1 && (v.is(e, WordClass::FacilityHead) || matches!(v.lw(e), "base" | "bases" | "hospital")))
+            {
                 return None;
             }
             return Some(e);

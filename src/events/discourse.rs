@@ -202,8 +202,13 @@ pub(super) fn merge_headline(ctx: &DocContext, events: &mut Vec<(u32, Event)>) {
             continue;
         }
         let h = &events[hi].1;
+        // ("Drones kill two in Kharkiv" over "a drone attack on Kharkiv killed two": the
+        // headline's toll is the attack's)
+        let toll_of_attack = |l: &Event| {
+            h.event_type == EventType::Casualties && matches!(l.event_type, EventType::Assault | EventType::Fight)
+        };
         let compatible = |l: &Event| {
-            l.event_type == h.event_type
+            (l.event_type == h.event_type || toll_of_attack(l))
                 && (place(h).is_none() || place(l).is_none() || place(h) == place(l) || nearby(h, l))
                 && (h.date.is_none() || l.date.is_none() || h.date == l.date)
         };
@@ -901,7 +906,10 @@ fn own_source(source: Option<&str>) -> bool {
 /// A report of the same happening: the same type (or a casualty report and the attack or
 /// fight it counts), the same place, the same day, no sides that disagree, and neither a
 /// denial nor something that has not happened.
-fn same_happening(a: &Event, b: &Event, nested: bool, any_day: bool) -> bool {
+/// `placed`: how many of the two read their place in their own words (see
+/// `merge_repeats`). Actors of one side named in other words ("Russian", "Russia") are
+/// the same only where both rows name their place.
+fn same_happening(a: &Event, b: &Event, nested: bool, any_day: bool, placed: u8) -> bool {
     let host = |e: &Event| matches!(e.event_type, EventType::Assault | EventType::Fight);
     let casualty = |e: &Event| e.event_type == EventType::Casualties;
     let types = a.event_type == b.event_type || (host(a) && casualty(b)) || (casualty(a) && host(b));
@@ -920,14 +928,21 @@ fn same_happening(a: &Event, b: &Event, nested: bool, any_day: bool) -> bool {
         && place_key(a).is_some()
         && (place_key(a) == place_key(b) || nested && nested_places(a, b))
         // two places both inferred from the discourse are no evidence of one place
-        && (own_source(a.location_source) || own_source(b.location_source))
+        && placed >= 1
         // an inferred date is no evidence against: "the death toll from the overnight strike
         // has risen to two" is dated by its paragraph
         && a.date.is_some()
         // (nor the day of a sentence that points back: "the toll from the Kryvyi Rih strike
         // rose overnight")
         && (a.date == b.date || any_day || !own_source(a.date_source) || !own_source(b.date_source))
-        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b) || (placed == 2 && same_side(a, b)))
+}
+
+/// Two actors that name one side in other words ("a Russian drone attack", "Russia
+/// launched ..."): both read as the same side.
+fn same_side(a: &Event, b: &Event) -> bool {
+    let side = |e: &Event| e.actor.as_ref().and_then(actor_side);
+    side(a).is_some() && side(a) == side(b)
 }
 
 /// Two denials of one kind of happening with no figures and no places that disagree (a
@@ -1061,7 +1076,15 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         // before it in the paragraph, if about any; one that names its place may repeat
         // any earlier report of that place
         // (so may a definite noun that points back at one)
-        let candidates: Vec<usize> = if own_source(events[j].1.location_source) || back {
+        // (a live blog's entry title names its place in its own line: "Drone attack on
+        // Kharkiv: 2 killed" repeats the key-developments bullet above it)
+        let titled = |e: &Event| {
+            e.location_source == Some("headline")
+                && ctx.seg.sentences.get(e.sentence as usize).is_some_and(|s| s.headline)
+                && !headline(e)
+        };
+        let placed_here = |e: &Event| own_source(e.location_source) || titled(e);
+        let candidates: Vec<usize> = if placed_here(&events[j].1) || back {
             (0..j).filter(|&i| !drop[i] && !headline(&events[i].1)).collect()
         } else {
             // (the event before may be one row of several: "shelled Khotin, Yunakivka and
@@ -1077,8 +1100,13 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         };
         // (a toll "from the Kryvyi Rih strike" that rose overnight is dated by its rise)
         let toll = back && toll_of(ctx, &events[j].1);
-        let first =
-            candidates.into_iter().find(|&i| same_happening(&events[i].1, &events[j].1, back, toll)).or_else(|| {
+        let first = candidates
+            .into_iter()
+            .find(|&i| {
+                let (a, b) = (&events[i].1, &events[j].1);
+                same_happening(a, b, back, toll, placed_here(a) as u8 + placed_here(b) as u8)
+            })
+            .or_else(|| {
                 // an agreement, a sanction or a pledge told again in the next sentence ("Norway
                 // signed a security pact ... The document was signed by ...") has no place to
                 // compare: the last report of its type, one sentence before

@@ -572,7 +572,12 @@ pub(super) fn build_event(
         let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
         crate::lexicon::words().is(&last, WordClass::AerialWeapon)
     };
-    let flies = roles.target.as_ref().map(|a| a.text.as_str()).into_iter().chain(quantity.as_deref()).any(aerial);
+    // (or the subject of a passive: "24 of the 31 drones were destroyed by air defence")
+    let flying_subject = is_passive(v, h)
+        && (h.t0.saturating_sub(8).max(v.t0)..h.t0)
+            .any(|k| v.clause_of(k) == h.clause && v.is(k, WordClass::AerialWeapon));
+    let flies = flying_subject
+        || roles.target.as_ref().map(|a| a.text.as_str()).into_iter().chain(quantity.as_deref()).any(aerial);
     let subtype = if event_type == EventType::Destroy && subtype.as_deref() == Some("destroyed") && flies {
         Some("shot down".to_string())
     } else {

@@ -1610,3 +1610,26 @@ fn a_share_of_a_launch_shot_down_is_over_the_country_and_the_launcher_no_place()
     let r = run("Crews intercepted most of the missiles Russia fired on Tuesday.", &[]);
     assert_ne!(r.one("DESTROY").location.as_ref().map(|l| l.text.as_str()), Some("Russia"), "{}", r.describe());
 }
+
+#[test]
+fn a_force_noun_before_a_facility_and_occupied_after_a_preposition_are_no_actor_or_capture() {
+    let r = run("Partisans said a blast hit the Kherson military airfield in occupied Skadovsk overnight.", &[]);
+    assert!(r.of_type("SEIZE").is_empty(), "{}", r.describe());
+    let hit = r.one("ASSAULT");
+    assert_ne!(loc(hit), Some("Armed Forces of Ukraine"), "{}", r.describe());
+}
+
+#[test]
+fn a_live_blog_tells_one_strike_in_its_headline_bullet_entry_title_and_entry() {
+    let text = "War day 900: Russian drones kill three in Sumy\n\
+                Main points:\n\
+                - Russian drone strike on Sumy kills three, wounds eight\n\
+                09:40\n\
+                Drone strike on Sumy: 3 dead, 8 wounded\n\
+                Russia struck Sumy with a swarm of drones before dawn, killing three people and wounding eight, \
+                the city's acting mayor wrote.";
+    let r = run(text, &[]);
+    let strikes: Vec<&Event> = r.events.iter().filter(|e| loc(e) == Some("Sumy")).collect();
+    assert_eq!(strikes.len(), 1, "{}", r.describe());
+    assert_eq!((strikes[0].killed, strikes[0].injured), (Some(3), Some(8)), "{}", r.describe());
+}

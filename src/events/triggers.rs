@@ -467,8 +467,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                     || ((v.is(t1, WordClass::Quantifier) || v.is(t1, WordClass::Determiner))
                         && (t1 + 1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PlacePart))))
         }
+        // ("in occupied Crimea", "from occupied Melitopol": a place's state, no capture)
         "occupied" | "occupy" | "occupies" | "occupying" => {
+            let after_preposition = t0 > v.t0 && v.is(t0 - 1, WordClass::Preposition);
             !any_of(prev, &["temporarily", "the"])
+                && !after_preposition
                 && (v.is_capitalised(t1)
                     || any_of(next, &["the", "a", "parts", "much", "most", "part", "large", "positions"]))
         }
