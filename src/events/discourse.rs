@@ -975,11 +975,12 @@ fn same_statement(a: &Event, b: &Event) -> bool {
 /// "A second strike", "another attack", "fresh shelling": the text says it is a new one.
 fn marked_as_new(ctx: &DocContext, e: &Event) -> bool {
     let t = ctx.token_of(e.start);
-    (t.saturating_sub(3)..t).any(|k| {
-        matches!(
-            ctx.lower(k),
-            "second" | "third" | "another" | "new" | "fresh" | "renewed" | "further" | "again" | "later"
-        )
+    // (an ordinal as the subject of a verb counts weapons, not attacks: "two of the bombs hit
+    // a plant and a third landed next to a bus stop")
+    let counts_weapons = |k: usize| k + 1 == t && ctx.lower(t).ends_with("ed");
+    (t.saturating_sub(3)..t).any(|k| match ctx.lower(k) {
+        "second" | "third" => !counts_weapons(k),
+        w => matches!(w, "another" | "new" | "fresh" | "renewed" | "further" | "again" | "later"),
     })
 }
 
@@ -1185,7 +1186,12 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                         let a = &events[i].1;
                         let actor = actor_key;
                         matches!(a.modality, Modality::Asserted | Modality::Hedged)
-                        && (actor(a).is_none() || actor(b).is_none() || actor(a) == actor(b))
+                        // (one side named in other words, unless what follows counts attacks
+                        // of its own: "carried out 93 drone strikes")
+                        && (actor(a).is_none()
+                            || actor(b).is_none()
+                            || actor(a) == actor(b)
+                            || (same_side(a, b) && !tally(b) && !tally(a)))
                         // two tolls of the dead (or of the wounded) are two happenings, or
                         // parts of a total; the wounded after the dead go on with the story
                         && !(a.killed.is_some() && b.killed.is_some())

@@ -1633,3 +1633,14 @@ fn a_live_blog_tells_one_strike_in_its_headline_bullet_entry_title_and_entry() {
     assert_eq!(strikes.len(), 1, "{}", r.describe());
     assert_eq!((strikes[0].killed, strikes[0].injured), (Some(3), Some(8)), "{}", r.describe());
 }
+
+#[test]
+fn an_ordinal_that_counts_the_weapons_tells_the_same_strike() {
+    let text = "Russian missiles hit Sumy on Monday, killing two people, officials said.\n\
+                The mayor said one of the missiles hit a school and a second crashed near a bakery.";
+    let r = run(text, &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    // a second attack is still a new one
+    let r = run("Russian missiles hit Sumy on Monday. A second strike hit Sumy an hour later.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 2, "{}", r.describe());
+}
