@@ -4,7 +4,6 @@
 pub use super::image::EntryKind;
 use super::image::{self, Place, RawEntry};
 use super::keyset::{self, NO_KEY};
-use super::phrases::is_word_byte_boundary;
 use super::slug;
 use super::spelling::{indexed, SpellingIndex};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
@@ -216,11 +215,16 @@ impl Gazetteer {
     /// differently-cased key at the same place win ("Kyiv Region", or "Kyiv").
     pub fn find(&self, text: &str) -> Vec<LexMatch> {
         let mut candidates: Vec<LexMatch> = Vec::new();
-        // ASCII lowercasing keeps every byte offset.
-        let folded = text.to_ascii_lowercase();
-        for m in self.automaton.find_overlapping_iter(&folded) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_word_byte_boundary(text, s, e) {
+        // The text marked as the keys are ([`keyset`]): a hit starts at a word start.
+        let mut marked = Vec::with_capacity(text.len() + text.len() / 4 + 1);
+        let mut marks = Vec::new();
+        keyset::mark_words(text, &mut marked, &mut marks);
+        // The text's offset of `at` in `marked`, where `at` is no mark.
+        let unmarked = |at: usize| at - marks.partition_point(|&m| (m as usize) < at);
+        for m in self.automaton.find_overlapping_iter(&marked) {
+            // The hit starts with its mark, which stands before the text's byte `s`.
+            let (s, e) = (unmarked(m.start() + 1), unmarked(m.end()));
+            if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
             // Every key of this form, in key order (the order of a case-insensitive search).

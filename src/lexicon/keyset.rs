@@ -4,8 +4,16 @@
 //! Keys match ASCII-case-insensitively ("KYIV" finds the key "Kyiv"; the gazetteer then
 //! checks which case it accepts). The automaton is a double-array Aho-Corasick
 //! (`daachorse`) over the keys' ASCII-lowercase forms, searched in the ASCII-lowercased
-//! text (same byte offsets): each form is one pattern whose value is the first key of that
-//! form, and `next_same` chains the other keys of the same form in key order. The built-in
+//! text: each form is one pattern whose value is the first key of that form, and
+//! `next_same` chains the other keys of the same form in key order.
+//!
+//! Only hits that start a word are wanted, so both the forms and the text are
+//! [`mark_words`]ed: a [`WORD_START`] byte (never in UTF-8) goes before every character that
+//! follows no letter or digit. A pattern then begins with that byte and can only match
+//! where a word starts; inside a word the automaton stays at its root (one lookup in a
+//! dense table) instead of walking the deep, cache-missing states of every key that ends
+//! with the word's last letters (the gazetteer's search took 4 % less time of the whole
+//! pipeline on PolNeAR train). The built-in
 //! gazetteer's automaton is made by `build.rs` from `data/` and loaded at start-up instead
 //! of being built (building it cost about 2.3 billion instructions, two thirds of
 //! start-up).
@@ -21,7 +29,7 @@ pub const NO_KEY: u32 = u32::MAX;
 pub fn build_automaton<S: AsRef<str>>(keys: &[S]) -> (DoubleArrayAhoCorasick<u32>, Vec<u32>) {
     let mut next_same = vec![NO_KEY; keys.len()];
     let mut last_of_form: HashMap<String, u32> = HashMap::with_capacity(keys.len());
-    let mut patterns: Vec<(String, u32)> = Vec::with_capacity(keys.len());
+    let mut patterns: Vec<(Vec<u8>, u32)> = Vec::with_capacity(keys.len());
     for (i, k) in keys.iter().enumerate() {
         let form = k.as_ref().to_ascii_lowercase();
         match last_of_form.get_mut(&form) {
@@ -31,7 +39,9 @@ pub fn build_automaton<S: AsRef<str>>(keys: &[S]) -> (DoubleArrayAhoCorasick<u32
             }
             None => {
                 last_of_form.insert(form.clone(), i as u32);
-                patterns.push((form, i as u32));
+                let mut marked = Vec::with_capacity(form.len() + 2);
+                mark_words(&form, &mut marked, &mut Vec::new());
+                patterns.push((marked, i as u32));
             }
         }
     }
@@ -40,6 +50,34 @@ pub fn build_automaton<S: AsRef<str>>(keys: &[S]) -> (DoubleArrayAhoCorasick<u32
         .build_with_values(patterns)
         .expect("gazetteer automaton");
     (automaton, next_same)
+}
+
+/// Before each character of `text` that follows no letter or digit (or starts it).
+pub const WORD_START: u8 = 0xFF;
+
+/// `text` ASCII-lowercased into `out` with a [`WORD_START`] before every character that
+/// follows no letter or digit; `marks` gets each such byte's offset in `out`. A byte of
+/// `text` at offset `i` is at `i` plus the number of marks before it in `out`.
+pub fn mark_words(text: &str, out: &mut Vec<u8>, marks: &mut Vec<u32>) {
+    let mut after_alnum = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, alnum) = if b.is_ascii() {
+            (1, b.is_ascii_alphanumeric())
+        } else {
+            let c = text[i..].chars().next().expect("a character at a char boundary");
+            (c.len_utf8(), c.is_alphanumeric())
+        };
+        if !after_alnum {
+            marks.push(out.len() as u32);
+            out.push(WORD_START);
+        }
+        out.extend(bytes[i..i + len].iter().map(u8::to_ascii_lowercase));
+        after_alnum = alnum;
+        i += len;
+    }
 }
 
 /// `next_same` from the little-endian bytes `build.rs` wrote.
