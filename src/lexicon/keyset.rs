@@ -59,24 +59,26 @@ pub const WORD_START: u8 = 0xFF;
 /// follows no letter or digit; `marks` gets each such byte's offset in `out`. A byte of
 /// `text` at offset `i` is at `i` plus the number of marks before it in `out`.
 pub fn mark_words(text: &str, out: &mut Vec<u8>, marks: &mut Vec<u32>) {
-    let mut after_alnum = false;
+    out.reserve(text.len() + text.len() / 4 + 1);
     let bytes = text.as_bytes();
+    let mut after_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (len, alnum) = if b.is_ascii() {
-            (1, b.is_ascii_alphanumeric())
-        } else {
-            let c = text[i..].chars().next().expect("a character at a char boundary");
-            (c.len_utf8(), c.is_alphanumeric())
-        };
         if !after_alnum {
             marks.push(out.len() as u32);
             out.push(WORD_START);
         }
-        out.extend(bytes[i..i + len].iter().map(u8::to_ascii_lowercase));
-        after_alnum = alnum;
-        i += len;
+        let b = bytes[i];
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+            after_alnum = b.is_ascii_alphanumeric();
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a character at a char boundary");
+            out.extend_from_slice(&bytes[i..i + c.len_utf8()]);
+            after_alnum = c.is_alphanumeric();
+            i += c.len_utf8();
+        }
     }
 }
 
