@@ -55,6 +55,8 @@ pub struct Gazetteer {
     automaton: DoubleArrayAhoCorasick<u32>,
     /// key index → the next key with the same ASCII-lowercase form, or [`NO_KEY`].
     next_same: Vec<u32>,
+    /// The words that may begin a key, for marking a text as the keys are.
+    gate: keyset::Gate,
     /// Whether the automaton was loaded from the one `build.rs` prepared.
     pub prepared: bool,
     /// The people and places by spelling key ([`super::spelling`]), built when first asked
@@ -73,6 +75,7 @@ mod prepared {
     pub const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
     pub const AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
     pub const NEXT_SAME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_next.bin"));
+    pub const GATE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_gate.bin"));
     pub const SPELLING: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling.bin"));
 }
 
@@ -101,16 +104,15 @@ impl Gazetteer {
                 key_entry.push(e);
             }
         }
-        let (automaton, next_same) = keyset::build_automaton(&pats);
-        Gazetteer::assemble(entries, pats, key_entry, automaton, next_same)
+        let (automaton, next_same, gate) = keyset::build_automaton(&pats);
+        Gazetteer::assemble(entries, pats, key_entry, (automaton, next_same, gate))
     }
 
     fn assemble(
         entries: Vec<Entry>,
         keys: Vec<Cow<'static, str>>,
         key_entry: Vec<u32>,
-        automaton: DoubleArrayAhoCorasick<u32>,
-        next_same: Vec<u32>,
+        (automaton, next_same, gate): (DoubleArrayAhoCorasick<u32>, Vec<u32>, keyset::Gate),
     ) -> Gazetteer {
         let (prepared, prepared_spelling, spelling) = (false, None, OnceLock::new());
         Gazetteer {
@@ -119,6 +121,7 @@ impl Gazetteer {
             key_entry,
             automaton,
             next_same,
+            gate,
             prepared,
             spelling,
             prepared_spelling,
@@ -151,7 +154,8 @@ impl Gazetteer {
         let (automaton, _) =
             DoubleArrayAhoCorasick::<u32>::deserialize(prepared::AUTOMATON).expect("the automaton build.rs wrote");
         let next_same = keyset::decode_u32s(prepared::NEXT_SAME);
-        let mut g = Gazetteer::assemble(entries, keys, key_entry, automaton, next_same);
+        let gate = keyset::Gate::from_words(keyset::decode_u32s(prepared::GATE));
+        let mut g = Gazetteer::assemble(entries, keys, key_entry, (automaton, next_same, gate));
         g.prepared = true;
         g.prepared_spelling = Some(prepared::SPELLING);
         g
@@ -218,7 +222,7 @@ impl Gazetteer {
         // The text marked as the keys are ([`keyset`]): a hit starts at a word start.
         let mut marked = Vec::with_capacity(text.len() + text.len() / 4 + 1);
         let mut marks = Vec::new();
-        keyset::mark_words(text, &mut marked, &mut marks);
+        keyset::mark_words(text, &self.gate, &mut marked, &mut marks);
         // The text's offset of `at` in `marked`, where `at` is no mark.
         let unmarked = |at: usize| at - marks.partition_point(|&m| (m as usize) < at);
         for m in self.automaton.find_overlapping_iter(&marked) {
