@@ -4,8 +4,8 @@
 //!
 //! - `gazetteer.bin`: entries and keys in the flat layout of `src/lexicon/image.rs`, which
 //!   also reads the entity files (one reader for the build and the tests);
-//! - `gazetteer.daac` (the serialised automaton over the keys) and `gazetteer_next.bin`
-//!   (`src/lexicon/keyset.rs`);
+//! - `gazetteer.daac` (the serialised automaton over the keys), `gazetteer_next.bin` and
+//!   `gazetteer_gate.bin` (`src/lexicon/keyset.rs`);
 //! - `spelling.bin`: the spelling index of people and places (`src/lexicon/spelling.rs`).
 //!
 //! The files under `src/` are included with `#[path]`: they use nothing but `std`,
@@ -56,7 +56,7 @@ fn main() {
     };
     let (entries, keys) = image::read(&files);
     let patterns: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
-    let (automaton, next_same) = keyset::build_automaton(&patterns);
+    let (automaton, next_same, gate) = keyset::build_automaton(&patterns);
     let names = keys.iter().filter_map(|&(k, e)| {
         let entry = &entries[e as usize];
         let (person, fuzzy) = indexed(entry.kind, entry.country, entry.population)?;
@@ -68,5 +68,7 @@ fn main() {
     write("spelling.bin", &SpellingIndex::encode(names));
     write("gazetteer.bin", &image::encode(&entries, &keys));
     write("gazetteer.daac", &automaton.serialize());
-    write("gazetteer_next.bin", &next_same.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
+    let u32s = |v: &[u32]| v.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
+    write("gazetteer_next.bin", &u32s(&next_same));
+    write("gazetteer_gate.bin", &u32s(gate.words()));
 }

@@ -4,7 +4,6 @@
 pub use super::image::EntryKind;
 use super::image::{self, Place, RawEntry};
 use super::keyset::{self, NO_KEY};
-use super::phrases::is_word_byte_boundary;
 use super::slug;
 use super::spelling::{indexed, SpellingIndex};
 use crate::model::{Geo, Label, Mention, MentionSource, PlaceType};
@@ -56,6 +55,8 @@ pub struct Gazetteer {
     automaton: DoubleArrayAhoCorasick<u32>,
     /// key index → the next key with the same ASCII-lowercase form, or [`NO_KEY`].
     next_same: Vec<u32>,
+    /// The words that may begin a key, for marking a text as the keys are.
+    gate: keyset::Gate,
     /// Whether the automaton was loaded from the one `build.rs` prepared.
     pub prepared: bool,
     /// The people and places by spelling key ([`super::spelling`]), built when first asked
@@ -74,6 +75,7 @@ mod prepared {
     pub const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
     pub const AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
     pub const NEXT_SAME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_next.bin"));
+    pub const GATE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_gate.bin"));
     pub const SPELLING: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling.bin"));
 }
 
@@ -102,16 +104,15 @@ impl Gazetteer {
                 key_entry.push(e);
             }
         }
-        let (automaton, next_same) = keyset::build_automaton(&pats);
-        Gazetteer::assemble(entries, pats, key_entry, automaton, next_same)
+        let (automaton, next_same, gate) = keyset::build_automaton(&pats);
+        Gazetteer::assemble(entries, pats, key_entry, (automaton, next_same, gate))
     }
 
     fn assemble(
         entries: Vec<Entry>,
         keys: Vec<Cow<'static, str>>,
         key_entry: Vec<u32>,
-        automaton: DoubleArrayAhoCorasick<u32>,
-        next_same: Vec<u32>,
+        (automaton, next_same, gate): (DoubleArrayAhoCorasick<u32>, Vec<u32>, keyset::Gate),
     ) -> Gazetteer {
         let (prepared, prepared_spelling, spelling) = (false, None, OnceLock::new());
         Gazetteer {
@@ -120,6 +121,7 @@ impl Gazetteer {
             key_entry,
             automaton,
             next_same,
+            gate,
             prepared,
             spelling,
             prepared_spelling,
@@ -152,7 +154,8 @@ impl Gazetteer {
         let (automaton, _) =
             DoubleArrayAhoCorasick::<u32>::deserialize(prepared::AUTOMATON).expect("the automaton build.rs wrote");
         let next_same = keyset::decode_u32s(prepared::NEXT_SAME);
-        let mut g = Gazetteer::assemble(entries, keys, key_entry, automaton, next_same);
+        let gate = keyset::Gate::from_words(keyset::decode_u32s(prepared::GATE));
+        let mut g = Gazetteer::assemble(entries, keys, key_entry, (automaton, next_same, gate));
         g.prepared = true;
         g.prepared_spelling = Some(prepared::SPELLING);
         g
@@ -216,11 +219,16 @@ impl Gazetteer {
     /// differently-cased key at the same place win ("Kyiv Region", or "Kyiv").
     pub fn find(&self, text: &str) -> Vec<LexMatch> {
         let mut candidates: Vec<LexMatch> = Vec::new();
-        // ASCII lowercasing keeps every byte offset.
-        let folded = text.to_ascii_lowercase();
-        for m in self.automaton.find_overlapping_iter(&folded) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_word_byte_boundary(text, s, e) {
+        // The text marked as the keys are ([`keyset`]): a hit starts at a word start.
+        let mut marked = Vec::with_capacity(text.len() + text.len() / 4 + 1);
+        let mut marks = Vec::new();
+        keyset::mark_words(text, &self.gate, &mut marked, &mut marks);
+        // The text's offset of `at` in `marked`, where `at` is no mark.
+        let unmarked = |at: usize| at - marks.partition_point(|&m| (m as usize) < at);
+        for m in self.automaton.find_overlapping_iter(&marked) {
+            // The hit starts with its mark, which stands before the text's byte `s`.
+            let (s, e) = (unmarked(m.start() + 1), unmarked(m.end()));
+            if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
             // Every key of this form, in key order (the order of a case-insensitive search).

@@ -1022,14 +1022,14 @@ pub fn resolve_pronoun(v: &Tokens, mi: &MentionIndex, g: &Guess, prev: Option<&P
 
 /// Words after which a story gives the name a fighter goes by.
 fn introduces_call_sign(v: &Tokens, i: usize) -> Option<usize> {
-    let w = v.tok(i).to_ascii_lowercase();
-    if matches!(w.as_str(), "call-sign" | "callsign" | "nicknamed" | "codenamed" | "code-named") {
+    // (no lowercase copy: `call_sign_before` asks this of every token before a pronoun)
+    if ["call-sign", "callsign", "nicknamed", "codenamed", "code-named"].iter().any(|w| v.is(i, w)) {
         return Some(i + 1);
     }
-    if w == "call" && v.is(i + 1, "sign") {
+    if v.is(i, "call") && v.is(i + 1, "sign") {
         return Some(i + 2);
     }
-    if w == "nom" && v.is(i + 1, "de") && v.is(i + 2, "guerre") {
+    if v.is(i, "nom") && v.is(i + 1, "de") && v.is(i + 2, "guerre") {
         return Some(i + 3);
     }
     None
