@@ -783,6 +783,32 @@ pub(super) fn air_defence_over_its_own_ground(ctx: &DocContext, events: &mut [(u
     }
 }
 
+/// "The enemy" is the other side of whoever reports: the lexicon reads it as Russia (this
+/// domain's sources are mostly Ukrainian), but an attack by "the enemy" on a place in
+/// Russia is told from the Russian side ("the enemy attacked Shebekino with drones", a
+/// Belgorod governor writes) and is Ukraine's.
+pub(super) fn enemy_of_the_ground(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    for (_, e) in events.iter_mut() {
+        if !matches!(e.event_type, EventType::Assault | EventType::Destroy | EventType::Disrupt) {
+            continue;
+        }
+        let Some(actor) = e.actor.as_ref() else { continue };
+        let words = actor.text.to_lowercase();
+        let enemy = matches!(words.trim_start_matches("the "), "enemy" | "adversary");
+        let Some(ground) = e.geo.country.as_deref().and_then(own_side) else { continue };
+        if !enemy || actor_side(actor) != Some(ground) {
+            continue;
+        }
+        if let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, other_side(ground)) {
+            e.actor = Some(Argument {
+                text: actor.text.clone(),
+                canonical: Some(name.to_string()),
+                entity_id: Some(id.to_string()),
+            });
+        }
+    }
+}
+
 fn other_side(side: &str) -> &'static str {
     if side == "RU" {
         "UA"

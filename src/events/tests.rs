@@ -1644,3 +1644,12 @@ fn an_ordinal_that_counts_the_weapons_tells_the_same_strike() {
     let r = run("Russian missiles hit Sumy on Monday. A second strike hit Sumy an hour later.", &[]);
     assert_eq!(r.of_type("ASSAULT").len(), 2, "{}", r.describe());
 }
+
+#[test]
+fn the_enemy_is_the_other_side_of_the_ground_it_attacks() {
+    let canon = |r: &Run| r.one("ASSAULT").actor.as_ref().and_then(|a| a.canonical.clone());
+    let r = run("The enemy shelled Shebekino with artillery overnight, the Belgorod governor wrote.", &[]);
+    assert_eq!(canon(&r).as_deref(), Some("Armed Forces of Ukraine"), "{}", r.describe());
+    let r = run("The enemy shelled Nikopol with artillery overnight, the regional governor wrote.", &[]);
+    assert_eq!(canon(&r).as_deref(), Some("Russian Armed Forces"), "{}", r.describe());
+}
