@@ -212,7 +212,8 @@ pub(super) fn by_agent(v: &EventSentence, cands: &[ArgCandidate], from: usize, c
             while j < v.t1 && v.is(j, DETERMINERS) {
                 j += 1;
             }
-            return cand_at(cands, j);
+            // (a party named with its article: "by the occupiers")
+            return cand_at(cands, j).or_else(|| cand_at(cands, i + 1));
         }
         if v.kind(i) != Some(TokenKind::Word) {
             return None;

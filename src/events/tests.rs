@@ -1653,3 +1653,18 @@ fn the_enemy_is_the_other_side_of_the_ground_it_attacks() {
     let r = run("The enemy shelled Nikopol with artillery overnight, the regional governor wrote.", &[]);
     assert_eq!(canon(&r).as_deref(), Some("Russian Armed Forces"), "{}", r.describe());
 }
+
+#[test]
+fn attacks_by_a_party_named_with_its_article_are_that_partys() {
+    // (a story where both sides strike inside Ukraine names no default attacker)
+    let text = "Ukrainian drones struck an ammunition depot in occupied Tokmak. Near Kurakhove, our units \
+                halted 9 attacks by the invaders.";
+    let r = run(text, &[]);
+    let halted = r.events.iter().find(|e| loc(e) == Some("Kurakhove")).expect("the attacks near Kurakhove");
+    assert_eq!(
+        halted.actor.as_ref().and_then(|a| a.canonical.as_deref()),
+        Some("Russian Armed Forces"),
+        "{}",
+        r.describe()
+    );
+}

@@ -172,6 +172,14 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
     {
         return false;
     }
+    // "halted 9 attacks", "suspended its assaults": a defence or a pause in fighting, no
+    // outage
+    if trig.event_type == EventType::Disrupt
+        && (t1..(t1 + 3).min(v.t1))
+            .any(|i| matches!(v.lw(i), "attack" | "attacks" | "assault" | "assaults" | "offensive"))
+    {
+        return false;
+    }
     // "captured dramatic footage", "captured the title": pictures and prizes, no seizure
     if trig.event_type == EventType::Seize
         && lower.starts_with("captur")
