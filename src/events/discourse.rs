@@ -809,6 +809,30 @@ pub(super) fn enemy_of_the_ground(ctx: &DocContext, events: &mut [(u32, Event)])
     }
 }
 
+/// "Neither claim could be independently verified", "Reuters could not verify the
+/// report": a sentence that says the reporter could not check what was just reported
+/// hedges the happenings told in the sentence before it, and the claims (reports with a
+/// source) of the one before that, in its paragraph.
+pub(super) fn unverified_claims(ctx: &DocContext, events: &mut [(u32, Event)]) {
+    let sentences = &ctx.seg.sentences;
+    let unverified = |si: usize| {
+        let s = &sentences[si];
+        let words = || (s.tok_start..s.tok_end).map(|k| ctx.lower(k));
+        words().any(|w| w.starts_with("verif"))
+            && words().any(|w| matches!(w, "not" | "unable" | "cannot" | "n't" | "neither" | "no"))
+    };
+    for si in (1..sentences.len()).filter(|&si| unverified(si)) {
+        let para = sentences[si].paragraph;
+        for (_, e) in events.iter_mut() {
+            let sj = e.sentence as usize;
+            let before = sj < si && sj + 2 >= si && sentences[sj].paragraph == para;
+            if before && e.modality == Modality::Asserted && (sj + 1 == si || e.source.is_some()) {
+                e.modality = Modality::Hedged;
+            }
+        }
+    }
+}
+
 fn other_side(side: &str) -> &'static str {
     if side == "RU" {
         "UA"

@@ -103,6 +103,7 @@ pub fn extract_with_numbers(
     weapons_are_no_actors(&mut events);
     air_defence_over_its_own_ground(ctx, &mut events);
     enemy_of_the_ground(ctx, &mut events);
+    unverified_claims(ctx, &mut events);
     // (the attacks implied fit the story's sides, so one reading serves both)
     let story = story_sides(&events);
     implied_attackers(ctx, &story, &mut events);

@@ -1668,3 +1668,12 @@ fn attacks_by_a_party_named_with_its_article_are_that_partys() {
         r.describe()
     );
 }
+
+#[test]
+fn a_sentence_saying_the_claim_was_not_verified_hedges_the_claim_before_it() {
+    let text = "Moscow said its forces had taken the hamlet of Pishchane. The report could not be verified \
+                independently.\nLater, shelling hit Kupiansk.";
+    let r = run(text, &[]);
+    assert_eq!(r.one("SEIZE").modality, Modality::Hedged, "{}", r.describe());
+    assert_eq!(r.one("ASSAULT").modality, Modality::Asserted, "{}", r.describe());
+}

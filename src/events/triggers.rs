@@ -475,6 +475,15 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                     || ((v.is(t1, WordClass::Quantifier) || v.is(t1, WordClass::Determiner))
                         && (t1 + 1..(t1 + 3).min(v.t1)).any(|i| v.is(i, WordClass::PlacePart))))
         }
+        // "took Avdiivka", "had taken the village of Pishchane": a place or a settlement
+        // noun right after; not "took part", "took the decision", "taken to hospital"
+        "took" | "taken" => {
+            let place_at = |k: usize| {
+                let start = v.tokens[k].start;
+                v.mentions.iter().any(|m| m.start == start && m.label.is_place())
+            };
+            (t1 < v.t1 && place_at(t1)) || (next == "the" && v.is(t1 + 1, WordClass::PlacePart) && v.lw(t1 + 2) == "of")
+        }
         // ("in occupied Crimea", "from occupied Melitopol": a place's state, no capture)
         "occupied" | "occupy" | "occupies" | "occupying" => {
             let after_preposition = t0 > v.t0 && v.is(t0 - 1, WordClass::Preposition);
