@@ -626,13 +626,11 @@ fn settlement_in_name<'r>(v: &EventSentence<'r>, c: &ArgCandidate) -> Option<&'r
     })
 }
 
-pub(crate) fn location(
-    v: &EventSentence,
-    cands: &[ArgCandidate],
-    h: &Hit,
-    roles: &Roles,
-    hits: &[Hit],
-) -> (Option<Argument>, Option<Geo>, Option<&'static str>, Option<usize>) {
+/// An event's place: the argument, its point, where it was read (`location_source`) and
+/// the candidate it came from.
+pub(crate) type Placed = (Option<Argument>, Option<Geo>, Option<&'static str>, Option<usize>);
+
+pub(crate) fn location(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, roles: &Roles, hits: &[Hit]) -> Placed {
     let physical = PHYSICAL.contains(&h.event_type);
     // where a missile or drone was fired from is not where it hit: "launched from Crimea"
     let origin = |ci: usize| {
@@ -738,6 +736,11 @@ pub(crate) fn location(
     // facility inside a town the sentence names gives the town
     let placed = |k: usize| prep_before(k) || (cands[k].t0 > v.t0 && v.lw(cands[k].t0 - 1) == "of");
     let best = best.map(|ci| settlement_around(v, cands, ci, placed).filter(|&s| !excluded(s)).unwrap_or(ci));
+    if best.is_none() && PHYSICAL.contains(&h.event_type) {
+        if let Some(found) = national_territory(v, cands, h) {
+            return found;
+        }
+    }
     match best {
         Some(ci) => {
             let c = &cands[ci];
@@ -757,4 +760,46 @@ pub(crate) fn location(
         }
         None => (None, None, None, None),
     }
+}
+
+/// "over seven Russian regions", "across Ukrainian territory", "in Russian airspace": a
+/// demonym before an area noun, after a locative preposition, places the event in that
+/// country when the clause names no place of its own.
+fn national_territory(v: &EventSentence, cands: &[ArgCandidate], h: &Hit) -> Option<Placed> {
+    let area = |w: &str| {
+        any_of(w, &["region", "regions", "territory", "territories", "cities", "towns", "soil", "airspace", "border"])
+    };
+    let ci = near(cands, h.t0.saturating_sub(WINDOW), h.t1 + WINDOW).find(|&ci| {
+        let c = &cands[ci];
+        let mut k = c.t0;
+        // (a count or a quantifier between: "over seven Russian regions")
+        while k > v.t0 + 1
+            && c.t0 - k < 2
+            && (v.kind(k - 1) == Some(TokenKind::Number)
+                || v.is(k - 1, WordClass::Quantifier)
+                || v.is(k - 1, WordClass::Determiner)
+                || v.is(k - 1, WordClass::GroupQuantifier))
+        {
+            k -= 1;
+        }
+        c.label == Some(Label::Norp)
+            && v.clause_of(c.t0) == h.clause
+            && area(v.lw(c.t1))
+            && k > v.t0
+            && any_of(v.lw(k - 1), &["over", "in", "across", "into", "on", "inside"])
+    })?;
+    let code = cands[ci].geo.country.as_deref()?;
+    let country = v.res.place_kinds.by_code.get(code)?;
+    let arg = Argument {
+        text: country.name.clone(),
+        canonical: Some(country.name.clone()),
+        entity_id: Some(country.id.clone()),
+    };
+    let geo = Geo {
+        country: Some(country.code.clone()),
+        lat: country.lat,
+        lon: country.lon,
+        place_type: Some(PlaceType::Country),
+    };
+    Some((Some(arg), Some(geo), Some("clause"), None))
 }

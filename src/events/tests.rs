@@ -1677,3 +1677,12 @@ fn a_sentence_saying_the_claim_was_not_verified_hedges_the_claim_before_it() {
     assert_eq!(r.one("SEIZE").modality, Modality::Hedged, "{}", r.describe());
     assert_eq!(r.one("ASSAULT").modality, Modality::Asserted, "{}", r.describe());
 }
+
+#[test]
+fn a_demonym_before_an_area_noun_places_the_event_in_that_country() {
+    let r = run("Air defences shot down 30 drones over several Russian regions overnight, the ministry said.", &[]);
+    assert_eq!(loc(r.one("DESTROY")), Some("Russia"), "{}", r.describe());
+    // (a place the clause names wins)
+    let r = run("Ukrainian drones struck a depot in Rostov across the Russian border overnight.", &[]);
+    assert_ne!(loc(r.one("ASSAULT")), Some("Russia"), "{}", r.describe());
+}
