@@ -126,6 +126,17 @@ pub(super) fn military_tail(v: &EventSentence, a: usize, b: usize) -> bool {
     (a..b).any(|i| side_phrase_at(v, i, SideKind::Military).is_some_and(|(e, _)| e == b))
 }
 
+/// A country as an argument: its name, canonical and id.
+pub(crate) fn country_argument(c: &crate::lexicon::Country) -> Argument {
+    Argument { text: c.name.clone(), canonical: Some(c.name.clone()), entity_id: Some(c.id.clone()) }
+}
+
+/// Does the last word of `words` belong to `class` ("an FPV drone", "42 Ukrainian drones")?
+pub(crate) fn last_word_is(words: &str, class: WordClass) -> bool {
+    let last = words.rsplit(' ').next().unwrap_or("").to_lowercase();
+    crate::lexicon::words().is(&last, class)
+}
+
 /// The armed forces of a country as an actor: (canonical name, entity id).
 pub(crate) fn armed_forces_of<'r>(res: &'r Resources, country: &str) -> Option<(&'r str, &'r str)> {
     res.sides.armed_forces.get(country).map(|(n, id)| (n.as_str(), id.as_str()))

@@ -491,7 +491,7 @@ impl<'r> Countries<'r> {
     }
 }
 
-/// The event happened across `c`: the place is the country, read from the whole document.
+/// A shoot-down ("shot down", "intercepted", drones "destroyed").
 fn shot_down(e: &Event) -> bool {
     e.event_type == EventType::Destroy && e.subtype.as_deref() == Some("shot down")
 }
@@ -505,9 +505,9 @@ fn part_of_a_whole(ctx: &DocContext, t0: usize, t1: usize) -> bool {
         .any(|k| ctx.lower(k) == "of" && number(k - 1) && (matches!(ctx.lower(k + 1), "the" | "them") || number(k + 1)))
 }
 
+/// The event happened across `c`: the place is the country, read from the whole document.
 pub(super) fn set_country(e: &mut Event, c: &Country) {
-    e.location =
-        Some(Argument { text: c.name.clone(), canonical: Some(c.name.clone()), entity_id: Some(c.id.clone()) });
+    e.location = Some(country_argument(c));
     e.geo = Geo { country: Some(c.code.clone()), lat: c.lat, lon: c.lon, ..Default::default() };
     e.location_source = Some("document");
 }
@@ -660,7 +660,7 @@ pub(super) fn implied_attackers(ctx: &DocContext, story: &StorySides, events: &m
         .filter_map(|(_, e)| e.geo.country.clone())
         .collect();
     for (_, e) in events.iter_mut() {
-        let shot_down = e.event_type == EventType::Destroy && e.subtype.as_deref() == Some("shot down");
+        let shot_down = shot_down(e);
         let harm = matches!(e.event_type, EventType::Assault | EventType::Disrupt | EventType::Destroy);
         if !harm || e.actor.is_some() || !matches!(e.modality, Modality::Asserted | Modality::Hedged) {
             continue;
@@ -741,12 +741,11 @@ pub(super) fn repelled_attacks_are_assaults(ctx: &DocContext, events: &mut [(u32
 /// more than "a drone hit a car" does, so the attacker is read as for an unnamed one
 /// ([`implied_attackers`]). A weapon with a side keeps it ("Russian drones").
 pub(super) fn weapons_are_no_actors(events: &mut [(u32, Event)]) {
-    let words = crate::lexicon::words();
     for (_, e) in events.iter_mut() {
-        let weapon = e.actor.as_ref().is_some_and(|a| {
-            let last = a.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-            words.is(&last, WordClass::WeaponSubject) && actor_side(a).is_none()
-        });
+        let weapon = e
+            .actor
+            .as_ref()
+            .is_some_and(|a| last_word_is(&a.text, WordClass::WeaponSubject) && actor_side(a).is_none());
         if weapon {
             e.actor = None;
         }
@@ -760,7 +759,7 @@ pub(super) fn weapons_are_no_actors(events: &mut [(u32, Event)]) {
 /// country it happened over, where that is one of the two.
 pub(super) fn air_defence_over_its_own_ground(ctx: &DocContext, events: &mut [(u32, Event)]) {
     for (_, e) in events.iter_mut() {
-        if e.event_type != EventType::Destroy || e.subtype.as_deref() != Some("shot down") {
+        if !shot_down(e) {
             continue;
         }
         let Some(actor) = e.actor.as_ref() else { continue };
@@ -773,12 +772,8 @@ pub(super) fn air_defence_over_its_own_ground(ctx: &DocContext, events: &mut [(u
         if side_named(&actor.text).is_some() || actor_side(actor).map_or(true, |s| s == ground) {
             continue;
         }
-        if let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, ground) {
-            e.actor = Some(Argument {
-                text: actor.text.clone(),
-                canonical: Some(name.to_string()),
-                entity_id: Some(id.to_string()),
-            });
+        if let Some(forces) = read_as_forces_of(ctx, actor, ground) {
+            e.actor = Some(forces);
         }
     }
 }
@@ -799,14 +794,16 @@ pub(super) fn enemy_of_the_ground(ctx: &DocContext, events: &mut [(u32, Event)])
         if !enemy || actor_side(actor) != Some(ground) {
             continue;
         }
-        if let Some((name, id)) = super::candidates::armed_forces_of(ctx.res, other_side(ground)) {
-            e.actor = Some(Argument {
-                text: actor.text.clone(),
-                canonical: Some(name.to_string()),
-                entity_id: Some(id.to_string()),
-            });
+        if let Some(forces) = read_as_forces_of(ctx, actor, other_side(ground)) {
+            e.actor = Some(forces);
         }
     }
+}
+
+/// The actor's own words ("air defences", "the enemy") read as `side`'s armed forces.
+fn read_as_forces_of(ctx: &DocContext, actor: &Argument, side: &str) -> Option<Argument> {
+    let (name, id) = super::candidates::armed_forces_of(ctx.res, side)?;
+    Some(Argument { text: actor.text.clone(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) })
 }
 
 /// "Neither claim could be independently verified", "Reuters could not verify the

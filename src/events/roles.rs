@@ -790,11 +790,7 @@ fn national_territory(v: &EventSentence, cands: &[ArgCandidate], h: &Hit) -> Opt
     })?;
     let code = cands[ci].geo.country.as_deref()?;
     let country = v.res.place_kinds.by_code.get(code)?;
-    let arg = Argument {
-        text: country.name.clone(),
-        canonical: Some(country.name.clone()),
-        entity_id: Some(country.id.clone()),
-    };
+    let arg = country_argument(country);
     let geo = Geo {
         country: Some(country.code.clone()),
         lat: country.lat,

@@ -568,10 +568,7 @@ pub(super) fn build_event(
     };
     // "air defence destroyed 14 drones", "two missiles were neutralised": what flies and is
     // destroyed was shot down
-    let aerial = |t: &str| {
-        let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
-        crate::lexicon::words().is(&last, WordClass::AerialWeapon)
-    };
+    let aerial = |t: &str| last_word_is(t, WordClass::AerialWeapon);
     // (or the subject of a passive: "24 of the 31 drones were destroyed by air defence")
     let flying_subject = is_passive(v, h)
         && (h.t0.saturating_sub(8).max(v.t0)..h.t0)

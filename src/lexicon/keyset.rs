@@ -16,10 +16,10 @@
 //! letters and digits up to the next other character pass the [`Gate`]), [`OTHER_START`]
 //! otherwise: the automaton then walks from 40 % of the words instead of all. Both marks
 //! depend on the word alone, so a key's inner words are marked in the text as in the key.
-//! The built-in
-//! gazetteer's automaton is made by `build.rs` from `data/` and loaded at start-up instead
-//! of being built (building it cost about 2.3 billion instructions, two thirds of
-//! start-up).
+//!
+//! The built-in gazetteer's automaton is made by `build.rs` from `data/` and loaded at
+//! start-up instead of being built (building it cost about 2.3 billion instructions, two
+//! thirds of start-up).
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
@@ -131,8 +131,8 @@ pub const OTHER_START: u8 = 0xFE;
 
 /// `text` ASCII-lowercased into `out` with a mark ([`WORD_START`] or [`OTHER_START`], by
 /// `gate`) before every character that follows no letter or digit; `marks` gets each mark's
-/// offset in `out`. A byte of
-/// `text` at offset `i` is at `i` plus the number of marks before it in `out`.
+/// offset in `out`. A byte of `text` at offset `i` is at `i` plus the number of marks
+/// before it in `out`.
 pub fn mark_words(text: &str, gate: &Gate, out: &mut Vec<u8>, marks: &mut Vec<u32>) {
     out.reserve(text.len() + text.len() / 4 + 1);
     let bytes = text.as_bytes();

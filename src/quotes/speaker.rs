@@ -858,26 +858,20 @@ pub fn sentence_subject(v: &Tokens, mi: &MentionIndex, lo: usize, hi: usize) -> 
 
 /// Turn a non-pronoun guess into a Speaker.
 pub fn speaker_of(v: &Tokens, mi: &MentionIndex, g: &Guess) -> Speaker {
-    if let Some(m) = g.name {
+    // the guess's own words naming a mention (`name`), else the mention's words
+    let named = g
+        .name
+        .map(|m| (m, g.start, g.end))
+        .or_else(|| g.mention.map(|m| (m, mi.mentions[m].start, mi.mentions[m].end)));
+    if let Some((m, start, end)) = named {
         let mm = &mi.mentions[m];
         return Speaker {
-            text: v.ctx.text.get(g.start..g.end).unwrap_or("").to_string(),
+            text: v.ctx.text.get(start..end).unwrap_or("").to_string(),
             canonical: mm.canonical.clone(),
             entity_id: mm.entity_id.clone(),
             label: Some(mm.label),
-            start: g.start,
-            end: g.end,
-        };
-    }
-    if let Some(m) = g.mention {
-        let mm = &mi.mentions[m];
-        return Speaker {
-            text: v.ctx.text.get(mm.start..mm.end).unwrap_or("").to_string(),
-            canonical: mm.canonical.clone(),
-            entity_id: mm.entity_id.clone(),
-            label: Some(mm.label),
-            start: mm.start,
-            end: mm.end,
+            start,
+            end,
         };
     }
     Speaker {
