@@ -8,8 +8,9 @@
 //!   or a place, and where they found nothing ("Coalition aircraft struck ..."). A company
 //!   written with its suffix once lends its sense to its bare name ("Acme said").
 //!
-//! Only rule-made mentions change: a lexicon mention keeps its own reading, and a headline
-//! in capitals is left alone (capitals say nothing there).
+//! Only rule-made mentions change: a lexicon mention keeps its own reading, except against
+//! an acronym the document defines ("Rapid Support Forces (RSF)" is no "RSF" the lexicon
+//! knows as another body); a headline in capitals is left alone (capitals say nothing there).
 
 use super::*;
 use crate::context::DocContext;
@@ -22,6 +23,8 @@ struct Sense {
     label: Label,
     canonical: Option<String>,
     entity_id: Option<String>,
+    /// An acronym the text defines: it holds over the lexicon's reading too.
+    defined: bool,
 }
 
 /// Apply the document's senses to `mentions` (all of the document's, in text order) and add
@@ -32,9 +35,9 @@ pub(super) fn one_sense_per_document(ctx: &DocContext, mentions: &mut Vec<Mentio
     if senses.is_empty() {
         return;
     }
-    for m in mentions.iter_mut().filter(|m| m.source == MentionSource::Rule) {
+    for m in mentions.iter_mut() {
         let Some(sense) = senses.get(&ctx.text[m.start..m.end]) else { continue };
-        if !is_name_label(m.label) {
+        if !is_name_label(m.label) || !(m.source == MentionSource::Rule || sense.defined) {
             continue;
         }
         if m.label != sense.label {
@@ -71,18 +74,25 @@ fn senses(ctx: &DocContext, mentions: &[Mention], shouting: &[bool]) -> FxHashMa
                 label: m.label,
                 canonical: Some(canonical),
                 entity_id: m.entity_id.clone(),
+                defined: true,
             });
         }
     }
     for m in mentions.iter().filter(|m| m.label == Label::Org && !shouting[m.sentence as usize]) {
         let surface = &ctx.text[m.start..m.end];
-        out.entry(surface.to_string()).or_insert(Sense { label: Label::Org, canonical: None, entity_id: None });
+        out.entry(surface.to_string()).or_insert(Sense {
+            label: Label::Org,
+            canonical: None,
+            entity_id: None,
+            defined: false,
+        });
         if let Some(bare) = bare_company_name(ctx, m) {
             let canonical = m.canonical.clone().unwrap_or_else(|| surface.to_string());
             out.entry(bare.to_string()).or_insert(Sense {
                 label: Label::Org,
                 canonical: Some(canonical),
                 entity_id: m.entity_id.clone(),
+                defined: false,
             });
         }
     }

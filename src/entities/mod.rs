@@ -174,6 +174,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         compass_places(ctx, s, &mut mentions);
         numbered_units(ctx, s, &mut mentions);
         named_facilities(ctx, s, sidx, &mut mentions);
+        names_of_places_before_place_nouns(ctx, s, &mut mentions);
         towns_read_as_regions(ctx, s, &mut mentions);
         towns_read_as_rivers(ctx, s, &mut mentions);
         if is_results_line(ctx, s, &mentions) {
@@ -208,6 +209,31 @@ fn numbered_units(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
             let name = ctx.text[m.start..m.end].to_string();
             m.entity_id = Some(format!("org:{}", crate::lexicon::slug(&name)));
             m.canonical = Some(name);
+        }
+    }
+}
+
+/// "the Abu Shouk displacement camp", "the Zamzam camp", "the Saltivka district": a name
+/// the capitalisation rules made a person, after "the" and before a place noun (at most
+/// one word between), names a place.
+fn names_of_places_before_place_nouns(ctx: &DocContext, s: &Sentence, mentions: &mut [Mention]) {
+    let place_noun = |k: usize| {
+        k < s.tok_end
+            && !first_char_upper(ctx.token_text(k))
+            && (ctx.classes(k).has(WordClass::PlacePart)
+                || ctx.classes(k).has(WordClass::FacilityHead)
+                || matches!(ctx.lower(k), "camp" | "camps" | "market"))
+    };
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Person && m.source == MentionSource::Rule) {
+        let (a, b) = (ctx.token_at(m.start), ctx.token_at(m.end));
+        let the = a > s.tok_start && ctx.lower(a - 1) == "the";
+        if the
+            && (place_noun(b) || (b + 1 < s.tok_end && ctx.seg.tokens[b].kind == TokenKind::Word && place_noun(b + 1)))
+        {
+            let name = ctx.text[m.start..m.end].to_string();
+            m.label = Label::Loc;
+            m.role = None;
+            m.entity_id = Some(format!("loc:{}", crate::lexicon::slug(&name)));
         }
     }
 }

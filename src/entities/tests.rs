@@ -721,3 +721,27 @@ fn a_famous_town_stays_itself_beside_a_capital_and_a_front_axis_places_a_village
     let (lat, lon) = (m.geo.lat.expect("a point"), m.geo.lon.expect("a point"));
     assert!((49.4..50.0).contains(&lat) && (37.3..38.1).contains(&lon), "{m:?}");
 }
+
+#[test]
+fn an_acronym_the_text_defines_wins_over_the_lexicons() {
+    // "RSF" is another body in the lexicon; the text says what it means here
+    let ms = run("The Rapid Support Forces (RSF) seized the town. Later the RSF withdrew to the hills.");
+    let rsf: Vec<_> = ms.iter().filter(|m| m.0 == "RSF").collect();
+    assert_eq!(rsf.len(), 2, "{ms:?}");
+    assert!(rsf.iter().all(|m| m.2.as_deref() == Some("Rapid Support Forces")), "{ms:?}");
+}
+
+#[test]
+fn a_name_before_a_place_noun_is_a_place() {
+    for (text, name) in [
+        ("Gunmen raided the Kalma Jadid camp at dawn.", "Kalma Jadid"),
+        ("Looters emptied the Hamid Nour displacement camp overnight.", "Hamid Nour"),
+    ] {
+        let ms = run(text);
+        let m = find(&ms, name).unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert!(m.1.is_place(), "{text}: {ms:?}");
+    }
+    // a person is still a person
+    let ms = run("The envoy met Hamid Nour in the camp.");
+    assert_eq!(find(&ms, "Hamid Nour").map(|m| m.1), Some(Label::Person), "{ms:?}");
+}

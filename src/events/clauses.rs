@@ -23,30 +23,48 @@ pub(super) fn assign_clauses(v: &mut EventSentence, attributions: &[Attribution]
             continue;
         }
         let t = v.lw(tok).to_string();
+        // a short aside in brackets, "Rapid Support Forces (RSF) shelled", "Artemovsk (the
+        // Ukrainian name is Bakhmut)": no clause of its own, and none ends at it
+        if t == "(" {
+            let close = (i + 1..n.min(i + 8)).find(|&k| v.lw(v.t0 + k) == ")");
+            if let Some(close) = close {
+                let inner = v.t0 + i + 1..v.t0 + close;
+                if !inner.is_empty() && !inner.clone().any(|k| hits.iter().any(|h| h.t0 == k)) {
+                    for k in i..=close {
+                        v.clause[k] = NO_CLAUSE;
+                    }
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
         let next = v.lw(tok + 1).to_string();
         let hard = matches!(t.as_str(), ";" | ":" | "(" | ")")
             || (t == "-"
                 && v.kind(tok) == Some(TokenKind::Punct)
                 && tok > v.t0
                 && v.tokens[tok].start > v.tokens[tok - 1].end);
-        let comma_split = t == ","
-            && matches!(
-                next.as_str(),
-                "and"
-                    | "but"
-                    | "while"
-                    | "whereas"
-                    | "although"
-                    | "though"
-                    | "which"
-                    | "who"
-                    | "where"
-                    | "as"
-                    | "when"
-                    | "after"
-                    | "before"
-                    | "meanwhile"
-            );
+        // (", of which 41 were shot down": a relative clause of its own)
+        let of_which = t == "," && next == "of" && matches!(v.lw(tok + 2), "which" | "whom" | "them" | "those");
+        let comma_split = of_which
+            || t == ","
+                && matches!(
+                    next.as_str(),
+                    "and"
+                        | "but"
+                        | "while"
+                        | "whereas"
+                        | "although"
+                        | "though"
+                        | "which"
+                        | "who"
+                        | "where"
+                        | "as"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "meanwhile"
+                );
         // A subordinate clause with a verb of its own: "… after Russian drones struck …".
         let subordinate =
             matches!(t.as_str(), "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where")

@@ -3,6 +3,7 @@
 use super::{sentence::*, triggers::*, view::*};
 use crate::dates::parse_iso_day;
 use crate::lexicon::any_of;
+use crate::lexicon::WordClass;
 use crate::model::{Days, Label};
 
 // ---------------------------------------------------------------------------------------
@@ -66,16 +67,54 @@ pub(crate) fn running_total(v: &EventSentence, h: &Hit, casualties: &[Hit]) -> b
             return false;
         }
         match v.lw(i) {
-            "since" => {
-                let n = v.lw(i + 1);
-                let n2 = v.lw(i + 2);
-                any_of(n, &["the", "russia's", "moscow's", "february", "feb.", "feb", "24", "2014", "2022"])
-                    && (n != "the"
-                        || any_of(n2, &["start", "beginning", "outbreak", "invasion", "full-scale", "war", "onset"]))
-            }
+            // "since the start of the invasion", "since Russia's full-scale invasion in
+            // February 2022", "since hostilities began", "since February 24", "since 2014"
+            // (not "since Monday": a few days' reports are told one by one)
+            "since" => (i + 1..(i + 6).min(v.t1)).any(|k| {
+                let w = v.lw(k);
+                any_of(
+                    w,
+                    &[
+                        "start",
+                        "beginning",
+                        "outbreak",
+                        "invasion",
+                        "full-scale",
+                        "war",
+                        "onset",
+                        "hostilities",
+                        "conflict",
+                        "escalation",
+                    ],
+                ) || (k == i + 1 && (is_month(v, k) || is_year(w)))
+            }),
             "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
             "altogether" | "cumulative" | "overall" => true,
             "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
+            _ => false,
+        }
+    })
+}
+
+fn is_month(v: &EventSentence, k: usize) -> bool {
+    v.is(k, WordClass::Month) || v.is(k, WordClass::MonthAbbreviation)
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The whole front: "across the front", "along the entire front line", "in all areas",
+/// "in all directions" — a figure for every sector at once sums the reports of each.
+pub(crate) fn front_wide(v: &EventSentence, h: &Hit) -> bool {
+    (v.t0..v.t1).any(|i| {
+        if v.clause_of(i) != h.clause && i >= h.t0 {
+            return false;
+        }
+        match v.lw(i) {
+            "front" | "frontline" | "front-line" => (i.saturating_sub(3).max(v.t0)..i)
+                .any(|k| any_of(v.lw(k), &["across", "along", "entire", "whole", "all"])),
+            "all" => any_of(v.lw(i + 1), &["areas", "directions", "axes", "sectors", "fronts"]),
             _ => false,
         }
     })

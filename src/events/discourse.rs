@@ -297,11 +297,7 @@ fn nested_places(a: &Event, b: &Event) -> bool {
 /// near Chernivtsi") where the lead names the village.
 fn nearby(a: &Event, b: &Event) -> bool {
     match (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon) {
-        (Some(la), Some(lo), Some(lb), Some(ob)) => {
-            let dy = (la - lb) * 111.0;
-            let dx = (lo - ob) * 111.0 * ((la + lb) / 2.0).to_radians().cos();
-            (dx * dx + dy * dy).sqrt() <= 30.0
-        }
+        (Some(la), Some(lo), Some(lb), Some(ob)) => km(la, lo, lb, ob) <= 30.0,
         _ => false,
     }
 }
@@ -335,7 +331,13 @@ pub(super) fn anaphor_rank(ctx: &DocContext, t0: usize, t1: usize) -> Option<u8>
     (t0..t1).find_map(|i| {
         let w = ctx.token_text(i);
         let the = i > t0 && ctx.token_text(i - 1).eq_ignore_ascii_case("the");
-        if the && is(w, &["city", "town", "village"]) {
+        // (not a possessive that names an office: "the city's military administration",
+        // "the region's governor"; "the city's metro" is in the city)
+        let possessive = i + 2 < t1 && matches!(ctx.token_text(i + 1), "'s" | "’s");
+        let office = possessive && ctx.classes(i + 2).has(crate::lexicon::WordClass::RoleWord);
+        if office {
+            None
+        } else if the && is(w, &["city", "town", "village"]) {
             Some(2)
         } else if the && is(w, &["region", "oblast", "province"]) {
             Some(1)
@@ -563,7 +565,9 @@ pub(super) fn share_actors(ctx: &DocContext, events: &mut [(u32, Event)]) {
         )
     };
     for j in 0..events.len() {
-        if events[j].1.actor.is_some() || !takes(events[j].1.event_type) {
+        // (a shoot-down is the defender's, never the launcher's: "Russia launched 48
+        // missiles, of which 41 were shot down")
+        if events[j].1.actor.is_some() || !takes(events[j].1.event_type) || shot_down(&events[j].1) {
             continue;
         }
         let t = ctx.token_of(events[j].1.start);
@@ -625,7 +629,7 @@ pub(super) fn office_holders_act_for_their_side(ctx: &DocContext, events: &mut [
 /// The side an actor stands for, from its name: "RU" for Russia, its forces, the Kremlin
 /// or Moscow; "UA" for Ukraine, its forces or Kyiv (the two sides this domain's stories
 /// are about).
-fn actor_side(a: &Argument) -> Option<&'static str> {
+pub(super) fn actor_side(a: &Argument) -> Option<&'static str> {
     side_named(&format!("{} {}", a.canonical.as_deref().unwrap_or(""), a.text))
 }
 
@@ -830,7 +834,7 @@ pub(super) fn unverified_claims(ctx: &DocContext, events: &mut [(u32, Event)]) {
     }
 }
 
-fn other_side(side: &str) -> &'static str {
+pub(super) fn other_side(side: &str) -> &'static str {
     if side == "RU" {
         "UA"
     } else {
@@ -1185,8 +1189,12 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 let a = &events[i].1;
                 // (so does the damage an attack did, told with no doer of its own: "Three
                 // houses were damaged.")
+                // (not a shoot-down: what air defence destroyed is no damage the attack did)
                 let toll = b.event_type == EventType::Casualties
-                    || (b.event_type == EventType::Destroy && b.actor.is_none() && a.event_type == EventType::Assault);
+                    || (b.event_type == EventType::Destroy
+                        && b.actor.is_none()
+                        && !shot_down(b)
+                        && a.event_type == EventType::Assault);
                 a.event_type == b.event_type
                     || (toll
                         && matches!(a.event_type, EventType::Assault | EventType::Fight)
@@ -1207,12 +1215,13 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             // (a country in it is mostly a party: "Ukraine's military intelligence denied")
             let below_country =
                 |m: &Mention| place_rank(ctx.res, m.label, m.canonical.as_deref(), m.entity_id.as_deref()) > 0;
-            let names_place = sorted.iter().any(|m| m.label.is_place() && m.sentence == b.sentence && below_country(m))
-                || ctx
-                    .seg
-                    .sentences
-                    .get(b.sentence as usize)
-                    .is_some_and(|s| anaphor_rank(ctx, s.tok_start, s.tok_end).is_some());
+            let names_place = sorted.iter().any(|m| m.label.is_place() && m.sentence == b.sentence && below_country(m));
+            // ("wounded in the city" goes on telling the strike on the city it points back at)
+            let anaphor = ctx
+                .seg
+                .sentences
+                .get(b.sentence as usize)
+                .is_some_and(|s| anaphor_rank(ctx, s.tok_start, s.tok_end).is_some());
             let continues = !names_place
                 && !own_source(b.location_source)
                 && !own_source(b.date_source)
@@ -1226,6 +1235,7 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
             if let Some(i) = told.filter(|&i| {
                 // the story goes on within two paragraphs
                 continues
+                    && (!anaphor || place_key(&events[i].1) == place_key(b))
                     && events[j].0 <= events[i].0 + 2
                     && !headline(&events[i].1)
                     && events[i].1.aggregate != Some(true)
@@ -1248,6 +1258,7 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 drop[j] = true;
                 let b = events[j].1.clone();
                 let a = &mut events[i].1;
+                add_denied_zero(a, &b);
                 if b.modality != Modality::Negated {
                     if b.killed.is_some() || b.injured.is_some() {
                         let had_figures = a.killed.is_some() || a.injured.is_some();
@@ -1300,7 +1311,8 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
         let b = events[j].1.clone();
         let a = &mut events[i].1;
         if b.modality == Modality::Negated {
-            continue; // "... but no casualties": nothing to add
+            add_denied_zero(a, &b); // "... but no casualties": a zero at most
+            continue;
         }
         let larger = |x: Option<u32>, y: Option<u32>| match (x, y) {
             (Some(x), Some(y)) => Some(x.max(y)),
@@ -1424,6 +1436,99 @@ pub(super) fn mark_aggregates(events: &mut [(u32, Event)]) {
 
 pub(super) fn is_entity_label(l: Label) -> bool {
     matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
+}
+
+/// "No one was hurt", "there were no casualties": a denial of casualties is no happening
+/// of its own but the figure of the attack it follows. It gives that attack (in its
+/// sentence, else up to two sentences back in its paragraph) a zero where it has no figure,
+/// and goes.
+pub(super) fn fold_denied_casualties(events: &mut Vec<(u32, Event)>) {
+    let denial = |e: &Event| e.event_type == EventType::Casualties && e.modality == Modality::Negated;
+    let mut drop = vec![false; events.len()];
+    for j in 0..events.len() {
+        if !denial(&events[j].1) {
+            continue;
+        }
+        drop[j] = true;
+        let (para, sentence) = (events[j].0, events[j].1.sentence);
+        let host = (0..events.len()).rev().find(|&i| {
+            let a = &events[i].1;
+            !drop[i]
+                && matches!(a.event_type, EventType::Assault | EventType::Fight | EventType::Destroy)
+                && events[i].0 == para
+                && a.sentence <= sentence
+                && a.sentence + 2 >= sentence
+                && a.modality != Modality::Negated
+        });
+        if let Some(i) = host {
+            let b = events[j].1.clone();
+            add_denied_zero(&mut events[i].1, &b);
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// The zero a casualty denial `b` gives the attack `a` where it has no figure: "No one was
+/// killed" (its `killed` 0), "No people were injured" (the subtype's figure, 0).
+fn add_denied_zero(a: &mut Event, b: &Event) {
+    if b.event_type != EventType::Casualties || b.modality != Modality::Negated {
+        return;
+    }
+    let figureless = b.killed.is_none() && b.injured.is_none();
+    let zero_if = |kind: &str| (figureless && b.subtype.as_deref() == Some(kind)).then_some(0);
+    if b.killed.or(zero_if("killed")) == Some(0) && a.killed.is_none() {
+        a.killed = Some(0);
+    }
+    if b.injured.or(zero_if("wounded")) == Some(0) && a.injured.is_none() {
+        a.injured = Some(0);
+    }
+}
+
+/// A district of a city stands for the city: "pulled two bodies from the rubble in the
+/// Darnytskyi district" after "Russia pounded Kyiv", "a drone hit the Kholodnohirskyi
+/// district" in a paragraph about Kharkiv. A row placed in a district whose name is an
+/// adjective (a city's borough, not a rural raion named after its town, "Bila Tserkva
+/// district") takes the latest town named before it; so the reports of one strike on one city join into one row. (The
+/// gazetteer's point for such a name is no evidence: many cities have a "Kyivskyi
+/// district".)
+pub(super) fn city_districts(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
+    for (_, e) in events.iter_mut() {
+        let Some(place) = e.location.as_ref() else { continue };
+        if !is_borough(&place.text) {
+            continue;
+        }
+        let town = sorted
+            .iter()
+            .rev()
+            .filter(|m| m.start < e.start && m.label.is_place())
+            .filter(|m| matches!(m.geo.place_type, Some(PlaceType::City)) && m.geo.lat.is_some())
+            .find(|m| !is_borough(&place_argument(ctx, m).text));
+        if let Some(town) = town {
+            e.location = Some(place_argument(ctx, town));
+            e.geo = town.geo.clone();
+        }
+    }
+}
+
+/// "Solomianskyi district", "the Shevchenkivskyi raion": a borough named by one adjective
+/// (a compound, "Bilhorod-Dnistrovskyi district", is the raion around a town of that name).
+fn is_borough(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let Some(stem) = ["district", "raion", "rayon"].iter().find_map(|d| lower.strip_suffix(d)) else {
+        return false;
+    };
+    let stem = stem.trim_end();
+    !stem.contains([' ', '-']) && ["skyi", "skyy", "skiy", "skoy", "yi"].iter().any(|x| stem.ends_with(x))
+}
+
+fn km(la: f64, lo: f64, lb: f64, ob: f64) -> f64 {
+    let dy = (la - lb) * 111.0;
+    let dx = (lo - ob) * 111.0 * ((la + lb) / 2.0).to_radians().cos();
+    (dx * dx + dy * dy).sqrt()
 }
 
 /// A casualty report with no place of its own takes the place of the attack or fight just

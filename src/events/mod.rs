@@ -96,8 +96,10 @@ pub fn extract_with_numbers(
     let countries = Countries::of(ctx, &sorted);
     fill_locations(ctx, &sorted, &countries, &mut events);
     fill_dates(ctx, &sorted, &mut events);
+    city_districts(ctx, &sorted, &mut events);
     share_actors(ctx, &mut events);
     merge_repeats(ctx, &sorted, &mut events);
+    fold_denied_casualties(&mut events);
     speakers_act_their_speech(ctx, &mut events);
     office_holders_act_for_their_side(ctx, &mut events);
     weapons_are_no_actors(&mut events);

@@ -615,9 +615,15 @@ fn settlement_in_name<'r>(v: &EventSentence<'r>, c: &ArgCandidate) -> Option<&'r
     let g = &v.res.gazetteer;
     let name = &v.text[c.start..c.end];
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
-    // the longest run of leading words that is a town's whole key
+    // the longest run of leading words that is a town's whole key, before words that are
+    // no name of their own ("Kremenchuk oil refinery", "Kherson Port"; not "Abu Shouk")
     name.match_indices(' ').rev().find_map(|(end, _)| {
         let prefix = &name[..end];
+        let rest = name[end..].trim_start();
+        let common = !rest.starts_with(char::is_uppercase) || last_word_is(rest, WordClass::FacilityHead);
+        if !common {
+            return None;
+        }
         g.find(prefix)
             .into_iter()
             .find(|m| m.start == 0 && m.end == prefix.len())

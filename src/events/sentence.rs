@@ -3,7 +3,7 @@
 
 use super::{candidates::*, clauses::*, counts::*, dating::*, modality::*, roles::*, source::*, triggers::*, view::*};
 use crate::context::DocContext;
-use crate::lexicon::WordClass;
+use crate::lexicon::{any_of, WordClass};
 use crate::model::{Argument, Days, Event, EventType, Geo, Modality, Quote, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -81,6 +81,7 @@ pub(super) fn sentence_events(v: &mut EventSentence, quotes: &[Quote], carried: 
     let mut casualty_numbers: Vec<usize> = drafts
         .iter()
         .flat_map(|d| d.casualties.iter())
+        .filter(|c| c.subtype.as_deref() != Some(LOSSES))
         .filter_map(|c| casualty_count(v, c).and_then(|(_, tok)| tok))
         .collect();
     casualty_numbers.sort_unstable();
@@ -123,6 +124,7 @@ pub(super) fn drop_talked_about(v: &EventSentence, drafts: &mut Vec<Draft>) {
         .iter()
         .map(|d| {
             accused_act(d)
+                || halted_topic(v, &d.hit)
                 || !d.hit.verb
                     && topic(d.hit.event_type)
                     && drafts.iter().any(|f| {
@@ -138,6 +140,20 @@ pub(super) fn drop_talked_about(v: &EventSentence, drafts: &mut Vec<Draft>) {
         i += 1;
         !framed[i - 1]
     });
+}
+
+/// "a halt to strikes on energy facilities", "a pause in the shelling", "a moratorium on
+/// attacks": what a proposal or a truce would stop is no happening of its own.
+fn halted_topic(v: &EventSentence, h: &Hit) -> bool {
+    const STOPS: &[&str] =
+        &["halt", "pause", "moratorium", "end", "stop", "ban", "cessation", "suspension", "freeze", "truce"];
+    if !matches!(h.event_type, EventType::Assault | EventType::Fight | EventType::Destroy) {
+        return false;
+    }
+    // the stop word, a preposition, then at most two modifiers before the noun
+    (h.t0.saturating_sub(4).max(v.t0)..h.t0).any(|k| {
+        any_of(v.lw(k), STOPS) && any_of(v.lw(k + 1), &["to", "in", "on", "of"]) && (k + 2..h.t0).all(|m| v.is_word(m))
+    })
 }
 
 /// Accidents and disasters are not war events. An explosion, fire, flood, storm, collapse
@@ -528,6 +544,9 @@ pub(super) fn build_event(
     let mut approximate = None;
     let mut used_numbers: Vec<usize> = casualty_numbers.to_vec();
     for c in &d.casualties {
+        if c.subtype.as_deref() == Some(LOSSES) {
+            continue; // the figure is the quantity
+        }
         if let Some((count, number_tok)) = casualty_count(v, c) {
             let slot = if c.subtype.as_deref() == Some("wounded") { &mut injured } else { &mut killed };
             if slot.is_none() && count.is_some() {
@@ -541,11 +560,12 @@ pub(super) fn build_event(
             used_numbers.extend(number_tok);
         }
     }
-    let aggregate = running_total(v, h, &d.casualties);
+    let losses = h.subtype.as_deref() == Some(LOSSES);
+    // losses "across the front" or "in all areas" sum up the day's fighting everywhere
+    let aggregate = running_total(v, h, &d.casualties) || (losses && front_wide(v, h));
     used_numbers.sort_unstable();
     let quantity = if h.event_type == EventType::Casualties
-        && h.subtype.as_deref() != Some("captured")
-        && h.subtype.as_deref() != Some("missing")
+        && !matches!(h.subtype.as_deref(), Some("captured") | Some("missing") | Some(LOSSES))
     {
         None
     } else {
@@ -584,6 +604,17 @@ pub(super) fn build_event(
     if actor.is_none() && roles.pronoun_subject {
         actor = source.clone();
     }
+    // "Ukraine lost up to 1,350 servicemen", "the Ukrainian army's losses": who loses is
+    // whom the losses were dealt to; the actor, as for any casualties, is who dealt them
+    // (not in "inflicted losses on three brigades")
+    if losses && !(h.t0 > v.t0 && any_of(v.lw(h.t0 - 1), &["inflicted", "inflicting", "inflict", "caused", "causing"]))
+    {
+        use super::discourse::{actor_side, other_side};
+        let dealer = actor.as_ref().and_then(actor_side).map(other_side);
+        actor = dealer.and_then(|side| super::candidates::armed_forces_of(v.ctx.res, side)).map(|(name, id)| {
+            Argument { text: name.to_string(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) }
+        });
+    }
     let event = Event {
         start: h.start,
         end: h.end,
@@ -605,7 +636,7 @@ pub(super) fn build_event(
         date_source,
         location_source,
         approximate,
-        aggregate: Some(aggregate && (killed.is_some() || injured.is_some())),
+        aggregate: Some(aggregate && (killed.is_some() || injured.is_some() || losses)),
     };
     // the listed places: the chosen place's list, else the target's ("hit A and B, killing
     // three in B": the place picked is the later B)

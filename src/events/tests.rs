@@ -754,6 +754,102 @@ fn totals_that_repeat_other_rows_are_aggregates() {
 }
 
 #[test]
+fn running_totals_since_a_war_began_are_aggregates() {
+    for text in [
+        "Nearly 9,000 civilians have died since the conflict erupted, the monitors said.",
+        "At least 2,500 people have been killed since Moscow's all-out invasion in 2022.",
+        "Some 700 residents were killed since hostilities resumed last spring.",
+        "The mission counts 1,100 dead since February 2022.",
+    ] {
+        let r = run(text, &[]);
+        assert!(!r.events.is_empty(), "{}", r.describe());
+        assert!(r.events.iter().all(|e| e.aggregate == Some(true)), "{text}: {}", r.describe());
+    }
+    // a few days' reports told one by one are no running total
+    let r = run("Shelling has killed four people in the town since Monday.", &[]);
+    assert!(r.events.iter().all(|e| e.aggregate != Some(true)), "{}", r.describe());
+}
+
+#[test]
+fn personnel_losses_are_no_death_toll() {
+    // "lost 380 troops" counts the dead and the wounded together: the figure is the
+    // quantity, and the actor is the side that dealt the losses
+    let r =
+        run("The defence ministry said Ukrainian forces lost as many as 380 troops across the front in a day.", &[]);
+    let e = r.one("CASUALTIES");
+    assert_eq!((e.killed, e.injured), (None, None), "{}", r.describe());
+    assert_eq!(e.aggregate, Some(true), "the whole front sums up: {}", r.describe());
+    assert!(e.quantity.as_deref().is_some_and(|q| q.contains("380")), "{}", r.describe());
+    let actor = e.actor.as_ref().and_then(|a| a.canonical.as_deref()).unwrap_or("");
+    assert!(actor.contains("Russia"), "{}", r.describe());
+    let r = run("Moscow's losses in the sector amounted to 90 soldiers, the brigade said.", &[]);
+    let e = r.one("CASUALTIES");
+    assert_eq!(e.killed, None, "{}", r.describe());
+    assert_eq!(e.aggregate, Some(false), "one sector is no total: {}", r.describe());
+    // who inflicts the losses stays the actor
+    let r = run("Our units inflicted losses of 60 servicemen on the invaders near Robotyne.", &[]);
+    assert!(r.events.iter().all(|e| e.killed.is_none()), "{}", r.describe());
+}
+
+#[test]
+fn a_city_borough_is_the_city_and_one_strike_is_one_row() {
+    let text = "Russian missiles struck Odesa overnight, killing three people, officials said.\n\nRescuers found a fourth body in the rubble of a house in the Prymorskyi district. Falling debris also set fire to a shop in Kyivskyi district.\n\nTwelve people were wounded in the city, the mayor's office said.";
+    let r = run(text, &[]);
+    let violent: Vec<&Event> =
+        r.events.iter().filter(|e| matches!(e.event_type, EventType::Assault | EventType::Casualties)).collect();
+    assert_eq!(violent.len(), 1, "{}", r.describe());
+    assert_eq!(loc(violent[0]), Some("Odesa"), "{}", r.describe());
+    assert_eq!(violent[0].injured, Some(12), "{}", r.describe());
+    // a raion named after its town is no borough of the city before it
+    let r = run("Shelling hit Odesa on Monday. A drone hit a farm in the Bilhorod-Dnistrovskyi district.", &[]);
+    assert!(r.events.iter().any(|e| loc(e) != Some("Odesa")), "{}", r.describe());
+}
+
+#[test]
+fn a_denial_of_casualties_is_the_attacks_zero() {
+    let r = run("A drone hit a warehouse in Izium overnight. Nobody was hurt, the governor said.", &[izium()]);
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+    assert_eq!(r.one("ASSAULT").injured, Some(0), "{}", r.describe());
+    let r = run("Shelling damaged a school in Izium. No civilians were killed.", &[izium()]);
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+    assert!(r.events.iter().any(|e| e.killed == Some(0)), "{}", r.describe());
+}
+
+#[test]
+fn what_a_truce_would_stop_is_no_attack() {
+    for text in [
+        "Diplomats discussed a moratorium on strikes against power plants.",
+        "The envoy said a pause in the shelling could come within days.",
+        "Both armies are bound by a ban on attacks on the dam.",
+    ] {
+        let r = run(text, &[]);
+        assert!(r.of_type("ASSAULT").is_empty(), "{text}: {}", r.describe());
+    }
+}
+
+#[test]
+fn a_bracketed_acronym_does_not_cut_the_subject_from_its_verb() {
+    let r = run("The Rapid Support Forces (RSF) shelled a camp near Nyala on Friday.", &[]);
+    let e = r.one("ASSAULT");
+    assert_eq!(e.actor.as_ref().map(|a| a.text.as_str()), Some("Rapid Support Forces"), "{}", r.describe());
+}
+
+#[test]
+fn a_shoot_down_is_never_the_launchers() {
+    let text = "Overnight Moscow launched 70 drones and 9 missiles at Ukraine, of which 62 drones were shot down, the air force said.";
+    let r = run(text, &[]);
+    assert_eq!(r.of_type("DESTROY").len(), 1, "{}", r.describe());
+    for e in r.of_type("DESTROY") {
+        let actor = e.actor.as_ref().map(|a| format!("{} {:?}", a.text, a.canonical)).unwrap_or_default();
+        assert!(!actor.contains("Moscow") && !actor.contains("Russia"), "{}", r.describe());
+        assert_ne!(loc(e), Some("Moscow"), "{}", r.describe());
+    }
+    // what air defence destroyed is no damage done by the attack before it
+    let r = run("Russian missiles hit Izium overnight. Three of the missiles were shot down.", &[izium()]);
+    assert_eq!(r.of_type("DESTROY").len(), 1, "{}", r.describe());
+}
+
+#[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
@@ -788,8 +884,8 @@ fn location_chain_clause_paragraph_dateline_headline() {
             "headline",
         ),
         (
-            "Rockets pounded Nikopol before dawn. Police said two houses were destroyed there.",
-            "DESTROY",
+            "Rockets pounded Nikopol before dawn. Police said dozens of residents were evacuated there.",
+            "DISPLACE",
             1,
             "Nikopol",
             "paragraph",

@@ -24,7 +24,8 @@ pub(crate) struct Hit {
 
 impl Hit {
     pub(super) fn is_casualty(&self) -> bool {
-        self.event_type == EventType::Casualties && matches!(self.subtype.as_deref(), Some("killed") | Some("wounded"))
+        self.event_type == EventType::Casualties
+            && matches!(self.subtype.as_deref(), Some("killed") | Some("wounded") | Some(LOSSES))
     }
     pub(super) fn is_host(&self) -> bool {
         matches!(self.event_type, EventType::Assault | EventType::Fight)
@@ -126,6 +127,10 @@ pub(super) fn inside_name(v: &EventSentence, start: usize, end: usize) -> bool {
 }
 
 /// Words that make "sent", "provided", "delivered" … an aid event.
+/// The subtype of personnel losses ("the enemy lost up to 230 servicemen"): the dead and
+/// the wounded together, so the figure is the row's quantity and neither `killed` nor
+/// `injured`.
+pub(super) const LOSSES: &str = "losses";
 pub(super) const AID_OBJECTS: WordClass = WordClass::AidObject;
 pub(super) const ATTACK_OBJECTS: WordClass = WordClass::AttackObject;
 
@@ -355,7 +360,7 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             false
         }
         // "the enemy lost up to 140 servicemen": losses in a daily summary
-        "lost" => (t1..(t1 + 3).min(v.t1)).any(|i| {
+        "lost" | "loses" | "lose" => (t1..(t1 + 3).min(v.t1)).any(|i| {
             v.numbers.iter().any(|p| {
                 p.start_tok == i
                     && p.label == Label::Cardinal
