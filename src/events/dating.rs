@@ -62,38 +62,50 @@ pub(crate) fn vague_count_near(v: &EventSentence, c: &Hit) -> bool {
 /// "so far this year" in the trigger's clause or the casualty word's.
 pub(crate) fn running_total(v: &EventSentence, h: &Hit, casualties: &[Hit]) -> bool {
     let clauses: Vec<u32> = std::iter::once(h.clause).chain(casualties.iter().map(|c| c.clause)).collect();
-    (v.t0..v.t1).any(|i| {
-        if !clauses.contains(&v.clause_of(i)) {
-            return false;
-        }
-        match v.lw(i) {
-            // "since the start of the invasion", "since Russia's full-scale invasion in
-            // February 2022", "since hostilities began", "since February 24", "since 2014"
-            // (not "since Monday": a few days' reports are told one by one)
-            "since" => (i + 1..(i + 6).min(v.t1)).any(|k| {
-                let w = v.lw(k);
-                any_of(
-                    w,
-                    &[
-                        "start",
-                        "beginning",
-                        "outbreak",
-                        "invasion",
-                        "full-scale",
-                        "war",
-                        "onset",
-                        "hostilities",
-                        "conflict",
-                        "escalation",
-                    ],
-                ) || (k == i + 1 && (is_month(v, k) || is_year(w)))
-            }),
-            "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
-            "altogether" | "cumulative" | "overall" => true,
-            "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
-            _ => false,
-        }
-    })
+    // "The war, which erupted in April 2023, has killed tens of thousands": what a whole
+    // war has done so far
+    let war_so_far = std::iter::once(h).chain(casualties).any(|c| {
+        let perfect = (c.t0.saturating_sub(3).max(v.t0)..c.t0).any(|k| matches!(v.lw(k), "has" | "have"));
+        perfect
+            && (v.t0..c.t0).any(|k| {
+                matches!(v.lw(k), "war" | "conflict" | "invasion" | "hostilities")
+                    && k > v.t0
+                    && matches!(v.lw(k - 1), "the" | "this" | "its")
+            })
+    });
+    war_so_far
+        || (v.t0..v.t1).any(|i| {
+            if !clauses.contains(&v.clause_of(i)) {
+                return false;
+            }
+            match v.lw(i) {
+                // "since the start of the invasion", "since Russia's full-scale invasion in
+                // February 2022", "since hostilities began", "since February 24", "since 2014"
+                // (not "since Monday": a few days' reports are told one by one)
+                "since" => (i + 1..(i + 6).min(v.t1)).any(|k| {
+                    let w = v.lw(k);
+                    any_of(
+                        w,
+                        &[
+                            "start",
+                            "beginning",
+                            "outbreak",
+                            "invasion",
+                            "full-scale",
+                            "war",
+                            "onset",
+                            "hostilities",
+                            "conflict",
+                            "escalation",
+                        ],
+                    ) || (k == i + 1 && (is_month(v, k) || is_year(w)))
+                }),
+                "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
+                "altogether" | "cumulative" | "overall" => true,
+                "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
+                _ => false,
+            }
+        })
 }
 
 fn is_month(v: &EventSentence, k: usize) -> bool {

@@ -1195,12 +1195,25 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                         && b.actor.is_none()
                         && !shot_down(b)
                         && a.event_type == EventType::Assault);
+                // (and "both attacks were repelled" after "the enemy attacked twice near X")
+                let repelled = b.event_type == EventType::Fight
+                    && b.subtype.as_deref() == Some("defence")
+                    && a.event_type == EventType::Assault;
                 a.event_type == b.event_type
+                    || repelled
                     || (toll
                         && matches!(a.event_type, EventType::Assault | EventType::Fight)
                         && ((!tally(a) && !plural_trigger(ctx, a)) || one_place(i)))
             };
-            let earlier = |i: &usize| !drop[*i] && host(*i) && events[*i].1.sentence < b.sentence;
+            // (a repulse may follow its attack in one sentence: "attacked twice near X; both
+            // attacks were repelled")
+            let defence = b.event_type == EventType::Fight && b.subtype.as_deref() == Some("defence");
+            let earlier = |i: &usize| {
+                let a = &events[*i].1;
+                !drop[*i]
+                    && host(*i)
+                    && (a.sentence < b.sentence || (defence && a.sentence == b.sentence && a.end < b.start))
+            };
             let referent = (0..j).rev().find(earlier);
             // the story's main report of that type: the latest with a place read in its text
             let told = (0..j)
@@ -1222,8 +1235,7 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 .sentences
                 .get(b.sentence as usize)
                 .is_some_and(|s| anaphor_rank(ctx, s.tok_start, s.tok_end).is_some());
-            let continues = !names_place
-                && !own_source(b.location_source)
+            let continues_rest = !own_source(b.location_source)
                 && !own_source(b.date_source)
                 // a vague time of its own ("earlier this week") left it without a date
                 && b.date.is_some()
@@ -1232,9 +1244,11 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                 && b.modality != Modality::Planned
                 && b.modality != Modality::Hypothetical
                 && b.aggregate != Some(true);
+            let continues = !names_place && continues_rest;
             if let Some(i) = told.filter(|&i| {
-                // the story goes on within two paragraphs
-                continues
+                // the story goes on within two paragraphs (a repulse in the sentence of its
+                // attack shares the attack's place)
+                (continues || (defence && events[i].1.sentence == b.sentence && continues_rest))
                     && (!anaphor || place_key(&events[i].1) == place_key(b))
                     && events[j].0 <= events[i].0 + 2
                     && !headline(&events[i].1)
@@ -1248,7 +1262,9 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                         && (actor(a).is_none()
                             || actor(b).is_none()
                             || actor(a) == actor(b)
-                            || (same_side(a, b) && !tally(b) && !tally(a)))
+                            || (same_side(a, b) && !tally(b) && !tally(a))
+                            // (the defender of a repulse is the attack's target)
+                            || defence)
                         // two tolls of the dead (or of the wounded) are two happenings, or
                         // parts of a total; the wounded after the dead go on with the story
                         && !(a.killed.is_some() && b.killed.is_some())

@@ -236,9 +236,10 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 continue;
             }
             // "missiles hit the port, destroying 60,000 tonnes of grain": what the attack
-            // did is part of it, not a second happening
+            // did is part of it, not a second happening (so is how it was done: "carried out
+            // 52 air strikes, dropping 96 guided bombs")
             let consequence = h.verb
-                && last.hit.verb
+                && (last.hit.verb || last.hit.event_type == EventType::Assault)
                 && matches!(last.hit.event_type, EventType::Assault | EventType::Fight)
                 && matches!(h.event_type, EventType::Assault | EventType::Destroy)
                 && v.lw(h.t0).ends_with("ing")
@@ -283,7 +284,16 @@ pub(super) fn merge(v: &EventSentence, hits: Vec<Hit>) -> Vec<Draft> {
                 last.absorbed.push(noun);
                 continue;
             }
-            if consequence || subject_attack {
+            // (and the weapons a folded participle names: "..., dropping 58 guided bombs")
+            let object_of_folded = !h.verb
+                && h.event_type == EventType::Assault
+                && last.absorbed.iter().any(|a| {
+                    a.verb
+                        && a.t1 <= h.t0
+                        && h.t0 <= a.t1 + 3
+                        && (a.t1..h.t0).all(|k| matches!(v.kind(k), Some(TokenKind::Word) | Some(TokenKind::Number)))
+                });
+            if consequence || subject_attack || object_of_folded {
                 last.absorbed.push(h);
                 continue;
             }

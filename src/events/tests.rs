@@ -850,6 +850,24 @@ fn a_shoot_down_is_never_the_launchers() {
 }
 
 #[test]
+fn how_an_attack_was_done_and_its_repulse_are_that_attack() {
+    // a participle of manner after the strikes is no second attack
+    let r = run("The occupiers carried out 31 air strikes, dropping 58 guided bombs on our positions.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    // the repulse told in the attack's own sentence
+    let r = run("Near Kurakhove the enemy attacked three times; all three assaults were repelled.", &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    assert_eq!(r.events.len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn what_a_war_has_done_so_far_is_a_running_total() {
+    let r = run("The conflict, which began in 2023, has killed at least 15,000 people, aid groups say.", &[]);
+    let e = r.events.iter().find(|e| e.killed == Some(15000)).expect("a toll");
+    assert_eq!(e.aggregate, Some(true), "{}", r.describe());
+}
+
+#[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
