@@ -502,11 +502,19 @@ pub(crate) fn coordinated_places(v: &EventSentence, cands: &[ArgCandidate], ci: 
     if !member(ci) {
         return vec![ci];
     }
-    // tokens between two list members: ",", "and", "or", ", and", "and the"
+    // tokens between two list members: ",", "and", "or", ", and", "and the", "and the city
+    // of"
     let joined = |a: usize, b: usize| {
         let gap = &(cands[a].t1..cands[b].t0);
+        let kind_of = |k: usize| {
+            matches!(v.lw(k), "city" | "town" | "village" | "settlement")
+                && k > gap.start
+                && v.lw(k - 1) == "the"
+                && v.lw(k + 1) == "of"
+        };
+        let of_after_kind = |k: usize| v.lw(k) == "of" && k > gap.start && kind_of(k - 1);
         !gap.is_empty()
-            && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the"))
+            && gap.clone().all(|k| matches!(v.lw(k), "," | "and" | "or" | "the") || kind_of(k) || of_after_kind(k))
             && gap.clone().any(|k| matches!(v.lw(k), "," | "and" | "or"))
             // "in the region of Kharkiv and in the region of Dnipropetrovsk": the
             // preposition (and the region word) said again after the coordinator

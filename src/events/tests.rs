@@ -868,6 +868,14 @@ fn what_a_war_has_done_so_far_is_a_running_total() {
 }
 
 #[test]
+fn a_list_that_ends_with_the_city_of_x_is_one_list() {
+    let r = run("Russian troops shelled Beryslav, Tiahynka and the town of Kozatske overnight.", &[]);
+    let places: Vec<Option<&str>> = r.of_type("ASSAULT").iter().map(|e| loc(e)).collect();
+    assert_eq!(places.len(), 3, "{}", r.describe());
+    assert!(places.contains(&Some("Kozatske")), "{}", r.describe());
+}
+
+#[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
