@@ -551,7 +551,8 @@ fn repeated_preposition(v: &EventSentence, gap: std::ops::Range<usize>) -> bool 
     let Some(c) = gap.clone().find(|&k| matches!(v.lw(k), "and" | "or")) else {
         return false;
     };
-    (gap.start..c).all(|k| v.lw(k) == ",")
+    // ("near Pokrovsk itself and toward Rodynske")
+    (gap.start..c).all(|k| matches!(v.lw(k), "," | "itself"))
         && c + 1 < gap.end
         && v.is(c + 1, WordClass::PlacePreposition)
         && (c + 2..gap.end).all(|k| {
@@ -688,7 +689,9 @@ pub(crate) fn location(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, roles
         // a fronted frame ("On the Zaporizhzhia axis, the enemy shelled Orikhiv …") yields
         // to a place of the clause itself
         let fronted = c.t1 <= h.t0 && (v.lw(c.t1) == "," || (v.lw(c.t1 + 1) == "," && !v.is_capitalised(c.t1)));
-        let prep = prep_before(ci) && v.lw(c.t1) != "of" && !fronted;
+        // (what is taken or left is where: "seize Selydove, then attack towards Kurakhove")
+        let taken = roles.target_cand == Some(ci) && matches!(h.event_type, EventType::Seize | EventType::Retreat);
+        let prep = (prep_before(ci) || taken) && v.lw(c.t1) != "of" && !fronted;
         let dist = (c.t0 as i64 - h.t0 as i64).abs();
         // a meeting is where it is "in" or "at": that place wins over any other it names
         // ("met in Germany to discuss sanctions against Moscow")

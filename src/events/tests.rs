@@ -876,6 +876,24 @@ fn a_list_that_ends_with_the_city_of_x_is_one_list() {
 }
 
 #[test]
+fn attacks_toward_listed_villages_are_one_row_each() {
+    let r = run("Russian troops attacked near Toretsk itself and toward Shcherbynivka, Druzhba, and Dyliivka.", &[]);
+    let places: Vec<Option<&str>> = r.of_type("ASSAULT").iter().map(|e| loc(e)).collect();
+    assert_eq!(places.len(), 4, "{}", r.describe());
+    // what is taken is where, over a place the next clause heads for
+    let r = run("Should the enemy capture Kurakhove, it would push towards Andriivka.", &[]);
+    assert_eq!(loc(r.one("SEIZE")), Some("Kurakhove"), "{}", r.describe());
+}
+
+#[test]
+fn jets_scrambled_are_a_deployment() {
+    let r = run("Romania scrambled two F-16 fighter jets after drones crossed into its airspace.", &[]);
+    assert_eq!(r.of_type("MOBILIZE").len(), 1, "{}", r.describe());
+    let r = run("Residents scrambled to the shelters as the sirens sounded.", &[]);
+    assert!(r.of_type("MOBILIZE").is_empty(), "{}", r.describe());
+}
+
+#[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);

@@ -368,6 +368,9 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             })
         }),
         "war" | "warfare" => next == "broke" || next == "erupted",
+        // "Poland scrambled fighter jets" (not "residents scrambled to the shelters")
+        "scrambled" | "scrambles" => (t1..(t1 + 4).min(v.t1))
+            .any(|i| matches!(v.lw(i), "jets" | "aircraft" | "fighters" | "planes" | "interceptors" | "helicopters")),
         // "the 617th day of the full-scale invasion", "since Russia's invasion": the war the
         // story happens in, not a happening of its own; one is reported when an army
         // "launched" or "began" it
