@@ -894,6 +894,16 @@ fn jets_scrambled_are_a_deployment() {
 }
 
 #[test]
+fn a_weapon_subject_reaches_its_second_verb() {
+    let text = "A Russian attack drone flew along the river before dawn, circling twice over the port, and crashed into a grain terminal in Izmail.";
+    let r = run(text, &[]);
+    assert_eq!(r.of_type("ASSAULT").len(), 1, "{}", r.describe());
+    // a plane is no weapon
+    let r = run("The airliner taxied along the runway for several minutes in the fog and crashed into a fence.", &[]);
+    assert!(r.of_type("ASSAULT").is_empty(), "{}", r.describe());
+}
+
+#[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);

@@ -329,7 +329,11 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             };
             // (the weapon may have its own modifiers: "shells fired by the paramilitary
             // Rapid Support Forces slammed into")
-            (t0.saturating_sub(8).max(v.t0)..t0).any(|i| v.is(i, WEAPON_SUBJECTS) && !craft_or_event(v.lw(i)))
+            let weapon = |i: usize| v.is(i, WEAPON_SUBJECTS) && !craft_or_event(v.lw(i));
+            // (or the sentence's subject, for a verb coordinated after a long first one: "The
+            // drone came in low over the river ..., and slammed into the seventh floor")
+            (t0.saturating_sub(8).max(v.t0)..t0).any(weapon)
+                || (t0 > v.t0 && v.lw(t0 - 1) == "and" && (v.t0..(v.t0 + 5).min(t0)).any(weapon))
         }
         // a warning is a threat when it announces a response: "warned that Russia would take
         // retaliatory steps", "warns of consequences" (not "warned residents to stay inside")
