@@ -131,3 +131,26 @@ pub(crate) fn front_wide(v: &EventSentence, h: &Hit) -> bool {
         }
     })
 }
+
+/// "two days after", "a week before" opening the trigger's clause: how many days the
+/// trigger's happening lies before the rest of the sentence (negative: after it).
+pub(crate) fn span_before_clause(v: &EventSentence, h: &Hit) -> Option<Days> {
+    // (the word that opens the clause belongs to none)
+    let k = (v.t0 + 2..h.t0)
+        .rev()
+        .find(|&k| matches!(v.lw(k), "after" | "before") && (k + 1..h.t0).all(|m| v.clause_of(m) == h.clause))?;
+    let unit: Days = match v.lw(k - 1) {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return None,
+    };
+    let n = match v.lw(k - 2) {
+        "a" | "one" => 1.0,
+        w => crate::numbers::parse_number(w)?,
+    };
+    if !(1.0..=60.0).contains(&n) {
+        return None;
+    }
+    let days = n as Days * unit;
+    Some(if v.lw(k) == "after" { days } else { -days })
+}

@@ -585,7 +585,17 @@ pub(super) fn build_event(
         Modality::Hypothetical if attempt => Modality::Asserted,
         m => m,
     };
-    let (date, date_text, date_source) = nearest_date(v, h, dates, hits);
+    let (mut date, mut date_text, mut date_source) = nearest_date(v, h, dates, hits);
+    // "without power this Friday, two days after strikes hit the grid": the strikes' day is
+    // two days before the sentence's
+    if let Some(days_before) = span_before_clause(v, h) {
+        let other = dates.iter().find(|(t, _, _)| v.clause_of(*t) != h.clause);
+        if let Some((_, day, text)) = other.filter(|_| date_source != Some("clause")) {
+            date = Some(day - days_before);
+            date_text = Some(text.clone());
+            date_source = Some("sentence");
+        }
+    }
     // Source: the quote the trigger sits in, else the sentence's attribution.
     let in_quote = quotes
         .iter()

@@ -904,6 +904,14 @@ fn a_weapon_subject_reaches_its_second_verb() {
 }
 
 #[test]
+fn two_days_after_puts_the_happening_two_days_back() {
+    let text = "Much of Odesa still had no water on Saturday, three days after a Russian missile strike hit the pumping station.";
+    let r = run_with(text, &[], |_| Vec::new(), crate::dates::parse_iso_day("2024-03-10"));
+    let e = r.one("ASSAULT");
+    assert_eq!(e.date, crate::dates::parse_iso_day("2024-03-06"), "{}", r.describe());
+}
+
+#[test]
 fn dates_fall_back_along_the_chain() {
     let text = "On Tuesday, shelling hit Izium.\n\nA drone attack hit Kharkiv earlier this week.";
     let r = run(text, &[izium(), date("Tuesday", "2022-09-13"), date("earlier this week", "2022-W37")]);
