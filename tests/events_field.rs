@@ -147,10 +147,13 @@ fn russian_mod_summary_advance_and_claimed_losses() {
     let adv = &events_of(&r, "FIGHT")[0];
     assert_eq!(adv.subtype.as_deref(), Some("offensive"), "{d}");
     assert_eq!(txt(&adv.location), Some("Bakhmut"), "{d}");
-    // "up to 140 servicemen": the stated figure is kept (an upper bound claimed by the source)
+    // "lost up to 140 servicemen": losses count the dead and the wounded together, so the
+    // stated figure is the row's quantity, not a death toll
     let lost = by_trigger(&r, "lost");
     assert_eq!(lost.event_type, "CASUALTIES");
-    assert_eq!(lost.killed, Some(140), "{d}");
+    assert_eq!(lost.subtype.as_deref(), Some("losses"), "{d}");
+    assert_eq!(lost.killed, None, "{d}");
+    assert!(lost.quantity.as_deref().is_some_and(|q| q.contains("140")), "{d}");
     assert_eq!(txt(&lost.source), Some("Russian Defence Ministry"), "{d}");
     assert_eq!(lost.modality, Modality::Asserted, "{d}");
 }
