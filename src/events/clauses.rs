@@ -68,9 +68,7 @@ pub(super) fn assign_clauses(v: &mut EventSentence, attributions: &[Attribution]
         // A subordinate clause with a verb of its own: "… after Russian drones struck …".
         // (so is "two days after a wave of strikes": the day of what follows is not the
         // clause's day)
-        let span_before = i > 1
-            && matches!(v.lw(tok - 1), "days" | "hours" | "weeks" | "months" | "day" | "week")
-            && (matches!(v.lw(tok - 2), "a" | "one") || crate::numbers::parse_number(v.lw(tok - 2)).is_some());
+        let span_before = super::dating::span_ending_before(v, tok).is_some();
         let subordinate =
             matches!(t.as_str(), "after" | "before" | "since" | "when" | "because" | "as" | "until" | "once" | "where")
                 && (verb_ahead(v, tok + 1, hits) || (span_before && matches!(t.as_str(), "after" | "before")));

@@ -2,8 +2,7 @@
 
 use super::{sentence::*, triggers::*, view::*};
 use crate::dates::parse_iso_day;
-use crate::lexicon::any_of;
-use crate::lexicon::WordClass;
+use crate::lexicon::{any_of, WordClass};
 use crate::model::{Days, Label};
 
 // ---------------------------------------------------------------------------------------
@@ -139,18 +138,32 @@ pub(crate) fn span_before_clause(v: &EventSentence, h: &Hit) -> Option<Days> {
     let k = (v.t0 + 2..h.t0)
         .rev()
         .find(|&k| matches!(v.lw(k), "after" | "before") && (k + 1..h.t0).all(|m| v.clause_of(m) == h.clause))?;
-    let unit: Days = match v.lw(k - 1) {
+    let (n, unit) = span_ending_before(v, k)?;
+    let unit: Days = match unit {
         "day" | "days" => 1,
         "week" | "weeks" => 7,
         _ => return None,
-    };
-    let n = match v.lw(k - 2) {
-        "a" | "one" => 1.0,
-        w => crate::numbers::parse_number(w)?,
     };
     if !(1.0..=60.0).contains(&n) {
         return None;
     }
     let days = n as Days * unit;
     Some(if v.lw(k) == "after" { days } else { -days })
+}
+
+/// A span of time written right before token `k`: "two days", "a week", "36 hours" before
+/// "after" → (the count, the unit word).
+pub(crate) fn span_ending_before<'a>(v: &EventSentence<'a>, k: usize) -> Option<(f64, &'a str)> {
+    if k < v.t0 + 2 {
+        return None;
+    }
+    let unit = v.lw(k - 1);
+    if !matches!(unit, "day" | "days" | "week" | "weeks" | "hours" | "months") {
+        return None;
+    }
+    let n = match v.lw(k - 2) {
+        "a" | "one" => 1.0,
+        w => crate::numbers::parse_number(w)?,
+    };
+    Some((n, unit))
 }

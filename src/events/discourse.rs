@@ -297,7 +297,7 @@ fn nested_places(a: &Event, b: &Event) -> bool {
 /// near Chernivtsi") where the lead names the village.
 fn nearby(a: &Event, b: &Event) -> bool {
     match (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon) {
-        (Some(la), Some(lo), Some(lb), Some(ob)) => km(la, lo, lb, ob) <= 30.0,
+        (Some(la), Some(lo), Some(lb), Some(ob)) => crate::resolve::km((la, lo), (lb, ob)) <= 30.0,
         _ => false,
     }
 }
@@ -847,7 +847,8 @@ fn own_side(country: &str) -> Option<&'static str> {
     ["UA", "RU"].into_iter().find(|s| *s == country)
 }
 
-fn forces(name: &str, id: &str) -> Argument {
+/// A side's armed forces as an actor, by their own name.
+pub(super) fn forces(name: &str, id: &str) -> Argument {
     Argument { text: name.to_string(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) }
 }
 
@@ -1185,6 +1186,9 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                     && own_source(a.location_source)
                     && a.geo.place_type.is_some_and(|t| t != PlaceType::Country)
             };
+            // (a repulse goes on telling its attack: "the enemy attacked twice near X; both
+            // attacks were repelled", in one sentence too)
+            let defence = b.event_type == EventType::Fight && b.subtype.as_deref() == Some("defence");
             let host = |i: usize| {
                 let a = &events[i].1;
                 // (so does the damage an attack did, told with no doer of its own: "Three
@@ -1195,19 +1199,12 @@ pub(super) fn merge_repeats(ctx: &DocContext, sorted: &[&Mention], events: &mut 
                         && b.actor.is_none()
                         && !shot_down(b)
                         && a.event_type == EventType::Assault);
-                // (and "both attacks were repelled" after "the enemy attacked twice near X")
-                let repelled = b.event_type == EventType::Fight
-                    && b.subtype.as_deref() == Some("defence")
-                    && a.event_type == EventType::Assault;
                 a.event_type == b.event_type
-                    || repelled
+                    || (defence && a.event_type == EventType::Assault)
                     || (toll
                         && matches!(a.event_type, EventType::Assault | EventType::Fight)
                         && ((!tally(a) && !plural_trigger(ctx, a)) || one_place(i)))
             };
-            // (a repulse may follow its attack in one sentence: "attacked twice near X; both
-            // attacks were repelled")
-            let defence = b.event_type == EventType::Fight && b.subtype.as_deref() == Some("defence");
             let earlier = |i: &usize| {
                 let a = &events[*i].1;
                 !drop[*i]
@@ -1508,9 +1505,9 @@ fn add_denied_zero(a: &mut Event, b: &Event) {
 /// Darnytskyi district" after "Russia pounded Kyiv", "a drone hit the Kholodnohirskyi
 /// district" in a paragraph about Kharkiv. A row placed in a district whose name is an
 /// adjective (a city's borough, not a rural raion named after its town, "Bila Tserkva
-/// district") takes the latest town named before it; so the reports of one strike on one city join into one row. (The
-/// gazetteer's point for such a name is no evidence: many cities have a "Kyivskyi
-/// district".)
+/// district") takes the latest town named before it, so the reports of one strike on one
+/// city join into one row. (The gazetteer's point for such a name is no evidence: many
+/// cities have a "Kyivskyi district".)
 pub(super) fn city_districts(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u32, Event)]) {
     for (_, e) in events.iter_mut() {
         let Some(place) = e.location.as_ref() else { continue };
@@ -1539,12 +1536,6 @@ fn is_borough(name: &str) -> bool {
     };
     let stem = stem.trim_end();
     !stem.contains([' ', '-']) && ["skyi", "skyy", "skiy", "skoy", "yi"].iter().any(|x| stem.ends_with(x))
-}
-
-fn km(la: f64, lo: f64, lb: f64, ob: f64) -> f64 {
-    let dy = (la - lb) * 111.0;
-    let dx = (lo - ob) * 111.0 * ((la + lb) / 2.0).to_radians().cos();
-    (dx * dx + dy * dy).sqrt()
 }
 
 /// A casualty report with no place of its own takes the place of the attack or fight just

@@ -629,11 +629,9 @@ pub(super) fn build_event(
     // (not in "inflicted losses on three brigades")
     if losses && !(h.t0 > v.t0 && any_of(v.lw(h.t0 - 1), &["inflicted", "inflicting", "inflict", "caused", "causing"]))
     {
-        use super::discourse::{actor_side, other_side};
+        use super::discourse::{actor_side, forces, other_side};
         let dealer = actor.as_ref().and_then(actor_side).map(other_side);
-        actor = dealer.and_then(|side| super::candidates::armed_forces_of(v.ctx.res, side)).map(|(name, id)| {
-            Argument { text: name.to_string(), canonical: Some(name.to_string()), entity_id: Some(id.to_string()) }
-        });
+        actor = dealer.and_then(|side| armed_forces_of(v.ctx.res, side)).map(|(name, id)| forces(name, id));
     }
     let event = Event {
         start: h.start,

@@ -126,11 +126,11 @@ pub(super) fn inside_name(v: &EventSentence, start: usize, end: usize) -> bool {
     })
 }
 
-/// Words that make "sent", "provided", "delivered" … an aid event.
 /// The subtype of personnel losses ("the enemy lost up to 230 servicemen"): the dead and
 /// the wounded together, so the figure is the row's quantity and neither `killed` nor
 /// `injured`.
 pub(super) const LOSSES: &str = "losses";
+/// Words that make "sent", "provided", "delivered" … an aid event.
 pub(super) const AID_OBJECTS: WordClass = WordClass::AidObject;
 pub(super) const ATTACK_OBJECTS: WordClass = WordClass::AttackObject;
 
