@@ -156,6 +156,7 @@ impl<'a> DateSentence<'a> {
         out.extend(self.day_first(i));
         out.extend(self.hyphen_mid(i));
         out.extend(self.weekday_at(i));
+        out.extend(self.night_into(i));
         out.extend(self.relative(i));
         // One count read for both recognisers that start with one.
         let count = self.count_at(i);
@@ -593,6 +594,43 @@ impl<'a> DateSentence<'a> {
             None => resolve_weekday(p, wd, mode, self.future_at(i)),
         });
         Some(DateSpan::date(start, end, value.map(iso)))
+    }
+
+    /// "the night of November 2 to 3", "the night of 4-5 May", "the night of Tuesday into
+    /// Wednesday": a night is dated by the morning it ends in, as "overnight" is by the day
+    /// it leads into (strikes reported at dawn are that day's). Anchored at the first day.
+    fn night_into(&self, i: usize) -> Option<DateSpan> {
+        if self.low_back(i, 1) != "of" || self.low_back(i, 2) != "night" {
+            return None;
+        }
+        let start = if self.low_back(i, 3) == "the" { i - 3 } else { i - 2 };
+        let joins = |j: usize| matches!(self.low(j), "to" | "into" | "-" | "–");
+        if let Some(first) = weekday_of(self.word(i)) {
+            if !joins(i + 1) || weekday_of(self.word(i + 2)) != Some((first + 1) % 7) {
+                return None;
+            }
+            let value = self.weekday_at(i + 2)?.value;
+            return Some(DateSpan::date(start, i + 3, value));
+        }
+        // the second day and the token after the whole date
+        let (m, last, end) = if let Some((m, _)) = month_of(self.word(i)) {
+            // "November 2 to 3", "November 2-3"
+            match self.day_range_at(i + 1) {
+                Some((_, b, end)) => (m, b, end),
+                None if day_num(self.word(i + 1)).is_some() && joins(i + 2) => (m, day_num(self.word(i + 3))?, i + 4),
+                None => return None,
+            }
+        } else {
+            // "2 to 3 November", "4-5 May"
+            let (b, after) = match self.day_range_at(i) {
+                Some((_, b, end)) => (b, end),
+                None if day_num(self.word(i)).is_some() && joins(i + 1) => (day_num(self.word(i + 2))?, i + 3),
+                None => return None,
+            };
+            (month_of(self.word(after))?.0, b, after + 1)
+        };
+        let c = self.day_cand(i, end, m, last)?;
+        Some(DateSpan::date(start, c.end, c.value))
     }
 
     /// Fixed phrases relative to publication: today, yesterday, last night, last week, ...

@@ -538,3 +538,19 @@ fn number_words_are_anchor_words() {
         assert_eq!(number_word(w).is_some(), number_words().any(|x| x == w), "{w}");
     }
 }
+
+#[test]
+fn a_night_between_two_days_is_dated_by_the_morning_it_ends_in() {
+    let p = "2023-06-08";
+    assert_eq!(
+        one("Drones hit a depot on the night of June 5 to 6.", p),
+        date("the night of June 5 to 6", "2023-06-06")
+    );
+    assert_eq!(one("Drones hit a depot in the night of 6-7 June.", p), date("the night of 6-7 June", "2023-06-07"));
+    assert_eq!(
+        one("Sirens sounded on the night of Monday into Tuesday.", p),
+        date("the night of Monday into Tuesday", "2023-06-06")
+    );
+    // (not two days that do not follow each other)
+    assert_ne!(one("Sirens sounded on the night of Monday.", p).0, "the night of Monday into Tuesday");
+}

@@ -396,7 +396,19 @@ pub(super) fn fill_locations(
     let dateline_place = dateline
         .and_then(place_of_line)
         .filter(|m| main.map_or(true, |c| m.geo.country.as_deref().map_or(true, |x| x == c.code)));
-    let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(place_of_line);
+    // the headline's place is where its news happened, not the side that acts in it
+    // ("Russia attacks Ukraine with 146 drones" is about Ukraine)
+    let acts = |m: &Mention| {
+        ctx.triggers_in(m.end, (m.end + 40).min(ctx.text.len())).next().is_some_and(|(st, en, _)| {
+            // (with a name after the verb: "Russia attacks Ukraine", not "Kharkiv hit
+            // again", "Kharkiv strike kills three")
+            let object_next = ctx.text[en..].trim_start().starts_with(|c: char| c.is_uppercase());
+            object_next && ctx.text[m.end..st].trim().is_empty()
+        })
+    };
+    let headline_place = (0..first_body).filter(|&i| is_headline(i)).find_map(|si| {
+        places.iter().filter(|p| p.1 == si && !acts(p.0)).min_by_key(|p| (rank_order(p.3), p.0.start)).map(|p| p.0)
+    });
     for (para, e) in events.iter_mut() {
         if e.location.is_some() {
             continue;

@@ -647,13 +647,19 @@ pub(crate) type Placed = (Option<Argument>, Option<Geo>, Option<&'static str>, O
 
 pub(crate) fn location(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, roles: &Roles, hits: &[Hit]) -> Placed {
     let physical = PHYSICAL.contains(&h.event_type);
-    // where a missile or drone was fired from is not where it hit: "launched from Crimea"
+    // where a missile or drone was fired from is not where it hit: "launched from Crimea",
+    // "146 drones from the directions of Kursk, Oryol and Millerovo" (the whole list)
     let origin = |ci: usize| {
-        let t0 = cands[ci].t0;
-        h.event_type == EventType::Assault
-            && t0 > v.t0 + 1
-            && v.lw(t0 - 1) == "from"
-            && (t0.saturating_sub(4).max(v.t0)..t0 - 1).any(|k| v.is(k, ORIGIN_VERBS))
+        matches!(h.event_type, EventType::Assault | EventType::Destroy)
+            && coordinated_places(v, cands, ci).into_iter().any(|k| {
+                launched_from(v, cands[k].t0)
+                    // ("from the Kursk region of Russia": the country of the origin too)
+                    || (k > 0
+                        && cands[k].t0 >= 1
+                        && v.lw(cands[k].t0 - 1) == "of"
+                        && cands[k - 1].t1 + 1 == cands[k].t0
+                        && launched_from(v, cands[k - 1].t0))
+            })
     };
     let excluded =
         |ci: usize| roles.actor_cands.contains(&ci) || (!physical && roles.target_cand == Some(ci)) || origin(ci);
@@ -777,6 +783,24 @@ pub(crate) fn location(v: &EventSentence, cands: &[ArgCandidate], h: &Hit, roles
         }
         None => (None, None, None, None),
     }
+}
+
+/// The place starting at `t0` is where weapons came from: "from" before it (over "the
+/// direction(s) of", "the area of"), after a verb of origin ("fired from") or the weapons
+/// themselves ("drones from the directions of Kursk").
+fn launched_from(v: &EventSentence, t0: usize) -> bool {
+    let mut k = t0;
+    while k > v.t0 && t0 - k < 4 && matches!(v.lw(k - 1), "the" | "direction" | "directions" | "area" | "areas" | "of")
+    {
+        k -= 1;
+    }
+    if k <= v.t0 + 1 || v.lw(k - 1) != "from" {
+        return false;
+    }
+    let from = k - 1;
+    (from.saturating_sub(4).max(v.t0)..from).any(|i| v.is(i, ORIGIN_VERBS))
+        || (from.saturating_sub(6).max(v.t0)..from)
+            .any(|i| v.is(i, WordClass::AerialWeapon) || v.is(i, WEAPON_SUBJECTS))
 }
 
 /// "over seven Russian regions", "across Ukrainian territory", "in Russian airspace": a

@@ -1844,3 +1844,53 @@ fn a_demonym_before_an_area_noun_places_the_event_in_that_country() {
     let r = run("Ukrainian drones struck a depot in Rostov across the Russian border overnight.", &[]);
     assert_ne!(loc(r.one("ASSAULT")), Some("Russia"), "{}", r.describe());
 }
+
+#[test]
+fn a_ceasefire_named_as_a_topic_is_no_agreement_but_one_declared_is() {
+    let r = run("The foreign minister spoke of hopes for a truce before winter and left for Geneva.", &[]);
+    assert!(r.of_type("AGREE").is_empty(), "{}", r.describe());
+    let r = run("The two armies declared a 72-hour ceasefire on Sunday to let civilians leave.", &[]);
+    assert_eq!(r.of_type("AGREE").len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn freezing_weather_and_captives_are_no_sanction_or_capture() {
+    let text = "Thousands of homes in Sumy had no heat as the night fell below freezing. Families of \
+                prisoners of war marched in Kyiv on Sunday.";
+    let r = run(text, &[]);
+    assert!(r.of_type("SANCTION").is_empty(), "{}", r.describe());
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+    let r = run("Canada is freezing the bank accounts of 14 Russian officials, Ottawa said.", &[]);
+    assert_eq!(r.of_type("SANCTION").len(), 1, "{}", r.describe());
+}
+
+#[test]
+fn ground_gained_is_a_place_reached_and_an_attempt_stays_an_attack() {
+    let r = run("Footage shows that Russian troops advanced west of Kurakhove on Tuesday.", &[]);
+    assert_eq!(r.of_type("SEIZE").len(), 1, "{}", r.describe());
+    let r = run("Analysts say Ukrainian units made marginal advances near Robotyne this week.", &[]);
+    assert_eq!(r.of_type("SEIZE").len(), 1, "{}", r.describe());
+    let r = run("The enemy tried to advance near Toretsk four times.", &[]);
+    assert!(r.of_type("SEIZE").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn places_the_weapons_came_from_are_not_where_they_struck() {
+    let text = "Overnight the enemy attacked with 52 strike drones from the directions of Kursk, Shatalovo \
+                and Millerovo; a drone hit a warehouse in Poltava.";
+    let r = run(text, &[]);
+    let places: Vec<Option<&str>> = r.of_type("ASSAULT").into_iter().map(loc).collect();
+    for origin in ["Kursk", "Shatalovo", "Millerovo"] {
+        assert!(!places.contains(&Some(origin)), "{}", r.describe());
+    }
+    assert!(places.contains(&Some("Poltava")), "{}", r.describe());
+}
+
+#[test]
+fn a_headline_is_about_the_place_struck_not_the_side_that_strikes() {
+    let text = "Russia pounds Ukraine with 80 drones overnight\n\
+                The air force said 61 of them were shot down.\n\
+                The enemy also used four missiles, officials said.";
+    let r = run(text, &[]);
+    assert!(r.events.iter().all(|e| loc(e) != Some("Russia")), "{}", r.describe());
+}

@@ -92,18 +92,45 @@ pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
         if !plausible(v, t0, t1, &lower, trig) {
             continue;
         }
-        out.push(Hit {
-            start,
-            end,
-            t0,
-            t1,
-            event_type: trig.event_type,
-            subtype: trig.subtype.clone(),
-            verb: trig.verb,
-            clause: 0,
-        });
+        // "Russian forces advanced north of Uspenivka", "made confirmed advances in Pokrovsk":
+        // ground gained is a place reached (the attempt, "tried to advance", stays an attack)
+        let (event_type, subtype) = if trig.event_type == EventType::Fight && ground_gained(v, t0, &lower) {
+            (EventType::Seize, Some("advance".to_string()))
+        } else {
+            (trig.event_type, trig.subtype.clone())
+        };
+        out.push(Hit { start, end, t0, t1, event_type, subtype, verb: trig.verb, clause: 0 });
     }
     out
+}
+
+/// An advance that was made, not one under way or attempted: "advanced" as a finite verb
+/// ("had likely advanced to the outskirts"), or "advances" as the noun of gains made
+/// ("made confirmed advances", "marginal advances").
+fn ground_gained(v: &EventSentence, t0: usize, lower: &str) -> bool {
+    let prev = if t0 > v.t0 { v.lw(t0 - 1) } else { "" };
+    match lower {
+        "advanced" => !any_of(prev, &["to", "the", "an", "more", "most"]),
+        "advances" => any_of(
+            prev,
+            &[
+                "made",
+                "make",
+                "making",
+                "makes",
+                "confirmed",
+                "marginal",
+                "tactical",
+                "recent",
+                "further",
+                "new",
+                "some",
+                "small",
+                "limited",
+            ],
+        ),
+        _ => false,
+    }
 }
 
 /// The trigger is part of a name: "Security Council", "Battle of Bakhmut" (EVENT).
@@ -153,6 +180,57 @@ fn weapons_sent_at(v: &EventSentence, t0: usize, t1: usize, lower: &str) -> bool
         .any(|i| any_of(v.lw(i), AIMED_AT) || any_of(v.lw(i), &["at", "into", "towards", "toward"]));
     (after.is_some() || before) && aimed
 }
+
+/// What a sanction can freeze: "froze the assets of", "freezing bank accounts".
+const FROZEN_VALUES: &[&str] = &[
+    "assets",
+    "asset",
+    "funds",
+    "accounts",
+    "account",
+    "reserves",
+    "property",
+    "properties",
+    "holdings",
+    "money",
+    "deposits",
+    "payments",
+    "yachts",
+    "securities",
+    "aid",
+    "cooperation",
+];
+
+/// Words that make a ceasefire a happening: it was agreed, declared or brokered, or took
+/// effect, began, collapsed.
+const TRUCE_MADE: &[&str] = &[
+    "agreed",
+    "agree",
+    "agrees",
+    "declared",
+    "declare",
+    "declares",
+    "announced",
+    "announce",
+    "announces",
+    "brokered",
+    "broker",
+    "reached",
+    "reach",
+    "signed",
+    "took",
+    "takes",
+    "came",
+    "comes",
+    "began",
+    "begins",
+    "started",
+    "starts",
+    "collapsed",
+    "expired",
+    "effect",
+    "force",
+];
 
 /// Attack nouns that can be the subject of "hit" (besides the weapons themselves).
 pub(super) const WEAPON_SUBJECTS: WordClass = WordClass::WeaponSubject;
@@ -473,7 +551,25 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
                     || any_of(next, PREPOSITIONS)
                     || any_of(
                         next,
-                        &["westward", "eastward", "northward", "southward", "further", "deeper", "slowly", "rapidly"],
+                        &[
+                            "westward",
+                            "eastward",
+                            "northward",
+                            "southward",
+                            "further",
+                            "deeper",
+                            "slowly",
+                            "rapidly",
+                            // "advanced north of Uspenivka"
+                            "north",
+                            "south",
+                            "east",
+                            "west",
+                            "northwest",
+                            "northeast",
+                            "southwest",
+                            "southeast",
+                        ],
                     ))
         }
         // (translations keep the source language's preposition: "entered in Izium")
@@ -530,9 +626,22 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
         "sentence" => {
             any_of(prev, &["prison", "jail", "a", "his", "her", "the", "life", "year"]) || prev.ends_with("-year")
         }
+        // a freeze is a sanction only with something of value frozen: "froze the assets of",
+        // "freezing bank accounts" (not "temperatures hovered around freezing", "people are
+        // freezing", "freeze the conflict")
         "freeze" | "froze" | "frozen" | "freezing" => {
-            !any_of(prev, &["a", "the"]) && !any_of(next, &["conflict", "temperatures", "weather", "cold"])
+            !any_of(prev, &["a", "the"])
+                && (t1..(t1 + 5).min(v.t1)).take_while(|&i| v.lw(i) != ",").any(|i| any_of(v.lw(i), FROZEN_VALUES))
         }
+        // a ceasefire named as a topic ("proposals for a ceasefire", "reject a ceasefire",
+        // "troops deployed after a ceasefire") is no agreement; one that is agreed, declared,
+        // brokered or takes effect is
+        "ceasefire" | "ceasefires" | "truce" | "truces" => {
+            (t0.saturating_sub(3).max(v.t0)..(t1 + 3).min(v.t1)).any(|i| any_of(v.lw(i), TRUCE_MADE))
+        }
+        // "exchanged 150 prisoners of war", "relatives of prisoners of war": the people, not
+        // a capture; "were taken as prisoners of war" is one
+        "prisoners of war" => any_of(prev, &["as", "taken", "became", "become", "becoming"]),
         "disabled" => !any_of(next, &["people", "persons", "children", "veterans"]),
         "dying" => prev != "the",
         "executed" => !any_of(next, &["the plan", "plan", "order", "orders", "a plan"]),
