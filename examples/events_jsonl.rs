@@ -16,6 +16,14 @@ fn main() {
     let out = analyze_batch(&common::inputs(&docs), &Resources::shared(), &Options::default(), Some(1));
     for (d, doc) in docs.iter().zip(&out.results) {
         for e in &doc.events {
+            // the document's names for the event's place (the CASE scorer accepts any of them)
+            let place_id = e.location.as_ref().and_then(|l| l.entity_id.as_deref());
+            let surfaces: Vec<&str> = doc
+                .entities
+                .iter()
+                .filter(|m| place_id.is_some() && m.entity_id.as_deref() == place_id)
+                .map(|m| &doc.text[m.start..m.end])
+                .collect();
             let row = json!({
                 "doc_id": d.id,
                 "trigger": &doc.text[e.start..e.end],
@@ -29,6 +37,8 @@ fn main() {
                 "aggregate": e.aggregate,
                 "approximate": e.approximate,
                 "modality": e.modality.as_str(),
+                "location_entity_id": place_id,
+                "location_surfaces": surfaces,
                 "location_source": e.location_source,
                 "date_source": e.date_source,
             });
