@@ -290,7 +290,15 @@ fn nested_places(a: &Event, b: &Event) -> bool {
             && !region(city)
             && matches!((name(city), name(reg)), (Some(c), Some(r)) if r.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(' ')))
     };
-    within(a, b) || within(b, a)
+    // ("the aftermath of the attack in Poltava and Kharkiv oblasts" after Russia "attacked
+    // Ukraine" overnight: the country's attack, told region by region)
+    let in_country = |reg: &Event, country: &Event| {
+        region(reg)
+            && country.geo.place_type == Some(PlaceType::Country)
+            && reg.geo.country.is_some()
+            && reg.geo.country == country.geo.country
+    };
+    within(a, b) || within(b, a) || in_country(b, a)
 }
 
 /// Two places within 30 km: a headline names the nearest town the reader knows ("Blast

@@ -1894,3 +1894,22 @@ fn a_headline_is_about_the_place_struck_not_the_side_that_strikes() {
     let r = run(text, &[]);
     assert!(r.events.iter().all(|e| loc(e) != Some("Russia")), "{}", r.describe());
 }
+
+#[test]
+fn a_weapon_that_kills_is_the_strike_its_toll_belongs_to() {
+    let r = run("Late on Sunday a Russian drone killed a 70-year-old woman in Marhanets.", &[]);
+    let strike = r.one("ASSAULT");
+    assert_eq!((strike.killed, loc(strike)), (Some(1), Some("Marhanets")), "{}", r.describe());
+    assert!(r.of_type("CASUALTIES").is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn the_attack_told_region_by_region_is_the_countrys_attack_already_reported() {
+    let text = "Russia attacked Ukraine overnight with 90 drones, the air force said.\n\
+                Officials reported damage from the attack in the Sumy, Poltava and Odesa regions.\n\
+                In Odesa, a drone hit a grain terminal, injuring a worker.";
+    let r = run(text, &[]);
+    let attacks = r.of_type("ASSAULT");
+    assert!(attacks.iter().all(|e| !loc(e).is_some_and(|l| l.ends_with("Oblast"))), "{}", r.describe());
+    assert!(attacks.iter().any(|e| loc(e) == Some("Odesa")), "{}", r.describe());
+}

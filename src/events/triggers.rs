@@ -99,6 +99,27 @@ pub(super) fn find_triggers(v: &EventSentence) -> Vec<Hit> {
         } else {
             (trig.event_type, trig.subtype.clone())
         };
+        // "an FPV drone killed a man", "a missile wounded two": the weapon that kills is the
+        // strike the toll belongs to, as "a glide bomb killed two" is
+        if trig.event_type == EventType::Casualties
+            && trig.verb
+            && matches!(trig.subtype.as_deref(), Some("killed") | Some("wounded"))
+            && t0 > v.t0
+            && v.is(t0 - 1, WordClass::AerialWeapon)
+            && !out.iter().any(|h: &Hit| h.t1 == t0)
+        {
+            // (the weapon and its verb: "drone killed")
+            out.push(Hit {
+                start: v.tokens[t0 - 1].start,
+                end,
+                t0: t0 - 1,
+                t1,
+                event_type: EventType::Assault,
+                subtype: Some("attack".to_string()),
+                verb: false,
+                clause: 0,
+            });
+        }
         out.push(Hit { start, end, t0, t1, event_type, subtype, verb: trig.verb, clause: 0 });
     }
     out
