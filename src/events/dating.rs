@@ -31,10 +31,26 @@ pub(crate) fn nearest_date(
     hits: &[Hit],
 ) -> (Option<Days>, Option<String>, Option<&'static str>) {
     let dist = |t: usize| (t as i64 - h.t0 as i64).abs();
-    let best = dates
+    let reachable = |t: usize| v.clause_of(t) == h.clause || !event_between(v, hits, h, t);
+    let rank = |t: usize| (v.clause_of(t) != h.clause, dist(t));
+    let best = dates.iter().filter(|(t, _, _)| reachable(*t)).min_by_key(|(t, _, _)| rank(*t));
+    // "sentenced on Thursday for killing three civilians in the spring of 2022": a period
+    // of another year nearer the trigger than any day dates it, vaguely
+    // (a day of that period stays: "On 3 October last year")
+    let year_of = |d: Days| crate::dates::iso(d).get(..4).map(str::to_string);
+    let historic = v
+        .mentions
         .iter()
-        .filter(|(t, _, _)| v.clause_of(*t) == h.clause || !event_between(v, hits, h, *t))
-        .min_by_key(|(t, _, _)| (v.clause_of(*t) != h.clause, dist(*t)));
+        .filter(|m| m.label == Label::Date && historic_period(v, m))
+        .filter(|m| {
+            best.map_or(true, |(_, d, _)| m.value.as_deref().map(|x| x.trim().get(..4)) != Some(year_of(*d).as_deref()))
+        })
+        .map(|m| v.ctx.token_at(m.start))
+        .filter(|&t| reachable(t))
+        .min_by_key(|&t| rank(t));
+    if historic.is_some_and(|t| best.map_or(true, |(b, _, _)| rank(t) < rank(*b))) {
+        return (None, None, Some("vague"));
+    }
     match best {
         Some((t, d, text)) => {
             (Some(*d), Some(text.clone()), Some(if v.clause_of(*t) == h.clause { "clause" } else { "sentence" }))
@@ -50,6 +66,21 @@ pub(crate) fn nearest_date(
             (None, None, vague.then_some("vague"))
         }
     }
+}
+
+/// A date that is a period (a year, a month, a season), not a day, of a year before the
+/// publication's: "in the spring of 2022", "until the end of March 2022".
+pub(crate) fn historic_period(v: &EventSentence, m: &crate::model::Mention) -> bool {
+    is_historic_period(m, v.ctx.published)
+}
+
+/// As [`historic_period`], for a mention and the publication day.
+pub(crate) fn is_historic_period(m: &crate::model::Mention, published: Option<Days>) -> bool {
+    let Some(value) = m.value.as_deref().map(str::trim) else { return false };
+    let year =
+        |s: &str| s.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<i64>().ok());
+    let published_year = published.and_then(|p| year(&crate::dates::iso(p)));
+    parse_iso_day(value).is_none() && matches!((year(value), published_year), (Some(y), Some(p)) if y < p)
 }
 
 /// A vague amount counts the casualty: "several people were killed", "killed a few".

@@ -26,6 +26,12 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
             Some((m.start, para, day, &ctx.text[m.start..m.end]))
         })
         .collect();
+    // periods of earlier years: (byte start, paragraph)
+    let periods: Vec<(usize, u32)> = sorted
+        .iter()
+        .filter(|m| m.label == Label::Date && super::dating::is_historic_period(m, ctx.published))
+        .filter_map(|m| Some((m.start, sentences.get(m.sentence as usize)?.paragraph)))
+        .collect();
     let dateline = ctx.dateline_sentence().map(|i| (sentences[i].start, sentences[i].end));
     let dateline_date = dateline.and_then(|(a, b)| dates.iter().find(|d| d.0 >= a && d.0 < b));
     let report_day = report_day(ctx, &dates);
@@ -40,6 +46,13 @@ pub(super) fn fill_dates(ctx: &DocContext, sorted: &[&Mention], events: &mut [(u
             continue;
         }
         let before = dates.iter().rfind(|d| d.1 == *para && d.0 < e.start);
+        // a paragraph that went back in time ("held it until the end of March 2022, when
+        // they pulled out. More than 60 houses were destroyed in the fighting.") dates what
+        // follows vaguely, until a day is named again
+        let back_in_time = periods.iter().rfind(|&&(start, p)| p == *para && start < e.start);
+        if back_in_time.is_some_and(|&(start, _)| before.map_or(true, |d| d.0 < start)) {
+            continue;
+        }
         let prev_event = last.as_ref().filter(|(p, _, _)| p == para);
         let (day, text, source) = if let Some(d) = before {
             (Some(d.2), Some(d.3.to_string()), "paragraph")

@@ -1913,3 +1913,24 @@ fn the_attack_told_region_by_region_is_the_countrys_attack_already_reported() {
     assert!(attacks.iter().all(|e| !loc(e).is_some_and(|l| l.ends_with("Oblast"))), "{}", r.describe());
     assert!(attacks.iter().any(|e| loc(e) == Some("Odesa")), "{}", r.describe());
 }
+
+#[test]
+fn a_passage_about_an_earlier_year_dates_its_events_vaguely() {
+    let text = "KYIV, May 14 - A court on Tuesday jailed a former officer.\n\
+                Troops held the village until the end of April 2022, when they withdrew from the region. \
+                Dozens of homes were destroyed in the fighting.\n\
+                On Monday, a missile hit Kharkiv.";
+    let r = run_with(text, &[], |_| Vec::new(), Some(day("2026-05-15")));
+    let by = |t: &str| r.one(t).date.map(crate::dates::iso);
+    assert_eq!(by("RETREAT"), None, "{}", r.describe());
+    assert_eq!(by("DESTROY"), None, "{}", r.describe());
+    assert_eq!(by("ASSAULT").as_deref(), Some("2026-05-11"), "{}", r.describe());
+    // (a day of that year stays: "On 3 October last year")
+    let r = run_with(
+        "On 3 October last year a missile hit a hospital in Sumy.",
+        &[],
+        |_| Vec::new(),
+        Some(day("2026-04-17")),
+    );
+    assert_eq!(r.one("ASSAULT").date.map(crate::dates::iso).as_deref(), Some("2025-10-03"), "{}", r.describe());
+}
