@@ -172,6 +172,7 @@ pub fn recognize(ctx: &DocContext) -> Vec<Mention> {
         }
         mentions.sort_by_key(|m| (m.start, m.end));
         compass_places(ctx, s, &mut mentions);
+        adjective_places(ctx, s, &mut mentions);
         numbered_units(ctx, s, &mut mentions);
         named_facilities(ctx, s, sidx, &mut mentions);
         names_of_places_before_place_nouns(ctx, s, &mut mentions);

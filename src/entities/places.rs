@@ -143,6 +143,78 @@ pub(super) fn compass_places(ctx: &DocContext, s: &Sentence, mentions: &mut [Men
     }
 }
 
+/// "Bila Hora", "Zelenyi Hai", "Velyka Novosilka": an adjective that opens a village's name
+/// (`toponym_adjective` in data/words.tsv) and the capitalised word after it are one place,
+/// where the recogniser found a place in either word ("Hora" a town elsewhere, "Zelyony"
+/// read as a place by its context). The whole name is unknown to the gazetteer (a longer
+/// key would have matched first), so it keeps no point (the second word's town is another
+/// place), only that town's country.
+pub(super) fn adjective_places(ctx: &DocContext, s: &Sentence, mentions: &mut Vec<Mention>) {
+    use crate::lexicon::WordClass::ToponymAdjective;
+    let toks = &ctx.seg.tokens;
+    let capitalised =
+        |i: usize| i < s.tok_end && first_char_upper(ctx.token_text(i)) && toks[i].kind == TokenKind::Word;
+    let covered = |pos: usize, ms: &[Mention]| ms.iter().position(|m| m.start <= pos && pos < m.end);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        if !matches!(m.label, Label::Gpe | Label::Loc) {
+            k += 1;
+            continue;
+        }
+        let t0 = ctx.token_at(m.start);
+        let t1 = ctx.token_at(m.end);
+        // the adjective before a one-word place ("Bila" + "Hora"), or a one-word place that
+        // is the adjective, before a name ("Zelyony" + "Gai")
+        let span = if t1 == t0 + 1
+            && t0 > s.tok_start
+            && ctx.classes(t0 - 1).has(ToponymAdjective)
+            && capitalised(t0 - 1)
+            && toks[t0 - 1].end + 1 == m.start
+        {
+            Some((t0 - 1, t1))
+        } else if t1 == t0 + 1
+            && ctx.classes(t0).has(ToponymAdjective)
+            && capitalised(t1)
+            && toks[t1].start == m.end + 1
+            && !ctx.classes(t1).has(ToponymAdjective)
+        {
+            Some((t0, t1 + 1))
+        } else {
+            None
+        };
+        let Some((a, b)) = span else {
+            k += 1;
+            continue;
+        };
+        let (start, end) = (toks[a].start, toks[b - 1].end);
+        // (the other word may be a mention of its own: "Bila" and "Hora" both read as places)
+        let others: Vec<usize> = (a..b).filter_map(|i| covered(toks[i].start, mentions)).filter(|&j| j != k).collect();
+        if others.iter().any(|&j| !matches!(mentions[j].label, Label::Gpe | Label::Loc)) {
+            k += 1;
+            continue;
+        }
+        let name = ctx.text[start..end].to_string();
+        let label = mentions[k].label;
+        // (the country of the name's known word is the best guess of the village's)
+        let country =
+            mentions[k].geo.country.clone().or_else(|| others.iter().find_map(|&j| mentions[j].geo.country.clone()));
+        let mut merged = rule_mention(start, end, mentions[k].sentence, label);
+        merged.geo.country = country;
+        merged.entity_id =
+            Some(format!("{}:{}", if label == Label::Gpe { "gpe" } else { "loc" }, crate::lexicon::slug(&name)));
+        merged.canonical = Some(name);
+        mentions[k] = merged;
+        for j in others.into_iter().rev() {
+            mentions.remove(j);
+            if j < k {
+                k -= 1;
+            }
+        }
+        k += 1;
+    }
+}
+
 /// Words that make a place name a sports club: "Dynamo Kyiv", "Shakhtar Donetsk", "Leeds United".
 pub(super) const CLUB_PREFIXES: &[&str] = &[
     "Dynamo",
@@ -321,9 +393,16 @@ pub(super) fn previous_word<'a>(ctx: &DocContext<'a>, pos: usize) -> Option<&'a 
 
 pub(super) fn preceded_by_place_word(ctx: &DocContext, pos: usize) -> bool {
     previous_word(ctx, pos).is_some_and(|w| {
-        lowercase_in(w, PLACE_PREPOSITIONS) || lowercase_in(w, PLACE_NOUNS) || lowercase_in(w, &["of"])
+        lowercase_in(w, PLACE_PREPOSITIONS)
+            || lowercase_in(w, PLACE_NOUNS)
+            || lowercase_in(w, &["of"])
+            || lowercase_in(w, TAKEN_PLACE_VERBS)
     })
 }
+
+/// Verbs whose object is a place taken or freed: "occupied Stupochky", "liberated
+/// Novooleksandrivka" (a village no gazetteer lists is still a place there).
+const TAKEN_PLACE_VERBS: &[&str] = &["occupied", "liberated", "recaptured", "retook", "retaken", "captured"];
 
 pub(super) fn is_small_place(e: &Entry, max_population: u64) -> bool {
     matches!(e.kind, EntryKind::City) && e.population < max_population

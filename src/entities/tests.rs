@@ -745,3 +745,19 @@ fn a_name_before_a_place_noun_is_a_place() {
     let ms = run("The envoy met Hamid Nour in the camp.");
     assert_eq!(find(&ms, "Hamid Nour").map(|m| m.1), Some(Label::Person), "{ms:?}");
 }
+
+#[test]
+fn a_village_named_by_an_adjective_and_a_noun_is_one_place() {
+    // (the second word alone is a town elsewhere, or unknown)
+    let ms = run("Troops repelled attacks near Nova Poltavka and Bila Hora on Monday.");
+    assert!(find(&ms, "Bila Hora").is_some_and(|m| m.1 == Label::Gpe), "{ms:?}");
+    assert!(find(&ms, "Hora").is_none(), "{ms:?}");
+    let ms = run("The ministry said its units had liberated Chervona Dibrova overnight.");
+    assert!(find(&ms, "Chervona Dibrova").is_some_and(|m| m.1 == Label::Gpe), "{ms:?}");
+}
+
+#[test]
+fn an_unknown_name_taken_or_freed_is_a_place() {
+    let ms = run("Moscow said its forces had occupied Kotlyarivka after heavy fighting.");
+    assert!(find(&ms, "Kotlyarivka").is_some_and(|m| m.1 == Label::Gpe), "{ms:?}");
+}

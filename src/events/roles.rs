@@ -33,14 +33,16 @@ pub(super) fn subject_before(
         // Object of an earlier verb in between ("attacked Kharkiv and shelled"): skip it.
         // After "to" it is the subject: "urged allies to supply".
         let infinitive = tok > v.t0 && v.lw(tok - 1) == "to";
+        // (a list of objects too: "occupied Stupochky and Predtechyne and advanced")
         let object_of = |b: usize| {
             b <= c.t0
-                && c.t0 - b <= 3
+                && c.t0 - b <= 6
                 && (b..c.t0).all(|k| {
-                    v.is_word(k)
-                        && (v.is(k, DETERMINERS)
-                            || any_of(v.lw(k), &["on", "at", "against", "to", "into"])
-                            || !is_function_word(v.lw(k)))
+                    matches!(v.lw(k), "and" | ",")
+                        || v.is_word(k)
+                            && (v.is(k, DETERMINERS)
+                                || any_of(v.lw(k), &["on", "at", "against", "to", "into"])
+                                || !is_function_word(v.lw(k)))
                 })
         };
         if let Some(&(vt0, _)) = verbs.iter().find(|(a, b)| {

@@ -130,10 +130,12 @@ pub enum WordClass {
     GroupQuantifier,
     /// Reporting verbs whose "of" phrase after the object is the charge ("accused X of Y")
     ChargeCue,
+    /// Adjectives that open a village's name ("Bila Hora", "Zelenyi Hai", "Novaya Derevnya")
+    ToponymAdjective,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 59] = [
+    pub const ALL: [WordClass; 60] = [
         WordClass::Preposition,
         WordClass::Auxiliary,
         WordClass::VerbModifier,
@@ -193,6 +195,7 @@ impl WordClass {
         WordClass::Approximator,
         WordClass::GroupQuantifier,
         WordClass::ChargeCue,
+        WordClass::ToponymAdjective,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -256,6 +259,7 @@ impl WordClass {
             WordClass::Approximator => "approximator",
             WordClass::GroupQuantifier => "group_quantifier",
             WordClass::ChargeCue => "charge_cue",
+            WordClass::ToponymAdjective => "toponym_adjective",
         }
     }
 
