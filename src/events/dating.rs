@@ -112,24 +112,28 @@ pub(crate) fn running_total(v: &EventSentence, h: &Hit, casualties: &[Hit]) -> b
                 // "since the start of the invasion", "since Russia's full-scale invasion in
                 // February 2022", "since hostilities began", "since February 24", "since 2014"
                 // (not "since Monday": a few days' reports are told one by one)
-                "since" => (i + 1..(i + 6).min(v.t1)).any(|k| {
-                    let w = v.lw(k);
-                    any_of(
-                        w,
-                        &[
-                            "start",
-                            "beginning",
-                            "outbreak",
-                            "invasion",
-                            "full-scale",
-                            "war",
-                            "onset",
-                            "hostilities",
-                            "conflict",
-                            "escalation",
-                        ],
-                    ) || (k == i + 1 && (is_month(v, k) || is_year(w)))
-                }),
+                "since" => {
+                    (i + 1..(i + 6).min(v.t1)).any(|k| {
+                        let w = v.lw(k);
+                        any_of(
+                            w,
+                            &[
+                                "start",
+                                "beginning",
+                                "outbreak",
+                                "invasion",
+                                "full-scale",
+                                "war",
+                                "onset",
+                                "hostilities",
+                                "conflict",
+                                "escalation",
+                                "coup",
+                                "takeover",
+                            ],
+                        ) || (k == i + 1 && (is_month(v, k) || is_year(w)))
+                    }) || (matches!(v.lw(i + 1), "then" | "that") && after_an_earlier_year(v))
+                }
                 "total" => any_of(v.lw(i.saturating_sub(1)), &["in", "a"]),
                 "altogether" | "cumulative" | "overall" => true,
                 "so" => v.lw(i + 1) == "far" && any_of(v.lw(i + 2), &["this", "in"]),
@@ -140,6 +144,21 @@ pub(crate) fn running_total(v: &EventSentence, h: &Hit, casualties: &[Hit]) -> b
 
 fn is_month(v: &EventSentence, k: usize) -> bool {
     v.is(k, WordClass::Month) || v.is(k, WordClass::MonthAbbreviation)
+}
+
+/// "... seized power in a coup in February 2021. More than 7,300 civilians have been killed
+/// since then": the sentence or the one before it names a year before the publication's, so
+/// "since then" counts from it.
+fn after_an_earlier_year(v: &EventSentence) -> bool {
+    let ctx = v.ctx;
+    let Some(published) = ctx.published.and_then(|p| crate::dates::iso(p).get(..4)?.parse::<u32>().ok()) else {
+        return false;
+    };
+    let first = v.index.saturating_sub(1) as usize;
+    ctx.seg.sentences[first..=v.index as usize]
+        .iter()
+        .flat_map(|s| s.tok_start..s.tok_end)
+        .any(|k| is_year(ctx.lower(k)) && ctx.lower(k).parse::<u32>().is_ok_and(|y| y < published))
 }
 
 fn is_year(w: &str) -> bool {

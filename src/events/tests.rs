@@ -1934,3 +1934,15 @@ fn a_passage_about_an_earlier_year_dates_its_events_vaguely() {
     );
     assert_eq!(r.one("ASSAULT").date.map(crate::dates::iso).as_deref(), Some("2025-10-03"), "{}", r.describe());
 }
+
+#[test]
+fn a_toll_since_an_earlier_years_turning_point_is_a_running_total_and_a_coup_no_capture() {
+    let text = "The generals seized power in March 2019. More than 4,000 protesters have been killed since then, \
+                a rights group said.";
+    let r = run(text, &[]);
+    assert!(r.of_type("SEIZE").is_empty(), "{}", r.describe());
+    assert!(r.events.iter().filter(|e| e.killed.is_some()).all(|e| e.aggregate == Some(true)), "{}", r.describe());
+    // (a toll that rose since a strike this week is the strike's)
+    let r = run("A missile hit Dnipro on Monday. Two more of the wounded have died since then.", &[]);
+    assert!(r.events.iter().all(|e| e.aggregate != Some(true)), "{}", r.describe());
+}

@@ -316,9 +316,10 @@ pub(super) fn plausible(v: &EventSentence, t0: usize, t1: usize, lower: &str, tr
             weapon_near(10)
         }
         // Taking something that is not a place or weapons is no capture: "take control of
-        // services", "seized drugs and cash".
+        // services", "seized drugs and cash", "seized power in a coup" (a government taken,
+        // no ground).
         "seized" | "seize" | "seizes" | "seizing" | "took control of" | "take control of" | "taken control of" => {
-            weapon_near(8) || territory_next(6) || any_of(next, &["control", "power"])
+            next != "power" && (weapon_near(8) || territory_next(6) || next == "control")
         }
         // "holding back the enemy's attempts to advance", not "held back tears" or "held
         // back aid": only with an attack it holds back
