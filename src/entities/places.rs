@@ -189,7 +189,11 @@ pub(super) fn adjective_places(ctx: &DocContext, s: &Sentence, mentions: &mut Ve
         };
         let (start, end) = (toks[a].start, toks[b - 1].end);
         // (the other word may be a mention of its own: "Bila" and "Hora" both read as places)
-        let others: Vec<usize> = (a..b).filter_map(|i| covered(toks[i].start, mentions)).filter(|&j| j != k).collect();
+        let mut others: Vec<usize> =
+            (a..b).filter_map(|i| covered(toks[i].start, mentions)).filter(|&j| j != k).collect();
+        // (each removed once, from the last)
+        others.sort_unstable();
+        others.dedup();
         if others.iter().any(|&j| !matches!(mentions[j].label, Label::Gpe | Label::Loc)) {
             k += 1;
             continue;
