@@ -177,24 +177,19 @@ def events_by_doc(ev_df) -> Dict[str, List[Event]]:
 
 def core_events(docs: Sequence[dict]) -> Tuple[Dict[str, List[Event]], Dict[Tuple[str, str], List[str]]]:
     """As `events_by_doc` and the entity surfaces, from the Rust core alone
-    (`examples/events_jsonl.rs`, built by cargo without the Python extension): for iterating
-    on event rules."""
-    import subprocess
+    (`examples/events_jsonl.rs` through `core.core_rows`): for iterating on event rules."""
+    from core import core_rows
 
-    root = Path(__file__).resolve().parent.parent
-    lines = "".join(json.dumps({"id": d["id"], "published": "", "text": d["text"]}) + "\n" for d in docs)
-    run = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "events_jsonl"],
-                         cwd=root, input=lines.encode("utf-8"), capture_output=True, check=True)
     evs: Dict[str, List[Event]] = {}
     surf: Dict[Tuple[str, str], List[str]] = {}
-    for i, line in enumerate(run.stdout.decode("utf-8").splitlines()):
-        row = json.loads(line)
-        rec = {k: row.get(k) for k in ("doc_id", "type", "location", "location_entity_id", "killed", "injured",
-                                       "aggregate")}
-        rec["event_id"] = i  # (the rows come in document order, as the table's ids)
-        evs.setdefault(row["doc_id"], []).append(rec)
-        if row.get("location_entity_id"):
-            surf[(row["doc_id"], row["location_entity_id"])] = row.get("location_surfaces") or []
+    for doc_id, rows in core_rows("events_jsonl", ({"id": d["id"], "text": d["text"]} for d in docs)).items():
+        for i, row in enumerate(rows):
+            rec = {k: row.get(k) for k in ("doc_id", "type", "location", "location_entity_id", "killed", "injured",
+                                           "aggregate")}
+            rec["event_id"] = i  # (a document's rows come in order, as the table's ids)
+            evs.setdefault(doc_id, []).append(rec)
+            if row.get("location_entity_id"):
+                surf[(doc_id, row["location_entity_id"])] = row.get("location_surfaces") or []
     return evs, surf
 
 

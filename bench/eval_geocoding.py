@@ -33,7 +33,6 @@ import json
 import math
 import re
 import statistics
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -84,15 +83,11 @@ def mentions_installed(docs: List[Dict[str, Any]]) -> Dict[str, List[Dict[str, A
 
 
 def mentions_core(docs: List[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
-    """As `mentions_installed`, from `examples/entities_jsonl.rs`."""
-    lines = "".join(json.dumps({"id": d["key"], "published": d.get("published") or "", "text": d["text"]}) + "\n"
-                    for d in docs)
-    run = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "entities_jsonl"],
-                         cwd=HERE.parent, input=lines.encode("utf-8"), capture_output=True, check=True)
+    """As `mentions_installed`, from `examples/entities_jsonl.rs` (through `core.core_rows`)."""
+    from core import core_rows
+
     out: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
-    for line in run.stdout.decode("utf-8").splitlines():
-        row = json.loads(line)
-        out[row["doc_id"]].append(row)
+    out.update(core_rows("entities_jsonl", (dict(d, id=d["key"]) for d in docs)))
     return out
 
 

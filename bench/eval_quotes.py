@@ -4,7 +4,7 @@
                                 [--out FILE.json] [--examples N] [--core]
 
 --core scores the Rust core's rows (``examples/quotes_jsonl.rs`` run by cargo, see
-bench/core_quotes.py) instead of the installed package's: the same rows without building
+bench/core.py) instead of the installed package's: the same rows without building
 the Python extension.
 
 --half 1 / --half 2 score the first / second half of the split's documents in the loader's
@@ -453,9 +453,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     preds: Dict[str, List[dict]] = {}
     t0 = time.perf_counter()
     if args.core:
-        from core_quotes import core_quote_rows
+        from core import core_rows
 
-        preds = core_quote_rows(docs)
+        preds = core_rows("quotes_jsonl", docs)
         elapsed = time.perf_counter() - t0
         n_quotes = sum(len(v) for v in preds.values())
         version = "core"

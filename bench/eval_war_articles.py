@@ -88,23 +88,17 @@ def system_rows(docs: Sequence[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]
     return out
 
 
-def core_rows(path: Path, docs: Sequence[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
-    """As `system_rows`, from the Rust core alone (`examples/events_jsonl.rs`, built by
-    cargo in release mode without the Python extension): for iterating on event rules."""
-    import subprocess
+def core_rows(docs: Sequence[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
+    """As `system_rows`, from the Rust core alone (`examples/events_jsonl.rs` through
+    `core.core_rows`, without the Python extension): for iterating on event rules."""
+    from core import core_rows as example_rows
 
-    root = Path(__file__).resolve().parent.parent
-    with open(path, "rb") as f:
-        run = subprocess.run(
-            ["cargo", "run", "--quiet", "--release", "--example", "events_jsonl"],
-            cwd=root, stdin=f, capture_output=True, check=True,
-        )
     out: Dict[str, List[Dict[str, Any]]] = {d["id"]: [] for d in docs}
-    for line in run.stdout.decode("utf-8").splitlines():
-        row = json.loads(line)
-        rec = {k: row.get(k) for k in FIELDS}
-        rec["has_aggregate"] = True
-        out.setdefault(str(row["doc_id"]), []).append(rec)
+    for doc_id, rows in example_rows("events_jsonl", docs).items():
+        for row in rows:
+            rec = {k: row.get(k) for k in FIELDS}
+            rec["has_aggregate"] = True
+            out.setdefault(doc_id, []).append(rec)
     return out
 
 
@@ -317,7 +311,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="run the Rust core through cargo (examples/events_jsonl.rs) instead of the installed package")
     args = ap.parse_args(argv)
     docs = load_gold(Path(args.path))
-    rows = core_rows(Path(args.path), docs) if args.core else system_rows(docs)
+    rows = core_rows(docs) if args.core else system_rows(docs)
     score = Score()
     for d in docs:
         score_doc(score, d, rows.get(d["id"], []))

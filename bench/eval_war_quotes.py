@@ -75,9 +75,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     rows_by_doc: Dict[str, List[Dict[str, Any]]] = {}
     if args.core:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from core_quotes import core_quote_rows
+        from core import core_rows
 
-        rows_by_doc = core_quote_rows(docs)
+        rows_by_doc = core_rows("quotes_jsonl", docs)
     else:
         import newsframe as nf
         import polars as pl
