@@ -37,14 +37,11 @@ pub(crate) fn nearest_date(
     // "sentenced on Thursday for killing three civilians in the spring of 2022": a period
     // of another year nearer the trigger than any day dates it, vaguely
     // (a day of that period stays: "On 3 October last year")
-    let year_of = |d: Days| crate::dates::iso(d).get(..4).map(str::to_string);
     let historic = v
         .mentions
         .iter()
-        .filter(|m| m.label == Label::Date && historic_period(v, m))
-        .filter(|m| {
-            best.map_or(true, |(_, d, _)| m.value.as_deref().map(|x| x.trim().get(..4)) != Some(year_of(*d).as_deref()))
-        })
+        .filter(|m| m.label == Label::Date && is_historic_period(m, v.ctx.published))
+        .filter(|m| best.map_or(true, |(_, d, _)| leading_year(m.value.as_deref()) != Some(year_of(*d))))
         .map(|m| v.ctx.token_at(m.start))
         .filter(|&t| reachable(t))
         .min_by_key(|&t| rank(t));
@@ -68,19 +65,21 @@ pub(crate) fn nearest_date(
     }
 }
 
-/// A date that is a period (a year, a month, a season), not a day, of a year before the
-/// publication's: "in the spring of 2022", "until the end of March 2022".
-pub(crate) fn historic_period(v: &EventSentence, m: &crate::model::Mention) -> bool {
-    is_historic_period(m, v.ctx.published)
-}
-
-/// As [`historic_period`], for a mention and the publication day.
+/// A DATE mention that is a period (a year, a month, a season), not a day, of a year before
+/// the publication's: "in the spring of 2022", "until the end of March 2022".
 pub(crate) fn is_historic_period(m: &crate::model::Mention, published: Option<Days>) -> bool {
     let Some(value) = m.value.as_deref().map(str::trim) else { return false };
-    let year =
-        |s: &str| s.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<i64>().ok());
-    let published_year = published.and_then(|p| year(&crate::dates::iso(p)));
-    parse_iso_day(value).is_none() && matches!((year(value), published_year), (Some(y), Some(p)) if y < p)
+    parse_iso_day(value).is_none()
+        && matches!((leading_year(Some(value)), published.map(year_of)), (Some(y), Some(p)) if y < p)
+}
+
+/// The year a date value opens with ("2022", "2022-03", "2022-03-14").
+fn leading_year(value: Option<&str>) -> Option<i64> {
+    value?.trim().get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+}
+
+fn year_of(d: Days) -> i64 {
+    i64::from(crate::dates::civil_from_days(d).0)
 }
 
 /// A vague amount counts the casualty: "several people were killed", "killed a few".
@@ -151,14 +150,12 @@ fn is_month(v: &EventSentence, k: usize) -> bool {
 /// "since then" counts from it.
 fn after_an_earlier_year(v: &EventSentence) -> bool {
     let ctx = v.ctx;
-    let Some(published) = ctx.published.and_then(|p| crate::dates::iso(p).get(..4)?.parse::<u32>().ok()) else {
-        return false;
-    };
+    let Some(published) = ctx.published.map(year_of) else { return false };
     let first = v.index.saturating_sub(1) as usize;
     ctx.seg.sentences[first..=v.index as usize]
         .iter()
         .flat_map(|s| s.tok_start..s.tok_end)
-        .any(|k| is_year(ctx.lower(k)) && ctx.lower(k).parse::<u32>().is_ok_and(|y| y < published))
+        .any(|k| is_year(ctx.lower(k)) && leading_year(Some(ctx.lower(k))).is_some_and(|y| y < published))
 }
 
 fn is_year(w: &str) -> bool {
